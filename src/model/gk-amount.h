@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gk-amount.h — exact money as fixed-point hundredths */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Hundredths of the document's money unit (万元 or 元). Never a float. */
+typedef gint64 GkAmount;
+
+#define GK_AMOUNT_MAX G_MAXINT64
+#define GK_AMOUNT_MIN G_MININT64
+
+typedef enum {
+  GK_MONEY_UNIT_WANYUAN,   /* 万元 */
+  GK_MONEY_UNIT_YUAN,      /* 元 */
+} GkMoneyUnit;
+
+#define GK_AMOUNT_ERROR (gk_amount_error_quark ())
+
+typedef enum {
+  GK_AMOUNT_ERROR_EMPTY,       /* nothing but blanks */
+  GK_AMOUNT_ERROR_INVALID,     /* letters, two signs, misplaced comma, "1.2.3", … */
+  GK_AMOUNT_ERROR_PRECISION,   /* more than two decimals */
+  GK_AMOUNT_ERROR_NEGATIVE,    /* negative where not allowed */
+  GK_AMOUNT_ERROR_OVERFLOW,    /* beyond the int64 range of hundredths */
+} GkAmountError;
+
+typedef enum {
+  GK_AMOUNT_PARSE_DEFAULT        = 0,
+  GK_AMOUNT_PARSE_ALLOW_NEGATIVE = 1 << 0,
+} GkAmountParseFlags;
+
+GQuark       gk_amount_error_quark     (void);
+gboolean     gk_amount_parse           (const char          *text,
+                                        GkAmountParseFlags   flags,
+                                        GkAmount            *out,
+                                        GError             **error);
+char        *gk_amount_format          (GkAmount             a);
+char        *gk_amount_format_grouped  (GkAmount             a);
+char        *gk_amount_format_short    (GkAmount             a);
+gboolean     gk_amount_add             (GkAmount             a,
+                                        GkAmount             b,
+                                        GkAmount            *out);
+gboolean     gk_amount_sub             (GkAmount             a,
+                                        GkAmount             b,
+                                        GkAmount            *out);
+gboolean     gk_amount_sum             (const GkAmount      *values,
+                                        gsize                n,
+                                        GkAmount            *out);
+gboolean     gk_amount_convert         (GkAmount             a,
+                                        GkMoneyUnit          from,
+                                        GkMoneyUnit          to,
+                                        GkAmount            *out,
+                                        gboolean            *rounded);
+void         gk_amount_shares          (const GkAmount      *values,
+                                        gsize                n,
+                                        gint                *basis_points);
+gboolean     gk_amount_change          (GkAmount             this_year,
+                                        GkAmount             last_year,
+                                        gint                *basis_points);
+char        *gk_percent_format         (gint                 basis_points);
+const char  *gk_money_unit_to_string   (GkMoneyUnit          unit);
+gboolean     gk_money_unit_from_string (const char          *text,
+                                        GkMoneyUnit         *unit);
+
+G_END_DECLS
