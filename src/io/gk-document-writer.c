@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "gk-document-io.h"
+#include "gk-document-private.h"
+#include "gk-fields.h"
+
+/* Writes the entered data only, always in the same order, so that saving
+ * an unchanged document gives the same bytes. */
+
+static JsonObject *
+child_object (JsonObject *parent,
+              const char *name)
+{
+  JsonObject *child;
+
+  if (json_object_has_member (parent, name))
+    return json_object_get_object_member (parent, name);
+  child = json_object_new ();
+  json_object_set_object_member (parent, name, child);
+  return child;
+}
+
+static void
+set_amount (JsonObject *object,
+            const char *name,
+            GkAmount    amount)
+{
+  g_autofree char *text = gk_amount_format (amount);
+  json_object_set_string_member (object, name, text);
+}
+
+/* Every field of `source`, at its path under `object`. */
+static void
+write_fields (JsonObject *object,
+              gpointer    source,
+              const char *exclude)
+{
+  guint n_fields;
+  const GkField *fields = gk_fields_of (G_OBJECT_TYPE (source), &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const GkField *f = &fields[i];
+      g_auto(GStrv) path = g_strsplit (f->json ? f->json : f->name, "/", -1);
+      guint depth = g_strv_length (path);
+      JsonObject *target = object;
+
+      if (g_strcmp0 (f->name, exclude) == 0)
+        continue;
+      for (guint j = 0; j + 1 < depth; j++)
+        target = child_object (target, path[j]);
+
+      switch (f->type)
+        {
+        case GK_FIELD_STRING:
+          {
+            g_autofree char *text = NULL;
+            g_object_get (source, f->name, &text, NULL);
+            json_object_set_string_member (target, path[depth - 1], text ? text : "");
+          }
+          break;
+        case GK_FIELD_INT:
+          {
+            int value;
+            g_object_get (source, f->name, &value, NULL);
+            json_object_set_int_member (target, path[depth - 1], value);
+          }
+          break;
+        case GK_FIELD_AMOUNT:
+          {
+            gint64 value;
+            g_object_get (source, f->name, &value, NULL);
+            set_amount (target, path[depth - 1], value);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static JsonArray *
+text_list (GListModel *list)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GkTextItem) item = g_list_model_get_item (list, i);
+      json_array_add_string_element (array, gk_text_item_get_text (item) ? gk_text_item_get_text (item) : "");
+    }
+  return array;
+}
+
+/* The entered cells of a row, {"general": "265.06"}. */
+static void
+write_cells (JsonObject *object,
+             GkRow      *row)
+{
+  const GkTableSchema *schema = gk_table_get_schema (gk_row_get_table (row));
+
+  for (guint c = 0; c < gk_row_get_n_columns (row); c++)
+    {
+      GkAmount amount;
+
+      if (gk_table_schema_get_column (schema, c)->rule != GK_COLUMN_ENTERED)
+        continue;
+      if (gk_row_get_amount (row, c, &amount))
+        set_amount (object, gk_table_schema_get_column (schema, c)->id, amount);
+    }
+}
+
+static void
+collect_codes (GListModel *rows,
+               GHashTable *codes)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, i);
+      if (gk_row_get_code (row) != NULL && gk_row_get_kind (row) <= GK_ROW_KIND_ITEM)
+        g_hash_table_add (codes, (gpointer) gk_row_get_code (row));
+      collect_codes (gk_row_get_children (row), codes);
+    }
+}
+
+static JsonObject *
+names_object (GkDocument       *document,
+              GkClassification  kind,
+              const char * const *tables)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GList) sorted = NULL;
+  GList *own = gk_document_get_codes (document, kind);
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    collect_codes (gk_table_get_roots (gk_document_get_table (document, tables[i])), codes);
+  /* Names the document gave itself are kept even when no row uses them now. */
+  for (GList *l = own; l != NULL; l = l->next)
+    g_hash_table_add (codes, l->data);
+  g_list_free (own);
+
+  sorted = g_list_sort (g_hash_table_get_keys (codes), (GCompareFunc) g_strcmp0);
+  for (GList *l = sorted; l != NULL; l = l->next)
+    {
+      const char *name = gk_document_get_code_name (document, kind, l->data);
+      json_object_set_string_member (object, l->data, name ? name : l->data);
+    }
+  return object;
+}
+
+static JsonObject *
+table_object (GkTable *table)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+  JsonObject *object = json_object_new ();
+  const char *note = gk_table_get_note (table);
+  const char *empty = gk_table_get_empty_explanation (table);
+
+  json_object_set_string_member (object, "note", note ? note : "");
+  if (empty != NULL && empty[0] != '\0')
+    json_object_set_string_member (object, "empty-explanation", empty);
+
+  if (schema->kind == GK_TABLE_KIND_FUNCTION || schema->kind == GK_TABLE_KIND_ECONOMIC)
+    {
+      JsonArray *rows = json_array_new ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (table)); i++)
+        {
+          g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (table), i);
+          JsonObject *r;
+
+          if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL)
+            continue;
+          r = json_object_new ();
+          json_object_set_string_member (r, "code", gk_row_get_code (row));
+          if (gk_row_is_leaf (row))
+            write_cells (r, row);
+          json_array_add_object_element (rows, r);
+        }
+      json_object_set_array_member (object, "rows", rows);
+    }
+  else if (schema->kind == GK_TABLE_KIND_SINGLE)
+    {
+      JsonObject *values = json_object_new ();
+      write_cells (values, gk_table_get_single_row (table));
+      json_object_set_object_member (object, "values", values);
+    }
+  return object;
+}
+
+static JsonObject *
+project_object (GkProject *project)
+{
+  JsonObject *object = json_object_new ();
+  JsonObject *amounts = json_object_new ();
+  JsonArray *indicators = json_array_new ();
+  GListModel *list = gk_project_get_indicators (project);
+
+  json_object_set_string_member (object, "id", gk_project_get_id (project));
+  write_fields (object, project, NULL);
+  write_cells (amounts, gk_project_get_row (project));
+  json_object_set_object_member (object, "amounts", amounts);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GkIndicator) indicator = g_list_model_get_item (list, i);
+      JsonObject *o = json_object_new ();
+      write_fields (o, indicator, NULL);
+      json_array_add_object_element (indicators, o);
+    }
+  json_object_set_array_member (object, "indicators", indicators);
+  return object;
+}
+
+static JsonObject *
+explanation_object (GkExplanation *explanation)
+{
+  JsonObject *object = json_object_new ();
+  JsonObject *priors = json_object_new ();
+  GListModel *list = gk_explanation_get_priors (explanation);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GkPrior) prior = g_list_model_get_item (list, i);
+      JsonObject *o = json_object_new ();
+      write_fields (o, prior, "key");
+      json_object_set_object_member (priors, gk_prior_get_key (prior), o);
+    }
+  json_object_set_object_member (object, "prior-year", priors);
+  write_fields (object, explanation, NULL);
+  return object;
+}
+
+GBytes *
+gk_document_serialize (GkDocument *document)
+{
+  static const char * const function_tables[] = { "t2", "t3", "t5", "t7", "t9", NULL };
+  static const char * const economic_tables[] = { "t6", NULL };
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonObject *names = json_object_new ();
+  JsonObject *overview = json_object_new ();
+  JsonObject *tables = json_object_new ();
+  JsonArray *projects = json_array_new ();
+  JsonArray *glossary = json_array_new ();
+  GkOverview *ov;
+  GListModel *list;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  json_object_set_string_member (object, "format", GK_FILE_FORMAT_NAME);
+  json_object_set_int_member (object, "version", GK_FILE_FORMAT_VERSION);
+  json_object_set_string_member (object, "unit", gk_document_get_unit (document) ? gk_document_get_unit (document) : "");
+  json_object_set_int_member (object, "year", gk_document_get_year (document));
+  json_object_set_string_member (object, "money-unit", gk_money_unit_to_string (gk_document_get_money_unit (document)));
+  json_object_set_string_member (object, "date", gk_document_get_date (document) ? gk_document_get_date (document) : "");
+
+  json_object_set_object_member (names, "function",
+                                 names_object (document, GK_CLASSIFICATION_FUNCTION, function_tables));
+  json_object_set_object_member (names, "economic",
+                                 names_object (document, GK_CLASSIFICATION_ECONOMIC, economic_tables));
+  json_object_set_object_member (object, "names", names);
+
+  ov = gk_document_get_overview (document);
+  write_fields (overview, ov, NULL);
+  /* Keep the file's reading order: texts, lists, then the staff figures. */
+  {
+    JsonObject *ordered = json_object_new ();
+    json_object_set_string_member (ordered, "functions", json_object_get_string_member (overview, "functions"));
+    json_object_set_array_member (ordered, "duties", text_list (gk_overview_get_duties (ov)));
+    json_object_set_string_member (ordered, "structure", json_object_get_string_member (overview, "structure"));
+    json_object_set_array_member (ordered, "subordinate-units", text_list (gk_overview_get_subordinate_units (ov)));
+    json_object_set_array_member (ordered, "offices", text_list (gk_overview_get_offices (ov)));
+    json_object_set_member (ordered, "staff", json_node_copy (json_object_get_member (overview, "staff")));
+    json_object_unref (overview);
+    overview = ordered;
+  }
+  json_object_set_object_member (object, "overview", overview);
+
+  for (guint i = 0; i < gk_document_get_n_tables (document); i++)
+    {
+      GkTable *table = gk_document_get_table_at (document, i);
+      json_object_set_object_member (tables, gk_table_get_id (table), table_object (table));
+    }
+  json_object_set_object_member (object, "tables", tables);
+
+  list = gk_document_get_projects (document);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (list, i);
+      json_array_add_object_element (projects, project_object (project));
+    }
+  json_object_set_array_member (object, "projects", projects);
+
+  json_object_set_object_member (object, "explanation",
+                                 explanation_object (gk_document_get_explanation (document)));
+
+  list = gk_document_get_glossary (document);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GkGlossaryEntry) entry = g_list_model_get_item (list, i);
+      JsonObject *o = json_object_new ();
+      write_fields (o, entry, NULL);
+      json_array_add_object_element (glossary, o);
+    }
+  json_object_set_array_member (object, "glossary", glossary);
+
+  json_node_take_object (root, object);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, &length);
+
+  /* A text file ends with a newline. */
+  return g_bytes_new_take (g_strconcat (text, "\n", NULL), length + 1);
+}
+
+/* Atomic: g_file_replace_contents writes a temporary file and renames it
+ * over the old one, so a failed save leaves the old file intact. */
+gboolean
+gk_document_save (GkDocument    *document,
+                  GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = gk_document_serialize (document);
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, cancellable, error);
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Serialises on the calling thread (the document is not thread-safe) and
+ * writes asynchronously. */
+void
+gk_document_save_async (GkDocument          *document,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task;
+  GBytes *bytes;
+
+  g_return_if_fail (GK_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (document, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gk_document_save_async);
+  bytes = gk_document_serialize (document);
+  g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, save_cb, task);
+}
+
+gboolean
+gk_document_save_finish (GkDocument    *document,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, document), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-document.h"
+#include "gk-table-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GkCommand GkCommand;
+
+struct _GkCommand
+{
+  /* Applies the command forwards (undo == FALSE) or backwards. */
+  void (*apply) (GkDocument *document,
+                 GkCommand  *command,
+                 gboolean    undo);
+  void (*free)  (GkCommand  *command);
+};
+
+struct _GkDocument
+{
+  GObject        parent_instance;
+
+  char          *unit;
+  guint          year;
+  GkMoneyUnit    money_unit;
+  char          *date;
+
+  GHashTable    *names[2];       /* GkClassification → (code → name) */
+  GkOverview    *overview;
+  GPtrArray     *tables;         /* GkTable, template order */
+  GListStore    *projects;
+  GkExplanation *explanation;
+  GListStore    *glossary;
+
+  GPtrArray     *undo_stack;     /* GkCommandGroup */
+  GPtrArray     *redo_stack;
+  gpointer       open_group;
+  guint          action_depth;
+  guint64        next_serial;
+  guint64        saved_serial;
+  gboolean       loading;
+};
+
+/* Entry points used by the reader: they build without recording history. */
+void      gk_document_record          (GkDocument     *self,
+                                       GkCommand      *command);
+void      gk_document_derive_all      (GkDocument     *self);
+void      gk_document_derive_after    (GkDocument     *self,
+                                       GkTable        *table);
+void      gk_document_set_code_name_internal (GkDocument       *self,
+                                              GkClassification  kind,
+                                              const char       *code,
+                                              const char       *name);
+void      gk_document_rebuild_projects (GkDocument    *self);
+void      gk_document_notify_history   (GkDocument    *self);
+void      gk_document_emit_changed     (GkDocument    *self);
+void      gk_document_derive_summary   (GkDocument    *self,
+                                        GkTable       *summary);
+void      gk_document_history_clear    (GkDocument    *self);
+
+G_END_DECLS

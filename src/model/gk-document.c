@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-document-private.h"
+#include "gk-explanation-private.h"
+#include "gk-model-private.h"
+
+G_DEFINE_QUARK (gk-document-error-quark, gk_document_error)
+
+G_DEFINE_FINAL_TYPE (GkDocument, gk_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_UNIT,
+  PROP_YEAR,
+  PROP_MONEY_UNIT,
+  PROP_DATE,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+gk_document_dispose (GObject *object)
+{
+  GkDocument *self = GK_DOCUMENT (object);
+
+  /* The history holds rows and projects; drop it before the tables. */
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_object (&self->overview);
+  g_clear_object (&self->explanation);
+  g_clear_object (&self->glossary);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_object (&self->projects);
+
+  G_OBJECT_CLASS (gk_document_parent_class)->dispose (object);
+}
+
+static void
+gk_document_finalize (GObject *object)
+{
+  GkDocument *self = GK_DOCUMENT (object);
+
+  g_free (self->unit);
+  g_free (self->date);
+  g_hash_table_unref (self->names[GK_CLASSIFICATION_FUNCTION]);
+  g_hash_table_unref (self->names[GK_CLASSIFICATION_ECONOMIC]);
+
+  G_OBJECT_CLASS (gk_document_parent_class)->finalize (object);
+}
+
+static void
+gk_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  GkDocument *self = GK_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+    case PROP_YEAR:
+      g_value_set_uint (value, self->year);
+      break;
+    case PROP_MONEY_UNIT:
+      g_value_set_uint (value, self->money_unit);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, gk_document_get_modified (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, gk_document_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, gk_document_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  GkDocument *self = GK_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNIT:
+      if (gk_set_str (&self->unit, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_YEAR:
+      if (self->year != g_value_get_uint (value))
+        {
+          self->year = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_MONEY_UNIT:
+      if (self->money_unit != g_value_get_uint (value))
+        {
+          self->money_unit = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_DATE:
+      if (gk_set_str (&self->date, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_document_class_init (GkDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = gk_document_dispose;
+  object_class->finalize = gk_document_finalize;
+  object_class->get_property = gk_document_get_property;
+  object_class->set_property = gk_document_set_property;
+
+  properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, rw);
+  properties[PROP_YEAR] = g_param_spec_uint ("year", NULL, NULL, 0, 9999, 0, rw);
+  /* Relabels the figures; it does not convert them. */
+  properties[PROP_MONEY_UNIT] = g_param_spec_uint ("money-unit", NULL, NULL,
+                                                   GK_MONEY_UNIT_WANYUAN, GK_MONEY_UNIT_YUAN,
+                                                   GK_MONEY_UNIT_WANYUAN, rw);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GkDocument::changed:
+   *
+   * Emitted once after each completed action, undo or redo, for views that
+   * show composed content (情况说明, charts, checks). Table views follow
+   * their rows' own signals instead.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+gk_document_init (GkDocument *self)
+{
+  GkTemplate *template = gk_template_get_default ();
+
+  self->money_unit = GK_MONEY_UNIT_WANYUAN;
+  self->names[GK_CLASSIFICATION_FUNCTION] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->names[GK_CLASSIFICATION_ECONOMIC] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->overview = gk_overview_new ();
+  self->explanation = gk_explanation_new ();
+  self->glossary = g_list_store_new (GK_TYPE_GLOSSARY_ENTRY);
+  self->projects = g_list_store_new (GK_TYPE_PROJECT);
+  self->tables = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < gk_template_get_n_tables (template); i++)
+    g_ptr_array_add (self->tables, gk_table_new (gk_template_get_table (template, i)));
+  self->undo_stack = g_ptr_array_new ();
+  self->redo_stack = g_ptr_array_new ();
+  gk_document_history_clear (self);
+  gk_document_derive_all (self);
+}
+
+GkDocument *
+gk_document_new (void)
+{
+  return g_object_new (GK_TYPE_DOCUMENT, NULL);
+}
+
+/* The six standard entries of 名词解释, restored by one action in the editor. */
+static const struct { const char *term; const char *definition; } standard_glossary[] = {
+  { "财政拨款", "指由一般公共预算、政府性基金预算安排的财政拨款数。" },
+  { "一般公共预算", "包括公共财政拨款（补助）资金、专项收入。" },
+  { "基本支出", "包括人员经费、商品和服务支出（定额）。其中，人员经费包括工资福利支出、对个人和家庭的补助。" },
+  { "项目支出", "部门支出预算的组成部分，是部门为完成其特定的行政任务或事业发展目标，在基本支出预算之外编制的年度项目支出计划。" },
+  { "“三公”经费", "指各部门用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。其中，因公出国（境）费指单位公务出国（境）的住宿费、旅费、伙食补助费、杂费、培训费等支出；公务用车购置及运行费指单位公务用车购置费及租用费、燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出；公务接待费指单位按规定开支的各类公务接待（含外宾接待）支出。" },
+  { "机关运行经费", "指各部门的公用经费，包括办公及印刷费、邮电费、差旅费、会议费、福利费、日常维修费、专用材料及一般设备购置费、办公用房水电费、办公用房取暖费、办公用房物业管理费、公务用车运行维护费及其他费用。" },
+};
+
+/* The sentence every table carries as its 备注. */
+#define STANDARD_NOTE "无内容应公开空表并说明情况。"
+
+GkDocument *
+gk_document_new_blank (const char  *unit,
+                       guint        year,
+                       GkMoneyUnit  money_unit)
+{
+  GkDocument *self = gk_document_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->unit = g_strdup (unit);
+  self->year = year;
+  self->money_unit = money_unit;
+  self->date = g_date_time_format (now, "%Y-%m-%d");
+  for (guint i = 0; i < self->tables->len; i++)
+    g_object_set (self->tables->pdata[i], "note", STANDARD_NOTE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (standard_glossary); i++)
+    {
+      g_autoptr(GkGlossaryEntry) entry = gk_glossary_entry_new (standard_glossary[i].term,
+                                                                standard_glossary[i].definition);
+      g_list_store_append (self->glossary, entry);
+    }
+  return self;
+}
+
+const char *
+gk_document_get_unit (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  return self->unit;
+}
+
+guint
+gk_document_get_year (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), 0);
+  return self->year;
+}
+
+GkMoneyUnit
+gk_document_get_money_unit (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), GK_MONEY_UNIT_WANYUAN);
+  return self->money_unit;
+}
+
+const char *
+gk_document_get_date (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  return self->date;
+}
+
+GkOverview *
+gk_document_get_overview (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  return self->overview;
+}
+
+GkExplanation *
+gk_document_get_explanation (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  return self->explanation;
+}
+
+GListModel *
+gk_document_get_projects (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->projects);
+}
+
+GListModel *
+gk_document_get_glossary (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->glossary);
+}
+
+guint
+gk_document_get_n_tables (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), 0);
+  return self->tables->len;
+}
+
+GkTable *
+gk_document_get_table_at (GkDocument *self,
+                          guint       index)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->tables->len, NULL);
+  return self->tables->pdata[index];
+}
+
+GkTable *
+gk_document_get_table (GkDocument *self,
+                       const char *table_id)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+
+  for (guint i = 0; i < self->tables->len; i++)
+    if (g_strcmp0 (gk_table_get_id (self->tables->pdata[i]), table_id) == 0)
+      return self->tables->pdata[i];
+  return NULL;
+}
+
+GkProject *
+gk_document_lookup_project (GkDocument *self,
+                            const char *project_id)
+{
+  guint n;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->projects));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (G_LIST_MODEL (self->projects), i);
+      if (g_strcmp0 (gk_project_get_id (project), project_id) == 0)
+        return project;
+    }
+  return NULL;
+}
+
+/* The name the document prints for a classification code: its own, else
+ * the catalog's default, else NULL. */
+const char *
+gk_document_get_code_name (GkDocument       *self,
+                           GkClassification  kind,
+                           const char       *code)
+{
+  const char *name;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+
+  if (code == NULL)
+    return NULL;
+  name = g_hash_table_lookup (self->names[kind], code);
+  if (name == NULL)
+    name = gk_catalog_lookup_name (gk_catalog_get_default (kind), code);
+  return name;
+}
+
+/* The codes the document names itself, sorted. Free with g_list_free(). */
+GList *
+gk_document_get_codes (GkDocument       *self,
+                       GkClassification  kind)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  return g_list_sort (g_hash_table_get_keys (self->names[kind]), (GCompareFunc) g_strcmp0);
+}
+
+static const char * const function_tables[] = { "t1", "t2", "t3", "t4", "t5", "t7", "t9" };
+
+void
+gk_document_set_code_name_internal (GkDocument       *self,
+                                    GkClassification  kind,
+                                    const char       *code,
+                                    const char       *name)
+{
+  if (name != NULL)
+    g_hash_table_replace (self->names[kind], g_strdup (code), g_strdup (name));
+  else
+    g_hash_table_remove (self->names[kind], code);
+  name = gk_document_get_code_name (self, kind, code);
+
+  if (kind == GK_CLASSIFICATION_ECONOMIC)
+    {
+      GkRow *row = gk_table_lookup (gk_document_get_table (self, "t6"), code);
+      if (row != NULL)
+        gk_row_set_name (row, name);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (function_tables); i++)
+    {
+      GkRow *row = gk_table_lookup (gk_document_get_table (self, function_tables[i]), code);
+      if (row != NULL)
+        gk_row_set_name (row, name);
+    }
+}
+
+static const char *
+function_name (const char *code,
+               gpointer    user_data)
+{
+  return gk_document_get_code_name (user_data, GK_CLASSIFICATION_FUNCTION, code);
+}
+
+void
+gk_document_rebuild_projects (GkDocument *self)
+{
+  gk_table_rebuild_projects (gk_document_get_table (self, "t7"),
+                             G_LIST_MODEL (self->projects),
+                             function_name, self);
+}
+
+/* What depends on a table beyond itself: 表一 reads 表二 and 表三; 表四 reads
+ * 表二, 表五 and 表九. */
+void
+gk_document_derive_after (GkDocument *self,
+                          GkTable    *table)
+{
+  const char *id = gk_table_get_id (table);
+
+  if (g_str_equal (id, "t2") || g_str_equal (id, "t3"))
+    gk_document_derive_summary (self, gk_document_get_table (self, "t1"));
+  if (g_str_equal (id, "t2") || g_str_equal (id, "t5") || g_str_equal (id, "t9"))
+    gk_document_derive_summary (self, gk_document_get_table (self, "t4"));
+}
+
+void
+gk_document_derive_all (GkDocument *self)
+{
+  for (guint i = 0; i < self->tables->len; i++)
+    gk_table_derive_all (self->tables->pdata[i]);
+  for (guint i = 0; i < self->tables->len; i++)
+    if (gk_table_schema_is_summary (gk_table_get_schema (self->tables->pdata[i])))
+      gk_document_derive_summary (self, self->tables->pdata[i]);
+}
+
+void
+gk_document_emit_changed (GkDocument *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+gk_document_notify_history (GkDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}

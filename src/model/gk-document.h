@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gk-amount.h"
+#include "gk-catalog.h"
+#include "gk-document-error.h"
+#include "gk-explanation.h"
+#include "gk-glossary-entry.h"
+#include "gk-indicator.h"
+#include "gk-overview.h"
+#include "gk-prior.h"
+#include "gk-project.h"
+#include "gk-row.h"
+#include "gk-table.h"
+#include "gk-text-item.h"
+
+G_BEGIN_DECLS
+
+/* A departmental budget disclosure. Everything the user enters lives here
+ * once; everything derived (subtotals, 合计 rows, 表一, 表四 …) is computed
+ * here. Every edit goes through the gk_document_* operations below, which
+ * recompute what depends on the edit and record it for undo; setting
+ * properties on the parts directly bypasses both. */
+#define GK_TYPE_DOCUMENT (gk_document_get_type ())
+G_DECLARE_FINAL_TYPE (GkDocument, gk_document, GK, DOCUMENT, GObject)
+
+GkDocument    *gk_document_new              (void);
+GkDocument    *gk_document_new_blank        (const char       *unit,
+                                             guint             year,
+                                             GkMoneyUnit       money_unit);
+
+const char    *gk_document_get_unit         (GkDocument       *self);
+guint          gk_document_get_year         (GkDocument       *self);
+GkMoneyUnit    gk_document_get_money_unit   (GkDocument       *self);
+const char    *gk_document_get_date         (GkDocument       *self);
+GkOverview    *gk_document_get_overview     (GkDocument       *self);
+GkExplanation *gk_document_get_explanation  (GkDocument       *self);
+GListModel    *gk_document_get_projects     (GkDocument       *self);
+GListModel    *gk_document_get_glossary     (GkDocument       *self);
+guint          gk_document_get_n_tables     (GkDocument       *self);
+GkTable       *gk_document_get_table_at     (GkDocument       *self,
+                                             guint             index);
+GkTable       *gk_document_get_table        (GkDocument       *self,
+                                             const char       *table_id);
+GkProject     *gk_document_lookup_project   (GkDocument       *self,
+                                             const char       *project_id);
+const char    *gk_document_get_code_name    (GkDocument       *self,
+                                             GkClassification  kind,
+                                             const char       *code);
+GList         *gk_document_get_codes        (GkDocument       *self,
+                                             GkClassification  kind);
+
+/* Edits (undoable) */
+void           gk_document_begin_action     (GkDocument       *self,
+                                             const char       *label);
+void           gk_document_end_action       (GkDocument       *self);
+gboolean       gk_document_set_amount       (GkDocument       *self,
+                                             GkRow            *row,
+                                             guint             column,
+                                             const GkAmount   *amount,
+                                             GError          **error);
+gboolean       gk_document_set_amount_text  (GkDocument       *self,
+                                             GkRow            *row,
+                                             guint             column,
+                                             const char       *text,
+                                             GError          **error);
+GkRow         *gk_document_add_row          (GkDocument       *self,
+                                             GkTable          *table,
+                                             const char       *code,
+                                             const char       *name,
+                                             GError          **error);
+void           gk_document_remove_row       (GkDocument       *self,
+                                             GkRow            *row);
+gboolean       gk_document_set_code_name    (GkDocument       *self,
+                                             GkClassification  kind,
+                                             const char       *code,
+                                             const char       *name,
+                                             GError          **error);
+void           gk_document_set_value        (GkDocument       *self,
+                                             gpointer          object,
+                                             const char       *property,
+                                             const GValue     *value);
+void           gk_document_set_text         (GkDocument       *self,
+                                             gpointer          object,
+                                             const char       *property,
+                                             const char       *text);
+void           gk_document_set_int          (GkDocument       *self,
+                                             gpointer          object,
+                                             const char       *property,
+                                             gint64            number);
+void           gk_document_list_insert      (GkDocument       *self,
+                                             GListModel       *list,
+                                             guint             position,
+                                             gpointer          item);
+void           gk_document_list_remove      (GkDocument       *self,
+                                             GListModel       *list,
+                                             guint             position);
+void           gk_document_list_move        (GkDocument       *self,
+                                             GListModel       *list,
+                                             guint             from,
+                                             guint             to);
+GkProject     *gk_document_add_project      (GkDocument       *self,
+                                             const char       *name,
+                                             const char       *function_code);
+GkPrior       *gk_document_ensure_prior     (GkDocument       *self,
+                                             const char       *key);
+void           gk_document_remove_prior     (GkDocument       *self,
+                                             const char       *key);
+
+gboolean       gk_document_can_undo         (GkDocument       *self);
+gboolean       gk_document_can_redo         (GkDocument       *self);
+const char    *gk_document_get_undo_label   (GkDocument       *self);
+const char    *gk_document_get_redo_label   (GkDocument       *self);
+gboolean       gk_document_undo             (GkDocument       *self);
+gboolean       gk_document_redo             (GkDocument       *self);
+gboolean       gk_document_get_modified     (GkDocument       *self);
+void           gk_document_mark_saved       (GkDocument       *self);
+
+G_END_DECLS

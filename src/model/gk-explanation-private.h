@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-explanation.h"
+
+G_BEGIN_DECLS
+
+void gk_explanation_add_prior    (GkExplanation *self,
+                                  GkPrior       *prior);
+void gk_explanation_remove_prior (GkExplanation *self,
+                                  GkPrior       *prior);
+
+G_END_DECLS

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gk-amount.h"
+#include "gk-row.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_PROJECT (gk_project_get_type ())
+G_DECLARE_FINAL_TYPE (GkProject, gk_project, GK, PROJECT, GObject)
+
+GkProject  *gk_project_new               (const char *id);
+const char *gk_project_get_id            (GkProject  *self);
+const char *gk_project_get_name          (GkProject  *self);
+const char *gk_project_get_function_code (GkProject  *self);
+const char *gk_project_get_basis         (GkProject  *self);
+const char *gk_project_get_owner         (GkProject  *self);
+const char *gk_project_get_allocation    (GkProject  *self);
+const char *gk_project_get_period        (GkProject  *self);
+const char *gk_project_get_goal          (GkProject  *self);
+GkAmount    gk_project_get_other_funds   (GkProject  *self);
+GkAmount    gk_project_get_total         (GkProject  *self);
+GkAmount    gk_project_get_fiscal        (GkProject  *self);
+GkRow      *gk_project_get_row           (GkProject  *self);
+GListModel *gk_project_get_indicators    (GkProject  *self);
+
+G_END_DECLS

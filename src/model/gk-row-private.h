@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-row.h"
+
+G_BEGIN_DECLS
+
+struct _GkRow
+{
+  GObject     parent_instance;
+
+  GkRowKind   kind;
+  GkRowSide   side;
+  char       *code;
+  char       *name;
+  char       *line_id;
+  GkTable    *table;      /* unowned: the table holds its rows */
+  GkRow      *parent;     /* unowned */
+  GkProject  *project;    /* unowned: the project owns its row */
+  GListStore *children;   /* GkRow, in display order */
+  guint       n_columns;
+  GkAmount   *values;
+  guint64     set_mask;
+  guint64     overflow_mask;
+};
+
+GkRow    *gk_row_new            (GkRowKind       kind,
+                                 const char     *code,
+                                 const char     *name,
+                                 guint           n_columns);
+void      gk_row_set_name       (GkRow          *self,
+                                 const char     *name);
+void      gk_row_set_line       (GkRow          *self,
+                                 const char     *line_id,
+                                 GkRowSide       side);
+gboolean  gk_row_store          (GkRow          *self,
+                                 const GkAmount *values,
+                                 guint64         set_mask,
+                                 guint64         overflow_mask);
+void      gk_row_notify_name    (GkRow          *self);
+void      gk_row_sum_rows       (GListModel     *rows,
+                                 guint           n_columns,
+                                 GkAmount       *values,
+                                 guint64        *set_mask,
+                                 guint64        *overflow_mask);
+
+G_END_DECLS

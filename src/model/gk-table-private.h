@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-row-private.h"
+#include "gk-table.h"
+
+G_BEGIN_DECLS
+
+typedef const char *(*GkNameFunc) (const char *code,
+                                   gpointer    user_data);
+
+GkTable  *gk_table_new                   (const GkTableSchema *schema);
+void      gk_table_insert_row            (GkTable        *self,
+                                          GkRow          *row);
+void      gk_table_remove_row            (GkTable        *self,
+                                          GkRow          *row);
+gboolean  gk_table_set_cell              (GkTable        *self,
+                                          GkRow          *row,
+                                          guint           column,
+                                          GkAmount        value,
+                                          gboolean        set);
+void      gk_table_derive_all            (GkTable        *self);
+void      gk_table_derive_from           (GkTable        *self,
+                                          GkRow          *row);
+void      gk_table_append_line           (GkTable        *self,
+                                          GkRow          *row);
+void      gk_table_apply_rules           (GkTable        *self,
+                                          GkRow          *row,
+                                          GkAmount       *values,
+                                          guint64        *set_mask,
+                                          guint64        *overflow_mask);
+void      gk_table_clear_lines           (GkTable        *self);
+void      gk_table_rebuild_projects      (GkTable        *self,
+                                          GListModel     *projects,
+                                          GkNameFunc      name_func,
+                                          gpointer        user_data);
+
+G_END_DECLS

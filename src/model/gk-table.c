@@ -1,0 +1,895 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gk-catalog.h"
+#include "gk-model-private.h"
+#include "gk-project.h"
+#include "gk-table-private.h"
+
+/* A table of the disclosure: a tree of rows (类/款/项, projects, or summary
+ * lines), exposed both as a tree (roots and each row's children, for
+ * GtkTreeListModel) and as a flat GListModel in print order with the 合计 row
+ * last (for printing, exporting and checking). Figures are recomputed
+ * upwards from the row that changed, and stop as soon as nothing differs. */
+struct _GkTable
+{
+  GObject              parent_instance;
+
+  const GkTableSchema *schema;
+  GListStore          *roots;
+  GPtrArray           *flat;
+  GkRow               *total;
+  GkRow               *single;
+  GHashTable          *by_code;
+  char                *note;
+  char                *empty_explanation;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GkTable, gk_table, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_NOTE,
+  PROP_EMPTY_EXPLANATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+gk_table_get_item_type (GListModel *model)
+{
+  return GK_TYPE_ROW;
+}
+
+static guint
+gk_table_get_n_items (GListModel *model)
+{
+  return GK_TABLE (model)->flat->len;
+}
+
+static gpointer
+gk_table_get_item (GListModel *model,
+                   guint       position)
+{
+  GkTable *self = GK_TABLE (model);
+
+  if (position >= self->flat->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->flat, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = gk_table_get_item_type;
+  iface->get_n_items = gk_table_get_n_items;
+  iface->get_item = gk_table_get_item;
+}
+
+static void
+detach_rows (GListModel *rows)
+{
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, i);
+      detach_rows (G_LIST_MODEL (row->children));
+      row->table = NULL;
+    }
+}
+
+static void
+gk_table_dispose (GObject *object)
+{
+  GkTable *self = GK_TABLE (object);
+
+  if (self->roots != NULL)
+    detach_rows (G_LIST_MODEL (self->roots));
+  g_clear_object (&self->roots);
+  g_clear_pointer (&self->flat, g_ptr_array_unref);
+  g_clear_pointer (&self->by_code, g_hash_table_unref);
+  g_clear_object (&self->total);
+
+  G_OBJECT_CLASS (gk_table_parent_class)->dispose (object);
+}
+
+static void
+gk_table_finalize (GObject *object)
+{
+  GkTable *self = GK_TABLE (object);
+
+  g_free (self->note);
+  g_free (self->empty_explanation);
+
+  G_OBJECT_CLASS (gk_table_parent_class)->finalize (object);
+}
+
+static void
+gk_table_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  GkTable *self = GK_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    case PROP_EMPTY_EXPLANATION:
+      g_value_set_string (value, self->empty_explanation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_table_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  GkTable *self = GK_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTE:
+      if (gk_set_str (&self->note, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_EMPTY_EXPLANATION:
+      if (gk_set_str (&self->empty_explanation, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_table_class_init (GkTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gk_table_dispose;
+  object_class->finalize = gk_table_finalize;
+  object_class->get_property = gk_table_get_property;
+  object_class->set_property = gk_table_set_property;
+
+  /* Writable for the document's undoable property edits; views go through
+   * gk_document_set_text(), not g_object_set(). */
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMPTY_EXPLANATION] =
+    g_param_spec_string ("empty-explanation", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gk_table_init (GkTable *self)
+{
+  self->roots = g_list_store_new (GK_TYPE_ROW);
+  self->flat = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+GkTable *
+gk_table_new (const GkTableSchema *schema)
+{
+  GkTable *self;
+  guint n_columns;
+
+  g_return_val_if_fail (schema != NULL, NULL);
+
+  self = g_object_new (GK_TYPE_TABLE, NULL);
+  self->schema = schema;
+  n_columns = gk_table_schema_get_n_columns (schema);
+
+  if (schema->kind == GK_TABLE_KIND_SINGLE)
+    {
+      self->single = gk_row_new (GK_ROW_KIND_SINGLE, NULL, NULL, n_columns);
+      self->single->table = self;
+      g_list_store_append (self->roots, self->single);
+      g_ptr_array_add (self->flat, g_object_ref (self->single));
+      g_object_unref (self->single);
+    }
+  else if (!gk_table_schema_is_summary (schema))
+    {
+      self->total = gk_row_new (GK_ROW_KIND_TOTAL, NULL, "合计", n_columns);
+      self->total->table = self;
+      g_ptr_array_add (self->flat, g_object_ref (self->total));
+    }
+  return self;
+}
+
+const GkTableSchema *
+gk_table_get_schema (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+  return self->schema;
+}
+
+const char *
+gk_table_get_id (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+  return self->schema->id;
+}
+
+GListModel *
+gk_table_get_roots (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+  return G_LIST_MODEL (self->roots);
+}
+
+GkRow *
+gk_table_get_total_row (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+  return self->total;
+}
+
+GkRow *
+gk_table_get_single_row (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+  return self->single;
+}
+
+GkRow *
+gk_table_lookup (GkTable    *self,
+                 const char *code)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+  if (code == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->by_code, code);
+}
+
+GkRow *
+gk_table_lookup_line (GkTable    *self,
+                      const char *line_id)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+
+  for (guint i = 0; i < self->flat->len; i++)
+    {
+      GkRow *row = g_ptr_array_index (self->flat, i);
+      if (g_strcmp0 (row->line_id, line_id) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* The 合计 of a column: the total row, or the single row of 表八. */
+gboolean
+gk_table_get_column_total (GkTable  *self,
+                           guint     column,
+                           GkAmount *amount)
+{
+  GkRow *row;
+
+  g_return_val_if_fail (GK_IS_TABLE (self), FALSE);
+
+  row = self->total != NULL ? self->total : self->single;
+  if (row == NULL)
+    {
+      if (amount != NULL)
+        *amount = 0;
+      return FALSE;
+    }
+  return gk_row_get_amount (row, column, amount);
+}
+
+/* A table with no content: no rows (an empty 表九), or a single row with
+ * nothing entered. Published empty with its explanation. */
+gboolean
+gk_table_is_empty (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), TRUE);
+
+  if (gk_table_schema_is_summary (self->schema))
+    return FALSE;
+  if (self->single != NULL)
+    return !gk_row_has_figures (self->single);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->roots)) == 0;
+}
+
+int
+gk_table_column_index (GkTable    *self,
+                       const char *column_id)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), -1);
+  return gk_table_schema_column_index (self->schema, column_id);
+}
+
+const char *
+gk_table_get_note (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+  return self->note;
+}
+
+const char *
+gk_table_get_empty_explanation (GkTable *self)
+{
+  g_return_val_if_fail (GK_IS_TABLE (self), NULL);
+  return self->empty_explanation;
+}
+
+/* Flat order ------------------------------------------------------------ */
+
+static void
+collect_rows (GListModel *rows,
+              GPtrArray  *into)
+{
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GkRow *row = g_list_model_get_item (rows, i);   /* ref owned by into */
+      g_ptr_array_add (into, row);
+      collect_rows (G_LIST_MODEL (row->children), into);
+    }
+}
+
+/* Recomputes the print order and announces only the span that differs, so
+ * that views keep their state for the rows that did not move. */
+static void
+rebuild_flat (GkTable *self)
+{
+  g_autoptr(GPtrArray) old = self->flat;
+  GPtrArray *flat = g_ptr_array_new_full (old->len + 1, g_object_unref);
+  guint prefix = 0, suffix = 0;
+
+  collect_rows (G_LIST_MODEL (self->roots), flat);
+  if (self->total != NULL)
+    g_ptr_array_add (flat, g_object_ref (self->total));
+
+  while (prefix < old->len && prefix < flat->len &&
+         old->pdata[prefix] == flat->pdata[prefix])
+    prefix++;
+  while (suffix < old->len - prefix && suffix < flat->len - prefix &&
+         old->pdata[old->len - 1 - suffix] == flat->pdata[flat->len - 1 - suffix])
+    suffix++;
+
+  self->flat = flat;
+  if (old->len - prefix - suffix > 0 || flat->len - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self),
+                                prefix,
+                                old->len - prefix - suffix,
+                                flat->len - prefix - suffix);
+}
+
+/* Tree edits -------------------------------------------------------------- */
+
+static guint
+sorted_position (GListModel *rows,
+                 const char *code)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (rows);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, mid);
+
+      if (g_strcmp0 (row->code, code) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static GkClassification
+table_classification (GkTable *self)
+{
+  return self->schema->kind == GK_TABLE_KIND_ECONOMIC
+           ? GK_CLASSIFICATION_ECONOMIC
+           : GK_CLASSIFICATION_FUNCTION;
+}
+
+static void
+index_rows (GkTable *self,
+            GkRow   *row,
+            gboolean add)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+
+  if (row->code != NULL && row->kind != GK_ROW_KIND_PROJECT)
+    {
+      if (add)
+        g_hash_table_insert (self->by_code, row->code, row);
+      else
+        g_hash_table_remove (self->by_code, row->code);
+    }
+  row->table = add ? self : NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRow) child = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+      index_rows (self, child, add);
+    }
+}
+
+/* Places a classification row (with any subtree it carries, as after an
+ * undone removal) under its parent, which must already be in the table. */
+void
+gk_table_insert_row (GkTable *self,
+                     GkRow   *row)
+{
+  g_autofree char *parent_code = NULL;
+  GkRow *parent = NULL;
+  GListStore *siblings;
+
+  g_return_if_fail (GK_IS_TABLE (self));
+  g_return_if_fail (GK_IS_ROW (row));
+  g_return_if_fail (row->parent == NULL);
+  g_return_if_fail (gk_table_lookup (self, row->code) == NULL);
+
+  parent_code = gk_classification_parent (table_classification (self), row->code);
+  if (parent_code != NULL)
+    {
+      parent = gk_table_lookup (self, parent_code);
+      g_return_if_fail (parent != NULL);
+    }
+
+  siblings = parent != NULL ? parent->children : self->roots;
+  g_list_store_insert (siblings, sorted_position (G_LIST_MODEL (siblings), row->code), row);
+  row->parent = parent;
+  index_rows (self, row, TRUE);
+  rebuild_flat (self);
+
+  gk_table_derive_from (self, parent != NULL ? parent : row);
+}
+
+void
+gk_table_remove_row (GkTable *self,
+                     GkRow   *row)
+{
+  GListStore *siblings;
+  GkRow *parent;
+  guint position;
+
+  g_return_if_fail (GK_IS_TABLE (self));
+  g_return_if_fail (GK_IS_ROW (row));
+  g_return_if_fail (row->table == self);
+
+  parent = row->parent;
+  siblings = parent != NULL ? parent->children : self->roots;
+  if (!g_list_store_find (siblings, row, &position))
+    g_return_if_reached ();
+
+  g_object_ref (row);
+  index_rows (self, row, FALSE);
+  row->parent = NULL;
+  g_list_store_remove (siblings, position);
+  rebuild_flat (self);
+  g_object_unref (row);
+
+  gk_table_derive_from (self, parent);
+}
+
+/* Summary tables are built line by line by the document. */
+void
+gk_table_append_line (GkTable *self,
+                      GkRow   *row)
+{
+  g_return_if_fail (GK_IS_TABLE (self));
+  g_return_if_fail (gk_table_schema_is_summary (self->schema));
+
+  row->table = self;
+  g_list_store_append (self->roots, row);
+  if (row->code != NULL)
+    g_hash_table_insert (self->by_code, row->code, row);
+  rebuild_flat (self);
+}
+
+void
+gk_table_clear_lines (GkTable *self)
+{
+  g_return_if_fail (GK_IS_TABLE (self));
+  g_return_if_fail (gk_table_schema_is_summary (self->schema));
+
+  detach_rows (G_LIST_MODEL (self->roots));
+  g_hash_table_remove_all (self->by_code);
+  g_list_store_remove_all (self->roots);
+  rebuild_flat (self);
+}
+
+/* Derivation -------------------------------------------------------------- */
+
+static gboolean
+class_listed (char       **classes,
+              const char  *code)
+{
+  if (classes == NULL || code == NULL || strlen (code) < 3)
+    return FALSE;
+  for (guint i = 0; classes[i] != NULL; i++)
+    if (strncmp (classes[i], code, 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The row's own rules (row totals, 人员/公用 by economic 类), applied to a
+ * leaf's entered figures. */
+void
+gk_table_apply_rules (GkTable  *self,
+             GkRow    *row,
+             GkAmount *values,
+             guint64  *set_mask,
+             guint64  *overflow_mask)
+{
+  const GkTableSchema *schema = self->schema;
+
+  for (guint k = 0; k < schema->n_derived; k++)
+    {
+      guint i = schema->derive_order[k];
+      const GkColumnSchema *col = g_ptr_array_index (schema->columns, i);
+      guint64 bit = G_GUINT64_CONSTANT (1) << i;
+      GkAmount v = 0;
+      gboolean set = FALSE, overflow = FALSE;
+
+      if (col->rule == GK_COLUMN_SUM)
+        {
+          for (guint j = 0; j < col->n_sources; j++)
+            {
+              guint s = col->sources[j];
+              guint64 sbit = G_GUINT64_CONSTANT (1) << s;
+
+              if (*set_mask & sbit)
+                set = TRUE;
+              if (*overflow_mask & sbit)
+                overflow = TRUE;
+              if (!gk_amount_add (v, values[s], &v))
+                {
+                  overflow = TRUE;
+                  v = values[s] < 0 ? G_MININT64 : G_MAXINT64;
+                }
+            }
+        }
+      else if (col->rule == GK_COLUMN_SHARE_OF)
+        {
+          guint s = col->sources[0];
+          gboolean qualifies = class_listed (col->classes, row->code) != col->except;
+
+          if (qualifies)
+            {
+              v = values[s];
+              set = (*set_mask & (G_GUINT64_CONSTANT (1) << s)) != 0;
+            }
+        }
+      else
+        continue;
+
+      values[i] = v;
+      *set_mask = set ? (*set_mask | bit) : (*set_mask & ~bit);
+      *overflow_mask = overflow ? (*overflow_mask | bit) : (*overflow_mask & ~bit);
+    }
+}
+
+static gboolean
+recompute (GkTable *self,
+           GkRow   *row)
+{
+  g_autofree GkAmount *values = g_new (GkAmount, row->n_columns);
+  guint64 set_mask, overflow_mask;
+
+  if (gk_row_is_leaf (row) && row->kind != GK_ROW_KIND_TOTAL)
+    {
+      memcpy (values, row->values, sizeof (GkAmount) * row->n_columns);
+      set_mask = row->set_mask;
+      overflow_mask = 0;
+      gk_table_apply_rules (self, row, values, &set_mask, &overflow_mask);
+    }
+  else if (row->kind == GK_ROW_KIND_TOTAL)
+    /* The 合计 row sums the 类 rows, which are the roots. */
+    gk_row_sum_rows (G_LIST_MODEL (self->roots), row->n_columns, values, &set_mask, &overflow_mask);
+  else
+    gk_row_sum_rows (G_LIST_MODEL (row->children), row->n_columns, values, &set_mask, &overflow_mask);
+
+  return gk_row_store (row, values, set_mask, overflow_mask);
+}
+
+/* Recomputes `row` and its ancestors, stopping at the first that does not
+ * change, then the 合计 row. NULL recomputes only the 合计 row. */
+void
+gk_table_derive_from (GkTable *self,
+                      GkRow   *row)
+{
+  gboolean changed = TRUE;
+
+  g_return_if_fail (GK_IS_TABLE (self));
+
+  for (GkRow *r = row; r != NULL && changed; r = r->parent)
+    changed = recompute (self, r);
+  if ((changed || row == NULL) && self->total != NULL)
+    recompute (self, self->total);
+}
+
+static void
+derive_subtree (GkTable *self,
+                GkRow   *row)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRow) child = g_list_model_get_item (G_LIST_MODEL (row->children), i);
+      derive_subtree (self, child);
+    }
+  recompute (self, row);
+}
+
+void
+gk_table_derive_all (GkTable *self)
+{
+  guint n;
+
+  g_return_if_fail (GK_IS_TABLE (self));
+
+  if (gk_table_schema_is_summary (self->schema))
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->roots));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRow) root = g_list_model_get_item (G_LIST_MODEL (self->roots), i);
+      derive_subtree (self, root);
+    }
+  if (self->total != NULL)
+    recompute (self, self->total);
+}
+
+/* Sets one entered cell and recomputes what depends on it. */
+gboolean
+gk_table_set_cell (GkTable  *self,
+                   GkRow    *row,
+                   guint     column,
+                   GkAmount  value,
+                   gboolean  set)
+{
+  g_autofree GkAmount *values = NULL;
+  guint64 bit = G_GUINT64_CONSTANT (1) << column;
+  guint64 set_mask, overflow_mask = 0;
+
+  g_return_val_if_fail (GK_IS_TABLE (self), FALSE);
+  g_return_val_if_fail (row->table == self, FALSE);
+  g_return_val_if_fail (column < row->n_columns, FALSE);
+
+  values = g_memdup2 (row->values, sizeof (GkAmount) * row->n_columns);
+  values[column] = set ? value : 0;
+  set_mask = set ? (row->set_mask | bit) : (row->set_mask & ~bit);
+  gk_table_apply_rules (self, row, values, &set_mask, &overflow_mask);
+  if (!gk_row_store (row, values, set_mask, overflow_mask))
+    return FALSE;
+
+  gk_table_derive_from (self, row->parent);
+  return TRUE;
+}
+
+/* 表七 -------------------------------------------------------------------- */
+
+static void
+store_replace (GListStore *store,
+               GPtrArray  *items)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  gboolean same = n == items->len;
+
+  for (guint i = 0; same && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      same = item == items->pdata[i];
+    }
+  if (!same)
+    g_list_store_splice (store, 0, n, items->pdata, items->len);
+}
+
+static int
+compare_row_codes (gconstpointer a,
+                   gconstpointer b)
+{
+  const GkRow *ra = *(GkRow **) a;
+  const GkRow *rb = *(GkRow **) b;
+  return g_strcmp0 (ra->code, rb->code);
+}
+
+static GkRowKind
+kind_for_level (GkLevel level)
+{
+  switch (level)
+    {
+    case GK_LEVEL_CLASS:
+      return GK_ROW_KIND_CLASS;
+    case GK_LEVEL_SECTION:
+      return GK_ROW_KIND_SECTION;
+    case GK_LEVEL_ITEM:
+    case GK_LEVEL_NONE:
+    default:
+      return GK_ROW_KIND_ITEM;
+    }
+}
+
+/* 表七's 类/款/项 rows exist only because projects sit under them: the tree
+ * is recomputed from the projects (in document order within a 项), reusing
+ * the rows that stay, so that views keep their state. */
+void
+gk_table_rebuild_projects (GkTable    *self,
+                           GListModel *projects,
+                           GkNameFunc  name_func,
+                           gpointer    user_data)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) top = g_ptr_array_new ();
+  g_autoptr(GPtrArray) loose = g_ptr_array_new ();
+  g_autoptr(GPtrArray) old_groups = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+  guint n;
+
+  g_return_if_fail (GK_IS_TABLE (self));
+  g_return_if_fail (self->schema->kind == GK_TABLE_KIND_PROJECTS);
+
+  g_hash_table_iter_init (&iter, self->by_code);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (old_groups, g_object_ref (value));
+  g_ptr_array_set_free_func (old_groups, g_object_unref);
+
+  /* Removed projects must not keep pointing into the table. */
+  for (guint i = 0; i < self->flat->len; i++)
+    {
+      GkRow *row = self->flat->pdata[i];
+      if (row->kind == GK_ROW_KIND_PROJECT)
+        {
+          row->parent = NULL;
+          row->table = NULL;
+        }
+    }
+
+  n = g_list_model_get_n_items (projects);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (projects, i);
+      GkRow *row = gk_project_get_row (project);
+      const char *code = gk_project_get_function_code (project);
+      g_autofree char *c = NULL;
+      GPtrArray *list;
+
+      if (gk_classification_level (GK_CLASSIFICATION_FUNCTION, code) == GK_LEVEL_NONE)
+        {
+          g_ptr_array_add (loose, row);
+          continue;
+        }
+
+      for (c = g_strdup (code); c != NULL; )
+        {
+          char *parent;
+
+          if (!g_hash_table_contains (groups, c))
+            {
+              GkRow *group = g_hash_table_lookup (self->by_code, c);
+              const char *name = name_func (c, user_data);
+
+              if (group == NULL)
+                group = gk_row_new (kind_for_level (gk_classification_level (GK_CLASSIFICATION_FUNCTION, c)),
+                                    c, name, gk_table_schema_get_n_columns (self->schema));
+              else
+                {
+                  g_object_ref (group);
+                  gk_row_set_name (group, name);
+                }
+              /* groups holds the reference; keys are the rows' own codes */
+              g_hash_table_insert (groups, group->code, group);
+            }
+          parent = gk_classification_parent (GK_CLASSIFICATION_FUNCTION, c);
+          g_free (c);
+          c = parent;
+        }
+
+      list = g_hash_table_lookup (members, code);
+      if (list == NULL)
+        {
+          GkRow *group = g_hash_table_lookup (groups, code);
+          list = g_ptr_array_new ();
+          g_hash_table_insert (members, group->code, list);
+        }
+      g_ptr_array_add (list, row);
+    }
+
+  /* Sub-groups under their parent group, in code order, before projects. */
+  {
+    g_autoptr(GHashTable) subgroups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             (GDestroyNotify) g_ptr_array_unref);
+
+    g_hash_table_iter_init (&iter, groups);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        GkRow *group = value;
+        char *parent = gk_classification_parent (GK_CLASSIFICATION_FUNCTION, group->code);
+        GPtrArray *list;
+
+        if (parent == NULL)
+          {
+            g_ptr_array_add (top, group);
+            continue;
+          }
+        list = g_hash_table_lookup (subgroups, parent);
+        if (list == NULL)
+          {
+            list = g_ptr_array_new ();
+            g_hash_table_insert (subgroups, g_strdup (parent), list);
+          }
+        g_ptr_array_add (list, group);
+        g_free (parent);
+      }
+
+    g_hash_table_iter_init (&iter, groups);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        GkRow *group = value;
+        GPtrArray *subs = g_hash_table_lookup (subgroups, group->code);
+        GPtrArray *own = g_hash_table_lookup (members, group->code);
+        g_autoptr(GPtrArray) children = g_ptr_array_new ();
+
+        if (subs != NULL)
+          {
+            g_ptr_array_sort (subs, compare_row_codes);
+            g_ptr_array_extend (children, subs, NULL, NULL);
+          }
+        if (own != NULL)
+          g_ptr_array_extend (children, own, NULL, NULL);
+        for (guint i = 0; i < children->len; i++)
+          ((GkRow *) children->pdata[i])->parent = group;
+        store_replace (group->children, children);
+      }
+  }
+
+  g_ptr_array_sort (top, compare_row_codes);
+  g_ptr_array_extend (top, loose, NULL, NULL);
+  for (guint i = 0; i < top->len; i++)
+    ((GkRow *) top->pdata[i])->parent = NULL;
+  store_replace (self->roots, top);
+
+  /* Groups that no project needs any more leave the table. */
+  for (guint i = 0; i < old_groups->len; i++)
+    {
+      GkRow *old = old_groups->pdata[i];
+      if (g_hash_table_lookup (groups, old->code) != old)
+        {
+          g_list_store_remove_all (old->children);
+          old->parent = NULL;
+          old->table = NULL;
+        }
+    }
+
+  g_hash_table_remove_all (self->by_code);
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GkRow *group = value;
+      group->table = self;
+      g_hash_table_insert (self->by_code, group->code, group);
+      g_object_unref (group);   /* now held by its parent's store or the roots */
+    }
+  n = g_list_model_get_n_items (projects);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (projects, i);
+      gk_project_get_row (project)->table = self;
+    }
+
+  rebuild_flat (self);
+  gk_table_derive_all (self);
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gk-row.h"
+#include "gk-template.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_TABLE (gk_table_get_type ())
+G_DECLARE_FINAL_TYPE (GkTable, gk_table, GK, TABLE, GObject)
+
+const GkTableSchema *gk_table_get_schema            (GkTable    *self);
+const char          *gk_table_get_id                (GkTable    *self);
+GListModel          *gk_table_get_roots             (GkTable    *self);
+GkRow               *gk_table_get_total_row         (GkTable    *self);
+GkRow               *gk_table_get_single_row        (GkTable    *self);
+GkRow               *gk_table_lookup                (GkTable    *self,
+                                                     const char *code);
+GkRow               *gk_table_lookup_line           (GkTable    *self,
+                                                     const char *line_id);
+gboolean             gk_table_get_column_total      (GkTable    *self,
+                                                     guint       column,
+                                                     GkAmount   *amount);
+gboolean             gk_table_is_empty              (GkTable    *self);
+int                  gk_table_column_index          (GkTable    *self,
+                                                     const char *column_id);
+const char          *gk_table_get_note              (GkTable    *self);
+const char          *gk_table_get_empty_explanation (GkTable    *self);
+
+G_END_DECLS

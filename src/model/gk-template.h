@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GK_TABLE_KIND_FUNCTION,            /* 支出功能分类 类/款/项 tree */
+  GK_TABLE_KIND_ECONOMIC,            /* 支出经济分类 类/款 tree */
+  GK_TABLE_KIND_PROJECTS,            /* projects under their function 项 */
+  GK_TABLE_KIND_SINGLE,              /* one entered row */
+  GK_TABLE_KIND_INCOME_EXPENDITURE,  /* derived summary (表一) */
+  GK_TABLE_KIND_FISCAL,              /* derived summary (表四) */
+} GkTableKind;
+
+typedef enum {
+  GK_COLUMN_ENTERED,
+  GK_COLUMN_SUM,        /* the sum of other columns of the same row */
+  GK_COLUMN_SHARE_OF,   /* another column's whole value when the row's economic 类 qualifies */
+  GK_COLUMN_SOURCE,     /* taken from another table (summaries) */
+} GkColumnRule;
+
+typedef struct
+{
+  char         *id;
+  char         *title;
+  char         *group;      /* merged header above the title, or NULL */
+  GkColumnRule  rule;
+  guint        *sources;    /* column indexes, for SUM and SHARE_OF */
+  guint         n_sources;
+  char        **classes;    /* SHARE_OF: economic 类 codes */
+  gboolean      except;     /* SHARE_OF: qualifies when NOT in classes */
+  char         *source;     /* SOURCE: "t5:total" */
+} GkColumnSchema;
+
+/* A line of a summary table: either taken from a column total of another
+ * table, or the sum of earlier lines. */
+typedef struct
+{
+  char   *id;
+  char   *title;
+  char   *source;       /* "t2:general", or NULL */
+  guint  *sums;         /* line indexes */
+  guint   n_sums;
+} GkLineSchema;
+
+typedef struct
+{
+  char        *id;          /* "t1" … "t9" */
+  char        *number;      /* "一" … "九" */
+  char        *title;
+  char        *heading;     /* merged header over the amount columns, or NULL */
+  GkTableKind  kind;
+  gboolean     landscape;
+  GPtrArray   *columns;     /* GkColumnSchema */
+  guint       *derive_order;/* derived column indexes, sources first */
+  guint        n_derived;
+  GPtrArray   *lines;       /* GkLineSchema, summaries only */
+  guint       *line_order;  /* line indexes, summed lines first */
+  char       **classes;     /* summaries: the function 类 always listed */
+  char        *expenditure_total;
+} GkTableSchema;
+
+typedef struct _GkTemplate GkTemplate;
+
+GkTemplate          *gk_template_get_default         (void);
+GkTemplate          *gk_template_new_from_data       (const char     *json,
+                                                      GError        **error);
+void                 gk_template_free                (GkTemplate     *self);
+guint                gk_template_get_n_tables        (GkTemplate     *self);
+const GkTableSchema *gk_template_get_table           (GkTemplate     *self,
+                                                      guint           index);
+const GkTableSchema *gk_template_lookup              (GkTemplate     *self,
+                                                      const char     *table_id);
+
+int                  gk_table_schema_column_index    (const GkTableSchema *schema,
+                                                      const char          *column_id);
+const GkColumnSchema *gk_table_schema_get_column     (const GkTableSchema *schema,
+                                                      guint                index);
+guint                gk_table_schema_get_n_columns   (const GkTableSchema *schema);
+gboolean             gk_table_schema_is_summary      (const GkTableSchema *schema);
+gboolean             gk_table_schema_has_tree        (const GkTableSchema *schema);
+char                *gk_table_schema_dup_label       (const GkTableSchema *schema);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkTemplate, gk_template_free)
+
+G_END_DECLS
