@@ -1,0 +1,472 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-window.h"
+
+typedef enum
+{
+  GK_PAGE_GROUP_UNIT,
+  GK_PAGE_GROUP_TABLES,
+  GK_PAGE_GROUP_NOTES,
+  GK_PAGE_GROUP_REVIEW,
+} GkPageGroup;
+
+typedef struct
+{
+  /* Stable: stored in GSettings and used as the GtkStack child name. */
+  const char  *id;
+  GkPageGroup  group;
+  const char  *title;
+  const char  *description;
+} GkPageInfo;
+
+/* The sidebar lists the document in its printed order, then the review
+ * pages. The unit overview opens the document and needs no heading. */
+static const char * const group_titles[] = {
+  [GK_PAGE_GROUP_UNIT] = NULL,
+  [GK_PAGE_GROUP_TABLES] = N_("Disclosure Tables"),
+  [GK_PAGE_GROUP_NOTES] = N_("Notes"),
+  [GK_PAGE_GROUP_REVIEW] = N_("Review"),
+};
+
+static const GkPageInfo pages[] = {
+  { "overview", GK_PAGE_GROUP_UNIT,
+    N_("Unit Overview"),
+    N_("Main functions, internal organisation and staffing of the unit.") },
+  /* Translators: the nine table titles are the official titles of the
+   * disclosure tables; in Chinese use the wording of the published document. */
+  { "t1", GK_PAGE_GROUP_TABLES,
+    N_("Table 1 · Income and Expenditure Summary"),
+    N_("Income by source and expenditure by function class, derived from Tables 2 and 3.") },
+  { "t2", GK_PAGE_GROUP_TABLES,
+    N_("Table 2 · Income Summary"),
+    N_("Income by function class, section and item, with one column per source of funds.") },
+  { "t3", GK_PAGE_GROUP_TABLES,
+    N_("Table 3 · Expenditure Summary"),
+    N_("Expenditure by function class, section and item, split into basic and project expenditure.") },
+  { "t4", GK_PAGE_GROUP_TABLES,
+    N_("Table 4 · Fiscal Appropriation Income and Expenditure Summary"),
+    N_("General public budget and government fund appropriations, derived from Tables 2, 5 and 9.") },
+  { "t5", GK_PAGE_GROUP_TABLES,
+    N_("Table 5 · General Public Budget Expenditure"),
+    N_("General public budget expenditure by function class, section and item, basic and project.") },
+  { "t6", GK_PAGE_GROUP_TABLES,
+    N_("Table 6 · General Public Budget Basic Expenditure"),
+    N_("Basic expenditure by economic class and section, split into personnel and public expenses.") },
+  { "t7", GK_PAGE_GROUP_TABLES,
+    N_("Table 7 · Project Expenditure"),
+    N_("Each project under its function item, with one column per economic class.") },
+  { "t8", GK_PAGE_GROUP_TABLES,
+    N_("Table 8 · General Public Budget “Three Public” Expenditure"),
+    N_("Overseas travel, official vehicles and official reception: the “three public” expenses.") },
+  { "t9", GK_PAGE_GROUP_TABLES,
+    N_("Table 9 · Government Fund Budget Expenditure"),
+    N_("Government fund expenditure by function class, section and item; published empty when there is none.") },
+  { "explanation", GK_PAGE_GROUP_NOTES,
+    N_("Explanatory Notes"),
+    N_("The ten sections that explain the tables in sentences, with their figures taken from the tables.") },
+  { "projects", GK_PAGE_GROUP_NOTES,
+    N_("Projects and Performance Targets"),
+    N_("Each project with its policy basis, amount, owner and performance targets.") },
+  { "glossary", GK_PAGE_GROUP_NOTES,
+    N_("Glossary"),
+    N_("The terms explained at the end of the disclosure.") },
+  { "charts", GK_PAGE_GROUP_REVIEW,
+    N_("Charts"),
+    N_("Expenditure by function, basic against project, personnel against public, this year against last.") },
+  { "checks", GK_PAGE_GROUP_REVIEW,
+    N_("Checks"),
+    N_("Every rule the document breaks, with the cells involved and what would fix it.") },
+};
+
+struct _GkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkScrolledWindow    *sidebar_scroller;
+  GtkListBox           *sidebar;
+  AdwWindowTitle       *page_title;
+  GtkStack             *stack;
+
+  GSettings            *settings;
+  guint                 selected;
+  guint                 reveal_tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GkWindow *
+gk_window_new (GkApplication *application)
+{
+  g_return_val_if_fail (GK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (GK_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+static int
+gk_window_find_page (const char *page_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      if (g_str_equal (pages[i].id, page_id))
+        return i;
+    }
+
+  return -1;
+}
+
+const char *
+gk_window_get_selected_page (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+
+  return pages[self->selected].id;
+}
+
+void
+gk_window_set_selected_page (GkWindow   *self,
+                             const char *page_id)
+{
+  GtkListBoxRow *row;
+  int index;
+
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (page_id != NULL);
+
+  /* An id saved by another version of Gongkai may name a page that does
+   * not exist here; the overview is the natural place to start then. */
+  index = gk_window_find_page (page_id);
+  if (index < 0)
+    {
+      g_debug ("No page “%s”, showing the unit overview", page_id);
+      index = 0;
+    }
+
+  row = gtk_list_box_get_row_at_index (self->sidebar, index);
+  gtk_list_box_select_row (self->sidebar, row);
+}
+
+void
+gk_window_add_toast (GkWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+gk_window_try_reveal_selected_row (GkWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->sidebar_scroller);
+  graphene_rect_t bounds;
+
+  if (row == NULL)
+    return TRUE;
+
+  if (gtk_widget_get_height (GTK_WIDGET (row)) <= 0 ||
+      gtk_adjustment_get_page_size (vadjustment) <= 0 ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->sidebar), &bounds))
+    return FALSE;
+
+  gtk_adjustment_clamp_page (vadjustment,
+                             bounds.origin.y,
+                             bounds.origin.y + bounds.size.height);
+  return TRUE;
+}
+
+static gboolean
+gk_window_reveal_tick (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  if (!gk_window_try_reveal_selected_row (self))
+    return G_SOURCE_CONTINUE;
+
+  self->reveal_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls the sidebar so that the selected row shows, which matters when
+ * a page near the end is restored or selected from elsewhere. Before the
+ * rows have their size, that waits for a frame in which they have it. */
+static void
+gk_window_reveal_selected_row (GkWindow *self)
+{
+  if (self->reveal_tick_id != 0 || gk_window_try_reveal_selected_row (self))
+    return;
+
+  self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self),
+                                                       gk_window_reveal_tick,
+                                                       NULL, NULL);
+}
+
+static void
+gk_window_sidebar_row_selected (GkWindow      *self,
+                                GtkListBoxRow *row,
+                                GtkListBox    *list_box)
+{
+  guint index;
+
+  /* The list only loses its selection while it is being torn down. */
+  if (row == NULL)
+    return;
+
+  index = gtk_list_box_row_get_index (row);
+  g_assert (index < G_N_ELEMENTS (pages));
+
+  gtk_stack_set_visible_child_name (self->stack, pages[index].id);
+  adw_window_title_set_title (self->page_title, _(pages[index].title));
+  gk_window_reveal_selected_row (self);
+
+  if (index != self->selected)
+    {
+      self->selected = index;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PAGE]);
+    }
+}
+
+static void
+gk_window_sidebar_row_activated (GkWindow      *self,
+                                 GtkListBoxRow *row,
+                                 GtkListBox    *list_box)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+gk_window_back_clicked (GkWindow  *self,
+                        GtkButton *button)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+gk_window_update_sidebar_header (GtkListBoxRow *row,
+                                 GtkListBoxRow *before,
+                                 gpointer       user_data)
+{
+  GkPageGroup group = pages[gtk_list_box_row_get_index (row)].group;
+  GtkWidget *heading;
+
+  if (group_titles[group] == NULL ||
+      (before != NULL && pages[gtk_list_box_row_get_index (before)].group == group))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  if (gtk_list_box_row_get_header (row) != NULL)
+    return;
+
+  heading = gtk_label_new (_(group_titles[group]));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+  gtk_widget_add_css_class (heading, "gk-sidebar-heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_list_box_row_set_header (row, heading);
+}
+
+static void
+gk_window_add_pages (GkWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *row;
+      GtkWidget *label;
+      GtkWidget *page;
+
+      label = gtk_label_new (_(pages[i].title));
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_append (self->sidebar, row);
+
+      /* Placeholders until the document model provides the real pages. */
+      page = adw_status_page_new ();
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _(pages[i].title));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page), _(pages[i].description));
+      gtk_stack_add_named (self->stack, page, pages[i].id);
+    }
+
+  gtk_list_box_set_header_func (self->sidebar, gk_window_update_sidebar_header, NULL, NULL);
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+}
+
+static void
+gk_window_bind_settings (GkWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  /* Running from the build tree without GSETTINGS_SCHEMA_DIR: work, but
+   * forget the window state, rather than abort as g_settings_new() would. */
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; the window state will not be saved",
+                 APPLICATION_ID);
+      return;
+    }
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "selected-page", self, "selected-page", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+gk_window_unavailable_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  /* Disabled until the document model exists, so never reached. */
+  g_assert_not_reached ();
+}
+
+static void
+gk_window_dispose (GObject *object)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  if (self->settings != NULL)
+    {
+      g_settings_unbind (self, "default-width");
+      g_settings_unbind (self, "default-height");
+      g_settings_unbind (self, "maximized");
+      g_settings_unbind (self, "selected-page");
+    }
+  g_clear_object (&self->settings);
+
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (gk_window_parent_class)->dispose (object);
+}
+
+static void
+gk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_PAGE:
+      g_value_set_string (value, gk_window_get_selected_page (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_PAGE:
+      gk_window_set_selected_page (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_window_class_init (GkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_window_dispose;
+  object_class->get_property = gk_window_get_property;
+  object_class->set_property = gk_window_set_property;
+
+  properties[PROP_SELECTED_PAGE] =
+    g_param_spec_string ("selected-page", NULL, NULL,
+                         "overview",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, gk_window_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, gk_window_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, gk_window_back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, gk_window_unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, gk_window_unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, gk_window_unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, gk_window_unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, gk_window_unavailable_action);
+}
+
+static void
+gk_window_init (GkWindow *self)
+{
+  static const char * const unavailable_actions[] = {
+    "win.save",
+    "win.save-as",
+    "win.export-pdf",
+    "win.undo",
+    "win.redo",
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (unavailable_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), unavailable_actions[i], FALSE);
+
+  gk_window_add_pages (self);
+  gk_window_bind_settings (self);
+
+  /* Keyboard navigation starts from the restored page. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gk-application.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_WINDOW (gk_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (GkWindow, gk_window, GK, WINDOW, AdwApplicationWindow)
+
+GkWindow   *gk_window_new               (GkApplication *application);
+const char *gk_window_get_selected_page (GkWindow      *self);
+void        gk_window_set_selected_page (GkWindow      *self,
+                                         const char    *page_id);
+void        gk_window_add_toast         (GkWindow      *self,
+                                         AdwToast      *toast);
+
+G_END_DECLS
