@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gk-document.h"
+
+G_BEGIN_DECLS
+
+GBytes   *gk_csv_serialize_table  (GkDocument  *document,
+                                   GkTable     *table);
+gboolean  gk_csv_export_document  (GkDocument  *document,
+                                   GFile       *directory,
+                                   GError     **error);
+
+G_END_DECLS

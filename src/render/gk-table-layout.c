@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gk-table-layout.h"
+
+/* The fixed headings below are the wording of the published tables, the
+ * same whatever the interface language. */
+
+static void
+header_cell_free (gpointer data)
+{
+  GkLayoutHeaderCell *cell = data;
+  g_free (cell->text);
+  g_free (cell);
+}
+
+static void
+line_free (gpointer data)
+{
+  GkLayoutLine *line = data;
+  g_clear_object (&line->row);
+  g_clear_object (&line->right);
+  g_strfreev (line->cells);
+  g_free (line);
+}
+
+void
+gk_table_layout_free (GkTableLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_free (layout->kinds);
+  g_free (layout->model_columns);
+  g_ptr_array_unref (layout->header);
+  g_ptr_array_unref (layout->lines);
+  g_free (layout);
+}
+
+/* "表二 部门收入总体情况表" */
+char *
+gk_table_layout_title (GkTable *table)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+  g_autofree char *label = gk_table_schema_dup_label (schema);
+  return g_strconcat (label, " ", schema->title, NULL);
+}
+
+static void
+add_header (GkTableLayout *layout,
+            const char    *text,
+            guint          row,
+            guint          column,
+            guint          row_span,
+            guint          column_span)
+{
+  GkLayoutHeaderCell *cell = g_new0 (GkLayoutHeaderCell, 1);
+
+  cell->text = g_strdup (text);
+  cell->row = row;
+  cell->column = column;
+  cell->row_span = row_span;
+  cell->column_span = column_span;
+  g_ptr_array_add (layout->header, cell);
+}
+
+static void
+set_columns (GkTableLayout            *layout,
+             guint                     n_leading,
+             const GkLayoutColumnKind *leading)
+{
+  guint n_amounts = gk_table_schema_get_n_columns (layout->schema);
+
+  layout->n_columns = n_leading + n_amounts;
+  layout->kinds = g_new0 (GkLayoutColumnKind, layout->n_columns);
+  layout->model_columns = g_new0 (int, layout->n_columns);
+  for (guint i = 0; i < n_leading; i++)
+    {
+      layout->kinds[i] = leading[i];
+      layout->model_columns[i] = -1;
+    }
+  for (guint i = 0; i < n_amounts; i++)
+    {
+      layout->kinds[n_leading + i] = GK_LAYOUT_COLUMN_AMOUNT;
+      layout->model_columns[n_leading + i] = i;
+    }
+}
+
+/* The amount columns' titles: under the table's heading when it has one,
+ * under their group (表八's 公务用车购置及运行费) when they have one, else
+ * spanning both header rows. */
+static void
+add_amount_headers (GkTableLayout *layout,
+                    guint          first)
+{
+  const GkTableSchema *schema = layout->schema;
+  guint n = gk_table_schema_get_n_columns (schema);
+
+  if (schema->heading != NULL)
+    {
+      add_header (layout, schema->heading, 0, first, 1, n);
+      for (guint i = 0; i < n; i++)
+        add_header (layout, gk_table_schema_get_column (schema, i)->title, 1, first + i, 1, 1);
+      return;
+    }
+  for (guint i = 0; i < n; )
+    {
+      const GkColumnSchema *col = gk_table_schema_get_column (schema, i);
+      guint span = 1;
+
+      if (col->group == NULL)
+        {
+          add_header (layout, col->title, 0, first + i, 2, 1);
+          i++;
+          continue;
+        }
+      while (i + span < n && g_strcmp0 (gk_table_schema_get_column (schema, i + span)->group, col->group) == 0)
+        span++;
+      add_header (layout, col->group, 0, first + i, 1, span);
+      for (guint j = 0; j < span; j++)
+        add_header (layout, gk_table_schema_get_column (schema, i + j)->title, 1, first + i + j, 1, 1);
+      i += span;
+    }
+}
+
+static char *
+amount_text (GkRow *row,
+             guint  column)
+{
+  GkAmount amount;
+
+  if (row == NULL || column >= gk_row_get_n_columns (row) || !gk_row_get_amount (row, column, &amount))
+    return g_strdup ("");
+  return gk_amount_format (amount);
+}
+
+static GkLayoutLine *
+add_line (GkTableLayout *layout,
+          GkRow         *row,
+          guint          first_amount)
+{
+  GkLayoutLine *line = g_new0 (GkLayoutLine, 1);
+
+  line->row = row ? g_object_ref (row) : NULL;
+  line->cells = g_new0 (char *, layout->n_columns + 1);
+  for (guint i = 0; i < layout->n_columns; i++)
+    line->cells[i] = i >= first_amount && row != NULL
+                       ? amount_text (row, layout->model_columns[i])
+                       : g_strdup ("");
+  line->total = row != NULL && gk_row_get_kind (row) == GK_ROW_KIND_TOTAL;
+  g_ptr_array_add (layout->lines, line);
+  return line;
+}
+
+static void
+set_cell (GkLayoutLine *line,
+          guint         column,
+          const char   *text)
+{
+  g_free (line->cells[column]);
+  line->cells[column] = g_strdup (text ? text : "");
+}
+
+/* 201 | 03 | 01: the code split in the printed 类/款/项 columns. */
+static void
+set_code_cells (GkLayoutLine *line,
+                const char   *code,
+                guint         n_parts)
+{
+  gsize len = code ? strlen (code) : 0;
+
+  if (len >= 3)
+    {
+      g_autofree char *c = g_strndup (code, 3);
+      set_cell (line, 0, c);
+    }
+  if (len >= 5 && n_parts > 1)
+    {
+      g_autofree char *c = g_strndup (code + 3, 2);
+      set_cell (line, 1, c);
+    }
+  if (len >= 7 && n_parts > 2)
+    {
+      g_autofree char *c = g_strndup (code + 5, 2);
+      set_cell (line, 2, c);
+    }
+}
+
+static guint
+code_depth (const char *code)
+{
+  gsize len = code ? strlen (code) : 0;
+  return len >= 7 ? 2 : len >= 5 ? 1 : 0;
+}
+
+static void
+layout_classification (GkTableLayout *layout,
+                       GkTable       *table,
+                       gboolean       economic)
+{
+  static const GkLayoutColumnKind function_cols[] = {
+    GK_LAYOUT_COLUMN_CODE, GK_LAYOUT_COLUMN_CODE, GK_LAYOUT_COLUMN_CODE, GK_LAYOUT_COLUMN_TEXT
+  };
+  static const GkLayoutColumnKind economic_cols[] = {
+    GK_LAYOUT_COLUMN_CODE, GK_LAYOUT_COLUMN_CODE, GK_LAYOUT_COLUMN_TEXT
+  };
+  guint n_codes = economic ? 2 : 3;
+  GListModel *rows = G_LIST_MODEL (table);
+
+  set_columns (layout, n_codes + 1, economic ? economic_cols : function_cols);
+  layout->n_header_rows = 2;
+  add_header (layout, economic ? "经济分类科目编码" : "功能分类科目编码", 0, 0, 1, n_codes);
+  add_header (layout, "类", 1, 0, 1, 1);
+  add_header (layout, "款", 1, 1, 1, 1);
+  if (!economic)
+    add_header (layout, "项", 1, 2, 1, 1);
+  add_header (layout, economic ? "经济分类科目名称" : "功能分类科目名称", 0, n_codes, 2, 1);
+  add_amount_headers (layout, n_codes + 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, i);
+      GkLayoutLine *line = add_line (layout, row, n_codes + 1);
+
+      set_code_cells (line, gk_row_get_code (row), n_codes);
+      set_cell (line, n_codes, gk_row_get_name (row));
+      line->depth = code_depth (gk_row_get_code (row));
+    }
+}
+
+/* 表七 prints 类 and 款 subtotal lines and one line per project carrying its
+ * 项 code, as the published tables do; a 项 has no line of its own. */
+static void
+layout_projects (GkTableLayout *layout,
+                 GkDocument    *document,
+                 GkTable       *table)
+{
+  static const GkLayoutColumnKind cols[] = {
+    GK_LAYOUT_COLUMN_CODE, GK_LAYOUT_COLUMN_CODE, GK_LAYOUT_COLUMN_CODE,
+    GK_LAYOUT_COLUMN_TEXT, GK_LAYOUT_COLUMN_TEXT
+  };
+  GListModel *rows = G_LIST_MODEL (table);
+
+  set_columns (layout, G_N_ELEMENTS (cols), cols);
+  layout->n_header_rows = 2;
+  add_header (layout, "科目编码", 0, 0, 1, 3);
+  add_header (layout, "类", 1, 0, 1, 1);
+  add_header (layout, "款", 1, 1, 1, 1);
+  add_header (layout, "项", 1, 2, 1, 1);
+  add_header (layout, "科目", 0, 3, 2, 1);
+  add_header (layout, "项目名称", 0, 4, 2, 1);
+  add_amount_headers (layout, G_N_ELEMENTS (cols));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, i);
+      GkLayoutLine *line;
+      GkProject *project = gk_row_get_project (row);
+
+      if (gk_row_get_kind (row) == GK_ROW_KIND_ITEM)
+        continue;
+      line = add_line (layout, row, G_N_ELEMENTS (cols));
+      if (project != NULL)
+        {
+          const char *code = gk_project_get_function_code (project);
+          set_code_cells (line, code, 3);
+          set_cell (line, 3, gk_document_get_code_name (document, GK_CLASSIFICATION_FUNCTION, code));
+          set_cell (line, 4, gk_project_get_name (project));
+          line->depth = 2;
+        }
+      else if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL)
+        set_cell (line, 4, gk_row_get_name (row));
+      else
+        {
+          set_code_cells (line, gk_row_get_code (row), 3);
+          set_cell (line, 3, gk_row_get_name (row));
+          line->depth = code_depth (gk_row_get_code (row));
+        }
+    }
+}
+
+static void
+layout_single (GkTableLayout *layout,
+               GkTable       *table)
+{
+  set_columns (layout, 0, NULL);
+  layout->n_header_rows = 2;
+  add_amount_headers (layout, 0);
+  add_line (layout, gk_table_get_single_row (table), 0);
+}
+
+/* 表一 and 表四 print income on the left and expenditure by 类 on the right,
+ * line by line, with the two grand totals on the last line. */
+static void
+layout_summary (GkTableLayout *layout,
+                GkTable       *table)
+{
+  static const GkLayoutColumnKind cols[] = { GK_LAYOUT_COLUMN_TEXT };
+  const GkTableSchema *schema = layout->schema;
+  gboolean fiscal = schema->kind == GK_TABLE_KIND_FISCAL;
+  guint n_amounts = gk_table_schema_get_n_columns (schema);
+  GListModel *rows = gk_table_get_roots (table);
+  g_autoptr(GPtrArray) income = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) expenditure = g_ptr_array_new_with_free_func (g_object_unref);
+  GkRow *income_total = NULL, *expenditure_total = NULL;
+  guint right;   /* first column of the expenditure side */
+
+  /* Left: 项目 and its figure; right: 功能分类 and the amount columns. */
+  layout->n_columns = 3 + n_amounts;
+  layout->kinds = g_new0 (GkLayoutColumnKind, layout->n_columns);
+  layout->model_columns = g_new0 (int, layout->n_columns);
+  layout->kinds[0] = cols[0];
+  layout->model_columns[0] = -1;
+  layout->kinds[1] = GK_LAYOUT_COLUMN_AMOUNT;
+  layout->model_columns[1] = 0;
+  layout->kinds[2] = GK_LAYOUT_COLUMN_TEXT;
+  layout->model_columns[2] = -1;
+  right = 3;
+  for (guint i = 0; i < n_amounts; i++)
+    {
+      layout->kinds[right + i] = GK_LAYOUT_COLUMN_AMOUNT;
+      layout->model_columns[right + i] = i;
+    }
+
+  layout->n_header_rows = 2;
+  add_header (layout, fiscal ? "财政拨款收入" : "收 入", 0, 0, 1, 2);
+  add_header (layout, fiscal ? "财政拨款支出" : "支 出", 0, 2, 1, 1 + n_amounts);
+  add_header (layout, "项 目", 1, 0, 1, 1);
+  add_header (layout, fiscal ? "合计" : "预算数", 1, 1, 1, 1);
+  add_header (layout, "功能分类", 1, 2, 1, 1);
+  for (guint i = 0; i < n_amounts; i++)
+    add_header (layout, gk_table_schema_get_column (schema, i)->title, 1, right + i, 1, 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      GkRow *row = g_list_model_get_item (rows, i);
+
+      if (gk_row_get_side (row) == GK_ROW_SIDE_INCOME)
+        {
+          if (g_strcmp0 (gk_row_get_line_id (row), "income-total") == 0)
+            income_total = row;
+          else
+            g_ptr_array_add (income, row);
+        }
+      else if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL)
+        expenditure_total = row;
+      else
+        g_ptr_array_add (expenditure, row);
+    }
+
+  for (guint i = 0; i < MAX (income->len, expenditure->len) + 1; i++)
+    {
+      gboolean last = i == MAX (income->len, expenditure->len);
+      GkRow *left = last ? income_total : i < income->len ? income->pdata[i] : NULL;
+      GkRow *r = last ? expenditure_total : i < expenditure->len ? expenditure->pdata[i] : NULL;
+      GkLayoutLine *line = g_new0 (GkLayoutLine, 1);
+
+      line->row = left ? g_object_ref (left) : NULL;
+      line->right = r ? g_object_ref (r) : NULL;
+      line->total = last;
+      line->cells = g_new0 (char *, layout->n_columns + 1);
+      line->cells[0] = g_strdup (left ? gk_row_get_name (left) : "");
+      line->cells[1] = amount_text (left, 0);
+      if (r != NULL && gk_row_get_code (r) != NULL)
+        line->cells[2] = g_strdup_printf ("%s %s", gk_row_get_code (r), gk_row_get_name (r));
+      else
+        line->cells[2] = g_strdup (r ? gk_row_get_name (r) : "");
+      for (guint c = 0; c < n_amounts; c++)
+        line->cells[right + c] = amount_text (r, c);
+      g_ptr_array_add (layout->lines, line);
+    }
+
+  if (income_total != NULL)
+    g_object_unref (income_total);
+  if (expenditure_total != NULL)
+    g_object_unref (expenditure_total);
+}
+
+GkTableLayout *
+gk_table_layout_new (GkDocument *document,
+                     GkTable    *table)
+{
+  GkTableLayout *layout;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (GK_IS_TABLE (table), NULL);
+
+  layout = g_new0 (GkTableLayout, 1);
+  layout->schema = gk_table_get_schema (table);
+  layout->header = g_ptr_array_new_with_free_func (header_cell_free);
+  layout->lines = g_ptr_array_new_with_free_func (line_free);
+
+  switch (layout->schema->kind)
+    {
+    case GK_TABLE_KIND_FUNCTION:
+      layout_classification (layout, table, FALSE);
+      break;
+    case GK_TABLE_KIND_ECONOMIC:
+      layout_classification (layout, table, TRUE);
+      break;
+    case GK_TABLE_KIND_PROJECTS:
+      layout_projects (layout, document, table);
+      break;
+    case GK_TABLE_KIND_SINGLE:
+      layout_single (layout, table);
+      break;
+    case GK_TABLE_KIND_INCOME_EXPENDITURE:
+    case GK_TABLE_KIND_FISCAL:
+    default:
+      layout_summary (layout, table);
+      break;
+    }
+  return layout;
+}
