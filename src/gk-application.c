@@ -5,6 +5,8 @@
 #include <stdlib.h>
 
 #include "gk-application.h"
+#include "gk-csv-writer.h"
+#include "gk-document-io.h"
 #include "gk-window.h"
 
 struct _GkApplication
@@ -45,10 +47,61 @@ gk_application_command_version (GkApplication      *self,
   return EXIT_SUCCESS;
 }
 
+/* Exit status of a command whose input file cannot be read. */
+#define EXIT_UNREADABLE 2
+
+/* Loads the one FILE a headless command works on, or says why not. */
+static GkDocument *
+load_single_file (const char         *option,
+                  const char * const *files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  GkDocument *document;
+
+  if (files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr (_("--%s needs exactly one disclosure file, for example: gongkai --%s OUT budget.gongkai\n"),
+                  option, option);
+      return NULL;
+    }
+  file = g_file_new_for_commandline_arg (files[0]);
+  document = gk_document_load (file, NULL, &error);
+  if (document == NULL)
+    g_printerr (_("Cannot read %s: %s\n"), files[0], error->message);
+  return document;
+}
+
+static int
+gk_application_command_export_csv (GkApplication      *self,
+                                   GVariantDict       *options,
+                                   const char * const *files)
+{
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+
+  g_variant_dict_lookup (options, "export-csv", "^&ay", &path);
+  document = load_single_file ("export-csv", files);
+  if (document == NULL)
+    return EXIT_UNREADABLE;
+
+  directory = g_file_new_for_commandline_arg (path);
+  if (!gk_csv_export_document (document, directory, &error))
+    {
+      g_printerr (_("Cannot write the CSV files into %s: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
 /* One entry and one function per command-line command. */
 static const GkCommand commands[] = {
   { "version", G_OPTION_ARG_NONE, N_("Show the version and exit"), NULL,
     gk_application_command_version },
+  { "export-csv", G_OPTION_ARG_FILENAME, N_("Write each table of FILE as a CSV file into DIR"), N_("DIR"),
+    gk_application_command_export_csv },
 };
 
 typedef struct
