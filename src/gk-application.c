@@ -286,21 +286,46 @@ gk_application_activate (GApplication *application)
 }
 
 static void
+gk_application_open_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GkWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDocument) document = gk_document_load_finish (result, &error);
+  GFile *file = g_object_get_data (G_OBJECT (window), "gk-opening");
+
+  if (document == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Cannot Open the Document"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", name, error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  gk_window_set_document (window, document, file);
+  g_object_set_data (G_OBJECT (window), "gk-opening", NULL);
+}
+
+static void
 gk_application_open (GApplication  *application,
                      GFile        **files,
                      int            n_files,
                      const char    *hint)
 {
   GkApplication *self = GK_APPLICATION (application);
-  GkWindow *window;
 
-  window = gk_application_ensure_window (self);
-  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < n_files; i++)
+    {
+      GkWindow *window = gk_application_ensure_window (self);
 
-  /* Documents cannot be read yet: say so instead of showing an empty
-   * window as if the file had been opened. */
-  gk_window_add_toast (window,
-                       adw_toast_new (_("Opening documents is not available yet")));
+      gtk_window_present (GTK_WINDOW (window));
+      /* The window is held until the file is read. */
+      g_object_set_data_full (G_OBJECT (window), "gk-opening", g_object_ref (files[i]), g_object_unref);
+      gk_document_load_async (files[i], NULL, gk_application_open_cb, g_object_ref (window));
+    }
 }
 
 static void

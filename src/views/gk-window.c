@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-document-io.h"
 #include "gk-window.h"
 
 typedef enum
@@ -94,6 +95,8 @@ struct _GkWindow
   GtkStack             *stack;
 
   GSettings            *settings;
+  GkDocument           *document;
+  GFile                *file;
   guint                 selected;
   guint                 reveal_tick_id;
 };
@@ -103,6 +106,7 @@ G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SELECTED_PAGE,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -340,6 +344,95 @@ gk_window_bind_settings (GkWindow *self)
   g_settings_bind (self->settings, "selected-page", self, "selected-page", G_SETTINGS_BIND_DEFAULT);
 }
 
+/* "乌鲁木齐县人民政府办公室 2020" with a mark while there are unsaved edits. */
+static void
+gk_window_update_title (GkWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->document == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Gongkai"));
+      return;
+    }
+  title = g_strdup_printf ("%s%s %u",
+                           gk_document_get_modified (self->document) ? "• " : "",
+                           gk_document_get_unit (self->document),
+                           gk_document_get_year (self->document));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+gk_window_update_history (GkWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->document != NULL && gk_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->document != NULL && gk_document_can_redo (self->document));
+  gk_window_update_title (self);
+}
+
+GkDocument *
+gk_window_get_document (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+GFile *
+gk_window_get_file (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+void
+gk_window_set_document (GkWindow   *self,
+                        GkDocument *document,
+                        GFile      *file)
+{
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (!document || GK_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->file, file);
+  if (!g_set_object (&self->document, document))
+    return;
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (gk_window_update_history), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (gk_window_update_history), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::modified", G_CALLBACK (gk_window_update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::unit", G_CALLBACK (gk_window_update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::year", G_CALLBACK (gk_window_update_title), self, G_CONNECT_SWAPPED);
+    }
+  gk_window_update_history (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+gk_window_undo (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  if (self->document != NULL)
+    gk_document_undo (self->document);
+}
+
+static void
+gk_window_redo (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  if (self->document != NULL)
+    gk_document_redo (self->document);
+}
+
 static void
 gk_window_unavailable_action (GtkWidget  *widget,
                               const char *action_name,
@@ -362,6 +455,10 @@ gk_window_dispose (GObject *object)
       g_settings_unbind (self, "selected-page");
     }
   g_clear_object (&self->settings);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
 
   if (self->reveal_tick_id != 0)
     {
@@ -386,6 +483,10 @@ gk_window_get_property (GObject    *object,
     {
     case PROP_SELECTED_PAGE:
       g_value_set_string (value, gk_window_get_selected_page (self));
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
 
     default:
@@ -426,6 +527,10 @@ gk_window_class_init (GkWindowClass *klass)
     g_param_spec_string ("selected-page", NULL, NULL,
                          "overview",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         GK_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -444,8 +549,8 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, gk_window_unavailable_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, gk_window_unavailable_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, gk_window_unavailable_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, gk_window_unavailable_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, gk_window_unavailable_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, gk_window_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, gk_window_redo);
 }
 
 static void

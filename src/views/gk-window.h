@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "gk-application.h"
+#include "gk-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,10 @@ void        gk_window_set_selected_page (GkWindow      *self,
                                          const char    *page_id);
 void        gk_window_add_toast         (GkWindow      *self,
                                          AdwToast      *toast);
+GkDocument *gk_window_get_document      (GkWindow      *self);
+GFile      *gk_window_get_file          (GkWindow      *self);
+void        gk_window_set_document      (GkWindow      *self,
+                                         GkDocument    *document,
+                                         GFile         *file);
 
 G_END_DECLS
