@@ -39,7 +39,9 @@ struct _GkDocument
   guint          action_depth;
   guint64        next_serial;
   guint64        saved_serial;
-  gboolean       loading;
+  gboolean       notified_can_undo;
+  gboolean       notified_can_redo;
+  gboolean       notified_modified;
 };
 
 /* Entry points used by the reader: they build without recording history. */

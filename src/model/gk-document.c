@@ -437,10 +437,27 @@ gk_document_emit_changed (GkDocument *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Notifies the history properties whose value changed since last time. */
 void
 gk_document_notify_history (GkDocument *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  gboolean can_undo = gk_document_can_undo (self);
+  gboolean can_redo = gk_document_can_redo (self);
+  gboolean modified = gk_document_get_modified (self);
+
+  if (can_undo != self->notified_can_undo)
+    {
+      self->notified_can_undo = can_undo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+    }
+  if (can_redo != self->notified_can_redo)
+    {
+      self->notified_can_redo = can_redo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
+  if (modified != self->notified_modified)
+    {
+      self->notified_modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
 }

@@ -109,6 +109,11 @@ GkPrior       *gk_document_ensure_prior     (GkDocument       *self,
 void           gk_document_remove_prior     (GkDocument       *self,
                                              const char       *key);
 
+gboolean       gk_document_convert_money_unit (GkDocument     *self,
+                                               GkMoneyUnit     unit,
+                                               guint          *n_rounded,
+                                               GError        **error);
+
 gboolean       gk_document_can_undo         (GkDocument       *self);
 gboolean       gk_document_can_redo         (GkDocument       *self);
 const char    *gk_document_get_undo_label   (GkDocument       *self);
