@@ -136,9 +136,13 @@ expect_int (Reader   *r,
     return fail (r, _("expected a whole number, found %s"), kind_of_node (node));
   *value = json_node_get_int (node);
   if (*value < minimum || *value > maximum)
-    return fail (r, _("%" G_GINT64_FORMAT " is out of range; it must be between %" G_GINT64_FORMAT
-                      " and %" G_GINT64_FORMAT),
-                 *value, minimum, maximum);
+    {
+      g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, *value);
+      g_autofree char *lo = g_strdup_printf ("%" G_GINT64_FORMAT, minimum);
+      g_autofree char *hi = g_strdup_printf ("%" G_GINT64_FORMAT, maximum);
+
+      return fail (r, _("%s is out of range; it must be between %s and %s"), v, lo, hi);
+    }
   return TRUE;
 }
 
@@ -798,17 +802,49 @@ read_priors (Reader   *r,
   return TRUE;
 }
 
+/* Paragraphs of 情况说明 the officer rewrote: paragraph id → text. */
+static gboolean
+read_hand_written (Reader   *r,
+                   JsonNode *node)
+{
+  GkExplanation *explanation = gk_document_get_explanation (r->document);
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (!expect_object (r, node, &object))
+    return FALSE;
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gsize len = push_member (r, l->data);
+      const char *text;
+
+      if (!expect_string (r, json_object_get_member (object, l->data), &text))
+        return FALSE;
+      gk_explanation_set_hand_written (explanation, l->data, text);
+      pop (r, len);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_explanation (Reader   *r,
                   JsonNode *node)
 {
-  static const char * const extra[] = { "prior-year", NULL };
+  static const char * const extra[] = { "prior-year", "hand-written", NULL };
   GkExplanation *explanation = gk_document_get_explanation (r->document);
   JsonObject *object;
   gsize len;
 
   if (!expect_object (r, node, &object) || !read_fields (r, object, explanation, extra, NULL))
     return FALSE;
+  if (json_object_has_member (object, "hand-written"))
+    {
+      len = push_member (r, "hand-written");
+      if (!read_hand_written (r, json_object_get_member (object, "hand-written")))
+        return FALSE;
+      pop (r, len);
+    }
   if (!json_object_has_member (object, "prior-year"))
     return TRUE;
   len = push_member (r, "prior-year");
@@ -973,10 +1009,13 @@ gk_document_load_from_data (const char  *data,
   if (!g_utf8_validate (data, length, NULL))
     {
       const char *end;
+      g_autofree char *offset = NULL;
+
       g_utf8_validate (data, length, &end);
+      offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize) (end - data));
       g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
-                   _("The file is not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT "); it is not a Gongkai disclosure or it is damaged"),
-                   (gsize) (end - data));
+                   _("The file is not UTF-8 text (invalid byte at offset %s); it is not a Gongkai disclosure or it is damaged"),
+                   offset);
       return NULL;
     }
   if (!nesting_is_sane (data, length))
@@ -1030,10 +1069,11 @@ gk_document_load_from_data (const char  *data,
   }
   if (version > GK_FILE_FORMAT_VERSION)
     {
+      g_autofree char *written = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NEWER_VERSION,
-                   _("The file was written by a newer version of Gongkai (format %" G_GINT64_FORMAT
-                     "; this version reads up to %d). Update Gongkai to open it."),
-                   version, GK_FILE_FORMAT_VERSION);
+                   _("The file was written by a newer version of Gongkai (format %s; this version reads up to %d). Update Gongkai to open it."),
+                   written, GK_FILE_FORMAT_VERSION);
       return NULL;
     }
 
