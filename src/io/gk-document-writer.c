@@ -232,6 +232,18 @@ explanation_object (GkExplanation *explanation)
     }
   json_object_set_object_member (object, "prior-year", priors);
   write_fields (object, explanation, NULL);
+  /* Only when there is some, so that other files are written as before. */
+  {
+    g_auto(GStrv) ids = gk_explanation_dup_hand_written_ids (explanation);
+
+    if (ids[0] != NULL)
+      {
+        JsonObject *hand = json_object_new ();
+        for (guint i = 0; ids[i] != NULL; i++)
+          json_object_set_string_member (hand, ids[i], gk_explanation_get_hand_written (explanation, ids[i]));
+        json_object_set_object_member (object, "hand-written", hand);
+      }
+  }
   return object;
 }
 

@@ -9,5 +9,8 @@ void gk_explanation_add_prior    (GkExplanation *self,
                                   GkPrior       *prior);
 void gk_explanation_remove_prior (GkExplanation *self,
                                   GkPrior       *prior);
+void gk_explanation_set_hand_written (GkExplanation *self,
+                                      const char    *paragraph_id,
+                                      const char    *text);
 
 G_END_DECLS

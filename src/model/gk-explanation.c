@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "gk-explanation-private.h"
 #include "gk-fields.h"
 
@@ -38,9 +41,19 @@ struct _GkExplanation
   int         institutions;
 
   char       *other_matters;
+
+  /* 情况说明 paragraph id → the text that replaces the composed one. */
+  GHashTable *hand_written;
 };
 
 G_DEFINE_FINAL_TYPE (GkExplanation, gk_explanation, G_TYPE_OBJECT)
+
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
 
 static const GkField fields[] = {
   GK_FIELD_AMOUNT_IN ("procurement/goods", "procurement-goods", GkExplanation, goods),
@@ -84,6 +97,9 @@ gk_explanation_dispose (GObject *object)
 static void
 gk_explanation_finalize (GObject *object)
 {
+  GkExplanation *self = GK_EXPLANATION (object);
+
+  g_hash_table_unref (self->hand_written);
   gk_fields_clear (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (gk_explanation_parent_class)->finalize (object);
 }
@@ -126,6 +142,7 @@ gk_explanation_init (GkExplanation *self)
 {
   self->priors = g_list_store_new (GK_TYPE_PRIOR);
   self->prior_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->hand_written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 GkExplanation *
@@ -216,4 +233,50 @@ gk_explanation_get_text (GkExplanation *self,
   if (g_strcmp0 (property, "other-matters") == 0)
     return self->other_matters;
   g_return_val_if_reached (NULL);
+}
+
+/* Borrowed; NULL when the paragraph is composed from the tables. */
+const char *
+gk_explanation_get_hand_written (GkExplanation *self,
+                                 const char    *paragraph_id)
+{
+  g_return_val_if_fail (GK_IS_EXPLANATION (self), NULL);
+  g_return_val_if_fail (paragraph_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->hand_written, paragraph_id);
+}
+
+/* Sorted, so that the file lists them in a stable order. Free with
+ * g_strfreev(). */
+char **
+gk_explanation_dup_hand_written_ids (GkExplanation *self)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n = 0;
+  char **ids;
+
+  g_return_val_if_fail (GK_IS_EXPLANATION (self), NULL);
+
+  keys = g_hash_table_get_keys_as_array (self->hand_written, &n);
+  ids = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup (keys[i]);
+  qsort (ids, n, sizeof (char *), compare_ids);
+  return ids;
+}
+
+/* Not undoable: gk_document_set_hand_written() records the edit. NULL or
+ * an empty text goes back to the composed paragraph. */
+void
+gk_explanation_set_hand_written (GkExplanation *self,
+                                 const char    *paragraph_id,
+                                 const char    *text)
+{
+  g_return_if_fail (GK_IS_EXPLANATION (self));
+  g_return_if_fail (paragraph_id != NULL);
+
+  if (text == NULL || text[0] == '\0')
+    g_hash_table_remove (self->hand_written, paragraph_id);
+  else
+    g_hash_table_replace (self->hand_written, g_strdup (paragraph_id), g_strdup (text));
 }

@@ -25,5 +25,8 @@ int            gk_explanation_get_count    (GkExplanation *self,
                                             const char    *property);
 const char    *gk_explanation_get_text     (GkExplanation *self,
                                             const char    *property);
+const char    *gk_explanation_get_hand_written     (GkExplanation *self,
+                                                    const char    *paragraph_id);
+char         **gk_explanation_dup_hand_written_ids (GkExplanation *self);
 
 G_END_DECLS

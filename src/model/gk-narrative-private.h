@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-narrative.h"
+
+G_BEGIN_DECLS
+
+/* Writes paragraphs span by span while 情况说明 is composed. */
+typedef struct
+{
+  GkDocument         *document;
+  GkExplanation      *explanation;
+  const char         *money_unit;   /* 万元 / 元 */
+  GPtrArray          *sections;     /* GkNarrativeSection */
+  GkNarrativeSection *section;      /* being written */
+  GkParagraph        *paragraph;    /* being written */
+} GkComposer;
+
+typedef enum {
+  GK_CHANGE_DEFAULT         = 0,
+  GK_CHANGE_SHOW_BASIS      = 1 << 0,  /* 比上年执行数 / 比上年预算数 rather than 比上年 */
+  GK_CHANGE_REASON_OPTIONAL = 1 << 1,  /* the reasons follow item by item */
+} GkChangeFlags;
+
+void         gk_composer_init               (GkComposer       *c,
+                                             GkDocument       *document);
+void         gk_composer_section            (GkComposer       *c,
+                                             const char       *title);
+GkParagraph *gk_composer_paragraph          (GkComposer       *c,
+                                             GkParagraphStyle  style,
+                                             const char       *id_format,
+                                             ...) G_GNUC_PRINTF (3, 4);
+void         gk_composer_span               (GkComposer       *c,
+                                             GkSpanKind        kind,
+                                             const char       *text,
+                                             const char       *source);
+void         gk_composer_text               (GkComposer       *c,
+                                             const char       *text);
+void         gk_composer_figure             (GkComposer       *c,
+                                             const char       *text,
+                                             const char       *source_format,
+                                             ...) G_GNUC_PRINTF (3, 4);
+void         gk_composer_amount             (GkComposer       *c,
+                                             GkAmount          amount,
+                                             const char       *source);
+void         gk_composer_percent            (GkComposer       *c,
+                                             gint              basis_points,
+                                             const char       *source);
+void         gk_composer_count              (GkComposer       *c,
+                                             gint64            count,
+                                             const char       *source);
+void         gk_composer_unit_name          (GkComposer       *c);
+void         gk_composer_year               (GkComposer       *c);
+void         gk_composer_typed              (GkComposer       *c,
+                                             const char       *text,
+                                             const char       *source,
+                                             const char       *missing);
+void         gk_composer_change             (GkComposer       *c,
+                                             const char       *key,
+                                             GkAmount          this_year,
+                                             GkChangeFlags     flags);
+void         gk_composer_apply_hand_written (GkComposer       *c);
+
+char        *gk_narrative_chinese_number    (guint             number);
+char        *gk_narrative_trim_typed        (const char       *text,
+                                             gboolean          drop_end);
+void         gk_narrative_compose_sections  (GkComposer       *c);
+void         gk_narrative_compose_other_matters (GkComposer   *c);
+
+/* Shared by the sections. */
+GkTable     *gk_narrative_table             (GkComposer       *c,
+                                             const char       *id);
+GkAmount     gk_narrative_column_total      (GkTable          *table,
+                                             const char       *column_id);
+void         gk_narrative_subheading        (GkComposer       *c,
+                                             guint             number,
+                                             const char       *title,
+                                             const char       *id);
+GPtrArray   *gk_narrative_projects          (GkComposer       *c);
+
+G_END_DECLS

@@ -1,0 +1,834 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "gk-narrative-private.h"
+
+/* The ten sections of 第三部分, in the order and register of the published
+ * disclosures (the seed is the model). Every figure is read from the tables
+ * here, never stored: a change to a cell changes the sentence. */
+
+/* Short names of 表二's sources, as 情况说明 says them. */
+static const struct { const char *column; const char *name; } income_names[] = {
+  { "general", "一般公共预算" },
+  { "fund", "政府性基金预算" },
+  { "special", "财政专户管理资金" },
+  { "business", "事业收入" },
+  { "operating", "事业单位经营收入" },
+  { "other", "其他收入" },
+  { "reserve", "用事业基金弥补收支差额" },
+  { "carryover", "上年结余" },
+};
+
+/* 表八's items in the order the sentence lists them, with their prior keys. */
+static const struct { const char *column; const char *name; } sangong_items[] = {
+  { "abroad", "因公出国（境）费" },
+  { "vehicle-purchase", "公务用车购置费" },
+  { "vehicle-operation", "公务用车运行费" },
+  { "reception", "公务接待费" },
+};
+
+GkTable *
+gk_narrative_table (GkComposer *c,
+                    const char *id)
+{
+  GkTable *t = gk_document_get_table (c->document, id);
+
+  g_assert (t != NULL);
+  return t;
+}
+
+/* A blank cell reads as 0: 情况说明 speaks of every quantity it names. */
+static GkAmount
+cell (GkRow      *row,
+      GkTable    *t,
+      const char *column_id)
+{
+  int column;
+  GkAmount amount = 0;
+
+  if (row == NULL)
+    return 0;
+  column = gk_table_column_index (t, column_id);
+  if (column < 0 || !gk_row_get_amount (row, column, &amount))
+    return 0;
+  return amount;
+}
+
+GkAmount
+gk_narrative_column_total (GkTable    *t,
+                           const char *column_id)
+{
+  GkRow *row = gk_table_get_total_row (t);
+
+  if (row == NULL)
+    row = gk_table_get_single_row (t);
+  return cell (row, t, column_id);
+}
+
+static GkAmount
+line_amount (GkTable    *t,
+             const char *line_id)
+{
+  GkRow *row = gk_table_lookup_line (t, line_id);
+
+  /* Summary lines carry their figure in the first column. */
+  if (row == NULL || !gk_row_get_amount (row, 0, NULL))
+    return 0;
+  return gk_row_get_value (row, 0);
+}
+
+static const char *
+income_name (GkTable    *t2,
+             const char *column_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (income_names); i++)
+    if (g_str_equal (income_names[i].column, column_id))
+      return income_names[i].name;
+  return gk_table_schema_get_column (gk_table_get_schema (t2),
+                                     gk_table_column_index (t2, column_id))->title;
+}
+
+static const char *
+list_end (guint index,
+          guint n)
+{
+  return index + 1 < n ? "；" : "。";
+}
+
+static char *
+section_title (GkComposer *c,
+               const char *what)
+{
+  const char *unit = gk_document_get_unit (c->document);
+
+  return g_strdup_printf ("关于%s%u年%s", unit != NULL ? unit : "",
+                          gk_document_get_year (c->document), what);
+}
+
+static void
+begin_section (GkComposer *c,
+               const char *what)
+{
+  g_autofree char *title = section_title (c, what);
+
+  gk_composer_section (c, title);
+}
+
+void
+gk_narrative_subheading (GkComposer *c,
+                         guint       number,
+                         const char *title,
+                         const char *id)
+{
+  g_autofree char *n = gk_narrative_chinese_number (number);
+  g_autofree char *text = g_strdup_printf ("（%s）%s", n, title);
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_SUBHEADING, "%s", id);
+  gk_composer_text (c, text);
+}
+
+static void
+list_number (GkComposer *c,
+             guint       number)
+{
+  g_autofree char *text = g_strdup_printf ("%u.", number);
+
+  gk_composer_text (c, text);
+}
+
+static char *
+source (const char *format,
+        ...) G_GNUC_PRINTF (1, 2);
+
+static char *
+source (const char *format,
+        ...)
+{
+  va_list args;
+  char *s;
+
+  va_start (args, format);
+  s = g_strdup_vprintf (format, args);
+  va_end (args);
+  return s;
+}
+
+/* The rows of a classification table in print order that carry the
+ * figures: 项, or a 款/类 entered without children. */
+static GPtrArray *
+leaf_rows (GkTable *t)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (t));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (t), i);
+      GkRowKind kind = gk_row_get_kind (row);
+
+      if ((kind == GK_ROW_KIND_CLASS || kind == GK_ROW_KIND_SECTION || kind == GK_ROW_KIND_ITEM) &&
+          gk_row_is_leaf (row))
+        g_ptr_array_add (rows, g_steal_pointer (&row));
+    }
+  return rows;
+}
+
+/* A 项 is often named with its 款 in brackets to tell it from the other
+ * 行政运行 项 ("行政运行（政府办公厅（室）及相关机构事务）"); in "…（款）行政运行（项）"
+ * the 款 has just been said. */
+static char *
+name_without_parent (const char *name,
+                     const char *parent)
+{
+  static const char * const brackets[][2] = { { "（", "）" }, { "(", ")" } };
+
+  if (name == NULL)
+    return g_strdup ("");
+  if (parent == NULL || parent[0] == '\0')
+    return g_strdup (name);
+  for (guint i = 0; i < G_N_ELEMENTS (brackets); i++)
+    {
+      g_autofree char *suffix = g_strconcat (brackets[i][0], parent, brackets[i][1], NULL);
+      if (g_str_has_suffix (name, suffix) && strlen (name) > strlen (suffix))
+        return g_strndup (name, strlen (name) - strlen (suffix));
+    }
+  return g_strdup (name);
+}
+
+/* "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）" */
+static void
+function_path (GkComposer *c,
+               const char *table_id,
+               GkRow      *row)
+{
+  static const char * const levels[] = { "（类）", "（款）", "（项）" };
+  GkRow *chain[3] = { NULL, NULL, NULL };
+  guint n = 0;
+
+  for (GkRow *r = row; r != NULL && n < G_N_ELEMENTS (chain); r = gk_row_get_parent (r))
+    chain[n++] = r;
+
+  for (guint i = n; i > 0; i--)
+    {
+      GkRow *r = chain[i - 1];
+      GkRow *parent = i < n ? chain[i] : NULL;
+      g_autofree char *name = name_without_parent (gk_row_get_name (r),
+                                                   parent ? gk_row_get_name (parent) : NULL);
+      g_autofree char *name_source = source ("%s/%s/name", table_id, gk_row_get_code (r));
+      GkLevel level = gk_classification_level (GK_CLASSIFICATION_FUNCTION, gk_row_get_code (r));
+
+      gk_composer_span (c, GK_SPAN_FIGURE, name, name_source);
+      if (level >= GK_LEVEL_CLASS && level <= GK_LEVEL_ITEM)
+        gk_composer_text (c, levels[level - 1]);
+    }
+}
+
+/* 一、总体说明 ---------------------------------------------------------------- */
+
+static void
+compose_overall (GkComposer *c)
+{
+  GkTable *t1 = gk_narrative_table (c, "t1");
+  GkTable *t2 = gk_narrative_table (c, "t2");
+  GkTable *t3 = gk_narrative_table (c, "t3");
+  const GkTableSchema *schema = gk_table_get_schema (t2);
+  GListModel *classes = gk_table_get_roots (t3);
+  guint n_named = 0;
+
+  begin_section (c, "收支预算情况的总体说明");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s1.total");
+  gk_composer_text (c, "按照全口径预算的原则，");
+  gk_composer_unit_name (c);
+  gk_composer_year (c);
+  gk_composer_text (c, "所有收入和支出均纳入部门预算管理。收支总预算");
+  gk_composer_amount (c, line_amount (t1, "income-total"), "t1/income-total/amount");
+  gk_composer_text (c, "。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s1.income");
+  gk_composer_text (c, "收入预算包括：");
+  for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
+    {
+      const GkColumnSchema *column = gk_table_schema_get_column (schema, i);
+      g_autofree char *name_source = NULL;
+
+      if (column->rule != GK_COLUMN_ENTERED || gk_narrative_column_total (t2, column->id) == 0)
+        continue;
+      if (n_named++ > 0)
+        gk_composer_text (c, "、");
+      name_source = source ("t2/total/%s", column->id);
+      gk_composer_span (c, GK_SPAN_FIGURE, income_name (t2, column->id), name_source);
+    }
+  gk_composer_text (c, n_named > 0 ? "。" : "无。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s1.expenditure");
+  gk_composer_text (c, "支出预算包括：");
+  n_named = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (classes); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (classes, i);
+      g_autofree char *name_source = NULL;
+
+      if (cell (row, t3, "total") == 0)
+        continue;
+      if (n_named++ > 0)
+        gk_composer_text (c, "、");
+      name_source = source ("t3/%s/name", gk_row_get_code (row));
+      gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
+    }
+  gk_composer_text (c, n_named > 0 ? "。" : "无。");
+}
+
+/* 二、收入预算 ---------------------------------------------------------------- */
+
+static void
+compose_income (GkComposer *c)
+{
+  GkTable *t2 = gk_narrative_table (c, "t2");
+  const GkTableSchema *schema = gk_table_get_schema (t2);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GkAmount));
+  g_autofree gint *shares = NULL;
+
+  begin_section (c, "收入预算情况说明");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s2.total");
+  gk_composer_unit_name (c);
+  gk_composer_year (c);
+  gk_composer_text (c, "收入预算");
+  gk_composer_amount (c, gk_narrative_column_total (t2, "total"), "t2/total/total");
+  gk_composer_text (c, "，其中：");
+
+  /* A source that is nil this year is still said when last year had a
+   * figure for it: its disappearance is a change to explain. */
+  for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
+    {
+      const GkColumnSchema *column = gk_table_schema_get_column (schema, i);
+      g_autofree char *key = NULL;
+      GkAmount amount;
+
+      if (column->rule != GK_COLUMN_ENTERED)
+        continue;
+      amount = gk_narrative_column_total (t2, column->id);
+      key = g_strconcat ("income.", column->id, NULL);
+      if (amount == 0 && gk_explanation_lookup_prior (c->explanation, key) == NULL)
+        continue;
+      g_ptr_array_add (columns, column->id);
+      g_array_append_val (values, amount);
+    }
+
+  shares = g_new0 (gint, MAX (columns->len, 1));
+  gk_amount_shares ((GkAmount *) values->data, values->len, shares);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const char *id = columns->pdata[i];
+      g_autofree char *key = g_strconcat ("income.", id, NULL);
+      g_autofree char *amount_source = source ("t2/total/%s", id);
+      g_autofree char *share_source = source ("t2/total/%s/share", id);
+
+      gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s2.%s", key);
+      gk_composer_span (c, GK_SPAN_FIGURE, income_name (t2, id), amount_source);
+      gk_composer_amount (c, g_array_index (values, GkAmount, i), amount_source);
+      gk_composer_text (c, "，占");
+      gk_composer_percent (c, shares[i], share_source);
+      gk_composer_text (c, "，");
+      gk_composer_change (c, key, g_array_index (values, GkAmount, i), GK_CHANGE_DEFAULT);
+      gk_composer_text (c, list_end (i, columns->len));
+    }
+}
+
+/* 三、支出预算 ---------------------------------------------------------------- */
+
+static void
+compose_expenditure (GkComposer *c)
+{
+  static const struct { const char *column; const char *name; } kinds[] = {
+    { "basic", "基本支出" },
+    { "project", "项目支出" },
+  };
+  GkTable *t3 = gk_narrative_table (c, "t3");
+  GkAmount values[G_N_ELEMENTS (kinds)];
+  gint shares[G_N_ELEMENTS (kinds)];
+
+  begin_section (c, "支出预算情况说明");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s3.total");
+  gk_composer_unit_name (c);
+  gk_composer_year (c);
+  gk_composer_text (c, "支出预算");
+  gk_composer_amount (c, gk_narrative_column_total (t3, "total"), "t3/total/total");
+  gk_composer_text (c, "，其中：");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    values[i] = gk_narrative_column_total (t3, kinds[i].column);
+  gk_amount_shares (values, G_N_ELEMENTS (kinds), shares);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *key = g_strconcat ("expenditure.", kinds[i].column, NULL);
+      g_autofree char *amount_source = source ("t3/total/%s", kinds[i].column);
+      g_autofree char *share_source = source ("t3/total/%s/share", kinds[i].column);
+
+      gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s3.%s", key);
+      gk_composer_text (c, kinds[i].name);
+      gk_composer_amount (c, values[i], amount_source);
+      gk_composer_text (c, "，占");
+      gk_composer_percent (c, shares[i], share_source);
+      gk_composer_text (c, "，");
+      gk_composer_change (c, key, values[i], GK_CHANGE_DEFAULT);
+      gk_composer_text (c, list_end (i, G_N_ELEMENTS (kinds)));
+    }
+}
+
+/* 四、财政拨款收支 -------------------------------------------------------------- */
+
+static void
+compose_fiscal (GkComposer *c)
+{
+  GkTable *t4 = gk_narrative_table (c, "t4");
+  GkAmount general = line_amount (t4, "general");
+  GkAmount fund = line_amount (t4, "fund");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (t4));
+  guint n_named = 0;
+
+  begin_section (c, "财政拨款收支预算情况的总体说明");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s4.total");
+  gk_composer_year (c);
+  gk_composer_text (c, "财政拨款收支总预算");
+  gk_composer_amount (c, line_amount (t4, "income-total"), "t4/income-total/total");
+  gk_composer_text (c, "。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s4.income");
+  if (general != 0 && fund != 0)
+    {
+      gk_composer_text (c, "收入包括：一般公共预算拨款");
+      gk_composer_amount (c, general, "t4/general/total");
+      gk_composer_text (c, "，政府性基金预算拨款");
+      gk_composer_amount (c, fund, "t4/fund/total");
+      gk_composer_text (c, "。");
+    }
+  else if (general != 0)
+    gk_composer_text (c, "收入全部为一般公共预算拨款，无政府性基金预算拨款。");
+  else if (fund != 0)
+    gk_composer_text (c, "收入全部为政府性基金预算拨款，无一般公共预算拨款。");
+  else
+    gk_composer_text (c, "无财政拨款收入。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s4.expenditure");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (t4), i);
+      g_autofree char *name_source = NULL;
+      g_autofree char *amount_source = NULL;
+      GkAmount amount;
+
+      if (gk_row_get_side (row) != GK_ROW_SIDE_EXPENDITURE || gk_row_get_kind (row) != GK_ROW_KIND_LINE ||
+          gk_row_get_code (row) == NULL)
+        continue;
+      amount = cell (row, t4, "total");
+      if (amount == 0)
+        continue;
+      gk_composer_text (c, n_named++ > 0 ? "，" : "支出预算包括：");
+      name_source = source ("t4/%s/name", gk_row_get_code (row));
+      amount_source = source ("t4/%s/total", gk_row_get_code (row));
+      gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
+      gk_composer_amount (c, amount, amount_source);
+    }
+  gk_composer_text (c, n_named > 0 ? "。" : "无财政拨款支出。");
+}
+
+/* 五、一般公共预算当年拨款 ---------------------------------------------------------- */
+
+static void
+compose_general (GkComposer *c)
+{
+  GkTable *t5 = gk_narrative_table (c, "t5");
+  GListModel *roots = gk_table_get_roots (t5);
+  g_autoptr(GPtrArray) classes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) leaves = leaf_rows (t5);
+  g_autofree GkAmount *values = NULL;
+  g_autofree gint *shares = NULL;
+
+  begin_section (c, "一般公共预算当年拨款情况说明");
+
+  gk_narrative_subheading (c, 1, "一般公共预算当年拨款规模变化情况", "s5.scale.heading");
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s5.scale");
+  gk_composer_unit_name (c);
+  gk_composer_year (c);
+  gk_composer_text (c, "一般公共预算当年拨款");
+  gk_composer_amount (c, gk_narrative_column_total (t5, "total"), "t5/total/total");
+  gk_composer_text (c, "，");
+  gk_composer_change (c, "general.total", gk_narrative_column_total (t5, "total"), GK_CHANGE_SHOW_BASIS);
+  gk_composer_text (c, "。");
+
+  gk_narrative_subheading (c, 2, "一般公共预算当年拨款结构情况", "s5.structure.heading");
+  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+    {
+      GkRow *row = g_list_model_get_item (roots, i);
+
+      if (cell (row, t5, "total") != 0)
+        g_ptr_array_add (classes, row);
+      else
+        g_object_unref (row);
+    }
+  values = g_new0 (GkAmount, MAX (classes->len, 1));
+  shares = g_new0 (gint, MAX (classes->len, 1));
+  for (guint i = 0; i < classes->len; i++)
+    values[i] = cell (classes->pdata[i], t5, "total");
+  gk_amount_shares (values, classes->len, shares);
+  for (guint i = 0; i < classes->len; i++)
+    {
+      GkRow *row = classes->pdata[i];
+      const char *code = gk_row_get_code (row);
+      g_autofree char *amount_source = source ("t5/%s/total", code);
+      g_autofree char *share_source = source ("t5/%s/total/share", code);
+
+      gk_composer_paragraph (c, GK_PARAGRAPH_LIST_ITEM, "s5.structure.%s", code);
+      list_number (c, i + 1);
+      function_path (c, "t5", row);
+      gk_composer_amount (c, values[i], amount_source);
+      gk_composer_text (c, "，占");
+      gk_composer_percent (c, shares[i], share_source);
+      gk_composer_text (c, list_end (i, classes->len));
+    }
+  if (classes->len == 0)
+    {
+      gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s5.structure.none");
+      gk_composer_text (c, "无一般公共预算当年拨款。");
+    }
+
+  gk_narrative_subheading (c, 3, "一般公共预算当年拨款具体使用情况", "s5.items.heading");
+  /* A 项 with nothing this year is still explained when last year had it. */
+  for (guint i = 0; i < leaves->len; i++)
+    {
+      GkRow *row = leaves->pdata[i];
+      g_autofree char *key = g_strconcat ("function.", gk_row_get_code (row), NULL);
+
+      if (cell (row, t5, "total") != 0 || gk_explanation_lookup_prior (c->explanation, key) != NULL)
+        g_ptr_array_add (items, g_object_ref (row));
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      GkRow *row = items->pdata[i];
+      const char *code = gk_row_get_code (row);
+      g_autofree char *key = g_strconcat ("function.", code, NULL);
+      g_autofree char *amount_source = source ("t5/%s/total", code);
+      GkAmount amount = cell (row, t5, "total");
+
+      gk_composer_paragraph (c, GK_PARAGRAPH_LIST_ITEM, "s5.item.%s", code);
+      list_number (c, i + 1);
+      function_path (c, "t5", row);
+      gk_composer_year (c);
+      gk_composer_text (c, "预算数为");
+      gk_composer_amount (c, amount, amount_source);
+      gk_composer_text (c, "，");
+      gk_composer_change (c, key, amount, GK_CHANGE_SHOW_BASIS);
+      gk_composer_text (c, list_end (i, items->len));
+    }
+  if (items->len == 0)
+    {
+      gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s5.items.none");
+      gk_composer_text (c, "无一般公共预算当年拨款。");
+    }
+}
+
+/* 六、一般公共预算基本支出 ---------------------------------------------------------- */
+
+static void
+economic_names (GkComposer *c,
+                GkTable    *t6,
+                GPtrArray  *leaves,
+                const char *column)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < leaves->len; i++)
+    {
+      GkRow *row = leaves->pdata[i];
+      g_autofree char *name_source = NULL;
+
+      if (cell (row, t6, column) == 0)
+        continue;
+      gk_composer_text (c, n++ > 0 ? "、" : "，主要包括：");
+      name_source = source ("t6/%s/name", gk_row_get_code (row));
+      gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
+    }
+}
+
+static void
+compose_basic (GkComposer *c)
+{
+  GkTable *t6 = gk_narrative_table (c, "t6");
+  g_autoptr(GPtrArray) leaves = leaf_rows (t6);
+
+  begin_section (c, "一般公共预算基本支出情况说明");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s6.total");
+  gk_composer_unit_name (c);
+  gk_composer_year (c);
+  gk_composer_text (c, "一般公共预算基本支出");
+  gk_composer_amount (c, gk_narrative_column_total (t6, "total"), "t6/total/total");
+  gk_composer_text (c, "，其中：");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s6.personnel");
+  gk_composer_text (c, "人员经费");
+  gk_composer_amount (c, gk_narrative_column_total (t6, "personnel"), "t6/total/personnel");
+  economic_names (c, t6, leaves, "personnel");
+  gk_composer_text (c, "；");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s6.public");
+  gk_composer_text (c, "公用经费");
+  gk_composer_amount (c, gk_narrative_column_total (t6, "public"), "t6/total/public");
+  economic_names (c, t6, leaves, "public");
+  gk_composer_text (c, "。");
+}
+
+/* 七、项目支出 ---------------------------------------------------------------- */
+
+/* Projects in 表七's order: by function 项, then as entered. */
+GPtrArray *
+gk_narrative_projects (GkComposer *c)
+{
+  GkTable *t7 = gk_narrative_table (c, "t7");
+  GPtrArray *projects = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (t7));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (t7), i);
+
+      if (gk_row_get_kind (row) == GK_ROW_KIND_PROJECT && gk_row_get_project (row) != NULL)
+        g_ptr_array_add (projects, g_object_ref (gk_row_get_project (row)));
+    }
+  return projects;
+}
+
+static void
+project_line (GkComposer *c,
+              GkProject  *project,
+              const char *field,
+              const char *label,
+              const char *text)
+{
+  g_autofree char *field_source = source ("project/%s/%s", gk_project_get_id (project), field);
+  GkParagraph *paragraph;
+
+  paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s7.project.%s.%s",
+                                     gk_project_get_id (project), field);
+  paragraph->project = g_object_ref (project);
+  gk_composer_text (c, label);
+  gk_composer_typed (c, text, field_source, "（未填写）");
+}
+
+static void
+compose_projects (GkComposer *c)
+{
+  GkTable *t7 = gk_narrative_table (c, "t7");
+  g_autoptr(GPtrArray) projects = gk_narrative_projects (c);
+  g_autoptr(GPtrArray) subsidised = g_ptr_array_new ();
+  int e303 = gk_table_column_index (t7, "e303");
+
+  begin_section (c, "项目支出情况说明");
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      GkProject *project = projects->pdata[i];
+      const char *id = gk_project_get_id (project);
+      g_autofree char *n = gk_narrative_chinese_number (i + 1);
+      g_autofree char *number = g_strdup_printf ("（%s）项目名称：", n);
+      g_autofree char *name_source = source ("project/%s/name", id);
+      g_autofree char *total_source = source ("project/%s/total", id);
+      GkParagraph *paragraph;
+      GkAmount subsidy = 0;
+
+      paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_SUBHEADING, "s7.project.%s", id);
+      paragraph->project = g_object_ref (project);
+      gk_composer_text (c, number);
+      if (gk_project_get_name (project) == NULL || gk_project_get_name (project)[0] == '\0')
+        gk_composer_span (c, GK_SPAN_MISSING, "（项目名称未填写）", name_source);
+      else
+        gk_composer_span (c, GK_SPAN_FIGURE, gk_project_get_name (project), name_source);
+
+      project_line (c, project, "basis", "设立的政策依据：", gk_project_get_basis (project));
+
+      paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s7.project.%s.scale", id);
+      paragraph->project = g_object_ref (project);
+      gk_composer_text (c, "预算安排规模：");
+      gk_composer_amount (c, gk_project_get_total (project), total_source);
+      if (gk_project_get_other_funds (project) != 0)
+        {
+          g_autofree char *fiscal_source = source ("project/%s/fiscal", id);
+          g_autofree char *other_source = source ("project/%s/other-funds", id);
+
+          gk_composer_text (c, "，其中：财政拨款");
+          gk_composer_amount (c, gk_project_get_fiscal (project), fiscal_source);
+          gk_composer_text (c, "，其他资金");
+          gk_composer_amount (c, gk_project_get_other_funds (project), other_source);
+        }
+
+      project_line (c, project, "owner", "项目承担单位：", gk_project_get_owner (project));
+      project_line (c, project, "allocation", "资金分配情况：", gk_project_get_allocation (project));
+      project_line (c, project, "period", "资金执行时间：", gk_project_get_period (project));
+
+      if (e303 >= 0 && gk_row_get_amount (gk_project_get_row (project), e303, &subsidy) && subsidy != 0)
+        g_ptr_array_add (subsidised, project);
+    }
+
+  if (projects->len == 0)
+    {
+      gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s7.none");
+      gk_composer_unit_name (c);
+      gk_composer_year (c);
+      gk_composer_text (c, "未安排项目支出。");
+      return;
+    }
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s7.subsidy");
+  gk_composer_unit_name (c);
+  gk_composer_year (c);
+  if (subsidised->len == 0)
+    {
+      gk_composer_text (c, "项目支出中无对个人和家庭的补助。");
+      return;
+    }
+  gk_composer_text (c, "项目支出中对个人和家庭的补助");
+  gk_composer_amount (c, gk_narrative_column_total (t7, "e303"), "t7/total/e303");
+  gk_composer_text (c, "，涉及项目：");
+  for (guint i = 0; i < subsidised->len; i++)
+    {
+      GkProject *project = subsidised->pdata[i];
+      g_autofree char *name_source = source ("project/%s/name", gk_project_get_id (project));
+
+      if (i > 0)
+        gk_composer_text (c, "、");
+      gk_composer_span (c, GK_SPAN_FIGURE, gk_project_get_name (project), name_source);
+    }
+  gk_composer_text (c, "。");
+}
+
+/* 八、“三公”经费 --------------------------------------------------------------- */
+
+static void
+compose_sangong (GkComposer *c)
+{
+  GkTable *t8 = gk_narrative_table (c, "t8");
+  GkRow *row = gk_table_get_single_row (t8);
+
+  begin_section (c, "一般公共预算“三公”经费预算情况说明");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s8.total");
+  gk_composer_unit_name (c);
+  gk_composer_year (c);
+  gk_composer_text (c, "“三公”经费财政拨款预算数为");
+  gk_composer_amount (c, cell (row, t8, "total"), "t8/single/total");
+  gk_composer_text (c, "，其中：");
+  for (guint i = 0; i < G_N_ELEMENTS (sangong_items); i++)
+    {
+      g_autofree char *amount_source = source ("t8/single/%s", sangong_items[i].column);
+
+      if (i > 0)
+        gk_composer_text (c, "，");
+      gk_composer_text (c, sangong_items[i].name);
+      gk_composer_amount (c, cell (row, t8, sangong_items[i].column), amount_source);
+    }
+  gk_composer_text (c, "。");
+
+  /* The total's change is explained by its items, reason by reason. */
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s8.change");
+  gk_composer_year (c);
+  gk_composer_text (c, "“三公”经费财政拨款预算");
+  gk_composer_change (c, "sangong.total", cell (row, t8, "total"), GK_CHANGE_REASON_OPTIONAL);
+  gk_composer_text (c, "。其中：");
+  for (guint i = 0; i < G_N_ELEMENTS (sangong_items); i++)
+    {
+      g_autofree char *key = g_strconcat ("sangong.", sangong_items[i].column, NULL);
+
+      gk_composer_text (c, sangong_items[i].name);
+      gk_composer_change (c, key, cell (row, t8, sangong_items[i].column), GK_CHANGE_DEFAULT);
+      gk_composer_text (c, list_end (i, G_N_ELEMENTS (sangong_items)));
+    }
+}
+
+/* 九、政府性基金 --------------------------------------------------------------- */
+
+static void
+compose_fund (GkComposer *c)
+{
+  GkTable *t9 = gk_narrative_table (c, "t9");
+  GListModel *roots = gk_table_get_roots (t9);
+  guint n_named = 0;
+
+  begin_section (c, "政府性基金预算拨款情况说明");
+
+  if (gk_table_is_empty (t9))
+    {
+      g_autofree char *explanation = gk_narrative_trim_typed (gk_table_get_empty_explanation (t9), TRUE);
+      const char *unit = gk_document_get_unit (c->document);
+
+      gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s9.empty");
+      if (explanation[0] == '\0')
+        {
+          gk_composer_unit_name (c);
+          gk_composer_year (c);
+          gk_composer_text (c, "没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。");
+          return;
+        }
+      /* 表九's own 说明 usually starts with the year ("2020年没有使用…");
+       * the unit's name makes it a sentence here. */
+      if (g_ascii_isdigit (explanation[0]) && (unit == NULL || !g_str_has_prefix (explanation, unit)))
+        gk_composer_unit_name (c);
+      gk_composer_span (c, GK_SPAN_TYPED, explanation, "t9/empty-explanation");
+      gk_composer_text (c, "。");
+      return;
+    }
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s9.total");
+  gk_composer_unit_name (c);
+  gk_composer_year (c);
+  gk_composer_text (c, "政府性基金预算拨款支出");
+  gk_composer_amount (c, gk_narrative_column_total (t9, "total"), "t9/total/total");
+  gk_composer_text (c, "，其中：基本支出");
+  gk_composer_amount (c, gk_narrative_column_total (t9, "basic"), "t9/total/basic");
+  gk_composer_text (c, "，项目支出");
+  gk_composer_amount (c, gk_narrative_column_total (t9, "project"), "t9/total/project");
+  gk_composer_text (c, "。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s9.classes");
+  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (roots, i);
+      g_autofree char *name_source = NULL;
+      g_autofree char *amount_source = NULL;
+      GkAmount amount = cell (row, t9, "total");
+
+      if (amount == 0)
+        continue;
+      gk_composer_text (c, n_named++ > 0 ? "，" : "按支出功能分类：");
+      name_source = source ("t9/%s/name", gk_row_get_code (row));
+      amount_source = source ("t9/%s/total", gk_row_get_code (row));
+      gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
+      gk_composer_text (c, "（类）");
+      gk_composer_amount (c, amount, amount_source);
+    }
+  if (n_named > 0)
+    gk_composer_text (c, "。");
+}
+
+void
+gk_narrative_compose_sections (GkComposer *c)
+{
+  compose_overall (c);
+  compose_income (c);
+  compose_expenditure (c);
+  compose_fiscal (c);
+  compose_general (c);
+  compose_basic (c);
+  compose_projects (c);
+  compose_sangong (c);
+  compose_fund (c);
+  gk_narrative_compose_other_matters (c);
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-document.h"
+
+G_BEGIN_DECLS
+
+/* 第三部分 情况说明, composed from the document: every figure, share, change
+ * and name comes from the tables; only reasons and free paragraphs are
+ * typed. A paragraph can be switched to hand-written text, which then
+ * replaces the composed one (and is checked instead of generated). */
+
+typedef enum {
+  GK_SPAN_TEXT,     /* fixed wording */
+  GK_SPAN_FIGURE,   /* a figure, share, change or name taken from the document */
+  GK_SPAN_TYPED,    /* something the user typed (a reason, a description) */
+  GK_SPAN_MISSING,  /* a reason or prior-year figure that is still needed */
+} GkSpanKind;
+
+typedef struct
+{
+  GkSpanKind  kind;
+  char       *text;
+  char       *source;   /* where it comes from: "t3/2010301/total", "prior/income.general/reason",
+                           "project/p1/basis" …; NULL for fixed wording */
+} GkSpan;
+
+typedef enum {
+  GK_PARAGRAPH_HEADING,      /* 一、关于…的总体说明 */
+  GK_PARAGRAPH_SUBHEADING,   /* （一）… */
+  GK_PARAGRAPH_BODY,
+  GK_PARAGRAPH_LIST_ITEM,    /* 1.… */
+  GK_PARAGRAPH_PERFORMANCE,  /* the 项目支出绩效目标表 of `project`: no spans, drawn as a table */
+} GkParagraphStyle;
+
+typedef struct
+{
+  char             *id;        /* stable: "s2.income.general", "s7.project.p3.basis" … */
+  GkParagraphStyle  style;
+  GPtrArray        *spans;     /* GkSpan */
+  GkProject        *project;   /* GK_PARAGRAPH_PERFORMANCE (and project paragraphs) */
+  gboolean          hand_written;
+} GkParagraph;
+
+typedef struct
+{
+  guint      number;       /* 1 … 10 */
+  char      *title;        /* 关于乌鲁木齐县人民政府办公室2020年收支预算情况的总体说明 */
+  GPtrArray *paragraphs;   /* GkParagraph */
+} GkNarrativeSection;
+
+GPtrArray *gk_narrative_compose        (GkDocument         *document);   /* GkNarrativeSection, free with g_ptr_array_unref */
+char      *gk_paragraph_dup_text       (const GkParagraph  *paragraph);
+char      *gk_narrative_section_heading (const GkNarrativeSection *section); /* "一、关于…" */
+
+char              *gk_narrative_dup_text         (GPtrArray          *sections);
+const GkParagraph *gk_narrative_lookup_paragraph (GPtrArray          *sections,
+                                                  const char         *id);
+
+/* Hand-written paragraphs: `text` replaces the composed paragraph `id`
+ * (undoable); NULL or "" goes back to the composed one. Stored in the
+ * explanation (gk_explanation_get_hand_written()). */
+void               gk_document_set_hand_written  (GkDocument         *document,
+                                                  const char         *id,
+                                                  const char         *text);
+
+G_END_DECLS
