@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "gk-application.h"
+#include "gk-chart-export.h"
 #include "gk-csv-writer.h"
 #include "gk-document-io.h"
 #include "gk-window.h"
@@ -96,12 +97,38 @@ gk_application_command_export_csv (GkApplication      *self,
   return EXIT_SUCCESS;
 }
 
+static int
+gk_application_command_export_charts (GkApplication      *self,
+                                      GVariantDict       *options,
+                                      const char * const *files)
+{
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+
+  g_variant_dict_lookup (options, "export-charts", "^&ay", &path);
+  document = load_single_file ("export-charts", files);
+  if (document == NULL)
+    return EXIT_UNREADABLE;
+
+  directory = g_file_new_for_commandline_arg (path);
+  if (!gk_charts_export (document, directory, &error))
+    {
+      g_printerr (_("Cannot write the charts into %s: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
 /* One entry and one function per command-line command. */
 static const GkCommand commands[] = {
   { "version", G_OPTION_ARG_NONE, N_("Show the version and exit"), NULL,
     gk_application_command_version },
   { "export-csv", G_OPTION_ARG_FILENAME, N_("Write each table of FILE as a CSV file into DIR"), N_("DIR"),
     gk_application_command_export_csv },
+  { "export-charts", G_OPTION_ARG_FILENAME, N_("Write every review chart of FILE as PNG and SVG into DIR"), N_("DIR"),
+    gk_application_command_export_charts },
 };
 
 typedef struct
