@@ -25,19 +25,40 @@ typedef struct
   GkDocument *document;
 } Reader;
 
+/* A damaged or hostile file can hold megabytes where a code or a member
+ * name belongs; a message quotes no more of it than a dialog can show. */
+#define MAX_PATH_CHARS    200
+#define MAX_MESSAGE_CHARS 1000
+
+static char *
+ellipsize (const char *text,
+           glong       max_chars)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, max_chars);
+  return g_strconcat (start, "…", NULL);
+}
+
 static gboolean G_GNUC_PRINTF (2, 3)
 fail (Reader     *r,
       const char *format,
       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *short_message = NULL;
+  g_autofree char *short_path = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  short_message = ellipsize (message, MAX_MESSAGE_CHARS);
+  short_path = ellipsize (r->path->str, MAX_PATH_CHARS);
   g_set_error (r->error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-               "%s: %s", r->path->str, message);
+               "%s: %s", short_path, short_message);
   return FALSE;
 }
 
@@ -1028,8 +1049,9 @@ gk_document_load_from_data (const char  *data,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      g_autofree char *reason = ellipsize (local_error->message, MAX_MESSAGE_CHARS);
       g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
-                   _("The file is not valid JSON: %s"), local_error->message);
+                   _("The file is not valid JSON: %s"), reason);
       return NULL;
     }
 

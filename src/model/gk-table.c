@@ -450,7 +450,10 @@ gk_table_insert_row (GkTable *self,
   index_rows (self, row, TRUE);
   rebuild_flat (self);
 
-  gk_table_derive_from (self, parent != NULL ? parent : row);
+  /* The row brings its own figures (a removal being undone): its sums are
+   * already right, but its parent and the 合计 must take them in, even
+   * when the row is a 类 and has no parent. */
+  gk_table_derive_from (self, parent);
 }
 
 void
@@ -477,7 +480,17 @@ gk_table_remove_row (GkTable *self,
   rebuild_flat (self);
   g_object_unref (row);
 
-  gk_table_derive_from (self, parent);
+  /* A parent left without rows held only their sums, none of its own:
+   * it becomes a blank leaf, and what was removed leaves every total. */
+  if (parent != NULL && gk_row_is_leaf (parent))
+    {
+      g_autofree GkAmount *blank = g_new0 (GkAmount, parent->n_columns);
+
+      gk_row_store (parent, blank, 0, 0);
+      gk_table_derive_from (self, parent->parent);
+    }
+  else
+    gk_table_derive_from (self, parent);
 }
 
 /* Summary tables are built line by line by the document. */
