@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-xlsx-import-private.h"
+
+/* What an imported workbook derived itself (subtotal rows, 合计 lines, row
+ * totals, 表一 and 表四) is not taken in: Gongkai derives it from what was
+ * entered, and every figure of the workbook that differs goes into the
+ * report with its cell. */
+
+static void
+compare_cell (GkXlsxImporter   *imp,
+              GkXlsxPart       *part,
+              guint       sheet_row,
+              int         sheet_column,
+              const char *what,
+              const char *column,
+              GkAmount    workbook,
+              gboolean    workbook_set,
+              GkRow      *row,
+              guint       model_column)
+{
+  GkAmount derived = 0;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *cell = NULL;
+
+  if (row == NULL || model_column >= gk_row_get_n_columns (row))
+    return;
+  if (!gk_row_get_amount (row, model_column, &derived))
+    derived = 0;
+  if (!workbook_set)
+    workbook = 0;
+  if (derived == workbook)
+    return;
+  imp->n_differences++;
+  a = gk_amount_format (workbook);
+  b = gk_amount_format (derived);
+  cell = sheet_column >= 0 ? gk_xlsx_cell_name (sheet_row, sheet_column) : g_strdup_printf ("%u", sheet_row + 1);
+  gk_xlsx_report (imp, _("%s, cell %s (%s, %s): the workbook has %s, Gongkai derives %s"),
+          part->ts->label, cell, what, column, a, b);
+}
+
+static void
+compare_line (GkXlsxImporter *imp,
+              GkXlsxPart     *part,
+              GkXlsxLine     *line,
+              GkRow    *row)
+{
+  const GkTableSchema *schema = part->ts->schema;
+  g_autofree char *what = NULL;
+
+  if (row == NULL)
+    return;
+  if (line->total)
+    what = g_strdup (gk_row_get_name (row) ? gk_row_get_name (row) : "合计");
+  else if (line->project != NULL)
+    what = g_strdup (line->project);
+  else if (line->code != NULL)
+    what = g_strdup_printf ("%s %s", line->code, gk_row_get_name (row) ? gk_row_get_name (row) : "");
+  else
+    what = g_strdup (schema->title);
+
+  for (guint c = 0; c < gk_table_schema_get_n_columns (schema); c++)
+    {
+      if (line->cells[c] < 0 || gk_row_is_cell_entered (row, c))
+        continue;
+      compare_cell (imp, part, line->row, line->cells[c], what, gk_xlsx_column_title (schema, c),
+                    line->values[c], (line->set >> c) & 1, row, c);
+    }
+}
+
+void
+gk_xlsx_compare_part (GkXlsxImporter *imp,
+              GkXlsxPart     *part)
+{
+  for (guint i = 0; i < part->lines->len; i++)
+    {
+      GkXlsxLine *line = g_ptr_array_index (part->lines, i);
+      GkRow *row;
+
+      if (line->total)
+        row = gk_table_get_total_row (part->table);
+      else if (line->made != NULL)
+        row = gk_project_get_row (line->made);
+      else if (line->code != NULL)
+        row = gk_table_lookup (part->table, line->code);
+      else
+        row = gk_table_get_single_row (part->table);
+      compare_line (imp, part, line, row);
+    }
+}
+
+/* 表一 and 表四 --------------------------------------------------------------- */
+
+static const struct {
+  const char *line;
+  const char *aliases[5];
+} line_aliases[] = {
+  { "fiscal", { "财政拨款(补助)", "财政拨款", "财政拨款收入", NULL } },
+  { "general", { "一般公共预算", "一般公共预算拨款", "公共财政拨款", NULL } },
+  { "fund", { "政府性基金预算", "政府性基金预算拨款", "政府性基金", NULL } },
+  { "special", { "财政专户管理资金", "教育收费(财政专户)", "财政专户", NULL } },
+  { "business", { "事业收入", NULL } },
+  { "operating", { "事业单位经营收入", "经营收入", NULL } },
+  { "other", { "其他收入", NULL } },
+  { "reserve", { "用事业基金弥补收支差额", "用事业基金弥补", NULL } },
+  { "subtotal", { "小计", "本年收入合计", "收入合计", NULL } },
+  { "carryover", { "上年结余", "上年结转", NULL } },
+  { "income-total", { "收入总计", NULL } },
+  { "expenditure-total", { "支出合计", "支出总计", "本年支出合计", NULL } },
+};
+
+static guint
+alias_score (const char *label,
+             const char *alias)
+{
+  if (g_str_equal (label, alias))
+    return 10000 + strlen (alias);
+  if (strstr (label, alias) != NULL)
+    return strlen (alias);
+  return 0;
+}
+
+/* "一、一般公共预算拨款", "（二）…", "1. …" → the wording alone */
+static char *
+strip_enumerator (const char *label)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^(?:[一二三四五六七八九十]+[、.]|\\([一二三四五六七八九十\\d]+\\)|\\d+[、.])",
+                                         0, 0, NULL);
+  g_autofree char *normalized = gk_xlsx_normalize (label);
+
+  return g_regex_replace_literal (regex, normalized, -1, 0, "", 0, NULL);
+}
+
+/* The summary line a label of 表一 or 表四 names: a 类 by its code or
+ * name, an income line or a total by its wording. */
+static GkRow *
+find_summary_row (GkXlsxImporter   *imp,
+                  GkTable    *table,
+                  const char *label)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+  g_autofree char *code = gk_xlsx_leading_code (label, NULL);
+  g_autofree char *normalized = strip_enumerator (label);
+  GListModel *roots = gk_table_get_roots (table);
+  const char *best = NULL;
+  guint best_score = 0;
+
+  if (code != NULL)
+    return gk_table_lookup_line (table, code);
+  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (roots, i);
+      g_autofree char *name = gk_xlsx_normalize (gk_row_get_name (row));
+
+      if (gk_row_get_code (row) != NULL && g_str_equal (name, normalized))
+        return row;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (line_aliases); i++)
+    {
+      gboolean present = g_str_equal (line_aliases[i].line, "expenditure-total");
+
+      for (guint l = 0; !present && l < schema->lines->len; l++)
+        present = g_str_equal (((GkLineSchema *) g_ptr_array_index (schema->lines, l))->id, line_aliases[i].line);
+      if (!present)
+        continue;
+      for (guint j = 0; line_aliases[i].aliases[j] != NULL; j++)
+        {
+          guint score = alias_score (normalized, line_aliases[i].aliases[j]);
+          if (score > best_score)
+            {
+              best_score = score;
+              best = line_aliases[i].line;
+            }
+        }
+    }
+  return best != NULL ? gk_table_lookup_line (table, best) : NULL;
+}
+
+static gboolean
+is_amount_cell (const GkXlsxCell *cell)
+{
+  g_autofree char *normalized = NULL;
+  GkAmount unused;
+
+  if (cell->type == GK_XLSX_CELL_BLANK || cell->type == GK_XLSX_CELL_NUMBER)
+    return TRUE;
+  if (cell->type != GK_XLSX_CELL_TEXT)
+    return FALSE;
+  normalized = gk_xlsx_normalize (cell->text);
+  if (gk_xlsx_is_dash (normalized))
+    return TRUE;
+  {
+    char *w = normalized;
+    for (const char *p = normalized; *p; p++)
+      if (*p != ',')
+        *w++ = *p;
+    *w = '\0';
+  }
+  return gk_xlsx_decimal_to_amount (normalized, FALSE, GK_MONEY_UNIT_YUAN, GK_MONEY_UNIT_YUAN, &unused, NULL);
+}
+
+/* Each row of 表一 and 表四 holds one or two label-and-figures groups
+ * (income on the left, expenditure on the right); each group is compared
+ * with the line it names. */
+gboolean
+gk_xlsx_compare_summary (GkXlsxImporter  *imp,
+                 GkXlsxPart      *part,
+                 GError   **error)
+{
+  GkXlsxTableSheet *ts = part->ts;
+  guint n_compared = 0;
+  guint before = imp->n_differences;
+
+  for (guint r = ts->data_start; r < ts->sheet->n_rows; r++)
+    {
+      if (gk_xlsx_table_sheet_is_note (ts, r))
+        continue;
+      for (guint c = 0; c < ts->n_columns; )
+        {
+          const GkXlsxCell *cell = gk_xlsx_sheet_get_cell (ts->sheet, r, c);
+          GkRow *row;
+          guint first = c + 1;
+          guint end = first;
+
+          if (cell->covered || is_amount_cell (cell))
+            {
+              c++;
+              continue;
+            }
+          while (end < ts->n_columns && is_amount_cell (gk_xlsx_sheet_get_cell (ts->sheet, r, end)) &&
+                 !gk_xlsx_sheet_get_cell (ts->sheet, r, end)->covered)
+            end++;
+          row = find_summary_row (imp, part->table, cell->text);
+          if (row == NULL)
+            {
+              g_autofree char *name = gk_xlsx_cell_name (r, c);
+              g_autofree char *normalized = gk_xlsx_normalize (cell->text);
+              if (!gk_xlsx_is_total_word (normalized) || end > first)
+                gk_xlsx_report (imp, _("%s, cell %s: “%s” is not a line of this table; not compared"),
+                        ts->label, name, cell->text);
+            }
+          else
+            {
+              /* An income line has one figure; an expenditure line one per column. */
+              guint n = gk_row_get_side (row) == GK_ROW_SIDE_INCOME ? 1 : gk_row_get_n_columns (row);
+              g_autofree char *what = gk_xlsx_strip (cell->text);
+
+              for (guint k = 0; k < n && first + k < end; k++)
+                {
+                  GkAmount amount = 0;
+                  gboolean set = FALSE;
+
+                  if (!gk_xlsx_read_amount (imp, part, r, first + k, k, &amount, &set, error))
+                    return FALSE;
+                  compare_cell (imp, part, r, first + k, what,
+                                gk_xlsx_column_title (ts->schema, k), amount, set, row, k);
+                  n_compared++;
+                }
+            }
+          c = end;
+        }
+    }
+  gk_xlsx_report (imp, _("%s: %u figures compared with what Gongkai derives from the other tables, %u differ"),
+          ts->label, n_compared, imp->n_differences - before);
+  return TRUE;
+}

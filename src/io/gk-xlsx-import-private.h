@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-document.h"
+#include "gk-xlsx-sheet.h"
+#include "gk-xlsx-workbook.h"
+
+G_BEGIN_DECLS
+
+/* Shared by gk-xlsx-reader.c (reading and entering figures) and
+ * gk-xlsx-compare.c (comparing what the workbook derived with what
+ * Gongkai derives). */
+
+/* A line of a table as the workbook has it. */
+typedef struct
+{
+  guint      row;        /* in the sheet */
+  char      *code;       /* NULL for a 合计 line and 表八's row */
+  char      *name;       /* as written, or NULL */
+  char      *project;    /* 表七: the project's name */
+  gboolean   total;
+  GkAmount  *values;     /* per schema column, in the document's unit */
+  guint64    set;
+  int       *cells;      /* per schema column: the sheet column, or -1 */
+  GkProject *made;       /* 表七: the project made from this line */
+} GkXlsxLine;
+
+/* A recognised sheet and the table it fills. */
+typedef struct
+{
+  GkXlsxTableSheet *ts;
+  GkTable          *table;
+  GkMoneyUnit       unit;    /* the sheet's */
+  GPtrArray        *lines;   /* GkXlsxLine */
+  guint             n_dashes;
+} GkXlsxPart;
+
+typedef struct
+{
+  GkXlsxWorkbook *workbook;
+  GkDocument     *doc;
+  GString        *report;
+  GkMoneyUnit     unit;      /* the document's */
+  GHashTable     *named;     /* "f2010301" → label of the sheet whose name was taken */
+  guint           n_differences;
+} GkXlsxImporter;
+
+void     gk_xlsx_report          (GkXlsxImporter  *imp,
+                                  const char      *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+gboolean gk_xlsx_is_dash         (const char      *normalized);
+gboolean gk_xlsx_read_amount     (GkXlsxImporter  *imp,
+                                  GkXlsxPart      *part,
+                                  guint            row,
+                                  guint            column,
+                                  guint            schema_column,
+                                  GkAmount        *amount,
+                                  gboolean        *set,
+                                  GError         **error);
+void     gk_xlsx_compare_part    (GkXlsxImporter  *imp,
+                                  GkXlsxPart      *part);
+gboolean gk_xlsx_compare_summary (GkXlsxImporter  *imp,
+                                  GkXlsxPart      *part,
+                                  GError         **error);
+
+static inline const char *
+gk_xlsx_column_title (const GkTableSchema *schema,
+                      guint                column)
+{
+  return gk_table_schema_get_column (schema, column)->title;
+}
+
+G_END_DECLS

@@ -1,0 +1,1008 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-document-private.h"
+#include "gk-xlsx-import-private.h"
+#include "gk-xlsx-reader.h"
+#include "gk-xlsx-sheet.h"
+#include "gk-xlsx-workbook.h"
+
+/* Builds a new document from a workbook of the nine tables, whoever wrote
+ * it. Only what Gongkai takes as entered is imported: figures of 项 (or
+ * leaf) rows, projects, 表八's four items, names and notes. Subtotals,
+ * 合计 rows, row totals, 表一 and 表四 are what Gongkai derives; the
+ * workbook's versions are compared with them and every difference goes
+ * into the report, one line each. */
+
+G_DEFINE_QUARK (gk-xlsx-error-quark, gk_xlsx_error)
+
+void
+gk_xlsx_report (GkXlsxImporter *imp,
+                const char     *format,
+                ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_string_append_vprintf (imp->report, format, args);
+  va_end (args);
+  g_string_append_c (imp->report, '\n');
+}
+
+static void
+line_free (gpointer data)
+{
+  GkXlsxLine *line = data;
+
+  g_free (line->code);
+  g_free (line->name);
+  g_free (line->project);
+  g_free (line->values);
+  g_free (line->cells);
+  g_clear_object (&line->made);
+  g_free (line);
+}
+
+static void
+part_free (gpointer data)
+{
+  GkXlsxPart *part = data;
+
+  gk_xlsx_table_sheet_free (part->ts);
+  g_clear_pointer (&part->lines, g_ptr_array_unref);
+  g_free (part);
+}
+
+/* Cells ------------------------------------------------------------------- */
+
+gboolean
+gk_xlsx_is_dash (const char *normalized)
+{
+  static const char * const dashes[] = { "-", "--", "—", "——", "–", "/", "−", "－", NULL };
+  return g_strv_contains (dashes, normalized);
+}
+
+/* Reads an amount cell into hundredths of the document's unit. Blank and
+ * merged-over cells are unset; dashes are blanks that some systems print;
+ * anything else that is not a figure stops the import at that cell. */
+gboolean
+gk_xlsx_read_amount (GkXlsxImporter  *imp,
+             GkXlsxPart      *part,
+             guint      row,
+             guint      column,
+             guint      schema_column,
+             GkAmount  *amount,
+             gboolean  *set,
+             GError   **error)
+{
+  const GkXlsxCell *cell = gk_xlsx_sheet_get_cell (part->ts->sheet, row, column);
+  g_autofree char *cell_name = gk_xlsx_cell_name (row, column);
+  g_autofree char *text = NULL;
+  gboolean rounded = FALSE;
+  gboolean negative = FALSE;
+
+  *set = FALSE;
+  if (cell->covered || cell->type == GK_XLSX_CELL_BLANK)
+    return TRUE;
+
+  if (cell->type == GK_XLSX_CELL_NUMBER)
+    text = g_strdup (cell->text);
+  else if (cell->type == GK_XLSX_CELL_TEXT)
+    {
+      g_autofree char *normalized = gk_xlsx_normalize (cell->text);
+      GString *plain = g_string_new (NULL);
+      const char *p = normalized;
+
+      if (normalized[0] == '\0')
+        {
+          g_string_free (plain, TRUE);
+          return TRUE;
+        }
+      if (gk_xlsx_is_dash (normalized))
+        {
+          g_string_free (plain, TRUE);
+          part->n_dashes++;
+          return TRUE;
+        }
+      if (*p == '(' && g_str_has_suffix (p, ")"))
+        {
+          negative = TRUE;
+          p++;
+        }
+      for (; *p != '\0'; p++)
+        if (*p != ',' && *p != ')' && !(negative && *p == '('))
+          g_string_append_c (plain, *p);
+      text = g_string_free (plain, FALSE);
+      if (g_str_has_prefix (text, "¥"))
+        memmove (text, text + strlen ("¥"), strlen (text) - strlen ("¥") + 1);
+    }
+
+  if (text == NULL ||
+      !gk_xlsx_decimal_to_amount (text, cell->type == GK_XLSX_CELL_NUMBER, part->unit, imp->unit,
+                                  amount, &rounded))
+    {
+      g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_INVALID,
+                   _("“%s”, %s, cell %s (%s): “%s” is not an amount; correct the cell and import again"),
+                   imp->workbook->display_name, part->ts->label, cell_name,
+                   gk_xlsx_column_title (part->ts->schema, schema_column), cell->text ? cell->text : "");
+      return FALSE;
+    }
+  if (negative)
+    *amount = -*amount;
+  *set = TRUE;
+  if (rounded)
+    {
+      g_autofree char *result = gk_amount_format (*amount);
+      gk_xlsx_report (imp, _("%s, cell %s: %s %s is not a whole number of cents in %s; rounded to %s"),
+              part->ts->label, cell_name, cell->text,
+              gk_money_unit_to_string (part->unit), gk_money_unit_to_string (imp->unit), result);
+    }
+  return TRUE;
+}
+
+/* A 类, 款 or 项 part: "3" and 3 in a 款 column are 03. */
+static char *
+code_part (GkXlsxImporter *imp,
+           GkXlsxPart     *part,
+           guint     row,
+           int       column,
+           guint     width)
+{
+  const GkXlsxCell *cell;
+  g_autofree char *normalized = NULL;
+
+  if (column < 0)
+    return NULL;
+  cell = gk_xlsx_sheet_get_cell (part->ts->sheet, row, column);
+  if (cell->type == GK_XLSX_CELL_BLANK || cell->text == NULL)
+    return NULL;
+  normalized = gk_xlsx_normalize (cell->text);
+  if (cell->type == GK_XLSX_CELL_NUMBER)
+    {
+      const char *format = gk_xlsx_workbook_number_format (imp->workbook, cell->style);
+      double value = g_ascii_strtod (normalized, NULL);
+
+      if (value >= 0 && value < 1e8 && value == (double) (gint64) value)
+        {
+          /* A "00" format shows 3 as 03. */
+          if (format[0] == '0' && strspn (format, "0") == strlen (format))
+            width = MAX (width, strlen (format));
+          g_free (normalized);
+          normalized = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+        }
+    }
+  if (normalized[0] == '\0')
+    return NULL;
+  if (strspn (normalized, "0123456789") == strlen (normalized) && strlen (normalized) < width)
+    {
+      g_autofree char *padded = g_strnfill (width - strlen (normalized), '0');
+      return g_strconcat (padded, normalized, NULL);
+    }
+  return g_steal_pointer (&normalized);
+}
+
+static gboolean
+all_digits (const char *text)
+{
+  return text != NULL && text[0] != '\0' && strspn (text, "0123456789") == strlen (text);
+}
+
+typedef struct
+{
+  char *class_code;
+  char *section_code;
+  char *item_code;
+} CodeContext;
+
+/* The row's code from its 类/款/项 columns, its code column, or the start
+ * of its name; parts left blank under a 类 or 款 row are that row's. */
+static char *
+line_code (GkXlsxImporter    *imp,
+           GkXlsxPart        *part,
+           guint        row,
+           CodeContext *ctx,
+           char       **name_rest)
+{
+  GkXlsxTableSheet *ts = part->ts;
+  int code_column = gk_xlsx_table_sheet_find_role (ts, GK_XLSX_ROLE_CODE);
+  int name_column = gk_xlsx_table_sheet_find_role (ts, GK_XLSX_ROLE_NAME);
+  g_autofree char *cls = code_part (imp, part, row, gk_xlsx_table_sheet_find_role (ts, GK_XLSX_ROLE_CLASS), 3);
+  g_autofree char *sec = code_part (imp, part, row, gk_xlsx_table_sheet_find_role (ts, GK_XLSX_ROLE_SECTION), 2);
+  g_autofree char *item = code_part (imp, part, row, gk_xlsx_table_sheet_find_role (ts, GK_XLSX_ROLE_ITEM), 2);
+  char *code = NULL;
+
+  *name_rest = NULL;
+  if (cls != NULL || sec != NULL || item != NULL)
+    {
+      if (item != NULL && strlen (item) == 7)
+        code = g_strdup (item);
+      else if (sec != NULL && strlen (sec) == 5)
+        code = g_strconcat (sec, item, NULL);
+      else if (cls != NULL)
+        code = g_strconcat (cls, sec ? sec : "", sec ? item : NULL, NULL);
+      else if (sec != NULL && ctx->class_code != NULL)
+        code = g_strconcat (ctx->class_code, sec, item, NULL);
+      else if (item != NULL && ctx->section_code != NULL)
+        code = g_strconcat (ctx->section_code, item, NULL);
+      else
+        code = g_strconcat (cls ? cls : "", sec ? sec : "", item ? item : "", NULL);
+    }
+  else if (code_column >= 0 && gk_xlsx_table_sheet_text (ts, row, code_column) != NULL)
+    {
+      g_autofree char *whole = code_part (imp, part, row, code_column, 0);
+      code = gk_xlsx_leading_code (gk_xlsx_table_sheet_text (ts, row, code_column), name_rest);
+      if (code == NULL)
+        code = g_steal_pointer (&whole);
+      else if (name_rest != NULL && *name_rest != NULL && (*name_rest)[0] == '\0')
+        g_clear_pointer (name_rest, g_free);
+    }
+  else if (name_column >= 0)
+    code = gk_xlsx_leading_code (gk_xlsx_table_sheet_text (ts, row, name_column), name_rest);
+
+  if (code != NULL && all_digits (code))
+    {
+      gsize len = strlen (code);
+      if (len >= 3)
+        {
+          g_free (ctx->class_code);
+          ctx->class_code = g_strndup (code, 3);
+        }
+      if (len >= 5)
+        {
+          g_free (ctx->section_code);
+          ctx->section_code = g_strndup (code, 5);
+        }
+      else
+        g_clear_pointer (&ctx->section_code, g_free);
+      g_free (ctx->item_code);
+      ctx->item_code = len == 7 ? g_strdup (code) : NULL;
+    }
+  return code;
+}
+
+static char *
+line_name (GkXlsxPart  *part,
+           guint  row,
+           char  *name_rest)
+{
+  int column = gk_xlsx_table_sheet_find_role (part->ts, GK_XLSX_ROLE_NAME);
+  const char *text = column >= 0 ? gk_xlsx_table_sheet_text (part->ts, row, column) : NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *code = NULL;
+  char *rest = NULL;
+
+  if (text == NULL)
+    return name_rest;
+  g_free (name_rest);
+  /* "201 一般公共服务支出" in the name column too */
+  code = gk_xlsx_leading_code (text, &rest);
+  if (code != NULL && rest != NULL && rest[0] != '\0')
+    return rest;
+  g_free (rest);
+  stripped = gk_xlsx_strip (text);
+  return stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
+}
+
+static gboolean
+row_has_total_word (GkXlsxPart  *part,
+                    guint  row)
+{
+  for (guint c = 0; c < part->ts->n_columns; c++)
+    {
+      g_autofree char *t = NULL;
+
+      if (part->ts->roles[c] == GK_XLSX_ROLE_AMOUNT)
+        continue;
+      t = gk_xlsx_normalize (gk_xlsx_table_sheet_text (part->ts, row, c));
+      if (gk_xlsx_is_total_word (t))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+row_is_blank (GkXlsxPart  *part,
+              guint  row)
+{
+  for (guint c = 0; c < part->ts->n_columns; c++)
+    {
+      const GkXlsxCell *cell = gk_xlsx_sheet_get_cell (part->ts->sheet, row, c);
+      if (cell->type != GK_XLSX_CELL_BLANK && !cell->covered)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GkXlsxLine *
+line_new (guint n_columns)
+{
+  GkXlsxLine *line = g_new0 (GkXlsxLine, 1);
+
+  line->values = g_new0 (GkAmount, n_columns);
+  line->cells = g_new (int, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    line->cells[i] = -1;
+  return line;
+}
+
+static gboolean
+read_line_amounts (GkXlsxImporter  *imp,
+                   GkXlsxPart      *part,
+                   GkXlsxLine      *line,
+                   GError   **error)
+{
+  for (guint c = 0; c < part->ts->n_columns; c++)
+    {
+      int column = part->ts->amounts[c];
+      GkAmount amount;
+      gboolean set;
+
+      if (column < 0)
+        continue;
+      if (!gk_xlsx_read_amount (imp, part, line->row, c, column, &amount, &set, error))
+        return FALSE;
+      line->cells[column] = c;
+      if (set)
+        {
+          line->values[column] = amount;
+          line->set |= G_GUINT64_CONSTANT (1) << column;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+line_is_zeros (GkXlsxLine *line,
+               guint n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    if (line->values[i] != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The lines of a classified table (表二, 三, 五, 六, 七, 九). */
+static gboolean
+read_lines (GkXlsxImporter  *imp,
+            GkXlsxPart      *part,
+            GError   **error)
+{
+  GkXlsxTableSheet *ts = part->ts;
+  const GkTableSchema *schema = ts->schema;
+  guint n_columns = gk_table_schema_get_n_columns (schema);
+  GkClassification kind = schema->kind == GK_TABLE_KIND_ECONOMIC
+                            ? GK_CLASSIFICATION_ECONOMIC : GK_CLASSIFICATION_FUNCTION;
+  int project_column = gk_xlsx_table_sheet_find_role (ts, GK_XLSX_ROLE_PROJECT);
+  CodeContext ctx = { NULL, NULL, NULL };
+  gboolean ok = TRUE;
+
+  for (guint r = ts->data_start; ok && r < ts->sheet->n_rows; r++)
+    {
+      g_autofree char *code = NULL;
+      char *rest = NULL;
+      g_autofree char *project = NULL;
+      g_autofree char *project_word = NULL;
+      GkXlsxLine *line;
+
+      if (row_is_blank (part, r) || gk_xlsx_table_sheet_is_note (ts, r))
+        continue;
+
+      code = line_code (imp, part, r, &ctx, &rest);
+      if (project_column >= 0)
+        {
+          project = gk_xlsx_strip (gk_xlsx_table_sheet_text (ts, r, project_column));
+          if (project[0] == '\0')
+            g_clear_pointer (&project, g_free);
+        }
+
+      /* 合计 written across the code columns is no code. */
+      if (code != NULL && !all_digits (code) && row_has_total_word (part, r))
+        g_clear_pointer (&code, g_free);
+
+      line = line_new (n_columns);
+      line->row = r;
+      line->name = line_name (part, r, rest);
+      ok = read_line_amounts (imp, part, line, error);
+      if (!ok)
+        {
+          line_free (line);
+          break;
+        }
+
+      project_word = gk_xlsx_normalize (project);
+      if (project != NULL && !gk_xlsx_is_total_word (project_word))
+        {
+          /* A project without a code of its own sits under the 项 above it. */
+          if (code == NULL)
+            code = g_strdup (ctx.item_code);
+          line->project = g_steal_pointer (&project);
+          line->code = g_steal_pointer (&code);
+          g_ptr_array_add (part->lines, line);
+          continue;
+        }
+      if (code == NULL)
+        {
+          if (row_has_total_word (part, r) || project != NULL)
+            {
+              line->total = TRUE;
+              g_ptr_array_add (part->lines, line);
+              continue;
+            }
+          if (line->set == 0)
+            gk_xlsx_report (imp, _("%s, row %u: “%s” has no code and no figures; ignored"),
+                    ts->label, r + 1, line->name ? line->name : "");
+          else
+            gk_xlsx_report (imp, _("%s, row %u: the row has figures but no classification code; ignored"),
+                    ts->label, r + 1);
+          line_free (line);
+          continue;
+        }
+      if (!all_digits (code) || gk_classification_level (kind, code) == GK_LEVEL_NONE)
+        {
+          if (line_is_zeros (line, n_columns) && (g_str_equal (code, "0") || strspn (code, "0") == strlen (code)))
+            gk_xlsx_report (imp, _("%s, row %u: a placeholder row of zeros; ignored (an empty table is published empty)"),
+                    ts->label, r + 1);
+          else
+            gk_xlsx_report (imp, kind == GK_CLASSIFICATION_FUNCTION
+                           ? _("%s, row %u: “%s” is not a function classification code (3, 5 or 7 digits); row ignored")
+                           : _("%s, row %u: “%s” is not an economic classification code (3 or 5 digits); row ignored"),
+                    ts->label, r + 1, code);
+          line_free (line);
+          continue;
+        }
+      line->code = g_steal_pointer (&code);
+      g_ptr_array_add (part->lines, line);
+    }
+  g_free (ctx.class_code);
+  g_free (ctx.section_code);
+  g_free (ctx.item_code);
+  return ok;
+}
+
+/* Names ------------------------------------------------------------------- */
+
+/* The name to give `code`: NULL to keep the document's (the catalog's, or
+ * one an earlier sheet gave). A name that differs only in spacing or in
+ * full- and half-width forms is the same name. */
+static const char *
+choose_name (GkXlsxImporter         *imp,
+             GkXlsxPart             *part,
+             GkXlsxLine             *line,
+             GkClassification  kind)
+{
+  const char *current = gk_document_get_code_name (imp->doc, kind, line->code);
+  g_autofree char *key = g_strdup_printf ("%c%s", kind == GK_CLASSIFICATION_FUNCTION ? 'f' : 'e', line->code);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  const char *by;
+
+  if (line->name == NULL || line->name[0] == '\0')
+    {
+      if (current == NULL)
+        gk_xlsx_report (imp, _("%s, row %u: code %s has no name in the workbook or the catalog; named by its code"),
+                part->ts->label, line->row + 1, line->code);
+      return current == NULL ? line->code : NULL;
+    }
+  a = gk_xlsx_normalize (line->name);
+  b = gk_xlsx_normalize (current);
+  if (g_str_equal (a, b))
+    return NULL;
+  by = g_hash_table_lookup (imp->named, key);
+  if (by != NULL)
+    {
+      gk_xlsx_report (imp, _("%s, row %u: %s is named “%s” here and “%s” in %s; the first is kept"),
+              part->ts->label, line->row + 1, line->code, line->name, current, by);
+      return NULL;
+    }
+  g_hash_table_insert (imp->named, g_steal_pointer (&key), part->ts->label);
+  if (current == NULL)
+    gk_xlsx_report (imp, _("%s, row %u: %s is not in the classification catalog; it is named “%s” as in the workbook"),
+            part->ts->label, line->row + 1, line->code, line->name);
+  else
+    gk_xlsx_report (imp, _("%s, row %u: %s keeps the workbook's name “%s” (the catalog says “%s”)"),
+            part->ts->label, line->row + 1, line->code, line->name, current);
+  return line->name;
+}
+
+/* Import ------------------------------------------------------------------ */
+
+static void
+enter_amounts (GkXlsxImporter *imp,
+               GkXlsxLine     *line,
+               GkRow    *row,
+               guint     n_columns)
+{
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!(line->set & (G_GUINT64_CONSTANT (1) << c)) || !gk_row_is_cell_entered (row, c))
+        continue;
+      if (!gk_document_set_amount (imp->doc, row, c, &line->values[c], &error))
+        gk_xlsx_report (imp, "%s", error->message);
+    }
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const GkXlsxLine *x = *(const GkXlsxLine **) a;
+  const GkXlsxLine *y = *(const GkXlsxLine **) b;
+  int cmp = g_strcmp0 (x->code, y->code);
+
+  return cmp != 0 ? cmp : (int) x->row - (int) y->row;
+}
+
+static void
+import_classified (GkXlsxImporter *imp,
+                   GkXlsxPart     *part)
+{
+  const GkTableSchema *schema = part->ts->schema;
+  guint n_columns = gk_table_schema_get_n_columns (schema);
+  GkClassification kind = schema->kind == GK_TABLE_KIND_ECONOMIC
+                            ? GK_CLASSIFICATION_ECONOMIC : GK_CLASSIFICATION_FUNCTION;
+  g_autoptr(GPtrArray) coded = g_ptr_array_new ();
+
+  for (guint i = 0; i < part->lines->len; i++)
+    {
+      GkXlsxLine *line = g_ptr_array_index (part->lines, i);
+      if (line->code != NULL)
+        g_ptr_array_add (coded, line);
+    }
+  /* Parents before children, so that no figure has to move down. */
+  g_ptr_array_sort (coded, compare_lines);
+  for (guint i = 0; i < coded->len; i++)
+    {
+      GkXlsxLine *line = g_ptr_array_index (coded, i);
+      g_autoptr(GError) error = NULL;
+      const char *name;
+
+      if (gk_table_lookup (part->table, line->code) != NULL)
+        {
+          if (i > 0 && g_strcmp0 (((GkXlsxLine *) coded->pdata[i - 1])->code, line->code) == 0)
+            {
+              gk_xlsx_report (imp, _("%s, row %u: code %s appears again; this row is ignored"),
+                      part->ts->label, line->row + 1, line->code);
+              g_clear_pointer (&line->code, g_free);
+            }
+          continue;
+        }
+      name = choose_name (imp, part, line, kind);
+      if (gk_document_add_row (imp->doc, part->table, line->code, name, &error) == NULL)
+        {
+          gk_xlsx_report (imp, _("%s, row %u: %s"), part->ts->label, line->row + 1, error->message);
+          g_clear_pointer (&line->code, g_free);
+        }
+    }
+
+  /* 表六 without a 总计 column: each 款's total is its two parts. */
+  if (schema->kind == GK_TABLE_KIND_ECONOMIC)
+    {
+      int total = gk_table_schema_column_index (schema, "total");
+      gboolean mapped = FALSE;
+
+      for (guint c = 0; c < part->ts->n_columns; c++)
+        mapped |= part->ts->amounts[c] == total;
+      if (!mapped && total >= 0)
+        {
+          for (guint i = 0; i < part->lines->len; i++)
+            {
+              GkXlsxLine *line = g_ptr_array_index (part->lines, i);
+              guint64 parts = line->set & ~(G_GUINT64_CONSTANT (1) << total);
+
+              for (guint c = 0; c < n_columns; c++)
+                if (parts & (G_GUINT64_CONSTANT (1) << c))
+                  line->values[total] += line->values[c];
+              if (parts != 0)
+                line->set |= G_GUINT64_CONSTANT (1) << total;
+            }
+          gk_xlsx_report (imp, _("%s has no 总计 column; each row's 总计 is taken as its 人员经费 plus 公用经费"),
+                  part->ts->label);
+        }
+    }
+
+  for (guint i = 0; i < coded->len; i++)
+    {
+      GkXlsxLine *line = g_ptr_array_index (coded, i);
+      GkRow *row;
+
+      if (line->code == NULL || (row = gk_table_lookup (part->table, line->code)) == NULL)
+        continue;
+      if (gk_row_is_leaf (row))
+        enter_amounts (imp, line, row, n_columns);
+    }
+}
+
+static void
+import_projects (GkXlsxImporter *imp,
+                 GkXlsxPart     *part)
+{
+  guint n_columns = gk_table_schema_get_n_columns (part->ts->schema);
+
+  for (guint i = 0; i < part->lines->len; i++)
+    {
+      GkXlsxLine *line = g_ptr_array_index (part->lines, i);
+      GkProject *project;
+
+      if (line->code != NULL)
+        {
+          const char *name = choose_name (imp, part, line, GK_CLASSIFICATION_FUNCTION);
+          if (name != NULL)
+            gk_document_set_code_name (imp->doc, GK_CLASSIFICATION_FUNCTION, line->code, name, NULL);
+        }
+      if (line->project == NULL)
+        continue;
+      if (line->code == NULL)
+        gk_xlsx_report (imp, _("%s, row %u: project “%s” has no function classification code; set its 项 in Gongkai"),
+                part->ts->label, line->row + 1, line->project);
+      else if (gk_classification_level (GK_CLASSIFICATION_FUNCTION, line->code) != GK_LEVEL_ITEM)
+        gk_xlsx_report (imp, _("%s, row %u: project “%s” sits under %s, which is not a 项 (7 digits)"),
+                part->ts->label, line->row + 1, line->project, line->code);
+      project = gk_document_add_project (imp->doc, line->project, line->code);
+      line->made = g_object_ref (project);
+      enter_amounts (imp, line, gk_project_get_row (project), n_columns);
+    }
+}
+
+static gboolean
+import_single (GkXlsxImporter  *imp,
+               GkXlsxPart      *part,
+               GError   **error)
+{
+  GkXlsxTableSheet *ts = part->ts;
+  guint n_columns = gk_table_schema_get_n_columns (ts->schema);
+
+  for (guint r = ts->data_start; r < ts->sheet->n_rows; r++)
+    {
+      GkXlsxLine *line;
+
+      if (row_is_blank (part, r) || gk_xlsx_table_sheet_is_note (ts, r))
+        continue;
+      line = line_new (n_columns);
+      line->row = r;
+      if (!read_line_amounts (imp, part, line, error))
+        {
+          line_free (line);
+          return FALSE;
+        }
+      if (line->set == 0)
+        {
+          line_free (line);
+          continue;
+        }
+      g_ptr_array_add (part->lines, line);
+      enter_amounts (imp, line, gk_table_get_single_row (part->table), n_columns);
+      break;
+    }
+  return TRUE;
+}
+
+/* The whole workbook --------------------------------------------------------- */
+
+static void
+report_columns (GkXlsxImporter *imp,
+                GkXlsxPart     *part)
+{
+  GkXlsxTableSheet *ts = part->ts;
+  const GkTableSchema *schema = ts->schema;
+  g_autofree gboolean *mapped = g_new0 (gboolean, gk_table_schema_get_n_columns (schema));
+
+  if (gk_table_schema_is_summary (schema))
+    return;
+  for (guint c = 0; c < ts->n_columns; c++)
+    {
+      const char *heading = gk_xlsx_table_sheet_heading (ts, c);
+      gboolean used = FALSE;
+
+      if (ts->amounts[c] >= 0)
+        mapped[ts->amounts[c]] = TRUE;
+      if (ts->roles[c] != GK_XLSX_ROLE_NONE)
+        continue;
+      for (guint r = ts->data_start; !used && r < ts->sheet->n_rows; r++)
+        used = gk_xlsx_table_sheet_text (ts, r, c) != NULL && !gk_xlsx_table_sheet_is_note (ts, r) &&
+               !gk_xlsx_sheet_get_cell (ts->sheet, r, c)->covered;
+      if (used)
+        {
+          g_autofree char *name = gk_xlsx_cell_name (ts->header_start, c);
+          gk_xlsx_report (imp, _("%s, column %.*s (“%s”): not a column of this table; ignored"),
+                  ts->label, (int) strcspn (name, "0123456789"), name, heading);
+        }
+    }
+  {
+    g_autoptr(GString) missing = g_string_new (NULL);
+    guint n_missing = 0;
+    int personnel = gk_table_schema_column_index (schema, "personnel");
+
+    for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
+      {
+        if (mapped[i] || gk_table_schema_get_column (schema, i)->rule != GK_COLUMN_ENTERED)
+          continue;
+        /* 表六's 总计 follows from 人员经费 and 公用经费 when they are there. */
+        if (schema->kind == GK_TABLE_KIND_ECONOMIC && personnel >= 0 && mapped[personnel])
+          continue;
+        g_string_append_printf (missing, "%s“%s”", n_missing++ > 0 ? "、" : "", gk_xlsx_column_title (schema, i));
+      }
+    if (n_missing > 0)
+      gk_xlsx_report (imp, g_dngettext (GETTEXT_PACKAGE, "%s has no column %s; its figures stay blank",
+                                "%s has no columns %s; their figures stay blank", n_missing),
+              ts->label, missing->str);
+  }
+}
+
+static gboolean
+import_part (GkXlsxImporter  *imp,
+             GkXlsxPart      *part,
+             GError   **error)
+{
+  const GkTableSchema *schema = part->ts->schema;
+  guint n_rows = 0, n_projects = 0;
+
+  for (guint i = 0; i < part->ts->notes->len; i++)
+    {
+      GkXlsxNote *note = g_ptr_array_index (part->ts->notes, i);
+      gk_document_set_text (imp->doc, part->table, note->explanation ? "empty-explanation" : "note", note->text);
+    }
+
+  report_columns (imp, part);
+  switch (schema->kind)
+    {
+    case GK_TABLE_KIND_FUNCTION:
+    case GK_TABLE_KIND_ECONOMIC:
+      if (!read_lines (imp, part, error))
+        return FALSE;
+      import_classified (imp, part);
+      break;
+    case GK_TABLE_KIND_PROJECTS:
+      if (!read_lines (imp, part, error))
+        return FALSE;
+      import_projects (imp, part);
+      break;
+    case GK_TABLE_KIND_SINGLE:
+      if (!import_single (imp, part, error))
+        return FALSE;
+      break;
+    case GK_TABLE_KIND_INCOME_EXPENDITURE:
+    case GK_TABLE_KIND_FISCAL:
+    default:
+      return TRUE;   /* compared once everything else is in */
+    }
+
+  for (guint i = 0; i < part->lines->len; i++)
+    {
+      GkXlsxLine *line = g_ptr_array_index (part->lines, i);
+      if (line->made != NULL)
+        n_projects++;
+      else if (line->code != NULL || (!line->total && schema->kind == GK_TABLE_KIND_SINGLE))
+        n_rows++;
+    }
+  if (schema->kind == GK_TABLE_KIND_PROJECTS)
+    gk_xlsx_report (imp, g_dngettext (GETTEXT_PACKAGE, "%s: %u project read", "%s: %u projects read", n_projects),
+            part->ts->label, n_projects);
+  else
+    gk_xlsx_report (imp, g_dngettext (GETTEXT_PACKAGE, "%s: %u row read", "%s: %u rows read", n_rows),
+            part->ts->label, n_rows);
+  if (part->n_dashes > 0)
+    gk_xlsx_report (imp, g_dngettext (GETTEXT_PACKAGE, "%s: %u cell with a dash was read as blank",
+                              "%s: %u cells with a dash were read as blank", part->n_dashes),
+            part->ts->label, part->n_dashes);
+  return TRUE;
+}
+
+static GkMoneyUnit
+choose_unit (GkXlsxImporter  *imp,
+             GPtrArray *parts)
+{
+  guint counts[2] = { 0, 0 };
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      GkXlsxPart *part = g_ptr_array_index (parts, i);
+      if (part->ts->money_unit >= 0)
+        counts[part->ts->money_unit]++;
+    }
+  if (counts[GK_MONEY_UNIT_WANYUAN] == 0 && counts[GK_MONEY_UNIT_YUAN] == 0)
+    gk_xlsx_report (imp, _("No sheet names its money unit (单位：万元 or 元); the figures are taken as 万元"));
+  return counts[GK_MONEY_UNIT_YUAN] > counts[GK_MONEY_UNIT_WANYUAN] ? GK_MONEY_UNIT_YUAN : GK_MONEY_UNIT_WANYUAN;
+}
+
+static guint
+choose_year (GkXlsxImporter  *imp,
+             GPtrArray *parts)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("((?:19|20)\\d{2})\\s*年", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      GkXlsxPart *part = g_ptr_array_index (parts, i);
+      if (part->ts->year > 0)
+        return part->ts->year;
+    }
+  if (imp->workbook->title != NULL && g_regex_match (regex, imp->workbook->title, 0, &match))
+    {
+      g_autofree char *year = g_match_info_fetch (match, 1);
+      return (guint) g_ascii_strtoull (year, NULL, 10);
+    }
+  now = g_date_time_new_now_local ();
+  gk_xlsx_report (imp, _("The workbook does not say which year it is for; the document is for %d, change it if that is wrong"),
+          g_date_time_get_year (now));
+  return g_date_time_get_year (now);
+}
+
+static const char *
+choose_unit_name (GkXlsxImporter  *imp,
+                  GPtrArray *parts)
+{
+  const char *name = NULL;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      GkXlsxPart *part = g_ptr_array_index (parts, i);
+      const char *other = part->ts->unit_name;
+
+      if (other == NULL)
+        continue;
+      if (name == NULL)
+        name = other;
+      else if (!g_str_equal (name, other))
+        gk_xlsx_report (imp, _("%s names the unit “%s”, another sheet “%s”; “%s” is kept"),
+                part->ts->label, other, name, name);
+    }
+  if (name == NULL)
+    gk_xlsx_report (imp, _("No sheet has an 编制部门 line; enter the unit's name in Gongkai"));
+  return name ? name : "";
+}
+
+static int
+compare_parts (gconstpointer a,
+               gconstpointer b)
+{
+  const GkXlsxPart *x = *(const GkXlsxPart **) a;
+  const GkXlsxPart *y = *(const GkXlsxPart **) b;
+  /* "t1" … "t9": template order */
+  return g_strcmp0 (x->ts->schema->id, y->ts->schema->id);
+}
+
+GkDocument *
+gk_xlsx_import (const char  *path,
+                GString     *report_out,
+                GError     **error)
+{
+  g_autoptr(GkXlsxWorkbook) workbook = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (part_free);
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) own_report = NULL;
+  g_autoptr(GString) ignored = g_string_new (NULL);
+  g_autoptr(GkDocument) doc = NULL;
+  GkTemplate *template = gk_template_get_default ();
+  GkXlsxImporter imp = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (report_out == NULL)
+    report_out = own_report = g_string_new (NULL);
+  imp.report = report_out;
+  imp.named = named;
+
+  workbook = gk_xlsx_workbook_open (path, error);
+  if (workbook == NULL)
+    return NULL;
+  imp.workbook = workbook;
+
+  for (guint i = 0; i < workbook->sheets->len; i++)
+    {
+      GkXlsxSheet *sheet = g_ptr_array_index (workbook->sheets, i);
+      GkXlsxTableSheet *ts;
+      GkXlsxPart *part;
+
+      if (sheet->hidden)
+        {
+          gk_xlsx_report (&imp, _("Sheet “%s”: hidden; ignored"), sheet->name);
+          continue;
+        }
+      ts = gk_xlsx_table_sheet_new (workbook, sheet);
+      if (ts->schema == NULL)
+        {
+          gk_xlsx_report (&imp, _("Sheet “%s”: %s"), sheet->name, ts->reason);
+          g_string_append_printf (ignored, "%s%s", ignored->len ? "; " : "", ts->label);
+          g_string_append_printf (ignored, " — %s", ts->reason);
+          gk_xlsx_table_sheet_free (ts);
+          continue;
+        }
+      if (g_hash_table_contains (seen, ts->schema->id))
+        {
+          gk_xlsx_report (&imp, _("Sheet “%s”: %s again (%s); only the first is imported"),
+                  sheet->name, ts->schema->title, (char *) g_hash_table_lookup (seen, ts->schema->id));
+          gk_xlsx_table_sheet_free (ts);
+          continue;
+        }
+      if (sheet->n_dropped > 0)
+        gk_xlsx_report (&imp, _("Sheet “%s”: %u cells beyond row %u or column %u are not read"),
+                sheet->name, sheet->n_dropped, GK_XLSX_MAX_ROWS, GK_XLSX_MAX_COLUMNS);
+      part = g_new0 (GkXlsxPart, 1);
+      part->ts = ts;
+      part->lines = g_ptr_array_new_with_free_func (line_free);
+      g_ptr_array_add (parts, part);
+      g_hash_table_insert (seen, (gpointer) ts->schema->id, ts->label);
+    }
+
+  if (parts->len == 0)
+    {
+      if (workbook->sheets->len == 0)
+        g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_NO_TABLE,
+                     _("“%s” has no sheets"), workbook->display_name);
+      else
+        g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_NO_TABLE,
+                     _("“%s” has no sheet with one of the nine tables of a budget disclosure (%s)"),
+                     workbook->display_name, ignored->str);
+      return NULL;
+    }
+  g_ptr_array_sort (parts, compare_parts);
+
+  imp.unit = choose_unit (&imp, parts);
+  doc = gk_document_new_blank (choose_unit_name (&imp, parts), choose_year (&imp, parts), imp.unit);
+  imp.doc = doc;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      GkXlsxPart *part = g_ptr_array_index (parts, i);
+      g_autofree char *label = gk_table_schema_dup_label (part->ts->schema);
+      g_autofree char *title = g_strconcat (label, " ", part->ts->schema->title, NULL);
+
+      part->table = gk_document_get_table (doc, part->ts->schema->id);
+      part->unit = part->ts->money_unit >= 0 ? (GkMoneyUnit) part->ts->money_unit : imp.unit;
+      gk_xlsx_report (&imp, _("%s: %s, %s, amounts in %s"), part->ts->label, title, part->ts->reason,
+              gk_money_unit_to_string (part->unit));
+      if (part->ts->money_unit < 0)
+        gk_xlsx_report (&imp, _("%s has no 单位 line; its figures are taken as %s"),
+                part->ts->label, gk_money_unit_to_string (imp.unit));
+    }
+
+  gk_document_begin_action (doc, _("Import"));
+  for (guint i = 0; ok && i < parts->len; i++)
+    ok = import_part (&imp, g_ptr_array_index (parts, i), error);
+  gk_document_end_action (doc);
+  if (!ok)
+    return NULL;
+
+  for (guint i = 0; i < gk_template_get_n_tables (template); i++)
+    {
+      const GkTableSchema *schema = gk_template_get_table (template, i);
+      if (!g_hash_table_contains (seen, schema->id))
+        {
+          g_autofree char *label = gk_table_schema_dup_label (schema);
+          gk_xlsx_report (&imp, gk_table_schema_is_summary (schema)
+                          ? _("%s %s is not in the workbook; Gongkai derives it")
+                          : _("%s %s is not in the workbook; it stays empty"),
+                  label, schema->title);
+        }
+    }
+
+  for (guint i = 0; ok && i < parts->len; i++)
+    {
+      GkXlsxPart *part = g_ptr_array_index (parts, i);
+      guint before = imp.n_differences;
+
+      if (gk_table_schema_is_summary (part->ts->schema))
+        ok = gk_xlsx_compare_summary (&imp, part, error);
+      else
+        {
+          gk_xlsx_compare_part (&imp, part);
+          if (imp.n_differences == before)
+            gk_xlsx_report (&imp, _("%s: its subtotals and totals agree with what Gongkai derives"), part->ts->label);
+        }
+    }
+  if (!ok)
+    return NULL;
+
+  /* The import is where the document starts, not an edit to undo. */
+  gk_document_history_clear (doc);
+  return g_steal_pointer (&doc);
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gk-document.h"
+
+G_BEGIN_DECLS
+
+gboolean gk_xlsx_export (GkDocument  *doc,
+                         const char  *path,
+                         GError     **error);
+
+G_END_DECLS
