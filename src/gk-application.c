@@ -8,7 +8,10 @@
 #include "gk-chart-export.h"
 #include "gk-csv-writer.h"
 #include "gk-document-io.h"
+#include "gk-draft.h"
 #include "gk-window.h"
+#include "gk-xlsx-reader.h"
+#include "gk-xlsx-writer.h"
 
 struct _GkApplication
 {
@@ -18,6 +21,10 @@ struct _GkApplication
    * leaves the positional arguments (the files) in this vector before
    * handle-local-options runs, but that signal is not given them. */
   char ***local_arguments;
+
+  /* Drafts of unsaved changes left by a crash, offered once per run. */
+  GList    *orphans;
+  gboolean  drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
@@ -121,6 +128,64 @@ gk_application_command_export_charts (GkApplication      *self,
   return EXIT_SUCCESS;
 }
 
+static int
+gk_application_command_export_xlsx (GkApplication      *self,
+                                    GVariantDict       *options,
+                                    const char * const *files)
+{
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+
+  g_variant_dict_lookup (options, "export-xlsx", "^&ay", &path);
+  document = load_single_file ("export-xlsx", files);
+  if (document == NULL)
+    return EXIT_UNREADABLE;
+
+  if (!gk_xlsx_export (document, path, &error))
+    {
+      g_printerr (_("Cannot write %s: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+/* --import-xlsx IN OUT.gongkai: reads a workbook, prints the report of
+ * what was read and what was not, and saves the new document. */
+static int
+gk_application_command_import_xlsx (GkApplication      *self,
+                                    GVariantDict       *options,
+                                    const char * const *files)
+{
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+
+  g_variant_dict_lookup (options, "import-xlsx", "^&ay", &path);
+  if (files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr (_("--import-xlsx needs the workbook and one output file, for example: gongkai --import-xlsx budget.xlsx budget.gongkai\n"));
+      return EXIT_UNREADABLE;
+    }
+  document = gk_xlsx_import (path, report, &error);
+  if (document == NULL)
+    {
+      g_printerr (_("Cannot read %s: %s\n"), path, error->message);
+      return EXIT_UNREADABLE;
+    }
+  g_print ("%s", report->str);
+
+  out = g_file_new_for_commandline_arg (files[0]);
+  if (!gk_document_save (document, out, NULL, &error))
+    {
+      g_printerr (_("Cannot write %s: %s\n"), files[0], error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
 /* One entry and one function per command-line command. */
 static const GkCommand commands[] = {
   { "version", G_OPTION_ARG_NONE, N_("Show the version and exit"), NULL,
@@ -129,6 +194,10 @@ static const GkCommand commands[] = {
     gk_application_command_export_csv },
   { "export-charts", G_OPTION_ARG_FILENAME, N_("Write every review chart of FILE as PNG and SVG into DIR"), N_("DIR"),
     gk_application_command_export_charts },
+  { "export-xlsx", G_OPTION_ARG_FILENAME, N_("Write the tables of FILE as an Excel workbook OUT"), N_("OUT"),
+    gk_application_command_export_xlsx },
+  { "import-xlsx", G_OPTION_ARG_FILENAME, N_("Read the Excel workbook IN and save it as the disclosure FILE"), N_("IN"),
+    gk_application_command_import_xlsx },
 };
 
 typedef struct
@@ -152,8 +221,6 @@ static const GkAccelerator accelerators[] = {
 /* Actions for features that do not exist yet: they stay disabled until
  * the document model provides them. */
 static const char * const unavailable_actions[] = {
-  "new",
-  "open",
   "preferences",
 };
 
@@ -176,6 +243,274 @@ gk_application_ensure_window (GkApplication *self)
     return GK_WINDOW (window);
 
   return gk_window_new (self);
+}
+
+/* The window a newly opened or created document goes to: the active one
+ * while it shows no document, else a new one. */
+static GkWindow *
+gk_application_window_for_document (GkApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (GK_IS_WINDOW (window) && gk_window_get_document (GK_WINDOW (window)) == NULL &&
+      g_object_get_data (G_OBJECT (window), "gk-opening") == NULL)
+    return GK_WINDOW (window);
+  return gk_window_new (self);
+}
+
+static void gk_application_open_cb (GObject      *source,
+                                    GAsyncResult *result,
+                                    gpointer      user_data);
+
+static void
+gk_application_open_file (GkApplication *self,
+                          GFile         *file)
+{
+  GkWindow *window = gk_application_window_for_document (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* The window is held until the file is read. */
+  g_object_set_data_full (G_OBJECT (window), "gk-opening", g_object_ref (file), g_object_unref);
+  gk_document_load_async (file, NULL, gk_application_open_cb, g_object_ref (window));
+}
+
+/* New ---------------------------------------------------------------------- */
+
+static void
+new_document_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       GkApplication    *self)
+{
+  GtkEditable *unit = g_object_get_data (G_OBJECT (dialog), "gk-unit");
+  GtkSpinButton *year = g_object_get_data (G_OBJECT (dialog), "gk-year");
+  AdwComboRow *money = g_object_get_data (G_OBJECT (dialog), "gk-money");
+  g_autoptr(GkDocument) document = NULL;
+  g_autofree char *name = NULL;
+  GkWindow *window;
+
+  if (g_strcmp0 (response, "create") != 0)
+    return;
+  name = g_strstrip (g_strdup (gtk_editable_get_text (unit)));
+  document = gk_document_new_blank (name, gtk_spin_button_get_value_as_int (year),
+                                    adw_combo_row_get_selected (money) == 1 ? GK_MONEY_UNIT_YUAN
+                                                                            : GK_MONEY_UNIT_WANYUAN);
+  window = gk_application_window_for_document (self);
+  gk_window_set_document (window, document, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+new_document_unit_changed (AdwMessageDialog *dialog,
+                           GtkEditable      *unit)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (unit)));
+  adw_message_dialog_set_response_enabled (dialog, "create", name[0] != '\0');
+}
+
+/* Asks for what a blank disclosure needs: the unit, the year and the
+ * money unit of its tables. */
+static void
+gk_application_new_document (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GkApplication *self = GK_APPLICATION (user_data);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog, *list, *unit, *year_row, *year, *money;
+
+  dialog = adw_message_dialog_new (parent, _("New Disclosure"),
+                                   _("The nine tables start empty, with the standard glossary."));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  unit = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (unit), _("Unit"));
+  year_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Budget year"));
+  year = gtk_spin_button_new_with_range (2000, 2100, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), g_date_time_get_year (now));
+  gtk_widget_set_valign (year, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), year);
+  /* The money units as the tables print them. */
+  gtk_string_list_append (units, gk_money_unit_to_string (GK_MONEY_UNIT_WANYUAN));
+  gtk_string_list_append (units, gk_money_unit_to_string (GK_MONEY_UNIT_YUAN));
+  money = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (money), _("Money unit"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (money), G_LIST_MODEL (units));
+  gtk_list_box_append (GTK_LIST_BOX (list), unit);
+  gtk_list_box_append (GTK_LIST_BOX (list), year_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), money);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "gk-unit", unit);
+  g_object_set_data (G_OBJECT (dialog), "gk-year", year);
+  g_object_set_data (G_OBJECT (dialog), "gk-money", money);
+  g_signal_connect_object (unit, "changed", G_CALLBACK (new_document_unit_changed), dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_document_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Open --------------------------------------------------------------------- */
+
+static void
+open_response (GtkNativeDialog *chooser,
+               int              response,
+               GkApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        gk_application_open_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+gk_application_open_dialog (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GkApplication *self = GK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) disclosures = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  gtk_file_filter_set_name (disclosures, _("Budget disclosures"));
+  gtk_file_filter_add_pattern (disclosures, "*.gongkai");
+  gtk_file_filter_add_mime_type (disclosures, "application/x-gongkai");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  chooser = gtk_file_chooser_native_new (_("Open Disclosure"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), disclosures);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+gk_application_open_recent (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GkApplication *self = GK_APPLICATION (user_data);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  gk_application_open_file (self, file);
+}
+
+/* Drafts ------------------------------------------------------------------- */
+
+static void gk_application_offer_next_draft (GkApplication *self);
+
+static void
+draft_response (AdwMessageDialog *dialog,
+                const char       *response,
+                GkApplication    *self)
+{
+  GFile *location = g_object_get_data (G_OBJECT (dialog), "gk-draft");
+
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GkDocument) document = gk_draft_load (location, &file, &error);
+
+      if (document == NULL)
+        {
+          GtkWidget *failed = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                                                      _("Cannot Restore the Unsaved Changes"),
+                                                      error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (failed));
+        }
+      else
+        {
+          GkWindow *window = gk_application_window_for_document (self);
+
+          gk_window_restore_draft (window, document, file, location);
+          gtk_window_present (GTK_WINDOW (window));
+          gk_window_add_toast (window, adw_toast_new (_("Unsaved changes restored")));
+        }
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    gk_draft_delete (location);
+  /* "later" keeps the draft for the next start. */
+
+  gk_application_offer_next_draft (self);
+}
+
+/* After a crash, each draft left behind is offered, one at a time. */
+static void
+gk_application_offer_next_draft (GkApplication *self)
+{
+  GFile *location;
+  GtkWidget *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDocument) document = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->orphans == NULL)
+    return;
+  location = self->orphans->data;
+  self->orphans = g_list_delete_link (self->orphans, self->orphans);
+
+  document = gk_draft_load (location, NULL, &error);
+  if (document != NULL)
+    body = g_strdup_printf (_("Gongkai closed before the changes to %s %u were saved. Restore them?"),
+                            gk_document_get_unit (document) ?: "", gk_document_get_year (document));
+  else
+    body = g_strdup_printf (_("Gongkai closed before some changes were saved, but they cannot be read: %s"),
+                            error->message);
+
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("Unsaved Changes Found"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "later", _("_Later"),
+                                    NULL);
+  if (document != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+    }
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "gk-draft", location, g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (draft_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+gk_application_offer_drafts (GkApplication *self)
+{
+  g_autoptr(GFile) directory = NULL;
+
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+  directory = gk_draft_get_default_directory ();
+  self->orphans = gk_draft_list_orphans (directory);
+  gk_application_offer_next_draft (self);
 }
 
 static void
@@ -219,8 +554,9 @@ gk_application_quit (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
-  { "new" },
-  { "open" },
+  { "new", gk_application_new_document },
+  { "open", gk_application_open_dialog },
+  { "open-recent", gk_application_open_recent, "s" },
   { "preferences" },
   { "about", gk_application_about },
   { "quit", gk_application_quit },
@@ -310,6 +646,35 @@ gk_application_activate (GApplication *application)
   GkApplication *self = GK_APPLICATION (application);
 
   gtk_window_present (GTK_WINDOW (gk_application_ensure_window (self)));
+  gk_application_offer_drafts (self);
+}
+
+/* A test-only hook: GK_TEST_EDIT="t3:2010301:basic:300" types 300 into
+ * that cell of each document opened, so that a test can edit a real
+ * gongkai process (and kill it before it saves). */
+static void
+gk_application_apply_test_edit (GkDocument *document)
+{
+  const char *edit = g_getenv ("GK_TEST_EDIT");
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  GkTable *table;
+  GkRow *row;
+  int column;
+
+  if (edit == NULL || edit[0] == '\0')
+    return;
+  parts = g_strsplit (edit, ":", 4);
+  if (g_strv_length (parts) != 4 ||
+      (table = gk_document_get_table (document, parts[0])) == NULL ||
+      (row = gk_table_lookup (table, parts[1])) == NULL ||
+      (column = gk_table_column_index (table, parts[2])) < 0)
+    {
+      g_printerr ("GK_TEST_EDIT: no cell %s\n", edit);
+      return;
+    }
+  if (!gk_document_set_amount_text (document, row, column, parts[3], &error))
+    g_printerr ("GK_TEST_EDIT: %s\n", error->message);
 }
 
 static void
@@ -334,6 +699,7 @@ gk_application_open_cb (GObject      *source,
     }
   gk_window_set_document (window, document, file);
   g_object_set_data (G_OBJECT (window), "gk-opening", NULL);
+  gk_application_apply_test_edit (document);
 }
 
 static void
@@ -345,21 +711,27 @@ gk_application_open (GApplication  *application,
   GkApplication *self = GK_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    {
-      GkWindow *window = gk_application_ensure_window (self);
+    gk_application_open_file (self, files[i]);
+  gk_application_offer_drafts (self);
+}
 
-      gtk_window_present (GTK_WINDOW (window));
-      /* The window is held until the file is read. */
-      g_object_set_data_full (G_OBJECT (window), "gk-opening", g_object_ref (files[i]), g_object_unref);
-      gk_document_load_async (files[i], NULL, gk_application_open_cb, g_object_ref (window));
-    }
+static void
+gk_application_dispose (GObject *object)
+{
+  GkApplication *self = GK_APPLICATION (object);
+
+  g_list_free_full (g_steal_pointer (&self->orphans), g_object_unref);
+
+  G_OBJECT_CLASS (gk_application_parent_class)->dispose (object);
 }
 
 static void
 gk_application_class_init (GkApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = gk_application_dispose;
   app_class->local_command_line = gk_application_local_command_line;
   app_class->handle_local_options = gk_application_handle_local_options;
   app_class->startup = gk_application_startup;
