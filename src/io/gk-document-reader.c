@@ -18,9 +18,18 @@
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
 #define MAX_DEPTH 32
 
+/* Where the reader is, as a stack of member names and list indexes. It is
+ * spelled out ("$.tables.t2.rows[3]") only when something is wrong: most
+ * of a large file is read without a problem. */
 typedef struct
 {
-  GString    *path;
+  const char *name;    /* NULL for an index */
+  guint       index;
+} PathSegment;
+
+typedef struct
+{
+  GArray     *path;
   GError    **error;
   GkDocument *document;
 } Reader;
@@ -56,18 +65,34 @@ fail (Reader     *r,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   short_message = ellipsize (message, MAX_MESSAGE_CHARS);
-  short_path = ellipsize (r->path->str, MAX_PATH_CHARS);
+  {
+    g_autoptr(GString) path = g_string_new ("$");
+
+    for (guint i = 0; i < r->path->len; i++)
+      {
+        PathSegment *segment = &g_array_index (r->path, PathSegment, i);
+        if (segment->name != NULL)
+          g_string_append_printf (path, ".%s", segment->name);
+        else
+          g_string_append_printf (path, "[%u]", segment->index);
+      }
+    short_path = ellipsize (path->str, MAX_PATH_CHARS);
+  }
   g_set_error (r->error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
                "%s: %s", short_path, short_message);
   return FALSE;
 }
 
+/* `name` must outlive its place on the stack: it is a member name of the
+ * parsed tree or a literal. */
 static gsize
 push_member (Reader     *r,
              const char *name)
 {
   gsize len = r->path->len;
-  g_string_append_printf (r->path, ".%s", name);
+  PathSegment segment = { name, 0 };
+
+  g_array_append_val (r->path, segment);
   return len;
 }
 
@@ -76,7 +101,9 @@ push_index (Reader *r,
             guint   index)
 {
   gsize len = r->path->len;
-  g_string_append_printf (r->path, "[%u]", index);
+  PathSegment segment = { NULL, index };
+
+  g_array_append_val (r->path, segment);
   return len;
 }
 
@@ -84,7 +111,7 @@ static void
 pop (Reader *r,
      gsize   len)
 {
-  g_string_truncate (r->path, len);
+  g_array_set_size (r->path, len);
 }
 
 static const char *
@@ -672,16 +699,12 @@ read_indicators (Reader    *r,
 }
 
 static gboolean
-read_project (Reader     *r,
-              JsonNode   *node,
-              GHashTable *ids)
+check_project_id (Reader      *r,
+                  JsonNode    *node,
+                  GHashTable  *ids,
+                  const char **id)
 {
-  static const char * const extra[] = { "id", "amounts", "indicators", NULL };
-  const GkTableSchema *t7 = gk_table_get_schema (gk_document_get_table (r->document, "t7"));
-  g_autoptr(GkProject) project = NULL;
   JsonObject *object;
-  const char *id = NULL;
-  const char *code;
   gsize len;
 
   if (!expect_object (r, node, &object))
@@ -689,16 +712,30 @@ read_project (Reader     *r,
   if (!json_object_has_member (object, "id"))
     return fail (r, _("the project has no “id”"));
   len = push_member (r, "id");
-  if (!expect_string (r, json_object_get_member (object, "id"), &id))
+  if (!expect_string (r, json_object_get_member (object, "id"), id))
     return FALSE;
-  if (id[0] == '\0')
+  if ((*id)[0] == '\0')
     return fail (r, _("a project id cannot be empty"));
-  if (g_hash_table_contains (ids, id))
-    return fail (r, _("two projects have the id “%s”; give each its own"), id);
+  if (!g_hash_table_add (ids, (gpointer) *id))
+    return fail (r, _("two projects have the id “%s”; give each its own"), *id);
   pop (r, len);
+  return TRUE;
+}
 
-  project = gk_project_new (id);
-  g_hash_table_add (ids, g_strdup (id));
+/* The project's id has been checked by check_project_id(). */
+static gboolean
+read_project (Reader     *r,
+              JsonNode   *node,
+              GPtrArray  *projects)
+{
+  static const char * const extra[] = { "id", "amounts", "indicators", NULL };
+  const GkTableSchema *t7 = gk_table_get_schema (gk_document_get_table (r->document, "t7"));
+  g_autoptr(GkProject) project = NULL;
+  JsonObject *object = json_node_get_object (node);
+  const char *code;
+  gsize len;
+
+  project = gk_project_new (json_object_get_string_member (object, "id"));
   if (!read_fields (r, object, project, extra, NULL))
     return FALSE;
 
@@ -737,7 +774,7 @@ read_project (Reader     *r,
       pop (r, len);
     }
 
-  g_list_store_append (G_LIST_STORE (gk_document_get_projects (r->document)), project);
+  g_ptr_array_add (projects, g_steal_pointer (&project));
   return TRUE;
 }
 
@@ -745,18 +782,38 @@ static gboolean
 read_projects (Reader   *r,
                JsonNode *node)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *array;
 
   if (!expect_array (r, node, &array))
     return FALSE;
+  /* Ids first, in file order, so that a duplicate is reported where it
+   * repeats an earlier one. */
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       gsize len = push_index (r, i);
-      if (!read_project (r, json_array_get_element (array, i), ids))
+      const char *id;
+
+      if (!check_project_id (r, json_array_get_element (array, i), ids, &id))
         return FALSE;
       pop (r, len);
     }
+  g_hash_table_remove_all (ids);
+
+  /* Projects are most of a large file: each one's part of the parsed tree
+   * is dropped once read, from the end so that nothing shifts, which keeps
+   * the tree and the document from both being whole in memory. */
+  for (guint i = json_array_get_length (array); i > 0; i--)
+    {
+      gsize len = push_index (r, i - 1);
+      if (!read_project (r, json_array_get_element (array, i - 1), projects))
+        return FALSE;
+      pop (r, len);
+      json_array_remove_element (array, i - 1);
+    }
+  for (guint i = projects->len; i > 0; i--)
+    g_list_store_append (G_LIST_STORE (gk_document_get_projects (r->document)), projects->pdata[i - 1]);
   return TRUE;
 }
 
@@ -987,11 +1044,29 @@ nesting_is_sane (const char *data,
   return TRUE;
 }
 
+static GkDocument *load (const char  *data,
+                         gssize       length,
+                         char        *owned_data,
+                         GError     **error);
+
 GkDocument *
 gk_document_load_from_data (const char  *data,
                             gssize       length,
                             GError     **error)
 {
+  g_return_val_if_fail (data != NULL, NULL);
+  return load (data, length, NULL, error);
+}
+
+/* `owned_data` (the same text, or NULL) is freed as soon as it is parsed:
+ * a large file then does not stay in memory beside its tree. */
+static GkDocument *
+load (const char  *data,
+      gssize       length,
+      char        *owned_text,
+      GError     **error)
+{
+  g_autofree char *owned_data = owned_text;
   static const char * const root_members[] = {
     "format", "version", "unit", "year", "money-unit", "date", "names", "overview",
     "tables", "projects", "explanation", "glossary", NULL
@@ -1010,7 +1085,7 @@ gk_document_load_from_data (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GkDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GString) path = g_string_new ("$");
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (PathSegment));
   Reader r = { path, error, NULL };
   JsonObject *root;
   JsonNode *node;
@@ -1054,6 +1129,9 @@ gk_document_load_from_data (const char  *data,
                    _("The file is not valid JSON: %s"), reason);
       return NULL;
     }
+
+  g_clear_pointer (&owned_data, g_free);
+  data = NULL;
 
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -1129,14 +1207,14 @@ gk_document_load (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autofree char *contents = NULL;
+  char *contents = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return NULL;
-  return gk_document_load_from_data (contents, length, error);
+  return load (contents, length, contents, error);
 }
 
 static void
