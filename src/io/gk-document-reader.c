@@ -279,7 +279,7 @@ read_field (Reader        *r,
         const char *text;
         if (!expect_string (r, node, &text))
           return FALSE;
-        g_object_set (target, field->name, text, NULL);
+        gk_field_store_string (target, field, text);
         return TRUE;
       }
     case GK_FIELD_INT:
@@ -287,7 +287,7 @@ read_field (Reader        *r,
         gint64 value;
         if (!expect_int (r, node, field->minimum, G_MAXINT, &value))
           return FALSE;
-        g_object_set (target, field->name, (int) value, NULL);
+        gk_field_store_number (target, field, value);
         return TRUE;
       }
     case GK_FIELD_AMOUNT:
@@ -295,7 +295,7 @@ read_field (Reader        *r,
         GkAmount amount;
         if (!expect_amount (r, node, &amount))
           return FALSE;
-        g_object_set (target, field->name, (gint64) amount, NULL);
+        gk_field_store_number (target, field, amount);
         return TRUE;
       }
     default:

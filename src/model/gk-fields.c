@@ -122,6 +122,31 @@ gk_fields_clear (gpointer       instance,
       g_clear_pointer ((char **) FIELD_PTR (instance, &fields[i]), g_free);
 }
 
+void
+gk_field_store_string (gpointer       instance,
+                       const GkField *field,
+                       const char    *text)
+{
+  char **p = (char **) FIELD_PTR (instance, field);
+
+  g_assert (field->type == GK_FIELD_STRING);
+  g_free (*p);
+  *p = g_strdup (text);
+}
+
+void
+gk_field_store_number (gpointer       instance,
+                       const GkField *field,
+                       gint64         number)
+{
+  if (field->type == GK_FIELD_INT)
+    *(gint *) FIELD_PTR (instance, field) = (gint) number;
+  else if (field->type == GK_FIELD_AMOUNT)
+    *(gint64 *) FIELD_PTR (instance, field) = number;
+  else
+    g_assert_not_reached ();
+}
+
 typedef struct
 {
   const GkField *fields;

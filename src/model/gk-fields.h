@@ -53,6 +53,14 @@ gboolean gk_fields_set  (GObject       *object,
 void gk_fields_clear    (gpointer       instance,
                          const GkField *fields,
                          guint          n_fields);
+/* Direct stores without notification, for building a fresh object (the
+ * file reader): much cheaper than g_object_set() on large files. */
+void gk_field_store_string (gpointer       instance,
+                            const GkField *field,
+                            const char    *text);
+void gk_field_store_number (gpointer       instance,
+                            const GkField *field,
+                            gint64         number);
 
 G_END_DECLS
 
