@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-check.h"
+
+/* The order here is the order of the documentation and of `--check --json`'s
+ * rule list; identifiers never change once published, since users filter
+ * on them in scripts. */
+static const GkCheckRule rules[] = {
+  /* Within a table */
+  { "table.subtotal", GK_CHECK_SEVERITY_ERROR,
+    N_("Subtotal does not add up"),
+    N_("A 类 equals the sum of its 款, a 款 the sum of its 项 (or projects), in every amount column.") },
+  { "table.row-total", GK_CHECK_SEVERITY_ERROR,
+    N_("Row total does not add up"),
+    N_("A row's total equals the sum of its parts: 表二 总计 = the sources, 表三/五/九 合计 = 基本 + 项目, 表六 总计 = 人员 + 公用, 表七 合计 = the economic columns, 表八 合计 = 出国 + 公车 + 接待 and 公车小计 = 购置 + 运行.") },
+  { "table.grand-total", GK_CHECK_SEVERITY_ERROR,
+    N_("合计 row does not add up"),
+    N_("The 合计 row equals the sum of the 类 rows.") },
+  { "t6.personnel-public", GK_CHECK_SEVERITY_ERROR,
+    N_("人员经费 or 公用经费 on the wrong row"),
+    N_("In 表六, 人员经费 is the whole of the 301 and 303 rows and 公用经费 the whole of the others.") },
+
+  /* Across tables */
+  { "cross.t1-balance", GK_CHECK_SEVERITY_ERROR,
+    N_("表一 does not balance"),
+    N_("表一 收入总计 equals 支出合计.") },
+  { "cross.t1-income", GK_CHECK_SEVERITY_ERROR,
+    N_("表一 income differs from 表二"),
+    N_("Each income line of 表一 equals the total of its column in 表二.") },
+  { "cross.t1-expenditure", GK_CHECK_SEVERITY_ERROR,
+    N_("表一 expenditure differs from 表三"),
+    N_("Each function 类 of 表一 equals its 合计 in 表三.") },
+  { "cross.t2-t3", GK_CHECK_SEVERITY_ERROR,
+    N_("Income and expenditure differ for a function 项"),
+    N_("For every function 项, 表二 总计 equals 表三 合计.") },
+  { "cross.t4", GK_CHECK_SEVERITY_ERROR,
+    N_("表四 differs from the tables it summarises"),
+    N_("表四's income is 表一's fiscal part, its expenditure columns are 表五 and 表九 by 类, and it balances.") },
+  { "cross.t5-t3", GK_CHECK_SEVERITY_ERROR,
+    N_("表五 exceeds 表三"),
+    N_("一般公共预算 expenditure (表五) is part of all expenditure (表三): never more, per 项 and column.") },
+  { "cross.t5-t6", GK_CHECK_SEVERITY_ERROR,
+    N_("表五 基本支出 differs from 表六"),
+    N_("表五's 基本支出 合计 equals 表六's 总计.") },
+  { "cross.t3-t7", GK_CHECK_SEVERITY_ERROR,
+    N_("项目支出 differs from 表七"),
+    N_("表三 项目支出 equals 表七 项目支出合计, in total and for every function 项.") },
+  { "cross.t8-t6", GK_CHECK_SEVERITY_ERROR,
+    N_("“三公” item below its 表六 figure"),
+    N_("Each 表八 item is at least its economic 款 in 表六: 因公出国 30212, 公务接待 30217, 公务用车运行 30231, 公务用车购置 31013.") },
+  { "cross.t9-t4", GK_CHECK_SEVERITY_ERROR,
+    N_("表九 differs from 表四"),
+    N_("表九 合计 equals 表四's 政府性基金预算 column.") },
+
+  /* 情况说明 */
+  { "narrative.figure", GK_CHECK_SEVERITY_ERROR,
+    N_("Figure in the text differs from the tables"),
+    N_("Every amount typed in 情况说明 for something the tables hold (a total, a 类/款/项, a project, a “三公” item, a change against last year) matches the tables.") },
+  { "narrative.shares", GK_CHECK_SEVERITY_ERROR,
+    N_("Share is wrong or shares do not add up"),
+    N_("A share (占x%) is the part over the whole rounded to two decimals by largest remainder, and the shares of a whole add up to 100%.") },
+  { "narrative.change-base", GK_CHECK_SEVERITY_ERROR,
+    N_("Change computed on this year"),
+    N_("A change against last year is divided by last year's figure, not this year's.") },
+  { "narrative.change-percent", GK_CHECK_SEVERITY_ERROR,
+    N_("Percentage of change is wrong"),
+    N_("A change of 增长/下降 x%, with x = (this year − last year) / last year × 100, is rounded as written.") },
+  { "narrative.change-word", GK_CHECK_SEVERITY_ERROR,
+    N_("Wrong word for a change"),
+    N_("A rise is 增加/增长, a fall 减少/下降, no change 持平.") },
+  { "narrative.reason", GK_CHECK_SEVERITY_WARNING,
+    N_("Change without a reason"),
+    N_("Every change against last year gives its reason (主要原因是…).") },
+  { "narrative.prior-year", GK_CHECK_SEVERITY_WARNING,
+    N_("Last year's figure missing"),
+    N_("情况说明 compares this figure with last year: enter last year's figure.") },
+  { "narrative.project-name", GK_CHECK_SEVERITY_ERROR,
+    N_("Project named differently from 表七"),
+    N_("A project is named in 情况说明 and in its 绩效目标表 exactly as in 表七.") },
+  { "narrative.basic-items", GK_CHECK_SEVERITY_ERROR,
+    N_("人员经费/公用经费 items differ from 表六"),
+    N_("The items 情况说明 lists under 人员经费 and 公用经费 are the 表六 款 that carry them, by their 表六 names.") },
+  { "explanation.running-costs", GK_CHECK_SEVERITY_ERROR,
+    N_("机关运行经费 differs from 公用经费"),
+    N_("机关运行经费 equals 表六 公用经费 unless the text explains the difference.") },
+  { "explanation.procurement", GK_CHECK_SEVERITY_ERROR,
+    N_("政府采购 does not add up"),
+    N_("政府采购 总额 = 货物 + 工程 + 服务, and the amount reserved for 中小企业 (and within it 小微企业) is not more than that.") },
+  { "explanation.performance", GK_CHECK_SEVERITY_ERROR,
+    N_("预算绩效 differs from 表七"),
+    N_("The number and amount of projects under performance management match 表七, and every project has its 绩效目标表 with its own figures.") },
+  { "explanation.vehicles", GK_CHECK_SEVERITY_ERROR,
+    N_("Vehicles do not add up"),
+    N_("Vehicles by kind add up to the total, and a vehicle purchase in 表八 is matched by a planned purchase.") },
+  { "overview.staff", GK_CHECK_SEVERITY_ERROR,
+    N_("Staff numbers do not add up"),
+    N_("实有人数 = 在职 + 退休 + 离休, and the text states the numbers entered.") },
+
+  /* Form */
+  { "format.placeholder", GK_CHECK_SEVERITY_ERROR,
+    N_("Placeholder left in the document"),
+    N_("No placeholder text (XX, ×××, 待填写 …) and no rows of zeros.") },
+  { "format.decimals", GK_CHECK_SEVERITY_ERROR,
+    N_("More than two decimals"),
+    N_("Amounts and percentages are written with at most two decimals.") },
+  { "format.consistency", GK_CHECK_SEVERITY_ERROR,
+    N_("Year or unit differs"),
+    N_("The budget year and the unit's name are the same on the cover, in the table headers, in the text and in the signature.") },
+  { "format.empty-table", GK_CHECK_SEVERITY_ERROR,
+    N_("Empty table without its explanation"),
+    N_("A table with no content is published empty with a sentence saying why.") },
+  { "format.class-name-year", GK_CHECK_SEVERITY_WARNING,
+    N_("Function 类 named as in another year"),
+    N_("A function 类 carries the name valid in the document's year (e.g. 卫生健康支出 since 2019).") },
+};
+
+const GkCheckRule *
+gk_check_get_rules (guint *n_rules)
+{
+  g_return_val_if_fail (n_rules != NULL, NULL);
+
+  *n_rules = G_N_ELEMENTS (rules);
+  return rules;
+}
+
+const GkCheckRule *
+gk_check_lookup_rule (const char *rule_id)
+{
+  g_return_val_if_fail (rule_id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (g_str_equal (rules[i].id, rule_id))
+      return &rules[i];
+  return NULL;
+}
+
+const char *
+gk_check_rule_get_title (const GkCheckRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return _(rule->title);
+}
+
+const char *
+gk_check_rule_get_description (const GkCheckRule *rule)
+{
+  g_return_val_if_fail (rule != NULL, NULL);
+  return _(rule->description);
+}
+
+/* Machine words, as `--check` prints them: not translated. */
+const char *
+gk_check_severity_to_string (GkCheckSeverity severity)
+{
+  switch (severity)
+    {
+    case GK_CHECK_SEVERITY_ERROR:
+      return "error";
+    case GK_CHECK_SEVERITY_WARNING:
+      return "warning";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Places ------------------------------------------------------------------ */
+
+G_DEFINE_BOXED_TYPE (GkPlace, gk_place, gk_place_copy, gk_place_free)
+
+GkPlace *
+gk_place_new (const char *part,
+              const char *row,
+              const char *column)
+{
+  GkPlace *place;
+
+  g_return_val_if_fail (part != NULL, NULL);
+
+  place = g_new0 (GkPlace, 1);
+  place->part = g_strdup (part);
+  place->row = g_strdup (row);
+  place->column = g_strdup (column);
+  return place;
+}
+
+GkPlace *
+gk_place_copy (const GkPlace *place)
+{
+  g_return_val_if_fail (place != NULL, NULL);
+  return gk_place_new (place->part, place->row, place->column);
+}
+
+void
+gk_place_free (GkPlace *place)
+{
+  if (place == NULL)
+    return;
+  g_free (place->part);
+  g_free (place->row);
+  g_free (place->column);
+  g_free (place);
+}
+
+gboolean
+gk_place_equal (const GkPlace *a,
+                const GkPlace *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  return g_strcmp0 (a->part, b->part) == 0 &&
+         g_strcmp0 (a->row, b->row) == 0 &&
+         g_strcmp0 (a->column, b->column) == 0;
+}
+
+/* "t3/20103/basic", "t8//abroad" (表八 has one row), "overview/staff". */
+char *
+gk_place_to_string (const GkPlace *place)
+{
+  g_return_val_if_fail (place != NULL, NULL);
+
+  if (place->column == NULL)
+    return place->row != NULL ? g_strconcat (place->part, "/", place->row, NULL)
+                              : g_strdup (place->part);
+  return g_strconcat (place->part, "/", place->row ? place->row : "", "/", place->column, NULL);
+}

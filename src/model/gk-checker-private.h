@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-checker.h"
+
+G_BEGIN_DECLS
+
+/* What a check reads, so that it runs again only when that changes. Bits
+ * 0–31 are the document's tables by position; the others its other parts. */
+#define GK_CHECK_READS_TABLES       G_GUINT64_CONSTANT (0xffffffff)
+#define GK_CHECK_READS_PROJECTS     (G_GUINT64_CONSTANT (1) << 32)   /* names, texts, indicators */
+#define GK_CHECK_READS_OVERVIEW     (G_GUINT64_CONSTANT (1) << 33)
+#define GK_CHECK_READS_EXPLANATION  (G_GUINT64_CONSTANT (1) << 34)   /* 政府采购, 国有资产, counts … */
+#define GK_CHECK_READS_PRIORS       (G_GUINT64_CONSTANT (1) << 35)
+#define GK_CHECK_READS_HAND_WRITTEN (G_GUINT64_CONSTANT (1) << 36)
+#define GK_CHECK_READS_META         (G_GUINT64_CONSTANT (1) << 37)   /* unit, year, date, names of codes */
+#define GK_CHECK_READS_NOTES        (G_GUINT64_CONSTANT (1) << 38)   /* 备注 and empty-table sentences */
+#define GK_CHECK_READS_GLOSSARY     (G_GUINT64_CONSTANT (1) << 39)
+#define GK_CHECK_READS_STRUCTURE    (G_GUINT64_CONSTANT (1) << 40)   /* rows added to or removed from a table */
+#define GK_CHECK_READS_EVERYTHING   G_GUINT64_CONSTANT (0xffffffffffffffff)
+
+typedef struct
+{
+  GkChecker  *checker;
+  GkDocument *document;
+  GkTable    *table;      /* the table of a per-table check, else NULL */
+  GPtrArray  *findings;   /* GkFinding, in the order found */
+  GPtrArray  *previous;   /* what the check found for this row or project last time, or NULL */
+  gboolean    partial;    /* a re-check of the rows that changed, not of the whole table */
+} GkCheckRun;
+
+typedef void (*GkCheckFunc)        (GkCheckRun *run);
+typedef void (*GkCheckRowFunc)     (GkCheckRun *run,
+                                    GkRow      *row);
+typedef void (*GkCheckProjectFunc) (GkCheckRun *run,
+                                    GkProject  *project);
+
+/* A check reads a part of the document. A check that looks at one row (or
+ * one project) at a time gives a row_func (project_func): after an edit it
+ * runs again on the rows that changed only, which keeps a re-check fast
+ * at ten thousand projects. */
+typedef struct
+{
+  const char         *name;
+  GkCheckFunc         func;          /* the whole part at once */
+  GkCheckRowFunc      row_func;      /* each row of its table (per_table) */
+  GkCheckProjectFunc  project_func;  /* each project */
+  guint64             reads;         /* parts other than tables */
+  const char         *tables;        /* the tables it reads: "t3 t7"; "*" for all */
+  gboolean            per_table;     /* one instance per table, reading that table */
+  gboolean            with_parent;   /* a row's check reads its children: recheck the parent of a changed row */
+} GkCheckDef;
+
+const GkCheckDef *gk_check_table_defs     (guint *n_defs);
+const GkCheckDef *gk_check_cross_defs     (guint *n_defs);
+const GkCheckDef *gk_check_format_defs    (guint *n_defs);
+const GkCheckDef *gk_check_narrative_defs (guint *n_defs);
+const GkCheckDef *gk_check_paragraph_defs (guint *n_defs);
+
+/* The hand-written paragraphs of 情况说明, read (GkClaimText, by id). */
+GPtrArray        *gk_check_hand_written_texts (GkCheckRun *run);
+const char       *gk_check_income_name        (const char *column);
+
+/* Reporting */
+GkFinding  *gk_check_report          (GkCheckRun *run,
+                                      const char *rule_id,
+                                      const char *format,
+                                      ...) G_GNUC_PRINTF (3, 4);
+void        gk_check_add_cell        (GkFinding  *finding,
+                                      GkRow      *row,
+                                      const char *column_id);
+const char *gk_check_row_key         (GkRow      *row);
+char       *gk_check_row_label       (GkRow      *row);
+const char *gk_check_column_title    (GkTable    *table,
+                                      guint       column);
+char       *gk_check_money           (GkCheckRun *run,
+                                      GkAmount    amount);
+const char *gk_check_unit            (GkCheckRun *run);
+
+/* Figures */
+GkAmount    gk_check_cell            (GkTable    *table,
+                                      GkRow      *row,
+                                      const char *column_id);
+GkAmount    gk_check_column_total    (GkTable    *table,
+                                      const char *column_id);
+GkAmount    gk_check_line            (GkTable    *table,
+                                      const char *line_id,
+                                      const char *column_id);
+
+/* The checker's state, for the gk-checker*.c files. */
+struct _GkChecker
+{
+  GObject     parent_instance;
+
+  GkDocument *document;
+  GArray     *instances;      /* Instance */
+  guint64     dirty;
+  guint64     structure;      /* tables whose rows came or went */
+  gboolean    projects_moved; /* projects added, removed or moved */
+  GHashTable *dirty_rows;     /* GkRow set */
+  GHashTable *dirty_projects; /* GkProject set */
+  GHashTable *memo;           /* GkRow → GkAmount[] as last checked */
+  guint64     memo_tables;    /* tables whose rows are all in memo */
+  guint64     serials[64];    /* how many times each part changed */
+  GHashTable *watched;        /* GObject → Watch (owns a reference) */
+  GPtrArray  *items;          /* GkFinding, as listed */
+  GHashTable *removed;        /* GkFinding set: to leave the list at the next rebuild */
+  GPtrArray  *added;          /* GkFinding: to enter it */
+  GHashTable *index;          /* "part\x1frow" → GPtrArray of GkFinding, built on demand */
+  GHashTable *caches;         /* name → Cache */
+  GPtrArray  *hand_written;   /* "id\x1ftext", as last seen */
+  guint       n_errors;
+  guint       n_warnings;
+};
+
+void     gk_checker_watch_document       (GkChecker *self);
+void     gk_checker_mark                 (GkChecker *self,
+                                          guint64    parts);
+guint64  gk_checker_part_of              (GkChecker *self,
+                                          gpointer   object);
+gboolean gk_checker_hand_written_changed (GkChecker *self);
+
+/* How many times a check ran, for the tests of incremental re-checking. */
+guint       gk_checker_get_n_runs    (GkChecker  *self,
+                                      const char *check_name);
+
+/* The figures of each row as they were at the last check, and the rows
+ * changed since: a subtotal that added up then can be kept up to date by
+ * what changed, without summing thousands of projects again. */
+const GkAmount *gk_checker_get_memo       (GkChecker  *self,
+                                           GkRow      *row);
+GHashTable     *gk_checker_get_dirty_rows (GkChecker  *self);
+
+/* Caches of the text checks, kept while the parts they read stay the same. */
+guint64     gk_checker_get_serial    (GkChecker  *self,
+                                      guint64     reads);
+gpointer    gk_checker_get_cache     (GkChecker  *self,
+                                      const char *name);
+void        gk_checker_set_cache     (GkChecker  *self,
+                                      const char *name,
+                                      gpointer    data,
+                                      GDestroyNotify destroy);
+
+/* Figures read from typed text ------------------------------------------- */
+
+typedef enum {
+  GK_CLAIM_AMOUNT,    /* 284.08万元 */
+  GK_CLAIM_COUNT,     /* 6个, 3辆, 14人 */
+  GK_CLAIM_SHARE,     /* 占80.01% */
+  GK_CLAIM_CHANGE,    /* 比上年减少72.4万元, 与上年持平 */
+  GK_CLAIM_PERCENT,   /* 下降26.17% */
+} GkClaimKind;
+
+typedef struct
+{
+  GkClaimKind  kind;
+  char        *subject;     /* what the figure is of ("t3:basic", "t5/2010301", "project/p3" …), or NULL */
+  gint64       value;       /* GkAmount in the document's unit, a count, or a percentage × 10^decimals */
+  guint        decimals;    /* percentages: the decimals written */
+  int          direction;   /* changes and percentages: +1 rise, -1 fall, 0 持平 */
+  gboolean     exact;       /* FALSE for an amount in 元 that is no whole hundredth of a 万元 */
+  gboolean     has_reason;  /* changes: a 原因 follows before the next change */
+  gboolean     area;        /* an amount of 平方米, not of money */
+  gsize        offset;      /* in the normalised text */
+  char        *written;     /* as written, with the words before it: "减少72.4万元" */
+} GkClaim;
+
+typedef struct
+{
+  char      *id;            /* "s5.item.2010301", "overview/structure" */
+  guint      section;       /* 1 … 10 of 情况说明; 0 elsewhere */
+  char      *text;          /* normalised */
+  GPtrArray *claims;        /* GkClaim */
+} GkClaimText;
+
+char        *gk_check_normalize        (const char  *text);
+guint        gk_check_section_of       (const char  *paragraph_id);
+GkClaimText *gk_claim_text_parse       (GkDocument  *document,
+                                        const char  *id,
+                                        guint        section,
+                                        const char  *text);
+void         gk_claim_text_free        (GkClaimText *text);
+GPtrArray   *gk_check_list_items       (const char  *text,
+                                        gsize       *list_start);
+gboolean     gk_check_names_close      (const char  *a,
+                                        const char  *b);
+char        *gk_check_name_without_parent (const char *name,
+                                           const char *parent_name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkClaimText, gk_claim_text_free)
+
+/* What a claim is compared with. */
+typedef struct
+{
+  char       *label;             /* as a message names it */
+  const char *rule;              /* for a wrong amount or count */
+  gboolean    has_amount;
+  GkAmount    amount;
+  gboolean    has_count;
+  gint64      count;
+  gboolean    has_area;
+  GkAmount    area;
+  char       *prior_key;
+  gboolean    reason_optional;
+  gboolean    has_change_count;  /* 单位概况's staff changes */
+  gint64      change_count;
+  const char *share_group;
+  GPtrArray  *places;            /* GkPlace */
+} GkCheckSubject;
+
+gboolean gk_check_resolve        (GkCheckRun     *run,
+                                  const char     *key,
+                                  GkCheckSubject *subject);
+void     gk_check_subject_clear  (GkCheckSubject *subject);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GkCheckSubject, gk_check_subject_clear)
+
+G_END_DECLS

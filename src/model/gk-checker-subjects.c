@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "gk-checker-private.h"
+
+/* What a figure in a typed text is of: from the subject the text reader
+ * found ("t3:basic", "t5/2010301", "project/p3", "vehicles:general" …),
+ * the figure the document holds for it, last year's figure it is compared
+ * with, the shares it belongs to, and the places a finding points to. */
+
+/* 表二's sources as 情况说明 names them. */
+static const struct { const char *column; const char *name; } income_names[] = {
+  { "general", "一般公共预算" },
+  { "fund", "政府性基金预算" },
+  { "special", "财政专户管理资金" },
+  { "business", "事业收入" },
+  { "operating", "事业单位经营收入" },
+  { "other", "其他收入" },
+  { "reserve", "用事业基金弥补收支差额" },
+  { "carryover", "上年结余" },
+};
+
+/* "general" → 一般公共预算, as 情况说明 names 表二's sources. */
+const char *
+gk_check_income_name (const char *column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (income_names); i++)
+    if (g_str_equal (income_names[i].column, column))
+      return income_names[i].name;
+  return NULL;
+}
+
+
+
+void
+gk_check_subject_clear (GkCheckSubject *s)
+{
+  g_clear_pointer (&s->label, g_free);
+  g_clear_pointer (&s->prior_key, g_free);
+  g_clear_pointer (&s->places, g_ptr_array_unref);
+}
+
+
+static void
+subject_place (GkCheckSubject    *s,
+               const char *part,
+               const char *row,
+               const char *column)
+{
+  if (s->places == NULL)
+    s->places = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_place_free);
+  g_ptr_array_add (s->places, gk_place_new (part, row, column));
+}
+
+static void
+subject_row (GkCheckSubject    *s,
+             GkRow      *row,
+             const char *column)
+{
+  GkTable *table = row != NULL ? gk_row_get_table (row) : NULL;
+
+  if (table != NULL)
+    subject_place (s, gk_table_get_id (table), gk_check_row_key (row), column);
+}
+
+static const char *
+column_title (GkTable    *table,
+              const char *column_id)
+{
+  int index = gk_table_column_index (table, column_id);
+
+  return index >= 0 ? gk_table_schema_get_column (gk_table_get_schema (table), index)->title : column_id;
+}
+
+/* How 情况说明 speaks of a column's 合计. */
+static const char *
+friendly_label (const char *key,
+                const char *fallback)
+{
+  static const struct { const char *key; const char *label; } known[] = {
+    { "t2:total", "收入预算" },
+    { "t3:total", "支出预算" },
+    { "t3:basic", "基本支出" },
+    { "t3:project", "项目支出" },
+    { "t5:total", "一般公共预算当年拨款" },
+    { "t5:basic", "一般公共预算基本支出" },
+    { "t5:project", "一般公共预算项目支出" },
+    { "t6:total", "一般公共预算基本支出" },
+    { "t7:total", "项目支出" },
+    { "t8:total", "“三公”经费" },
+    { "t8:abroad", "因公出国（境）费" },
+    { "t8:vehicle", "公务用车购置及运行费" },
+    { "t8:vehicle-purchase", "公务用车购置费" },
+    { "t8:vehicle-operation", "公务用车运行费" },
+    { "t8:reception", "公务接待费" },
+    { "t9:total", "政府性基金预算支出" },
+  };
+
+  if (g_str_has_prefix (key, "t2:"))
+    for (guint i = 0; i < G_N_ELEMENTS (income_names); i++)
+      if (g_str_equal (key + 3, income_names[i].column))
+        return income_names[i].name;
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (known[i].key, key))
+      return known[i].label;
+  return fallback;
+}
+
+static gboolean
+resolve_table (GkCheckRun *run,
+               const char *key,
+               GkCheckSubject    *s)
+{
+  g_auto(GStrv) parts = NULL;
+  GkTable *table;
+  g_autofree char *table_label = NULL;
+  const char *id;
+
+  if (key[0] != 't' || !g_ascii_isdigit (key[1]))
+    return FALSE;
+
+  if (strchr (key, ':') != NULL)
+    {
+      /* "t3:basic": a column's 合计, or a summary's line */
+      GkRow *row;
+      const char *column;
+
+      parts = g_strsplit (key, ":", 2);
+      id = parts[0];
+      column = parts[1];
+      table = gk_document_get_table (run->document, id);
+      if (table == NULL)
+        return FALSE;
+      table_label = gk_table_schema_dup_label (gk_table_get_schema (table));
+
+      if (gk_table_schema_is_summary (gk_table_get_schema (table)))
+        {
+          row = gk_table_lookup_line (table, column);
+          if (row == NULL)
+            return FALSE;
+          s->label = g_strdup_printf ("%s %s", table_label, gk_row_get_name (row));
+          s->has_amount = TRUE;
+          s->amount = gk_row_get_value (row, 0);
+          subject_row (s, row, gk_table_schema_get_column (gk_table_get_schema (table), 0)->id);
+          return TRUE;
+        }
+      if (gk_table_column_index (table, column) < 0)
+        return FALSE;
+      row = gk_table_get_total_row (table) != NULL ? gk_table_get_total_row (table)
+                                                   : gk_table_get_single_row (table);
+      s->label = g_strdup_printf ("%s %s", table_label, friendly_label (key, column_title (table, column)));
+      s->has_amount = TRUE;
+      s->amount = gk_check_column_total (table, column);
+      if (row != NULL)
+        subject_row (s, row, column);
+
+      if (g_str_equal (id, "t2"))
+        s->prior_key = g_strconcat ("income.", column, NULL), s->share_group = "s2";
+      else if (g_str_equal (id, "t3") && !g_str_equal (column, "total"))
+        s->prior_key = g_strconcat ("expenditure.", column, NULL), s->share_group = "s3";
+      else if (g_str_equal (id, "t5") && g_str_equal (column, "total"))
+        s->prior_key = g_strdup ("general.total");
+      else if (g_str_equal (id, "t8"))
+        {
+          s->prior_key = g_strconcat ("sangong.", column, NULL);
+          s->reason_optional = g_str_equal (column, "total");
+        }
+      return TRUE;
+    }
+
+  /* "t5/2010301": a 类/款/项 row */
+  parts = g_strsplit (key, "/", 2);
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  table = gk_document_get_table (run->document, parts[0]);
+  if (table == NULL)
+    return FALSE;
+  {
+    GkRow *row = gk_table_lookup (table, parts[1]);
+    const char *code = parts[1];
+
+    if (row == NULL)
+      return FALSE;
+    table_label = gk_table_schema_dup_label (gk_table_get_schema (table));
+    s->label = g_strdup_printf ("%s %s %s", table_label, code, gk_row_get_name (row));
+    s->has_amount = TRUE;
+    s->amount = gk_check_cell (table, row, "total");
+    subject_row (s, row, "total");
+    if (g_str_equal (parts[0], "t5"))
+      {
+        if (gk_row_is_leaf (row))
+          s->prior_key = g_strconcat ("function.", code, NULL);
+        if (gk_row_get_parent (row) == NULL)
+          s->share_group = "s5";
+      }
+  }
+  return TRUE;
+}
+
+gboolean
+gk_check_resolve (GkCheckRun *run,
+         const char *key,
+         GkCheckSubject    *s)
+{
+  GkExplanation *explanation = gk_document_get_explanation (run->document);
+  GkOverview *overview = gk_document_get_overview (run->document);
+
+  memset (s, 0, sizeof *s);
+  s->rule = "narrative.figure";
+  if (key == NULL)
+    return FALSE;
+
+  if (resolve_table (run, key, s))
+    return TRUE;
+
+  if (g_str_has_prefix (key, "project/"))
+    {
+      GkProject *project = gk_document_lookup_project (run->document, key + strlen ("project/"));
+
+      if (project == NULL)
+        return FALSE;
+      s->label = g_strdup_printf ("表七 %s", gk_project_get_name (project));
+      s->has_amount = TRUE;
+      s->amount = gk_project_get_total (project);
+      subject_place (s, "t7", gk_project_get_id (project), "total");
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "running"))
+    {
+      GkTable *t6 = gk_document_get_table (run->document, "t6");
+
+      if (t6 == NULL)
+        return FALSE;
+      s->label = g_strdup ("机关运行经费");
+      s->rule = "explanation.running-costs";
+      s->has_amount = TRUE;
+      s->amount = gk_check_column_total (t6, "public");
+      s->prior_key = g_strdup ("running-costs");
+      if (gk_table_get_total_row (t6) != NULL)
+        subject_row (s, gk_table_get_total_row (t6), "public");
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (key, "procurement:"))
+    {
+      const char *what = key + strlen ("procurement:");
+      static const struct { const char *what; const char *property; const char *label; } fields[] = {
+        { "goods", "procurement-goods", "政府采购货物预算" },
+        { "works", "procurement-works", "政府采购工程预算" },
+        { "services", "procurement-services", "政府采购服务预算" },
+        { "sme", "procurement-sme-reserved", "面向中小企业预留" },
+        { "micro", "procurement-micro-reserved", "面向小微企业预留" },
+      };
+
+      s->rule = "explanation.procurement";
+      s->has_amount = TRUE;
+      if (g_str_equal (what, "total"))
+        {
+          s->label = g_strdup ("政府采购预算");
+          for (guint i = 0; i < 3; i++)
+            s->amount += gk_explanation_get_amount (explanation, fields[i].property);
+          subject_place (s, "explanation", "procurement", NULL);
+          return TRUE;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (g_str_equal (what, fields[i].what))
+          {
+            s->label = g_strdup (fields[i].label);
+            s->amount = gk_explanation_get_amount (explanation, fields[i].property);
+            subject_place (s, "explanation", "procurement", fields[i].what);
+            return TRUE;
+          }
+      return FALSE;
+    }
+
+  if (g_str_has_prefix (key, "vehicles:"))
+    {
+      static const struct { const char *what; const char *count; const char *value; const char *label; } kinds[] = {
+        { "general", "general-vehicles", "general-vehicles-value", "一般公务用车" },
+        { "enforcement", "enforcement-vehicles", "enforcement-vehicles-value", "执法执勤用车" },
+        { "other", "other-vehicles", "other-vehicles-value", "其他车辆" },
+      };
+      const char *what = key + strlen ("vehicles:");
+
+      s->rule = "explanation.vehicles";
+      s->has_amount = s->has_count = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        if (g_str_equal (what, "total") || g_str_equal (what, kinds[i].what))
+          {
+            s->count += gk_explanation_get_count (explanation, kinds[i].count);
+            s->amount += gk_explanation_get_amount (explanation, kinds[i].value);
+            if (!g_str_equal (what, "total"))
+              s->label = g_strdup (kinds[i].label);
+          }
+      if (s->label == NULL)
+        s->label = g_strdup ("车辆");
+      subject_place (s, "explanation", "assets", "vehicles");
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (key, "assets:"))
+    {
+      const char *what = key + strlen ("assets:");
+
+      s->has_amount = TRUE;
+      if (g_str_equal (what, "building"))
+        {
+          s->label = g_strdup ("房屋");
+          s->amount = gk_explanation_get_amount (explanation, "building-value");
+          s->has_area = TRUE;
+          s->area = gk_explanation_get_amount (explanation, "building-area");
+        }
+      else if (g_str_equal (what, "furniture"))
+        {
+          s->label = g_strdup ("办公家具");
+          s->amount = gk_explanation_get_amount (explanation, "furniture-value");
+        }
+      else if (g_str_equal (what, "other"))
+        {
+          s->label = g_strdup ("其他资产");
+          s->amount = gk_explanation_get_amount (explanation, "other-assets-value");
+        }
+      else
+        return FALSE;
+      subject_place (s, "explanation", "assets", what);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (key, "equipment:") || g_str_has_prefix (key, "planned:"))
+    {
+      gboolean planned = g_str_has_prefix (key, "planned:");
+      const char *what = strchr (key, ':') + 1;
+      g_autofree char *property = NULL;
+
+      if (g_str_equal (what, "vehicles"))
+        property = g_strdup ("planned-vehicles");
+      else if (g_str_equal (what, "50") || g_str_equal (what, "100"))
+        property = g_strdup_printf ("%sequipment-%s", planned ? "planned-" : "", what);
+      else
+        return FALSE;
+      s->rule = g_str_equal (what, "vehicles") ? "explanation.vehicles" : "narrative.figure";
+      s->label = g_str_equal (what, "vehicles") ? g_strdup ("安排购置车辆")
+                 : g_strdup_printf ("%s单位价值%s万元以上大型设备", planned ? "安排购置" : "", what);
+      s->has_count = TRUE;
+      s->count = gk_explanation_get_count (explanation, property);
+      subject_place (s, "explanation", "assets", property);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (key, "units:"))
+    {
+      gboolean administrative = g_str_equal (key, "units:administrative");
+
+      s->label = g_strdup (administrative ? "下属行政单位" : "下属事业单位");
+      s->rule = "explanation.running-costs";
+      s->has_count = TRUE;
+      s->count = gk_explanation_get_count (explanation, administrative ? "administrative-units" : "institutions");
+      subject_place (s, "explanation", "running-costs", administrative ? "administrative-units" : "institutions");
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "performance"))
+    {
+      GkTable *t7 = gk_document_get_table (run->document, "t7");
+
+      s->label = g_strdup ("实行绩效管理的项目");
+      s->rule = "explanation.performance";
+      s->has_count = TRUE;
+      s->count = g_list_model_get_n_items (gk_document_get_projects (run->document));
+      s->has_amount = t7 != NULL;
+      s->amount = gk_check_column_total (t7, "total");
+      if (t7 != NULL && gk_table_get_total_row (t7) != NULL)
+        subject_row (s, gk_table_get_total_row (t7), "total");
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (key, "staff:"))
+    {
+      static const struct { const char *what; const char *label; const char *change; } staff[] = {
+        { "authorized", "编制数", NULL },
+        { "actual", "实有人数", NULL },
+        { "serving", "在职", "serving-change" },
+        { "retired", "退休", "retired-change" },
+        { "veteran", "离休", "veteran-change" },
+      };
+      const char *what = key + strlen ("staff:");
+
+      s->rule = "overview.staff";
+      s->has_count = TRUE;
+      if (g_str_equal (what, "offices") || g_str_equal (what, "units"))
+        {
+          gboolean offices = g_str_equal (what, "offices");
+          GListModel *list = offices ? gk_overview_get_offices (overview)
+                                     : gk_overview_get_subordinate_units (overview);
+
+          s->label = g_strdup (offices ? "内设处室" : "下属单位");
+          s->count = g_list_model_get_n_items (list);
+          subject_place (s, "overview", offices ? "offices" : "subordinate-units", NULL);
+          return TRUE;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (staff); i++)
+        if (g_str_equal (what, staff[i].what))
+          {
+            s->label = g_strdup (staff[i].label);
+            if (g_str_equal (what, "actual"))
+              s->count = gk_overview_get_actual (overview);
+            else
+              {
+                int value = 0;
+                g_object_get (overview, staff[i].what, &value, NULL);
+                s->count = value;
+              }
+            if (staff[i].change != NULL)
+              {
+                int change = 0;
+                g_object_get (overview, staff[i].change, &change, NULL);
+                s->has_change_count = TRUE;
+                s->change_count = change;
+              }
+            subject_place (s, "overview", "staff", staff[i].what);
+            return TRUE;
+          }
+      return FALSE;
+    }
+
+  return FALSE;
+}
+
