@@ -6,6 +6,7 @@
 
 #include "gk-application.h"
 #include "gk-chart-export.h"
+#include "gk-check-cli.h"
 #include "gk-csv-writer.h"
 #include "gk-document-io.h"
 #include "gk-draft.h"
@@ -186,10 +187,39 @@ gk_application_command_import_xlsx (GkApplication      *self,
   return EXIT_SUCCESS;
 }
 
+/* --check FILE [--json]: the findings, and an exit status that scripts
+ * can test (0 no error, 1 errors, 2 unreadable). */
+static int
+gk_application_command_check (GkApplication      *self,
+                              GVariantDict       *options,
+                              const char * const *files)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  const char *path = NULL;
+  int status;
+
+  g_variant_dict_lookup (options, "check", "^&ay", &path);
+  if (files[0] != NULL)
+    {
+      g_printerr (_("--check takes one disclosure file, for example: gongkai --check budget.gongkai\n"));
+      return EXIT_UNREADABLE;
+    }
+  file = g_file_new_for_commandline_arg (path);
+  status = gk_check_run_cli (file, g_variant_dict_contains (options, "json"), out);
+  if (status == EXIT_UNREADABLE)
+    g_printerr ("%s", out->str);
+  else
+    g_print ("%s", out->str);
+  return status;
+}
+
 /* One entry and one function per command-line command. */
 static const GkCommand commands[] = {
   { "version", G_OPTION_ARG_NONE, N_("Show the version and exit"), NULL,
     gk_application_command_version },
+  { "check", G_OPTION_ARG_FILENAME, N_("Check FILE against every rule and print the findings"), N_("FILE"),
+    gk_application_command_check },
   { "export-csv", G_OPTION_ARG_FILENAME, N_("Write each table of FILE as a CSV file into DIR"), N_("DIR"),
     gk_application_command_export_csv },
   { "export-charts", G_OPTION_ARG_FILENAME, N_("Write every review chart of FILE as PNG and SVG into DIR"), N_("DIR"),
@@ -752,6 +782,10 @@ gk_application_init (GkApplication *self)
                                    commands[i].arg,
                                    commands[i].description,
                                    commands[i].arg_description);
+
+  /* A modifier of --check, not a command of its own. */
+  g_application_add_main_option (application, "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 N_("With --check, print the findings as JSON"), NULL);
 
   g_application_set_option_context_parameter_string (application, _("[FILE…]"));
   g_application_set_option_context_summary (application,
