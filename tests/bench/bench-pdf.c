@@ -5,8 +5,11 @@
  *   bench-pdf [--runs K] [--with-charts] [--target-ms T] [--target-mb M] FILE
  *
  * Loads FILE once, exports it K times to a temporary PDF and prints the
- * median wall time of gk_pdf_export(), its CPU time and the process's peak
- * memory (the load included: it is what the user's machine must have).
+ * wall time of the first gk_pdf_export() (cold: fonts not yet loaded, as
+ * for `gongkai --export-pdf`), which the target judges, the median of the
+ * K runs (warm, as for a second export from the window), the CPU time and
+ * the process's peak memory (the load included: it is what the user's
+ * machine must have).
  * One document per process, so that the peak is that document's alone.
  * tests/bench/bench-pdf.sh runs it on the sample and on 10 000 projects. */
 #include "config.h"
@@ -93,7 +96,7 @@ main (int   argc,
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   GkPdfOptions options = { 0, };
-  double start, load_ms, cpu = 0, median, rss_loaded, rss;
+  double start, load_ms, cpu = 0, median, first = 0, rss_loaded, rss;
   g_autofree char *pages = NULL;
 
   setlocale (LC_ALL, "");
@@ -134,6 +137,8 @@ main (int   argc,
         }
       ms = now_ms () - start;
       cpu += cpu_ms () - cpu_start;
+      if (i == 0)
+        first = ms;
       g_array_append_val (walls, ms);
     }
   g_array_sort (walls, compare_doubles);
@@ -153,10 +158,11 @@ main (int   argc,
       }
   }
 
-  g_print ("%s export: %.0f ms   (median of %d; cpu %.0f ms a run; %s pages; loading, not counted: %.0f ms)",
-           name, median, opt_runs, cpu / opt_runs, pages ? pages : "?", load_ms);
+  g_print ("%s export: %.0f ms   (first run; median of %d: %.0f ms; cpu %.0f ms a run; %s pages; "
+           "loading, not counted: %.0f ms)",
+           name, first, opt_runs, median, cpu / opt_runs, pages ? pages : "?", load_ms);
   if (opt_target_ms > 0)
-    g_print ("   target < %.0f ms: %s", opt_target_ms, verdict (median, opt_target_ms));
+    g_print ("   target < %.0f ms: %s", opt_target_ms, verdict (first, opt_target_ms));
   g_print ("\n%s peak memory: %.1f MB   (%.1f MB once loaded)", name, rss, rss_loaded);
   if (opt_target_mb > 0)
     g_print ("   target < %.0f MB: %s", opt_target_mb, verdict (rss, opt_target_mb));
@@ -164,5 +170,5 @@ main (int   argc,
 
   g_unlink (path);
   g_rmdir (dir);
-  return (opt_target_ms > 0 && median >= opt_target_ms) || (opt_target_mb > 0 && rss >= opt_target_mb);
+  return (opt_target_ms > 0 && first >= opt_target_ms) || (opt_target_mb > 0 && rss >= opt_target_mb);
 }

@@ -1,0 +1,820 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "gk-chart-data.h"
+#include "gk-disclosure-layout.h"
+#include "gk-narrative.h"
+#include "gk-table-layout.h"
+
+/* Everything printed here is the disclosure's own wording, Chinese
+ * whatever the interface language, so none of it is translated. */
+
+#define COVER_TOP        210.0
+#define COVER_DATE_SPACE 150.0
+#define SIGNATURE_SPACE  30.0
+#define MISSING_COLOUR   "#c01c28"
+
+/* 绩效目标表 column shares: 一级指标, 二级指标, three for 三级指标, two
+ * for the target; the rows above the indicators reuse them. */
+static const double performance_shares[] = { 0.13, 0.19, 0.11, 0.16, 0.11, 0.13, 0.17 };
+
+typedef struct
+{
+  GkDocument   *document;
+  GkPageLayout *layout;
+  GPtrArray    *sections;      /* GkNarrativeSection */
+  const char   *unit;
+  guint         year;
+  guint         outline_part;  /* the part being laid out, as outline parent */
+} Builder;
+
+static char *
+chinese_number (guint number)
+{
+  static const char * const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+  if (number < 10)
+    return g_strdup (digits[number]);
+  if (number < 20)
+    return g_strconcat ("十", number % 10 ? digits[number % 10] : "", NULL);
+  if (number < 100)
+    return g_strconcat (digits[number / 10], "十", number % 10 ? digits[number % 10] : "", NULL);
+  return g_strdup_printf ("%u", number);
+}
+
+/**
+ * gk_disclosure_format_date:
+ * @date: (nullable): "2020-02-03"
+ *
+ * Returns: (transfer full) (nullable): "2020年2月3日", the text itself if
+ *   it is not an ISO date, %NULL for no date
+ */
+char *
+gk_disclosure_format_date (const char *date)
+{
+  guint year, month, day;
+
+  if (date == NULL || date[0] == '\0')
+    return NULL;
+  if (sscanf (date, "%u-%u-%u", &year, &month, &day) == 3)
+    return g_strdup_printf ("%u年%u月%u日", year, month, day);
+  return g_strdup (date);
+}
+
+/* "乌鲁木齐县人民政府办公室2020年部门预算公开": the cover and the PDF's title. */
+char *
+gk_disclosure_dup_title (GkDocument *document)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  return g_strdup_printf ("%s%u年部门预算公开",
+                          gk_document_get_unit (document) ? gk_document_get_unit (document) : "",
+                          gk_document_get_year (document));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Free text as typed: one paragraph a line. */
+static void
+add_paragraphs (GkPageLayout *layout,
+                GkTextStyle   style,
+                const char   *text)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (is_blank (text))
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        gk_page_layout_add_text (layout, style, lines[i]);
+    }
+}
+
+static void
+add_heading (Builder     *b,
+             GkTextStyle  style,
+             const char  *text,
+             const char  *anchor,
+             guint        outline_parent)
+{
+  guint id;
+
+  gk_page_layout_add_anchor (b->layout, anchor);
+  gk_page_layout_add_text (b->layout, style, text);
+  id = gk_page_layout_add_outline (b->layout, outline_parent, text, anchor);
+  if (style == GK_TEXT_PART)
+    b->outline_part = id;
+}
+
+/* Titles ------------------------------------------------------------------- */
+
+static char *
+part_one_title (Builder *b)
+{
+  return g_strdup_printf ("第一部分 %s单位概况", b->unit);
+}
+
+static char *
+part_two_title (Builder *b)
+{
+  return g_strdup_printf ("第二部分 %u年部门预算公开表", b->year);
+}
+
+static char *
+part_three_title (Builder *b)
+{
+  return g_strdup_printf ("第三部分 %u年部门预算情况说明", b->year);
+}
+
+static char *
+table_entry_title (GkTable *table)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+  return g_strconcat (schema->number, "、", schema->title, NULL);
+}
+
+static char *
+table_anchor (GkTable *table)
+{
+  return g_strconcat ("table-", gk_table_get_id (table), NULL);
+}
+
+/* Cover and contents ------------------------------------------------------- */
+
+static void
+add_cover (Builder *b)
+{
+  g_autofree char *title = g_strdup_printf ("%u年部门预算公开", b->year);
+  g_autofree char *date = gk_disclosure_format_date (gk_document_get_date (b->document));
+
+  gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, FALSE);
+  gk_page_layout_add_space (b->layout, COVER_TOP);
+  gk_page_layout_add_text (b->layout, GK_TEXT_COVER_UNIT, b->unit);
+  gk_page_layout_add_text (b->layout, GK_TEXT_COVER_TITLE, title);
+  if (date != NULL)
+    {
+      gk_page_layout_add_space (b->layout, gk_page_layout_get_remaining (b->layout) - COVER_DATE_SPACE);
+      gk_page_layout_add_text (b->layout, GK_TEXT_COVER_DATE, date);
+    }
+}
+
+static void
+add_contents (Builder  *b,
+              gboolean  with_charts)
+{
+  g_autofree char *one = part_one_title (b);
+  g_autofree char *two = part_two_title (b);
+  g_autofree char *three = part_three_title (b);
+
+  gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, TRUE);
+  gk_page_layout_add_anchor (b->layout, "contents");
+  gk_page_layout_add_text (b->layout, GK_TEXT_CONTENTS_TITLE, "目  录");
+  gk_page_layout_add_outline (b->layout, 0, "目录", "contents");
+
+  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, one, "part1");
+  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, "一、主要职能", "part1-functions");
+  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, "二、机构设置及人员情况", "part1-structure");
+
+  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, two, "part2");
+  for (guint i = 0; i < gk_document_get_n_tables (b->document); i++)
+    {
+      GkTable *table = gk_document_get_table_at (b->document, i);
+      g_autofree char *entry = table_entry_title (table);
+      g_autofree char *anchor = table_anchor (table);
+
+      gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, entry, anchor);
+    }
+
+  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, three, "part3");
+  for (guint i = 0; i < b->sections->len; i++)
+    {
+      const GkNarrativeSection *section = g_ptr_array_index (b->sections, i);
+      g_autofree char *heading = gk_narrative_section_heading (section);
+      g_autofree char *anchor = g_strdup_printf ("section-%u", i + 1);
+
+      gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, heading, anchor);
+    }
+
+  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, "第四部分 名词解释", "part4");
+  if (with_charts)
+    gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, "附录 图表", "appendix");
+}
+
+/* 第一部分 单位概况 -------------------------------------------------------- */
+
+static void
+append_change (GString    *text,
+               const char *what,
+               int         count,
+               int         change)
+{
+  g_string_append_printf (text, "%s%d人，", what, count);
+  if (change > 0)
+    g_string_append_printf (text, "增加%d人", change);
+  else if (change < 0)
+    g_string_append_printf (text, "减少%d人", -change);
+  else
+    g_string_append (text, "与上年持平");
+}
+
+static char *
+list_items (GListModel *items)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GkTextItem) item = g_list_model_get_item (items, i);
+
+      if (i > 0)
+        g_string_append (text, "、");
+      g_string_append (text, gk_text_item_get_text (item));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Said in words when the user typed nothing of their own. */
+static char *
+compose_structure (Builder    *b,
+                   GkOverview *overview)
+{
+  GListModel *units = gk_overview_get_subordinate_units (overview);
+  GListModel *offices = gk_overview_get_offices (overview);
+  guint n_units = g_list_model_get_n_items (units);
+  guint n_offices = g_list_model_get_n_items (offices);
+  GString *text = g_string_new (b->unit);
+
+  if (n_units == 0)
+    g_string_append (text, "无下属预算单位");
+  else
+    {
+      g_autofree char *names = list_items (units);
+      g_string_append_printf (text, "有下属预算单位%u个，分别是：%s", n_units, names);
+    }
+  if (n_offices > 0)
+    {
+      g_autofree char *names = list_items (offices);
+      g_string_append_printf (text, "，下设%u个处室，分别是：%s", n_offices, names);
+    }
+  g_string_append (text, "。");
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_overview (Builder *b)
+{
+  GkOverview *overview = gk_document_get_overview (b->document);
+  GListModel *duties = gk_overview_get_duties (overview);
+  g_autofree char *title = part_one_title (b);
+  g_autoptr(GString) staff = g_string_new (NULL);
+  int serving_change = 0, retired_change = 0, veteran_change = 0;
+
+  gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, TRUE);
+  add_heading (b, GK_TEXT_PART, title, "part1", 0);
+
+  add_heading (b, GK_TEXT_HEADING, "一、主要职能", "part1-functions", b->outline_part);
+  add_paragraphs (b->layout, GK_TEXT_BODY, gk_overview_get_functions (overview));
+  for (guint i = 0; i < g_list_model_get_n_items (duties); i++)
+    {
+      g_autoptr(GkTextItem) duty = g_list_model_get_item (duties, i);
+      g_autofree char *number = chinese_number (i + 1);
+      g_autofree char *text = g_strdup_printf ("（%s）%s", number, gk_text_item_get_text (duty));
+
+      gk_page_layout_add_text (b->layout, GK_TEXT_BODY, text);
+    }
+
+  add_heading (b, GK_TEXT_HEADING, "二、机构设置及人员情况", "part1-structure", b->outline_part);
+  if (!is_blank (gk_overview_get_structure (overview)))
+    add_paragraphs (b->layout, GK_TEXT_BODY, gk_overview_get_structure (overview));
+  else
+    {
+      g_autofree char *structure = compose_structure (b, overview);
+      gk_page_layout_add_text (b->layout, GK_TEXT_BODY, structure);
+    }
+
+  /* 实有人数 is derived: 在职 + 退休 + 离休. */
+  g_object_get (overview,
+                "serving-change", &serving_change,
+                "retired-change", &retired_change,
+                "veteran-change", &veteran_change,
+                NULL);
+  g_string_append_printf (staff, "%s编制数%d人，实有人数%d人，其中：", b->unit,
+                          gk_overview_get_authorized (overview), gk_overview_get_actual (overview));
+  append_change (staff, "在职", gk_overview_get_serving (overview), serving_change);
+  g_string_append (staff, "；");
+  append_change (staff, "退休", gk_overview_get_retired (overview), retired_change);
+  g_string_append (staff, "；");
+  append_change (staff, "离休", gk_overview_get_veteran (overview), veteran_change);
+  g_string_append (staff, "。");
+  gk_page_layout_add_text (b->layout, GK_TEXT_BODY, staff->str);
+}
+
+/* 第二部分 the tables ------------------------------------------------------ */
+
+static int
+compare_header_cells (gconstpointer a,
+                      gconstpointer b)
+{
+  const GkLayoutHeaderCell *x = *(const GkLayoutHeaderCell * const *) a;
+  const GkLayoutHeaderCell *y = *(const GkLayoutHeaderCell * const *) b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->column < y->column ? -1 : x->column > y->column;
+}
+
+/**
+ * gk_disclosure_table_new:
+ *
+ * One of the nine tables as printed, from its gk_table_layout_new(): the
+ * header with its merged cells, 类/款/项 codes, names indented by depth,
+ * figures right-aligned, the 合计 line in bold.
+ *
+ * Returns: (transfer full): the table, to add to a page layout
+ */
+GkRuledTable *
+gk_disclosure_table_new (GkDocument *document,
+                         GkTable    *table)
+{
+  g_autoptr(GkTableLayout) layout = NULL;
+  g_autoptr(GPtrArray) header = NULL;
+  GkRuledTable *ruled;
+  int name_column = -1;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (GK_IS_TABLE (table), NULL);
+
+  layout = gk_table_layout_new (document, table);
+  ruled = gk_ruled_table_new (layout->n_columns);
+  for (guint c = 0; c < layout->n_columns; c++)
+    {
+      switch (layout->kinds[c])
+        {
+        case GK_LAYOUT_COLUMN_CODE:
+          gk_ruled_table_set_column (ruled, c, GK_RULED_COLUMN_CODE, 0);
+          break;
+        case GK_LAYOUT_COLUMN_AMOUNT:
+          gk_ruled_table_set_column (ruled, c, GK_RULED_COLUMN_FIGURE, 0);
+          break;
+        case GK_LAYOUT_COLUMN_TEXT:
+        default:
+          gk_ruled_table_set_column (ruled, c, GK_RULED_COLUMN_TEXT, 0);
+          if (name_column < 0)
+            name_column = c;
+          break;
+        }
+    }
+
+  /* Borrowed cells, in reading order. */
+  header = g_ptr_array_sized_new (layout->header->len);
+  for (guint i = 0; i < layout->header->len; i++)
+    g_ptr_array_add (header, layout->header->pdata[i]);
+  g_ptr_array_sort (header, compare_header_cells);
+  for (guint r = 0, i = 0; r < layout->n_header_rows; r++)
+    {
+      gk_ruled_table_append_row (ruled, GK_RULED_ROW_HEADER);
+      for (; i < header->len && ((GkLayoutHeaderCell *) header->pdata[i])->row == r; i++)
+        {
+          GkLayoutHeaderCell *cell = header->pdata[i];
+          gk_ruled_table_add_cell (ruled, cell->column, cell->text, GK_TEXT_TABLE_HEADER,
+                                   PANGO_ALIGN_CENTER, 0, cell->row_span, cell->column_span);
+        }
+    }
+
+  for (guint i = 0; i < layout->lines->len; i++)
+    {
+      GkLayoutLine *line = layout->lines->pdata[i];
+      GkTextStyle style = line->total ? GK_TEXT_TABLE_TOTAL : GK_TEXT_TABLE_CELL;
+
+      gk_ruled_table_append_row (ruled, line->total ? GK_RULED_ROW_TOTAL : GK_RULED_ROW_DEFAULT);
+      for (guint c = 0; c < layout->n_columns; c++)
+        {
+          PangoAlignment alignment;
+          guint indent = 0;
+
+          switch (layout->kinds[c])
+            {
+            case GK_LAYOUT_COLUMN_CODE:
+              alignment = PANGO_ALIGN_CENTER;
+              break;
+            case GK_LAYOUT_COLUMN_AMOUNT:
+              alignment = PANGO_ALIGN_RIGHT;
+              break;
+            case GK_LAYOUT_COLUMN_TEXT:
+            default:
+              alignment = line->total ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+              if ((int) c == name_column && !line->total)
+                indent = line->depth;
+              break;
+            }
+          gk_ruled_table_add_cell (ruled, c, line->cells[c], style, alignment, indent, 1, 1);
+        }
+    }
+  return ruled;
+}
+
+static void
+add_table (Builder *b,
+           GkTable *table,
+           gboolean first)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+  g_autofree char *label = gk_table_schema_dup_label (schema);
+  g_autofree char *anchor = table_anchor (table);
+  g_autofree char *outline = gk_table_layout_title (table);
+  g_autofree char *continued = g_strconcat (outline, "（续）", NULL);
+  g_autofree char *department = g_strconcat ("编制部门：", b->unit, NULL);
+  g_autofree char *money = g_strconcat ("单位：", gk_money_unit_to_string (gk_document_get_money_unit (b->document)), NULL);
+  g_autoptr(GkRuledTable) ruled = gk_disclosure_table_new (b->document, table);
+  const char *note = gk_table_get_note (table);
+
+  gk_page_layout_new_page (b->layout, schema->landscape ? GK_PAGE_LANDSCAPE : GK_PAGE_PORTRAIT, TRUE);
+  if (first)
+    {
+      g_autofree char *title = part_two_title (b);
+      add_heading (b, GK_TEXT_PART, title, "part2", 0);
+    }
+
+  gk_page_layout_add_anchor (b->layout, anchor);
+  gk_page_layout_add_outline (b->layout, b->outline_part, outline, anchor);
+  gk_page_layout_add_text (b->layout, GK_TEXT_TABLE_LABEL, label);
+  gk_page_layout_add_text (b->layout, GK_TEXT_TABLE_TITLE, schema->title);
+  gk_page_layout_add_pair (b->layout, GK_TEXT_TABLE_META, department, money);
+  gk_page_layout_add_table (b->layout, ruled, continued);
+
+  /* An empty table is published empty, with the reason why under it. */
+  if (gk_table_is_empty (table) && !is_blank (gk_table_get_empty_explanation (table)))
+    note = gk_table_get_empty_explanation (table);
+  if (!is_blank (note))
+    {
+      g_autofree char *text = g_strconcat ("备注：", note, NULL);
+      gk_page_layout_add_text (b->layout, GK_TEXT_NOTE, text);
+    }
+}
+
+static void
+add_tables (Builder *b)
+{
+  for (guint i = 0; i < gk_document_get_n_tables (b->document); i++)
+    add_table (b, gk_document_get_table_at (b->document, i), i == 0);
+}
+
+/* 第三部分 情况说明 -------------------------------------------------------- */
+
+static char *
+format_money (GkDocument *document,
+              GkAmount    amount)
+{
+  g_autofree char *figure = gk_amount_format_short (amount);
+  return g_strconcat (figure, gk_money_unit_to_string (gk_document_get_money_unit (document)), NULL);
+}
+
+static void
+add_label (GkRuledTable *table,
+           guint         column,
+           const char   *text,
+           guint         column_span)
+{
+  gk_ruled_table_add_cell (table, column, text, GK_TEXT_TABLE_HEADER, PANGO_ALIGN_CENTER, 0, 1, column_span);
+}
+
+static void
+add_value (GkRuledTable   *table,
+           guint           column,
+           const char     *text,
+           PangoAlignment  alignment,
+           guint           row_span,
+           guint           column_span)
+{
+  gk_ruled_table_add_cell (table, column, text, GK_TEXT_TABLE_CELL, alignment, 0, row_span, column_span);
+}
+
+/* How many indicators from @first share its 一级指标 (and, with
+ * @level2, its 二级指标): they are printed in one merged cell. */
+static guint
+run_length (GListModel *indicators,
+            guint       first,
+            gboolean    level2)
+{
+  g_autoptr(GkIndicator) head = g_list_model_get_item (indicators, first);
+  guint n = g_list_model_get_n_items (indicators);
+  guint end = first + 1;
+
+  for (; end < n; end++)
+    {
+      g_autoptr(GkIndicator) next = g_list_model_get_item (indicators, end);
+
+      if (g_strcmp0 (gk_indicator_get_level1 (next), gk_indicator_get_level1 (head)) != 0)
+        break;
+      if (level2 && g_strcmp0 (gk_indicator_get_level2 (next), gk_indicator_get_level2 (head)) != 0)
+        break;
+    }
+  return end - first;
+}
+
+/**
+ * gk_disclosure_performance_new:
+ *
+ * The 项目支出绩效目标表 of @project: its owner and name, its total,
+ * fiscal and other funds, its goal, and its indicators with equal 一级
+ * and 二级指标 merged down the rows.
+ *
+ * Returns: (transfer full): the table, kept whole on one page
+ */
+GkRuledTable *
+gk_disclosure_performance_new (GkDocument *document,
+                               GkProject  *project)
+{
+  GListModel *indicators;
+  GkRuledTable *table;
+  g_autofree char *total = NULL;
+  g_autofree char *fiscal = NULL;
+  g_autofree char *other = NULL;
+  guint n, level1_end = 0, level2_end = 0;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (GK_IS_PROJECT (project), NULL);
+
+  table = gk_ruled_table_new (G_N_ELEMENTS (performance_shares));
+  for (guint c = 0; c < G_N_ELEMENTS (performance_shares); c++)
+    gk_ruled_table_set_column (table, c, GK_RULED_COLUMN_SHARE, performance_shares[c]);
+  gk_ruled_table_set_keep_together (table, TRUE);
+
+  gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+  add_label (table, 0, "预算单位", 1);
+  add_value (table, 1, gk_project_get_owner (project), PANGO_ALIGN_LEFT, 1, 3);
+  add_label (table, 4, "项目名称", 1);
+  add_value (table, 5, gk_project_get_name (project), PANGO_ALIGN_LEFT, 1, 2);
+
+  total = format_money (document, gk_project_get_total (project));
+  fiscal = format_money (document, gk_project_get_fiscal (project));
+  other = format_money (document, gk_project_get_other_funds (project));
+  gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+  add_label (table, 0, "项目资金", 1);
+  add_label (table, 1, "年度资金总额", 1);
+  add_value (table, 2, total, PANGO_ALIGN_RIGHT, 1, 1);
+  add_label (table, 3, "其中：财政拨款", 1);
+  add_value (table, 4, fiscal, PANGO_ALIGN_RIGHT, 1, 1);
+  add_label (table, 5, "其他资金", 1);
+  add_value (table, 6, other, PANGO_ALIGN_RIGHT, 1, 1);
+
+  gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+  add_label (table, 0, "项目总体目标", 1);
+  add_value (table, 1, gk_project_get_goal (project), PANGO_ALIGN_LEFT, 1, 6);
+
+  gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+  add_label (table, 0, "一级指标", 1);
+  add_label (table, 1, "二级指标", 1);
+  add_label (table, 2, "三级指标", 3);
+  add_label (table, 5, "指标值（包含数字及文字描述）", 2);
+
+  indicators = gk_project_get_indicators (project);
+  n = g_list_model_get_n_items (indicators);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+      if (i == level1_end)
+        {
+          guint span = run_length (indicators, i, FALSE);
+          add_value (table, 0, gk_indicator_get_level1 (indicator), PANGO_ALIGN_CENTER, span, 1);
+          level1_end = i + span;
+        }
+      if (i == level2_end)
+        {
+          guint span = run_length (indicators, i, TRUE);
+          add_value (table, 1, gk_indicator_get_level2 (indicator), PANGO_ALIGN_CENTER, span, 1);
+          level2_end = i + span;
+        }
+      add_value (table, 2, gk_indicator_get_name (indicator), PANGO_ALIGN_LEFT, 1, 3);
+      add_value (table, 5, gk_indicator_get_target (indicator), PANGO_ALIGN_CENTER, 1, 2);
+    }
+  if (n == 0)
+    {
+      gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+      add_value (table, 0, "未设定绩效指标", PANGO_ALIGN_CENTER, 1, G_N_ELEMENTS (performance_shares));
+    }
+  return table;
+}
+
+static void
+add_performance (Builder   *b,
+                 GkProject *project)
+{
+  g_autoptr(GkRuledTable) table = gk_disclosure_performance_new (b->document, project);
+  double caption = gk_typesetter_line_height (gk_page_layout_get_typesetter (b->layout), GK_TEXT_CAPTION);
+  double height = 0;
+
+  /* The caption goes where the table goes: to the next page when the
+   * table, kept whole, does not fit under what is already here. */
+  gk_ruled_table_measure (table, gk_page_layout_get_typesetter (b->layout),
+                          gk_page_layout_get_content_width (b->layout));
+  for (guint r = 0; r < gk_ruled_table_get_n_rows (table); r++)
+    height += gk_ruled_table_get_row_height (table, r);
+  gk_page_layout_keep_space (b->layout, caption + height);
+
+  gk_page_layout_add_text (b->layout, GK_TEXT_CAPTION, "项目支出绩效目标表");
+  gk_page_layout_add_table (b->layout, table, NULL);
+}
+
+/* Paragraph text as markup only when a span still needs filling in: those
+ * show in red so that a draft cannot pass for a finished document. */
+static void
+add_paragraph (Builder           *b,
+               const GkParagraph *paragraph,
+               GkTextStyle        style)
+{
+  gboolean missing = FALSE;
+
+  for (guint i = 0; i < paragraph->spans->len; i++)
+    if (((GkSpan *) g_ptr_array_index (paragraph->spans, i))->kind == GK_SPAN_MISSING)
+      missing = TRUE;
+
+  if (!missing)
+    {
+      g_autofree char *text = gk_paragraph_dup_text (paragraph);
+      gk_page_layout_add_text (b->layout, style, text);
+    }
+  else
+    {
+      g_autoptr(GString) markup = g_string_new (NULL);
+
+      for (guint i = 0; i < paragraph->spans->len; i++)
+        {
+          const GkSpan *span = g_ptr_array_index (paragraph->spans, i);
+          g_autofree char *escaped = g_markup_escape_text (span->text ? span->text : "", -1);
+
+          if (span->kind == GK_SPAN_MISSING)
+            g_string_append_printf (markup, "<span foreground=\"" MISSING_COLOUR "\">%s</span>", escaped);
+          else
+            g_string_append (markup, escaped);
+        }
+      gk_page_layout_add_markup (b->layout, style, markup->str);
+    }
+}
+
+static void
+add_narrative (Builder *b)
+{
+  g_autofree char *title = part_three_title (b);
+
+  gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, TRUE);
+  add_heading (b, GK_TEXT_PART, title, "part3", 0);
+
+  for (guint s = 0; s < b->sections->len; s++)
+    {
+      const GkNarrativeSection *section = g_ptr_array_index (b->sections, s);
+      g_autofree char *heading = gk_narrative_section_heading (section);
+      g_autofree char *anchor = g_strdup_printf ("section-%u", s + 1);
+
+      add_heading (b, GK_TEXT_HEADING, heading, anchor, b->outline_part);
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          const GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+
+          switch (paragraph->style)
+            {
+            case GK_PARAGRAPH_PERFORMANCE:
+              if (paragraph->project != NULL)
+                add_performance (b, paragraph->project);
+              break;
+            case GK_PARAGRAPH_HEADING:
+              {
+                g_autofree char *text = gk_paragraph_dup_text (paragraph);
+
+                /* The section's own heading is already there. */
+                if (g_strcmp0 (text, heading) != 0)
+                  add_paragraph (b, paragraph, GK_TEXT_HEADING);
+              }
+              break;
+            case GK_PARAGRAPH_SUBHEADING:
+              add_paragraph (b, paragraph, GK_TEXT_SUBHEADING);
+              break;
+            case GK_PARAGRAPH_LIST_ITEM:
+              add_paragraph (b, paragraph, GK_TEXT_LIST_ITEM);
+              break;
+            case GK_PARAGRAPH_BODY:
+            default:
+              add_paragraph (b, paragraph, GK_TEXT_BODY);
+              break;
+            }
+        }
+    }
+}
+
+/* 第四部分 名词解释, the signature, the charts ------------------------------ */
+
+static void
+add_glossary (Builder *b)
+{
+  GListModel *glossary = gk_document_get_glossary (b->document);
+  g_autofree char *date = gk_disclosure_format_date (gk_document_get_date (b->document));
+  const char *heading_family = gk_typesetter_get_heading_family (gk_page_layout_get_typesetter (b->layout));
+
+  gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, TRUE);
+  add_heading (b, GK_TEXT_PART, "第四部分 名词解释", "part4", 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (glossary); i++)
+    {
+      g_autoptr(GkGlossaryEntry) entry = g_list_model_get_item (glossary, i);
+      g_autofree char *number = chinese_number (i + 1);
+      /* The term in bold sans, as 黑体 sets off terms in 宋体 text; a
+       * bold serif would also embed a fourth font for a few words. */
+      g_autofree char *markup = g_markup_printf_escaped ("%s、<span font_family=\"%s\" weight=\"bold\">%s</span>：%s",
+                                                         number, heading_family,
+                                                         gk_glossary_entry_get_term (entry),
+                                                         gk_glossary_entry_get_definition (entry));
+
+      gk_page_layout_add_markup (b->layout, GK_TEXT_BODY, markup);
+    }
+
+  gk_page_layout_add_space (b->layout, SIGNATURE_SPACE);
+  gk_page_layout_add_text (b->layout, GK_TEXT_SIGNATURE, b->unit);
+  if (date != NULL)
+    gk_page_layout_add_text (b->layout, GK_TEXT_SIGNATURE, date);
+}
+
+static void
+draw_chart (cairo_t  *cr,
+            double    width,
+            double    height,
+            gpointer  user_data)
+{
+  gk_chart_draw (user_data, cr, (int) width, (int) height, GK_CHART_STYLE_PRINT);
+}
+
+static void
+add_charts (Builder *b)
+{
+  g_autoptr(GPtrArray) charts = gk_chart_data_build_all (b->document);
+
+  gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, TRUE);
+  add_heading (b, GK_TEXT_PART, "附录 图表", "appendix", 0);
+
+  for (guint i = 0; i < charts->len; i++)
+    {
+      GkChart *chart = charts->pdata[i];
+      double width = gk_page_layout_get_content_width (b->layout);
+      g_autofree char *anchor = g_strconcat ("chart-", gk_chart_get_id (chart), NULL);
+
+      if (gk_chart_is_empty (chart))
+        continue;
+      gk_page_layout_add_anchor (b->layout, anchor);
+      gk_page_layout_add_outline (b->layout, b->outline_part, gk_chart_get_title (chart), anchor);
+      gk_page_layout_add_drawing (b->layout, gk_chart_get_natural_height (chart, (int) width),
+                                  draw_chart, g_object_ref (chart), g_object_unref);
+      gk_page_layout_add_space (b->layout, 18);
+    }
+}
+
+/**
+ * gk_disclosure_layout_new:
+ * @options: (nullable): what to include and which fonts
+ *
+ * Returns: (transfer full): the whole disclosure on pages
+ */
+GkPageLayout *
+gk_disclosure_layout_new (GkDocument         *document,
+                          const GkPdfOptions *options)
+{
+  g_autoptr(GkTypesetter) typesetter = NULL;
+  Builder b = { 0, };
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  typesetter = gk_typesetter_new (options ? options->body_font : NULL,
+                                  options ? options->heading_font : NULL);
+  b.document = document;
+  b.layout = gk_page_layout_new (typesetter);
+  b.sections = gk_narrative_compose (document);
+  b.unit = gk_document_get_unit (document) ? gk_document_get_unit (document) : "";
+  b.year = gk_document_get_year (document);
+
+  add_cover (&b);
+  add_contents (&b, options != NULL && options->with_charts);
+  add_overview (&b);
+  add_tables (&b);
+  add_narrative (&b);
+  add_glossary (&b);
+  if (options != NULL && options->with_charts)
+    add_charts (&b);
+
+  g_ptr_array_unref (b.sections);
+  return b.layout;
+}

@@ -1,0 +1,969 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gk-page-layout.h"
+
+#define PORTRAIT_MARGIN_X   68.0
+#define PORTRAIT_MARGIN_Y   68.0
+#define LANDSCAPE_MARGIN_X  56.0
+#define LANDSCAPE_MARGIN_Y  52.0
+#define FOOTER_FROM_BOTTOM  40.0
+#define TABLE_SPACE_AFTER   4.0
+#define PAGE_NUMBER_WIDTH   36.0
+#define CONTENTS_INDENT_EMS 2.0
+/* A heading needs this many lines of text under it on its page. */
+#define KEEP_LINES          3
+
+typedef enum {
+  BOX_TEXT,
+  BOX_TABLE,
+  BOX_DRAWING,
+  BOX_ANCHOR,
+  BOX_CONTENTS,
+} BoxKind;
+
+typedef struct
+{
+  guint8       kind;
+  guint8       style;
+  guint8       flags;        /* GkTypesetFlags */
+  gint8        alignment;
+  guint        first;        /* TEXT: first line; TABLE: first row */
+  guint        end;          /* TEXT: line after the last, 0 for all; TABLE: row after the last */
+  float        x;
+  float        y;
+  float        width;
+  float        height;
+  const char  *text;         /* TEXT, CONTENTS; ANCHOR: its name */
+  const char  *anchor;       /* CONTENTS: where it links to */
+  gpointer     data;         /* TABLE: GkRuledTable; DRAWING: Drawing */
+} Box;
+
+typedef struct
+{
+  GkPageOrientation  orientation;
+  gboolean           numbered;
+  GArray            *boxes;   /* Box */
+} Page;
+
+typedef struct
+{
+  GkPageDrawFunc  func;
+  gpointer        user_data;
+  GDestroyNotify  destroy;
+} Drawing;
+
+typedef struct
+{
+  guint       parent;
+  const char *title;
+  const char *anchor;
+} Outline;
+
+struct _GkPageLayout
+{
+  GObject        parent_instance;
+
+  GkTypesetter  *typesetter;
+  GPtrArray     *pages;      /* Page */
+  GStringChunk  *strings;
+  GPtrArray     *objects;    /* tables drawn, kept alive */
+  GPtrArray     *drawings;   /* Drawing */
+  GHashTable    *anchors;    /* name → page index + 1 */
+  GArray        *outline;    /* Outline */
+
+  /* The page being filled */
+  double         cursor;
+  gboolean       page_has_content;
+  GPtrArray     *pending_anchors;
+};
+
+G_DEFINE_FINAL_TYPE (GkPageLayout, gk_page_layout, G_TYPE_OBJECT)
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_array_unref (page->boxes);
+  g_free (page);
+}
+
+static void
+drawing_free (gpointer data)
+{
+  Drawing *drawing = data;
+
+  if (drawing->destroy != NULL)
+    drawing->destroy (drawing->user_data);
+  g_free (drawing);
+}
+
+static void
+gk_page_layout_dispose (GObject *object)
+{
+  GkPageLayout *self = GK_PAGE_LAYOUT (object);
+
+  g_clear_object (&self->typesetter);
+  g_clear_pointer (&self->objects, g_ptr_array_unref);
+  g_clear_pointer (&self->drawings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gk_page_layout_parent_class)->dispose (object);
+}
+
+static void
+gk_page_layout_finalize (GObject *object)
+{
+  GkPageLayout *self = GK_PAGE_LAYOUT (object);
+
+  g_ptr_array_unref (self->pages);
+  g_string_chunk_free (self->strings);
+  g_hash_table_unref (self->anchors);
+  g_array_unref (self->outline);
+  g_ptr_array_unref (self->pending_anchors);
+
+  G_OBJECT_CLASS (gk_page_layout_parent_class)->finalize (object);
+}
+
+static void
+gk_page_layout_class_init (GkPageLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gk_page_layout_dispose;
+  object_class->finalize = gk_page_layout_finalize;
+}
+
+static void
+gk_page_layout_init (GkPageLayout *self)
+{
+  self->pages = g_ptr_array_new_with_free_func (page_free);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->objects = g_ptr_array_new_with_free_func (g_object_unref);
+  self->drawings = g_ptr_array_new_with_free_func (drawing_free);
+  self->anchors = g_hash_table_new (g_str_hash, g_str_equal);
+  self->outline = g_array_new (FALSE, TRUE, sizeof (Outline));
+  self->pending_anchors = g_ptr_array_new ();
+}
+
+GkPageLayout *
+gk_page_layout_new (GkTypesetter *typesetter)
+{
+  GkPageLayout *self;
+
+  g_return_val_if_fail (GK_IS_TYPESETTER (typesetter), NULL);
+
+  self = g_object_new (GK_TYPE_PAGE_LAYOUT, NULL);
+  self->typesetter = g_object_ref (typesetter);
+  return self;
+}
+
+GkTypesetter *
+gk_page_layout_get_typesetter (GkPageLayout *self)
+{
+  g_return_val_if_fail (GK_IS_PAGE_LAYOUT (self), NULL);
+  return self->typesetter;
+}
+
+/* Geometry ----------------------------------------------------------------- */
+
+static void
+page_geometry (GkPageOrientation  orientation,
+               double            *width,
+               double            *height,
+               double            *margin_x,
+               double            *margin_y)
+{
+  gboolean landscape = orientation == GK_PAGE_LANDSCAPE;
+
+  *width = landscape ? GK_PAGE_A4_HEIGHT : GK_PAGE_A4_WIDTH;
+  *height = landscape ? GK_PAGE_A4_WIDTH : GK_PAGE_A4_HEIGHT;
+  *margin_x = landscape ? LANDSCAPE_MARGIN_X : PORTRAIT_MARGIN_X;
+  *margin_y = landscape ? LANDSCAPE_MARGIN_Y : PORTRAIT_MARGIN_Y;
+}
+
+static Page *
+current_page (GkPageLayout *self)
+{
+  if (self->pages->len == 0)
+    gk_page_layout_new_page (self, GK_PAGE_PORTRAIT, TRUE);
+  return g_ptr_array_index (self->pages, self->pages->len - 1);
+}
+
+static void
+content_box (GkPageLayout *self,
+             double       *left,
+             double       *top,
+             double       *width,
+             double       *bottom)
+{
+  Page *page = current_page (self);
+  double w, h, mx, my;
+
+  page_geometry (page->orientation, &w, &h, &mx, &my);
+  *left = mx;
+  *top = my;
+  *width = w - 2 * mx;
+  *bottom = h - my;
+}
+
+double
+gk_page_layout_get_content_width (GkPageLayout *self)
+{
+  double left, top, width, bottom;
+
+  g_return_val_if_fail (GK_IS_PAGE_LAYOUT (self), 0);
+
+  content_box (self, &left, &top, &width, &bottom);
+  return width;
+}
+
+/* The height left on the current page. */
+double
+gk_page_layout_get_remaining (GkPageLayout *self)
+{
+  double left, top, width, bottom;
+
+  g_return_val_if_fail (GK_IS_PAGE_LAYOUT (self), 0);
+
+  content_box (self, &left, &top, &width, &bottom);
+  return bottom - self->cursor;
+}
+
+void
+gk_page_layout_new_page (GkPageLayout      *self,
+                         GkPageOrientation  orientation,
+                         gboolean           numbered)
+{
+  Page *page;
+  double w, h, mx, my;
+
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+
+  page = g_new0 (Page, 1);
+  page->orientation = orientation;
+  page->numbered = numbered;
+  page->boxes = g_array_new (FALSE, TRUE, sizeof (Box));
+  g_ptr_array_add (self->pages, page);
+
+  page_geometry (orientation, &w, &h, &mx, &my);
+  self->cursor = my;
+  self->page_has_content = FALSE;
+}
+
+/* A page like the current one: the continuation of a table or a text. */
+static void
+continue_page (GkPageLayout *self)
+{
+  Page *page = current_page (self);
+
+  gk_page_layout_new_page (self, page->orientation, page->numbered);
+}
+
+static Box *
+push_box (GkPageLayout *self,
+          BoxKind       kind)
+{
+  Page *page = current_page (self);
+  Box box = { 0, };
+  double w, h, mx, my;
+
+  page_geometry (page->orientation, &w, &h, &mx, &my);
+
+  /* Anchors wait for the box they announce, so that they follow it to
+   * the next page when it does not fit here. */
+  if (kind != BOX_ANCHOR && self->pending_anchors->len > 0)
+    {
+      g_autoptr(GPtrArray) anchors = g_steal_pointer (&self->pending_anchors);
+
+      self->pending_anchors = g_ptr_array_new ();
+      for (guint i = 0; i < anchors->len; i++)
+        {
+          Box *anchor = push_box (self, BOX_ANCHOR);
+
+          anchor->text = anchors->pdata[i];
+          anchor->x = mx;
+          anchor->y = self->cursor;
+          g_hash_table_insert (self->anchors, anchors->pdata[i], GUINT_TO_POINTER (self->pages->len));
+        }
+    }
+
+  box.kind = kind;
+  box.alignment = -1;
+  g_array_append_val (page->boxes, box);
+  if (kind != BOX_ANCHOR)
+    self->page_has_content = TRUE;
+  return &g_array_index (page->boxes, Box, page->boxes->len - 1);
+}
+
+/* Laying out --------------------------------------------------------------- */
+
+void
+gk_page_layout_add_space (GkPageLayout *self,
+                          double        points)
+{
+  double left, top, width, bottom;
+
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+
+  content_box (self, &left, &top, &width, &bottom);
+  self->cursor = MIN (self->cursor + points, bottom);
+}
+
+/**
+ * gk_page_layout_keep_space:
+ * @height: the height of what comes next
+ *
+ * Moves on to a new page unless @height fits under what is on this one,
+ * so that a caption and its table, say, stay together. Nothing happens on
+ * an empty page or when @height would not fit on any page.
+ */
+void
+gk_page_layout_keep_space (GkPageLayout *self,
+                           double        height)
+{
+  double left, top, width, bottom;
+
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+
+  content_box (self, &left, &top, &width, &bottom);
+  if (self->page_has_content && height > bottom - self->cursor && height <= bottom - top)
+    continue_page (self);
+}
+
+static void
+add_text_full (GkPageLayout   *self,
+               GkTextStyle     style,
+               const char     *text,
+               GkTypesetFlags  flags,
+               PangoAlignment  alignment,
+               gboolean        same_line)
+{
+  const GkTextStyleInfo *info = gk_typesetter_get_style_info (style);
+  double left, top, width, bottom, need;
+  g_autofree double *tops = NULL;
+  g_autofree double *bottoms = NULL;
+  const char *stored;
+  PangoLayout *layout;
+  int n_lines;
+  guint line = 0;
+
+  content_box (self, &left, &top, &width, &bottom);
+  if (self->page_has_content && !same_line)
+    self->cursor += info->space_before;
+
+  /* Most lines of 情况说明 (项目承担单位：…) are short: a count of
+   * characters proves they fit, and they are only shaped when drawn. */
+  if ((flags & GK_TYPESET_MARKUP) == 0 &&
+      gk_typesetter_fits_one_line (self->typesetter, style, text,
+                                   width - ((flags & GK_TYPESET_NO_INDENT) ? 0 : MAX (info->first_indent, 0) * info->size)))
+    {
+      n_lines = 1;
+      tops = g_new (double, 1);
+      bottoms = g_new (double, 1);
+      tops[0] = 0;
+      bottoms[0] = gk_typesetter_line_height (self->typesetter, style);
+    }
+  else
+    {
+      PangoLayoutIter *iter;
+      int i = 0;
+
+      layout = gk_typesetter_layout (self->typesetter, style, text, width, alignment, flags);
+      n_lines = pango_layout_get_line_count (layout);
+      tops = g_new (double, n_lines);
+      bottoms = g_new (double, n_lines);
+      iter = pango_layout_get_iter (layout);
+      do
+        {
+          int y0, y1;
+
+          pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+          tops[i] = (double) y0 / PANGO_SCALE;
+          bottoms[i] = (double) y1 / PANGO_SCALE;
+          i++;
+        }
+      while (i < n_lines && pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+
+  /* A heading keeps a few lines of what follows; any paragraph keeps its
+   * first two lines together rather than leave one at the foot of a page. */
+  if (info->keep_with_next)
+    need = bottoms[n_lines - 1] - tops[0] + KEEP_LINES * gk_typesetter_line_height (self->typesetter, GK_TEXT_BODY);
+  else
+    need = bottoms[MIN (n_lines, 2) - 1] - tops[0];
+  if (self->page_has_content && !same_line && need > bottom - self->cursor)
+    continue_page (self);
+
+  stored = g_string_chunk_insert (self->strings, text);
+  while (line < (guint) n_lines)
+    {
+      guint end = line;
+      Box *box;
+
+      while (end < (guint) n_lines && bottoms[end] - tops[line] <= bottom - self->cursor)
+        end++;
+      if (end == line)
+        {
+          if (self->page_has_content)
+            {
+              continue_page (self);
+              continue;
+            }
+          end = line + 1;   /* a line taller than a page */
+        }
+      /* Nor does a paragraph end with one line alone on the next page. */
+      if (end + 1 == (guint) n_lines && end - line >= 3)
+        end--;
+
+      box = push_box (self, BOX_TEXT);
+      box->style = style;
+      box->flags = flags;
+      box->alignment = alignment;
+      box->text = stored;
+      box->first = line;
+      box->end = line == 0 && end == (guint) n_lines ? 0 : end;
+      box->x = left;
+      box->y = self->cursor;
+      box->width = width;
+      box->height = bottoms[end - 1] - tops[line];
+      self->cursor += box->height;
+      line = end;
+      if (line < (guint) n_lines)
+        continue_page (self);
+    }
+  self->cursor += info->space_after;
+}
+
+void
+gk_page_layout_add_text (GkPageLayout *self,
+                         GkTextStyle   style,
+                         const char   *text)
+{
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (style < GK_N_TEXT_STYLES);
+
+  add_text_full (self, style, text ? text : "", GK_TYPESET_DEFAULT, -1, FALSE);
+}
+
+void
+gk_page_layout_add_markup (GkPageLayout *self,
+                           GkTextStyle   style,
+                           const char   *markup)
+{
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (style < GK_N_TEXT_STYLES);
+
+  add_text_full (self, style, markup ? markup : "", GK_TYPESET_MARKUP, -1, FALSE);
+}
+
+/* One line with @left at the left margin and @right at the right one:
+ * 编制部门 and 单位 above a table. */
+void
+gk_page_layout_add_pair (GkPageLayout *self,
+                         GkTextStyle   style,
+                         const char   *left,
+                         const char   *right)
+{
+  const GkTextStyleInfo *info;
+  double cursor;
+
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (style < GK_N_TEXT_STYLES);
+
+  info = gk_typesetter_get_style_info (style);
+  add_text_full (self, style, left ? left : "", GK_TYPESET_NO_INDENT, PANGO_ALIGN_LEFT, FALSE);
+  cursor = self->cursor;
+  self->cursor -= info->space_after + g_array_index (current_page (self)->boxes, Box,
+                                                     current_page (self)->boxes->len - 1).height;
+  add_text_full (self, style, right ? right : "", GK_TYPESET_NO_INDENT, PANGO_ALIGN_RIGHT, TRUE);
+  self->cursor = MAX (cursor, self->cursor);
+}
+
+/* The body rows from @first that a page may not separate. */
+static guint
+group_end (GkRuledTable *table,
+           guint         first)
+{
+  guint n = gk_ruled_table_get_n_rows (table);
+  guint end = first + 1;
+
+  while (end < n && !gk_ruled_table_can_break_before (table, end))
+    end++;
+  return end;
+}
+
+static double
+rows_height (GkRuledTable *table,
+             guint         first,
+             guint         end)
+{
+  double height = 0;
+
+  for (guint r = first; r < end; r++)
+    height += gk_ruled_table_get_row_height (table, r);
+  return height;
+}
+
+/**
+ * gk_page_layout_add_table:
+ * @continued: (nullable): a line printed above the table on the pages it
+ *   continues on, such as "表七 项目支出情况表（续）"
+ *
+ * Adds @table across the content width, cut between rows where a page is
+ * full, its header rows drawn again on each page.
+ */
+void
+gk_page_layout_add_table (GkPageLayout *self,
+                          GkRuledTable *table,
+                          const char   *continued)
+{
+  double left, top, width, bottom, header, total;
+  guint n, row;
+
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (GK_IS_RULED_TABLE (table));
+
+  g_ptr_array_add (self->objects, g_object_ref (table));
+  content_box (self, &left, &top, &width, &bottom);
+  gk_ruled_table_measure (table, self->typesetter, width);
+
+  n = gk_ruled_table_get_n_rows (table);
+  row = gk_ruled_table_get_n_header_rows (table);
+  header = gk_ruled_table_get_header_height (table);
+  total = header + rows_height (table, row, n);
+
+  if (gk_ruled_table_get_keep_together (table) && self->page_has_content &&
+      total > bottom - self->cursor && total <= bottom - top)
+    continue_page (self);
+
+  do
+    {
+      double height = header;
+      guint end = row;
+      Box *box;
+
+      while (end < n)
+        {
+          guint next = group_end (table, end);
+          double more = rows_height (table, end, next);
+
+          if (height + more > bottom - self->cursor && (end > row || self->page_has_content))
+            break;
+          height += more;
+          end = next;
+        }
+      /* Never leave the 合计 line alone on the next page: take a
+       * couple of rows along with it. */
+      if (end < n && end > row && n - end < 2)
+        {
+          guint keep = end;
+
+          while (keep > row + 1 && n - keep < 3)
+            keep--;
+          while (keep > row + 1 && !gk_ruled_table_can_break_before (table, keep))
+            keep--;
+          if (keep > row && gk_ruled_table_can_break_before (table, keep))
+            {
+              height -= rows_height (table, keep, end);
+              end = keep;
+            }
+        }
+      if (end == row && row < n)
+        {
+          /* Not one row fits under what is already on this page. */
+          continue_page (self);
+          if (continued != NULL)
+            add_text_full (self, GK_TEXT_TABLE_CONTINUED, continued, GK_TYPESET_DEFAULT, -1, FALSE);
+          self->page_has_content = FALSE;
+          continue;
+        }
+
+      box = push_box (self, BOX_TABLE);
+      box->data = table;
+      box->first = row;
+      box->end = end;
+      box->x = left;
+      box->y = self->cursor;
+      box->width = width;
+      box->height = height;
+      self->cursor += height;
+      row = end;
+      if (row < n)
+        {
+          continue_page (self);
+          if (continued != NULL)
+            add_text_full (self, GK_TEXT_TABLE_CONTINUED, continued, GK_TYPESET_DEFAULT, -1, FALSE);
+          /* The caption alone does not make the page full. */
+          self->page_has_content = FALSE;
+        }
+    }
+  while (row < n);
+
+  self->cursor += TABLE_SPACE_AFTER;
+}
+
+/**
+ * gk_page_layout_add_drawing:
+ * @height: the height it takes, across the content width
+ * @func: draws it, its origin at the top left corner of its box
+ */
+void
+gk_page_layout_add_drawing (GkPageLayout   *self,
+                            double          height,
+                            GkPageDrawFunc  func,
+                            gpointer        user_data,
+                            GDestroyNotify  destroy)
+{
+  double left, top, width, bottom;
+  Drawing *drawing;
+  Box *box;
+
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (func != NULL);
+
+  drawing = g_new0 (Drawing, 1);
+  drawing->func = func;
+  drawing->user_data = user_data;
+  drawing->destroy = destroy;
+  g_ptr_array_add (self->drawings, drawing);
+
+  content_box (self, &left, &top, &width, &bottom);
+  if (self->page_has_content && height > bottom - self->cursor)
+    {
+      continue_page (self);
+      content_box (self, &left, &top, &width, &bottom);
+    }
+  box = push_box (self, BOX_DRAWING);
+  box->data = drawing;
+  box->x = left;
+  box->y = self->cursor;
+  box->width = width;
+  box->height = MIN (height, bottom - top);
+  self->cursor += box->height;
+}
+
+/**
+ * gk_page_layout_add_anchor:
+ * @name: an ASCII name, unique in the layout
+ *
+ * Names the position of whatever is added next, for links, the outline
+ * and gk_page_layout_lookup_anchor().
+ */
+void
+gk_page_layout_add_anchor (GkPageLayout *self,
+                           const char   *name)
+{
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (name != NULL);
+
+  g_ptr_array_add (self->pending_anchors, g_string_chunk_insert (self->strings, name));
+}
+
+/**
+ * gk_page_layout_add_contents_entry:
+ * @style: %GK_TEXT_CONTENTS_PART or %GK_TEXT_CONTENTS_ENTRY (indented)
+ *
+ * A line of 目录: @text, a dotted leader and the number of the page
+ * where @anchor is, linked to it. The number is looked up when the page
+ * is drawn, so the entry can precede its target.
+ */
+void
+gk_page_layout_add_contents_entry (GkPageLayout *self,
+                                   GkTextStyle   style,
+                                   const char   *text,
+                                   const char   *anchor)
+{
+  const GkTextStyleInfo *info;
+  double left, top, width, bottom, indent, height;
+  PangoLayout *layout;
+  int text_height;
+  Box *box;
+
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (text != NULL && anchor != NULL);
+
+  info = gk_typesetter_get_style_info (style);
+  content_box (self, &left, &top, &width, &bottom);
+  indent = style == GK_TEXT_CONTENTS_ENTRY ? CONTENTS_INDENT_EMS * info->size : 0;
+  layout = gk_typesetter_layout (self->typesetter, style, text, width - indent - PAGE_NUMBER_WIDTH,
+                                 -1, GK_TYPESET_DEFAULT);
+  pango_layout_get_size (layout, NULL, &text_height);
+  height = (double) text_height / PANGO_SCALE;
+
+  if (self->page_has_content)
+    self->cursor += info->space_before;
+  if (self->page_has_content && height > bottom - self->cursor)
+    continue_page (self);
+
+  box = push_box (self, BOX_CONTENTS);
+  box->style = style;
+  box->text = g_string_chunk_insert (self->strings, text);
+  box->anchor = g_string_chunk_insert (self->strings, anchor);
+  box->x = left + indent;
+  box->y = self->cursor;
+  box->width = width - indent;
+  box->height = height;
+  self->cursor += height + info->space_after;
+}
+
+/**
+ * gk_page_layout_add_outline:
+ * @parent: the id of the parent entry, 0 for the top level
+ *
+ * Returns: the id of the new entry, for its children
+ */
+guint
+gk_page_layout_add_outline (GkPageLayout *self,
+                            guint         parent,
+                            const char   *title,
+                            const char   *anchor)
+{
+  Outline entry;
+
+  g_return_val_if_fail (GK_IS_PAGE_LAYOUT (self), 0);
+  g_return_val_if_fail (parent <= self->outline->len, 0);
+  g_return_val_if_fail (title != NULL && anchor != NULL, 0);
+
+  entry.parent = parent;
+  entry.title = g_string_chunk_insert (self->strings, title);
+  entry.anchor = g_string_chunk_insert (self->strings, anchor);
+  g_array_append_val (self->outline, entry);
+  return self->outline->len;
+}
+
+/* Reading ------------------------------------------------------------------ */
+
+guint
+gk_page_layout_get_n_pages (GkPageLayout *self)
+{
+  g_return_val_if_fail (GK_IS_PAGE_LAYOUT (self), 0);
+  return self->pages->len;
+}
+
+GkPageOrientation
+gk_page_layout_get_orientation (GkPageLayout *self,
+                                guint         page)
+{
+  g_return_val_if_fail (GK_IS_PAGE_LAYOUT (self), GK_PAGE_PORTRAIT);
+  g_return_val_if_fail (page < self->pages->len, GK_PAGE_PORTRAIT);
+  return ((Page *) g_ptr_array_index (self->pages, page))->orientation;
+}
+
+void
+gk_page_layout_get_page_size (GkPageLayout *self,
+                              guint         page,
+                              double       *width,
+                              double       *height)
+{
+  double w, h, mx, my;
+
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (page < self->pages->len);
+
+  page_geometry (gk_page_layout_get_orientation (self, page), &w, &h, &mx, &my);
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+}
+
+/* The index of the page @name is on, or -1. */
+int
+gk_page_layout_lookup_anchor (GkPageLayout *self,
+                              const char   *name)
+{
+  g_return_val_if_fail (GK_IS_PAGE_LAYOUT (self), -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->anchors, name)) - 1;
+}
+
+guint
+gk_page_layout_get_n_outline (GkPageLayout *self)
+{
+  g_return_val_if_fail (GK_IS_PAGE_LAYOUT (self), 0);
+  return self->outline->len;
+}
+
+/**
+ * gk_page_layout_get_outline:
+ * @index: 0 … n - 1; the entry's id is @index + 1
+ * @parent: (out): the id of its parent, 0 for the top level
+ */
+void
+gk_page_layout_get_outline (GkPageLayout  *self,
+                            guint          index,
+                            guint         *parent,
+                            const char   **title,
+                            const char   **anchor)
+{
+  Outline *entry;
+
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (index < self->outline->len);
+
+  entry = &g_array_index (self->outline, Outline, index);
+  if (parent != NULL)
+    *parent = entry->parent;
+  if (title != NULL)
+    *title = entry->title;
+  if (anchor != NULL)
+    *anchor = entry->anchor;
+}
+
+/* Drawing ------------------------------------------------------------------ */
+
+static void
+draw_text (GkPageLayout *self,
+           cairo_t      *cr,
+           Box          *box)
+{
+  PangoLayout *layout = gk_typesetter_layout (self->typesetter, box->style, box->text, box->width,
+                                              box->alignment, box->flags);
+
+  /* A part of a paragraph split across pages shows only its lines. */
+  gk_typesetter_show_layout (self->typesetter, cr, layout, box->x, box->y,
+                             box->first, box->end == 0 ? -1 : (int) box->end);
+}
+
+static void
+draw_contents (GkPageLayout *self,
+               cairo_t      *cr,
+               Box          *box)
+{
+  int page = gk_page_layout_lookup_anchor (self, box->anchor);
+  g_autofree char *number = page >= 0 ? g_strdup_printf ("%d", page + 1) : g_strdup ("");
+  g_autofree char *link = g_strdup_printf ("dest='%s' rect=[%.2f %.2f %.2f %.2f]",
+                                           box->anchor, box->x, box->y, box->width, box->height);
+  PangoLayout *layout;
+  PangoLayoutIter *iter;
+  PangoRectangle last;
+  double baseline, text_end, number_width;
+  int width;
+
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
+
+  layout = gk_typesetter_layout (self->typesetter, box->style, box->text, box->width - PAGE_NUMBER_WIDTH,
+                                 -1, GK_TYPESET_DEFAULT);
+  iter = pango_layout_get_iter (layout);
+  while (!pango_layout_iter_at_last_line (iter))
+    pango_layout_iter_next_line (iter);
+  pango_layout_iter_get_line_extents (iter, NULL, &last);
+  baseline = box->y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+  text_end = box->x + (double) (last.x + last.width) / PANGO_SCALE;
+  pango_layout_iter_free (iter);
+  gk_typesetter_show_layout (self->typesetter, cr, layout, box->x, box->y, 0, -1);
+
+  layout = gk_typesetter_layout (self->typesetter, box->style, number, -1, PANGO_ALIGN_LEFT,
+                                 GK_TYPESET_NO_INDENT);
+  pango_layout_get_size (layout, &width, NULL);
+  number_width = (double) width / PANGO_SCALE;
+  gk_typesetter_show_layout (self->typesetter, cr, layout, box->x + box->width - number_width,
+                             baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE, 0, -1);
+
+  /* The dotted leader between the title and its page number. */
+  if (box->x + box->width - number_width - 6 > text_end + 6)
+    {
+      static const double dots[] = { 0.6, 3.0 };
+
+      cairo_save (cr);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
+      cairo_move_to (cr, text_end + 6, baseline - 1);
+      cairo_line_to (cr, box->x + box->width - number_width - 6, baseline - 1);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  cairo_tag_end (cr, CAIRO_TAG_LINK);
+}
+
+static void
+draw_footer (GkPageLayout *self,
+             cairo_t      *cr,
+             guint         index)
+{
+  g_autofree char *text = g_strdup_printf ("— %u —", index + 1);
+  double width, height;
+  PangoLayout *layout;
+  int text_width;
+
+  gk_page_layout_get_page_size (self, index, &width, &height);
+  layout = gk_typesetter_layout (self->typesetter, GK_TEXT_FOOTER, text, -1, PANGO_ALIGN_LEFT,
+                                 GK_TYPESET_NO_INDENT);
+  pango_layout_get_size (layout, &text_width, NULL);
+  gk_typesetter_show_layout (self->typesetter, cr, layout, (width - (double) text_width / PANGO_SCALE) / 2,
+                             height - FOOTER_FROM_BOTTOM, 0, -1);
+}
+
+/**
+ * gk_page_layout_draw_page:
+ * @cr: a context whose user space is the page in points, origin at its
+ *   top left corner
+ * @page: the page's index
+ *
+ * Draws one page. On a PDF surface, links, destinations and the outline's
+ * targets come with it; elsewhere those tags are ignored.
+ */
+void
+gk_page_layout_draw_page (GkPageLayout *self,
+                          cairo_t      *cr,
+                          guint         page)
+{
+  Page *p;
+
+  g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  p = g_ptr_array_index (self->pages, page);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  for (guint i = 0; i < p->boxes->len; i++)
+    {
+      Box *box = &g_array_index (p->boxes, Box, i);
+
+      switch ((BoxKind) box->kind)
+        {
+        case BOX_TEXT:
+          draw_text (self, cr, box);
+          break;
+        case BOX_TABLE:
+          gk_ruled_table_draw (box->data, self->typesetter, cr, box->x, box->y, box->first, box->end);
+          break;
+        case BOX_DRAWING:
+          {
+            Drawing *drawing = box->data;
+
+            cairo_save (cr);
+            cairo_translate (cr, box->x, box->y);
+            drawing->func (cr, box->width, box->height, drawing->user_data);
+            cairo_restore (cr);
+            cairo_set_source_rgb (cr, 0, 0, 0);
+          }
+          break;
+        case BOX_ANCHOR:
+          {
+            g_autofree char *attributes = g_strdup_printf ("name='%s' x=%.2f y=%.2f",
+                                                           box->text, box->x, box->y);
+            cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
+            cairo_tag_end (cr, CAIRO_TAG_DEST);
+          }
+          break;
+        case BOX_CONTENTS:
+          draw_contents (self, cr, box);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (p->numbered)
+    draw_footer (self, cr, page);
+  gk_typesetter_flush (self->typesetter);
+  cairo_restore (cr);
+}

@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gk-disclosure-layout.h"
+#include "gk-pdf-writer.h"
+
+struct _GkPdfWriter
+{
+  GObject     parent_instance;
+
+  GkDocument *document;
+  gboolean    with_charts;
+  char       *body_font;
+  char       *heading_font;
+};
+
+G_DEFINE_FINAL_TYPE (GkPdfWriter, gk_pdf_writer, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (gk-pdf-error-quark, gk_pdf_error)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_WITH_CHARTS,
+  PROP_BODY_FONT,
+  PROP_HEADING_FONT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+gk_pdf_writer_dispose (GObject *object)
+{
+  GkPdfWriter *self = GK_PDF_WRITER (object);
+
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (gk_pdf_writer_parent_class)->dispose (object);
+}
+
+static void
+gk_pdf_writer_finalize (GObject *object)
+{
+  GkPdfWriter *self = GK_PDF_WRITER (object);
+
+  g_free (self->body_font);
+  g_free (self->heading_font);
+
+  G_OBJECT_CLASS (gk_pdf_writer_parent_class)->finalize (object);
+}
+
+static void
+gk_pdf_writer_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GkPdfWriter *self = GK_PDF_WRITER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_WITH_CHARTS:
+      g_value_set_boolean (value, self->with_charts);
+      break;
+    case PROP_BODY_FONT:
+      g_value_set_string (value, self->body_font);
+      break;
+    case PROP_HEADING_FONT:
+      g_value_set_string (value, self->heading_font);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_pdf_writer_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  GkPdfWriter *self = GK_PDF_WRITER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    case PROP_WITH_CHARTS:
+      gk_pdf_writer_set_with_charts (self, g_value_get_boolean (value));
+      break;
+    case PROP_BODY_FONT:
+      gk_pdf_writer_set_body_font (self, g_value_get_string (value));
+      break;
+    case PROP_HEADING_FONT:
+      gk_pdf_writer_set_heading_font (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_pdf_writer_class_init (GkPdfWriterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gk_pdf_writer_dispose;
+  object_class->finalize = gk_pdf_writer_finalize;
+  object_class->get_property = gk_pdf_writer_get_property;
+  object_class->set_property = gk_pdf_writer_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, GK_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WITH_CHARTS] =
+    g_param_spec_boolean ("with-charts", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* NULL: Noto Serif CJK SC, Noto Sans CJK SC */
+  properties[PROP_BODY_FONT] =
+    g_param_spec_string ("body-font", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HEADING_FONT] =
+    g_param_spec_string ("heading-font", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gk_pdf_writer_init (GkPdfWriter *self)
+{
+}
+
+GkPdfWriter *
+gk_pdf_writer_new (GkDocument *document)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  return g_object_new (GK_TYPE_PDF_WRITER, "document", document, NULL);
+}
+
+GkDocument *
+gk_pdf_writer_get_document (GkPdfWriter *self)
+{
+  g_return_val_if_fail (GK_IS_PDF_WRITER (self), NULL);
+  return self->document;
+}
+
+gboolean
+gk_pdf_writer_get_with_charts (GkPdfWriter *self)
+{
+  g_return_val_if_fail (GK_IS_PDF_WRITER (self), FALSE);
+  return self->with_charts;
+}
+
+void
+gk_pdf_writer_set_with_charts (GkPdfWriter *self,
+                               gboolean     with_charts)
+{
+  g_return_if_fail (GK_IS_PDF_WRITER (self));
+
+  with_charts = !!with_charts;
+  if (self->with_charts == with_charts)
+    return;
+  self->with_charts = with_charts;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WITH_CHARTS]);
+}
+
+const char *
+gk_pdf_writer_get_body_font (GkPdfWriter *self)
+{
+  g_return_val_if_fail (GK_IS_PDF_WRITER (self), NULL);
+  return self->body_font;
+}
+
+void
+gk_pdf_writer_set_body_font (GkPdfWriter *self,
+                             const char  *family)
+{
+  g_return_if_fail (GK_IS_PDF_WRITER (self));
+
+  if (g_strcmp0 (self->body_font, family) == 0)
+    return;
+  g_free (self->body_font);
+  self->body_font = g_strdup (family);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY_FONT]);
+}
+
+const char *
+gk_pdf_writer_get_heading_font (GkPdfWriter *self)
+{
+  g_return_val_if_fail (GK_IS_PDF_WRITER (self), NULL);
+  return self->heading_font;
+}
+
+void
+gk_pdf_writer_set_heading_font (GkPdfWriter *self,
+                                const char  *family)
+{
+  g_return_if_fail (GK_IS_PDF_WRITER (self));
+
+  if (g_strcmp0 (self->heading_font, family) == 0)
+    return;
+  g_free (self->heading_font);
+  self->heading_font = g_strdup (family);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADING_FONT]);
+}
+
+/* Writing ------------------------------------------------------------------ */
+
+typedef struct
+{
+  FILE *file;
+  int   error;   /* errno of the first failed write */
+} Output;
+
+static cairo_status_t
+write_output (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  Output *output = closure;
+
+  if (output->error != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (fwrite (data, 1, length, output->file) != length)
+    {
+      output->error = errno ? errno : EIO;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF set in a fallback font would look right to nobody: refuse. */
+static gboolean
+check_font (GkTypesetter  *typesetter,
+            const char    *family,
+            GError       **error)
+{
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (family);
+  g_autoptr(PangoFont) font = NULL;
+  g_autoptr(PangoFontDescription) found = NULL;
+  PangoContext *context = gk_typesetter_get_context (typesetter);
+
+  pango_font_description_set_family (description, family);
+  font = pango_font_map_load_font (pango_context_get_font_map (context), context, description);
+  if (font != NULL)
+    found = pango_font_describe (font);
+  if (found == NULL || g_ascii_strcasecmp (pango_font_description_get_family (found), family) != 0)
+    {
+      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_FONT,
+                   _("The font “%s” is not installed; install it or choose another font for the PDF"),
+                   family);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_metadata (cairo_surface_t *surface,
+              GkDocument      *document)
+{
+  g_autofree char *title = gk_disclosure_dup_title (document);
+  g_autofree char *subject = g_strdup_printf ("%u年部门预算公开", gk_document_get_year (document));
+  const char *unit = gk_document_get_unit (document);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, unit ? unit : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, "部门预算公开");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gongkai " PACKAGE_VERSION);
+}
+
+static void
+add_outline (cairo_surface_t *surface,
+             GkPageLayout    *layout)
+{
+  guint n = gk_page_layout_get_n_outline (layout);
+  g_autofree int *ids = g_new0 (int, n + 1);
+
+  ids[0] = CAIRO_PDF_OUTLINE_ROOT;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *title, *anchor;
+      g_autofree char *link = NULL;
+      guint parent;
+
+      gk_page_layout_get_outline (layout, i, &parent, &title, &anchor);
+      link = g_strdup_printf ("dest='%s'", anchor);
+      ids[i + 1] = cairo_pdf_surface_add_outline (surface, ids[parent], title, link,
+                                                  parent == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+    }
+}
+
+static gboolean
+render (GkPageLayout  *layout,
+        GkDocument    *document,
+        Output        *output,
+        GError       **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double width, height;
+
+  gk_page_layout_get_page_size (layout, 0, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (write_output, output, width, height);
+  set_metadata (surface, document);
+  cr = cairo_create (surface);
+
+  for (guint i = 0; i < gk_page_layout_get_n_pages (layout) && output->error == 0; i++)
+    {
+      gk_page_layout_get_page_size (layout, i, &width, &height);
+      cairo_pdf_surface_set_size (surface, width, height);
+      gk_page_layout_draw_page (layout, cr, i);
+      cairo_show_page (cr);
+    }
+  add_outline (surface, layout);
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (output->error != 0)
+    {
+      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (output->error));
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER, "%s", cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prefix_error (GError     **error,
+              const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_prefix_error (error, _("Cannot write the PDF “%s”: "), display);
+  return FALSE;
+}
+
+/**
+ * gk_pdf_writer_write:
+ * @path: the PDF file to write or replace
+ *
+ * Lays the document out and writes it to a temporary file beside @path,
+ * then renames that over @path.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gk_pdf_writer_write (GkPdfWriter  *self,
+                     const char   *path,
+                     GError      **error)
+{
+  GkPdfOptions options = { 0, };
+  g_autoptr(GkPageLayout) layout = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  Output output = { NULL, 0 };
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (GK_IS_PDF_WRITER (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  options.with_charts = self->with_charts;
+  options.body_font = self->body_font;
+  options.heading_font = self->heading_font;
+  layout = gk_disclosure_layout_new (self->document, &options);
+  if (!check_font (gk_page_layout_get_typesetter (layout),
+                   gk_typesetter_get_body_family (gk_page_layout_get_typesetter (layout)), error) ||
+      !check_font (gk_page_layout_get_typesetter (layout),
+                   gk_typesetter_get_heading_family (gk_page_layout_get_typesetter (layout)), error))
+    return prefix_error (error, path);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, base);
+  /* 0666 less the umask, as for any new file, rather than mkstemp's 0600. */
+  fd = g_mkstemp_full (temp, O_WRONLY, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (saved));
+      return prefix_error (error, path);
+    }
+  output.file = fdopen (fd, "wb");
+  if (output.file == NULL)
+    {
+      int saved = errno;
+
+      close (fd);
+      g_unlink (temp);
+      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (saved));
+      return prefix_error (error, path);
+    }
+
+  ok = render (layout, self->document, &output, error);
+  if (ok && (fflush (output.file) != 0 || fsync (fileno (output.file)) != 0))
+    {
+      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (errno));
+      ok = FALSE;
+    }
+  if (fclose (output.file) != 0 && ok)
+    {
+      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (errno));
+      ok = FALSE;
+    }
+  if (ok && g_rename (temp, path) != 0)
+    {
+      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_unlink (temp);
+      return prefix_error (error, path);
+    }
+  return TRUE;
+}
+
+/**
+ * gk_pdf_export:
+ * @options: (nullable): charts and fonts; %NULL for the defaults
+ *
+ * Writes @document as the finished disclosure to @path.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gk_pdf_export (GkDocument          *document,
+               const char          *path,
+               const GkPdfOptions  *options,
+               GError             **error)
+{
+  g_autoptr(GkPdfWriter) writer = NULL;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  writer = gk_pdf_writer_new (document);
+  if (options != NULL)
+    {
+      gk_pdf_writer_set_with_charts (writer, options->with_charts);
+      gk_pdf_writer_set_body_font (writer, options->body_font);
+      gk_pdf_writer_set_heading_font (writer, options->heading_font);
+    }
+  return gk_pdf_writer_write (writer, path, error);
+}

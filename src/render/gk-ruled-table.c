@@ -1,0 +1,897 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "gk-ruled-table.h"
+
+#define PAD_X          3.0
+#define PAD_Y          2.5
+#define RULE_WIDTH     0.5
+#define FRAME_WIDTH    1.0
+#define TEXT_MAX_EMS   14.0   /* a name column wraps beyond this */
+#define TEXT_MIN_EMS   6.0
+#define TITLE_MAX_EMS  5.0    /* an amount column's title wraps beyond this */
+#define TITLE_MIN_EMS  2.0
+#define CODE_MIN_EMS   1.7
+#define SHADE          0.92
+/* Short texts (codes, 95%, 产出指标 …) come back often enough that keeping
+ * their shaped layouts pays. */
+#define CACHED_TEXT_BYTES 64
+
+typedef struct
+{
+  GkRuledColumnKind kind;
+  double            size;      /* TEXT: maximum in ems; SHARE: fraction */
+} Column;
+
+typedef struct
+{
+  const char *text;            /* in the table's string chunk, or NULL */
+  guint16     column;
+  guint16     column_span;
+  guint16     row_span;
+  guint8      style;
+  gint8       alignment;
+  guint8      indent;          /* ems */
+  float       wrap;            /* measured: the width its text wraps at */
+} Cell;
+
+typedef struct
+{
+  guint  first_cell;
+  guint  n_cells;
+  guint8 flags;
+  guint8 no_break;             /* inside a cell merged from the row above */
+  float  height;
+} Row;
+
+struct _GkRuledTable
+{
+  GObject       parent_instance;
+
+  guint         n_columns;
+  Column       *columns;
+  GArray       *rows;          /* Row */
+  GArray       *cells;         /* Cell, row by row */
+  GStringChunk *strings;
+  gboolean      keep_together;
+
+  /* Measured */
+  GkTypesetter *measured_with;   /* not a reference: only compared */
+  double        measured_width;
+  double       *widths;
+  double       *x;
+  double        width;
+};
+
+G_DEFINE_FINAL_TYPE (GkRuledTable, gk_ruled_table, G_TYPE_OBJECT)
+
+static void
+gk_ruled_table_finalize (GObject *object)
+{
+  GkRuledTable *self = GK_RULED_TABLE (object);
+
+  g_free (self->columns);
+  g_array_unref (self->rows);
+  g_array_unref (self->cells);
+  g_string_chunk_free (self->strings);
+  g_free (self->widths);
+  g_free (self->x);
+
+  G_OBJECT_CLASS (gk_ruled_table_parent_class)->finalize (object);
+}
+
+static void
+gk_ruled_table_class_init (GkRuledTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gk_ruled_table_finalize;
+}
+
+static void
+gk_ruled_table_init (GkRuledTable *self)
+{
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  self->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+  self->strings = g_string_chunk_new (1024);
+}
+
+GkRuledTable *
+gk_ruled_table_new (guint n_columns)
+{
+  GkRuledTable *self;
+
+  g_return_val_if_fail (n_columns > 0, NULL);
+
+  self = g_object_new (GK_TYPE_RULED_TABLE, NULL);
+  self->n_columns = n_columns;
+  self->columns = g_new0 (Column, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    self->columns[i].kind = GK_RULED_COLUMN_TEXT;
+  self->widths = g_new0 (double, n_columns);
+  self->x = g_new0 (double, n_columns + 1);
+  return self;
+}
+
+guint
+gk_ruled_table_get_n_columns (GkRuledTable *self)
+{
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), 0);
+  return self->n_columns;
+}
+
+/**
+ * gk_ruled_table_set_column:
+ * @size: for a text column, its maximum width in ems (0 for the default);
+ *   for a share column, its fraction of the table's width
+ */
+void
+gk_ruled_table_set_column (GkRuledTable      *self,
+                           guint              column,
+                           GkRuledColumnKind  kind,
+                           double             size)
+{
+  g_return_if_fail (GK_IS_RULED_TABLE (self));
+  g_return_if_fail (column < self->n_columns);
+
+  self->columns[column].kind = kind;
+  self->columns[column].size = size;
+}
+
+/* Drawn whole on one page when it fits on one: a 绩效目标表. */
+void
+gk_ruled_table_set_keep_together (GkRuledTable *self,
+                                  gboolean      keep_together)
+{
+  g_return_if_fail (GK_IS_RULED_TABLE (self));
+  self->keep_together = !!keep_together;
+}
+
+gboolean
+gk_ruled_table_get_keep_together (GkRuledTable *self)
+{
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), FALSE);
+  return self->keep_together;
+}
+
+guint
+gk_ruled_table_append_row (GkRuledTable    *self,
+                           GkRuledRowFlags  flags)
+{
+  Row row = { 0, };
+
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), 0);
+
+  self->measured_with = NULL;
+  row.first_cell = self->cells->len;
+  row.flags = flags;
+  g_array_append_val (self->rows, row);
+  return self->rows->len - 1;
+}
+
+/**
+ * gk_ruled_table_add_cell:
+ * @text: (nullable): the text, or %NULL for a blank cell
+ * @alignment: the horizontal alignment, or -1 for the style's
+ * @indent: ems of indentation (a 款 or 项 under its 类)
+ *
+ * Adds a cell to the last row appended, left to right. A column covered by
+ * a merged cell gets no cell of its own.
+ */
+void
+gk_ruled_table_add_cell (GkRuledTable   *self,
+                         guint           column,
+                         const char     *text,
+                         GkTextStyle     style,
+                         PangoAlignment  alignment,
+                         guint           indent,
+                         guint           row_span,
+                         guint           column_span)
+{
+  Row *row;
+  Cell cell = { 0, };
+
+  g_return_if_fail (GK_IS_RULED_TABLE (self));
+  g_return_if_fail (self->rows->len > 0);
+  g_return_if_fail (column_span >= 1 && column + column_span <= self->n_columns);
+  g_return_if_fail (row_span >= 1);
+  g_return_if_fail (style < GK_N_TEXT_STYLES);
+
+  self->measured_with = NULL;
+  row = &g_array_index (self->rows, Row, self->rows->len - 1);
+  cell.text = text != NULL && text[0] != '\0' ? g_string_chunk_insert (self->strings, text) : NULL;
+  cell.column = column;
+  cell.column_span = column_span;
+  cell.row_span = row_span;
+  cell.style = style;
+  cell.alignment = alignment;
+  cell.indent = MIN (indent, 255);
+  g_array_append_val (self->cells, cell);
+  row->n_cells++;
+}
+
+guint
+gk_ruled_table_get_n_rows (GkRuledTable *self)
+{
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), 0);
+  return self->rows->len;
+}
+
+/* The leading rows marked as header. */
+guint
+gk_ruled_table_get_n_header_rows (GkRuledTable *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), 0);
+
+  while (n < self->rows->len && (g_array_index (self->rows, Row, n).flags & GK_RULED_ROW_HEADER) != 0)
+    n++;
+  return n;
+}
+
+static inline Row *
+row_at (GkRuledTable *self,
+        guint         index)
+{
+  return &g_array_index (self->rows, Row, index);
+}
+
+static inline Cell *
+cell_at (GkRuledTable *self,
+         guint         index)
+{
+  return &g_array_index (self->cells, Cell, index);
+}
+
+/* The text of the cell that starts at @row, @column, or NULL. */
+const char *
+gk_ruled_table_get_cell_text (GkRuledTable *self,
+                              guint         row,
+                              guint         column)
+{
+  Row *r;
+
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+
+  r = row_at (self, row);
+  for (guint i = 0; i < r->n_cells; i++)
+    if (cell_at (self, r->first_cell + i)->column == column)
+      return cell_at (self, r->first_cell + i)->text;
+  return NULL;
+}
+
+/* Measuring ---------------------------------------------------------------- */
+
+/* An upper bound of the width of @text: figures are narrower than 0.6 em,
+ * nothing is wider than an em. */
+static double
+estimate_width (const char *text,
+                double      em)
+{
+  double width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_ascii_isdigit (*p) || *p == '.' || *p == ',' || *p == '-' || *p == ' ' ? 0.6 * em : em;
+  return width;
+}
+
+typedef struct
+{
+  double min;
+  double want;
+  double natural;   /* what a text column would take unwrapped */
+} Need;
+
+static void
+measure_column (GkRuledTable *self,
+                GkTypesetter *typesetter,
+                guint         column,
+                double        table_width,
+                Need         *need)
+{
+  Column *col = &self->columns[column];
+  double body = 0, title = 0, title_min = 0;
+  double em_cell = gk_typesetter_get_style_info (GK_TEXT_TABLE_CELL)->size;
+  double cap = (col->size > 0 ? col->size : TEXT_MAX_EMS) * em_cell;
+
+  if (col->kind == GK_RULED_COLUMN_SHARE)
+    {
+      need->min = need->want = need->natural = col->size * table_width;
+      return;
+    }
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = row_at (self, r);
+
+      for (guint i = 0; i < row->n_cells; i++)
+        {
+          Cell *cell = cell_at (self, row->first_cell + i);
+          double em = gk_typesetter_get_style_info (cell->style)->size;
+          double indent = cell->indent * em;
+
+          if (cell->column != column || cell->column_span != 1 || cell->text == NULL)
+            continue;
+          if ((row->flags & GK_RULED_ROW_HEADER) != 0)
+            {
+              title = MAX (title, gk_typesetter_text_width (typesetter, cell->style, cell->text));
+              title_min = MAX (title_min, MIN (TITLE_MIN_EMS, g_utf8_strlen (cell->text, -1)) * em);
+              continue;
+            }
+          /* Measure only what could be the widest yet: on a long table
+           * nearly every cell is skipped. */
+          if (indent + estimate_width (cell->text, em) <= body)
+            continue;
+          if (col->kind == GK_RULED_COLUMN_TEXT && body >= 3 * cap)
+            continue;
+          body = MAX (body, indent + gk_typesetter_text_width (typesetter, cell->style, cell->text));
+        }
+    }
+
+  switch (col->kind)
+    {
+    case GK_RULED_COLUMN_CODE:
+      /* Room for three digits even when the table is empty. */
+      need->min = need->want = need->natural = MAX (MAX (body, CODE_MIN_EMS * em_cell), title_min);
+      break;
+    case GK_RULED_COLUMN_FIGURE:
+      {
+        double title_cap = TITLE_MAX_EMS * gk_typesetter_get_style_info (GK_TEXT_TABLE_HEADER)->size;
+        need->min = MAX (body, title_min);
+        need->want = MAX (need->min, MIN (title, title_cap));
+        need->natural = need->want;
+      }
+      break;
+    case GK_RULED_COLUMN_TEXT:
+    default:
+      {
+        double text_min = TEXT_MIN_EMS * gk_typesetter_get_style_info (GK_TEXT_TABLE_CELL)->size;
+        double content = MAX (body, MIN (title, TITLE_MAX_EMS * gk_typesetter_get_style_info (GK_TEXT_TABLE_HEADER)->size));
+        need->min = MAX (MIN (content, text_min), title_min);
+        need->want = MAX (need->min, MIN (content, cap));
+        need->natural = MAX (need->want, content);
+      }
+      break;
+    }
+  need->min += 2 * PAD_X;
+  need->want += 2 * PAD_X;
+  need->natural += 2 * PAD_X;
+}
+
+static gboolean
+is_growable (GkRuledColumnKind kind)
+{
+  return kind == GK_RULED_COLUMN_TEXT || kind == GK_RULED_COLUMN_FIGURE;
+}
+
+/* Takes up to @deficit from the columns of @kind (every kind when -1),
+ * each in proportion to what it has above its minimum. */
+static double
+shrink (GkRuledTable *self,
+        Need         *needs,
+        int           kind,
+        double        deficit)
+{
+  double slack = 0, taken;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (kind < 0 || (int) self->columns[c].kind == kind)
+      slack += self->widths[c] - needs[c].min;
+  if (slack <= 0)
+    return deficit;
+  taken = MIN (deficit, slack);
+  for (guint c = 0; c < self->n_columns; c++)
+    if (kind < 0 || (int) self->columns[c].kind == kind)
+      self->widths[c] -= taken * (self->widths[c] - needs[c].min) / slack;
+  return deficit - taken;
+}
+
+/* Narrows the amount columns to one common width, none below its widest
+ * figure, taking up to @deficit: they stay alike as long as they can. */
+static double
+shrink_figures (GkRuledTable *self,
+                Need         *needs,
+                double        deficit)
+{
+  double current = 0, least = 0, lo = 0, hi = 0, goal;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (self->columns[c].kind == GK_RULED_COLUMN_FIGURE)
+      {
+        current += self->widths[c];
+        least += needs[c].min;
+        hi = MAX (hi, self->widths[c]);
+      }
+  if (current <= least)
+    return deficit;
+  goal = MAX (current - deficit, least);
+
+  /* The common width t with Σ max (min, t) = goal, by bisection. */
+  for (int i = 0; i < 40; i++)
+    {
+      double t = (lo + hi) / 2, sum = 0;
+
+      for (guint c = 0; c < self->n_columns; c++)
+        if (self->columns[c].kind == GK_RULED_COLUMN_FIGURE)
+          sum += MAX (needs[c].min, MIN (t, self->widths[c]));
+      if (sum > goal)
+        hi = t;
+      else
+        lo = t;
+    }
+  for (guint c = 0; c < self->n_columns; c++)
+    if (self->columns[c].kind == GK_RULED_COLUMN_FIGURE)
+      self->widths[c] = MAX (needs[c].min, MIN (lo, self->widths[c]));
+  return deficit - (current - goal);
+}
+
+/* Column widths that fill @width. Each column gets what its content
+ * wants, text columns up to their maximum, all amount columns the same
+ * width; space left over goes first to text columns that had to wrap,
+ * then to every column but the codes. A table too wide first wraps its
+ * amount titles more, then its names, and only then shrinks everything. */
+static void
+compute_widths (GkRuledTable *self,
+                GkTypesetter *typesetter,
+                double        width)
+{
+  g_autofree Need *needs = g_new0 (Need, self->n_columns);
+  Need figure = { 0, };
+  double want = 0, min = 0;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      measure_column (self, typesetter, c, width, &needs[c]);
+      if (self->columns[c].kind == GK_RULED_COLUMN_FIGURE)
+        figure.want = MAX (figure.want, needs[c].want);
+    }
+  /* Amount columns look alike when they can: the same width wanted by
+   * all, each still able to shrink down to its own widest figure. */
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      if (self->columns[c].kind == GK_RULED_COLUMN_FIGURE)
+        needs[c].want = needs[c].natural = figure.want;
+      want += needs[c].want;
+      min += needs[c].min;
+      self->widths[c] = needs[c].want;
+    }
+
+  if (want <= width)
+    {
+      double extra = width - want, wanting = 0, growable = 0;
+
+      for (guint c = 0; c < self->n_columns; c++)
+        wanting += needs[c].natural - needs[c].want;
+      if (wanting > 0)
+        {
+          double given = MIN (extra, wanting);
+
+          for (guint c = 0; c < self->n_columns; c++)
+            self->widths[c] += given * (needs[c].natural - needs[c].want) / wanting;
+          extra -= given;
+        }
+      for (guint c = 0; c < self->n_columns; c++)
+        if (is_growable (self->columns[c].kind))
+          growable += self->widths[c];
+      for (guint c = 0; c < self->n_columns && growable > 0; c++)
+        if (is_growable (self->columns[c].kind))
+          self->widths[c] += extra * self->widths[c] / growable;
+    }
+  else if (min <= width)
+    {
+      double deficit = want - width;
+
+      deficit = shrink_figures (self, needs, deficit);
+      deficit = shrink (self, needs, GK_RULED_COLUMN_TEXT, deficit);
+      shrink (self, needs, -1, deficit);
+    }
+  else
+    {
+      double codes = 0;
+
+      /* Too many columns for the page: everything but the codes shrinks
+       * alike, and figures may wrap rather than run off the paper. */
+      for (guint c = 0; c < self->n_columns; c++)
+        if (self->columns[c].kind == GK_RULED_COLUMN_CODE)
+          codes += needs[c].min;
+      for (guint c = 0; c < self->n_columns; c++)
+        self->widths[c] = self->columns[c].kind == GK_RULED_COLUMN_CODE || min <= codes
+                          ? needs[c].min
+                          : needs[c].min * MAX (width - codes, 0) / (min - codes);
+    }
+
+  self->x[0] = 0;
+  for (guint c = 0; c < self->n_columns; c++)
+    self->x[c + 1] = self->x[c] + self->widths[c];
+  self->width = self->x[self->n_columns];
+}
+
+static double
+cell_inner_width (GkRuledTable *self,
+                  Cell         *cell)
+{
+  double em = gk_typesetter_get_style_info (cell->style)->size;
+  double width = self->x[cell->column + cell->column_span] - self->x[cell->column];
+
+  return MAX (width - 2 * PAD_X - cell->indent * em, em);
+}
+
+/* A title that must wrap is wrapped evenly: 功能分类 / 科目编码 rather
+ * than 功能分类科目 / 编码. */
+static double
+wrap_width (GkRuledTable *self,
+            GkTypesetter *typesetter,
+            Cell         *cell)
+{
+  double inner = cell_inner_width (self, cell);
+  double em = gk_typesetter_get_style_info (cell->style)->size;
+  double natural;
+
+  if (cell->style != GK_TEXT_TABLE_HEADER || cell->text == NULL ||
+      gk_typesetter_fits_one_line (typesetter, cell->style, cell->text, inner))
+    return inner;
+  /* As many lines as it takes anyway, each holding a whole number of
+   * ems: CJK text breaks between any two characters. */
+  natural = gk_typesetter_text_width (typesetter, cell->style, cell->text);
+  return MIN (inner, ceil (natural / ceil (natural / inner) / em - 0.01) * em + 0.5);
+}
+
+static double
+cell_height (GkRuledTable *self,
+             GkTypesetter *typesetter,
+             Cell         *cell)
+{
+  double text;
+
+  if (gk_typesetter_fits_one_line (typesetter, cell->style, cell->text, cell->wrap))
+    text = gk_typesetter_line_height (typesetter, cell->style);
+  else
+    text = gk_typesetter_text_height (typesetter, cell->style, cell->text, cell->wrap);
+  return text + 2 * PAD_Y;
+}
+
+/**
+ * gk_ruled_table_measure:
+ * @width: the width the table spans, in points
+ *
+ * Computes the column widths and the row heights; call before the
+ * getters below and before drawing.
+ */
+void
+gk_ruled_table_measure (GkRuledTable *self,
+                        GkTypesetter *typesetter,
+                        double        width)
+{
+  double min_height = gk_typesetter_line_height (typesetter, GK_TEXT_TABLE_CELL) + 2 * PAD_Y;
+
+  g_return_if_fail (GK_IS_RULED_TABLE (self));
+  g_return_if_fail (GK_IS_TYPESETTER (typesetter));
+
+  if (self->measured_with == typesetter && self->measured_width == width)
+    return;
+  self->measured_with = typesetter;
+  self->measured_width = width;
+
+  compute_widths (self, typesetter, width);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = row_at (self, r);
+
+      row->height = min_height;
+      row->no_break = FALSE;
+    }
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = row_at (self, r);
+
+      for (guint i = 0; i < row->n_cells; i++)
+        {
+          Cell *cell = cell_at (self, row->first_cell + i);
+
+          cell->wrap = wrap_width (self, typesetter, cell);
+          if (cell->row_span == 1)
+            row->height = MAX (row->height, cell_height (self, typesetter, cell));
+          for (guint k = 1; k < cell->row_span && r + k < self->rows->len; k++)
+            row_at (self, r + k)->no_break = TRUE;
+        }
+    }
+
+  /* A merged cell taller than the rows it covers stretches the last one. */
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = row_at (self, r);
+
+      for (guint i = 0; i < row->n_cells; i++)
+        {
+          Cell *cell = cell_at (self, row->first_cell + i);
+          guint last = MIN (r + cell->row_span, self->rows->len) - 1;
+          double covered = 0, need;
+
+          if (cell->row_span == 1)
+            continue;
+          for (guint k = r; k <= last; k++)
+            covered += row_at (self, k)->height;
+          need = cell_height (self, typesetter, cell);
+          if (need > covered)
+            row_at (self, last)->height += need - covered;
+        }
+    }
+}
+
+double
+gk_ruled_table_get_column_width (GkRuledTable *self,
+                                 guint         column)
+{
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), 0);
+  g_return_val_if_fail (column < self->n_columns, 0);
+  return self->widths[column];
+}
+
+double
+gk_ruled_table_get_row_height (GkRuledTable *self,
+                               guint         row)
+{
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), 0);
+  g_return_val_if_fail (row < self->rows->len, 0);
+  return row_at (self, row)->height;
+}
+
+double
+gk_ruled_table_get_header_height (GkRuledTable *self)
+{
+  guint n;
+  double height = 0;
+
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), 0);
+
+  n = gk_ruled_table_get_n_header_rows (self);
+  for (guint r = 0; r < n; r++)
+    height += row_at (self, r)->height;
+  return height;
+}
+
+/* Whether a page may end before @row: never inside a merged cell. */
+gboolean
+gk_ruled_table_can_break_before (GkRuledTable *self,
+                                 guint         row)
+{
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), FALSE);
+  g_return_val_if_fail (row < self->rows->len, FALSE);
+  return !row_at (self, row)->no_break;
+}
+
+/* Drawing ------------------------------------------------------------------ */
+
+static double
+cell_height_in (GkRuledTable *self,
+                Cell         *cell,
+                guint         row,
+                guint         end)
+{
+  double height = 0;
+
+  for (guint k = row; k < MIN (row + cell->row_span, end); k++)
+    height += row_at (self, k)->height;
+  return height;
+}
+
+static void
+draw_text (GkRuledTable *self,
+           GkTypesetter *typesetter,
+           cairo_t      *cr,
+           Cell         *cell,
+           double        x,
+           double        y,
+           double        height)
+{
+  double em = gk_typesetter_get_style_info (cell->style)->size;
+  double inner = cell_inner_width (self, cell);
+  PangoLayout *layout;
+  int text_height;
+
+  if (strlen (cell->text) <= CACHED_TEXT_BYTES || cell->style == GK_TEXT_TABLE_HEADER)
+    layout = gk_typesetter_layout_cached (typesetter, cell->style, cell->text, cell->wrap, cell->alignment);
+  else
+    layout = gk_typesetter_layout (typesetter, cell->style, cell->text, cell->wrap, cell->alignment,
+                                   GK_TYPESET_NO_INDENT);
+  pango_layout_get_size (layout, NULL, &text_height);
+  /* An evenly wrapped title, narrower than its cell, centred in it. */
+  gk_typesetter_show_layout (typesetter, cr, layout,
+                             x + self->x[cell->column] + PAD_X + cell->indent * em + (inner - cell->wrap) / 2,
+                             y + MAX (PAD_Y, (height - (double) text_height / PANGO_SCALE) / 2), 0, -1);
+}
+
+/* A row of single cells under nothing merged from above: its rules can be
+ * drawn as lines across the table rather than a rectangle per cell, which
+ * on a long table is most of what the PDF would otherwise hold. */
+static gboolean
+is_plain (GkRuledTable *self,
+          Row          *row)
+{
+  Cell *cells = cell_at (self, row->first_cell);
+
+  if (row->no_break || row->n_cells != self->n_columns)
+    return FALSE;
+  for (guint i = 0; i < row->n_cells; i++)
+    if (cells[i].column_span != 1 || cells[i].row_span != 1 || cells[i].style == GK_TEXT_TABLE_HEADER)
+      return FALSE;
+  return TRUE;
+}
+
+/* The rules of a run of plain rows from @top: one line under each row,
+ * the column lines down the whole run, in one stroke. */
+static void
+stroke_plain_rows (GkRuledTable *self,
+                   cairo_t      *cr,
+                   double        x,
+                   double        top,
+                   GArray       *bottoms)
+{
+  double bottom;
+
+  if (bottoms->len == 0)
+    return;
+  bottom = g_array_index (bottoms, double, bottoms->len - 1);
+  cairo_new_path (cr);
+  for (guint i = 0; i < bottoms->len; i++)
+    {
+      cairo_move_to (cr, x, g_array_index (bottoms, double, i));
+      cairo_line_to (cr, x + self->width, g_array_index (bottoms, double, i));
+    }
+  for (guint c = 1; c < self->n_columns; c++)
+    {
+      cairo_move_to (cr, x + self->x[c], top);
+      cairo_line_to (cr, x + self->x[c], bottom);
+    }
+  cairo_set_line_width (cr, RULE_WIDTH);
+  cairo_stroke (cr);
+  g_array_set_size (bottoms, 0);
+}
+
+/* The rules of a row with merged cells: each cell's left and bottom
+ * edges as one stroke of two segments. The rows above drew this row's top
+ * edge, and the frame draws the table's outline. */
+static void
+stroke_cells (GkRuledTable *self,
+              cairo_t      *cr,
+              double        x,
+              double        y,
+              guint         r,
+              guint         end)
+{
+  Row *row = row_at (self, r);
+  Cell *cells = cell_at (self, row->first_cell);
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      double left = x + self->x[cells[i].column];
+      double right = x + self->x[cells[i].column + cells[i].column_span];
+      double bottom = y + cell_height_in (self, &cells[i], r, end);
+
+      if (cells[i].column > 0)
+        {
+          cairo_move_to (cr, left, y);
+          cairo_line_to (cr, left, bottom);
+        }
+      else
+        cairo_move_to (cr, left, bottom);
+      cairo_line_to (cr, right, bottom);
+    }
+  cairo_set_line_width (cr, RULE_WIDTH);
+  cairo_stroke (cr);
+}
+
+static double
+draw_rows (GkRuledTable *self,
+           GkTypesetter *typesetter,
+           cairo_t      *cr,
+           double        x,
+           double        y,
+           guint         first,
+           guint         end)
+{
+  g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (double));
+  double top = y;
+  double plain_top = y;   /* where the current run of plain rows began */
+  gboolean shaded = FALSE;
+
+  /* All the shading first, in one fill, so that no cell's grey covers
+   * the rule above it; then text and rules row by row. */
+  cairo_new_path (cr);
+  for (guint r = first; r < end; r++)
+    {
+      Row *row = row_at (self, r);
+      Cell *cells = cell_at (self, row->first_cell);
+
+      for (guint i = 0; i < row->n_cells; i++)
+        if (cells[i].style == GK_TEXT_TABLE_HEADER)
+          {
+            cairo_rectangle (cr, x + self->x[cells[i].column], y,
+                             self->x[cells[i].column + cells[i].column_span] - self->x[cells[i].column],
+                             cell_height_in (self, &cells[i], r, end));
+            shaded = TRUE;
+          }
+      y += row->height;
+    }
+  if (shaded)
+    {
+      cairo_set_source_rgb (cr, SHADE, SHADE, SHADE);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+    }
+  cairo_new_path (cr);
+  y = top;
+
+  for (guint r = first; r < end; r++)
+    {
+      Row *row = row_at (self, r);
+      Cell *cells = cell_at (self, row->first_cell);
+
+      for (guint i = 0; i < row->n_cells; i++)
+        if (cells[i].text != NULL)
+          draw_text (self, typesetter, cr, &cells[i], x, y, cell_height_in (self, &cells[i], r, end));
+
+      if (is_plain (self, row))
+        {
+          double bottom = y + row->height;
+          g_array_append_val (bottoms, bottom);
+        }
+      else
+        {
+          stroke_plain_rows (self, cr, x, plain_top, bottoms);
+          stroke_cells (self, cr, x, y, r, end);
+          plain_top = y + row->height;
+        }
+      y += row->height;
+    }
+  stroke_plain_rows (self, cr, x, plain_top, bottoms);
+  return y - top;
+}
+
+/**
+ * gk_ruled_table_draw:
+ * @first_row: the first body row to draw
+ * @end_row: the row after the last one to draw
+ *
+ * Draws the header rows, then rows @first_row to @end_row - 1, with their
+ * top left corner at @x, @y, and frames them. Their text is gathered by
+ * @typesetter: it is on the page after gk_typesetter_flush().
+ *
+ * Returns: the height drawn
+ */
+double
+gk_ruled_table_draw (GkRuledTable *self,
+                     GkTypesetter *typesetter,
+                     cairo_t      *cr,
+                     double        x,
+                     double        y,
+                     guint         first_row,
+                     guint         end_row)
+{
+  guint n_header;
+  double height;
+
+  g_return_val_if_fail (GK_IS_RULED_TABLE (self), 0);
+  g_return_val_if_fail (end_row <= self->rows->len, 0);
+
+  n_header = gk_ruled_table_get_n_header_rows (self);
+  first_row = MAX (first_row, n_header);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  height = draw_rows (self, typesetter, cr, x, y, 0, n_header);
+  height += draw_rows (self, typesetter, cr, x, y + height, first_row, end_row);
+  cairo_rectangle (cr, x, y, self->width, height);
+  cairo_set_line_width (cr, FRAME_WIDTH);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  return height;
+}

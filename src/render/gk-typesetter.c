@@ -1,0 +1,578 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "gk-typesetter.h"
+
+/* Repeated cell texts (绩效目标表 headings, 产出指标 …) are shaped once. */
+#define CACHE_SIZE 1024
+#define HEIGHTS_SIZE 8192
+
+/* The glyphs of one font waiting to be shown. */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  GArray              *glyphs;     /* cairo_glyph_t */
+  GArray              *clusters;   /* cairo_text_cluster_t */
+  GString             *text;
+} Batch;
+
+struct _GkTypesetter
+{
+  GObject               parent_instance;
+
+  char                 *body_family;
+  char                 *heading_family;
+  PangoFontMap         *font_map;
+  PangoContext         *context;
+  PangoLayout          *layout;
+  PangoFontDescription *fonts[GK_N_TEXT_STYLES];
+  double                line_heights[GK_N_TEXT_STYLES];
+  GHashTable           *cache;
+  GHashTable           *heights;   /* "style:width:text" → height in Pango units */
+
+  /* Text shown but not yet drawn, on batch_cr */
+  cairo_t              *batch_cr;
+  GArray               *batches;   /* Batch */
+  GArray               *glyphs;    /* scratch, one run */
+  GArray               *clusters;
+  GString              *text;
+};
+
+G_DEFINE_FINAL_TYPE (GkTypesetter, gk_typesetter, G_TYPE_OBJECT)
+
+static const GkTextStyleInfo styles[GK_N_TEXT_STYLES] = {
+  [GK_TEXT_COVER_UNIT]       = { TRUE,  22,   PANGO_WEIGHT_BOLD,   PANGO_ALIGN_CENTER, FALSE, 0, 0,  12, 0,   FALSE },
+  [GK_TEXT_COVER_TITLE]      = { TRUE,  26,   PANGO_WEIGHT_BOLD,   PANGO_ALIGN_CENTER, FALSE, 0, 0,  0,  0,   FALSE },
+  [GK_TEXT_COVER_DATE]       = { FALSE, 16,   PANGO_WEIGHT_NORMAL, PANGO_ALIGN_CENTER, FALSE, 0, 0,  0,  0,   FALSE },
+  [GK_TEXT_CONTENTS_TITLE]   = { TRUE,  18,   PANGO_WEIGHT_BOLD,   PANGO_ALIGN_CENTER, FALSE, 0, 0,  18, 0,   FALSE },
+  [GK_TEXT_CONTENTS_PART]    = { TRUE,  12,   PANGO_WEIGHT_BOLD,   PANGO_ALIGN_LEFT,   FALSE, 0, 8,  2,  0,   TRUE  },
+  [GK_TEXT_CONTENTS_ENTRY]   = { FALSE, 10.5, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT,   FALSE, -2, 0, 1,  0,   FALSE },
+  [GK_TEXT_PART]             = { TRUE,  18,   PANGO_WEIGHT_BOLD,   PANGO_ALIGN_CENTER, FALSE, 0, 6,  16, 0,   TRUE  },
+  [GK_TEXT_HEADING]          = { TRUE,  14,   PANGO_WEIGHT_BOLD,   PANGO_ALIGN_LEFT,   FALSE, -2, 12, 6, 0,   TRUE  },
+  [GK_TEXT_SUBHEADING]       = { TRUE,  12,   PANGO_WEIGHT_BOLD,   PANGO_ALIGN_LEFT,   FALSE, 2, 6,  3,  0,   TRUE  },
+  [GK_TEXT_BODY]             = { FALSE, 12,   PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT,   TRUE,  2, 0,  4,  1.1, FALSE },
+  [GK_TEXT_LIST_ITEM]        = { FALSE, 12,   PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT,   TRUE,  2, 0,  3,  1.1, FALSE },
+  [GK_TEXT_TABLE_LABEL]      = { TRUE,  12,   PANGO_WEIGHT_BOLD,   PANGO_ALIGN_LEFT,   FALSE, 0, 0,  2,  0,   TRUE  },
+  [GK_TEXT_TABLE_TITLE]      = { TRUE,  16,   PANGO_WEIGHT_BOLD,   PANGO_ALIGN_CENTER, FALSE, 0, 0,  8,  0,   TRUE  },
+  [GK_TEXT_TABLE_META]       = { TRUE,  10,   PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT,   FALSE, 0, 0,  4,  0,   TRUE  },
+  [GK_TEXT_TABLE_CONTINUED]  = { TRUE,  10,   PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT,   FALSE, 0, 0,  4,  0,   TRUE  },
+  [GK_TEXT_TABLE_CELL]       = { TRUE,  9,    PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT,   FALSE, 0, 0,  0,  0,   FALSE },
+  [GK_TEXT_TABLE_HEADER]     = { TRUE,  9,    PANGO_WEIGHT_BOLD,   PANGO_ALIGN_CENTER, FALSE, 0, 0,  0,  0,   FALSE },
+  [GK_TEXT_TABLE_TOTAL]      = { TRUE,  9,    PANGO_WEIGHT_BOLD,   PANGO_ALIGN_LEFT,   FALSE, 0, 0,  0,  0,   FALSE },
+  [GK_TEXT_NOTE]             = { TRUE,  9,    PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT,   FALSE, 0, 6,  6,  0,   FALSE },
+  [GK_TEXT_CAPTION]          = { TRUE,  12,   PANGO_WEIGHT_BOLD,   PANGO_ALIGN_CENTER, FALSE, 0, 10, 6,  0,   TRUE  },
+  [GK_TEXT_SIGNATURE]        = { FALSE, 14,   PANGO_WEIGHT_NORMAL, PANGO_ALIGN_RIGHT,  FALSE, 0, 0,  4,  0,   FALSE },
+  [GK_TEXT_FOOTER]           = { FALSE, 10.5, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_CENTER, FALSE, 0, 0,  0,  0,   FALSE },
+};
+
+static void
+batch_clear (gpointer data)
+{
+  Batch *batch = data;
+
+  cairo_scaled_font_destroy (batch->font);
+  g_array_unref (batch->glyphs);
+  g_array_unref (batch->clusters);
+  g_string_free (batch->text, TRUE);
+}
+
+static void
+gk_typesetter_finalize (GObject *object)
+{
+  GkTypesetter *self = GK_TYPESETTER (object);
+
+  if (self->batch_cr != NULL)
+    gk_typesetter_flush (self);
+  g_array_unref (self->batches);
+  g_array_unref (self->glyphs);
+  g_array_unref (self->clusters);
+  g_string_free (self->text, TRUE);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->heights, g_hash_table_unref);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->context);
+  g_clear_object (&self->font_map);
+  for (guint i = 0; i < GK_N_TEXT_STYLES; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+  g_free (self->body_family);
+  g_free (self->heading_family);
+
+  G_OBJECT_CLASS (gk_typesetter_parent_class)->finalize (object);
+}
+
+static void
+gk_typesetter_class_init (GkTypesetterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gk_typesetter_finalize;
+}
+
+static void
+gk_typesetter_init (GkTypesetter *self)
+{
+  self->batches = g_array_new (FALSE, TRUE, sizeof (Batch));
+  g_array_set_clear_func (self->batches, batch_clear);
+  self->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  self->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  self->text = g_string_new (NULL);
+}
+
+/**
+ * gk_typesetter_new:
+ * @body_family: (nullable): the fontconfig family of running text
+ * @heading_family: (nullable): the family of headings and tables
+ *
+ * Returns: (transfer full): a typesetter with its own font map, so that
+ *   its fonts do not depend on the thread's default one
+ */
+GkTypesetter *
+gk_typesetter_new (const char *body_family,
+                   const char *heading_family)
+{
+  GkTypesetter *self = g_object_new (GK_TYPE_TYPESETTER, NULL);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  self->body_family = g_strdup (body_family ? body_family : GK_DEFAULT_BODY_FONT);
+  self->heading_family = g_strdup (heading_family ? heading_family : GK_DEFAULT_HEADING_FONT);
+
+  self->font_map = pango_cairo_font_map_new ();
+  self->context = pango_font_map_create_context (self->font_map);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->context, options);
+  pango_cairo_context_set_resolution (self->context, 72);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  /* Simplified Chinese punctuation forms, whatever the session's locale. */
+  pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
+  cairo_font_options_destroy (options);
+
+  for (guint i = 0; i < GK_N_TEXT_STYLES; i++)
+    {
+      PangoFontDescription *font = pango_font_description_new ();
+
+      pango_font_description_set_family (font, styles[i].heading_font ? self->heading_family : self->body_family);
+      pango_font_description_set_size (font, (int) (styles[i].size * PANGO_SCALE));
+      pango_font_description_set_weight (font, styles[i].weight);
+      self->fonts[i] = font;
+    }
+
+  self->layout = pango_layout_new (self->context);
+  pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < GK_N_TEXT_STYLES; i++)
+    self->line_heights[i] = gk_typesetter_text_height (self, i, "汉", -1);
+
+  return self;
+}
+
+const GkTextStyleInfo *
+gk_typesetter_get_style_info (GkTextStyle style)
+{
+  g_return_val_if_fail (style < GK_N_TEXT_STYLES, NULL);
+  return &styles[style];
+}
+
+const char *
+gk_typesetter_get_body_family (GkTypesetter *self)
+{
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), NULL);
+  return self->body_family;
+}
+
+const char *
+gk_typesetter_get_heading_family (GkTypesetter *self)
+{
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), NULL);
+  return self->heading_family;
+}
+
+PangoContext *
+gk_typesetter_get_context (GkTypesetter *self)
+{
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), NULL);
+  return self->context;
+}
+
+static void
+setup_layout (GkTypesetter   *self,
+              PangoLayout    *layout,
+              GkTextStyle     style,
+              const char     *text,
+              double          width,
+              PangoAlignment  alignment,
+              GkTypesetFlags  flags)
+{
+  const GkTextStyleInfo *info = &styles[style];
+
+  pango_layout_set_font_description (layout, self->fonts[style]);
+  pango_layout_set_width (layout, width < 0 ? -1 : (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, (int) alignment < 0 ? info->alignment : alignment);
+  pango_layout_set_justify (layout, info->justify);
+  pango_layout_set_indent (layout, (flags & GK_TYPESET_NO_INDENT) != 0 ? 0
+                                   : (int) (info->first_indent * info->size * PANGO_SCALE));
+  pango_layout_set_line_spacing (layout, info->line_spacing);
+  if ((flags & GK_TYPESET_MARKUP) != 0)
+    pango_layout_set_markup (layout, text ? text : "", -1);
+  else
+    {
+      pango_layout_set_attributes (layout, NULL);
+      pango_layout_set_text (layout, text ? text : "", -1);
+    }
+}
+
+/**
+ * gk_typesetter_layout:
+ * @width: the wrapping width in points, or -1 for one line
+ * @alignment: the alignment, or -1 for the style's
+ *
+ * Returns: (transfer none): a layout that is only valid until the next
+ *   call on @self
+ */
+PangoLayout *
+gk_typesetter_layout (GkTypesetter   *self,
+                      GkTextStyle     style,
+                      const char     *text,
+                      double          width,
+                      PangoAlignment  alignment,
+                      GkTypesetFlags  flags)
+{
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), NULL);
+  g_return_val_if_fail (style < GK_N_TEXT_STYLES, NULL);
+
+  setup_layout (self, self->layout, style, text, width, alignment, flags);
+  return self->layout;
+}
+
+/**
+ * gk_typesetter_layout_cached:
+ *
+ * A layout kept for texts that come back again and again, such as table
+ * headings: shaping is the bulk of the cost of a page.
+ *
+ * Returns: (transfer none): a layout valid until the next call on @self
+ */
+PangoLayout *
+gk_typesetter_layout_cached (GkTypesetter   *self,
+                             GkTextStyle     style,
+                             const char     *text,
+                             double          width,
+                             PangoAlignment  alignment)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), NULL);
+  g_return_val_if_fail (style < GK_N_TEXT_STYLES, NULL);
+
+  key = g_strdup_printf ("%u:%d:%d:%s", style, (int) alignment, (int) (width * 100), text ? text : "");
+  layout = g_hash_table_lookup (self->cache, key);
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (self->cache) >= CACHE_SIZE)
+    g_hash_table_remove_all (self->cache);
+  layout = pango_layout_new (self->context);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  setup_layout (self, layout, style, text, width, alignment, GK_TYPESET_DEFAULT);
+  g_hash_table_insert (self->cache, g_steal_pointer (&key), layout);
+  return layout;
+}
+
+/* The width of @text on one line, in points. */
+double
+gk_typesetter_text_width (GkTypesetter *self,
+                          GkTextStyle   style,
+                          const char   *text)
+{
+  PangoLayout *layout;
+  int width;
+
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), 0);
+
+  layout = gk_typesetter_layout (self, style, text, -1, -1, GK_TYPESET_NO_INDENT);
+  pango_layout_get_size (layout, &width, NULL);
+  return (double) width / PANGO_SCALE;
+}
+
+double
+gk_typesetter_text_height (GkTypesetter *self,
+                           GkTextStyle   style,
+                           const char   *text,
+                           double        width)
+{
+  g_autofree char *key = NULL;
+  gpointer cached;
+  PangoLayout *layout;
+  int height;
+
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), 0);
+
+  /* A long table repeats its wrapped names (the 科目 of every project of
+   * a 项): they are shaped once. */
+  key = g_strdup_printf ("%u:%d:%s", style, (int) (width * 100), text ? text : "");
+  if (g_hash_table_lookup_extended (self->heights, key, NULL, &cached))
+    return (double) GPOINTER_TO_INT (cached) / PANGO_SCALE;
+
+  layout = gk_typesetter_layout (self, style, text, width, -1, GK_TYPESET_NO_INDENT);
+  pango_layout_get_size (layout, NULL, &height);
+  if (g_hash_table_size (self->heights) >= HEIGHTS_SIZE)
+    g_hash_table_remove_all (self->heights);
+  g_hash_table_insert (self->heights, g_steal_pointer (&key), GINT_TO_POINTER (height));
+  return (double) height / PANGO_SCALE;
+}
+
+double
+gk_typesetter_line_height (GkTypesetter *self,
+                           GkTextStyle   style)
+{
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), 0);
+  g_return_val_if_fail (style < GK_N_TEXT_STYLES, 0);
+  return self->line_heights[style];
+}
+
+/* Whether @text surely fits on one line of @width, decided without
+ * shaping it: no glyph of these fonts is wider than an em, so a count of
+ * characters is an upper bound. Most table cells and many short
+ * paragraphs are decided here; FALSE means "measure it". */
+gboolean
+gk_typesetter_fits_one_line (GkTypesetter *self,
+                             GkTextStyle   style,
+                             const char   *text,
+                             double        width)
+{
+  glong n;
+
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), FALSE);
+
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  if (strchr (text, '\n') != NULL)
+    return FALSE;
+  n = g_utf8_strlen (text, -1);
+  return n * styles[style].size <= width;
+}
+
+/* Drawing ------------------------------------------------------------------ */
+
+static Batch *
+batch_for (GkTypesetter        *self,
+           cairo_scaled_font_t *font)
+{
+  Batch batch;
+
+  for (guint i = 0; i < self->batches->len; i++)
+    if (g_array_index (self->batches, Batch, i).font == font)
+      return &g_array_index (self->batches, Batch, i);
+
+  batch.font = cairo_scaled_font_reference (font);
+  batch.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  batch.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  batch.text = g_string_new (NULL);
+  g_array_append_val (self->batches, batch);
+  return &g_array_index (self->batches, Batch, self->batches->len - 1);
+}
+
+/* Converts one run to cairo glyphs and clusters in the scratch arrays;
+ * FALSE when it has a glyph the font lacks, which Pango draws as a box. */
+static gboolean
+convert_run (GkTypesetter   *self,
+             PangoGlyphItem *run,
+             const char     *text,
+             double          x,
+             double          baseline)
+{
+  PangoGlyphString *glyphs = run->glyphs;
+  PangoGlyphItemIter iter;
+  double advance = 0;
+
+  g_array_set_size (self->glyphs, 0);
+  g_array_set_size (self->clusters, 0);
+  g_string_truncate (self->text, 0);
+
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      PangoGlyphInfo *info = &glyphs->glyphs[i];
+      cairo_glyph_t glyph;
+
+      if ((info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 && info->glyph != PANGO_GLYPH_EMPTY)
+        return FALSE;
+      glyph.index = info->glyph;
+      glyph.x = x + (advance + info->geometry.x_offset) / PANGO_SCALE;
+      glyph.y = baseline + (double) info->geometry.y_offset / PANGO_SCALE;
+      g_array_append_val (self->glyphs, glyph);
+      advance += info->geometry.width;
+    }
+
+  /* Clusters tie the glyphs to their text, for copying and searching. */
+  for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text);
+       more;
+       more = pango_glyph_item_iter_next_cluster (&iter))
+    {
+      cairo_text_cluster_t cluster;
+
+      if (iter.start_glyph > iter.end_glyph)
+        return FALSE;   /* right to left: not in a Chinese disclosure */
+      cluster.num_bytes = iter.end_index - iter.start_index;
+      cluster.num_glyphs = iter.end_glyph - iter.start_glyph;
+      g_string_append_len (self->text, text + iter.start_index, cluster.num_bytes);
+      g_array_append_val (self->clusters, cluster);
+    }
+  return TRUE;
+}
+
+/* Moves the scratch run into the batch of its font, dropping empty glyphs
+ * (a cluster may keep its text without a glyph). */
+static void
+commit_run (GkTypesetter        *self,
+            cairo_scaled_font_t *font)
+{
+  Batch *batch = batch_for (self, font);
+  guint g = 0;
+
+  for (guint c = 0; c < self->clusters->len; c++)
+    {
+      cairo_text_cluster_t cluster = g_array_index (self->clusters, cairo_text_cluster_t, c);
+      int kept = 0;
+
+      for (int k = 0; k < cluster.num_glyphs; k++, g++)
+        {
+          cairo_glyph_t *glyph = &g_array_index (self->glyphs, cairo_glyph_t, g);
+
+          if (glyph->index == PANGO_GLYPH_EMPTY)
+            continue;
+          g_array_append_val (batch->glyphs, *glyph);
+          kept++;
+        }
+      cluster.num_glyphs = kept;
+      if (cluster.num_glyphs == 0 && cluster.num_bytes == 0)
+        continue;
+      g_array_append_val (batch->clusters, cluster);
+    }
+  g_string_append_len (batch->text, self->text->str, self->text->len);
+}
+
+/**
+ * gk_typesetter_show_layout:
+ * @x: where the layout's top left corner goes
+ * @first_line: the first line to show
+ * @end_line: the line after the last one to show, or -1 for all; the
+ *   first line shown goes at @y
+ *
+ * Shows a layout on @cr. Plain black text is not drawn at once but
+ * gathered, a font's glyphs of a whole page drawn together by
+ * gk_typesetter_flush(): a PDF of thousands of table cells is then a
+ * few text operations a page rather than a few per cell.
+ */
+void
+gk_typesetter_show_layout (GkTypesetter *self,
+                           cairo_t      *cr,
+                           PangoLayout  *layout,
+                           double        x,
+                           double        y,
+                           int           first_line,
+                           int           end_line)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter;
+  double top = 0;
+  int line = 0;
+  gboolean plain;
+
+  g_return_if_fail (GK_IS_TYPESETTER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  if (self->batch_cr != cr)
+    {
+      gk_typesetter_flush (self);
+      self->batch_cr = cairo_reference (cr);
+    }
+
+  /* Markup (colours, a bold term) is rare: Pango draws it. */
+  plain = pango_layout_get_attributes (layout) == NULL;
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *layout_line;
+      PangoRectangle logical;
+      double baseline;
+      int y0;
+
+      if (line < first_line)
+        continue;
+      if (end_line >= 0 && line >= end_line)
+        break;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, NULL);
+      if (line == first_line)
+        top = (double) y0 / PANGO_SCALE;
+      baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - top;
+      layout_line = pango_layout_iter_get_line_readonly (iter);
+
+      if (!plain)
+        {
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, baseline);
+          pango_cairo_show_layout_line (cr, layout_line);
+          continue;
+        }
+
+      /* Each run of the line, from its own left edge. */
+      do
+        {
+          PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+          cairo_scaled_font_t *font;
+
+          if (run == NULL)
+            break;   /* the end of the line */
+          pango_layout_iter_get_run_extents (iter, NULL, &logical);
+          font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+          if (font != NULL && convert_run (self, run, text, x + (double) logical.x / PANGO_SCALE, baseline))
+            commit_run (self, font);
+          else
+            {
+              cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, baseline);
+              pango_cairo_show_glyph_item (cr, text, run);
+            }
+        }
+      while (pango_layout_iter_next_run (iter));
+    }
+  while ((++line, pango_layout_iter_next_line (iter)));
+  pango_layout_iter_free (iter);
+}
+
+/* Draws the text gathered by gk_typesetter_show_layout(), in black. */
+void
+gk_typesetter_flush (GkTypesetter *self)
+{
+  cairo_t *cr;
+
+  g_return_if_fail (GK_IS_TYPESETTER (self));
+
+  cr = g_steal_pointer (&self->batch_cr);
+  if (cr == NULL)
+    return;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < self->batches->len; i++)
+    {
+      Batch *batch = &g_array_index (self->batches, Batch, i);
+
+      if (batch->glyphs->len == 0 && batch->clusters->len == 0)
+        continue;
+      cairo_set_scaled_font (cr, batch->font);
+      cairo_show_text_glyphs (cr, batch->text->str, batch->text->len,
+                              (cairo_glyph_t *) (gpointer) batch->glyphs->data, batch->glyphs->len,
+                              (cairo_text_cluster_t *) (gpointer) batch->clusters->data, batch->clusters->len,
+                              0);
+    }
+  cairo_restore (cr);
+  g_array_set_size (self->batches, 0);
+  cairo_destroy (cr);
+}
