@@ -9,6 +9,7 @@
 #include "gk-check-cli.h"
 #include "gk-csv-writer.h"
 #include "gk-document-io.h"
+#include "gk-pdf-writer.h"
 #include "gk-draft.h"
 #include "gk-window.h"
 #include "gk-xlsx-reader.h"
@@ -214,6 +215,31 @@ gk_application_command_check (GkApplication      *self,
   return status;
 }
 
+static int
+gk_application_command_export_pdf (GkApplication      *self,
+                                   GVariantDict       *options,
+                                   const char * const *files)
+{
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkPdfWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+
+  g_variant_dict_lookup (options, "export-pdf", "^&ay", &path);
+  document = load_single_file ("export-pdf", files);
+  if (document == NULL)
+    return EXIT_UNREADABLE;
+
+  writer = gk_pdf_writer_new (document);
+  gk_pdf_writer_set_with_charts (writer, g_variant_dict_contains (options, "with-charts"));
+  if (!gk_pdf_writer_write (writer, path, &error))
+    {
+      g_printerr (_("Cannot write %s: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
 /* One entry and one function per command-line command. */
 static const GkCommand commands[] = {
   { "version", G_OPTION_ARG_NONE, N_("Show the version and exit"), NULL,
@@ -224,6 +250,8 @@ static const GkCommand commands[] = {
     gk_application_command_export_csv },
   { "export-charts", G_OPTION_ARG_FILENAME, N_("Write every review chart of FILE as PNG and SVG into DIR"), N_("DIR"),
     gk_application_command_export_charts },
+  { "export-pdf", G_OPTION_ARG_FILENAME, N_("Write the finished disclosure FILE as the PDF OUT"), N_("OUT"),
+    gk_application_command_export_pdf },
   { "export-xlsx", G_OPTION_ARG_FILENAME, N_("Write the tables of FILE as an Excel workbook OUT"), N_("OUT"),
     gk_application_command_export_xlsx },
   { "import-xlsx", G_OPTION_ARG_FILENAME, N_("Read the Excel workbook IN and save it as the disclosure FILE"), N_("IN"),
@@ -783,9 +811,11 @@ gk_application_init (GkApplication *self)
                                    commands[i].description,
                                    commands[i].arg_description);
 
-  /* A modifier of --check, not a command of its own. */
+  /* Modifiers of a command, not commands of their own. */
   g_application_add_main_option (application, "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  N_("With --check, print the findings as JSON"), NULL);
+  g_application_add_main_option (application, "with-charts", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 N_("With --export-pdf, add an appendix of the review charts"), NULL);
 
   g_application_set_option_context_parameter_string (application, _("[FILE…]"));
   g_application_set_option_context_summary (application,
