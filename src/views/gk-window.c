@@ -4,7 +4,11 @@
 #include <glib/gi18n.h>
 
 #include "gk-document-io.h"
-#include "gk-window.h"
+#include "gk-glossary-page.h"
+#include "gk-overview-page.h"
+#include "gk-projects-page.h"
+#include "gk-table-page.h"
+#include "gk-window-private.h"
 
 typedef enum
 {
@@ -80,25 +84,6 @@ static const GkPageInfo pages[] = {
   { "checks", GK_PAGE_GROUP_REVIEW,
     N_("Checks"),
     N_("Every rule the document breaks, with the cells involved and what would fix it.") },
-};
-
-struct _GkWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content_box;
-  GtkScrolledWindow    *sidebar_scroller;
-  GtkListBox           *sidebar;
-  AdwWindowTitle       *page_title;
-  GtkStack             *stack;
-
-  GSettings            *settings;
-  GkDocument           *document;
-  GFile                *file;
-  guint                 selected;
-  guint                 reveal_tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -290,6 +275,71 @@ gk_window_update_sidebar_header (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, heading);
 }
 
+/* Shown while there is no document, and for the pages others provide. */
+static GtkWidget *
+gk_window_create_placeholder (guint index)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _(pages[index].title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), _(pages[index].description));
+  return page;
+}
+
+static GtkWidget *
+gk_window_create_page (GkWindow *self,
+                       guint     index)
+{
+  const char *id = pages[index].id;
+  GkTable *table;
+
+  if (self->document == NULL)
+    return gk_window_create_placeholder (index);
+
+  table = gk_document_get_table (self->document, id);
+  if (pages[index].group == GK_PAGE_GROUP_TABLES && table != NULL)
+    return gk_table_page_new (self->document, table);
+  if (g_str_equal (id, "overview"))
+    return gk_overview_page_new (self->document);
+  if (g_str_equal (id, "projects"))
+    return gk_projects_page_new (self->document);
+  if (g_str_equal (id, "glossary"))
+    return gk_glossary_page_new (self->document);
+
+  return gk_window_create_placeholder (index);
+}
+
+/* Every page shows the document it was made for, so a new document gets
+ * new pages; the selected one stays selected. */
+static void
+gk_window_rebuild_pages (GkWindow *self)
+{
+  GtkStackTransitionType transition = gtk_stack_get_transition_type (self->stack);
+
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *old = gtk_stack_get_child_by_name (self->stack, pages[i].id);
+
+      if (old != NULL)
+        gtk_stack_remove (self->stack, old);
+      gtk_stack_add_named (self->stack, gk_window_create_page (self, i), pages[i].id);
+    }
+  gtk_stack_set_visible_child_name (self->stack, pages[self->selected].id);
+  gtk_stack_set_transition_type (self->stack, transition);
+}
+
+/* The page shown for @page_id. */
+GtkWidget *
+gk_window_get_page (GkWindow   *self,
+                    const char *page_id)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (page_id != NULL, NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, page_id);
+}
+
 static void
 gk_window_add_pages (GkWindow *self)
 {
@@ -297,7 +347,6 @@ gk_window_add_pages (GkWindow *self)
     {
       GtkWidget *row;
       GtkWidget *label;
-      GtkWidget *page;
 
       label = gtk_label_new (_(pages[i].title));
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
@@ -308,11 +357,7 @@ gk_window_add_pages (GkWindow *self)
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
       gtk_list_box_append (self->sidebar, row);
 
-      /* Placeholders until the document model provides the real pages. */
-      page = adw_status_page_new ();
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _(pages[i].title));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page), _(pages[i].description));
-      gtk_stack_add_named (self->stack, page, pages[i].id);
+      gtk_stack_add_named (self->stack, gk_window_create_placeholder (i), pages[i].id);
     }
 
   gtk_list_box_set_header_func (self->sidebar, gk_window_update_sidebar_header, NULL, NULL);
@@ -344,24 +389,6 @@ gk_window_bind_settings (GkWindow *self)
   g_settings_bind (self->settings, "selected-page", self, "selected-page", G_SETTINGS_BIND_DEFAULT);
 }
 
-/* "乌鲁木齐县人民政府办公室 2020" with a mark while there are unsaved edits. */
-static void
-gk_window_update_title (GkWindow *self)
-{
-  g_autofree char *title = NULL;
-
-  if (self->document == NULL)
-    {
-      gtk_window_set_title (GTK_WINDOW (self), _("Gongkai"));
-      return;
-    }
-  title = g_strdup_printf ("%s%s %u",
-                           gk_document_get_modified (self->document) ? "• " : "",
-                           gk_document_get_unit (self->document),
-                           gk_document_get_year (self->document));
-  gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
 static void
 gk_window_update_history (GkWindow *self)
 {
@@ -369,6 +396,8 @@ gk_window_update_history (GkWindow *self)
                                  self->document != NULL && gk_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->document != NULL && gk_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
   gk_window_update_title (self);
 }
 
@@ -398,7 +427,12 @@ gk_window_set_document (GkWindow   *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->file, file);
   if (!g_set_object (&self->document, document))
-    return;
+    {
+      /* The same document under another name (Save As). */
+      gk_window_document_set (self, FALSE);
+      return;
+    }
+  self->restored = FALSE;
   if (document != NULL)
     {
       g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (gk_window_update_history), self, G_CONNECT_SWAPPED);
@@ -407,6 +441,8 @@ gk_window_set_document (GkWindow   *self,
       g_signal_connect_object (document, "notify::unit", G_CALLBACK (gk_window_update_title), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::year", G_CALLBACK (gk_window_update_title), self, G_CONNECT_SWAPPED);
     }
+  gk_window_rebuild_pages (self);
+  gk_window_document_set (self, TRUE);
   gk_window_update_history (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -457,6 +493,7 @@ gk_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  gk_window_document_dispose (self);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
 
@@ -546,8 +583,9 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, gk_window_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, gk_window_back_clicked);
 
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, gk_window_unavailable_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, gk_window_unavailable_action);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_menu);
+  gk_window_document_class_init (klass);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, gk_window_unavailable_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, gk_window_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, gk_window_redo);
@@ -571,6 +609,7 @@ gk_window_init (GkWindow *self)
 
   gk_window_add_pages (self);
   gk_window_bind_settings (self);
+  gk_window_document_init (self);
 
   /* Keyboard navigation starts from the restored page. */
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));

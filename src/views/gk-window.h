@@ -5,6 +5,7 @@
 
 #include "gk-application.h"
 #include "gk-document.h"
+#include "gk-draft.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,16 @@ void        gk_window_add_toast         (GkWindow      *self,
                                          AdwToast      *toast);
 GkDocument *gk_window_get_document      (GkWindow      *self);
 GFile      *gk_window_get_file          (GkWindow      *self);
+GtkWidget  *gk_window_get_page          (GkWindow      *self,
+                                         const char    *page_id);
+gboolean    gk_window_get_modified      (GkWindow      *self);
+GkDraft    *gk_window_get_draft         (GkWindow      *self);
+void        gk_window_save_to           (GkWindow      *self,
+                                         GFile         *file);
+void        gk_window_restore_draft     (GkWindow      *self,
+                                         GkDocument    *document,
+                                         GFile         *file,
+                                         GFile         *draft);
 void        gk_window_set_document      (GkWindow      *self,
                                          GkDocument    *document,
                                          GFile         *file);

@@ -1,0 +1,414 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-document-io.h"
+#include "gk-window-private.h"
+
+/* The window's document as a file: its title, Save and Save As, the
+ * draft of unsaved changes, recent files, and the question before
+ * closing unsaved work. */
+
+#define RECENT_LIMIT 8
+
+gboolean
+gk_window_get_modified (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
+
+  return self->document != NULL &&
+         (self->restored || gk_document_get_modified (self->document));
+}
+
+GkDraft *
+gk_window_get_draft (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+  return self->draft;
+}
+
+/* "• 乌鲁木齐县人民政府办公室 2020" with a mark while there are unsaved
+ * edits; the file's name under it in the sidebar. */
+void
+gk_window_update_title (GkWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->document == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Gongkai"));
+      adw_window_title_set_subtitle (self->sidebar_title, NULL);
+      return;
+    }
+  title = g_strdup_printf ("%s%s %u",
+                           gk_window_get_modified (self) ? "• " : "",
+                           gk_document_get_unit (self->document) ?: "",
+                           gk_document_get_year (self->document));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  if (self->file != NULL)
+    subtitle = g_file_get_basename (self->file);
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+}
+
+static void
+gk_window_add_recent (GkWindow *self)
+{
+  g_autofree char *uri = NULL;
+
+  if (self->file == NULL)
+    return;
+  uri = g_file_get_uri (self->file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* Called by gk_window_set_document(): a new document gets its own draft;
+ * the same one under a new name (Save As) keeps it. */
+void
+gk_window_document_set (GkWindow *self,
+                        gboolean  new_document)
+{
+  if (new_document)
+    {
+      if (self->draft != NULL)
+        gk_draft_discard (self->draft);
+      g_clear_object (&self->draft);
+      if (self->document != NULL)
+        {
+          g_autoptr(GFile) directory = gk_draft_get_default_directory ();
+
+          self->draft = gk_draft_new (self->document, directory);
+          if (self->settings != NULL)
+            g_settings_bind (self->settings, "autosave", self->draft, "enabled", G_SETTINGS_BIND_GET);
+        }
+    }
+  if (self->draft != NULL)
+    gk_draft_set_file (self->draft, self->file);
+  gk_window_add_recent (self);
+  gk_window_update_title (self);
+}
+
+void
+gk_window_document_dispose (GkWindow *self)
+{
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  /* A window closed on purpose leaves no draft; a crash does. */
+  if (self->draft != NULL && self->close_confirmed)
+    gk_draft_discard (self->draft);
+  if (self->draft != NULL && self->settings != NULL)
+    g_settings_unbind (self->draft, "enabled");
+  g_clear_object (&self->draft);
+}
+
+/* Takes unsaved work recovered from a draft: the document is shown as
+ * modified until it is saved, and the draft goes on being written. */
+void
+gk_window_restore_draft (GkWindow   *self,
+                         GkDocument *document,
+                         GFile      *file,
+                         GFile      *draft)
+{
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (GK_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (draft));
+
+  gk_window_set_document (self, document, file);
+  self->restored = TRUE;
+  gk_draft_adopt (self->draft, draft);
+  gk_window_update_title (self);
+}
+
+/* Recent files --------------------------------------------------------------- */
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return -g_date_time_compare (ta, tb);
+}
+
+void
+gk_window_update_recent_menu (GkWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  items = g_list_sort (items, compare_recent);
+  for (const GList *l = items; l != NULL && n < RECENT_LIMIT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (!g_str_has_suffix (uri, ".gongkai") || !gtk_recent_info_exists (info))
+        continue;
+      label = g_uri_unescape_string (strrchr (uri, '/') ? strrchr (uri, '/') + 1 : uri, NULL);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", uri);
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* Saving --------------------------------------------------------------------- */
+
+static void
+gk_window_show_error (GkWindow   *self,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  GkWindow *window;
+  GFile    *file;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+static void
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  GkWindow *self = data->window;
+  g_autofree char *name = g_file_get_basename (data->file);
+  g_autofree char *message = NULL;
+  gboolean close_after = self->close_after_save;
+
+  self->saving = FALSE;
+  self->close_after_save = FALSE;
+  if (!gk_document_save_finish (GK_DOCUMENT (source), result, &error))
+    {
+      g_autofree char *body = g_strdup_printf (_("%s was not saved; the file on disk is as it was.\n\n%s"),
+                                               name, error->message);
+
+      gk_window_show_error (self, _("Cannot Save the Document"), body);
+      return;
+    }
+  if (GK_DOCUMENT (source) != self->document)
+    return;
+
+  if (self->file == NULL || !g_file_equal (data->file, self->file))
+    gk_window_set_document (self, self->document, data->file);
+  gk_document_mark_saved (self->document);
+  self->restored = FALSE;
+  if (self->draft != NULL)
+    gk_draft_discard (self->draft);
+  gk_window_add_recent (self);
+  gk_window_update_title (self);
+
+  message = g_strdup_printf (_("Saved as %s"), name);
+  gk_window_add_toast (self, adw_toast_new (message));
+  if (close_after)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Writes the document to @file, atomically: a failure leaves the file as
+ * it was and says why. The document keeps no reference to an edit made
+ * while the file is written: what was serialized is what is marked saved,
+ * since serializing happens before this returns. */
+void
+gk_window_save_to (GkWindow *self,
+                   GFile    *file)
+{
+  SaveData *data;
+
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->document != NULL);
+
+  if (self->saving)
+    return;
+  self->saving = TRUE;
+  data = g_new0 (SaveData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  gk_document_save_async (self->document, file, NULL, save_done, data);
+}
+
+static void
+save_as_response (GtkNativeDialog *chooser,
+                  int              response,
+                  GkWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+  gk_window_save_to (self, file);
+}
+
+static GtkFileFilter *
+disclosure_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Budget disclosures"));
+  gtk_file_filter_add_pattern (filter, "*.gongkai");
+  gtk_file_filter_add_mime_type (filter, "application/x-gongkai");
+  return filter;
+}
+
+static void
+gk_window_save_as (GkWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = disclosure_filter ();
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL || self->chooser != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save Disclosure"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  else
+    {
+      name = g_strdup_printf ("%s %u.gongkai", gk_document_get_unit (self->document) ?: _("Disclosure"),
+                              gk_document_get_year (self->document));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_as_response), self, 0);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+gk_window_action_save (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  if (self->file == NULL)
+    gk_window_save_as (self);
+  else
+    gk_window_save_to (self, self->file);
+}
+
+static void
+gk_window_action_save_as (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  gk_window_save_as (GK_WINDOW (widget));
+}
+
+/* Closing -------------------------------------------------------------------- */
+
+static void
+close_response (AdwMessageDialog *dialog,
+                const char       *response,
+                GkWindow         *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      self->close_after_save = TRUE;
+      gk_window_action_save (GTK_WIDGET (self), "win.save", NULL);
+    }
+}
+
+static gboolean
+gk_window_close_request (GtkWindow *window)
+{
+  GkWindow *self = GK_WINDOW (window);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || !gk_window_get_modified (self))
+    {
+      self->close_confirmed = TRUE;
+      return FALSE;
+    }
+
+  heading = g_strdup_printf (_("Save the Changes to %s %u?"),
+                             gk_document_get_unit (self->document) ?: "",
+                             gk_document_get_year (self->document));
+  dialog = adw_message_dialog_new (window, heading,
+                                   _("The changes are lost if the window closes without saving them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+recent_changed (GtkRecentManager *manager,
+                GkWindow         *self)
+{
+  gk_window_update_recent_menu (self);
+}
+
+void
+gk_window_document_class_init (GkWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  window_class->close_request = gk_window_close_request;
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, gk_window_action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, gk_window_action_save_as);
+}
+
+void
+gk_window_document_init (GkWindow *self)
+{
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (recent_changed), self, 0);
+  gk_window_update_recent_menu (self);
+  gk_window_update_title (self);
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-draft.h"
+#include "gk-window.h"
+
+G_BEGIN_DECLS
+
+struct _GkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkScrolledWindow    *sidebar_scroller;
+  GtkListBox           *sidebar;
+  AdwWindowTitle       *page_title;
+  GtkStack             *stack;
+
+  AdwWindowTitle       *sidebar_title;
+  GMenu                *recent_menu;
+
+  GSettings            *settings;
+  GkDocument           *document;
+  GFile                *file;
+  guint                 selected;
+  guint                 reveal_tick_id;
+
+  /* gk-window-document.c */
+  GkDraft              *draft;
+  GtkNativeDialog      *chooser;
+  gboolean              restored;   /* unsaved work restored from a draft */
+  gboolean              saving;
+  gboolean              close_after_save;
+  gboolean              close_confirmed;
+};
+
+/* gk-window-document.c: saving, drafts and the title. */
+void     gk_window_update_title          (GkWindow   *self);
+void     gk_window_document_set          (GkWindow   *self,
+                                          gboolean    new_document);
+void     gk_window_document_dispose      (GkWindow   *self);
+void     gk_window_document_class_init   (GkWindowClass *klass);
+void     gk_window_document_init         (GkWindow   *self);
+void     gk_window_update_recent_menu    (GkWindow   *self);
+
+G_END_DECLS
