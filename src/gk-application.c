@@ -31,32 +31,6 @@ struct _GkApplication
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
 
-/* A headless command runs in the launching process, before GTK is
- * initialised, so that it works without a display. It returns the exit
- * status of the process. @files are the positional arguments. */
-typedef int (*GkCommandFunc) (GkApplication      *self,
-                              GVariantDict       *options,
-                              const char * const *files);
-
-typedef struct
-{
-  const char    *long_name;
-  GOptionArg     arg;
-  const char    *description;
-  const char    *arg_description;
-  GkCommandFunc  run;
-} GkCommand;
-
-static int
-gk_application_command_version (GkApplication      *self,
-                                GVariantDict       *options,
-                                const char * const *files)
-{
-  g_print ("gongkai %s\n", PACKAGE_VERSION);
-
-  return EXIT_SUCCESS;
-}
-
 /* Exit status of a command whose input file cannot be read. */
 #define EXIT_UNREADABLE 2
 
@@ -82,71 +56,102 @@ load_single_file (const char         *option,
   return document;
 }
 
-static int
-gk_application_command_export_csv (GkApplication      *self,
-                                   GVariantDict       *options,
-                                   const char * const *files)
+/* An export writes the document loaded from FILE to the option's OUT. */
+typedef gboolean (*GkExportFunc) (GkDocument    *document,
+                                  const char    *out,
+                                  GVariantDict  *options,
+                                  GError       **error);
+
+static gboolean
+export_csv (GkDocument    *document,
+            const char    *out,
+            GVariantDict  *options,
+            GError       **error)
 {
-  g_autoptr(GkDocument) document = NULL;
-  g_autoptr(GFile) directory = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *path = NULL;
+  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (out);
+  return gk_csv_export_document (document, directory, error);
+}
 
-  g_variant_dict_lookup (options, "export-csv", "^&ay", &path);
-  document = load_single_file ("export-csv", files);
-  if (document == NULL)
-    return EXIT_UNREADABLE;
+static gboolean
+export_charts (GkDocument    *document,
+               const char    *out,
+               GVariantDict  *options,
+               GError       **error)
+{
+  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (out);
+  return gk_charts_export (document, directory, error);
+}
 
-  directory = g_file_new_for_commandline_arg (path);
-  if (!gk_csv_export_document (document, directory, &error))
-    {
-      g_printerr (_("Cannot write the CSV files into %s: %s\n"), path, error->message);
-      return EXIT_FAILURE;
-    }
+static gboolean
+export_pdf (GkDocument    *document,
+            const char    *out,
+            GVariantDict  *options,
+            GError       **error)
+{
+  g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
+
+  gk_pdf_writer_set_with_charts (writer, g_variant_dict_contains (options, "with-charts"));
+  return gk_pdf_writer_write (writer, out, error);
+}
+
+static gboolean
+export_xlsx (GkDocument    *document,
+             const char    *out,
+             GVariantDict  *options,
+             GError       **error)
+{
+  return gk_xlsx_export (document, out, error);
+}
+
+typedef struct _GkCommand GkCommand;
+
+/* A headless command runs in the launching process, before GTK is
+ * initialised, so that it works without a display. It returns the exit
+ * status of the process. @files are the positional arguments. */
+typedef int (*GkCommandFunc) (GkApplication      *self,
+                              const GkCommand    *command,
+                              GVariantDict       *options,
+                              const char * const *files);
+
+struct _GkCommand
+{
+  const char    *long_name;
+  GOptionArg     arg;
+  const char    *description;
+  const char    *arg_description;
+  GkCommandFunc  run;
+  GkExportFunc   export;
+};
+
+static int
+gk_application_command_version (GkApplication      *self,
+                                const GkCommand    *command,
+                                GVariantDict       *options,
+                                const char * const *files)
+{
+  g_print ("gongkai %s\n", PACKAGE_VERSION);
+
   return EXIT_SUCCESS;
 }
 
 static int
-gk_application_command_export_charts (GkApplication      *self,
-                                      GVariantDict       *options,
-                                      const char * const *files)
-{
-  g_autoptr(GkDocument) document = NULL;
-  g_autoptr(GFile) directory = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *path = NULL;
-
-  g_variant_dict_lookup (options, "export-charts", "^&ay", &path);
-  document = load_single_file ("export-charts", files);
-  if (document == NULL)
-    return EXIT_UNREADABLE;
-
-  directory = g_file_new_for_commandline_arg (path);
-  if (!gk_charts_export (document, directory, &error))
-    {
-      g_printerr (_("Cannot write the charts into %s: %s\n"), path, error->message);
-      return EXIT_FAILURE;
-    }
-  return EXIT_SUCCESS;
-}
-
-static int
-gk_application_command_export_xlsx (GkApplication      *self,
-                                    GVariantDict       *options,
-                                    const char * const *files)
+gk_application_command_export (GkApplication      *self,
+                               const GkCommand    *command,
+                               GVariantDict       *options,
+                               const char * const *files)
 {
   g_autoptr(GkDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  const char *path = NULL;
+  const char *out = NULL;
 
-  g_variant_dict_lookup (options, "export-xlsx", "^&ay", &path);
-  document = load_single_file ("export-xlsx", files);
+  g_variant_dict_lookup (options, command->long_name, "^&ay", &out);
+  document = load_single_file (command->long_name, files);
   if (document == NULL)
     return EXIT_UNREADABLE;
 
-  if (!gk_xlsx_export (document, path, &error))
+  if (!command->export (document, out, options, &error))
     {
-      g_printerr (_("Cannot write %s: %s\n"), path, error->message);
+      g_printerr (_("Cannot write %s: %s\n"), out, error->message);
       return EXIT_FAILURE;
     }
   return EXIT_SUCCESS;
@@ -156,6 +161,7 @@ gk_application_command_export_xlsx (GkApplication      *self,
  * what was read and what was not, and saves the new document. */
 static int
 gk_application_command_import_xlsx (GkApplication      *self,
+                                    const GkCommand    *command,
                                     GVariantDict       *options,
                                     const char * const *files)
 {
@@ -192,6 +198,7 @@ gk_application_command_import_xlsx (GkApplication      *self,
  * can test (0 no error, 1 errors, 2 unreadable). */
 static int
 gk_application_command_check (GkApplication      *self,
+                              const GkCommand    *command,
                               GVariantDict       *options,
                               const char * const *files)
 {
@@ -215,47 +222,22 @@ gk_application_command_check (GkApplication      *self,
   return status;
 }
 
-static int
-gk_application_command_export_pdf (GkApplication      *self,
-                                   GVariantDict       *options,
-                                   const char * const *files)
-{
-  g_autoptr(GkDocument) document = NULL;
-  g_autoptr(GkPdfWriter) writer = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *path = NULL;
-
-  g_variant_dict_lookup (options, "export-pdf", "^&ay", &path);
-  document = load_single_file ("export-pdf", files);
-  if (document == NULL)
-    return EXIT_UNREADABLE;
-
-  writer = gk_pdf_writer_new (document);
-  gk_pdf_writer_set_with_charts (writer, g_variant_dict_contains (options, "with-charts"));
-  if (!gk_pdf_writer_write (writer, path, &error))
-    {
-      g_printerr (_("Cannot write %s: %s\n"), path, error->message);
-      return EXIT_FAILURE;
-    }
-  return EXIT_SUCCESS;
-}
-
-/* One entry and one function per command-line command. */
+/* One entry per command-line command. */
 static const GkCommand commands[] = {
   { "version", G_OPTION_ARG_NONE, N_("Show the version and exit"), NULL,
-    gk_application_command_version },
+    gk_application_command_version, NULL },
   { "check", G_OPTION_ARG_FILENAME, N_("Check FILE against every rule and print the findings"), N_("FILE"),
-    gk_application_command_check },
+    gk_application_command_check, NULL },
   { "export-csv", G_OPTION_ARG_FILENAME, N_("Write each table of FILE as a CSV file into DIR"), N_("DIR"),
-    gk_application_command_export_csv },
+    gk_application_command_export, export_csv },
   { "export-charts", G_OPTION_ARG_FILENAME, N_("Write every review chart of FILE as PNG and SVG into DIR"), N_("DIR"),
-    gk_application_command_export_charts },
+    gk_application_command_export, export_charts },
   { "export-pdf", G_OPTION_ARG_FILENAME, N_("Write the finished disclosure FILE as the PDF OUT"), N_("OUT"),
-    gk_application_command_export_pdf },
+    gk_application_command_export, export_pdf },
   { "export-xlsx", G_OPTION_ARG_FILENAME, N_("Write the tables of FILE as an Excel workbook OUT"), N_("OUT"),
-    gk_application_command_export_xlsx },
+    gk_application_command_export, export_xlsx },
   { "import-xlsx", G_OPTION_ARG_FILENAME, N_("Read the Excel workbook IN and save it as the disclosure FILE"), N_("IN"),
-    gk_application_command_import_xlsx },
+    gk_application_command_import_xlsx, NULL },
 };
 
 typedef struct
@@ -667,7 +649,7 @@ gk_application_handle_local_options (GApplication *application,
     }
 
   if (command != NULL)
-    return command->run (self, options, files);
+    return command->run (self, command, options, files);
 
   return G_APPLICATION_CLASS (gk_application_parent_class)->handle_local_options (application,
                                                                                   options);
