@@ -169,6 +169,9 @@ row_label (GtkListBoxRow *row)
 {
   GtkWidget *label = gtk_list_box_row_get_child (row);
 
+  /* 审核's row holds its title and the count of findings. */
+  if (GTK_IS_BOX (label))
+    label = gtk_widget_get_first_child (label);
   g_assert_true (GTK_IS_LABEL (label));
 
   return gtk_label_get_text (GTK_LABEL (label));

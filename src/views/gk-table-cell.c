@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-table-cell.h"
+#include "gk-window.h"
 
 /* One amount of a table page: a label showing the figure, replaced by a
  * GtkText while it is edited in place. The cell does not change the
@@ -27,6 +28,7 @@ struct _GkTableCell
   gboolean     entered;
   gboolean     committing;
   char        *error;
+  GkChecker   *checker;   /* the window's, while rooted: marks the cells findings involve */
 };
 
 G_DEFINE_FINAL_TYPE (GkTableCell, gk_table_cell, GTK_TYPE_WIDGET)
@@ -157,9 +159,58 @@ replace_str (char       **target,
   *target = copy;
 }
 
+/* The row as a GkPlace names it. */
+static const char *
+place_row_id (GkRow *row)
+{
+  switch (gk_row_get_kind (row))
+    {
+    case GK_ROW_KIND_TOTAL:
+      return "total";
+    case GK_ROW_KIND_LINE:
+      return gk_row_get_line_id (row);
+    case GK_ROW_KIND_PROJECT:
+      return gk_row_get_project (row) != NULL ? gk_project_get_id (gk_row_get_project (row)) : NULL;
+    case GK_ROW_KIND_SINGLE:
+      return NULL;
+    case GK_ROW_KIND_CLASS:
+    case GK_ROW_KIND_SECTION:
+    case GK_ROW_KIND_ITEM:
+    default:
+      return gk_row_get_code (row);
+    }
+}
+
+/* A cell that a finding of 审核 involves is marked, its tooltip the
+ * findings' messages. */
+static char *
+gk_table_cell_dup_findings (GkTableCell *self)
+{
+  GkTable *table = gk_row_get_table (self->row);
+  const GkColumnSchema *column;
+  g_autoptr(GPtrArray) found = NULL;
+  GString *messages;
+
+  if (self->checker == NULL || table == NULL)
+    return NULL;
+  column = gk_table_schema_get_column (gk_table_get_schema (table), self->column);
+  found = gk_checker_find (self->checker, gk_table_get_id (table), place_row_id (self->row), column->id);
+  if (found->len == 0)
+    return NULL;
+  messages = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      if (i > 0)
+        g_string_append (messages, "\n\n");
+      g_string_append (messages, gk_finding_get_message (found->pdata[i]));
+    }
+  return g_string_free (messages, FALSE);
+}
+
 static void
 gk_table_cell_update (GkTableCell *self)
 {
+  g_autofree char *findings = NULL;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
   GkAmount amount;
@@ -171,6 +222,7 @@ gk_table_cell_update (GkTableCell *self)
       gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-derived");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-entered");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "finding");
       self->entered = FALSE;
       return;
     }
@@ -186,6 +238,14 @@ gk_table_cell_update (GkTableCell *self)
 
   if (!self->entered && tooltip == NULL)
     tooltip = gk_table_cell_describe_derivation (self->row, self->column);
+  findings = gk_table_cell_dup_findings (self);
+  if (findings != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "finding");
+      replace_str (&tooltip, findings);
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "finding");
   if (self->error != NULL)
     replace_str (&tooltip, self->error);
 
@@ -660,6 +720,36 @@ gk_table_cell_unmap (GtkWidget *widget)
 }
 
 static void
+gk_table_cell_root (GtkWidget *widget)
+{
+  GkTableCell *self = GK_TABLE_CELL (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (gk_table_cell_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GK_IS_WINDOW (root) && gk_window_get_checker (GK_WINDOW (root)) != NULL)
+    {
+      g_set_object (&self->checker, gk_window_get_checker (GK_WINDOW (root)));
+      g_signal_connect_object (self->checker, "items-changed",
+                               G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
+      gk_table_cell_update (self);
+    }
+}
+
+static void
+gk_table_cell_unroot (GtkWidget *widget)
+{
+  GkTableCell *self = GK_TABLE_CELL (widget);
+
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
+  g_clear_object (&self->checker);
+
+  GTK_WIDGET_CLASS (gk_table_cell_parent_class)->unroot (widget);
+}
+
+static void
 gk_table_cell_dispose (GObject *object)
 {
   GkTableCell *self = GK_TABLE_CELL (object);
@@ -700,6 +790,8 @@ gk_table_cell_class_init (GkTableCellClass *klass)
   widget_class->measure = gk_table_cell_measure;
   widget_class->size_allocate = gk_table_cell_size_allocate;
   widget_class->unmap = gk_table_cell_unmap;
+  widget_class->root = gk_table_cell_root;
+  widget_class->unroot = gk_table_cell_unroot;
 
   /**
    * GkTableCell::commit:

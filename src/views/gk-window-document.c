@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "gk-document-io.h"
+#include "gk-pdf-writer.h"
+#include "gk-xlsx-writer.h"
 #include "gk-window-private.h"
 
 /* The window's document as a file: its title, Save and Save As, the
@@ -87,6 +89,8 @@ gk_window_document_set (GkWindow *self,
     }
   if (self->draft != NULL)
     gk_draft_set_file (self->draft, self->file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", self->document != NULL);
   gk_window_add_recent (self);
   gk_window_update_title (self);
 }
@@ -335,6 +339,242 @@ gk_window_action_save_as (GtkWidget  *widget,
   gk_window_save_as (GK_WINDOW (widget));
 }
 
+/* Exporting ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GBytes         *serialized;
+  char           *path;
+  GkWindowExport  format;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_bytes_unref (data->serialized);
+  g_free (data->path);
+  g_free (data);
+}
+
+/* Runs on a private copy of the document, so the officer can go on
+ * editing while a long disclosure is typeset. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(GkDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *bytes = g_bytes_get_data (data->serialized, &length);
+  gboolean written;
+
+  copy = gk_document_load_from_data (bytes, length, &error);
+  if (copy == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (data->format == GK_WINDOW_EXPORT_PDF)
+    {
+      g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (copy);
+
+      written = gk_pdf_writer_write (writer, data->path, &error);
+    }
+  else
+    written = gk_xlsx_export (copy, data->path, &error);
+
+  if (!written)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GkWindow *self = GK_WINDOW (source);
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (data->path);
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *body = g_strdup_printf (_("%s was not written.\n\n%s"), name, error->message);
+
+      gk_window_show_error (self, _("Cannot Export the Disclosure"), body);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Exported %s"), name);
+      g_autofree char *uri = g_file_get_uri (file);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-export");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      gk_window_add_toast (self, toast);
+    }
+  g_task_return_boolean (outer, TRUE);
+}
+
+/* Writes the document as a finished PDF or an Excel workbook in a worker
+ * thread; when it is done, a toast offers to open the file, or a dialog
+ * says why it could not be written. */
+void
+gk_window_export_async (GkWindow            *self,
+                        GFile               *file,
+                        GkWindowExport       format,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (GK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->document != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, gk_window_export_async);
+
+  data = g_new0 (ExportData, 1);
+  data->serialized = gk_document_serialize (self->document);
+  data->path = g_file_get_path (file);
+  data->format = format;
+  if (data->path == NULL)
+    {
+      export_data_free (data);
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Only files on this computer can be exported to"));
+      return;
+    }
+
+  task = g_task_new (self, cancellable, export_done, g_steal_pointer (&outer));
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+gk_window_export_finish (GkWindow      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_response (GtkNativeDialog *chooser,
+                 int              response,
+                 GkWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  GkWindowExport format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "gk-export-format"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file != NULL && self->document != NULL)
+    gk_window_export_async (self, file, format, NULL, NULL, NULL);
+}
+
+static void
+gk_window_choose_export (GkWindow       *self,
+                         GkWindowExport  format)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *extension = format == GK_WINDOW_EXPORT_PDF ? ".pdf" : ".xlsx";
+  GtkFileChooserNative *chooser;
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL || self->chooser != NULL)
+    return;
+
+  if (format == GK_WINDOW_EXPORT_PDF)
+    {
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Excel workbooks"));
+      gtk_file_filter_add_pattern (filter, "*.xlsx");
+    }
+
+  /* Named after the disclosure's own file, which the officer chose. */
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      char *dot = strrchr (basename, '.');
+
+      if (dot != NULL && dot != basename)
+        *dot = '\0';
+      stem = g_steal_pointer (&basename);
+    }
+  else
+    stem = g_strdup_printf ("%s %u", gk_document_get_unit (self->document) ?: _("Disclosure"),
+                            gk_document_get_year (self->document));
+  name = g_strconcat (stem, extension, NULL);
+
+  chooser = gtk_file_chooser_native_new (format == GK_WINDOW_EXPORT_PDF ? _("Export PDF")
+                                                                        : _("Export Excel Workbook"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "gk-export-format", GINT_TO_POINTER (format));
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response), self, 0);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+gk_window_action_export_pdf (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  gk_window_choose_export (GK_WINDOW (widget), GK_WINDOW_EXPORT_PDF);
+}
+
+static void
+gk_window_action_export_xlsx (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  gk_window_choose_export (GK_WINDOW (widget), GK_WINDOW_EXPORT_XLSX);
+}
+
+static void
+gk_window_action_open_export (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 /* Closing -------------------------------------------------------------------- */
 
 static void
@@ -402,6 +642,9 @@ gk_window_document_class_init (GkWindowClass *klass)
   window_class->close_request = gk_window_close_request;
   gtk_widget_class_install_action (widget_class, "win.save", NULL, gk_window_action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, gk_window_action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, gk_window_action_export_pdf);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, gk_window_action_export_xlsx);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", gk_window_action_open_export);
 }
 
 void
@@ -411,4 +654,5 @@ gk_window_document_init (GkWindow *self)
                            G_CALLBACK (recent_changed), self, 0);
   gk_window_update_recent_menu (self);
   gk_window_update_title (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", FALSE);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gk-checker.h"
 #include "gk-draft.h"
 #include "gk-window.h"
 
@@ -26,6 +27,10 @@ struct _GkWindow
   GFile                *file;
   guint                 selected;
   guint                 reveal_tick_id;
+
+  /* 审核: one checker per document, its count in the sidebar. */
+  GkChecker            *checker;
+  GtkLabel             *checks_count;
 
   /* gk-window-document.c */
   GkDraft              *draft;

@@ -3,8 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-checks-page.h"
+#include "gk-charts-page.h"
 #include "gk-document-io.h"
 #include "gk-glossary-page.h"
+#include "gk-narrative-page.h"
 #include "gk-overview-page.h"
 #include "gk-projects-page.h"
 #include "gk-table-page.h"
@@ -305,6 +308,12 @@ gk_window_create_page (GkWindow *self,
     return gk_projects_page_new (self->document);
   if (g_str_equal (id, "glossary"))
     return gk_glossary_page_new (self->document);
+  if (g_str_equal (id, "charts"))
+    return gk_charts_page_new (self->document);
+  if (g_str_equal (id, "explanation"))
+    return gk_narrative_page_new (self->document);
+  if (g_str_equal (id, "checks"))
+    return gk_checks_page_new (self->checker);
 
   return gk_window_create_placeholder (index);
 }
@@ -340,6 +349,75 @@ gk_window_get_page (GkWindow   *self,
   return gtk_stack_get_child_by_name (self->stack, page_id);
 }
 
+/* The errors, or the warnings when there is no error, next to 审核. */
+static void
+gk_window_update_checks_count (GkWindow *self)
+{
+  guint n_errors = self->checker != NULL ? gk_checker_get_n_errors (self->checker) : 0;
+  guint n_warnings = self->checker != NULL ? gk_checker_get_n_warnings (self->checker) : 0;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_count), n_errors + n_warnings > 0);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->checks_count), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->checks_count), "warning");
+  if (n_errors + n_warnings == 0)
+    return;
+
+  text = g_strdup_printf ("%u", n_errors > 0 ? n_errors : n_warnings);
+  tooltip = n_errors > 0
+              ? g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors)
+              : g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+  gtk_label_set_text (self->checks_count, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->checks_count), tooltip);
+  gtk_widget_add_css_class (GTK_WIDGET (self->checks_count), n_errors > 0 ? "error" : "warning");
+}
+
+static void
+gk_window_add_checks_count (GkWindow      *self,
+                            GtkListBoxRow *row,
+                            GtkWidget     *label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  g_object_ref (label);
+  gtk_list_box_row_set_child (row, box);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_unref (label);
+
+  self->checks_count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->checks_count), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->checks_count), "gk-checks-count");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->checks_count));
+  gk_window_update_checks_count (self);
+}
+
+/* One checker per document: the 审核 page lists its findings and the
+ * table pages mark the cells they involve. */
+static void
+gk_window_set_checker (GkWindow   *self,
+                       GkDocument *document)
+{
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
+  g_clear_object (&self->checker);
+  if (document != NULL)
+    {
+      self->checker = gk_checker_new (document);
+      g_signal_connect_object (self->checker, "notify::n-errors", G_CALLBACK (gk_window_update_checks_count), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->checker, "notify::n-warnings", G_CALLBACK (gk_window_update_checks_count), self, G_CONNECT_SWAPPED);
+    }
+  gk_window_update_checks_count (self);
+}
+
+GkChecker *
+gk_window_get_checker (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+  return self->checker;
+}
+
 static void
 gk_window_add_pages (GkWindow *self)
 {
@@ -355,6 +433,8 @@ gk_window_add_pages (GkWindow *self)
 
       row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      if (g_str_equal (pages[i].id, "checks"))
+        gk_window_add_checks_count (self, GTK_LIST_BOX_ROW (row), label);
       gtk_list_box_append (self->sidebar, row);
 
       gtk_stack_add_named (self->stack, gk_window_create_placeholder (i), pages[i].id);
@@ -441,6 +521,7 @@ gk_window_set_document (GkWindow   *self,
       g_signal_connect_object (document, "notify::unit", G_CALLBACK (gk_window_update_title), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::year", G_CALLBACK (gk_window_update_title), self, G_CONNECT_SWAPPED);
     }
+  gk_window_set_checker (self, document);
   gk_window_rebuild_pages (self);
   gk_window_document_set (self, TRUE);
   gk_window_update_history (self);
@@ -470,15 +551,6 @@ gk_window_redo (GtkWidget  *widget,
 }
 
 static void
-gk_window_unavailable_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  /* Disabled until the document model exists, so never reached. */
-  g_assert_not_reached ();
-}
-
-static void
 gk_window_dispose (GObject *object)
 {
   GkWindow *self = GK_WINDOW (object);
@@ -494,6 +566,9 @@ gk_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   gk_window_document_dispose (self);
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
+  g_clear_object (&self->checker);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
 
@@ -586,7 +661,6 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_menu);
   gk_window_document_class_init (klass);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, gk_window_unavailable_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, gk_window_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, gk_window_redo);
 }

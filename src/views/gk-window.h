@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "gk-application.h"
+#include "gk-checker.h"
 #include "gk-document.h"
 #include "gk-draft.h"
 
@@ -25,6 +26,7 @@ GtkWidget  *gk_window_get_page          (GkWindow      *self,
                                          const char    *page_id);
 gboolean    gk_window_get_modified      (GkWindow      *self);
 GkDraft    *gk_window_get_draft         (GkWindow      *self);
+GkChecker  *gk_window_get_checker       (GkWindow      *self);
 void        gk_window_save_to           (GkWindow      *self,
                                          GFile         *file);
 void        gk_window_restore_draft     (GkWindow      *self,
@@ -34,5 +36,20 @@ void        gk_window_restore_draft     (GkWindow      *self,
 void        gk_window_set_document      (GkWindow      *self,
                                          GkDocument    *document,
                                          GFile         *file);
+
+typedef enum {
+  GK_WINDOW_EXPORT_PDF,
+  GK_WINDOW_EXPORT_XLSX,
+} GkWindowExport;
+
+void        gk_window_export_async      (GkWindow            *self,
+                                         GFile               *file,
+                                         GkWindowExport       format,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    gk_window_export_finish     (GkWindow            *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 
 G_END_DECLS

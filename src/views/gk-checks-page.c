@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-checks-page.h"
+#include "gk-table-page.h"
+#include "gk-template.h"
+#include "gk-window.h"
+
+/* 审核: every finding of the window's checker, errors before warnings and
+ * grouped by the part of the document they are in. The list is bound to
+ * the checker, which keeps the findings that stay the same objects, so the
+ * rows follow the edits without being rebuilt. */
+struct _GkChecksPage
+{
+  GtkWidget      parent_instance;
+
+  GkChecker     *checker;
+
+  GtkStack      *stack;
+  AdwStatusPage *empty_page;
+  GtkLabel      *summary_label;
+  GtkListBox    *list;
+};
+
+G_DEFINE_FINAL_TYPE (GkChecksPage, gk_checks_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHECKER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GkTable *
+lookup_table (GkDocument *document,
+              const char *part)
+{
+  /* Only "t1" … "t9" name tables; other parts are texts. */
+  if (part == NULL || part[0] != 't' || !g_ascii_isdigit (part[1]))
+    return NULL;
+  return gk_document_get_table (document, part);
+}
+
+/* The row of @table that a place names: a code, "total", a summary line,
+ * a 表七 project, or NULL for 表八's single row. */
+static GkRow *
+lookup_row (GkDocument *document,
+            GkTable    *table,
+            const char *row_id)
+{
+  GkProject *project;
+  GkRow *row;
+
+  if (row_id == NULL)
+    return gk_table_get_single_row (table);
+  if (g_str_equal (row_id, "total"))
+    return gk_table_get_total_row (table);
+  if ((row = gk_table_lookup (table, row_id)) != NULL)
+    return row;
+  if ((row = gk_table_lookup_line (table, row_id)) != NULL)
+    return row;
+  project = gk_document_lookup_project (document, row_id);
+  if (project != NULL && gk_project_get_row (project) != NULL &&
+      gk_row_get_table (gk_project_get_row (project)) == table)
+    return gk_project_get_row (project);
+  return NULL;
+}
+
+static char *
+table_title (GkTable *table)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+
+  return g_strdup_printf ("表%s %s", schema->number, schema->title);
+}
+
+/* The heading of the group a finding is listed under: its table, or the
+ * text page it is on. */
+static char *
+group_title (GkDocument    *document,
+             const GkPlace *place)
+{
+  GkTable *table;
+
+  if (place == NULL)
+    return g_strdup (_("Whole Document"));
+  if ((table = lookup_table (document, place->part)) != NULL)
+    return table_title (table);
+  if (g_str_equal (place->part, "overview"))
+    return g_strdup (_("Unit Overview"));
+  if (g_str_equal (place->part, "narrative") || g_str_equal (place->part, "explanation"))
+    return g_strdup (_("Explanatory Notes"));
+  if (g_str_equal (place->part, "projects"))
+    return g_strdup (_("Projects and Performance Targets"));
+  return g_strdup (_("Whole Document"));
+}
+
+/**
+ * gk_checks_page_describe_place:
+ *
+ * Says where @place is in the words of the document: the table, the row's
+ * code and name and the column's title for a cell, the page for a text.
+ */
+char *
+gk_checks_page_describe_place (GkDocument    *document,
+                               const GkPlace *place)
+{
+  GString *text;
+  GkTable *table;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (place != NULL, NULL);
+
+  text = g_string_new (NULL);
+  table = lookup_table (document, place->part);
+  if (table != NULL)
+    {
+      const GkTableSchema *schema = gk_table_get_schema (table);
+      GkRow *row = lookup_row (document, table, place->row);
+      int column = place->column != NULL ? gk_table_column_index (table, place->column) : -1;
+
+      g_string_append_printf (text, "表%s", schema->number);
+      if (row != NULL && gk_row_get_kind (row) == GK_ROW_KIND_TOTAL)
+        g_string_append (text, " · 合计");
+      else if (row != NULL && gk_row_get_kind (row) != GK_ROW_KIND_SINGLE)
+        {
+          const char *code = gk_row_get_code (row);
+          const char *name = gk_row_get_name (row);
+
+          g_string_append (text, " · ");
+          if (code != NULL && *code != '\0' && gk_row_get_kind (row) != GK_ROW_KIND_PROJECT)
+            g_string_append_printf (text, "%s ", code);
+          g_string_append (text, name != NULL ? name : "");
+        }
+      else if (g_strcmp0 (place->row, "empty-explanation") == 0)
+        g_string_append_printf (text, " · %s", _("explanation of the empty table"));
+      else if (place->row != NULL)
+        g_string_append_printf (text, " · %s", place->row);
+
+      if (column >= 0)
+        g_string_append_printf (text, " · %s", gk_table_schema_get_column (schema, column)->title);
+    }
+  else
+    {
+      g_autofree char *group = group_title (document, place);
+
+      g_string_append (text, group);
+      if (g_strcmp0 (place->part, "projects") == 0 && place->row != NULL)
+        {
+          GkProject *project = gk_document_lookup_project (document, place->row);
+
+          if (project != NULL)
+            g_string_append_printf (text, " · %s", gk_project_get_name (project));
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  GkChecksPage *self = user_data;
+  GkFinding *finding = item;
+  GkDocument *document = gk_checker_get_document (self->checker);
+  gboolean error = gk_finding_get_severity (finding) == GK_CHECK_SEVERITY_ERROR;
+  g_autoptr(GString) places = g_string_new (NULL);
+  GtkWidget *row, *box, *texts, *icon, *label;
+  guint n_places = gk_finding_get_n_places (finding);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (box, 9);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, error ? "error" : "warning");
+  gtk_widget_set_tooltip_text (icon, error ? _("Error") : _("Warning"));
+  gtk_box_append (GTK_BOX (box), icon);
+
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (box), texts);
+
+  label = gtk_label_new (gk_finding_get_title (finding));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (texts), label);
+
+  label = gtk_label_new (gk_finding_get_message (finding));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (texts), label);
+
+  /* Three places say enough; the first is where the fix goes. */
+  for (guint i = 0; i < MIN (n_places, 3); i++)
+    {
+      g_autofree char *place = gk_checks_page_describe_place (document, gk_finding_get_place (finding, i));
+
+      if (i > 0)
+        g_string_append (places, "；");
+      g_string_append (places, place);
+    }
+  if (n_places > 3)
+    {
+      g_string_append (places, "；");
+      g_string_append_printf (places, ngettext ("and %u more place", "and %u more places", n_places - 3),
+                              n_places - 3);
+    }
+  if (places->len > 0)
+    {
+      label = gtk_label_new (places->str);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (texts), label);
+    }
+
+  icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_box_append (GTK_BOX (box), icon);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "gk-finding", g_object_ref (finding), g_object_unref);
+  return row;
+}
+
+static GkFinding *
+row_finding (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "gk-finding");
+}
+
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  GkChecksPage *self = user_data;
+  GkDocument *document = gk_checker_get_document (self->checker);
+  GkFinding *finding = row_finding (row);
+  GkFinding *previous = before != NULL ? row_finding (before) : NULL;
+  GkCheckSeverity severity = gk_finding_get_severity (finding);
+  g_autofree char *group = NULL;
+  g_autofree char *previous_group = NULL;
+  gboolean new_severity;
+  GtkWidget *header, *label;
+
+  group = group_title (document, gk_finding_get_n_places (finding) > 0
+                                   ? gk_finding_get_place (finding, 0) : NULL);
+  new_severity = previous == NULL || gk_finding_get_severity (previous) != severity;
+  if (!new_severity)
+    previous_group = group_title (document, gk_finding_get_n_places (previous) > 0
+                                              ? gk_finding_get_place (previous, 0) : NULL);
+  if (!new_severity && g_strcmp0 (group, previous_group) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (header, "gk-checks-header");
+  if (new_severity)
+    {
+      guint n = severity == GK_CHECK_SEVERITY_ERROR ? gk_checker_get_n_errors (self->checker)
+                                                    : gk_checker_get_n_warnings (self->checker);
+      g_autofree char *title = g_strdup_printf (severity == GK_CHECK_SEVERITY_ERROR
+                                                  ? ngettext ("%u Error", "%u Errors", n)
+                                                  : ngettext ("%u Warning", "%u Warnings", n),
+                                                n);
+
+      label = gtk_label_new (title);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "title-4");
+      gtk_widget_add_css_class (label, "gk-checks-severity");
+      gtk_box_append (GTK_BOX (header), label);
+    }
+  label = gtk_label_new (group);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (header), label);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+update_state (GkChecksPage *self)
+{
+  guint n_errors = gk_checker_get_n_errors (self->checker);
+  guint n_warnings = gk_checker_get_n_warnings (self->checker);
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GString) summary_text = g_string_new (NULL);
+
+  gtk_stack_set_visible_child_name (self->stack, n_errors + n_warnings == 0 ? "empty" : "findings");
+
+  errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+  warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+  if (n_errors > 0 && n_warnings > 0)
+    /* Translators: “3 errors and 5 warnings.” */
+    summary = g_strdup_printf (_("%s and %s."), errors, warnings);
+  else
+    summary = g_strdup_printf (_("%s."), n_errors > 0 ? errors : warnings);
+  g_string_append (summary_text, summary);
+  g_string_append_c (summary_text, '\n');
+  g_string_append (summary_text, n_errors > 0
+                                   ? _("Errors must be fixed before the disclosure is published. Activate a finding to go to its place.")
+                                   : _("Warnings deserve a second look before the disclosure is published. Activate a finding to go to its place."));
+  gtk_label_set_text (self->summary_label, summary_text->str);
+
+  /* The group headings carry the counts. */
+  gtk_list_box_invalidate_headers (self->list);
+}
+
+static const char *
+page_of_part (const char *part)
+{
+  /* The paragraphs and the figures of 情况说明 are both on its page; what
+   * concerns the whole document starts on the overview (the cover). */
+  if (g_str_equal (part, "narrative"))
+    return "explanation";
+  if (g_str_equal (part, "document") || g_str_equal (part, "names"))
+    return "overview";
+  return part;
+}
+
+/**
+ * gk_checks_page_show_finding:
+ *
+ * Opens the page of the finding's first place and, when it is a table
+ * cell that takes input, focuses the first such cell among its places.
+ * Returns whether a cell got the focus.
+ */
+gboolean
+gk_checks_page_show_finding (GkChecksPage *self,
+                             GkFinding    *finding)
+{
+  GkDocument *document;
+  const GkPlace *first;
+  GtkWidget *window;
+  GtkWidget *page;
+
+  g_return_val_if_fail (GK_IS_CHECKS_PAGE (self), FALSE);
+  g_return_val_if_fail (GK_IS_FINDING (finding), FALSE);
+
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), GK_TYPE_WINDOW);
+  if (window == NULL || gk_finding_get_n_places (finding) == 0)
+    return FALSE;
+
+  document = gk_checker_get_document (self->checker);
+  first = gk_finding_get_place (finding, 0);
+  gk_window_set_selected_page (GK_WINDOW (window), page_of_part (first->part));
+
+  page = gk_window_get_page (GK_WINDOW (window), gk_window_get_selected_page (GK_WINDOW (window)));
+  if (!GK_IS_TABLE_PAGE (page))
+    return FALSE;
+
+  /* A derived cell takes no focus; the entered cells it comes from may. */
+  for (guint i = 0; i < gk_finding_get_n_places (finding); i++)
+    {
+      const GkPlace *place = gk_finding_get_place (finding, i);
+      GkTable *table = lookup_table (document, place->part);
+      GkRow *row;
+      int column;
+
+      if (table == NULL || table != gk_table_page_get_table (GK_TABLE_PAGE (page)) || place->column == NULL)
+        continue;
+      row = lookup_row (document, table, place->row);
+      column = gk_table_column_index (table, place->column);
+      if (row != NULL && column >= 0 &&
+          gk_table_page_focus_cell (GK_TABLE_PAGE (page), row, column))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+gk_checks_page_row_activated (GkChecksPage  *self,
+                              GtkListBoxRow *row,
+                              GtkListBox    *list)
+{
+  gk_checks_page_show_finding (self, row_finding (row));
+}
+
+GtkWidget *
+gk_checks_page_new (GkChecker *checker)
+{
+  g_return_val_if_fail (GK_IS_CHECKER (checker), NULL);
+
+  return g_object_new (GK_TYPE_CHECKS_PAGE, "checker", checker, NULL);
+}
+
+GkChecker *
+gk_checks_page_get_checker (GkChecksPage *self)
+{
+  g_return_val_if_fail (GK_IS_CHECKS_PAGE (self), NULL);
+  return self->checker;
+}
+
+GtkListBox *
+gk_checks_page_get_list (GkChecksPage *self)
+{
+  g_return_val_if_fail (GK_IS_CHECKS_PAGE (self), NULL);
+  return self->list;
+}
+
+/* Whether the page says that the document passes every check. */
+gboolean
+gk_checks_page_is_empty (GkChecksPage *self)
+{
+  g_return_val_if_fail (GK_IS_CHECKS_PAGE (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
+
+static void
+gk_checks_page_constructed (GObject *object)
+{
+  GkChecksPage *self = GK_CHECKS_PAGE (object);
+
+  G_OBJECT_CLASS (gk_checks_page_parent_class)->constructed (object);
+
+  g_assert (self->checker != NULL);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->checker), create_row, self, NULL);
+  gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+  g_signal_connect_object (self->checker, "notify::n-errors", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checker, "notify::n-warnings", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  update_state (self);
+}
+
+static void
+gk_checks_page_dispose (GObject *object)
+{
+  GkChecksPage *self = GK_CHECKS_PAGE (object);
+
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CHECKS_PAGE);
+  self->list = NULL;
+  g_clear_object (&self->checker);
+
+  G_OBJECT_CLASS (gk_checks_page_parent_class)->dispose (object);
+}
+
+static void
+gk_checks_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  GkChecksPage *self = GK_CHECKS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHECKER:
+      g_value_set_object (value, self->checker);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_checks_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  GkChecksPage *self = GK_CHECKS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHECKER:
+      self->checker = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_checks_page_class_init (GkChecksPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = gk_checks_page_constructed;
+  object_class->dispose = gk_checks_page_dispose;
+  object_class->get_property = gk_checks_page_get_property;
+  object_class->set_property = gk_checks_page_set_property;
+
+  properties[PROP_CHECKER] =
+    g_param_spec_object ("checker", NULL, NULL,
+                         GK_TYPE_CHECKER,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-checks-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkChecksPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, GkChecksPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GkChecksPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, GkChecksPage, list);
+  gtk_widget_class_bind_template_callback (widget_class, gk_checks_page_row_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+gk_checks_page_init (GkChecksPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

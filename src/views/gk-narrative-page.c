@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gk-narrative-page-private.h"
+
+/* 情况说明: the composed text as it will read in the PDF, with the figures
+ * taken from the tables set apart from what the officer typed, and the
+ * reasons and prior-year figures it still needs edited in place. */
+
+G_DEFINE_FINAL_TYPE (GkNarrativePage, gk_narrative_page, GTK_TYPE_WIDGET)
+
+/* Structure -------------------------------------------------------------- */
+
+static gboolean
+same_structure (GPtrArray *a,
+                GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint s = 0; s < a->len; s++)
+    {
+      GkNarrativeSection *sa = g_ptr_array_index (a, s);
+      GkNarrativeSection *sb = g_ptr_array_index (b, s);
+
+      if (g_strcmp0 (sa->title, sb->title) != 0 || sa->paragraphs->len != sb->paragraphs->len)
+        return FALSE;
+      for (guint p = 0; p < sa->paragraphs->len; p++)
+        {
+          GkParagraph *pa = g_ptr_array_index (sa->paragraphs, p);
+          GkParagraph *pb = g_ptr_array_index (sb->paragraphs, p);
+
+          if (g_strcmp0 (pa->id, pb->id) != 0 || pa->style != pb->style)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+restore_scroll (gpointer user_data)
+{
+  GkNarrativePage *self = user_data;
+
+  self->restore_id = 0;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), self->restore_value);
+  return G_SOURCE_REMOVE;
+}
+
+/* "二、关于乌鲁木齐县人民政府办公室2020年收入预算情况说明" reads as
+ * "二、收入预算情况说明" in the outline: the unit and year are the same in
+ * every heading and would push the part that differs out of sight. */
+static char *
+outline_title (GkDocument *document,
+               const char *heading)
+{
+  const char *unit = gk_document_get_unit (document);
+  g_autofree char *lead = g_strdup_printf ("关于%s%u年", unit != NULL ? unit : "",
+                                           gk_document_get_year (document));
+  g_autofree char *number = NULL;
+  const char *comma = strstr (heading, "、");
+  const char *rest;
+
+  if (comma == NULL)
+    return g_strdup (heading);
+  rest = comma + strlen ("、");
+  if (!g_str_has_prefix (rest, lead) || rest[strlen (lead)] == '\0')
+    return g_strdup (heading);
+  number = g_strndup (heading, rest - heading);
+  return g_strconcat (number, rest + strlen (lead), NULL);
+}
+
+static void
+gk_narrative_page_build (GkNarrativePage *self)
+{
+  GtkWidget *child;
+
+  g_ptr_array_set_size (self->headings, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
+    gtk_box_remove (self->sections_box, child);
+  g_hash_table_remove_all (self->views);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline))) != NULL)
+    gtk_list_box_remove (self->outline, child);
+
+  for (guint s = 0; s < self->sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (self->sections, s);
+      g_autofree char *heading_text = gk_narrative_section_heading (section);
+      GtkWidget *heading = gtk_label_new (heading_text);
+      g_autofree char *outline_text = outline_title (self->document, heading_text);
+      GtkWidget *entry = gtk_label_new (outline_text);
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (heading, "title-3");
+      gtk_widget_set_margin_top (heading, 18);
+      gtk_box_append (self->sections_box, heading);
+      g_ptr_array_add (self->headings, heading);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        gtk_box_append (self->sections_box, gk_narrative_page_add_paragraph (self, g_ptr_array_index (section->paragraphs, p)));
+
+      gtk_label_set_xalign (GTK_LABEL (entry), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (entry), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (entry), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (entry), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (entry), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (entry), 16);
+      gtk_widget_set_tooltip_text (entry, heading_text);
+      gtk_list_box_append (self->outline, entry);
+    }
+}
+
+static void
+gk_narrative_page_update_markup (GkNarrativePage *self)
+{
+  for (guint s = 0; s < self->sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (self->sections, s);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+          GkParagraphView *view = g_hash_table_lookup (self->views, paragraph->id);
+
+          if (view != NULL)
+            gk_paragraph_view_update (view, paragraph);
+        }
+    }
+}
+
+/* Recomposes after every edit. When the paragraphs are the same ones, only
+ * their text changes, so the reader keeps their place and any open popover
+ * stays open; otherwise the column is rebuilt at the same scroll offset. */
+static void
+gk_narrative_page_recompose (GkNarrativePage *self)
+{
+  g_autoptr(GPtrArray) sections = gk_narrative_compose (self->document);
+
+  if (same_structure (self->sections, sections))
+    {
+      g_clear_pointer (&self->sections, g_ptr_array_unref);
+      self->sections = g_steal_pointer (&sections);
+      gk_narrative_page_update_markup (self);
+      return;
+    }
+
+  self->restore_value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  self->sections = g_steal_pointer (&sections);
+  gk_narrative_page_build (self);
+  if (self->restore_value > 0 && self->restore_id == 0)
+    self->restore_id = g_idle_add_full (G_PRIORITY_LOW, restore_scroll, self, NULL);
+}
+
+static void
+document_changed (GkDocument      *document,
+                  GkNarrativePage *self)
+{
+  gk_narrative_page_recompose (self);
+}
+
+static void gk_narrative_page_update_legend (GkNarrativePage *self);
+
+static void
+dark_changed (AdwStyleManager *manager,
+              GParamSpec      *pspec,
+              GkNarrativePage *self)
+{
+  gk_narrative_page_update_legend (self);
+  if (self->sections != NULL)
+    gk_narrative_page_update_markup (self);
+}
+
+static void
+gk_narrative_page_update_legend (GkNarrativePage *self)
+{
+  const char *figure;
+  const char *missing;
+  g_autofree char *markup = NULL;
+
+  gk_narrative_page_get_colours (&figure, &missing);
+  /* Translators: the legend above the 情况说明; keep the <span> tags and %s. */
+  markup = g_strdup_printf (_("<span weight=\"bold\" foreground=\"%s\">Figures</span> come from the tables and change with them; "
+                              "plain text is fixed wording or typed; "
+                              "<span weight=\"bold\" foreground=\"%s\">items in red</span> still need a reason or last year’s figure."),
+                            figure, missing);
+  gtk_label_set_markup (self->legend, markup);
+}
+
+static void
+gk_narrative_page_outline_activated (GkNarrativePage *self,
+                                     GtkListBoxRow   *row,
+                                     GtkListBox      *box)
+{
+  int index = gtk_list_box_row_get_index (row);
+  GtkWidget *heading;
+  graphene_point_t point;
+
+  if (index < 0 || (guint) index >= self->headings->len)
+    return;
+  heading = g_ptr_array_index (self->headings, index);
+  /* The clamp is the scrolled content itself, so its coordinates are the
+   * scroll offsets. */
+  if (!gtk_widget_compute_point (heading, gtk_widget_get_ancestor (heading, ADW_TYPE_CLAMP),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), MAX (point.y - 6, 0));
+}
+
+GtkWidget *
+gk_narrative_page_new (GkDocument *document)
+{
+  GkNarrativePage *self;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (GK_TYPE_NARRATIVE_PAGE, NULL);
+  self->document = g_object_ref (document);
+  self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
+  gk_narrative_page_recompose (self);
+  return GTK_WIDGET (self);
+}
+
+GtkListBox *
+gk_narrative_page_get_outline (GkNarrativePage *self)
+{
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
+  return self->outline;
+}
+
+/* The label showing paragraph @paragraph_id, or NULL. */
+GtkWidget *
+gk_narrative_page_get_paragraph (GkNarrativePage *self,
+                                 const char      *paragraph_id)
+{
+  GkParagraphView *view;
+
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
+  g_return_val_if_fail (paragraph_id != NULL, NULL);
+
+  view = g_hash_table_lookup (self->views, paragraph_id);
+  return view != NULL ? view->label : NULL;
+}
+
+/* The menu button whose popover edits the prior-year figures of the
+ * paragraph; hidden when the paragraph compares nothing with last year. */
+GtkWidget *
+gk_narrative_page_get_prior_editor (GkNarrativePage *self,
+                                    const char      *paragraph_id)
+{
+  GkParagraphView *view;
+
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
+  g_return_val_if_fail (paragraph_id != NULL, NULL);
+
+  view = g_hash_table_lookup (self->views, paragraph_id);
+  return view != NULL ? view->prior_button : NULL;
+}
+
+GtkWidget *
+gk_narrative_page_get_hand_editor (GkNarrativePage *self,
+                                   const char      *paragraph_id)
+{
+  GkParagraphView *view;
+
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
+  g_return_val_if_fail (paragraph_id != NULL, NULL);
+
+  view = g_hash_table_lookup (self->views, paragraph_id);
+  return view != NULL ? view->hand_button : NULL;
+}
+
+/* The heading of section @number (1 … 10), or NULL. */
+GtkWidget *
+gk_narrative_page_get_section_heading (GkNarrativePage *self,
+                                       guint            number)
+{
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
+
+  if (number == 0 || number > self->headings->len)
+    return NULL;
+  return g_ptr_array_index (self->headings, number - 1);
+}
+
+static void
+gk_narrative_page_dispose (GObject *object)
+{
+  GkNarrativePage *self = GK_NARRATIVE_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->restore_id, g_source_remove);
+  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_NARRATIVE_PAGE);
+  /* The template's top box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->views, g_hash_table_unref);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (gk_narrative_page_parent_class)->dispose (object);
+}
+
+static void
+gk_narrative_page_finalize (GObject *object)
+{
+  GkNarrativePage *self = GK_NARRATIVE_PAGE (object);
+
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gk_narrative_page_parent_class)->finalize (object);
+}
+
+static void
+gk_narrative_page_class_init (GkNarrativePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_narrative_page_dispose;
+  object_class->finalize = gk_narrative_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-narrative-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, outline);
+  gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, legend);
+  gtk_widget_class_bind_template_callback (widget_class, gk_narrative_page_outline_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+gk_narrative_page_init (GkNarrativePage *self)
+{
+  self->views = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, gk_paragraph_view_free);
+  self->headings = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gk_narrative_page_update_legend (self);
+  self->dark_id = g_signal_connect (adw_style_manager_get_default (), "notify::dark",
+                                    G_CALLBACK (dark_changed), self);
+}

@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+
+#include "gk-application.h"
+#include "gk-checks-page.h"
+#include "gk-document-io.h"
+#include "gk-table-page.h"
+#include "gk-window-private.h"
+
+/* 审核: the findings of the window's checker, their count in the sidebar,
+ * and going from a finding to the cell it involves. */
+
+static GkDocument *
+load_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
+                                            "urumqi-county-government-office-2020.gongkai", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GkDocument *document = gk_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+iterate (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+iterate_until (gboolean (*condition) (gpointer data),
+               gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static void
+set_cell (GkDocument *document,
+          const char *table_id,
+          const char *code,
+          const char *column,
+          const char *text)
+{
+  GkTable *table = gk_document_get_table (document, table_id);
+  g_autoptr(GError) error = NULL;
+
+  gk_document_set_amount_text (document, gk_table_lookup (table, code),
+                               gk_table_column_index (table, column), text, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_create_destroy (void)
+{
+  g_autoptr(GkDocument) document = gk_document_new_blank ("测试单位", 2020, GK_MONEY_UNIT_WANYUAN);
+  GkChecker *checker = gk_checker_new (document);
+  GtkWidget *page = g_object_ref_sink (gk_checks_page_new (checker));
+
+  g_assert_true (gk_checks_page_get_checker (GK_CHECKS_PAGE (page)) == checker);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (checker);
+}
+
+static void
+test_describe_place (void)
+{
+  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkPlace) cell = gk_place_new ("t3", "2010301", "basic");
+  g_autoptr(GkPlace) total = gk_place_new ("t3", "total", "total");
+  g_autoptr(GkPlace) text = gk_place_new ("overview", "staff", NULL);
+  g_autofree char *cell_text = gk_checks_page_describe_place (document, cell);
+  g_autofree char *total_text = gk_checks_page_describe_place (document, total);
+  g_autofree char *text_text = gk_checks_page_describe_place (document, text);
+
+  /* In the words of the document, not the file's identifiers. */
+  g_assert_true (g_str_has_prefix (cell_text, "表三 · 2010301 "));
+  g_assert_nonnull (strstr (cell_text, "行政运行"));
+  g_assert_true (g_str_has_suffix (cell_text, " · 基本支出"));
+  g_assert_true (g_str_has_prefix (total_text, "表三 · 合计 · "));
+  g_assert_null (strstr (text_text, "staff"));
+}
+
+/* The window -------------------------------------------------------------- */
+
+typedef struct
+{
+  GkWindow     *window;
+  GkDocument   *document;
+  GkChecksPage *page;
+} Fixture;
+
+static GtkListBoxRow *
+row_involving (GkChecksPage *page,
+               const char   *part,
+               const char   *row,
+               const char   *column)
+{
+  GtkListBox *list = gk_checks_page_get_list (page);
+  GtkListBoxRow *list_row;
+
+  for (guint i = 0; (list_row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GkFinding *finding = g_object_get_data (G_OBJECT (list_row), "gk-finding");
+
+      if (gk_finding_involves (finding, part, row, column) &&
+          g_str_equal (gk_finding_get_place (finding, 0)->part, part))
+        return list_row;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GkTablePage *page;
+  GkRow       *row;
+  guint        column;
+} CellRef;
+
+static gboolean
+focus_is_at (gpointer data)
+{
+  CellRef *ref = data;
+  GkTableCell *cell = gk_table_page_get_focus_cell (ref->page);
+
+  return cell != NULL && gk_table_cell_get_row (cell) == ref->row &&
+         gk_table_cell_get_column (cell) == ref->column;
+}
+
+static void
+findings_and_navigation (Fixture *fixture)
+{
+  GkChecker *checker = gk_window_get_checker (fixture->window);
+  GtkListBox *list = gk_checks_page_get_list (fixture->page);
+  GtkWidget *header;
+  GtkListBoxRow *row;
+  GkTable *t5 = gk_document_get_table (fixture->document, "t5");
+  GkTableCell *cell;
+  CellRef ref;
+  guint n_rows = 0;
+
+  g_assert_true (gk_checks_page_get_checker (fixture->page) == checker);
+
+  /* The sample, as published, passes every check. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (checker)), ==, 0);
+  g_assert_true (gk_checks_page_is_empty (fixture->page));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window->checks_count)));
+
+  /* 表三 no longer matches 表二 for 2010301, nor 表一, nor 表五 … */
+  set_cell (fixture->document, "t3", "2010301", "basic", "1.00");
+  iterate (20);
+  g_assert_cmpuint (gk_checker_get_n_errors (checker), >, 0);
+  g_assert_false (gk_checks_page_is_empty (fixture->page));
+  while (gtk_list_box_get_row_at_index (list, n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (G_LIST_MODEL (checker)));
+
+  /* The sidebar counts the errors. */
+  {
+    g_autofree char *count = g_strdup_printf ("%u", gk_checker_get_n_errors (checker));
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window->checks_count)));
+    g_assert_cmpstr (gtk_label_get_text (fixture->window->checks_count), ==, count);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->checks_count), "error"));
+  }
+
+  /* The first finding opens the errors, under its table's heading. */
+  header = gtk_list_box_row_get_header (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_nonnull (header);
+  g_assert_true (gtk_widget_has_css_class (header, "gk-checks-header"));
+
+  /* Activating a finding goes to the table of its first place and focuses
+   * the cell there: 表五 spends more than 表三 on 2010301. */
+  row = row_involving (fixture->page, "t5", "2010301", "basic");
+  g_assert_nonnull (row);
+  gk_window_set_selected_page (fixture->window, "checks");
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_cmpstr (gk_window_get_selected_page (fixture->window), ==, "t5");
+  ref.page = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "t5"));
+  ref.row = gk_table_lookup (t5, "2010301");
+  ref.column = gk_table_column_index (t5, "basic");
+  iterate_until (focus_is_at, &ref);
+
+  /* The cell is marked, and its tooltip says why. */
+  cell = gk_table_page_get_focus_cell (ref.page);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "finding"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)),
+                            gk_finding_get_message (g_object_get_data (G_OBJECT (row), "gk-finding"))));
+
+  /* Undone, the document passes again and the page says so. */
+  g_assert_true (gk_document_undo (fixture->document));
+  iterate (20);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell), "finding"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (checker)), ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_true (gk_checks_page_is_empty (fixture->page));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window->checks_count)));
+}
+
+static void
+text_findings (Fixture *fixture)
+{
+  GkChecker *checker = gk_window_get_checker (fixture->window);
+  GkOverview *overview = gk_document_get_overview (fixture->document);
+  GtkListBoxRow *row;
+
+  /* A warning alone is counted as a warning. */
+  gk_document_set_text (fixture->document, overview, "functions", "主要职能XX。");
+  iterate (20);
+  if (gk_checker_get_n_errors (checker) == 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", gk_checker_get_n_warnings (checker));
+
+      g_assert_cmpuint (gk_checker_get_n_warnings (checker), >, 0);
+      g_assert_cmpstr (gtk_label_get_text (fixture->window->checks_count), ==, count);
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->checks_count), "warning"));
+    }
+  row = gtk_list_box_get_row_at_index (gk_checks_page_get_list (fixture->page), 0);
+  g_assert_nonnull (row);
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_cmpstr (gk_window_get_selected_page (fixture->window), ==, "overview");
+}
+
+typedef void (*WindowTestFunc) (Fixture *fixture);
+
+static void
+activated (GApplication *app,
+           gpointer      user_data)
+{
+  WindowTestFunc func = user_data;
+  g_autoptr(GkDocument) document = load_sample ();
+  Fixture fixture = { 0 };
+
+  fixture.window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  fixture.document = document;
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1100, 700);
+  gk_window_set_document (fixture.window, document, NULL);
+  gk_window_set_selected_page (fixture.window, "checks");
+  fixture.page = GK_CHECKS_PAGE (gk_window_get_page (fixture.window, "checks"));
+  g_assert_true (GK_IS_CHECKS_PAGE (fixture.page));
+  iterate (100);
+
+  func (&fixture);
+
+  g_object_ref (fixture.window);
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  iterate (100);
+  g_assert_finalize_object (fixture.window);
+}
+
+static void
+run_window_test (gconstpointer data)
+{
+  char *argv[] = { (char *) "gongkai", NULL };
+  g_autoptr(GError) error = NULL;
+  GkApplication *app = gk_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activated), (gpointer) data);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_finalize_object (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  g_test_add_func ("/checks-page/create-destroy", test_create_destroy);
+  g_test_add_func ("/checks-page/describe-place", test_describe_place);
+  g_test_add_data_func ("/checks-page/findings", findings_and_navigation, run_window_test);
+  g_test_add_data_func ("/checks-page/text-findings", text_findings, run_window_test);
+
+  return g_test_run ();
+}

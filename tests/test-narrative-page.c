@@ -1,0 +1,420 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "gk-document-io.h"
+#include "gk-narrative.h"
+#include "gk-narrative-page.h"
+
+/* 情况说明, read and edited through its widgets. */
+
+static GkDocument *
+load_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
+                                            "urumqi-county-government-office-2020.gongkai", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GkDocument *document = gk_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+iterate_pending (void)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+static GtkWindow *
+show_page (GtkWidget *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (window, 1000, 700);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (page))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  iterate_pending ();
+  return window;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every label reads exactly as the composed text of its paragraph. */
+static void
+assert_labels_match (GkNarrativePage *page,
+                     GkDocument      *document)
+{
+  g_autoptr(GPtrArray) sections = gk_narrative_compose (document);
+  guint n = 0;
+
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (sections, s);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+          GtkWidget *label = gk_narrative_page_get_paragraph (page, paragraph->id);
+          g_autofree char *text = NULL;
+
+          g_assert_nonnull (label);
+          if (paragraph->style == GK_PARAGRAPH_PERFORMANCE)
+            {
+              text = g_strconcat ("项目支出绩效目标表：", gk_project_get_name (paragraph->project), NULL);
+            }
+          else
+            text = gk_paragraph_dup_text (paragraph);
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, >, 20);
+}
+
+/* The first paragraph whose spans compare @key with last year. */
+static char *
+paragraph_with_prior (GkDocument *document,
+                      const char *key)
+{
+  g_autoptr(GPtrArray) sections = gk_narrative_compose (document);
+  g_autofree char *prefix = g_strdup_printf ("prior/%s/", key);
+
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (sections, s);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+
+          for (guint i = 0; i < paragraph->spans->len; i++)
+            {
+              GkSpan *span = g_ptr_array_index (paragraph->spans, i);
+
+              if (span->source != NULL && g_str_has_prefix (span->source, prefix))
+                return g_strdup (paragraph->id);
+            }
+        }
+    }
+  return NULL;
+}
+
+static void
+test_create_destroy (void)
+{
+  g_autoptr(GkDocument) document = gk_document_new_blank ("测试单位", 2020, GK_MONEY_UNIT_WANYUAN);
+  GtkWidget *page = g_object_ref_sink (gk_narrative_page_new (document));
+
+  g_assert_true (GK_IS_NARRATIVE_PAGE (page));
+  g_assert_finalize_object (page);
+}
+
+static void
+test_reading (void)
+{
+  g_autoptr(GkDocument) document = load_sample ();
+  GtkWidget *page = g_object_ref_sink (gk_narrative_page_new (document));
+  GkNarrativePage *narrative = GK_NARRATIVE_PAGE (page);
+  g_autoptr(GPtrArray) sections = gk_narrative_compose (document);
+  GtkListBox *outline = gk_narrative_page_get_outline (narrative);
+  gboolean performance = FALSE;
+  gboolean figures = FALSE;
+
+  /* The outline lists the ten sections, with their headings. */
+  g_assert_cmpuint (sections->len, ==, 10);
+  for (guint s = 0; s < 10; s++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (outline, s);
+      g_autofree char *heading = gk_narrative_section_heading (g_ptr_array_index (sections, s));
+
+      const char *entry;
+
+      g_assert_nonnull (row);
+      /* The outline leaves out the unit and year every heading repeats. */
+      entry = gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row)));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_list_box_row_get_child (row)), ==, heading);
+      g_assert_null (strstr (entry, "乌鲁木齐县人民政府办公室"));
+      g_assert_true (g_str_has_suffix (heading, strstr (entry, "、") + strlen ("、")));
+      if (s == 1)
+        g_assert_cmpstr (entry, ==, "二、收入预算情况说明");
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gk_narrative_page_get_section_heading (narrative, s + 1))),
+                       ==, heading);
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (outline, 10));
+  assert_labels_match (narrative, document);
+
+  /* Figures are set apart from the wording; a 绩效目标表 is one line. */
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (sections, s);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+          GtkWidget *label = gk_narrative_page_get_paragraph (narrative, paragraph->id);
+
+          if (paragraph->style == GK_PARAGRAPH_PERFORMANCE)
+            {
+              performance = TRUE;
+              g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "项目支出绩效目标表："));
+              g_assert_null (gk_narrative_page_get_hand_editor (narrative, paragraph->id));
+              continue;
+            }
+          for (guint i = 0; i < paragraph->spans->len; i++)
+            {
+              GkSpan *span = g_ptr_array_index (paragraph->spans, i);
+              g_autofree char *escaped = g_markup_escape_text (span->text, -1);
+              g_autofree char *figure = g_strdup_printf ("weight=\"bold\" foreground=\"#1c71d8\">%s</span>", escaped);
+
+              if (span->kind == GK_SPAN_FIGURE)
+                {
+                  figures = TRUE;
+                  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), figure));
+                }
+            }
+        }
+    }
+  g_assert_true (performance);
+  g_assert_true (figures);
+
+  g_assert_finalize_object (page);
+}
+
+/* A table edit shows in the text at once, and the reader keeps their place. */
+static void
+test_table_edit (void)
+{
+  g_autoptr(GkDocument) document = load_sample ();
+  GtkWidget *page = gk_narrative_page_new (document);
+  GtkWindow *window = show_page (page);
+  GkTable *t3 = gk_document_get_table (document, "t3");
+  int basic = gk_table_column_index (t3, "basic");
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gk_narrative_page_get_section_heading (GK_NARRATIVE_PAGE (page), 1),
+                                                                              GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  GkRow *leaf = NULL;
+  GkAmount amount = 0;
+  GtkWidget *heading;
+
+  g_object_ref (page);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (t3)) && leaf == NULL; i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (t3), i);
+
+      if (gk_row_is_cell_entered (row, basic) && gk_row_get_amount (row, basic, &amount) && amount > 0)
+        leaf = row;
+    }
+  g_assert_nonnull (leaf);
+
+  /* Jump to 五、 through the outline. */
+  heading = gk_narrative_page_get_section_heading (GK_NARRATIVE_PAGE (page), 5);
+  g_signal_emit_by_name (gk_narrative_page_get_outline (GK_NARRATIVE_PAGE (page)), "row-activated",
+                         gtk_list_box_get_row_at_index (gk_narrative_page_get_outline (GK_NARRATIVE_PAGE (page)), 4));
+  iterate_pending ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+  {
+    graphene_point_t point;
+
+    g_assert_true (gtk_widget_compute_point (heading, GTK_WIDGET (scroller), &GRAPHENE_POINT_INIT (0, 0), &point));
+    g_assert_cmpfloat (point.y, >=, 0);
+    g_assert_cmpfloat (point.y, <, 50);
+  }
+
+  before = g_strdup (gtk_label_get_label (GTK_LABEL (gk_narrative_page_get_section_heading (GK_NARRATIVE_PAGE (page), 5))));
+  {
+    double value = gtk_adjustment_get_value (adjustment);
+    g_autofree char *text = NULL;
+    g_autoptr(GPtrArray) old_sections = gk_narrative_compose (document);
+    g_autofree char *old_text = gk_narrative_dup_text (old_sections);
+    g_autoptr(GPtrArray) new_sections = NULL;
+    g_autofree char *new_text = NULL;
+
+    amount += 1000;
+    g_assert_true (gk_document_set_amount (document, leaf, basic, &amount, &error));
+    g_assert_no_error (error);
+    iterate_pending ();
+
+    new_sections = gk_narrative_compose (document);
+    new_text = gk_narrative_dup_text (new_sections);
+    g_assert_cmpstr (old_text, !=, new_text);
+    assert_labels_match (GK_NARRATIVE_PAGE (page), document);
+    g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adjustment) - value), <, 1);
+
+    g_assert_true (gk_document_undo (document));
+    iterate_pending ();
+    assert_labels_match (GK_NARRATIVE_PAGE (page), document);
+  }
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
+/* Last year's figure and the reason are typed in the paragraph's popover. */
+static void
+test_prior (void)
+{
+  g_autoptr(GkDocument) document = load_sample ();
+  GkExplanation *explanation = gk_document_get_explanation (document);
+  const char *key = "sangong.reception";
+  GtkWidget *page;
+  GtkWindow *window;
+  g_autofree char *id = NULL;
+  GtkWidget *button;
+  GtkPopover *popover;
+  GtkWidget *label;
+  GkPrior *prior;
+  guint n_priors;
+
+  gk_document_remove_prior (document, key);
+  n_priors = g_list_model_get_n_items (gk_explanation_get_priors (explanation));
+  id = paragraph_with_prior (document, key);
+  g_assert_nonnull (id);
+
+  page = gk_narrative_page_new (document);
+  window = show_page (page);
+  g_object_ref (page);
+  label = gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id);
+  /* Still needed: shown in the error colour. */
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "foreground=\"#c01c28\">（上年数未填写）"));
+
+  button = gk_narrative_page_get_prior_editor (GK_NARRATIVE_PAGE (page), id);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+  /* Not a figure: nothing is written. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "amount:sangong.reception")), "abc");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
+  g_assert_null (gk_explanation_lookup_prior (explanation, key));
+  g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (popover), "amount:sangong.reception"), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "amount:sangong.reception")), "99999.5");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (popover), "basis:sangong.reception")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "reason:sangong.reception")), "厉行节约");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
+  iterate_pending ();
+
+  prior = gk_explanation_lookup_prior (explanation, key);
+  g_assert_nonnull (prior);
+  g_assert_cmpint (gk_prior_get_amount (prior), ==, 9999950);
+  g_assert_cmpstr (gk_prior_get_basis (prior), ==, GK_PRIOR_BASIS_ACTUAL);
+  g_assert_cmpstr (gk_prior_get_reason (prior), ==, "厉行节约");
+  g_assert_cmpuint (g_list_model_get_n_items (gk_explanation_get_priors (explanation)), ==, n_priors + 1);
+  label = gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "主要原因是厉行节约"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (label)), "（上年数未填写）"));
+
+  /* The editor shows what was entered; the edit is one undo. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "amount:sangong.reception"))),
+                   ==, "99999.50");
+  g_assert_true (gk_document_undo (document));
+  iterate_pending ();
+  g_assert_null (gk_explanation_lookup_prior (explanation, key));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id))),
+                            "（上年数未填写）"));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
+/* A paragraph switched to hand-written text, and back. */
+static void
+test_hand_written (void)
+{
+  g_autoptr(GkDocument) document = load_sample ();
+  GkExplanation *explanation = gk_document_get_explanation (document);
+  GtkWidget *page = gk_narrative_page_new (document);
+  GtkWindow *window = show_page (page);
+  g_autofree char *id = paragraph_with_prior (document, "general.total");
+  g_autofree char *composed = NULL;
+  GtkWidget *button;
+  GtkPopover *popover;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+  GtkWidget *label;
+
+  g_object_ref (page);
+  g_assert_nonnull (id);
+  label = gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id);
+  composed = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  button = gk_narrative_page_get_hand_editor (GK_NARRATIVE_PAGE (page), id);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+  /* The composed text is the starting point. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (popover), "text")));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, composed);
+  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (popover), "composed")));
+
+  gtk_text_buffer_set_text (buffer, "本单位一般公共预算当年拨款情况另行说明。", -1);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
+  iterate_pending ();
+  g_assert_cmpstr (gk_explanation_get_hand_written (explanation, id), ==, "本单位一般公共预算当年拨款情况另行说明。");
+  label = gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "本单位一般公共预算当年拨款情况另行说明。");
+
+  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (popover), "composed")));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "composed"), "clicked");
+  iterate_pending ();
+  g_assert_null (gk_explanation_get_hand_written (explanation, id));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id))),
+                   ==, composed);
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/narrative-page/create-destroy", test_create_destroy);
+  g_test_add_func ("/narrative-page/reading", test_reading);
+  g_test_add_func ("/narrative-page/table-edit", test_table_edit);
+  g_test_add_func ("/narrative-page/prior", test_prior);
+  g_test_add_func ("/narrative-page/hand-written", test_hand_written);
+
+  return g_test_run ();
+}
