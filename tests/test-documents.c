@@ -397,6 +397,52 @@ test_new_document (void)
   run_app_test (new_document);
 }
 
+/* A file dropped on an empty window opens in it. */
+
+static gboolean
+has_document (gpointer data)
+{
+  return gk_window_get_document (data) != NULL;
+}
+
+static void
+drop_file (GkApplication *app,
+           GkWindow      *window)
+{
+  g_autofree char *path = copy_sample ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_assert_null (gk_window_get_document (window));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_slist_free (files);
+  g_assert_true (accepted);
+
+  iterate_until (has_document, window);
+  g_assert_cmpstr (gk_document_get_unit (gk_window_get_document (window)), ==, "乌鲁木齐县人民政府办公室");
+  g_assert_true (g_file_equal (gk_window_get_file (window), file));
+}
+
+static void
+test_drop_file (void)
+{
+  run_app_test (drop_file);
+}
+
 /* A real gongkai process is edited, then killed before it saves. */
 
 static gboolean
@@ -533,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/documents/save-failure", test_save_failure);
   g_test_add_func ("/documents/close-asks", test_close_asks);
   g_test_add_func ("/documents/new", test_new_document);
+  g_test_add_func ("/documents/drop-file", test_drop_file);
   g_test_add_func ("/documents/restore-after-crash", test_restore_after_crash);
 
   return g_test_run ();

@@ -665,9 +665,31 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, gk_window_redo);
 }
 
+/* Files dropped on the window open as if given on the command line: in
+ * this window when it holds no document, else in new windows. */
+static gboolean
+gk_window_drop (GtkDropTarget *target,
+                const GValue  *value,
+                double         x,
+                double         y,
+                GkWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+  if (array->len == 0 || application == NULL)
+    return FALSE;
+  g_application_open (application, (GFile **) array->pdata, array->len, "");
+  return TRUE;
+}
+
 static void
 gk_window_init (GkWindow *self)
 {
+  GtkDropTarget *drop;
   static const char * const unavailable_actions[] = {
     "win.save",
     "win.save-as",
@@ -684,6 +706,10 @@ gk_window_init (GkWindow *self)
   gk_window_add_pages (self);
   gk_window_bind_settings (self);
   gk_window_document_init (self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (gk_window_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   /* Keyboard navigation starts from the restored page. */
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
