@@ -254,6 +254,7 @@ static const GkAccelerator accelerators[] = {
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export-pdf", { "<Control>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
 };

@@ -630,6 +630,12 @@ gk_chart_data_build (GkDocument *document,
     return change_totals (document);
   if (g_str_equal (chart_id, GK_CHART_CHANGE_FUNCTION_CLASSES))
     return change_function_classes (document);
+  /* Not review charts, but the ones of 表五 and 表九's pages: buildable by
+   * id so that a GkChartView can show them. */
+  if (g_str_equal (chart_id, "general-function-classes"))
+    return gk_chart_data_build_for_table (document, "t5");
+  if (g_str_equal (chart_id, "fund-function-classes"))
+    return gk_chart_data_build_for_table (document, "t9");
   return NULL;
 }
 

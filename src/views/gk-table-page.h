@@ -60,5 +60,7 @@ void           gk_table_page_show_message          (GkTablePage  *self,
                                                     const char   *message);
 void           gk_table_page_added_row             (GkTablePage  *self,
                                                     GkRow        *row);
+GtkWidget     *gk_table_page_get_chart_view        (GkTablePage  *self);
+GtkToggleButton *gk_table_page_get_chart_toggle    (GkTablePage  *self);
 
 G_END_DECLS

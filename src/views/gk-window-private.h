@@ -50,4 +50,8 @@ void     gk_window_document_class_init   (GkWindowClass *klass);
 void     gk_window_document_init         (GkWindow   *self);
 void     gk_window_update_recent_menu    (GkWindow   *self);
 
+/* gk-window-print.c: Print… and Import Excel…. */
+void     gk_window_print_class_init      (GkWindowClass *klass);
+void     gk_window_print_init            (GkWindow   *self);
+
 G_END_DECLS

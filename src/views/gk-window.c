@@ -661,6 +661,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_menu);
   gk_window_document_class_init (klass);
+  gk_window_print_class_init (klass);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, gk_window_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, gk_window_redo);
 }
@@ -706,6 +707,7 @@ gk_window_init (GkWindow *self)
   gk_window_add_pages (self);
   gk_window_bind_settings (self);
   gk_window_document_init (self);
+  gk_window_print_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (gk_window_drop), self);

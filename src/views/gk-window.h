@@ -52,4 +52,14 @@ gboolean    gk_window_export_finish     (GkWindow            *self,
                                          GAsyncResult        *result,
                                          GError             **error);
 
+GtkPrintOperation *gk_window_create_print_operation (GkWindow            *self);
+void        gk_window_import_xlsx_async  (GkWindow            *self,
+                                          GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GkWindow   *gk_window_import_xlsx_finish (GkWindow            *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
 G_END_DECLS
