@@ -113,6 +113,10 @@ gboolean       gk_document_convert_money_unit (GkDocument     *self,
                                                GkMoneyUnit     unit,
                                                guint          *n_rounded,
                                                GError        **error);
+gboolean       gk_document_fill_prior_year  (GkDocument       *self,
+                                             GkDocument       *last_year,
+                                             GString          *report,
+                                             GError          **error);
 
 gboolean       gk_document_can_undo         (GkDocument       *self);
 gboolean       gk_document_can_redo         (GkDocument       *self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-document-io.h"
 #include "gk-narrative-page-private.h"
 
 /* 情况说明: the composed text as it will read in the PDF, with the figures
@@ -212,6 +213,95 @@ gk_narrative_page_outline_activated (GkNarrativePage *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), MAX (point.y - 6, 0));
 }
 
+/* Filling from last year's disclosure -------------------------------------- */
+
+static void
+gk_narrative_page_show_message (GkNarrativePage *self,
+                                const char      *heading,
+                                const char      *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *label;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL);
+  label = gtk_label_new (text);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  /* The report can list many 项 and projects; the dialog must stay on screen. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+gk_narrative_page_fill_loaded (GObject      *source,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  g_autoptr(GkNarrativePage) self = user_data;
+  g_autoptr(GkDocument) last_year = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  last_year = gk_document_load_finish (result, &error);
+  if (self->document == NULL)
+    return;
+  if (last_year == NULL
+      || !gk_document_fill_prior_year (self->document, last_year, report, &error))
+    {
+      gk_narrative_page_show_message (self, _("Cannot Fill from Last Year"), error->message);
+      return;
+    }
+  if (report->len == 0)
+    g_string_append (report, _("Every figure was matched."));
+  else if (report->str[report->len - 1] == '\n')
+    g_string_truncate (report, report->len - 1);
+  gk_narrative_page_show_message (self, _("Filled from Last Year"), report->str);
+}
+
+static void
+gk_narrative_page_fill_response (GtkNativeDialog *chooser,
+                                 int              response,
+                                 GkNarrativePage *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    gk_document_load_async (file, NULL, gk_narrative_page_fill_loaded, g_object_ref (self));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+gk_narrative_page_fill_clicked (GkNarrativePage *self,
+                                GtkButton       *button)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  gtk_file_filter_set_name (filter, _("Budget disclosures"));
+  gtk_file_filter_add_pattern (filter, "*.gongkai");
+  chooser = gtk_file_chooser_native_new (_("Last Year’s Disclosure"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (gk_narrative_page_fill_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 GtkWidget *
 gk_narrative_page_new (GkDocument *document)
 {
@@ -333,6 +423,7 @@ gk_narrative_page_class_init (GkNarrativePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, legend);
   gtk_widget_class_bind_template_callback (widget_class, gk_narrative_page_outline_activated);
+  gtk_widget_class_bind_template_callback (widget_class, gk_narrative_page_fill_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gk-document.h"
+
+/* Last year's disclosure is last year's budget, so every figure taken from
+ * it is a 上年预算数. Reasons already written stay: they explain the change,
+ * which the new figure rarely alters. */
+
+static void
+set_prior (GkDocument *self,
+           const char *key,
+           GkAmount    amount)
+{
+  GkPrior *prior = gk_document_ensure_prior (self, key);
+
+  gk_document_set_int (self, prior, "amount", amount);
+  gk_document_set_text (self, prior, "basis", GK_PRIOR_BASIS_BUDGET);
+}
+
+static gboolean
+column_is_set (GkTable  *table,
+               int       column,
+               GkAmount *amount)
+{
+  GkAmount value = 0;
+  gboolean set;
+
+  set = column >= 0 && gk_table_get_column_total (table, column, &value);
+  if (amount != NULL)
+    *amount = set ? value : 0;
+  return set;
+}
+
+static GkAmount
+column_total (GkTable    *table,
+              const char *column_id)
+{
+  GkAmount amount;
+
+  column_is_set (table, gk_table_column_index (table, column_id), &amount);
+  return amount;
+}
+
+static void
+fill_income (GkDocument *self,
+             GkDocument *last_year)
+{
+  GkTable *table = gk_document_get_table (self, "t2");
+  GkTable *last_table = gk_document_get_table (last_year, "t2");
+  const GkTableSchema *schema = gk_table_get_schema (table);
+
+  for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
+    {
+      const GkColumnSchema *column = gk_table_schema_get_column (schema, i);
+      g_autofree char *key = NULL;
+      GkAmount amount;
+      gboolean set_last;
+
+      if (column->rule != GK_COLUMN_ENTERED)
+        continue;
+      set_last = column_is_set (last_table, gk_table_column_index (last_table, column->id),
+                                &amount);
+      if (!set_last && !column_is_set (table, i, NULL))
+        continue;
+      key = g_strconcat ("income.", column->id, NULL);
+      set_prior (self, key, amount);
+    }
+}
+
+static void
+fill_functions (GkDocument *self,
+                GkDocument *last_year,
+                GString    *report)
+{
+  GkTable *table = gk_document_get_table (self, "t5");
+  GkTable *last_table = gk_document_get_table (last_year, "t5");
+  int total = gk_table_column_index (last_table, "total");
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (table)); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (table), i);
+      const char *code = gk_row_get_code (row);
+      g_autofree char *key = NULL;
+      GkRow *last_row;
+
+      if (gk_row_get_kind (row) != GK_ROW_KIND_ITEM || code == NULL || strlen (code) != 7)
+        continue;
+      last_row = gk_table_lookup (last_table, code);
+      if (last_row == NULL || total < 0)
+        {
+          if (report != NULL)
+            /* Translators: a function 项 code and name */
+            g_string_append_printf (report, _("%s %s: not in last year’s 表五\n"),
+                                    code, gk_row_get_name (row));
+          continue;
+        }
+      key = g_strconcat ("function.", code, NULL);
+      set_prior (self, key, gk_row_get_value (last_row, total));
+    }
+}
+
+static void
+fill_sangong (GkDocument *self,
+              GkDocument *last_year)
+{
+  static const char *const columns[] = {
+    "total", "abroad", "vehicle-purchase", "vehicle-operation", "reception",
+  };
+  GkTable *last_table = gk_document_get_table (last_year, "t8");
+  GkRow *row = gk_table_get_single_row (last_table);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *key = g_strconcat ("sangong.", columns[i], NULL);
+      int column = gk_table_column_index (last_table, columns[i]);
+
+      set_prior (self, key, row != NULL && column >= 0 ? gk_row_get_value (row, column) : 0);
+    }
+}
+
+static GkProject *
+find_project (GListModel *projects,
+              const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (projects, i);
+
+      if (g_strcmp0 (gk_project_get_name (project), name) == 0)
+        return project;
+    }
+  return NULL;
+}
+
+static void
+report_projects (GkDocument *self,
+                 GkDocument *last_year,
+                 GString    *report)
+{
+  GListModel *projects = gk_document_get_projects (self);
+  GListModel *last_projects = gk_document_get_projects (last_year);
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (projects, i);
+      const char *name = gk_project_get_name (project);
+
+      if (find_project (last_projects, name) != NULL)
+        g_string_append_printf (report, _("Project “%s”: also in last year’s disclosure\n"),
+                                name);
+      else
+        g_string_append_printf (report, _("Project “%s”: new this year\n"), name);
+    }
+}
+
+/* Copies @last_year's figures in as this year's prior-year figures (上年预算数),
+ * as one undoable action, and appends to @report (if not NULL) a line for
+ * each 项 it could not match and for each project. Refuses, changing
+ * nothing, when the money units differ or @last_year is not the year
+ * before. */
+gboolean
+gk_document_fill_prior_year (GkDocument  *self,
+                             GkDocument  *last_year,
+                             GString     *report,
+                             GError     **error)
+{
+  guint year;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (GK_IS_DOCUMENT (last_year), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  year = gk_document_get_year (self);
+  if (gk_document_get_money_unit (last_year) != gk_document_get_money_unit (self))
+    {
+      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
+                   _("Last year’s disclosure is in %s and this one in %s; convert one of them first"),
+                   gk_money_unit_to_string (gk_document_get_money_unit (last_year)),
+                   gk_money_unit_to_string (gk_document_get_money_unit (self)));
+      return FALSE;
+    }
+  if (year == 0 || gk_document_get_year (last_year) != year - 1)
+    {
+      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
+                   _("The disclosure chosen is for %u, not for %u, the year before %u"),
+                   gk_document_get_year (last_year), year - 1, year);
+      return FALSE;
+    }
+
+  gk_document_begin_action (self, _("Fill from Last Year"));
+  fill_income (self, last_year);
+  set_prior (self, "expenditure.basic",
+             column_total (gk_document_get_table (last_year, "t3"), "basic"));
+  set_prior (self, "expenditure.project",
+             column_total (gk_document_get_table (last_year, "t3"), "project"));
+  set_prior (self, "general.total",
+             column_total (gk_document_get_table (last_year, "t5"), "total"));
+  fill_functions (self, last_year, report);
+  fill_sangong (self, last_year);
+  set_prior (self, "running-costs",
+             column_total (gk_document_get_table (last_year, "t6"), "public"));
+  gk_document_end_action (self);
+
+  if (report != NULL)
+    report_projects (self, last_year, report);
+  return TRUE;
+}
