@@ -12,46 +12,11 @@
 #include "gk-document-io.h"
 #include "gk-window.h"
 
+#define GK_TEST_DEADLINE_SECONDS 20
+#include "gk-test-common.h"
+
 /* 图表: the review charts drawn for a document, their tooltips, their
  * redrawing after an edit, and the window's PDF and Excel export. */
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static void
-iterate_until (gboolean (*condition) (gpointer data),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static void
-iterate_pending (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
 
 /* Some point of the view where the chart as last drawn has an item, and
  * the tooltip there; NULL when the chart has not been drawn. */
@@ -90,7 +55,7 @@ view_is_drawn (gpointer data)
 static void
 test_chart_view_create_destroy (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *view = g_object_ref_sink (gk_chart_view_new (document, GK_CHART_FUNCTION_CLASSES));
 
   g_assert_true (GK_IS_CHART_VIEW (view));
@@ -105,7 +70,7 @@ test_chart_view_create_destroy (void)
 static void
 test_charts_page_create_destroy (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *page = g_object_ref_sink (gk_charts_page_new (document));
 
   g_assert_true (GK_IS_CHARTS_PAGE (page));
@@ -117,7 +82,7 @@ test_charts_page_create_destroy (void)
 static void
 test_charts_page_draws (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GPtrArray) charts = gk_chart_data_build_all (document);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = gk_charts_page_new (document);
@@ -145,7 +110,7 @@ test_charts_page_draws (void)
       g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (view))));
 
       /* The tooltip comes from the chart as drawn in the window. */
-      iterate_until (view_is_drawn, view);
+      gk_test_iterate_until (view_is_drawn, view);
       tooltip = find_tooltip (view, NULL, NULL);
       g_assert_nonnull (tooltip);
       if (first == NULL)
@@ -171,14 +136,14 @@ test_charts_page_draws (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
+  gk_test_iterate_pending (50);
 }
 
 /* The tooltip names the item under the pointer, with its amount. */
 static void
 test_chart_view_tooltip (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = gk_chart_view_new (document, GK_CHART_BASIC_PROJECT);
   GkChart *chart = gk_chart_view_get_chart (GK_CHART_VIEW (view));
@@ -192,7 +157,7 @@ test_chart_view_tooltip (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (view_is_drawn, view);
+  gk_test_iterate_until (view_is_drawn, view);
 
   tooltip = find_tooltip (GK_CHART_VIEW (view), &x, &y);
   g_assert_true (gk_chart_hit_test (chart, x, y, &hit));
@@ -208,12 +173,12 @@ test_chart_view_tooltip (void)
   g_assert_true (gtk_widget_activate_action (view, "menu.popup", NULL));
   popover = gtk_widget_get_first_child (view);
   g_assert_true (GTK_IS_POPOVER_MENU (popover));
-  iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, popover);
+  gk_test_iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, popover);
   g_assert_true (gtk_widget_get_visible (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
+  gk_test_iterate_pending (50);
 }
 
 static gboolean
@@ -234,7 +199,7 @@ notify_chart (GObject    *object,
 static void
 test_chart_view_redraw_after_edit (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GkTable *t3 = gk_document_get_table (document, "t3");
   guint basic = gk_table_column_index (t3, "basic");
   GtkWidget *window = gtk_window_new ();
@@ -250,7 +215,7 @@ test_chart_view_redraw_after_edit (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (view_is_drawn, view);
+  gk_test_iterate_until (view_is_drawn, view);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (t3)) && row == NULL; i++)
     {
@@ -266,29 +231,29 @@ test_chart_view_redraw_after_edit (void)
   new_amount = old_amount + 100000;
   g_assert_true (gk_document_set_amount (document, row, basic, &new_amount, &error));
   g_assert_no_error (error);
-  iterate_until (chart_changed, &changed);
+  gk_test_iterate_until (chart_changed, &changed);
 
   after = gk_chart_view_get_chart (GK_CHART_VIEW (view));
   g_assert_true (after != before);
   g_assert_cmpint (gk_chart_get_total (after), ==, gk_chart_get_total (before) + 100000);
   /* The new chart has been drawn: its regions answer the pointer. */
-  iterate_until (view_is_drawn, view);
+  gk_test_iterate_until (view_is_drawn, view);
 
   changed = FALSE;
   g_assert_true (gk_document_undo (document));
-  iterate_until (chart_changed, &changed);
+  gk_test_iterate_until (chart_changed, &changed);
   g_assert_cmpint (gk_chart_get_total (gk_chart_view_get_chart (GK_CHART_VIEW (view))), ==,
                    gk_chart_get_total (before));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
+  gk_test_iterate_pending (50);
 }
 
 /* The dark style draws the charts in their dark colours. */
 static void
 test_chart_view_style (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *view = g_object_ref_sink (gk_chart_view_new (document, GK_CHART_SANGONG));
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
@@ -304,7 +269,7 @@ test_chart_view_style (void)
 static void
 test_chart_view_save (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *view = g_object_ref_sink (gk_chart_view_new (document, GK_CHART_FUNCTION_CLASSES));
   g_autofree char *dir = g_dir_make_tmp ("gk-charts-XXXXXX", NULL);
   g_autofree char *png_path = g_build_filename (dir, "chart.png", NULL);
@@ -335,36 +300,6 @@ test_chart_view_save (void)
 
 /* The window ------------------------------------------------------------------ */
 
-typedef void (*WindowTestFunc) (GkApplication *app,
-                                GkWindow      *window);
-
-static void
-run_window_test_activated (GApplication *app,
-                           gpointer      user_data)
-{
-  WindowTestFunc func = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (GK_IS_WINDOW (window));
-  func (GK_APPLICATION (app), GK_WINDOW (window));
-}
-
-static void
-run_window_test (WindowTestFunc func)
-{
-  char *argv[] = { (char *) "gongkai", NULL };
-  g_autoptr(GError) error = NULL;
-  GkApplication *app = gk_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_signal_connect_after (app, "activate", G_CALLBACK (run_window_test_activated), func);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_finalize_object (app);
-}
-
 typedef struct
 {
   gboolean  done;
@@ -394,7 +329,7 @@ close_window (GkWindow *window)
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
+  gk_test_iterate_pending (50);
   g_assert_finalize_object (window);
 }
 
@@ -402,7 +337,7 @@ static void
 window_shows_charts (GkApplication *app,
                      GkWindow      *window)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *page;
 
   gk_window_set_document (window, document, NULL);
@@ -416,7 +351,7 @@ window_shows_charts (GkApplication *app,
 static void
 test_window_charts_page (void)
 {
-  run_window_test (window_shows_charts);
+  gk_test_run_window (window_shows_charts);
 }
 
 /* Export PDF writes the finished disclosure, typeset in a worker thread
@@ -425,7 +360,7 @@ static void
 window_exports (GkApplication *app,
                 GkWindow      *window)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autofree char *dir = g_dir_make_tmp ("gk-export-XXXXXX", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "披露.pdf", NULL);
   g_autofree char *xlsx_path = g_build_filename (dir, "披露.xlsx", NULL);
@@ -443,7 +378,7 @@ window_exports (GkApplication *app,
   gk_window_set_document (window, document, NULL);
 
   gk_window_export_async (window, pdf, GK_WINDOW_EXPORT_PDF, NULL, export_done, &result);
-  iterate_until (export_finished, &result);
+  gk_test_iterate_until (export_finished, &result);
   g_assert_no_error (result.error);
   g_assert_true (result.success);
 
@@ -464,7 +399,7 @@ window_exports (GkApplication *app,
 
   result = (ExportResult) { 0 };
   gk_window_export_async (window, xlsx, GK_WINDOW_EXPORT_XLSX, NULL, export_done, &result);
-  iterate_until (export_finished, &result);
+  gk_test_iterate_until (export_finished, &result);
   g_assert_no_error (result.error);
   g_assert_true (result.success);
   g_assert_true (g_file_get_contents (xlsx_path, &contents, &length, NULL));
@@ -478,7 +413,7 @@ window_exports (GkApplication *app,
 
     result = (ExportResult) { 0 };
     gk_window_export_async (window, bad, GK_WINDOW_EXPORT_PDF, NULL, export_done, &result);
-    iterate_until (export_finished, &result);
+    gk_test_iterate_until (export_finished, &result);
     g_assert_false (result.success);
     g_assert_nonnull (result.error);
     g_clear_error (&result.error);
@@ -502,7 +437,7 @@ window_exports (GkApplication *app,
 static void
 test_window_export (void)
 {
-  run_window_test (window_exports);
+  gk_test_run_window (window_exports);
 }
 
 int

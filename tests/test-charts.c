@@ -10,6 +10,8 @@
 #include "gk-chart-export.h"
 #include "gk-document-io.h"
 
+#include "gk-test-common.h"
+
 static const GkChartStyle styles[] = {
   GK_CHART_STYLE_LIGHT, GK_CHART_STYLE_DARK, GK_CHART_STYLE_PRINT,
 };
@@ -25,20 +27,6 @@ static const struct {
   { 360, 300 },
   { 300, 180 },
 };
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
 
 static GkDocument *
 new_one_row (void)
@@ -256,7 +244,7 @@ test_highlight (void)
 static void
 test_sample_figures (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GPtrArray) charts = gk_chart_data_build_all (document);
   GkChart *chart;
   GkAmount prior;
@@ -335,7 +323,7 @@ test_sample_figures (void)
 static void
 test_draw_sample (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
 
   draw_everything (document, 9);
 }
@@ -399,7 +387,7 @@ test_draw_many_projects (void)
 static void
 test_hit_test (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GPtrArray) charts = gk_chart_data_build_all (document);
   GkChart *donut = find_chart (charts, GK_CHART_FUNCTION_CLASSES);
   GkChart *grouped = find_chart (charts, GK_CHART_CHANGE_FUNCTION_CLASSES);
@@ -463,7 +451,7 @@ title_height (GkChart *chart,
 static void
 test_natural_height (void)
 {
-  GkDocument *documents[] = { load_sample (), new_many_projects (),
+  GkDocument *documents[] = { gk_test_load_sample (), new_many_projects (),
                               gk_document_new_blank ("测试单位", 2020, GK_MONEY_UNIT_WANYUAN) };
   static const int widths[] = { 480, 720, 1200 };
 
@@ -526,7 +514,7 @@ test_ellipsis (void)
 static void
 test_export (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("gongkai-charts-XXXXXX", &error);
   g_autofree char *path = NULL;
@@ -566,7 +554,7 @@ test_export (void)
 static void
 test_export_error (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("gongkai-charts-XXXXXX", &error);
   g_autofree char *blocker = g_build_filename (tmp, "not-a-folder", NULL);

@@ -9,41 +9,17 @@
 #include "gk-table-page.h"
 #include "gk-window-private.h"
 
+#define GK_TEST_DEADLINE_SECONDS 5
+#include "gk-test-common.h"
+
 /* 审核: the findings of the window's checker, their count in the sidebar,
  * and going from a finding to the cell it involves. */
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
 
 static void
 iterate (guint n)
 {
   for (guint i = 0; i < n; i++)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-iterate_until (gboolean (*condition) (gpointer data),
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
 }
 
 static void
@@ -76,7 +52,7 @@ test_create_destroy (void)
 static void
 test_describe_place (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GkPlace) cell = gk_place_new ("t3", "2010301", "basic");
   g_autoptr(GkPlace) total = gk_place_new ("t3", "total", "total");
   g_autoptr(GkPlace) text = gk_place_new ("overview", "staff", NULL);
@@ -190,7 +166,7 @@ findings_and_navigation (Fixture *fixture)
   ref.page = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "t5"));
   ref.row = gk_table_lookup (t5, "2010301");
   ref.column = gk_table_column_index (t5, "basic");
-  iterate_until (focus_is_at, &ref);
+  gk_test_iterate_until (focus_is_at, &ref);
 
   /* The cell is marked, and its tooltip says why. */
   cell = gk_table_page_get_focus_cell (ref.page);
@@ -239,7 +215,7 @@ activated (GApplication *app,
            gpointer      user_data)
 {
   WindowTestFunc func = user_data;
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   Fixture fixture = { 0 };
 
   fixture.window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -262,17 +238,7 @@ activated (GApplication *app,
 static void
 run_window_test (gconstpointer data)
 {
-  char *argv[] = { (char *) "gongkai", NULL };
-  g_autoptr(GError) error = NULL;
-  GkApplication *app = gk_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activated), (gpointer) data);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_finalize_object (app);
+  gk_test_run_app (G_CALLBACK (activated), (gpointer) data);
 }
 
 int

@@ -3,18 +3,7 @@
 
 #include "gk-document-io.h"
 
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
+#include "gk-test-common.h"
 
 static GkAmount
 total_of (GkDocument *document,
@@ -31,7 +20,7 @@ total_of (GkDocument *document,
 static void
 test_convert_exact (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GBytes) before = gk_document_serialize (document);
   g_autoptr(GBytes) back = NULL;
   g_autoptr(GError) error = NULL;

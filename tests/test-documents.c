@@ -15,76 +15,19 @@
 #include "gk-table-page.h"
 #include "gk-window.h"
 
+#define GK_TEST_DEADLINE_SECONDS 30
+#include "gk-test-common.h"
+
 /* Documents as files: saving and reopening, a save that fails, the
  * question before closing unsaved work, New, and the draft that brings
  * unsaved work back after the process was killed. */
 
 static char *data_home;
 
-static char *
-copy_sample (void)
-{
-  g_autofree char *source = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                              "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autofree char *directory = g_dir_make_tmp ("gongkai-doc-XXXXXX", NULL);
-  char *target = g_build_filename (directory, "budget.gongkai", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (target, contents, length, NULL));
-  return target;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static GtkWidget *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWidget *window = g_list_model_get_item (toplevels, i);
-
-      g_object_unref (window);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return gk_test_find_message_dialog () != NULL;
 }
 
 static gboolean
@@ -165,7 +108,7 @@ edit_in_window (GkWindow   *window,
   g_assert_true (gk_table_page_focus_cell (page, gk_table_lookup (table, code),
                                            gk_table_column_index (table, "basic")));
   for (int i = 0; i < 2000 && gk_table_page_get_focus_cell (page) == NULL; i++)
-    iterate (5);
+    gk_test_iterate (5);
   cell = gk_table_page_get_focus_cell (page);
   g_assert_nonnull (cell);
   gtk_widget_activate_action (GTK_WIDGET (cell), "cell.edit", NULL);
@@ -187,7 +130,7 @@ activated (GApplication *app,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (GK_IS_WINDOW (window));
-  iterate (100);
+  gk_test_iterate (100);
   func (GK_APPLICATION (app), GK_WINDOW (window));
 
   /* Whatever is left closes without questions. */
@@ -196,23 +139,13 @@ activated (GApplication *app,
       GtkWindow *w = gtk_application_get_windows (GTK_APPLICATION (app))->data;
       gtk_window_destroy (w);
     }
-  iterate (50);
+  gk_test_iterate (50);
 }
 
 static void
 run_app_test (AppTestFunc func)
 {
-  char *argv[] = { (char *) "gongkai", NULL };
-  g_autoptr(GError) error = NULL;
-  GkApplication *app = gk_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activated), func);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_finalize_object (app);
+  gk_test_run_app (G_CALLBACK (activated), func);
 }
 
 static GkDocument *
@@ -226,7 +159,7 @@ open_in (GkWindow   *window,
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gk_window_set_document (window, document, file);
-  iterate (200);
+  gk_test_iterate (200);
   return document;
 }
 
@@ -236,7 +169,7 @@ static void
 save_and_reopen (GkApplication *app,
                  GkWindow      *window)
 {
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = gk_test_copy_sample ();
   GkDocument *document = open_in (window, path);
   g_autoptr(GkDocument) reopened = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -251,11 +184,11 @@ save_and_reopen (GkApplication *app,
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
   /* The draft follows shortly after the edit. */
-  iterate_until (has_draft, NULL);
+  gk_test_iterate_until (has_draft, NULL);
   g_assert_true (g_file_query_exists (gk_draft_get_location (gk_window_get_draft (window)), NULL));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  iterate_until (document_saved, window);
+  gk_test_iterate_until (document_saved, window);
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   /* Saving deletes the draft. */
   g_assert_cmpuint (count_drafts (), ==, 0);
@@ -276,7 +209,7 @@ static void
 save_failure (GkApplication *app,
               GkWindow      *window)
 {
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = gk_test_copy_sample ();
   g_autofree char *directory = g_path_get_dirname (path);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -304,8 +237,8 @@ save_failure (GkApplication *app,
     }
 
   gk_window_save_to (window, target);
-  iterate_until (dialog_shown, NULL);
-  dialog = find_message_dialog ();
+  gk_test_iterate_until (dialog_shown, NULL);
+  dialog = gk_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Cannot Save the Document");
   /* It says why. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "was not saved"));
@@ -331,28 +264,28 @@ static void
 close_asks (GkApplication *app,
             GkWindow      *window)
 {
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = gk_test_copy_sample ();
 
   clear_drafts ();
   open_in (window, path);
   gk_draft_set_delay (gk_window_get_draft (window), 10);
   edit_in_window (window, "2010301", "300");
-  iterate_until (has_draft, NULL);
+  gk_test_iterate_until (has_draft, NULL);
 
   /* Cancel keeps the window. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until (dialog_shown, NULL);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "cancel");
-  iterate (50);
+  gk_test_iterate_until (dialog_shown, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (gk_test_find_message_dialog ()), "cancel");
+  gk_test_iterate (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   /* Discard closes it and forgets the draft. */
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until (dialog_shown, NULL);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "discard");
-  iterate (100);
+  gk_test_iterate_until (dialog_shown, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (gk_test_find_message_dialog ()), "discard");
+  gk_test_iterate (100);
   g_assert_finalize_object (window);
   g_assert_cmpuint (count_drafts (), ==, 0);
 }
@@ -373,14 +306,14 @@ new_document (GkApplication *app,
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "new"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  iterate_until (dialog_shown, NULL);
-  dialog = find_message_dialog ();
+  gk_test_iterate_until (dialog_shown, NULL);
+  dialog = gk_test_find_message_dialog ();
   unit = g_object_get_data (G_OBJECT (dialog), "gk-unit");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   gtk_editable_set_text (unit, "示例单位");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  iterate (100);
+  gk_test_iterate (100);
 
   /* The empty window takes it. */
   document = gk_window_get_document (window);
@@ -409,7 +342,7 @@ static void
 drop_file (GkApplication *app,
            GkWindow      *window)
 {
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = gk_test_copy_sample ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   GtkDropTarget *target = NULL;
@@ -432,7 +365,7 @@ drop_file (GkApplication *app,
   g_slist_free (files);
   g_assert_true (accepted);
 
-  iterate_until (has_document, window);
+  gk_test_iterate_until (has_document, window);
   g_assert_cmpstr (gk_document_get_unit (gk_window_get_document (window)), ==, "乌鲁木齐县人民政府办公室");
   g_assert_true (g_file_equal (gk_window_get_file (window), file));
 }
@@ -475,12 +408,12 @@ restore_after_crash (GkApplication *app,
   g_autoptr(GkDocument) saved = NULL;
 
   /* The next start offers the draft. */
-  iterate_until (dialog_shown, NULL);
-  dialog = find_message_dialog ();
+  gk_test_iterate_until (dialog_shown, NULL);
+  dialog = gk_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Unsaved Changes Found");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "乌鲁木齐县人民政府办公室 2020"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  iterate (200);
+  gk_test_iterate (200);
 
   document = gk_window_get_document (window);
   g_assert_nonnull (document);
@@ -493,7 +426,7 @@ restore_after_crash (GkApplication *app,
 
   /* Saving it writes the file and ends the draft. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  iterate_until (document_saved, window);
+  gk_test_iterate_until (document_saved, window);
   g_assert_cmpuint (count_drafts (), ==, 0);
   saved = gk_document_load (file, NULL, NULL);
   g_assert_cmpint (basic_of (saved, "2010301"), ==, 30000);
@@ -516,7 +449,7 @@ test_restore_after_crash (void)
       return;
     }
   clear_drafts ();
-  crash_path = copy_sample ();
+  crash_path = gk_test_copy_sample ();
   argv[0] = (char *) gongkai;
   argv[1] = crash_path;
   argv[2] = NULL;
@@ -531,10 +464,10 @@ test_restore_after_crash (void)
   g_child_watch_add (pid, child_watch, NULL);
 
   /* The edit is only in the draft when the process dies. */
-  iterate_until (has_draft, NULL);
+  gk_test_iterate_until (has_draft, NULL);
   g_assert_false (child_exited);
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  iterate_until (exited, NULL);
+  gk_test_iterate_until (exited, NULL);
   file = g_file_new_for_path (crash_path);
   untouched = gk_document_load (file, NULL, &error);
   g_assert_no_error (error);

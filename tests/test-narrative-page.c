@@ -8,31 +8,9 @@
 #include "gk-narrative.h"
 #include "gk-narrative-page.h"
 
+#include "gk-test-common.h"
+
 /* 情况说明, read and edited through its widgets. */
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static void
-iterate_pending (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
 
 static GtkWindow *
 show_page (GtkWidget *page)
@@ -49,7 +27,7 @@ show_page (GtkWidget *page)
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
     }
-  iterate_pending ();
+  gk_test_iterate_pending (50);
   return window;
 }
 
@@ -144,7 +122,7 @@ test_create_destroy (void)
 static void
 test_reading (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *page = g_object_ref_sink (gk_narrative_page_new (document));
   GkNarrativePage *narrative = GK_NARRATIVE_PAGE (page);
   g_autoptr(GPtrArray) sections = gk_narrative_compose (document);
@@ -216,7 +194,7 @@ test_reading (void)
 static void
 test_table_edit (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *page = gk_narrative_page_new (document);
   GtkWindow *window = show_page (page);
   GkTable *t3 = gk_document_get_table (document, "t3");
@@ -245,7 +223,7 @@ test_table_edit (void)
   heading = gk_narrative_page_get_section_heading (GK_NARRATIVE_PAGE (page), 5);
   g_signal_emit_by_name (gk_narrative_page_get_outline (GK_NARRATIVE_PAGE (page)), "row-activated",
                          gtk_list_box_get_row_at_index (gk_narrative_page_get_outline (GK_NARRATIVE_PAGE (page)), 4));
-  iterate_pending ();
+  gk_test_iterate_pending (50);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
   {
     graphene_point_t point;
@@ -267,7 +245,7 @@ test_table_edit (void)
     amount += 1000;
     g_assert_true (gk_document_set_amount (document, leaf, basic, &amount, &error));
     g_assert_no_error (error);
-    iterate_pending ();
+    gk_test_iterate_pending (50);
 
     new_sections = gk_narrative_compose (document);
     new_text = gk_narrative_dup_text (new_sections);
@@ -276,7 +254,7 @@ test_table_edit (void)
     g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adjustment) - value), <, 1);
 
     g_assert_true (gk_document_undo (document));
-    iterate_pending ();
+    gk_test_iterate_pending (50);
     assert_labels_match (GK_NARRATIVE_PAGE (page), document);
   }
 
@@ -288,7 +266,7 @@ test_table_edit (void)
 static void
 test_prior (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GkExplanation *explanation = gk_document_get_explanation (document);
   const char *key = "sangong.reception";
   GtkWidget *page;
@@ -327,7 +305,7 @@ test_prior (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (popover), "basis:sangong.reception")), 1);
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "reason:sangong.reception")), "厉行节约");
   g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
-  iterate_pending ();
+  gk_test_iterate_pending (50);
 
   prior = gk_explanation_lookup_prior (explanation, key);
   g_assert_nonnull (prior);
@@ -343,7 +321,7 @@ test_prior (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "amount:sangong.reception"))),
                    ==, "99999.50");
   g_assert_true (gk_document_undo (document));
-  iterate_pending ();
+  gk_test_iterate_pending (50);
   g_assert_null (gk_explanation_lookup_prior (explanation, key));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id))),
                             "（上年数未填写）"));
@@ -356,7 +334,7 @@ test_prior (void)
 static void
 test_hand_written (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GkExplanation *explanation = gk_document_get_explanation (document);
   GtkWidget *page = gk_narrative_page_new (document);
   GtkWindow *window = show_page (page);
@@ -385,14 +363,14 @@ test_hand_written (void)
 
   gtk_text_buffer_set_text (buffer, "本单位一般公共预算当年拨款情况另行说明。", -1);
   g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
-  iterate_pending ();
+  gk_test_iterate_pending (50);
   g_assert_cmpstr (gk_explanation_get_hand_written (explanation, id), ==, "本单位一般公共预算当年拨款情况另行说明。");
   label = gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "本单位一般公共预算当年拨款情况另行说明。");
 
   g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (popover), "composed")));
   g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "composed"), "clicked");
-  iterate_pending ();
+  gk_test_iterate_pending (50);
   g_assert_null (gk_explanation_get_hand_written (explanation, id));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id))),
                    ==, composed);

@@ -7,22 +7,10 @@
 #include "gk-document-io.h"
 #include "gk-narrative.h"
 
+#include "gk-test-common.h"
+
 /* 情况说明 composed from the sample must carry the seed's figures, except
  * where the seed contradicts its own tables. */
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
 
 static char *
 paragraph_text (GPtrArray  *sections,
@@ -173,7 +161,7 @@ set_prior (GkDocument *document,
 static void
 test_narrative_sample_text (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GPtrArray) sections = gk_narrative_compose (document);
   g_autofree char *text = gk_narrative_dup_text (sections);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
@@ -190,7 +178,7 @@ test_narrative_sample_text (void)
 static void
 test_narrative_sample_sections (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GPtrArray) sections = gk_narrative_compose (document);
   g_autofree char *heading1 = gk_narrative_section_heading (sections->pdata[0]);
   g_autofree char *heading10 = gk_narrative_section_heading (sections->pdata[9]);
@@ -271,7 +259,7 @@ test_narrative_sample_sections (void)
 static void
 test_narrative_sample_spans (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GPtrArray) sections = gk_narrative_compose (document);
   const GkSpan *span;
   guint performance = 0;
@@ -497,7 +485,7 @@ test_narrative_change_missing (void)
 static void
 test_narrative_project_renamed (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GkProject *project = gk_document_lookup_project (document, "p3");
   g_autoptr(GPtrArray) before = gk_narrative_compose (document);
   g_autoptr(GPtrArray) after = NULL;
@@ -515,7 +503,7 @@ test_narrative_project_renamed (void)
 static void
 test_narrative_item_amount_changed (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GPtrArray) undone = NULL;
 
@@ -533,7 +521,7 @@ test_narrative_item_amount_changed (void)
 static void
 test_narrative_ids_stable (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GPtrArray) sections = NULL;
 
   /* Removing the first project and adding a 项 moves positions, not ids. */
@@ -553,7 +541,7 @@ test_narrative_ids_stable (void)
 static void
 test_narrative_hand_written (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GPtrArray) written = NULL;
   g_autoptr(GPtrArray) undone = NULL;
   g_autoptr(GPtrArray) restored = NULL;
@@ -587,7 +575,7 @@ test_narrative_hand_written (void)
 static void
 test_narrative_hand_written_file (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(GkDocument) reloaded = NULL;
   g_autoptr(GBytes) plain = gk_document_serialize (document);
   g_autoptr(GBytes) bytes = NULL;
@@ -653,7 +641,7 @@ test_narrative_blank_document (void)
 static void
 test_narrative_subsidy_projects (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GkProject *project = gk_document_lookup_project (document, "p4");
   GkRow *row = gk_project_get_row (project);
   GkTable *t7 = gk_document_get_table (document, "t7");
@@ -670,7 +658,7 @@ test_narrative_subsidy_projects (void)
 static void
 test_narrative_document_finalized (void)
 {
-  GkDocument *document = load_sample ();
+  GkDocument *document = gk_test_load_sample ();
   GPtrArray *sections = gk_narrative_compose (document);
 
   g_ptr_array_unref (sections);

@@ -10,20 +10,9 @@
 #include "gk-projects-page.h"
 #include "gk-text-field.h"
 
+#include "gk-test-common.h"
+
 /* 单位概况, 项目与绩效目标 and 名词解释, edited through their widgets. */
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
 
 static const char *
 text_at (GListModel *list,
@@ -47,7 +36,7 @@ row_field (GkListEditor *editor,
 static void
 test_overview (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GkOverview *overview = gk_document_get_overview (document);
   GListModel *duties = gk_overview_get_duties (overview);
   GtkWidget *page = g_object_ref_sink (gk_overview_page_new (document));
@@ -98,7 +87,7 @@ test_overview (void)
 static void
 test_glossary (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GListModel *glossary = gk_document_get_glossary (document);
   GtkWidget *page = g_object_ref_sink (gk_glossary_page_new (document));
   GkListEditor *editor = GK_LIST_EDITOR (gk_glossary_page_get_editor (GK_GLOSSARY_PAGE (page)));
@@ -126,7 +115,7 @@ test_glossary (void)
 static void
 test_projects (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GListModel *projects = gk_document_get_projects (document);
   GtkWidget *page = g_object_ref_sink (gk_projects_page_new (document));
   g_autoptr(GkProject) second = g_list_model_get_item (projects, 1);

@@ -11,76 +11,11 @@
 #include "gk-window.h"
 #include "gk-xlsx-reader.h"
 
+#define GK_TEST_DEADLINE_SECONDS 60
+#include "gk-test-common.h"
+
 /* Print… prints the disclosure with the PDF's own layout, landscape pages
  * and all; Import Excel… opens a workbook as a new unsaved document. */
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static void
-iterate_pending (void)
-{
-  for (guint i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-static void
-iterate_until (gboolean (*condition) (gpointer data),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-typedef void (*WindowTestFunc) (GkApplication *app,
-                                GkWindow      *window);
-
-static void
-run_window_test_activated (GApplication *app,
-                           gpointer      user_data)
-{
-  WindowTestFunc func = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_assert_true (GK_IS_WINDOW (window));
-  func (GK_APPLICATION (app), GK_WINDOW (window));
-}
-
-static void
-run_window_test (WindowTestFunc func)
-{
-  char *argv[] = { (char *) "gongkai", NULL };
-  g_autoptr(GError) error = NULL;
-  GkApplication *app = gk_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_signal_connect_after (app, "activate", G_CALLBACK (run_window_test_activated), func);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_finalize_object (app);
-}
 
 /* Closes @window and every other window of @app (the dialogs), so that
  * the application quits and @window is finalized. */
@@ -98,24 +33,8 @@ close_all (GkApplication *app,
     }
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
+  gk_test_iterate_pending (20);
   g_assert_finalize_object (window);
-}
-
-static GtkWidget *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWidget *window = g_list_model_get_item (toplevels, i);
-
-      g_object_unref (window);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
 }
 
 /* Print operation ------------------------------------------------------------ */
@@ -124,7 +43,7 @@ static void
 window_print_operation_create_destroy (GkApplication *app,
                                        GkWindow      *window)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkPrintOperation *operation;
 
   gk_window_set_document (window, document, NULL);
@@ -137,7 +56,7 @@ window_print_operation_create_destroy (GkApplication *app,
 static void
 test_print_operation_create_destroy (void)
 {
-  run_window_test (window_print_operation_create_destroy);
+  gk_test_run_window (window_print_operation_create_destroy);
 }
 
 /* "Page    3 size: 841.89 x 595.276 pts (A4)" and "Page    3 rot:  0"
@@ -216,7 +135,7 @@ static void
 window_prints (GkApplication *app,
                GkWindow      *window)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GkPdfOptions options = { FALSE, NULL, NULL };
   g_autoptr(GkPageLayout) layout = gk_disclosure_layout_new (document, &options);
   g_autofree char *dir = g_dir_make_tmp ("gk-print-XXXXXX", NULL);
@@ -262,7 +181,7 @@ window_prints (GkApplication *app,
 static void
 test_print_export (void)
 {
-  run_window_test (window_prints);
+  gk_test_run_window (window_prints);
 }
 
 /* Import -------------------------------------------------------------------- */
@@ -318,7 +237,7 @@ window_imports (GkApplication *app,
   GtkWidget *dialog;
 
   gk_window_import_xlsx_async (window, file, NULL, import_done, &result);
-  iterate_until (import_finished, &result);
+  gk_test_iterate_until (import_finished, &result);
   g_assert_no_error (result.error);
   g_assert_true (result.window == window);
   g_object_unref (result.window);
@@ -336,18 +255,18 @@ window_imports (GkApplication *app,
   g_assert_true (gk_row_get_amount (total, gk_table_column_index (t3, "total"), &amount));
   g_assert_cmpint (amount, ==, EXPECTED_T3_TOTAL);
 
-  dialog = find_message_dialog ();
+  dialog = gk_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                             "budget-system-yuan.xlsx"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_pending ();
+  gk_test_iterate_pending (20);
 
   /* A window that shows a document leaves it alone: the next import gets
    * a window of its own. */
   result = (ImportResult) { 0 };
   gk_window_import_xlsx_async (window, file, NULL, import_done, &result);
-  iterate_until (import_finished, &result);
+  gk_test_iterate_until (import_finished, &result);
   g_assert_no_error (result.error);
   g_assert_true (GK_IS_WINDOW (result.window));
   g_assert_true (result.window != window);
@@ -361,7 +280,7 @@ window_imports (GkApplication *app,
 static void
 test_import (void)
 {
-  run_window_test (window_imports);
+  gk_test_run_window (window_imports);
 }
 
 /* What is not a workbook is refused, and the dialog says why. */
@@ -373,11 +292,11 @@ window_import_fails (GkApplication *app,
   ImportResult result = { 0 };
 
   gk_window_import_xlsx_async (window, file, NULL, import_done, &result);
-  iterate_until (import_finished, &result);
+  gk_test_iterate_until (import_finished, &result);
   g_assert_null (result.window);
   g_assert_error (result.error, GK_XLSX_ERROR, GK_XLSX_ERROR_NOT_WORKBOOK);
   g_assert_null (gk_window_get_document (window));
-  g_assert_nonnull (find_message_dialog ());
+  g_assert_nonnull (gk_test_find_message_dialog ());
   g_clear_error (&result.error);
   close_all (app, window);
 }
@@ -385,7 +304,7 @@ window_import_fails (GkApplication *app,
 static void
 test_import_fails (void)
 {
-  run_window_test (window_import_fails);
+  gk_test_run_window (window_import_fails);
 }
 
 int

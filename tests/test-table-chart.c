@@ -7,21 +7,10 @@
 #include "gk-document-io.h"
 #include "gk-table-page.h"
 
+#include "gk-test-common.h"
+
 /* The chart under a table page, shown or not by one setting that every
  * page follows. */
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
 
 static GtkWidget *
 new_page (GkDocument *document,
@@ -49,22 +38,9 @@ chart_shown (GtkWidget *page)
 }
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-static void
 test_create_destroy (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *page = new_page (document, "t3");
   GtkWidget *view = gk_table_page_get_chart_view (GK_TABLE_PAGE (page));
 
@@ -76,7 +52,7 @@ static void
 test_chart_on_table_3 (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *page;
   GkChartView *view;
   GkChart *chart;
@@ -101,7 +77,7 @@ test_chart_on_table_3 (void)
 static void
 test_tables_with_and_without_chart (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   const char *with[] = { "t1", "t2", "t3", "t5", "t6", "t7", "t8" };
   GtkWidget *page;
 
@@ -124,7 +100,7 @@ static void
 test_toggle_follows_setting (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *page;
   GtkWidget *other;
   GtkToggleButton *toggle;
@@ -160,7 +136,7 @@ static void
 test_chart_size (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = gk_table_page_new (document, gk_document_get_table (document, "t3"));
   GtkWidget *view = gk_table_page_get_chart_view (GK_TABLE_PAGE (page));
@@ -174,7 +150,7 @@ test_chart_size (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 800);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  gk_test_iterate (300);
 
   g_assert_true (gtk_widget_get_mapped (view));
   /* 表三's donut whole, without scrolling, as the page is high enough;
@@ -187,7 +163,7 @@ test_chart_size (void)
 
   /* Half of a low page at most. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 500);
-  iterate (300);
+  gk_test_iterate (300);
   g_assert_cmpint (gtk_widget_get_height (scroller), <=, gtk_widget_get_height (paned) / 2 + 8);
   g_assert_cmpint (gtk_widget_get_height (scroller), <, 280);
   g_assert_true (gtk_widget_compute_point (scroller, page, &GRAPHENE_POINT_INIT (0, 0), &chart_top));
@@ -195,12 +171,12 @@ test_chart_size (void)
   g_assert_cmpfloat (chart_top.y, >, table_top.y + 100);
 
   g_settings_set_boolean (settings, "show-table-chart", FALSE);
-  iterate (100);
+  gk_test_iterate (100);
   g_assert_false (gtk_widget_get_mapped (view));
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  gk_test_iterate (50);
   g_assert_finalize_object (window);
 }
 

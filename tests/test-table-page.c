@@ -19,50 +19,10 @@
 #include "gk-text-field.h"
 #include "gk-window.h"
 
+#include "gk-test-common.h"
+
 /* The editor's pages, driven through their widgets and actions in a real
  * window, the way a user drives them; the model is then checked. */
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
 
 static GkAmount
 amount_of (GkDocument *document,
@@ -120,7 +80,7 @@ activated (GApplication *app,
            gpointer      user_data)
 {
   WindowTestFunc func = user_data;
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   Fixture fixture = { 0 };
 
   fixture.window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
@@ -130,31 +90,21 @@ activated (GApplication *app,
   gk_window_set_selected_page (fixture.window, "t3");
   fixture.page = GK_TABLE_PAGE (gk_window_get_page (fixture.window, "t3"));
   g_assert_true (GK_IS_TABLE_PAGE (fixture.page));
-  iterate (300);
+  gk_test_iterate (300);
 
   func (&fixture);
 
   /* Nothing asks about unsaved work in a test. */
   g_object_ref (fixture.window);
   gtk_window_destroy (GTK_WINDOW (fixture.window));
-  iterate (100);
+  gk_test_iterate (100);
   g_assert_finalize_object (fixture.window);
 }
 
 static void
 run_window_test (WindowTestFunc func)
 {
-  char *argv[] = { (char *) "gongkai", NULL };
-  g_autoptr(GError) error = NULL;
-  GkApplication *app = gk_application_new ();
-
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activated), func);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_finalize_object (app);
+  gk_test_run_app (G_CALLBACK (activated), func);
 }
 
 typedef struct
@@ -185,7 +135,7 @@ focus_cell (GkTablePage *page,
 
   g_assert_nonnull (ref.row);
   g_assert_true (gk_table_page_focus_cell (page, ref.row, ref.column));
-  iterate_until (focus_is_at, &ref);
+  gk_test_iterate_until (focus_is_at, &ref);
   return gk_table_page_get_focus_cell (page);
 }
 
@@ -197,7 +147,7 @@ assert_focus (GkTablePage *page,
   GkTable *table = gk_table_page_get_table (page);
   CellRef ref = { page, gk_table_lookup (table, code), gk_table_column_index (table, column) };
 
-  iterate_until (focus_is_at, &ref);
+  gk_test_iterate_until (focus_is_at, &ref);
 }
 
 /* Types @text into the cell and presses Enter. */
@@ -267,7 +217,7 @@ edit_derives (Fixture *fixture)
   gk_window_set_selected_page (fixture->window, "t1");
   t1 = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "t1"));
   summary_row = gk_table_lookup (gk_document_get_table (document, "t1"), "201");
-  iterate (200);
+  gk_test_iterate (200);
   summary_cell = gk_table_page_lookup_cell (t1, summary_row, 0);
   g_assert_nonnull (summary_cell);
   g_assert_false (gk_table_cell_is_entered (summary_cell));
@@ -281,7 +231,7 @@ edit_derives (Fixture *fixture)
   g_assert_cmpint (summary_amount (document, "201"), ==, 33606);
   shows[0] = summary_cell;
   shows[1] = (gpointer) "336.06";
-  iterate_until (cell_shows, shows);
+  gk_test_iterate_until (cell_shows, shows);
   redo (fixture);
   g_assert_cmpint (amount_of (document, "t3", "2010301", "basic"), ==, 30000);
   g_assert_cmpint (summary_amount (document, "201"), ==, 37100);
@@ -301,7 +251,7 @@ derived_cells (Fixture *fixture)
   GkRow *klass = gk_table_lookup (table, "201");
   GkTableCell *cell;
 
-  iterate (100);
+  gk_test_iterate (100);
   /* A row total: not editable, says what it sums. */
   cell = gk_table_page_lookup_cell (fixture->page, item, gk_table_column_index (table, "total"));
   g_assert_nonnull (cell);
@@ -454,27 +404,10 @@ test_copy_rows (void)
 
 /* Rows ------------------------------------------------------------------------------ */
 
-static GtkWidget *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWidget *window = g_list_model_get_item (toplevels, i);
-
-      /* The list of toplevels keeps the window alive. */
-      g_object_unref (window);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return gk_test_find_message_dialog () != NULL;
 }
 
 static void
@@ -524,17 +457,17 @@ add_and_remove_rows (Fixture *fixture)
   gtk_selection_model_select_item (gtk_column_view_get_model (gk_table_page_get_column_view (fixture->page)),
                                    gk_table_page_find_row (fixture->page, row), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "table.remove-row", NULL));
-  iterate_until (dialog_shown, NULL);
-  dialog = find_message_dialog ();
+  gk_test_iterate_until (dialog_shown, NULL);
+  dialog = gk_test_find_message_dialog ();
   g_assert_nonnull (gk_table_lookup (table, "2010302"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  iterate (50);
+  gk_test_iterate (50);
   g_assert_nonnull (gk_table_lookup (table, "2010302"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "table.remove-row", NULL));
-  iterate_until (dialog_shown, NULL);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "remove");
-  iterate (50);
+  gk_test_iterate_until (dialog_shown, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (gk_test_find_message_dialog ()), "remove");
+  gk_test_iterate (50);
   g_assert_null (gk_table_lookup (table, "2010302"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (table)), ==, n_rows);
 
@@ -612,7 +545,7 @@ walk_with_tab (Fixture *fixture)
     }
   /* The last entered cell stays where it is. */
   gtk_widget_activate_action (GTK_WIDGET (gk_table_page_get_focus_cell (fixture->page)), "cell.next", NULL);
-  iterate (50);
+  gk_test_iterate (50);
   assert_focus (fixture->page, walk[G_N_ELEMENTS (walk) - 1][0], walk[G_N_ELEMENTS (walk) - 1][1]);
 
   /* Shift+Tab walks back. */
@@ -694,7 +627,7 @@ projects_table (Fixture *fixture)
     CellRef ref = { page, gk_project_get_row (project), gk_table_column_index (gk_table_page_get_table (page), "e301") };
     GkTableCell *cell;
 
-    iterate_until (focus_is_at, &ref);
+    gk_test_iterate_until (focus_is_at, &ref);
     cell = gk_table_page_get_focus_cell (page);
     type_into (cell, "8");
     g_assert_cmpint (gk_project_get_total (project), ==, 800);
@@ -703,9 +636,9 @@ projects_table (Fixture *fixture)
   /* Removing it asks, since it has a figure now. */
   gtk_selection_model_unselect_all (gtk_column_view_get_model (gk_table_page_get_column_view (page)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "table.remove-row", NULL));
-  iterate_until (dialog_shown, NULL);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "remove");
-  iterate (50);
+  gk_test_iterate_until (dialog_shown, NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (gk_test_find_message_dialog ()), "remove");
+  gk_test_iterate (50);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, n);
   undo (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, n + 1);
@@ -729,7 +662,7 @@ every_page (Fixture *fixture)
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       gk_window_set_selected_page (fixture->window, ids[i]);
-      iterate (150);
+      gk_test_iterate (150);
       g_assert_nonnull (gk_window_get_page (fixture->window, ids[i]));
     }
   g_assert_true (GK_IS_OVERVIEW_PAGE (gk_window_get_page (fixture->window, "overview")));
@@ -749,7 +682,7 @@ test_every_page (void)
 static void
 test_pages_create_destroy (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
 
   for (guint i = 0; i < gk_document_get_n_tables (document); i++)
     {
@@ -780,7 +713,7 @@ test_pages_create_destroy (void)
 static void
 test_widgets_create_destroy (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   GkTable *table = gk_document_get_table (document, "t3");
   GtkWidget *widget;
   GkSummaryLine *line;

@@ -7,6 +7,8 @@
 #include "gk-application.h"
 #include "gk-window.h"
 
+#include "gk-test-common.h"
+
 static const char * const page_ids[] = {
   "overview",
   "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9",
@@ -69,17 +71,6 @@ iterate_until (GtkWidget *widget,
 }
 
 static void
-iterate_pending (void)
-{
-  for (guint i = 0; i < 100; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-static void
 reset_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -106,7 +97,7 @@ destroy_window (GkWindow *window)
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
+  gk_test_iterate_pending (100);
   g_assert_finalize_object (window);
 }
 
@@ -136,20 +127,7 @@ run_window_test_activated (GApplication *app,
 static void
 run_window_test (WindowTestFunc func)
 {
-  char *argv[] = { (char *) "gongkai", NULL };
-  g_autoptr(GError) error = NULL;
-  GkApplication *app;
-
-  app = gk_application_new ();
-  /* Other test programs run at the same time on the same session bus. */
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  g_signal_connect_after (app, "activate", G_CALLBACK (run_window_test_activated), func);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_finalize_object (app);
+  gk_test_run_app (G_CALLBACK (run_window_test_activated), func);
 }
 
 static gpointer
@@ -271,7 +249,7 @@ check_actions (GkApplication *app,
   /* app.quit closes the windows, which ends g_application_run(). */
   g_object_ref (window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  iterate_pending ();
+  gk_test_iterate_pending (100);
   g_assert_finalize_object (window);
 }
 
