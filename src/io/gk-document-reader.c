@@ -1196,7 +1196,6 @@ load (const char  *data,
       pop (&r, len);
     }
 
-  gk_document_rebuild_projects (document);
   gk_document_derive_all (document);
   gk_document_history_clear (document);
   return g_steal_pointer (&document);

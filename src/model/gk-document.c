@@ -421,11 +421,15 @@ gk_document_derive_after (GkDocument *self,
     gk_document_derive_summary (self, gk_document_get_table (self, "t4"));
 }
 
+/* Rebuilding 表七 from the projects derives it; the other tables are
+ * derived here, then the summaries that read them. */
 void
 gk_document_derive_all (GkDocument *self)
 {
+  gk_document_rebuild_projects (self);
   for (guint i = 0; i < self->tables->len; i++)
-    gk_table_derive_all (self->tables->pdata[i]);
+    if (gk_table_get_schema (self->tables->pdata[i])->kind != GK_TABLE_KIND_PROJECTS)
+      gk_table_derive_all (self->tables->pdata[i]);
   for (guint i = 0; i < self->tables->len; i++)
     if (gk_table_schema_is_summary (gk_table_get_schema (self->tables->pdata[i])))
       gk_document_derive_summary (self, self->tables->pdata[i]);
