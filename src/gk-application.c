@@ -5,15 +5,10 @@
 #include <stdlib.h>
 
 #include "gk-application.h"
-#include "gk-chart-export.h"
-#include "gk-check-cli.h"
-#include "gk-csv-writer.h"
+#include "gk-cli.h"
 #include "gk-document-io.h"
-#include "gk-pdf-writer.h"
 #include "gk-draft.h"
 #include "gk-window.h"
-#include "gk-xlsx-reader.h"
-#include "gk-xlsx-writer.h"
 
 struct _GkApplication
 {
@@ -30,215 +25,6 @@ struct _GkApplication
 };
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
-
-/* Exit status of a command whose input file cannot be read. */
-#define EXIT_UNREADABLE 2
-
-/* Loads the one FILE a headless command works on, or says why not. */
-static GkDocument *
-load_single_file (const char         *option,
-                  const char * const *files)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  GkDocument *document;
-
-  if (files[0] == NULL || files[1] != NULL)
-    {
-      g_printerr (_("--%s needs exactly one disclosure file, for example: gongkai --%s OUT budget.gongkai\n"),
-                  option, option);
-      return NULL;
-    }
-  file = g_file_new_for_commandline_arg (files[0]);
-  document = gk_document_load (file, NULL, &error);
-  if (document == NULL)
-    g_printerr (_("Cannot read %s: %s\n"), files[0], error->message);
-  return document;
-}
-
-/* An export writes the document loaded from FILE to the option's OUT. */
-typedef gboolean (*GkExportFunc) (GkDocument    *document,
-                                  const char    *out,
-                                  GVariantDict  *options,
-                                  GError       **error);
-
-static gboolean
-export_csv (GkDocument    *document,
-            const char    *out,
-            GVariantDict  *options,
-            GError       **error)
-{
-  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (out);
-  return gk_csv_export_document (document, directory, error);
-}
-
-static gboolean
-export_charts (GkDocument    *document,
-               const char    *out,
-               GVariantDict  *options,
-               GError       **error)
-{
-  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (out);
-  return gk_charts_export (document, directory, error);
-}
-
-static gboolean
-export_pdf (GkDocument    *document,
-            const char    *out,
-            GVariantDict  *options,
-            GError       **error)
-{
-  g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
-
-  gk_pdf_writer_set_with_charts (writer, g_variant_dict_contains (options, "with-charts"));
-  return gk_pdf_writer_write (writer, out, error);
-}
-
-static gboolean
-export_xlsx (GkDocument    *document,
-             const char    *out,
-             GVariantDict  *options,
-             GError       **error)
-{
-  return gk_xlsx_export (document, out, error);
-}
-
-typedef struct _GkCommand GkCommand;
-
-/* A headless command runs in the launching process, before GTK is
- * initialised, so that it works without a display. It returns the exit
- * status of the process. @files are the positional arguments. */
-typedef int (*GkCommandFunc) (GkApplication      *self,
-                              const GkCommand    *command,
-                              GVariantDict       *options,
-                              const char * const *files);
-
-struct _GkCommand
-{
-  const char    *long_name;
-  GOptionArg     arg;
-  const char    *description;
-  const char    *arg_description;
-  GkCommandFunc  run;
-  GkExportFunc   export;
-};
-
-static int
-gk_application_command_version (GkApplication      *self,
-                                const GkCommand    *command,
-                                GVariantDict       *options,
-                                const char * const *files)
-{
-  g_print ("gongkai %s\n", PACKAGE_VERSION);
-
-  return EXIT_SUCCESS;
-}
-
-static int
-gk_application_command_export (GkApplication      *self,
-                               const GkCommand    *command,
-                               GVariantDict       *options,
-                               const char * const *files)
-{
-  g_autoptr(GkDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *out = NULL;
-
-  g_variant_dict_lookup (options, command->long_name, "^&ay", &out);
-  document = load_single_file (command->long_name, files);
-  if (document == NULL)
-    return EXIT_UNREADABLE;
-
-  if (!command->export (document, out, options, &error))
-    {
-      g_printerr (_("Cannot write %s: %s\n"), out, error->message);
-      return EXIT_FAILURE;
-    }
-  return EXIT_SUCCESS;
-}
-
-/* --import-xlsx IN OUT.gongkai: reads a workbook, prints the report of
- * what was read and what was not, and saves the new document. */
-static int
-gk_application_command_import_xlsx (GkApplication      *self,
-                                    const GkCommand    *command,
-                                    GVariantDict       *options,
-                                    const char * const *files)
-{
-  g_autoptr(GkDocument) document = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(GFile) out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *path = NULL;
-
-  g_variant_dict_lookup (options, "import-xlsx", "^&ay", &path);
-  if (files[0] == NULL || files[1] != NULL)
-    {
-      g_printerr (_("--import-xlsx needs the workbook and one output file, for example: gongkai --import-xlsx budget.xlsx budget.gongkai\n"));
-      return EXIT_UNREADABLE;
-    }
-  document = gk_xlsx_import (path, report, &error);
-  if (document == NULL)
-    {
-      g_printerr (_("Cannot read %s: %s\n"), path, error->message);
-      return EXIT_UNREADABLE;
-    }
-  g_print ("%s", report->str);
-
-  out = g_file_new_for_commandline_arg (files[0]);
-  if (!gk_document_save (document, out, NULL, &error))
-    {
-      g_printerr (_("Cannot write %s: %s\n"), files[0], error->message);
-      return EXIT_FAILURE;
-    }
-  return EXIT_SUCCESS;
-}
-
-/* --check FILE [--json]: the findings, and an exit status that scripts
- * can test (0 no error, 1 errors, 2 unreadable). */
-static int
-gk_application_command_check (GkApplication      *self,
-                              const GkCommand    *command,
-                              GVariantDict       *options,
-                              const char * const *files)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GFile) file = NULL;
-  const char *path = NULL;
-  int status;
-
-  g_variant_dict_lookup (options, "check", "^&ay", &path);
-  if (files[0] != NULL)
-    {
-      g_printerr (_("--check takes one disclosure file, for example: gongkai --check budget.gongkai\n"));
-      return EXIT_UNREADABLE;
-    }
-  file = g_file_new_for_commandline_arg (path);
-  status = gk_check_run_cli (file, g_variant_dict_contains (options, "json"), out);
-  if (status == EXIT_UNREADABLE)
-    g_printerr ("%s", out->str);
-  else
-    g_print ("%s", out->str);
-  return status;
-}
-
-/* One entry per command-line command. */
-static const GkCommand commands[] = {
-  { "version", G_OPTION_ARG_NONE, N_("Show the version and exit"), NULL,
-    gk_application_command_version, NULL },
-  { "check", G_OPTION_ARG_FILENAME, N_("Check FILE against every rule and print the findings"), N_("FILE"),
-    gk_application_command_check, NULL },
-  { "export-csv", G_OPTION_ARG_FILENAME, N_("Write each table of FILE as a CSV file into DIR"), N_("DIR"),
-    gk_application_command_export, export_csv },
-  { "export-charts", G_OPTION_ARG_FILENAME, N_("Write every review chart of FILE as PNG and SVG into DIR"), N_("DIR"),
-    gk_application_command_export, export_charts },
-  { "export-pdf", G_OPTION_ARG_FILENAME, N_("Write the finished disclosure FILE as the PDF OUT"), N_("OUT"),
-    gk_application_command_export, export_pdf },
-  { "export-xlsx", G_OPTION_ARG_FILENAME, N_("Write the tables of FILE as an Excel workbook OUT"), N_("OUT"),
-    gk_application_command_export, export_xlsx },
-  { "import-xlsx", G_OPTION_ARG_FILENAME, N_("Read the Excel workbook IN and save it as the disclosure FILE"), N_("IN"),
-    gk_application_command_import_xlsx, NULL },
-};
 
 typedef struct
 {
@@ -283,7 +69,7 @@ gk_application_ensure_window (GkApplication *self)
   if (GK_IS_WINDOW (window))
     return GK_WINDOW (window);
 
-  return gk_window_new (self);
+  return gk_window_new (GTK_APPLICATION (self));
 }
 
 /* The window a newly opened or created document goes to: the active one
@@ -296,7 +82,7 @@ gk_application_window_for_document (GkApplication *self)
   if (GK_IS_WINDOW (window) && gk_window_get_document (GK_WINDOW (window)) == NULL &&
       g_object_get_data (G_OBJECT (window), "gk-opening") == NULL)
     return GK_WINDOW (window);
-  return gk_window_new (self);
+  return gk_window_new (GTK_APPLICATION (self));
 }
 
 static void gk_application_open_cb (GObject      *source,
@@ -627,30 +413,15 @@ gk_application_handle_local_options (GApplication *application,
   GkApplication *self = GK_APPLICATION (application);
   static const char * const no_files[] = { NULL };
   const char * const *files = no_files;
-  const GkCommand *command = NULL;
+  int status;
 
   if (self->local_arguments != NULL &&
       *self->local_arguments != NULL &&
       (*self->local_arguments)[0] != NULL)
     files = (const char * const *) &(*self->local_arguments)[1];
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      if (!g_variant_dict_contains (options, commands[i].long_name))
-        continue;
-
-      if (command != NULL)
-        {
-          g_printerr (_("The options --%s and --%s cannot be combined.\n"),
-                      command->long_name, commands[i].long_name);
-          return EXIT_FAILURE;
-        }
-
-      command = &commands[i];
-    }
-
-  if (command != NULL)
-    return command->run (self, command, options, files);
+  if (gk_cli_run (options, files, &status))
+    return status;
 
   return G_APPLICATION_CLASS (gk_application_parent_class)->handle_local_options (application,
                                                                                   options);
@@ -690,7 +461,9 @@ gk_application_activate (GApplication *application)
   gk_application_offer_drafts (self);
 }
 
-/* A test-only hook: GK_TEST_EDIT="t3:2010301:basic:300" types 300 into
+#ifdef GK_TEST_HOOKS
+/* A test-only hook, compiled into the uninstalled gongkai-test-hooks
+ * binary only: GK_TEST_EDIT="t3:2010301:basic:300" types 300 into
  * that cell of each document opened, so that a test can edit a real
  * gongkai process (and kill it before it saves). */
 static void
@@ -718,6 +491,8 @@ gk_application_apply_test_edit (GkDocument *document)
     g_printerr ("GK_TEST_EDIT: %s\n", error->message);
 }
 
+#endif
+
 static void
 gk_application_open_cb (GObject      *source,
                         GAsyncResult *result,
@@ -740,7 +515,9 @@ gk_application_open_cb (GObject      *source,
     }
   gk_window_set_document (window, document, file);
   g_object_set_data (G_OBJECT (window), "gk-opening", NULL);
+#ifdef GK_TEST_HOOKS
   gk_application_apply_test_edit (document);
+#endif
 }
 
 static void
@@ -785,20 +562,7 @@ gk_application_init (GkApplication *self)
 {
   GApplication *application = G_APPLICATION (self);
 
-  /* GApplication translates option descriptions itself, with the
-   * current text domain, when it prints --help. */
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_application_add_main_option (application,
-                                   commands[i].long_name, 0, G_OPTION_FLAG_NONE,
-                                   commands[i].arg,
-                                   commands[i].description,
-                                   commands[i].arg_description);
-
-  /* Modifiers of a command, not commands of their own. */
-  g_application_add_main_option (application, "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
-                                 N_("With --check, print the findings as JSON"), NULL);
-  g_application_add_main_option (application, "with-charts", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
-                                 N_("With --export-pdf, add an appendix of the review charts"), NULL);
+  gk_cli_add_options (application);
 
   g_application_set_option_context_parameter_string (application, _("[FILE…]"));
   g_application_set_option_context_summary (application,

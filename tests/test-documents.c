@@ -435,7 +435,7 @@ restore_after_crash (GkApplication *app,
 static void
 test_restore_after_crash (void)
 {
-  const char *gongkai = g_getenv ("GK_GONGKAI");
+  const char *gongkai = g_getenv ("GK_GONGKAI_TEST_HOOKS");
   g_auto(GStrv) envp = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GkDocument) untouched = NULL;
@@ -445,7 +445,7 @@ test_restore_after_crash (void)
 
   if (gongkai == NULL)
     {
-      g_test_skip ("GK_GONGKAI is not set");
+      g_test_skip ("GK_GONGKAI_TEST_HOOKS is not set");
       return;
     }
   clear_drafts ();

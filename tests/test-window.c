@@ -84,7 +84,7 @@ reset_settings (void)
 static GkWindow *
 create_window (GkApplication *app)
 {
-  GkWindow *window = gk_window_new (app);
+  GkWindow *window = gk_window_new (GTK_APPLICATION (app));
 
   gtk_window_present (GTK_WINDOW (window));
   iterate_until (GTK_WIDGET (window), gtk_widget_get_mapped);

@@ -219,7 +219,7 @@ import_done (GObject      *source,
   if (self->document == NULL)
     window = g_object_ref (self);
   else
-    window = g_object_ref_sink (gk_window_new (GK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
+    window = g_object_ref_sink (gk_window_new (gtk_window_get_application (GTK_WINDOW (self))));
   gk_window_set_document (window, document, NULL);
   /* Nothing of it is in a .gongkai file yet: closing asks to save it. */
   window->restored = TRUE;

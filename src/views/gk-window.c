@@ -101,9 +101,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 GkWindow *
-gk_window_new (GkApplication *application)
+gk_window_new (GtkApplication *application)
 {
-  g_return_val_if_fail (GK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (GK_TYPE_WINDOW,
                        "application", application,

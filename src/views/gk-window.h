@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "gk-application.h"
+#include <adwaita.h>
 #include "gk-checker.h"
 #include "gk-document.h"
 #include "gk-draft.h"
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GkWindow, gk_window, GK, WINDOW, AdwApplicationWindow)
 
-GkWindow   *gk_window_new               (GkApplication *application);
+GkWindow   *gk_window_new               (GtkApplication *application);
 const char *gk_window_get_selected_page (GkWindow      *self);
 void        gk_window_set_selected_page (GkWindow      *self,
                                          const char    *page_id);

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gk-check-cli.h"
+#include "gk-cli-private.h"
 #include "gk-checker.h"
 #include "gk-document-io.h"
 
@@ -157,4 +158,34 @@ gk_check_run_cli (GFile    *file,
   else
     write_text (checker, out);
   return gk_checker_get_n_errors (checker) > 0 ? 1 : 0;
+}
+
+/* --check FILE [--json]: the findings, and an exit status that scripts
+ * can test (0 no error, 1 errors, 2 unreadable). */
+int
+_gk_cli_check (const GkCliCommand *command,
+               GVariantDict       *options,
+               const char * const *files)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  gboolean json = g_variant_dict_contains (options, "json");
+  const char *path = NULL;
+  int status;
+
+  g_variant_dict_lookup (options, "check", "^&ay", &path);
+  if (files[0] != NULL)
+    {
+      g_printerr (_("--check takes one disclosure file, for example: gongkai --check budget.gongkai\n"));
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+  file = g_file_new_for_commandline_arg (path);
+  status = gk_check_run_cli (file, json, out);
+  /* A script reading --json reads stdout whatever the outcome; the text
+   * form of an unreadable file is an error message. */
+  if (status == GK_CLI_EXIT_UNREADABLE && !json)
+    g_printerr ("%s", out->str);
+  else
+    g_print ("%s", out->str);
+  return status;
 }

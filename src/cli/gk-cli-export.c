@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "gk-chart-export.h"
+#include "gk-cli-private.h"
+#include "gk-csv-writer.h"
+#include "gk-document-io.h"
+#include "gk-pdf-writer.h"
+#include "gk-xlsx-reader.h"
+#include "gk-xlsx-writer.h"
+
+gboolean
+_gk_cli_export_csv (GkDocument    *document,
+                    const char    *out,
+                    GVariantDict  *options,
+                    GError       **error)
+{
+  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (out);
+  return gk_csv_export_document (document, directory, error);
+}
+
+gboolean
+_gk_cli_export_charts (GkDocument    *document,
+                       const char    *out,
+                       GVariantDict  *options,
+                       GError       **error)
+{
+  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (out);
+  return gk_charts_export (document, directory, error);
+}
+
+gboolean
+_gk_cli_export_pdf (GkDocument    *document,
+                    const char    *out,
+                    GVariantDict  *options,
+                    GError       **error)
+{
+  g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
+
+  gk_pdf_writer_set_with_charts (writer, g_variant_dict_contains (options, "with-charts"));
+  return gk_pdf_writer_write (writer, out, error);
+}
+
+gboolean
+_gk_cli_export_xlsx (GkDocument    *document,
+                     const char    *out,
+                     GVariantDict  *options,
+                     GError       **error)
+{
+  return gk_xlsx_export (document, out, error);
+}
+
+/* --export-FORMAT OUT FILE: loads FILE and writes it to OUT. */
+int
+_gk_cli_export (const GkCliCommand *command,
+                GVariantDict       *options,
+                const char * const *files)
+{
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *out = NULL;
+
+  g_variant_dict_lookup (options, command->long_name, "^&ay", &out);
+  document = _gk_cli_load_single_file (command->long_name, files);
+  if (document == NULL)
+    return GK_CLI_EXIT_UNREADABLE;
+
+  if (!command->export (document, out, options, &error))
+    {
+      g_printerr (_("Cannot write %s: %s\n"), out, error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+/* --import-xlsx IN OUT.gongkai: reads a workbook, prints the report of
+ * what was read and what was not, and saves the new document. */
+int
+_gk_cli_import_xlsx (const GkCliCommand *command,
+                     GVariantDict       *options,
+                     const char * const *files)
+{
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+
+  g_variant_dict_lookup (options, "import-xlsx", "^&ay", &path);
+  if (files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr (_("--import-xlsx needs the workbook and one output file, for example: gongkai --import-xlsx budget.xlsx budget.gongkai\n"));
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+  document = gk_xlsx_import (path, report, &error);
+  if (document == NULL)
+    {
+      g_printerr (_("Cannot read %s: %s\n"), path, error->message);
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+  g_print ("%s", report->str);
+
+  out = g_file_new_for_commandline_arg (files[0]);
+  if (!gk_document_save (document, out, NULL, &error))
+    {
+      g_printerr (_("Cannot write %s: %s\n"), files[0], error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-cli.h"
+#include "gk-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GkCliCommand GkCliCommand;
+
+/* Runs @command with the parsed @options on the positional @files and
+ * returns the exit status of the process. */
+typedef int (*GkCliRunFunc) (const GkCliCommand *command,
+                             GVariantDict       *options,
+                             const char * const *files);
+
+/* What an export command does with the document loaded from FILE. */
+typedef gboolean (*GkCliExportFunc) (GkDocument    *document,
+                                     const char    *out,
+                                     GVariantDict  *options,
+                                     GError       **error);
+
+struct _GkCliCommand
+{
+  const char      *long_name;
+  GOptionArg       arg;
+  const char      *description;
+  const char      *arg_description;
+  GkCliRunFunc     run;
+  GkCliExportFunc  export;
+};
+
+GkDocument *_gk_cli_load_single_file (const char         *option,
+                                      const char * const *files);
+
+int _gk_cli_version     (const GkCliCommand *command,
+                         GVariantDict       *options,
+                         const char * const *files);
+int _gk_cli_export      (const GkCliCommand *command,
+                         GVariantDict       *options,
+                         const char * const *files);
+int _gk_cli_import_xlsx (const GkCliCommand *command,
+                         GVariantDict       *options,
+                         const char * const *files);
+int _gk_cli_check       (const GkCliCommand *command,
+                         GVariantDict       *options,
+                         const char * const *files);
+
+gboolean _gk_cli_export_csv    (GkDocument    *document,
+                                const char    *out,
+                                GVariantDict  *options,
+                                GError       **error);
+gboolean _gk_cli_export_charts (GkDocument    *document,
+                                const char    *out,
+                                GVariantDict  *options,
+                                GError       **error);
+gboolean _gk_cli_export_pdf    (GkDocument    *document,
+                                const char    *out,
+                                GVariantDict  *options,
+                                GError       **error);
+gboolean _gk_cli_export_xlsx   (GkDocument    *document,
+                                const char    *out,
+                                GVariantDict  *options,
+                                GError       **error);
+
+G_END_DECLS
