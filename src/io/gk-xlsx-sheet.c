@@ -770,26 +770,26 @@ tables_by_heading (GkXlsxTableSheet *self)
     }
 #define HAS(w) (strstr (all->str, (w)) != NULL)
   if (HAS ("因公出国") || HAS ("三公") || HAS ("公务接待"))
-    g_ptr_array_add (ids, "t8");
+    g_ptr_array_add (ids, (gpointer) "t8");
   else if (HAS ("人员经费") && HAS ("公用经费"))
-    g_ptr_array_add (ids, "t6");
+    g_ptr_array_add (ids, (gpointer) "t6");
   else if (HAS ("项目名称") || (HAS ("工资福利") && HAS ("商品和服务")))
-    g_ptr_array_add (ids, "t7");
+    g_ptr_array_add (ids, (gpointer) "t7");
   else if (HAS ("收入") && HAS ("支出") && !HAS ("基本支出"))
-    g_ptr_array_add (ids, HAS ("财政拨款收入") || HAS ("财政拨款支出") ? "t4" : "t1");
+    g_ptr_array_add (ids, (gpointer) (HAS ("财政拨款收入") || HAS ("财政拨款支出") ? "t4" : "t1"));
   else if (HAS ("一般公共预算拨款") || HAS ("事业收入") || HAS ("上年结余"))
-    g_ptr_array_add (ids, "t2");
+    g_ptr_array_add (ids, (gpointer) "t2");
   else if (HAS ("基本支出") && HAS ("项目支出"))
     {
       if (HAS ("一般公共预算"))
-        g_ptr_array_add (ids, "t5");
+        g_ptr_array_add (ids, (gpointer) "t5");
       else if (HAS ("政府性基金"))
-        g_ptr_array_add (ids, "t9");
+        g_ptr_array_add (ids, (gpointer) "t9");
       else
         {
-          g_ptr_array_add (ids, "t3");
-          g_ptr_array_add (ids, "t5");
-          g_ptr_array_add (ids, "t9");
+          g_ptr_array_add (ids, (gpointer) "t3");
+          g_ptr_array_add (ids, (gpointer) "t5");
+          g_ptr_array_add (ids, (gpointer) "t9");
         }
     }
 #undef HAS

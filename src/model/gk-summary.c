@@ -155,10 +155,10 @@ derive_income (GkDocument *self,
         }
       for (guint j = 0; j < line->n_sums; j++)
         {
-          guint k = line->sums[j];
-          line_set[i] |= line_set[k];
-          line_overflow[i] |= line_overflow[k];
-          if (!gk_amount_add (line_values[i], line_values[k], &line_values[i]))
+          guint s = line->sums[j];
+          line_set[i] |= line_set[s];
+          line_overflow[i] |= line_overflow[s];
+          if (!gk_amount_add (line_values[i], line_values[s], &line_values[i]))
             line_overflow[i] = TRUE;
         }
 

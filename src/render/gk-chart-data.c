@@ -141,14 +141,14 @@ compare_entries_by_order (gconstpointer a,
 }
 
 /* Adds @entries to @chart, the largest @keep of them when there are more,
- * then one 其他 item for the rest so that the chart still adds up to the
+ * then one 其他（n 个 @rest_noun）item for the rest so that the chart still adds up to the
  * whole. @ranked: largest first; otherwise in their own order. */
 static void
 add_entries (GkChart    *chart,
              GArray     *entries,
              guint       keep,
              gboolean    ranked,
-             const char *rest_format)
+             const char *rest_noun)
 {
   GkAmount rest = 0;
   guint n_rest = 0;
@@ -184,7 +184,7 @@ add_entries (GkChart    *chart,
 
   if (n_rest > 0)
     {
-      g_autofree char *label = g_strdup_printf (rest_format, n_rest);
+      g_autofree char *label = g_strdup_printf ("其他（%u 个%s）", n_rest, rest_noun);
       guint index = gk_chart_add_item (chart, label, NULL, rest);
       gk_chart_set_item_rest (chart, index);
     }
@@ -223,7 +223,7 @@ function_classes (GkDocument *document,
       e.order = i;
       g_array_append_val (entries, e);
     }
-  add_entries (chart, entries, MAX_SEGMENTS - 1, FALSE, "其他（%u 个科目）");
+  add_entries (chart, entries, MAX_SEGMENTS - 1, FALSE, "科目");
   return chart;
 }
 
@@ -300,7 +300,7 @@ basic_economic (GkDocument *document)
       e.order = i;
       g_array_append_val (entries, e);
     }
-  add_entries (chart, entries, MAX_BARS, TRUE, "其他（%u 个科目）");
+  add_entries (chart, entries, MAX_BARS, TRUE, "科目");
   return chart;
 }
 
@@ -327,7 +327,7 @@ projects (GkDocument *document)
       e.order = i;
       g_array_append_val (entries, e);
     }
-  add_entries (chart, entries, MAX_BARS, TRUE, "其他（%u 个项目）");
+  add_entries (chart, entries, MAX_BARS, TRUE, "项目");
   return chart;
 }
 

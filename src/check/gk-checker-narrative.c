@@ -1,0 +1,797 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gk-checker-private.h"
+
+/* The rules of 情况说明 and 单位概况. A composed paragraph takes its figures
+ * from the tables, so it is right by construction; what is checked is the
+ * text the officer typed instead (hand-written paragraphs, the overview's
+ * free text): every figure it states for something the document knows,
+ * the shares, the changes against last year and their words and reasons,
+ * the names of projects and of 表六's items. What the composed paragraphs
+ * still need from the officer (last year's figures, reasons) is checked
+ * from the document. */
+
+/* Formatting ---------------------------------------------------------------- */
+
+static char *
+percent_text (gint64 value,
+              guint  decimals)
+{
+  gint64 scale = 1;
+
+  for (guint d = 0; d < decimals; d++)
+    scale *= 10;
+  if (decimals == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "%%", value);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT "%%", value / scale,
+                          (int) decimals, value % scale);
+}
+
+/* |numerator| / |denominator| × 100 %, rounded half up to `decimals`. */
+static gboolean
+ratio_percent (GkAmount numerator,
+               GkAmount denominator,
+               guint    decimals,
+               gint64  *out)
+{
+  gint64 scale = 100;
+  gint64 n, d, q, r;
+
+  if (denominator == 0)
+    return FALSE;
+  for (guint i = 0; i < decimals; i++)
+    scale *= 10;
+  n = numerator < 0 ? -numerator : numerator;
+  d = denominator < 0 ? -denominator : denominator;
+  if (n > G_MAXINT64 / scale)
+    return FALSE;
+  q = n * scale / d;
+  r = n * scale % d;
+  if (2 * r >= d)
+    q++;
+  *out = q;
+  return TRUE;
+}
+
+static char *
+change_phrase (GkCheckRun *run,
+               GkAmount    delta)
+{
+  g_autofree char *amount = NULL;
+
+  if (delta == 0)
+    return g_strdup ("持平");
+  amount = gk_amount_format_short (delta > 0 ? delta : -delta);
+  return g_strdup_printf ("%s%s%s", delta > 0 ? "增加" : "减少", amount, gk_check_unit (run));
+}
+
+static GkFinding *
+report_at (GkCheckRun    *run,
+           const char    *rule_id,
+           GkClaimText   *text,
+           const GkCheckSubject *s,
+           const char    *format,
+           ...) G_GNUC_PRINTF (5, 6);
+
+static GkFinding *
+report_at (GkCheckRun    *run,
+           const char    *rule_id,
+           GkClaimText   *text,
+           const GkCheckSubject *s,
+           const char    *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  GkFinding *finding;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  finding = gk_check_report (run, rule_id, "%s", message);
+  if (g_str_has_prefix (text->id, "overview/"))
+    gk_finding_add_place (finding, "overview", text->id + strlen ("overview/"), NULL);
+  else
+    gk_finding_add_place (finding, "narrative", text->id, NULL);
+  for (guint i = 0; s != NULL && s->places != NULL && i < s->places->len; i++)
+    {
+      const GkPlace *place = g_ptr_array_index (s->places, i);
+      gk_finding_add_place (finding, place->part, place->row, place->column);
+    }
+  return finding;
+}
+
+/* Evaluating claims --------------------------------------------------------- */
+
+typedef struct
+{
+  GHashTable *expected;   /* subject → basis points */
+  GHashTable *stated;     /* subject → stated basis points */
+  guint       size;
+} ShareGroup;
+
+static void
+share_group_free (gpointer data)
+{
+  ShareGroup *group = data;
+
+  g_hash_table_unref (group->expected);
+  g_hash_table_unref (group->stated);
+  g_free (group);
+}
+
+static ShareGroup *
+share_group_new (GPtrArray *keys,
+                 GkAmount  *values)
+{
+  ShareGroup *group = g_new0 (ShareGroup, 1);
+  g_autofree gint *shares = g_new0 (gint, MAX (keys->len, 1));
+
+  group->expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  group->stated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  group->size = keys->len;
+  gk_amount_shares (values, keys->len, shares);
+  for (guint i = 0; i < keys->len; i++)
+    g_hash_table_insert (group->expected, g_strdup (keys->pdata[i]), GINT_TO_POINTER (shares[i] + 1));
+  return group;
+}
+
+/* The shares 情况说明 gives, computed as the composer computes them. */
+static GHashTable *
+share_groups (GkCheckRun *run)
+{
+  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, share_group_free);
+  GkExplanation *explanation = gk_document_get_explanation (run->document);
+  GkTable *t2 = gk_document_get_table (run->document, "t2");
+  GkTable *t3 = gk_document_get_table (run->document, "t3");
+  GkTable *t5 = gk_document_get_table (run->document, "t5");
+
+  if (t2 != NULL)
+    {
+      const GkTableSchema *schema = gk_table_get_schema (t2);
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (GkAmount));
+
+      for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
+        {
+          const GkColumnSchema *col = gk_table_schema_get_column (schema, i);
+          g_autofree char *prior = g_strconcat ("income.", col->id, NULL);
+          GkAmount amount;
+
+          if (col->rule != GK_COLUMN_ENTERED)
+            continue;
+          amount = gk_check_column_total (t2, col->id);
+          if (amount == 0 && gk_explanation_lookup_prior (explanation, prior) == NULL)
+            continue;
+          g_ptr_array_add (keys, g_strconcat ("t2:", col->id, NULL));
+          g_array_append_val (values, amount);
+        }
+      g_hash_table_insert (groups, (gpointer) "s2", share_group_new (keys, (GkAmount *) values->data));
+    }
+  if (t3 != NULL)
+    {
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      GkAmount values[2] = { gk_check_column_total (t3, "basic"), gk_check_column_total (t3, "project") };
+
+      g_ptr_array_add (keys, g_strdup ("t3:basic"));
+      g_ptr_array_add (keys, g_strdup ("t3:project"));
+      g_hash_table_insert (groups, (gpointer) "s3", share_group_new (keys, values));
+    }
+  if (t5 != NULL)
+    {
+      GListModel *roots = gk_table_get_roots (t5);
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (GkAmount));
+
+      for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+        {
+          g_autoptr(GkRow) row = g_list_model_get_item (roots, i);
+          GkAmount amount = gk_check_cell (t5, row, "total");
+
+          if (amount == 0)
+            continue;
+          g_ptr_array_add (keys, g_strconcat ("t5/", gk_row_get_code (row), NULL));
+          g_array_append_val (values, amount);
+        }
+      g_hash_table_insert (groups, (gpointer) "s5", share_group_new (keys, (GkAmount *) values->data));
+    }
+  return groups;
+}
+
+static void
+check_share (GkCheckRun  *run,
+             GkClaimText *text,
+             GkClaim     *claim,
+             GkCheckSubject     *s,
+             GHashTable  *groups)
+{
+  ShareGroup *group = s->share_group != NULL ? g_hash_table_lookup (groups, s->share_group) : NULL;
+  gpointer found;
+  gint expected;
+  gint64 exact = 0, rounded = 0, stated_points = claim->value;
+  gint64 scale = 1;
+  g_autofree char *right = NULL;
+  g_autofree char *amount = NULL;
+
+  if (group == NULL || !g_hash_table_lookup_extended (group->expected, claim->subject, NULL, &found))
+    return;
+  expected = GPOINTER_TO_INT (found) - 1;
+  for (guint d = claim->decimals; d < 2; d++)
+    scale *= 10;
+  stated_points *= scale;
+  g_hash_table_replace (group->stated, g_strdup (claim->subject), GINT_TO_POINTER ((gint) stated_points + 1));
+
+  /* Fewer decimals are right when they round what two decimals say. */
+  if (claim->decimals >= 2)
+    {
+      if (claim->value == expected)
+        return;
+    }
+  else
+    {
+      GkAmount whole = 0;
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, group->expected);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          GkCheckSubject other;
+          if (gk_check_resolve (run, key, &other))
+            whole += other.amount;
+          gk_check_subject_clear (&other);
+        }
+      rounded = (expected * 10 / scale + 5) / 10;
+      if ((ratio_percent (s->amount, whole, claim->decimals, &exact) && exact == claim->value) ||
+          rounded == claim->value)
+        return;
+    }
+
+  right = percent_text (expected, 2);
+  amount = gk_check_money (run, s->amount);
+  report_at (run, "narrative.shares", text, s,
+             _("The text gives %s (%s) a share of “%s”, but it is %s (shares are rounded so that "
+               "they add up to 100%%). Write “占%s”."),
+             s->label, amount, claim->written, right, right);
+}
+
+typedef struct
+{
+  const char *subject;
+  GkAmount    stated;        /* the change as written, signed by its word */
+  gboolean    has_stated_this;
+  GkAmount    stated_this;
+  gboolean    word_reported;
+} ChangeContext;
+
+static void
+check_change (GkCheckRun    *run,
+              GkClaimText   *text,
+              GkClaim       *claim,
+              GkCheckSubject       *s,
+              ChangeContext *context)
+{
+  GkExplanation *explanation = gk_document_get_explanation (run->document);
+  GkPrior *prior;
+  GkAmount last, delta, stated;
+  g_autofree char *right = NULL;
+  g_autofree char *this_text = NULL;
+  g_autofree char *last_text = NULL;
+
+  context->subject = claim->subject;
+  context->word_reported = FALSE;
+
+  if (s->has_change_count)
+    {
+      /* 单位概况: "在职14人，减少1人" against the entered change. */
+      gint64 stated_change = claim->direction * claim->value;
+
+      if (stated_change != s->change_count)
+        report_at (run, "overview.staff", text, s,
+                   _("The text says “%s” for %s, but the change entered is %+d. "
+                     "Correct the text or the figure."),
+                   claim->written, s->label, (int) s->change_count);
+      return;
+    }
+  if (!s->has_amount)
+    return;
+
+  prior = s->prior_key != NULL ? gk_explanation_lookup_prior (explanation, s->prior_key) : NULL;
+  if (prior == NULL)
+    {
+      if (s->prior_key != NULL)
+        report_at (run, "narrative.prior-year", text, s,
+                   _("The text states a change for %s (“%s”), but last year's figure is not entered, "
+                     "so the change cannot be checked. Enter last year's figure (%s)."),
+                   s->label, claim->written, s->prior_key);
+      return;
+    }
+
+  last = gk_prior_get_amount (prior);
+  if (!gk_amount_sub (s->amount, last, &delta))
+    return;
+  stated = claim->direction >= 0 ? claim->value : -claim->value;
+  context->stated = stated;
+  right = change_phrase (run, delta);
+  this_text = gk_check_money (run, s->amount);
+  last_text = gk_check_money (run, last);
+
+  if ((delta > 0 && claim->direction < 0) || (delta < 0 && claim->direction > 0) ||
+      (delta != 0 && claim->direction == 0 && g_str_equal (claim->written, "持平")) ||
+      (delta == 0 && claim->direction != 0 && claim->value == 0))
+    {
+      context->word_reported = TRUE;
+      report_at (run, "narrative.change-word", text, s,
+                 _("The text says “%s” for %s, but from %s last year to %s this year the change is “%s”."),
+                 claim->written, s->label, last_text, this_text, right);
+    }
+  else if (!claim->exact || (delta > 0 ? delta : -delta) != claim->value)
+    report_at (run, "narrative.figure", text, s,
+               _("The text says “%s” for %s, but from %s last year to %s this year the change is “%s”. "
+                 "Write “%s”."),
+               claim->written, s->label, last_text, this_text, right, right);
+
+  if ((delta != 0 || claim->value != 0) && !claim->has_reason && !s->reason_optional)
+    report_at (run, "narrative.reason", text, s,
+               _("The text states a change for %s (“%s”) without its reason. Add “主要原因是…”."),
+               s->label, claim->written);
+}
+
+static void
+check_percent (GkCheckRun    *run,
+               GkClaimText   *text,
+               GkClaim       *claim,
+               GkCheckSubject       *s,
+               ChangeContext *context)
+{
+  GkExplanation *explanation = gk_document_get_explanation (run->document);
+  GkPrior *prior = s->prior_key != NULL ? gk_explanation_lookup_prior (explanation, s->prior_key) : NULL;
+  gboolean same = context->subject != NULL && g_strcmp0 (context->subject, claim->subject) == 0;
+  GkAmount last, delta;
+  gint64 expected, other;
+  g_autofree char *right = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *last_text = NULL;
+  g_autofree char *this_text = NULL;
+
+  if (prior == NULL || !s->has_amount)
+    return;
+  last = gk_prior_get_amount (prior);
+  if (!gk_amount_sub (s->amount, last, &delta))
+    return;
+  last_text = gk_check_money (run, last);
+  this_text = gk_check_money (run, s->amount);
+
+  if (last == 0)
+    {
+      report_at (run, "narrative.change-percent", text, s,
+                 _("The text says “%s” for %s, but last year's figure is 0, against which no percentage "
+                   "can be given. Leave the percentage out."),
+                 claim->written, s->label);
+      return;
+    }
+  if (!(same && context->word_reported) &&
+      ((delta > 0 && claim->direction < 0) || (delta < 0 && claim->direction > 0)))
+    {
+      g_autofree char *phrase = change_phrase (run, delta);
+      report_at (run, "narrative.change-word", text, s,
+                 _("The text says “%s” for %s, but from %s last year to %s this year the change is “%s”."),
+                 claim->written, s->label, last_text, this_text, phrase);
+      return;
+    }
+  if (!ratio_percent (delta, last, claim->decimals, &expected) || expected == claim->value)
+    return;
+
+  /* Right for the change the text states, which is reported already. */
+  if (same && context->stated != delta &&
+      ratio_percent (context->stated, last, claim->decimals, &other) && other == claim->value)
+    return;
+
+  percent = percent_text (expected, claim->decimals);
+  right = g_strconcat (delta > 0 ? "增长" : "下降", percent, NULL);
+  if ((ratio_percent (delta, s->amount, claim->decimals, &other) && other == claim->value) ||
+      (same && ratio_percent (context->stated, s->amount, claim->decimals, &other) && other == claim->value))
+    report_at (run, "narrative.change-base", text, s,
+               _("The text says “%s” for %s, which divides the change by this year's %s; a change is "
+                 "divided by last year's %s, which gives “%s”."),
+               claim->written, s->label, this_text, last_text, right);
+  else
+    report_at (run, "narrative.change-percent", text, s,
+               _("The text says “%s” for %s, but the change from %s to %s is %s of last year's figure. "
+                 "Write “%s”."),
+               claim->written, s->label, last_text, this_text, percent, right);
+}
+
+/* A list of the sums a text states: "车辆3辆 … 其中：一般公务用车3辆 …". */
+typedef struct
+{
+  const char *whole;
+  const char *parts[3];
+  const char *rule;
+} Sum;
+
+static const Sum sums[] = {
+  { "procurement:total", { "procurement:goods", "procurement:works", "procurement:services" },
+    "explanation.procurement" },
+  { "vehicles:total", { "vehicles:general", "vehicles:enforcement", "vehicles:other" },
+    "explanation.vehicles" },
+  { "staff:actual", { "staff:serving", "staff:retired", "staff:veteran" }, "overview.staff" },
+};
+
+/* What a text states must add up within itself too: its own total against
+ * its own parts, and reserved amounts within the whole. */
+static void
+check_stated_sums (GkCheckRun  *run,
+                   GkClaimText *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
+    for (guint kind = 0; kind < 2; kind++)
+      {
+        GkClaimKind wanted = kind == 0 ? GK_CLAIM_AMOUNT : GK_CLAIM_COUNT;
+        gboolean have_whole = FALSE;
+        gint64 whole = 0, parts = 0;
+        guint n_parts = 0;
+
+        for (guint c = 0; c < text->claims->len; c++)
+          {
+            GkClaim *claim = text->claims->pdata[c];
+
+            if (claim->kind != wanted || claim->subject == NULL || claim->area)
+              continue;
+            if (g_str_equal (claim->subject, sums[i].whole))
+              {
+                have_whole = TRUE;
+                whole = claim->value;
+              }
+            for (guint p = 0; p < G_N_ELEMENTS (sums[i].parts); p++)
+              if (g_str_equal (claim->subject, sums[i].parts[p]))
+                {
+                  parts += claim->value;
+                  n_parts++;
+                }
+          }
+        if (have_whole && n_parts > 0 && whole != parts)
+          {
+            g_auto(GkCheckSubject) s = { 0 };
+            g_autofree char *whole_text = NULL;
+            g_autofree char *parts_text = NULL;
+
+            gk_check_resolve (run, sums[i].whole, &s);
+            whole_text = wanted == GK_CLAIM_AMOUNT ? gk_check_money (run, whole)
+                                                   : g_strdup_printf ("%" G_GINT64_FORMAT, whole);
+            parts_text = wanted == GK_CLAIM_AMOUNT ? gk_check_money (run, parts)
+                                                   : g_strdup_printf ("%" G_GINT64_FORMAT, parts);
+            report_at (run, sums[i].rule, text, &s,
+                       _("The text gives %s as %s, but the parts it lists add up to %s."),
+                       s.label, whole_text, parts_text);
+          }
+      }
+
+  /* Reserved for 中小企业 within the whole, 小微企业 within that. */
+  {
+    gint64 total = -1, sme = -1, micro = -1;
+
+    for (guint c = 0; c < text->claims->len; c++)
+      {
+        GkClaim *claim = text->claims->pdata[c];
+
+        if (claim->kind != GK_CLAIM_AMOUNT || claim->subject == NULL)
+          continue;
+        if (g_str_equal (claim->subject, "procurement:total"))
+          total = claim->value;
+        else if (g_str_equal (claim->subject, "procurement:sme"))
+          sme = claim->value;
+        else if (g_str_equal (claim->subject, "procurement:micro"))
+          micro = claim->value;
+      }
+    if (micro >= 0 && sme >= 0 && micro > sme)
+      {
+        g_auto(GkCheckSubject) s = { 0 };
+
+        gk_check_resolve (run, "procurement:micro", &s);
+        report_at (run, "explanation.procurement", text, &s,
+                   _("The text reserves more for 小微企业 than for 中小企业 as a whole."));
+      }
+    if (sme >= 0 && total >= 0 && sme > total)
+      {
+        g_auto(GkCheckSubject) s = { 0 };
+
+        gk_check_resolve (run, "procurement:sme", &s);
+        report_at (run, "explanation.procurement", text, &s,
+                   _("The text reserves more for 中小企业 than the whole 政府采购预算."));
+      }
+  }
+}
+
+/* Words that say why 机关运行经费 is not the 公用经费 of 表六. */
+static gboolean
+explains_difference (const char *text)
+{
+  static const char * const words[] = { "口径", "不含", "不包括", "包含", "差异", "差额", "因为", "由于" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (text, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_claims (GkCheckRun  *run,
+              GkClaimText *text,
+              GHashTable  *groups)
+{
+  ChangeContext context = { NULL, 0, FALSE, 0, FALSE };
+  g_autofree char *stated_this_subject = NULL;
+  gboolean scale = g_str_equal (text->id, "s5.scale");
+
+  for (guint c = 0; c < text->claims->len; c++)
+    {
+      GkClaim *claim = text->claims->pdata[c];
+      const char *key = claim->subject;
+      g_auto(GkCheckSubject) s = { 0 };
+
+      /* 规模变化 compares the whole 一般公共预算当年拨款, whatever it names. */
+      if (scale && (claim->kind == GK_CLAIM_CHANGE || claim->kind == GK_CLAIM_PERCENT))
+        key = "t5:total";
+      if (!gk_check_resolve (run, key, &s))
+        continue;
+
+      switch (claim->kind)
+        {
+        case GK_CLAIM_AMOUNT:
+          if (claim->area ? !s.has_area : !s.has_amount)
+            break;
+          if (claim->exact && claim->value == (claim->area ? s.area : s.amount))
+            break;
+          if (claim->area)
+            {
+              g_autofree char *area = gk_amount_format (s.area);
+              report_at (run, "narrative.figure", text, &s,
+                         _("The text states %s for %s, but %s平方米 is entered. Correct the text or the figure."),
+                         claim->written, s.label, area);
+            }
+          else if (g_str_equal (s.rule, "explanation.running-costs") && explains_difference (text->text))
+            break;
+          else
+            {
+              g_autofree char *right = gk_check_money (run, s.amount);
+              report_at (run, s.rule, text, &s,
+                         _("The text states %s for %s, but the document has %s. Write %s, or correct the figures."),
+                         claim->written, s.label, right, right);
+            }
+          break;
+
+        case GK_CLAIM_COUNT:
+          if (s.has_count && claim->value != s.count)
+            report_at (run, s.rule, text, &s,
+                       _("The text states %s for %s, but the document has %d. "
+                         "Correct the text or the figure."),
+                       claim->written, s.label, (int) s.count);
+          break;
+
+        case GK_CLAIM_SHARE:
+          check_share (run, text, claim, &s, groups);
+          break;
+
+        case GK_CLAIM_CHANGE:
+          check_change (run, text, claim, &s, &context);
+          context.subject = claim->subject;
+          if (scale)
+            context.subject = "t5:total";
+          break;
+
+        case GK_CLAIM_PERCENT:
+          {
+            GkClaim copy = *claim;
+
+            copy.subject = (char *) key;
+            check_percent (run, text, &copy, &s, &context);
+          }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  check_stated_sums (run, text);
+}
+
+static void
+check_share_sums (GkCheckRun *run,
+                  GHashTable *groups)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ShareGroup *group = value;
+      GHashTableIter members;
+      gpointer stated;
+      gint64 sum = 0;
+      GkFinding *finding;
+      g_autofree char *total = NULL;
+
+      if (group->size < 2 || g_hash_table_size (group->stated) != group->size)
+        continue;
+      g_hash_table_iter_init (&members, group->stated);
+      while (g_hash_table_iter_next (&members, NULL, &stated))
+        sum += GPOINTER_TO_INT (stated) - 1;
+      if (sum == 10000)
+        continue;
+      total = percent_text (sum, 2);
+      finding = gk_check_report (run, "narrative.shares",
+                                 _("The shares the text gives in section %s add up to %s, not 100%%."),
+                                 (const char *) key + 1, total);
+      gk_finding_add_place (finding, "narrative", key, NULL);
+    }
+}
+
+/* Hand-written paragraphs, parsed once while they and the names they use
+ * stay the same; a paragraph that did not change is not parsed again. */
+typedef struct
+{
+  guint64    names_serial;
+  guint64    text_serial;
+  GPtrArray *texts;   /* GkClaimText, by id */
+} Parsed;
+
+static void
+parsed_free (gpointer data)
+{
+  Parsed *parsed = data;
+
+  g_ptr_array_unref (parsed->texts);
+  g_free (parsed);
+}
+
+#define NAMES_READ (GK_CHECK_READS_META | GK_CHECK_READS_STRUCTURE)
+
+GPtrArray *
+gk_check_hand_written_texts (GkCheckRun *run)
+{
+  Parsed *parsed = gk_checker_get_cache (run->checker, "hand-written");
+  guint64 names_serial = gk_checker_get_serial (run->checker, NAMES_READ);
+  guint64 text_serial = gk_checker_get_serial (run->checker, GK_CHECK_READS_HAND_WRITTEN);
+  GkExplanation *explanation;
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  Parsed *fresh;
+
+  if (parsed != NULL && parsed->names_serial == names_serial && parsed->text_serial == text_serial)
+    return parsed->texts;
+
+  before = g_hash_table_new (g_str_hash, g_str_equal);
+  if (parsed != NULL && parsed->names_serial == names_serial)
+    for (guint i = 0; i < parsed->texts->len; i++)
+      g_hash_table_insert (before, ((GkClaimText *) parsed->texts->pdata[i])->id, parsed->texts->pdata[i]);
+
+  explanation = gk_document_get_explanation (run->document);
+  ids = gk_explanation_dup_hand_written_ids (explanation);
+  fresh = g_new0 (Parsed, 1);
+  fresh->names_serial = names_serial;
+  fresh->text_serial = text_serial;
+  fresh->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_claim_text_free);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const char *raw = gk_explanation_get_hand_written (explanation, ids[i]);
+      GkClaimText *known = g_hash_table_lookup (before, ids[i]);
+      g_autofree char *normal = known != NULL ? gk_check_normalize (raw) : NULL;
+
+      if (known != NULL && g_str_equal (normal, known->text))
+        {
+          guint index;
+
+          /* Moved over from the old cache, which goes below. */
+          if (g_ptr_array_find (parsed->texts, known, &index))
+            g_ptr_array_steal_index_fast (parsed->texts, index);
+          g_ptr_array_add (fresh->texts, known);
+          continue;
+        }
+      g_ptr_array_add (fresh->texts,
+                       gk_claim_text_parse (run->document, ids[i], gk_check_section_of (ids[i]), raw));
+    }
+  gk_checker_set_cache (run->checker, "hand-written", fresh, parsed_free);
+  return fresh->texts;
+}
+
+static void
+check_hand_written (GkCheckRun *run)
+{
+  GPtrArray *texts = gk_check_hand_written_texts (run);
+  g_autoptr(GHashTable) groups = NULL;
+  GkTable *t8 = gk_document_get_table (run->document, "t8");
+  GkTable *t9 = gk_document_get_table (run->document, "t9");
+
+  if (texts->len == 0)
+    return;
+  groups = share_groups (run);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GkClaimText *text = texts->pdata[i];
+
+      check_claims (run, text, groups);
+
+      /* Sentences that state a figure without a number. */
+      if (text->section == 9 && t9 != NULL && gk_check_column_total (t9, "total") != 0 &&
+          (strstr (text->text, "没有使用") != NULL || strstr (text->text, "空表") != NULL))
+        {
+          g_auto(GkCheckSubject) s = { 0 };
+          g_autofree char *amount = NULL;
+
+          gk_check_resolve (run, "t9:total", &s);
+          amount = gk_check_money (run, s.amount);
+          report_at (run, "narrative.figure", text, &s,
+                     _("The text says there is no 政府性基金 expenditure, but 表九 has %s."), amount);
+        }
+      if (g_str_equal (text->id, "s10.assets.planned") && strstr (text->text, "未安排购置车辆") != NULL &&
+          t8 != NULL && gk_check_column_total (t8, "vehicle-purchase") != 0)
+        {
+          g_auto(GkCheckSubject) s = { 0 };
+          g_autofree char *amount = NULL;
+
+          gk_check_resolve (run, "t8:vehicle-purchase", &s);
+          amount = gk_check_money (run, s.amount);
+          report_at (run, "explanation.vehicles", text, &s,
+                     _("The text says no vehicle purchase is planned, but 表八 budgets %s for 公务用车购置."),
+                     amount);
+        }
+    }
+  check_share_sums (run, groups);
+}
+
+/* 单位概况 ---------------------------------------------------------------------- */
+
+static void
+check_overview (GkCheckRun *run)
+{
+  GkOverview *overview = gk_document_get_overview (run->document);
+  static const char * const texts[] = { "structure", "functions" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      const char *value = g_str_equal (texts[i], "structure") ? gk_overview_get_structure (overview)
+                                                              : gk_overview_get_functions (overview);
+      g_autofree char *id = g_strconcat ("overview/", texts[i], NULL);
+      g_autoptr(GkClaimText) text = NULL;
+      g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+
+      if (value == NULL || value[0] == '\0')
+        continue;
+      text = gk_claim_text_parse (run->document, id, 0, value);
+      check_claims (run, text, groups);
+
+      if (strstr (text->text, "无下属") != NULL &&
+          g_list_model_get_n_items (gk_overview_get_subordinate_units (overview)) > 0)
+        {
+          g_auto(GkCheckSubject) s = { 0 };
+
+          gk_check_resolve (run, "staff:units", &s);
+          report_at (run, "overview.staff", text, &s,
+                     _("The text says there are no subordinate units, but %d are listed."),
+                     (int) s.count);
+        }
+    }
+}
+
+static const GkCheckDef defs[] = {
+  { .name = "narrative.figures", .func = check_hand_written,
+    .reads = GK_CHECK_READS_HAND_WRITTEN | GK_CHECK_READS_PRIORS | GK_CHECK_READS_EXPLANATION |
+             GK_CHECK_READS_PROJECTS | GK_CHECK_READS_META | GK_CHECK_READS_STRUCTURE,
+    .tables = "*" },
+  { .name = "overview", .func = check_overview, .reads = GK_CHECK_READS_OVERVIEW },
+};
+
+const GkCheckDef *
+gk_check_narrative_defs (guint *n_defs)
+{
+  *n_defs = G_N_ELEMENTS (defs);
+  return defs;
+}
