@@ -5,529 +5,12 @@
 
 #include <pango/pangocairo.h>
 
-#include "gk-chart-private.h"
+#include "gk-chart-paint-private.h"
 
 /* Drawing a GkChart. Each kind is laid out twice: first only measured,
  * shrinking the type until every label and mark fits the size it was given,
  * then painted. Amounts stay GkAmount until the last step, where a bar's
  * length or a segment's angle is the one place they become doubles. */
-
-#define FONT_FAMILY "Noto Sans CJK SC"
-#define MIN_SCALE 0.4
-#define EMPTY_TEXT "暂无数据"
-
-typedef struct
-{
-  double r, g, b, a;
-} Rgba;
-
-typedef enum {
-  FONT_TITLE,
-  FONT_BODY,
-  FONT_VALUE,
-  FONT_SMALL,
-  FONT_CENTRE,
-} FontRole;
-
-/* Ten hues of similar weight: distinct from each other in colour, in
- * lightness (for grey print) and readable on white and on the dark view
- * colour. The dark set is each hue lifted a little. */
-static const Rgba palette_light[] = {
-  { 0.208, 0.455, 0.765, 1 },   /* blue */
-  { 0.902, 0.490, 0.157, 1 },   /* orange */
-  { 0.200, 0.604, 0.400, 1 },   /* green */
-  { 0.761, 0.290, 0.392, 1 },   /* rose */
-  { 0.533, 0.380, 0.773, 1 },   /* violet */
-  { 0.792, 0.647, 0.141, 1 },   /* ochre */
-  { 0.141, 0.608, 0.702, 1 },   /* teal */
-  { 0.600, 0.420, 0.290, 1 },   /* brown */
-  { 0.847, 0.424, 0.706, 1 },   /* pink */
-  { 0.400, 0.510, 0.184, 1 },   /* olive */
-};
-
-static const Rgba palette_dark[] = {
-  { 0.384, 0.627, 0.918, 1 },
-  { 1.000, 0.639, 0.282, 1 },
-  { 0.341, 0.776, 0.533, 1 },
-  { 0.922, 0.447, 0.545, 1 },
-  { 0.702, 0.553, 0.925, 1 },
-  { 0.929, 0.792, 0.255, 1 },
-  { 0.310, 0.792, 0.867, 1 },
-  { 0.784, 0.588, 0.451, 1 },
-  { 0.961, 0.580, 0.839, 1 },
-  { 0.604, 0.729, 0.314, 1 },
-};
-
-typedef struct
-{
-  Rgba background;
-  Rgba text;
-  Rgba dim;
-  Rgba rule;
-  Rgba track;
-  Rgba rest;
-  Rgba last_year;
-  const Rgba *palette;
-} Colours;
-
-static const Colours colours_light = {
-  { 1, 1, 1, 1 },
-  { 0.118, 0.118, 0.118, 1 },
-  { 0.118, 0.118, 0.118, 0.66 },
-  { 0, 0, 0, 0.18 },
-  { 0.918, 0.918, 0.918, 1 },
-  { 0.620, 0.620, 0.620, 1 },
-  { 0.690, 0.749, 0.827, 1 },
-  palette_light,
-};
-
-static const Colours colours_dark = {
-  { 0.118, 0.118, 0.118, 1 },
-  { 1, 1, 1, 1 },
-  { 1, 1, 1, 0.68 },
-  { 1, 1, 1, 0.22 },
-  { 0.227, 0.227, 0.227, 1 },
-  { 0.549, 0.549, 0.549, 1 },
-  { 0.380, 0.435, 0.518, 1 },
-  palette_dark,
-};
-
-/* Paper: black type, solid greys, nothing translucent. */
-static const Colours colours_print = {
-  { 1, 1, 1, 1 },
-  { 0, 0, 0, 1 },
-  { 0.267, 0.267, 0.267, 1 },
-  { 0.600, 0.600, 0.600, 1 },
-  { 0.902, 0.902, 0.902, 1 },
-  { 0.690, 0.690, 0.690, 1 },
-  { 0.667, 0.725, 0.808, 1 },
-  palette_light,
-};
-
-typedef struct
-{
-  GkChart       *chart;
-  cairo_t       *cr;
-  PangoContext  *pango;
-  const Colours *colours;
-  double         width;
-  double         height;
-  double         s;          /* type and spacing scale, 1 at the natural size */
-  gboolean       paint;
-  gboolean       overflow;   /* something did not fit at this scale */
-} Painter;
-
-static void
-set_colour (Painter    *p,
-            const Rgba *c,
-            double      alpha)
-{
-  cairo_set_source_rgba (p->cr, c->r, c->g, c->b, c->a * alpha);
-}
-
-static const Rgba *
-item_colour (Painter           *p,
-             const GkChartItem *item,
-             guint              index)
-{
-  if (item->rest)
-    return &p->colours->rest;
-  if (p->chart->kind == GK_CHART_KIND_BARS || p->chart->kind == GK_CHART_KIND_GROUPED)
-    return &p->colours->palette[item->category >= 0 ? item->category % 10 : 0];
-  return &p->colours->palette[index % 10];
-}
-
-/* Emphasis for the item under the pointer: the others step back. */
-static double
-item_alpha (Painter *p,
-            guint    index)
-{
-  if (p->chart->highlight < 0 || (guint) p->chart->highlight == index)
-    return 1.0;
-  return 0.35;
-}
-
-/* Black or white, whichever reads on @c. */
-static Rgba
-text_on (const Rgba *c)
-{
-  double l = 0.2126 * c->r + 0.7152 * c->g + 0.0722 * c->b;
-
-  if (l > 0.55)
-    return (Rgba) { 0, 0, 0, 0.87 };
-  return (Rgba) { 1, 1, 1, 1 };
-}
-
-static PangoLayout *
-make_layout (Painter    *p,
-             const char *text,
-             FontRole    role)
-{
-  PangoLayout *layout = pango_layout_new (p->pango);
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
-  double px = 12.5;
-
-  pango_font_description_set_family (font, FONT_FAMILY);
-  switch (role)
-    {
-    case FONT_TITLE:
-      px = 15;
-      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-      break;
-    case FONT_BODY:
-    case FONT_VALUE:
-      px = 12.5;
-      break;
-    case FONT_SMALL:
-      px = 11;
-      break;
-    case FONT_CENTRE:
-      px = 19;
-      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  pango_font_description_set_absolute_size (font, px * p->s * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-
-  /* Figures line up in columns. */
-  if (role == FONT_VALUE || role == FONT_CENTRE || role == FONT_SMALL)
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
-      pango_layout_set_attributes (layout, attrs);
-    }
-
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-/* Shortens @layout to @width with an ellipsis; the whole text stays
- * available through the hit-test. */
-static void
-fit_width (PangoLayout    *layout,
-           double          width,
-           PangoAlignment  alignment)
-{
-  pango_layout_set_width (layout, MAX (1, (int) floor (width * PANGO_SCALE)));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, alignment);
-}
-
-static double
-text_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.width / PANGO_SCALE;
-}
-
-static double
-text_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.height / PANGO_SCALE;
-}
-
-static void
-show (Painter     *p,
-      PangoLayout *layout,
-      double       x,
-      double       y,
-      const Rgba  *colour)
-{
-  PangoRectangle ink, logical;
-  cairo_rectangle_t rect;
-  double x0, y0, x1, y1;
-
-  pango_layout_get_extents (layout, &ink, &logical);
-  x0 = MIN (ink.x, logical.x);
-  y0 = MIN (ink.y, logical.y);
-  x1 = MAX (ink.x + ink.width, logical.x + logical.width);
-  y1 = MAX (ink.y + ink.height, logical.y + logical.height);
-  rect.x = x + x0 / PANGO_SCALE;
-  rect.y = y + y0 / PANGO_SCALE;
-  rect.width = (x1 - x0) / PANGO_SCALE;
-  rect.height = (y1 - y0) / PANGO_SCALE;
-  g_array_append_val (p->chart->label_rects, rect);
-
-  if (!p->paint)
-    return;
-  cairo_move_to (p->cr, x, y);
-  set_colour (p, colour, 1.0);
-  pango_cairo_show_layout (p->cr, layout);
-}
-
-static void
-add_rect_region (Painter  *p,
-                 guint     index,
-                 gboolean  prior,
-                 double    x,
-                 double    y,
-                 double    width,
-                 double    height)
-{
-  GkChartRegion r = { 0, };
-
-  r.shape = GK_CHART_REGION_RECT;
-  r.index = index;
-  r.prior = prior;
-  r.x = x;
-  r.y = y;
-  r.width = width;
-  r.height = height;
-  gk_chart_add_region (p->chart, &r);
-}
-
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   radius)
-{
-  radius = MIN (radius, MIN (w, h) / 2);
-  if (radius <= 0.1)
-    {
-      cairo_rectangle (cr, x, y, w, h);
-      return;
-    }
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
-fill_bar (Painter    *p,
-          double      x,
-          double      y,
-          double      w,
-          double      h,
-          const Rgba *colour,
-          double      alpha)
-{
-  if (!p->paint || w <= 0)
-    return;
-  rounded_rect (p->cr, x, y, w, h, 2 * p->s);
-  set_colour (p, colour, alpha);
-  cairo_fill (p->cr);
-}
-
-/* The length of a bar for @value where @max gets @extent: the one place
- * an amount becomes a double. A positive amount always shows. */
-static double
-bar_length (GkAmount value,
-            GkAmount max,
-            double   extent)
-{
-  double length;
-
-  if (value <= 0 || max <= 0)
-    return 0;
-  length = extent * ((double) value / (double) max);
-  return MAX (length, 1.5);
-}
-
-static char *
-format_value (GkAmount value)
-{
-  return gk_amount_format (value);
-}
-
-/* Title on the left, money unit on the right; returns where the plot starts. */
-static double
-draw_header (Painter *p)
-{
-  double pad = 16 * p->s;
-  g_autofree char *unit_text = g_strconcat ("单位：", gk_money_unit_to_string (p->chart->money_unit), NULL);
-  g_autoptr(PangoLayout) unit = make_layout (p, unit_text, FONT_SMALL);
-  g_autoptr(PangoLayout) title = make_layout (p, p->chart->title, FONT_TITLE);
-  double unit_w = text_width (unit);
-  double title_w = p->width - 2 * pad - unit_w - 12 * p->s;
-  double title_h;
-
-  if (title_w < 40 * p->s)
-    p->overflow = TRUE;
-  fit_width (title, MAX (title_w, 1), PANGO_ALIGN_LEFT);
-  title_h = text_height (title);
-  show (p, title, pad, pad, &p->colours->text);
-  show (p, unit, p->width - pad - unit_w, pad + (title_h - text_height (unit)) / 2, &p->colours->dim);
-  return pad + title_h + 12 * p->s;
-}
-
-/* A legend that flows like text: swatch, label, next entry, next line. */
-typedef struct
-{
-  const char *label;
-  const Rgba *colour;
-} LegendEntry;
-
-static double
-draw_flow_legend (Painter           *p,
-                  const LegendEntry *entries,
-                  guint              n,
-                  double             x0,
-                  double             x1,
-                  double             y)
-{
-  double swatch = 10 * p->s;
-  double gap = 6 * p->s;
-  double spacing = 16 * p->s;
-  double x = x0;
-  double line_h = 0;
-  double top = y;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PangoLayout) layout = make_layout (p, entries[i].label, FONT_SMALL);
-      double w = text_width (layout);
-      double h = text_height (layout);
-      double max_w = x1 - x0 - swatch - gap;
-
-      if (w > max_w)
-        {
-          fit_width (layout, MAX (max_w, 1), PANGO_ALIGN_LEFT);
-          w = max_w;
-        }
-      if (x > x0 && x + swatch + gap + w > x1)
-        {
-          x = x0;
-          y += line_h + 4 * p->s;
-          line_h = 0;
-        }
-      if (p->paint)
-        {
-          rounded_rect (p->cr, x, y + (h - swatch) / 2, swatch, swatch, 2 * p->s);
-          set_colour (p, entries[i].colour, 1.0);
-          cairo_fill (p->cr);
-        }
-      show (p, layout, x + swatch + gap, y, &p->colours->text);
-      x += swatch + gap + w + spacing;
-      line_h = MAX (line_h, h);
-    }
-  return n > 0 ? y + line_h - top : 0;
-}
-
-/* The widths of a legend table's columns at their natural size. */
-static void
-measure_legend_table (Painter *p,
-                      double  *name_w,
-                      double  *value_w,
-                      double  *share_w)
-{
-  GkChart *chart = p->chart;
-
-  *name_w = *value_w = *share_w = 0;
-  for (guint i = 0; i < chart->items->len; i++)
-    {
-      GkChartItem *item = gk_chart_get_item (chart, i);
-      g_autofree char *value = format_value (item->value);
-      g_autofree char *share = gk_percent_format (gk_chart_get_item_share (chart, i));
-      g_autoptr(PangoLayout) n = make_layout (p, item->label, FONT_BODY);
-      g_autoptr(PangoLayout) v = make_layout (p, value, FONT_VALUE);
-      g_autoptr(PangoLayout) s = make_layout (p, share, FONT_SMALL);
-
-      *name_w = MAX (*name_w, text_width (n));
-      *value_w = MAX (*value_w, text_width (v));
-      *share_w = MAX (*share_w, text_width (s));
-    }
-}
-
-#define LEGEND_SWATCH(p) (10 * (p)->s)
-#define LEGEND_GAP(p) (8 * (p)->s)
-
-/* Rows of swatch, name, amount and share, as in a small table. */
-static double
-draw_legend_table (Painter *p,
-                   double   x0,
-                   double   x1,
-                   double   y,
-                   double   row_h)
-{
-  GkChart *chart = p->chart;
-  double swatch = LEGEND_SWATCH (p);
-  double gap = LEGEND_GAP (p);
-  double natural_name_w, value_w, share_w;
-  double name_w;
-
-  measure_legend_table (p, &natural_name_w, &value_w, &share_w);
-  name_w = x1 - x0 - swatch - 3 * gap - value_w - share_w;
-  if (name_w < 36 * p->s)
-    p->overflow = TRUE;
-  name_w = MAX (name_w, 1);
-
-  for (guint i = 0; i < chart->items->len; i++)
-    {
-      GkChartItem *item = gk_chart_get_item (chart, i);
-      g_autofree char *value = format_value (item->value);
-      g_autofree char *share = gk_percent_format (gk_chart_get_item_share (chart, i));
-      g_autoptr(PangoLayout) name = make_layout (p, item->label, FONT_BODY);
-      g_autoptr(PangoLayout) v = make_layout (p, value, FONT_VALUE);
-      g_autoptr(PangoLayout) s = make_layout (p, share, FONT_SMALL);
-      double ry = y + i * row_h;
-      double cy = ry + row_h / 2;
-
-      fit_width (name, name_w, PANGO_ALIGN_LEFT);
-      if (p->paint)
-        {
-          rounded_rect (p->cr, x0, cy - swatch / 2, swatch, swatch, 2 * p->s);
-          set_colour (p, item_colour (p, item, i), item_alpha (p, i));
-          cairo_fill (p->cr);
-        }
-      show (p, name, x0 + swatch + gap, cy - text_height (name) / 2, &p->colours->text);
-      show (p, v, x1 - share_w - gap - text_width (v), cy - text_height (v) / 2, &p->colours->text);
-      show (p, s, x1 - text_width (s), cy - text_height (s) / 2, &p->colours->dim);
-      add_rect_region (p, i, FALSE, x0, ry, x1 - x0, row_h);
-    }
-  return chart->items->len * row_h;
-}
-
-static void
-draw_empty (Painter *p,
-            double   x0,
-            double   y0,
-            double   x1,
-            double   y1)
-{
-  g_autoptr(PangoLayout) layout = make_layout (p, EMPTY_TEXT, FONT_BODY);
-  double cx = (x0 + x1) / 2;
-  double cy = (y0 + y1) / 2;
-
-  if (p->chart->kind == GK_CHART_KIND_DONUT)
-    {
-      double r = MIN (x1 - x0, y1 - y0) / 2;
-
-      if (p->paint && r > 4 * p->s)
-        {
-          cairo_new_sub_path (p->cr);
-          cairo_arc (p->cr, cx, cy, r, 0, 2 * G_PI);
-          cairo_new_sub_path (p->cr);
-          cairo_arc_negative (p->cr, cx, cy, r * 0.62, 2 * G_PI, 0);
-          set_colour (p, &p->colours->track, 1.0);
-          cairo_fill (p->cr);
-        }
-    }
-  else if (p->paint)
-    {
-      cairo_set_line_width (p->cr, MAX (1, p->s));
-      cairo_move_to (p->cr, x0, cy + text_height (layout));
-      cairo_line_to (p->cr, x1, cy + text_height (layout));
-      set_colour (p, &p->colours->rule, 1.0);
-      cairo_stroke (p->cr);
-    }
-  if (text_width (layout) > x1 - x0 || text_height (layout) > y1 - y0)
-    p->overflow = TRUE;
-  show (p, layout, cx - text_width (layout) / 2, cy - text_height (layout) / 2, &p->colours->dim);
-}
 
 static void
 draw_donut (Painter *p,
@@ -547,7 +30,7 @@ draw_donut (Painter *p,
   double angle = 0;
 
   /* The ring gives way to the legend before names are cut short. */
-  measure_legend_table (p, &name_w, &value_w, &share_w);
+  _gk_paint_measure_legend_table (p, &name_w, &value_w, &share_w);
   legend_w = LEGEND_SWATCH (p) + 3 * LEGEND_GAP (p) + name_w + value_w + share_w;
   d = MIN (h, w * 0.42);
   if (w - 24 * p->s - d < legend_w)
@@ -578,14 +61,14 @@ draw_donut (Painter *p,
           cairo_arc (p->cr, cx, cy, r, angle - G_PI / 2, angle + sweep - G_PI / 2);
           cairo_arc_negative (p->cr, cx, cy, r_in, angle + sweep - G_PI / 2, angle - G_PI / 2);
           cairo_close_path (p->cr);
-          set_colour (p, item_colour (p, item, i), item_alpha (p, i));
+          _gk_paint_set_colour (p, _gk_paint_item_colour (p, item, i), _gk_paint_item_alpha (p, i));
           cairo_fill_preserve (p->cr);
           /* A thin cut in the background colour between segments. */
           if (sweep < 2 * G_PI - 1e-6)
             {
               cairo_set_line_width (p->cr, 1.5 * p->s);
               cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_BEVEL);
-              set_colour (p, &p->colours->background, 1.0);
+              _gk_paint_set_colour (p, &p->colours->background, 1.0);
               cairo_stroke (p->cr);
             }
           else
@@ -607,27 +90,27 @@ draw_donut (Painter *p,
 
   /* The whole in the hole, when it fits there. */
   {
-    g_autofree char *value = format_value (total);
-    g_autoptr(PangoLayout) big = make_layout (p, value, FONT_CENTRE);
-    g_autoptr(PangoLayout) caption = make_layout (p, "合计", FONT_SMALL);
+    g_autofree char *value = _gk_paint_format_value (total);
+    g_autoptr(PangoLayout) big = _gk_paint_make_layout (p, value, FONT_CENTRE);
+    g_autoptr(PangoLayout) caption = _gk_paint_make_layout (p, "合计", FONT_SMALL);
     double room = 2 * r_in * 0.82;
-    double bh = text_height (big);
-    double ch = text_height (caption);
+    double bh = _gk_paint_text_height (big);
+    double ch = _gk_paint_text_height (caption);
 
-    if (text_width (big) > room)
+    if (_gk_paint_text_width (big) > room)
       {
         g_clear_object (&big);
-        big = make_layout (p, value, FONT_VALUE);
-        bh = text_height (big);
+        big = _gk_paint_make_layout (p, value, FONT_VALUE);
+        bh = _gk_paint_text_height (big);
       }
-    if (text_width (big) <= room && bh + ch <= room)
+    if (_gk_paint_text_width (big) <= room && bh + ch <= room)
       {
-        show (p, big, cx - text_width (big) / 2, cy - (bh + ch) / 2, &p->colours->text);
-        show (p, caption, cx - text_width (caption) / 2, cy - (bh + ch) / 2 + bh, &p->colours->dim);
+        _gk_paint_show (p, big, cx - _gk_paint_text_width (big) / 2, cy - (bh + ch) / 2, &p->colours->text);
+        _gk_paint_show (p, caption, cx - _gk_paint_text_width (caption) / 2, cy - (bh + ch) / 2 + bh, &p->colours->dim);
       }
   }
 
-  draw_legend_table (p, legend_x, x1, cy - legend_h / 2, row_h);
+  _gk_paint_draw_legend_table (p, legend_x, x1, cy - legend_h / 2, row_h);
 }
 
 static void
@@ -639,27 +122,27 @@ draw_stacked (Painter *p,
 {
   GkChart *chart = p->chart;
   GkAmount total = gk_chart_get_total (chart);
-  g_autofree char *total_value = format_value (total);
+  g_autofree char *total_value = _gk_paint_format_value (total);
   g_autofree char *total_text = g_strconcat ("合计 ", total_value, NULL);
-  g_autoptr(PangoLayout) caption = make_layout (p, total_text, FONT_SMALL);
+  g_autoptr(PangoLayout) caption = _gk_paint_make_layout (p, total_text, FONT_SMALL);
   double w = x1 - x0;
   double bar_h = 30 * p->s;
   double row_h = 24 * p->s;
-  double bar_y = y0 + text_height (caption) + 6 * p->s;
+  double bar_y = y0 + _gk_paint_text_height (caption) + 6 * p->s;
   double legend_y = bar_y + bar_h + 14 * p->s;
   double x = x0;
 
   if (legend_y + chart->items->len * row_h > y1)
     p->overflow = TRUE;
 
-  show (p, caption, x0, y0, &p->colours->dim);
+  _gk_paint_show (p, caption, x0, y0, &p->colours->dim);
 
   if (p->paint)
     {
       cairo_save (p->cr);
-      rounded_rect (p->cr, x0, bar_y, w, bar_h, 3 * p->s);
+      _gk_paint_rounded_rect (p->cr, x0, bar_y, w, bar_h, 3 * p->s);
       cairo_clip (p->cr);
-      set_colour (p, &p->colours->track, 1.0);
+      _gk_paint_set_colour (p, &p->colours->track, 1.0);
       cairo_paint (p->cr);
     }
 
@@ -676,17 +159,17 @@ draw_stacked (Painter *p,
       if (p->paint && seg > 0)
         {
           cairo_rectangle (p->cr, x, bar_y, seg, bar_h);
-          set_colour (p, item_colour (p, item, i), item_alpha (p, i));
+          _gk_paint_set_colour (p, _gk_paint_item_colour (p, item, i), _gk_paint_item_alpha (p, i));
           cairo_fill (p->cr);
           if (x > x0)
             {
               cairo_rectangle (p->cr, x - 0.75 * p->s, bar_y, 1.5 * p->s, bar_h);
-              set_colour (p, &p->colours->background, 1.0);
+              _gk_paint_set_colour (p, &p->colours->background, 1.0);
               cairo_fill (p->cr);
             }
         }
       if (seg > 0)
-        add_rect_region (p, i, FALSE, x, bar_y, seg, bar_h);
+        _gk_paint_add_rect_region (p, i, FALSE, x, bar_y, seg, bar_h);
       x += seg;
     }
   if (p->paint)
@@ -698,7 +181,7 @@ draw_stacked (Painter *p,
     {
       GkChartItem *item = gk_chart_get_item (chart, i);
       g_autofree char *share = gk_percent_format (gk_chart_get_item_share (chart, i));
-      g_autoptr(PangoLayout) layout = make_layout (p, share, FONT_SMALL);
+      g_autoptr(PangoLayout) layout = _gk_paint_make_layout (p, share, FONT_SMALL);
       double seg = 0;
       Rgba ink;
 
@@ -706,14 +189,14 @@ draw_stacked (Painter *p,
         seg = w * ((double) item->value / (double) total);
       if (i == chart->items->len - 1 && seg > 0)
         seg = x0 + w - x;
-      ink = text_on (item_colour (p, item, i));
-      if (seg > text_width (layout) + 12 * p->s && text_height (layout) < bar_h)
-        show (p, layout, x + (seg - text_width (layout)) / 2,
-              bar_y + (bar_h - text_height (layout)) / 2, &ink);
+      ink = _gk_paint_text_on (_gk_paint_item_colour (p, item, i));
+      if (seg > _gk_paint_text_width (layout) + 12 * p->s && _gk_paint_text_height (layout) < bar_h)
+        _gk_paint_show (p, layout, x + (seg - _gk_paint_text_width (layout)) / 2,
+              bar_y + (bar_h - _gk_paint_text_height (layout)) / 2, &ink);
       x += seg;
     }
 
-  draw_legend_table (p, x0, x1, legend_y, row_h);
+  _gk_paint_draw_legend_table (p, x0, x1, legend_y, row_h);
 }
 
 /* Width of the longest label, capped, for the column left of the bars. */
@@ -726,8 +209,8 @@ label_column (Painter *p,
 
   for (guint i = 0; i < chart->items->len; i++)
     {
-      g_autoptr(PangoLayout) layout = make_layout (p, gk_chart_get_item (chart, i)->label, FONT_BODY);
-      widest = MAX (widest, text_width (layout));
+      g_autoptr(PangoLayout) layout = _gk_paint_make_layout (p, gk_chart_get_item (chart, i)->label, FONT_BODY);
+      widest = MAX (widest, _gk_paint_text_width (layout));
     }
   return MIN (ceil (widest), width * 0.36);
 }
@@ -762,7 +245,7 @@ draw_bars_legend (Painter *p,
     }
   if (n == 0)
     return 0;
-  return draw_flow_legend (p, entries, n, x0, x1, y) + 10 * p->s;
+  return _gk_paint_draw_flow_legend (p, entries, n, x0, x1, y) + 10 * p->s;
 }
 
 static void
@@ -784,15 +267,15 @@ draw_bars (Painter *p,
   for (guint i = 0; i < n; i++)
     {
       GkChartItem *item = gk_chart_get_item (chart, i);
-      g_autofree char *value = format_value (item->value);
+      g_autofree char *value = _gk_paint_format_value (item->value);
       g_autofree char *share = gk_percent_format (gk_chart_get_item_share (chart, i));
-      g_autoptr(PangoLayout) v = make_layout (p, value, FONT_VALUE);
-      g_autoptr(PangoLayout) s = make_layout (p, share, FONT_SMALL);
+      g_autoptr(PangoLayout) v = _gk_paint_make_layout (p, value, FONT_VALUE);
+      g_autoptr(PangoLayout) s = _gk_paint_make_layout (p, share, FONT_SMALL);
 
       max = MAX (max, item->value);
       if (!item->rest)
         max_named = MAX (max_named, item->value);
-      value_w = MAX (value_w, text_width (v) + 6 * p->s + text_width (s));
+      value_w = MAX (value_w, _gk_paint_text_width (v) + 6 * p->s + _gk_paint_text_width (s));
     }
 
   label_w = label_column (p, x1 - x0);
@@ -814,30 +297,30 @@ draw_bars (Painter *p,
       cairo_set_line_width (p->cr, MAX (1, p->s));
       cairo_move_to (p->cr, bar_x - 0.5, y0);
       cairo_line_to (p->cr, bar_x - 0.5, y0 + n * row_h);
-      set_colour (p, &p->colours->rule, 1.0);
+      _gk_paint_set_colour (p, &p->colours->rule, 1.0);
       cairo_stroke (p->cr);
     }
 
   for (guint i = 0; i < n; i++)
     {
       GkChartItem *item = gk_chart_get_item (chart, i);
-      g_autofree char *value = format_value (item->value);
+      g_autofree char *value = _gk_paint_format_value (item->value);
       g_autofree char *share = gk_percent_format (gk_chart_get_item_share (chart, i));
-      g_autoptr(PangoLayout) name = make_layout (p, item->label, FONT_BODY);
-      g_autoptr(PangoLayout) v = make_layout (p, value, FONT_VALUE);
-      g_autoptr(PangoLayout) s = make_layout (p, share, FONT_SMALL);
+      g_autoptr(PangoLayout) name = _gk_paint_make_layout (p, item->label, FONT_BODY);
+      g_autoptr(PangoLayout) v = _gk_paint_make_layout (p, value, FONT_VALUE);
+      g_autoptr(PangoLayout) s = _gk_paint_make_layout (p, share, FONT_SMALL);
       double ry = y0 + i * row_h;
       double cy = ry + row_h / 2;
-      double len = bar_length (item->value, max, extent);
+      double len = _gk_paint_bar_length (item->value, max, extent);
       gboolean broken = len > extent;
       double tx;
 
       if (broken)
         len = extent;
       tx = bar_x + len + 6 * p->s;
-      fit_width (name, MAX (label_w, 1), PANGO_ALIGN_LEFT);
-      show (p, name, x0, cy - text_height (name) / 2, &p->colours->text);
-      fill_bar (p, bar_x, cy - bar_h / 2, len, bar_h, item_colour (p, item, i), item_alpha (p, i));
+      _gk_paint_fit_width (name, MAX (label_w, 1), PANGO_ALIGN_LEFT);
+      _gk_paint_show (p, name, x0, cy - _gk_paint_text_height (name) / 2, &p->colours->text);
+      _gk_paint_fill_bar (p, bar_x, cy - bar_h / 2, len, bar_h, _gk_paint_item_colour (p, item, i), _gk_paint_item_alpha (p, i));
       if (broken && p->paint && len > 40 * p->s)
         {
           /* Two slanted cuts: the bar is longer than the scale. */
@@ -849,14 +332,14 @@ draw_bars (Painter *p,
               cairo_line_to (p->cr, bx + 5 * p->s, cy - bar_h / 2 - 1);
             }
           cairo_set_line_width (p->cr, 2 * p->s);
-          set_colour (p, &p->colours->background, 1.0);
+          _gk_paint_set_colour (p, &p->colours->background, 1.0);
           cairo_stroke (p->cr);
         }
-      show (p, v, tx, cy - text_height (v) / 2, &p->colours->text);
+      _gk_paint_show (p, v, tx, cy - _gk_paint_text_height (v) / 2, &p->colours->text);
       /* A chart of one item is all of itself; 100.00% says nothing. */
       if (n > 1 && gk_chart_get_total (chart) > 0)
-        show (p, s, tx + text_width (v) + 6 * p->s, cy - text_height (s) / 2, &p->colours->dim);
-      add_rect_region (p, i, FALSE, x0, ry, x1 - x0, row_h);
+        _gk_paint_show (p, s, tx + _gk_paint_text_width (v) + 6 * p->s, cy - _gk_paint_text_height (s) / 2, &p->colours->dim);
+      _gk_paint_add_rect_region (p, i, FALSE, x0, ry, x1 - x0, row_h);
     }
 }
 
@@ -878,21 +361,21 @@ draw_grouped (Painter *p,
   for (guint i = 0; i < n; i++)
     {
       GkChartItem *item = gk_chart_get_item (chart, i);
-      g_autofree char *value = format_value (item->value);
+      g_autofree char *value = _gk_paint_format_value (item->value);
       g_autofree char *change = item->has_prior ? gk_chart_change_text (item->value, item->prior_value)
                                                 : g_strdup ("");
-      g_autoptr(PangoLayout) v = make_layout (p, value, FONT_SMALL);
-      g_autoptr(PangoLayout) c = make_layout (p, change, FONT_SMALL);
+      g_autoptr(PangoLayout) v = _gk_paint_make_layout (p, value, FONT_SMALL);
+      g_autoptr(PangoLayout) c = _gk_paint_make_layout (p, change, FONT_SMALL);
 
       max = MAX (max, item->value);
-      value_w = MAX (value_w, text_width (v) + 6 * p->s + text_width (c));
+      value_w = MAX (value_w, _gk_paint_text_width (v) + 6 * p->s + _gk_paint_text_width (c));
       if (item->has_prior)
         {
-          g_autofree char *prior = format_value (item->prior_value);
-          g_autoptr(PangoLayout) l = make_layout (p, prior, FONT_SMALL);
+          g_autofree char *prior = _gk_paint_format_value (item->prior_value);
+          g_autoptr(PangoLayout) l = _gk_paint_make_layout (p, prior, FONT_SMALL);
 
           max = MAX (max, item->prior_value);
-          value_w = MAX (value_w, text_width (l));
+          value_w = MAX (value_w, _gk_paint_text_width (l));
         }
     }
 
@@ -912,43 +395,43 @@ draw_grouped (Painter *p,
       cairo_set_line_width (p->cr, MAX (1, p->s));
       cairo_move_to (p->cr, bar_x - 0.5, y0);
       cairo_line_to (p->cr, bar_x - 0.5, y0 + n * group_h);
-      set_colour (p, &p->colours->rule, 1.0);
+      _gk_paint_set_colour (p, &p->colours->rule, 1.0);
       cairo_stroke (p->cr);
     }
 
   for (guint i = 0; i < n; i++)
     {
       GkChartItem *item = gk_chart_get_item (chart, i);
-      g_autofree char *value = format_value (item->value);
+      g_autofree char *value = _gk_paint_format_value (item->value);
       g_autofree char *change = item->has_prior ? gk_chart_change_text (item->value, item->prior_value)
                                                 : g_strdup ("");
-      g_autoptr(PangoLayout) name = make_layout (p, item->label, FONT_BODY);
-      g_autoptr(PangoLayout) v = make_layout (p, value, FONT_SMALL);
-      g_autoptr(PangoLayout) c = make_layout (p, change, FONT_SMALL);
+      g_autoptr(PangoLayout) name = _gk_paint_make_layout (p, item->label, FONT_BODY);
+      g_autoptr(PangoLayout) v = _gk_paint_make_layout (p, value, FONT_SMALL);
+      g_autoptr(PangoLayout) c = _gk_paint_make_layout (p, change, FONT_SMALL);
       double gy = y0 + i * group_h;
       double this_y = gy + (group_h - pair_h) / 2;
       double last_y = this_y + bar_h + 3 * p->s;
-      double len = bar_length (item->value, max, extent);
+      double len = _gk_paint_bar_length (item->value, max, extent);
       double tx = bar_x + len + 6 * p->s;
 
-      fit_width (name, MAX (label_w, 1), PANGO_ALIGN_LEFT);
-      show (p, name, x0, gy + group_h / 2 - text_height (name) / 2, &p->colours->text);
-      add_rect_region (p, i, FALSE, x0, gy, x1 - x0, group_h);
+      _gk_paint_fit_width (name, MAX (label_w, 1), PANGO_ALIGN_LEFT);
+      _gk_paint_show (p, name, x0, gy + group_h / 2 - _gk_paint_text_height (name) / 2, &p->colours->text);
+      _gk_paint_add_rect_region (p, i, FALSE, x0, gy, x1 - x0, group_h);
 
-      fill_bar (p, bar_x, this_y, len, bar_h, &p->colours->palette[0], item_alpha (p, i));
-      show (p, v, tx, this_y + (bar_h - text_height (v)) / 2, &p->colours->text);
+      _gk_paint_fill_bar (p, bar_x, this_y, len, bar_h, &p->colours->palette[0], _gk_paint_item_alpha (p, i));
+      _gk_paint_show (p, v, tx, this_y + (bar_h - _gk_paint_text_height (v)) / 2, &p->colours->text);
       if (change[0] != '\0')
-        show (p, c, tx + text_width (v) + 6 * p->s, this_y + (bar_h - text_height (c)) / 2, &p->colours->dim);
+        _gk_paint_show (p, c, tx + _gk_paint_text_width (v) + 6 * p->s, this_y + (bar_h - _gk_paint_text_height (c)) / 2, &p->colours->dim);
 
       if (item->has_prior)
         {
-          g_autofree char *prior = format_value (item->prior_value);
-          g_autoptr(PangoLayout) l = make_layout (p, prior, FONT_SMALL);
-          double plen = bar_length (item->prior_value, max, extent);
+          g_autofree char *prior = _gk_paint_format_value (item->prior_value);
+          g_autoptr(PangoLayout) l = _gk_paint_make_layout (p, prior, FONT_SMALL);
+          double plen = _gk_paint_bar_length (item->prior_value, max, extent);
 
-          fill_bar (p, bar_x, last_y, plen, bar_h, &p->colours->last_year, item_alpha (p, i));
-          show (p, l, bar_x + plen + 6 * p->s, last_y + (bar_h - text_height (l)) / 2, &p->colours->dim);
-          add_rect_region (p, i, TRUE, x0 + label_w, last_y - 1.5 * p->s, x1 - x0 - label_w, bar_h + 3 * p->s);
+          _gk_paint_fill_bar (p, bar_x, last_y, plen, bar_h, &p->colours->last_year, _gk_paint_item_alpha (p, i));
+          _gk_paint_show (p, l, bar_x + plen + 6 * p->s, last_y + (bar_h - _gk_paint_text_height (l)) / 2, &p->colours->dim);
+          _gk_paint_add_rect_region (p, i, TRUE, x0 + label_w, last_y - 1.5 * p->s, x1 - x0 - label_w, bar_h + 3 * p->s);
         }
     }
 }
@@ -963,10 +446,10 @@ lay_out (Painter *p)
   g_array_set_size (p->chart->label_rects, 0);
   p->overflow = FALSE;
 
-  top = draw_header (p);
+  top = _gk_paint_draw_header (p);
   if (gk_chart_is_empty (p->chart))
     {
-      draw_empty (p, pad, top, p->width - pad, p->height - pad);
+      _gk_paint_draw_empty (p, pad, top, p->width - pad, p->height - pad);
       return;
     }
 
@@ -1050,9 +533,7 @@ gk_chart_draw (GkChart      *self,
   p.pango = pango;
   p.width = width;
   p.height = height;
-  p.colours = style == GK_CHART_STYLE_DARK ? &colours_dark
-            : style == GK_CHART_STYLE_PRINT ? &colours_print
-            : &colours_light;
+  p.colours = _gk_paint_colours_for_style (style);
 
   for (p.s = 1.0; ; p.s *= 0.9)
     {
@@ -1064,7 +545,7 @@ gk_chart_draw (GkChart      *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  set_colour (&p, &p.colours->background, 1.0);
+  _gk_paint_set_colour (&p, &p.colours->background, 1.0);
   cairo_paint (cr);
   p.paint = TRUE;
   lay_out (&p);
