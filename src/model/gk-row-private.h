@@ -22,6 +22,10 @@ struct _GkRow
   GkAmount   *values;
   guint64     set_mask;
   guint64     overflow_mask;
+  /* Per column, how many children have the cell set: lets an edit update
+   * a parent by the difference instead of re-adding every sibling. Filled
+   * by gk_row_sum_rows(); NULL until then. */
+  guint      *set_counts;
 };
 
 GkRow    *gk_row_new            (GkRowKind       kind,
@@ -42,6 +46,7 @@ void      gk_row_sum_rows       (GListModel     *rows,
                                  guint           n_columns,
                                  GkAmount       *values,
                                  guint64        *set_mask,
-                                 guint64        *overflow_mask);
+                                 guint64        *overflow_mask,
+                                 guint          *set_counts);
 
 G_END_DECLS

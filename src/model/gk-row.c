@@ -34,6 +34,7 @@ gk_row_finalize (GObject *object)
   g_free (self->name);
   g_free (self->line_id);
   g_free (self->values);
+  g_free (self->set_counts);
   g_clear_object (&self->children);
 
   G_OBJECT_CLASS (gk_row_parent_class)->finalize (object);
@@ -334,17 +335,21 @@ gk_row_store (GkRow          *self,
 
 /* Every column of a row with children is the sum of its children: for the
  * derived columns that equals applying the row's rule to the sums, since
- * every rule is linear. A cell is set when any child's cell is. */
+ * every rule is linear. A cell is set when any child's cell is; @set_counts
+ * (n_columns, may be NULL) receives how many children have it set. */
 void
 gk_row_sum_rows (GListModel *rows,
                  guint       n_columns,
                  GkAmount   *values,
                  guint64    *set_mask,
-                 guint64    *overflow_mask)
+                 guint64    *overflow_mask,
+                 guint      *set_counts)
 {
   guint n = g_list_model_get_n_items (rows);
 
   memset (values, 0, sizeof (GkAmount) * n_columns);
+  if (set_counts != NULL)
+    memset (set_counts, 0, sizeof (guint) * n_columns);
   *set_mask = 0;
   *overflow_mask = 0;
 
@@ -354,6 +359,9 @@ gk_row_sum_rows (GListModel *rows,
 
       *set_mask |= child->set_mask;
       *overflow_mask |= child->overflow_mask;
+      if (set_counts != NULL)
+        for (guint c = 0; c < n_columns; c++)
+          set_counts[c] += (child->set_mask >> c) & 1;
       for (guint c = 0; c < n_columns; c++)
         if (!gk_amount_add (values[c], child->values[c], &values[c]))
           {

@@ -605,13 +605,97 @@ recompute (GkTable *self,
       overflow_mask = 0;
       gk_table_apply_rules (self, row, values, &set_mask, &overflow_mask);
     }
-  else if (row->kind == GK_ROW_KIND_TOTAL)
-    /* The 合计 row sums the 类 rows, which are the roots. */
-    gk_row_sum_rows (G_LIST_MODEL (self->roots), row->n_columns, values, &set_mask, &overflow_mask);
   else
-    gk_row_sum_rows (G_LIST_MODEL (row->children), row->n_columns, values, &set_mask, &overflow_mask);
+    {
+      /* The 合计 row sums the 类 rows, which are the roots. */
+      GListModel *children = G_LIST_MODEL (row->kind == GK_ROW_KIND_TOTAL ? self->roots : row->children);
+
+      if (row->set_counts == NULL)
+        row->set_counts = g_new0 (guint, row->n_columns);
+      gk_row_sum_rows (children, row->n_columns, values, &set_mask, &overflow_mask, row->set_counts);
+    }
 
   return gk_row_store (row, values, set_mask, overflow_mask);
+}
+
+/* The row whose sum includes @row: its parent, or the 合计 row for a root. */
+static GkRow *
+summing_row (GkTable *self,
+             GkRow   *row)
+{
+  if (row->parent != NULL)
+    return row->parent;
+  if (row->kind == GK_ROW_KIND_CLASS || row->kind == GK_ROW_KIND_SECTION ||
+      row->kind == GK_ROW_KIND_ITEM || row->kind == GK_ROW_KIND_PROJECT)
+    return row == self->total ? NULL : self->total;
+  return NULL;
+}
+
+/* Updates @sum, which sums a child that went from @old (@old_set) to the
+ * child's current state, by the difference: one edit costs the depth of
+ * the tree, not the number of siblings (a 项 of 表七 may hold thousands of
+ * projects). Falls back to re-adding the children where the difference
+ * cannot be trusted: no counts yet, or an overflow on either side. */
+static gboolean
+update_by_difference (GkTable        *self,
+                      GkRow          *sum,
+                      GkRow          *child,
+                      const GkAmount *old,
+                      guint64         old_set,
+                      guint64         old_overflow)
+{
+  g_autofree GkAmount *values = NULL;
+  guint64 set_mask = sum->set_mask;
+
+  if (sum->set_counts == NULL || old_overflow != 0 || child->overflow_mask != 0 ||
+      sum->overflow_mask != 0)
+    return recompute (self, sum);
+
+  values = g_memdup2 (sum->values, sizeof (GkAmount) * sum->n_columns);
+  for (guint c = 0; c < sum->n_columns; c++)
+    {
+      guint64 bit = G_GUINT64_CONSTANT (1) << c;
+      gboolean was = (old_set & bit) != 0;
+      gboolean is = (child->set_mask & bit) != 0;
+
+      if (!gk_amount_sub (values[c], old[c], &values[c]) ||
+          !gk_amount_add (values[c], child->values[c], &values[c]))
+        return recompute (self, sum);
+      if (was && !is)
+        {
+          g_assert (sum->set_counts[c] > 0);
+          sum->set_counts[c]--;
+        }
+      else if (is && !was)
+        sum->set_counts[c]++;
+      set_mask = sum->set_counts[c] > 0 ? (set_mask | bit) : (set_mask & ~bit);
+    }
+  return gk_row_store (sum, values, set_mask, 0);
+}
+
+/* After @row changed from @old, updates the rows that sum it, up to the
+ * 合计 row, stopping at the first that does not change. */
+static void
+propagate_difference (GkTable        *self,
+                      GkRow          *row,
+                      GkAmount       *old,
+                      guint64         old_set,
+                      guint64         old_overflow)
+{
+  g_autofree GkAmount *before = g_new (GkAmount, row->n_columns);
+
+  for (GkRow *sum = summing_row (self, row); sum != NULL; row = sum, sum = summing_row (self, sum))
+    {
+      guint64 sum_set = sum->set_mask;
+      guint64 sum_overflow = sum->overflow_mask;
+
+      memcpy (before, sum->values, sizeof (GkAmount) * sum->n_columns);
+      if (!update_by_difference (self, sum, row, old, old_set, old_overflow))
+        return;
+      memcpy (old, before, sizeof (GkAmount) * sum->n_columns);
+      old_set = sum_set;
+      old_overflow = sum_overflow;
+    }
 }
 
 /* Recomputes `row` and its ancestors, stopping at the first that does not
@@ -672,13 +756,18 @@ gk_table_set_cell (GkTable  *self,
                    gboolean  set)
 {
   g_autofree GkAmount *values = NULL;
+  g_autofree GkAmount *old = NULL;
   guint64 bit = G_GUINT64_CONSTANT (1) << column;
   guint64 set_mask, overflow_mask = 0;
+  guint64 old_set, old_overflow;
 
   g_return_val_if_fail (GK_IS_TABLE (self), FALSE);
   g_return_val_if_fail (row->table == self, FALSE);
   g_return_val_if_fail (column < row->n_columns, FALSE);
 
+  old = g_memdup2 (row->values, sizeof (GkAmount) * row->n_columns);
+  old_set = row->set_mask;
+  old_overflow = row->overflow_mask;
   values = g_memdup2 (row->values, sizeof (GkAmount) * row->n_columns);
   values[column] = set ? value : 0;
   set_mask = set ? (row->set_mask | bit) : (row->set_mask & ~bit);
@@ -686,7 +775,7 @@ gk_table_set_cell (GkTable  *self,
   if (!gk_row_store (row, values, set_mask, overflow_mask))
     return FALSE;
 
-  gk_table_derive_from (self, row->parent);
+  propagate_difference (self, row, old, old_set, old_overflow);
   return TRUE;
 }
 
