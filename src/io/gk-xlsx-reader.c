@@ -621,11 +621,14 @@ import_projects (GkXlsxImporter *imp,
                  GkXlsxPart     *part)
 {
   guint n_columns = gk_table_schema_get_n_columns (part->ts->schema);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) projects = NULL;
 
   for (guint i = 0; i < part->lines->len; i++)
     {
       GkXlsxLine *line = g_ptr_array_index (part->lines, i);
-      GkProject *project;
 
       if (line->code != NULL)
         {
@@ -641,7 +644,21 @@ import_projects (GkXlsxImporter *imp,
       else if (gk_classification_level (GK_CLASSIFICATION_FUNCTION, line->code) != GK_LEVEL_ITEM)
         gk_xlsx_report (imp, _("%s, row %u: project “%s” sits under %s, which is not a 项 (7 digits)"),
                 part->ts->label, line->row + 1, line->project, line->code);
-      project = gk_document_add_project (imp->doc, line->project, line->code);
+      g_ptr_array_add (lines, line);
+      g_ptr_array_add (names, line->project);
+      g_ptr_array_add (codes, line->code);
+    }
+
+  /* All at once: adding them one by one rebuilds 表七 each time. */
+  projects = gk_document_add_projects (imp->doc,
+                                       (const char * const *) names->pdata,
+                                       (const char * const *) codes->pdata,
+                                       names->len);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GkXlsxLine *line = lines->pdata[i];
+      GkProject *project = projects->pdata[i];
+
       line->made = g_object_ref (project);
       enter_amounts (imp, line, gk_project_get_row (project), n_columns);
     }

@@ -755,6 +755,93 @@ new_project_id (GkDocument *self)
     }
 }
 
+/* Inserting or removing many projects at once: one splice and one
+ * rebuild of 表七, so that importing 10 000 projects stays linear. */
+typedef struct
+{
+  GkCommand  base;
+  guint      position;
+  GPtrArray *projects;
+} ProjectsCommand;
+
+static void
+projects_apply (GkDocument *self,
+                GkCommand  *command,
+                gboolean    undo)
+{
+  ProjectsCommand *c = (ProjectsCommand *) command;
+
+  if (undo)
+    g_list_store_splice (self->projects, c->position, c->projects->len, NULL, 0);
+  else
+    g_list_store_splice (self->projects, c->position, 0, c->projects->pdata, c->projects->len);
+  gk_document_rebuild_projects (self);
+}
+
+static void
+projects_free (GkCommand *command)
+{
+  ProjectsCommand *c = (ProjectsCommand *) command;
+  g_ptr_array_unref (c->projects);
+  g_free (c);
+}
+
+/* Appends one project per name, under the function code of the same
+ * index (NULL: none yet), as one undoable action, and returns them in
+ * order; their figures are then entered on their 表七 rows. Linear in the
+ * number of projects, unlike adding them one at a time. */
+GPtrArray *
+gk_document_add_projects (GkDocument         *self,
+                          const char * const *names,
+                          const char * const *function_codes,
+                          guint               n)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  ProjectsCommand *c;
+  GListModel *projects;
+  guint next = 1;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (n == 0 || names != NULL, NULL);
+
+  projects = G_LIST_MODEL (self->projects);
+  c = g_new0 (ProjectsCommand, 1);
+  c->base.apply = projects_apply;
+  c->base.free = projects_free;
+  c->position = g_list_model_get_n_items (projects);
+  c->projects = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < c->position; i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (projects, i);
+      g_hash_table_add (taken, (gpointer) gk_project_get_id (project));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = NULL;
+      GkProject *project;
+
+      /* Ids are p1, p2 …; skip those a file already uses. */
+      do
+        {
+          g_free (id);
+          id = g_strdup_printf ("p%u", next++);
+        }
+      while (g_hash_table_contains (taken, id));
+      project = gk_project_new (id);
+      g_object_set (project,
+                    "name", names[i],
+                    "function", function_codes != NULL ? function_codes[i] : NULL,
+                    NULL);
+      g_ptr_array_add (c->projects, project);
+    }
+
+  gk_document_begin_action (self, n == 1 ? _("Add Project") : _("Add Projects"));
+  gk_document_record (self, &c->base);
+  gk_document_end_action (self);
+  return g_ptr_array_ref (c->projects);
+}
+
 /* Appends a project; its figures are then entered on its 表七 row. */
 GkProject *
 gk_document_add_project (GkDocument *self,

@@ -104,6 +104,10 @@ void           gk_document_list_move        (GkDocument       *self,
 GkProject     *gk_document_add_project      (GkDocument       *self,
                                              const char       *name,
                                              const char       *function_code);
+GPtrArray     *gk_document_add_projects     (GkDocument         *self,
+                                             const char * const *names,
+                                             const char * const *function_codes,
+                                             guint               n);
 GkPrior       *gk_document_ensure_prior     (GkDocument       *self,
                                              const char       *key);
 void           gk_document_remove_prior     (GkDocument       *self,
