@@ -37,12 +37,14 @@ static int opt_runs = 0;
 static int opt_edits = 1000;
 static char *opt_sample = NULL;
 static char *opt_keep = NULL;
+static gboolean opt_one_item = FALSE;
 
 static const GOptionEntry entries[] = {
   { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per timed figure (median taken)", "K" },
   { "edits", 'e', 0, G_OPTION_ARG_INT, &opt_edits, "One-cell edits per edit figure", "E" },
   { "sample", 's', 0, G_OPTION_ARG_FILENAME, &opt_sample, "Time loading this file only", "FILE" },
   { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Also write the generated document here", "FILE" },
+  { "one-item", '1', 0, G_OPTION_ARG_NONE, &opt_one_item, "Put every project under one 项 (else spread over all)", NULL },
   { NULL }
 };
 
@@ -443,7 +445,7 @@ generate_document (guint  n_projects,
   json_object_set_object_member (document, "tables", tables);
 
   for (guint i = 0; i < n_projects; i++)
-    json_array_add_object_element (projects, project_object (i, items->pdata[i % items->len]));
+    json_array_add_object_element (projects, project_object (i, items->pdata[opt_one_item ? 0 : i % items->len]));
   json_object_set_array_member (document, "projects", projects);
 
   json_object_set_object_member (document, "explanation", explanation_object (function_codes));
