@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Recomputes every figure the corpus documents state, exactly (Decimal).
+
+Run: python3 tests/data/real/recompute.py
+Each line: OK or WRONG, what was checked, stated value, recomputed value.
+Percentages are compared at the precision the document prints them."""
+from decimal import Decimal as D, ROUND_HALF_UP
+
+wrong = 0
+
+
+def q(x, places):
+    return x.quantize(D(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def eq(doc, what, stated, computed):
+    global wrong
+    ok = D(str(stated)) == D(str(computed))
+    if not ok:
+        wrong += 1
+    print(f"{'OK   ' if ok else 'WRONG'} {doc}: {what}: stated {stated}, recomputed {computed}")
+
+
+def pct(doc, what, stated, num, den):
+    stated = D(str(stated))
+    places = max(0, -stated.as_tuple().exponent)
+    eq(doc, what + " (%)", stated, q(D(str(num)) / D(str(den)) * 100, places))
+
+
+def s(*xs):
+    return sum(D(str(x)) for x in xs)
+
+
+d = "anhui-shouxian-justice-2022"
+eq(d, "三公 total = 0 + 75 + 4", 79, s(0, 75, 4))
+eq(d, "vehicles = 50 + 25", 75, s(50, 25))
+eq(d, "prior total = 0 + 8 + 120", 128, s(79, 49))
+eq(d, "prior items sum to prior total", 128, s(0, 4 + 4, 75 + 45))
+pct(d, "total change 49 / 128", "38.28", 49, 128)
+pct(d, "reception change 4 / 8", "50", 4, 8)
+pct(d, "vehicles change 45 / 120", "37.5", 45, 120)
+pct(d, "vehicle operation change 10 / 60", "16.67", 10, 60)
+pct(d, "vehicle purchase change 35 / 60", "58.33", 35, 60)
+eq(d, "vehicles prior = operation prior + purchase prior", 120, s(60, 60))
+
+d = "neimenggu-ordos-2022"
+eq(d, "2022 total = 0 + 11.8 + 10", "21.8", s(0, "11.8", 10))
+eq(d, "2021 actual total = 0 + 12.39 + 7.73", "20.12", s(0, "12.39", "7.73"))
+eq(d, "total change 21.8 - 20.12", "1.68", s("21.8") - s("20.12"))
+eq(d, "reception change 12.39 - 11.8", "0.58", s("12.39") - s("11.8"))
+pct(d, "reception change 0.59 / 12.39", "4.68", s("12.39") - s("11.8"), "12.39")
+eq(d, "vehicle operation change 10 - 7.73", "2.27", s(10) - s("7.73"))
+pct(d, "vehicle operation change 2.27 / 7.73", "29.37", "2.27", "7.73")
+
+d = "guangdong-kaiping-police-2022"
+eq(d, "三公 total = 0 + 500 + 2.4", "502.4", s(0, 500, "2.4"))
+eq(d, "vehicles = 100 + 400", 500, s(100, 400))
+eq(d, "prior total from items 0 + 500 + 17", 517, s("502.4", "14.6"))
+pct(d, "total change 14.6 / 517", "2.82", "14.6", 517)
+pct(d, "reception change 14.6 / 17", "85.88", "14.6", 17)
+
+d = "guangxi-fangchenggang-2019"
+eq(d, "三公 total = 0 + 28 + 1", 29, s(0, 28, 1))
+eq(d, "vehicles = 0 + 28", 28, s(0, 28))
+pct(d, "total change 0.5 / 28.5", "1.75", "0.5", "28.5")
+pct(d, "reception change 0.5 / 0.5", "100", "0.5", "0.5")
+pct(d, "running costs change 15.18 / 297.05", "5.11", "15.18", s("312.23") - s("15.18"))
+
+d = "jiangxi-fengxin-county-2023"
+eq(d, "2022 total = 0 + 1114.54 + 1264.23", "2378.77", s(0, "1114.54", "1264.23"))
+eq(d, "2022 vehicles = 1007.23 + 257", "1264.23", s("1007.23", 257))
+eq(d, "2023 total = 0 + 989.86 + 1425.58", "2415.44", s(0, "989.86", "1425.58"))
+eq(d, "2023 vehicles = 898.22 + 527.36", "1425.58", s("898.22", "527.36"))
+eq(d, "total change", "36.67", s("2415.44") - s("2378.77"))
+eq(d, "reception change", "-124.68", s("989.86") - s("1114.54"))
+eq(d, "vehicles change", "161.35", s("1425.58") - s("1264.23"))
+eq(d, "vehicle operation change", "-109.01", s("898.22") - s("1007.23"))
+eq(d, "vehicle purchase change", "270.36", s("527.36") - s(257))
+
+d = "chongqing-fuling-town-2024"
+eq(d, "三公 total = 0 + 14.01 + 0", "14.01", s(0, "14.01", 0))
+pct(d, "total change 2.01 / 12.00", "16.75", "2.01", s("14.01") - s("2.01"))
+
+d = "chongqing-jiangbei-district-2021"
+eq(d, "vehicles = 2648 + 1422", 4070, s(2648, 1422))
+eq(d, "三公 total = 39 + 323 + 4070", 4432, s(39, 323, 4070))
+
+d = "guangdong-zhanjiang-propaganda-2017"
+eq(d, "三公 total = 0 + 5 + 30", 35, s(0, 5, 30))
+eq(d, "total change = 0 + 0.28 + 2 (the abroad change is left blank)", "2.28", s(0, "0.28", 2))
+print(f"BLANK {d}: three shares printed as “占 %” and one change as “比上年减少 万元”: "
+      "the published text leaves them unfilled (should be 0%, 14.29%, 85.71% and 0)")
+pct(d, "vehicles share 5 / 35 (not printed)", "14.29", 5, 35)
+pct(d, "reception share 30 / 35 (not printed)", "85.71", 30, 35)
+wrong += 1  # the blanks are a true error of the text
+
+d = "sichuan-mianzhu-city-2025"
+eq(d, "三公 total = 40 + 242 + 1687", 1969, s(40, 242, 1687))
+eq(d, "total change 2190 - 1969", 221, s(2190) - s(1969))
+pct(d, "total change 221 / 2190", "10.1", 221, 2190)
+pct(d, "reception change 12 / 254", "4.7", 12, s(242, 12))
+pct(d, "vehicles change 209 / 1896", "11", 209, s(1687, 209))
+eq(d, "prior items sum to prior total 40 + 254 + 1896", 2190, s(40, 254, 1896))
+
+d = "guangxi-wuzhou-unit-2023"
+eq(d, "section 五: basic + project = 一般公共预算 total", "911000.39", s("881300.39", "29700"))
+eq(d, "section 五: basic = 工资福利 + 商品和服务", "881300.39", s("716052.51", "165247.88"))
+eq(d, "section 六: 基本支出 stated 911000.39, but 人员经费 + 公用经费", "911000.39", s("809961.19", "71339.2"))
+pct(d, "basic share of 一般公共预算", "96.74", "881300.39", "911000.39")
+pct(d, "project share of 一般公共预算", "3.26", "29700", "911000.39")
+pct(d, "工资福利 share of basic", "81.25", "716052.51", "881300.39")
+pct(d, "商品和服务 share of basic", "18.76", "165247.88", "881300.39")
+pct(d, "basic change 166271.4 / prior 1047571.79", "15.87", "166271.4", s("881300.39", "166271.4"))
+pct(d, "工资福利 change 148979.48 / prior 865031.99", "17.22", "148979.48", s("716052.51", "148979.48"))
+pct(d, "商品和服务 change 17291.92 / prior 182539.80", "9.47", "17291.92", s("165247.88", "17291.92"))
+pct(d, "project change 13900 / prior 43600", "31.88", 13900, s(29700, 13900))
+eq(d, "basic change = 工资福利 change + 商品和服务 change", "166271.4", s("148979.48", "17291.92"))
+
+d = "guangxi-wuzhou-science-2023"
+eq(d, "procurement = goods + works + services", 17000, s(10000, 0, 7000))
+pct(d, "goods share 10000 / 17000", "58.8", 10000, 17000)
+pct(d, "services share 7000 / 17000", "41.2", 7000, 17000)
+
+d = "jingkaiqu-2023"
+eq(d, "三公 total = 170 + 150 + 200", 520, s(170, 150, 200))
+eq(d, "2022 total = 0 + 320 + 200 (持平)", 520, s(0, 150 + 170, 200))
+
+print(f"{wrong} wrong")
