@@ -6,6 +6,24 @@
 
 G_BEGIN_DECLS
 
+/* Shared by the files of GkTable: gk-table.c (rows, derivation) and
+ * gk-table-projects.c (表七's tree, made from the projects). */
+struct _GkTable
+{
+  GObject              parent_instance;
+
+  const GkTableSchema *schema;
+  GListStore          *roots;
+  GPtrArray           *flat;
+  GkRow               *total;
+  GkRow               *single;
+  GHashTable          *by_code;
+  char                *note;
+  char                *empty_explanation;
+};
+
+void      _gk_table_rebuild_flat         (GkTable        *self);
+
 typedef const char *(*GkNameFunc) (const char *code,
                                    gpointer    user_data);
 
