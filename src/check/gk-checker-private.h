@@ -242,4 +242,26 @@ void     gk_check_subject_clear  (GkCheckSubject *subject);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GkCheckSubject, gk_check_subject_clear)
 
+/* Reporting on a typed text: the text first, then the subject's places. */
+GkFinding *gk_check_report_text   (GkCheckRun           *run,
+                                   const char           *rule_id,
+                                   GkClaimText          *text,
+                                   const GkCheckSubject *s,
+                                   const char           *format,
+                                   ...) G_GNUC_PRINTF (5, 6);
+char      *gk_check_percent_text  (gint64                value,
+                                   guint                 decimals);
+gboolean   gk_check_ratio_percent (GkAmount              numerator,
+                                   GkAmount              denominator,
+                                   guint                 decimals,
+                                   gint64               *out);
+GPtrArray *gk_check_share_groups  (GkCheckRun           *run);
+void       gk_check_share         (GkCheckRun           *run,
+                                   GkClaimText          *text,
+                                   GkClaim              *claim,
+                                   GkCheckSubject       *s,
+                                   GPtrArray            *groups);
+void       gk_check_share_sums    (GkCheckRun           *run,
+                                   GPtrArray            *groups);
+
 G_END_DECLS
