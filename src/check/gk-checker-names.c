@@ -535,6 +535,7 @@ gk_check_subject_at (GArray     *names,
       /* The clause's mark, before the clause. */
       clause_end = g_utf8_prev_char (text + clause_start) - text;
     }
-  *certain = fallback != NULL;
+  /* The paragraph's own subject, sure in its first sentence only. */
+  *certain = fallback != NULL && from == 0;
   return fallback;
 }

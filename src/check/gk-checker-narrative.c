@@ -38,6 +38,51 @@ typedef struct
   gboolean    word_reported;
 } ChangeContext;
 
+/* Last year's figure of `key`; 公务用车购置及运行费 is the sum of its two
+ * parts when only they are entered. */
+static gboolean
+prior_amount (GkExplanation *explanation,
+              const char    *key,
+              GkAmount      *amount)
+{
+  GkPrior *prior = key != NULL ? gk_explanation_lookup_prior (explanation, key) : NULL;
+  GkPrior *purchase, *operation;
+
+  if (prior != NULL)
+    {
+      *amount = gk_prior_get_amount (prior);
+      return TRUE;
+    }
+  if (g_strcmp0 (key, "sangong.vehicle") != 0)
+    return FALSE;
+  purchase = gk_explanation_lookup_prior (explanation, "sangong.vehicle-purchase");
+  operation = gk_explanation_lookup_prior (explanation, "sangong.vehicle-operation");
+  if (purchase == NULL || operation == NULL)
+    return FALSE;
+  return gk_amount_add (gk_prior_get_amount (purchase), gk_prior_get_amount (operation), amount);
+}
+
+/* "增长2.25%，主要原因是本年人员减少": a reason that speaks of the other
+ * direction. */
+static void
+check_reason_direction (GkCheckRun     *run,
+                        GkClaimText    *text,
+                        GkClaim        *claim,
+                        GkCheckSubject *s,
+                        GkAmount        delta)
+{
+  int direction = delta > 0 ? 1 : delta < 0 ? -1 : 0;
+
+  if (claim->reason == NULL || claim->reason_direction == 0 || direction == 0 ||
+      claim->direction != direction || claim->reason_direction == direction)
+    return;
+  gk_check_report_text (run, "narrative.reason-direction", text, s,
+                        _("The text says “%s” for %s, but gives as its reason “%s”, which speaks of a %s. "
+                          "Check the change or its reason."),
+                        claim->written, s->label, claim->reason,
+                        claim->reason_direction > 0 ? _("rise") : _("fall"));
+}
+
 static void
 check_change (GkCheckRun    *run,
               GkClaimText   *text,
@@ -46,7 +91,6 @@ check_change (GkCheckRun    *run,
               ChangeContext *context)
 {
   GkExplanation *explanation = gk_document_get_explanation (run->document);
-  GkPrior *prior;
   GkAmount last, delta, stated;
   g_autofree char *right = NULL;
   g_autofree char *this_text = NULL;
@@ -70,8 +114,7 @@ check_change (GkCheckRun    *run,
   if (!s->has_amount)
     return;
 
-  prior = s->prior_key != NULL ? gk_explanation_lookup_prior (explanation, s->prior_key) : NULL;
-  if (prior == NULL)
+  if (!prior_amount (explanation, s->prior_key, &last))
     {
       if (s->prior_key != NULL)
         gk_check_report_text (run, "narrative.prior-year", text, s,
@@ -81,7 +124,6 @@ check_change (GkCheckRun    *run,
       return;
     }
 
-  last = gk_prior_get_amount (prior);
   if (!gk_amount_sub (s->amount, last, &delta))
     return;
   stated = claim->direction >= 0 ? claim->value : -claim->value;
@@ -105,6 +147,8 @@ check_change (GkCheckRun    *run,
                  "Write “%s”."),
                claim->written, s->label, last_text, this_text, right, right);
 
+  if (!context->word_reported)
+    check_reason_direction (run, text, claim, s, delta);
   if ((delta != 0 || claim->value != 0) && !claim->has_reason && !s->reason_optional)
     gk_check_report_text (run, "narrative.reason", text, s,
                _("The text states a change for %s (“%s”) without its reason. Add “主要原因是…”."),
@@ -119,7 +163,6 @@ check_percent (GkCheckRun    *run,
                ChangeContext *context)
 {
   GkExplanation *explanation = gk_document_get_explanation (run->document);
-  GkPrior *prior = s->prior_key != NULL ? gk_explanation_lookup_prior (explanation, s->prior_key) : NULL;
   gboolean same = context->subject != NULL && g_strcmp0 (context->subject, claim->subject) == 0;
   GkAmount last, delta;
   gint64 expected, other;
@@ -128,10 +171,12 @@ check_percent (GkCheckRun    *run,
   g_autofree char *last_text = NULL;
   g_autofree char *this_text = NULL;
 
-  if (prior == NULL || !s->has_amount)
+  if (!s->has_amount || !prior_amount (explanation, s->prior_key, &last))
     return;
-  last = gk_prior_get_amount (prior);
   if (!gk_amount_sub (s->amount, last, &delta))
+    return;
+  /* "增长0%" of nothing to nothing: the word is checked with the amount. */
+  if (last == 0 && delta == 0 && claim->value == 0)
     return;
   last_text = gk_check_money (run, last);
   this_text = gk_check_money (run, s->amount);
@@ -153,6 +198,8 @@ check_percent (GkCheckRun    *run,
                  claim->written, s->label, last_text, this_text, phrase);
       return;
     }
+  if (!same)
+    check_reason_direction (run, text, claim, s, delta);
   if (!gk_check_ratio_percent (delta, last, claim->decimals, &expected) || expected == claim->value)
     return;
 
@@ -303,12 +350,14 @@ check_claims (GkCheckRun  *run,
       GkClaim *claim = text->claims->pdata[c];
       const char *key = claim->subject;
       g_auto(GkCheckSubject) s = { 0 };
+      guint mark;
 
       /* 规模变化 compares the whole 一般公共预算当年拨款, whatever it names. */
       if (scale && (claim->kind == GK_CLAIM_CHANGE || claim->kind == GK_CLAIM_PERCENT))
         key = "t5:total";
       if (!gk_check_resolve (run, key, &s))
         continue;
+      mark = run->findings->len;
 
       switch (claim->kind)
         {
@@ -366,6 +415,9 @@ check_claims (GkCheckRun  *run,
         default:
           break;
         }
+      /* Not sure what the figure is of: a warning at most. */
+      for (guint f = mark; !claim->certain && f < run->findings->len; f++)
+        gk_finding_set_uncertain (run->findings->pdata[f], TRUE);
     }
 
   check_stated_sums (run, text);

@@ -481,12 +481,12 @@ gk_claim_text_parse (GkDocument *document,
       gsize end = strlen (t);
       const char *reason;
 
-      if (claim->kind != GK_CLAIM_CHANGE)
+      if (claim->kind != GK_CLAIM_CHANGE && claim->kind != GK_CLAIM_PERCENT)
         continue;
       for (guint j = i + 1; j < result->claims->len; j++)
         {
           GkClaim *next = result->claims->pdata[j];
-          if (next->kind == GK_CLAIM_CHANGE)
+          if (next->kind == GK_CLAIM_CHANGE || (claim->kind == GK_CLAIM_PERCENT && next->kind == GK_CLAIM_PERCENT))
             {
               end = next->offset;
               break;
