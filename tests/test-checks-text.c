@@ -49,6 +49,8 @@ document_new (void)
   GkDocument *document = gk_document_new_blank ("测试单位", 2022, GK_MONEY_UNIT_WANYUAN);
   GkExplanation *explanation = gk_document_get_explanation (document);
 
+  g_object_set (document, "date", "2022-02-03", NULL);
+  gk_document_set_int (document, explanation, "planned-vehicles", 1);
   for (guint i = 0; i < 2; i++)
     {
       const char *t = i == 0 ? "t3" : "t5";
@@ -65,8 +67,8 @@ document_new (void)
   set_prior (document, "sangong.vehicle-purchase", 10000);
   set_prior (document, "sangong.vehicle-operation", 40000);
   set_prior (document, "sangong.reception", 1700);
-  gk_document_set_int (document, explanation, "procurement-goods", 1000000);
-  gk_document_set_int (document, explanation, "procurement-services", 700000);
+  gk_document_set_int (document, explanation, "procurement-goods", 100);
+  gk_document_set_int (document, explanation, "procurement-services", 70);
   return document;
 }
 
