@@ -270,6 +270,7 @@ break_change_word_zero (GkDocument *d)
                               "2020年预算数为20万元，比上年执行数增加0万元。");
 }
 static void break_change_amount (GkDocument *d) { hand (d, "s5.item.2010301", ITEM "比上年执行数增加6万元，主要原因是人员增加。"); }
+static void break_reason_direction (GkDocument *d) { hand (d, "s5.item.2010301", ITEM "比上年执行数增加5万元，增长5.26%，主要原因是本年人员减少，预算经费压减；"); }
 static void break_reason_hand (GkDocument *d) { hand (d, "s5.item.2010301", ITEM "比上年执行数增加5万元，增长5.26%。"); }
 static void
 break_reason_composed (GkDocument *d)
@@ -451,6 +452,8 @@ static const Case cases[] = {
   { "narrative.reason", break_reason_hand, TRUE },
   { "narrative.reason", break_reason_composed, TRUE },
   { "narrative.reason", clean_change, FALSE },
+  { "narrative.reason-direction", break_reason_direction, TRUE },
+  { "narrative.reason-direction", clean_change, FALSE },
   { "narrative.prior-year", break_prior_composed, TRUE },
   { "narrative.prior-year", break_prior_hand, TRUE },
   { "narrative.project-name", break_project_name, TRUE },

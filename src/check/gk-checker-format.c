@@ -354,14 +354,54 @@ check_empty_table (GkCheckRun *run)
 
 /* format.consistency -------------------------------------------------------- */
 
+/* Whether the words after a year (to the end of its clause) speak of a
+ * budget: "2019年一般公共预算…" names the budget year, "不超过2023年。"
+ * does not. */
+static gboolean
+names_a_budget (const char *after)
+{
+  guint n = 0;
+
+  for (const char *q = after; *q != '\0' && n < 24; q = g_utf8_next_char (q), n++)
+    {
+      if (g_str_has_prefix (q, "预算"))
+        return TRUE;
+      if (g_str_has_prefix (q, "，") || g_str_has_prefix (q, "。") || g_str_has_prefix (q, "；") ||
+          g_str_has_prefix (q, "：") || g_str_has_prefix (q, "、") || g_str_has_prefix (q, "（") ||
+          *q == '\n')
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Inside brackets or a title: "（2022年修订）", "《…2022年…》", "〔2022〕". */
+static gboolean
+is_cited (const char *text,
+          const char *p)
+{
+  int depth = 0;
+
+  for (const char *q = text; q < p; q = g_utf8_next_char (q))
+    {
+      if (g_str_has_prefix (q, "（") || g_str_has_prefix (q, "《") || g_str_has_prefix (q, "〔"))
+        depth++;
+      else if ((g_str_has_prefix (q, "）") || g_str_has_prefix (q, "》") || g_str_has_prefix (q, "〕")) &&
+               depth > 0)
+        depth--;
+    }
+  return depth > 0;
+}
+
 /* A year the text gives as the budget year ("2019年一般公共预算"), not one it
- * compares with ("比2019年", "截至2019年底") or cites. */
+ * compares with ("比2019年", "截至2019年底", "不超过2023年"), cites, or names
+ * without a budget. */
 static gboolean
 find_other_year (const char *text,
                  guint       year,
                  guint      *other)
 {
-  static const char * const before[] = { "比", "较", "截至", "截止", "与", "同", "自", "上", "至" };
+  static const char * const before[] = { "比", "较", "截至", "截止", "与", "同", "自", "上", "至",
+                                         "超过", "低于", "高于", "相比", "对比" };
   static const char * const after[] = { "底", "末", "执行", "决算", "实际", "以前", "之前", "以来" };
   g_autofree char *t = gk_check_normalize (text);
 
@@ -384,6 +424,8 @@ find_other_year (const char *text,
         skip = g_str_has_prefix (p + 4 + strlen ("年"), after[i]);
       /* "2020年1月至2020年12月" is a period, checked with the projects. */
       skip = skip || g_ascii_isdigit (p[4 + strlen ("年")]);
+      skip = skip || is_cited (t, p) ||
+             !names_a_budget (p + 4 + strlen ("年") + (g_str_has_prefix (p + 4 + strlen ("年"), "度") ? strlen ("度") : 0));
       if (!skip && found != year && found > 1990 && found < 2200)
         {
           *other = found;

@@ -15,48 +15,6 @@
  * still need from the officer (last year's figures, reasons) is checked
  * from the document. */
 
-/* Formatting ---------------------------------------------------------------- */
-
-static char *
-percent_text (gint64 value,
-              guint  decimals)
-{
-  gint64 scale = 1;
-
-  for (guint d = 0; d < decimals; d++)
-    scale *= 10;
-  if (decimals == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT "%%", value);
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT "%%", value / scale,
-                          (int) decimals, value % scale);
-}
-
-/* |numerator| / |denominator| × 100 %, rounded half up to `decimals`. */
-static gboolean
-ratio_percent (GkAmount numerator,
-               GkAmount denominator,
-               guint    decimals,
-               gint64  *out)
-{
-  gint64 scale = 100;
-  gint64 n, d, q, r;
-
-  if (denominator == 0)
-    return FALSE;
-  for (guint i = 0; i < decimals; i++)
-    scale *= 10;
-  n = numerator < 0 ? -numerator : numerator;
-  d = denominator < 0 ? -denominator : denominator;
-  if (n > G_MAXINT64 / scale)
-    return FALSE;
-  q = n * scale / d;
-  r = n * scale % d;
-  if (2 * r >= d)
-    q++;
-  *out = q;
-  return TRUE;
-}
-
 static char *
 change_phrase (GkCheckRun *run,
                GkAmount    delta)
@@ -69,196 +27,7 @@ change_phrase (GkCheckRun *run,
   return g_strdup_printf ("%s%s%s", delta > 0 ? "增加" : "减少", amount, gk_check_unit (run));
 }
 
-static GkFinding *
-report_at (GkCheckRun    *run,
-           const char    *rule_id,
-           GkClaimText   *text,
-           const GkCheckSubject *s,
-           const char    *format,
-           ...) G_GNUC_PRINTF (5, 6);
-
-static GkFinding *
-report_at (GkCheckRun    *run,
-           const char    *rule_id,
-           GkClaimText   *text,
-           const GkCheckSubject *s,
-           const char    *format,
-           ...)
-{
-  g_autofree char *message = NULL;
-  GkFinding *finding;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  finding = gk_check_report (run, rule_id, "%s", message);
-  if (g_str_has_prefix (text->id, "overview/"))
-    gk_finding_add_place (finding, "overview", text->id + strlen ("overview/"), NULL);
-  else
-    gk_finding_add_place (finding, "narrative", text->id, NULL);
-  for (guint i = 0; s != NULL && s->places != NULL && i < s->places->len; i++)
-    {
-      const GkPlace *place = g_ptr_array_index (s->places, i);
-      gk_finding_add_place (finding, place->part, place->row, place->column);
-    }
-  return finding;
-}
-
 /* Evaluating claims --------------------------------------------------------- */
-
-typedef struct
-{
-  GHashTable *expected;   /* subject → basis points */
-  GHashTable *stated;     /* subject → stated basis points */
-  guint       size;
-} ShareGroup;
-
-static void
-share_group_free (gpointer data)
-{
-  ShareGroup *group = data;
-
-  g_hash_table_unref (group->expected);
-  g_hash_table_unref (group->stated);
-  g_free (group);
-}
-
-static ShareGroup *
-share_group_new (GPtrArray *keys,
-                 GkAmount  *values)
-{
-  ShareGroup *group = g_new0 (ShareGroup, 1);
-  g_autofree gint *shares = g_new0 (gint, MAX (keys->len, 1));
-
-  group->expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  group->stated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  group->size = keys->len;
-  gk_amount_shares (values, keys->len, shares);
-  for (guint i = 0; i < keys->len; i++)
-    g_hash_table_insert (group->expected, g_strdup (keys->pdata[i]), GINT_TO_POINTER (shares[i] + 1));
-  return group;
-}
-
-/* The shares 情况说明 gives, computed as the composer computes them. */
-static GHashTable *
-share_groups (GkCheckRun *run)
-{
-  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, share_group_free);
-  GkExplanation *explanation = gk_document_get_explanation (run->document);
-  GkTable *t2 = gk_document_get_table (run->document, "t2");
-  GkTable *t3 = gk_document_get_table (run->document, "t3");
-  GkTable *t5 = gk_document_get_table (run->document, "t5");
-
-  if (t2 != NULL)
-    {
-      const GkTableSchema *schema = gk_table_get_schema (t2);
-      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (GkAmount));
-
-      for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
-        {
-          const GkColumnSchema *col = gk_table_schema_get_column (schema, i);
-          g_autofree char *prior = g_strconcat ("income.", col->id, NULL);
-          GkAmount amount;
-
-          if (col->rule != GK_COLUMN_ENTERED)
-            continue;
-          amount = gk_check_column_total (t2, col->id);
-          if (amount == 0 && gk_explanation_lookup_prior (explanation, prior) == NULL)
-            continue;
-          g_ptr_array_add (keys, g_strconcat ("t2:", col->id, NULL));
-          g_array_append_val (values, amount);
-        }
-      g_hash_table_insert (groups, (gpointer) "s2", share_group_new (keys, (GkAmount *) values->data));
-    }
-  if (t3 != NULL)
-    {
-      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-      GkAmount values[2] = { gk_check_column_total (t3, "basic"), gk_check_column_total (t3, "project") };
-
-      g_ptr_array_add (keys, g_strdup ("t3:basic"));
-      g_ptr_array_add (keys, g_strdup ("t3:project"));
-      g_hash_table_insert (groups, (gpointer) "s3", share_group_new (keys, values));
-    }
-  if (t5 != NULL)
-    {
-      GListModel *roots = gk_table_get_roots (t5);
-      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (GkAmount));
-
-      for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
-        {
-          g_autoptr(GkRow) row = g_list_model_get_item (roots, i);
-          GkAmount amount = gk_check_cell (t5, row, "total");
-
-          if (amount == 0)
-            continue;
-          g_ptr_array_add (keys, g_strconcat ("t5/", gk_row_get_code (row), NULL));
-          g_array_append_val (values, amount);
-        }
-      g_hash_table_insert (groups, (gpointer) "s5", share_group_new (keys, (GkAmount *) values->data));
-    }
-  return groups;
-}
-
-static void
-check_share (GkCheckRun  *run,
-             GkClaimText *text,
-             GkClaim     *claim,
-             GkCheckSubject     *s,
-             GHashTable  *groups)
-{
-  ShareGroup *group = s->share_group != NULL ? g_hash_table_lookup (groups, s->share_group) : NULL;
-  gpointer found;
-  gint expected;
-  gint64 exact = 0, rounded = 0, stated_points = claim->value;
-  gint64 scale = 1;
-  g_autofree char *right = NULL;
-  g_autofree char *amount = NULL;
-
-  if (group == NULL || !g_hash_table_lookup_extended (group->expected, claim->subject, NULL, &found))
-    return;
-  expected = GPOINTER_TO_INT (found) - 1;
-  for (guint d = claim->decimals; d < 2; d++)
-    scale *= 10;
-  stated_points *= scale;
-  g_hash_table_replace (group->stated, g_strdup (claim->subject), GINT_TO_POINTER ((gint) stated_points + 1));
-
-  /* Fewer decimals are right when they round what two decimals say. */
-  if (claim->decimals >= 2)
-    {
-      if (claim->value == expected)
-        return;
-    }
-  else
-    {
-      GkAmount whole = 0;
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, group->expected);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          GkCheckSubject other;
-          if (gk_check_resolve (run, key, &other))
-            whole += other.amount;
-          gk_check_subject_clear (&other);
-        }
-      rounded = (expected * 10 / scale + 5) / 10;
-      if ((ratio_percent (s->amount, whole, claim->decimals, &exact) && exact == claim->value) ||
-          rounded == claim->value)
-        return;
-    }
-
-  right = percent_text (expected, 2);
-  amount = gk_check_money (run, s->amount);
-  report_at (run, "narrative.shares", text, s,
-             _("The text gives %s (%s) a share of “%s”, but it is %s (shares are rounded so that "
-               "they add up to 100%%). Write “占%s”."),
-             s->label, amount, claim->written, right, right);
-}
 
 typedef struct
 {
@@ -269,6 +38,51 @@ typedef struct
   gboolean    word_reported;
 } ChangeContext;
 
+/* Last year's figure of `key`; 公务用车购置及运行费 is the sum of its two
+ * parts when only they are entered. */
+static gboolean
+prior_amount (GkExplanation *explanation,
+              const char    *key,
+              GkAmount      *amount)
+{
+  GkPrior *prior = key != NULL ? gk_explanation_lookup_prior (explanation, key) : NULL;
+  GkPrior *purchase, *operation;
+
+  if (prior != NULL)
+    {
+      *amount = gk_prior_get_amount (prior);
+      return TRUE;
+    }
+  if (g_strcmp0 (key, "sangong.vehicle") != 0)
+    return FALSE;
+  purchase = gk_explanation_lookup_prior (explanation, "sangong.vehicle-purchase");
+  operation = gk_explanation_lookup_prior (explanation, "sangong.vehicle-operation");
+  if (purchase == NULL || operation == NULL)
+    return FALSE;
+  return gk_amount_add (gk_prior_get_amount (purchase), gk_prior_get_amount (operation), amount);
+}
+
+/* "增长2.25%，主要原因是本年人员减少": a reason that speaks of the other
+ * direction. */
+static void
+check_reason_direction (GkCheckRun     *run,
+                        GkClaimText    *text,
+                        GkClaim        *claim,
+                        GkCheckSubject *s,
+                        GkAmount        delta)
+{
+  int direction = delta > 0 ? 1 : delta < 0 ? -1 : 0;
+
+  if (claim->reason == NULL || claim->reason_direction == 0 || direction == 0 ||
+      claim->direction != direction || claim->reason_direction == direction)
+    return;
+  gk_check_report_text (run, "narrative.reason-direction", text, s,
+                        _("The text says “%s” for %s, but gives as its reason “%s”, which speaks of a %s. "
+                          "Check the change or its reason."),
+                        claim->written, s->label, claim->reason,
+                        claim->reason_direction > 0 ? _("rise") : _("fall"));
+}
+
 static void
 check_change (GkCheckRun    *run,
               GkClaimText   *text,
@@ -277,7 +91,6 @@ check_change (GkCheckRun    *run,
               ChangeContext *context)
 {
   GkExplanation *explanation = gk_document_get_explanation (run->document);
-  GkPrior *prior;
   GkAmount last, delta, stated;
   g_autofree char *right = NULL;
   g_autofree char *this_text = NULL;
@@ -292,7 +105,7 @@ check_change (GkCheckRun    *run,
       gint64 stated_change = claim->direction * claim->value;
 
       if (stated_change != s->change_count)
-        report_at (run, "overview.staff", text, s,
+        gk_check_report_text (run, "overview.staff", text, s,
                    _("The text says “%s” for %s, but the change entered is %+d. "
                      "Correct the text or the figure."),
                    claim->written, s->label, (int) s->change_count);
@@ -301,18 +114,16 @@ check_change (GkCheckRun    *run,
   if (!s->has_amount)
     return;
 
-  prior = s->prior_key != NULL ? gk_explanation_lookup_prior (explanation, s->prior_key) : NULL;
-  if (prior == NULL)
+  if (!prior_amount (explanation, s->prior_key, &last))
     {
       if (s->prior_key != NULL)
-        report_at (run, "narrative.prior-year", text, s,
+        gk_check_report_text (run, "narrative.prior-year", text, s,
                    _("The text states a change for %s (“%s”), but last year's figure is not entered, "
                      "so the change cannot be checked. Enter last year's figure (%s)."),
                    s->label, claim->written, s->prior_key);
       return;
     }
 
-  last = gk_prior_get_amount (prior);
   if (!gk_amount_sub (s->amount, last, &delta))
     return;
   stated = claim->direction >= 0 ? claim->value : -claim->value;
@@ -326,18 +137,20 @@ check_change (GkCheckRun    *run,
       (delta == 0 && claim->direction != 0 && claim->value == 0))
     {
       context->word_reported = TRUE;
-      report_at (run, "narrative.change-word", text, s,
+      gk_check_report_text (run, "narrative.change-word", text, s,
                  _("The text says “%s” for %s, but from %s last year to %s this year the change is “%s”."),
                  claim->written, s->label, last_text, this_text, right);
     }
   else if (!claim->exact || (delta > 0 ? delta : -delta) != claim->value)
-    report_at (run, "narrative.figure", text, s,
+    gk_check_report_text (run, "narrative.figure", text, s,
                _("The text says “%s” for %s, but from %s last year to %s this year the change is “%s”. "
                  "Write “%s”."),
                claim->written, s->label, last_text, this_text, right, right);
 
+  if (!context->word_reported)
+    check_reason_direction (run, text, claim, s, delta);
   if ((delta != 0 || claim->value != 0) && !claim->has_reason && !s->reason_optional)
-    report_at (run, "narrative.reason", text, s,
+    gk_check_report_text (run, "narrative.reason", text, s,
                _("The text states a change for %s (“%s”) without its reason. Add “主要原因是…”."),
                s->label, claim->written);
 }
@@ -350,7 +163,6 @@ check_percent (GkCheckRun    *run,
                ChangeContext *context)
 {
   GkExplanation *explanation = gk_document_get_explanation (run->document);
-  GkPrior *prior = s->prior_key != NULL ? gk_explanation_lookup_prior (explanation, s->prior_key) : NULL;
   gboolean same = context->subject != NULL && g_strcmp0 (context->subject, claim->subject) == 0;
   GkAmount last, delta;
   gint64 expected, other;
@@ -359,17 +171,19 @@ check_percent (GkCheckRun    *run,
   g_autofree char *last_text = NULL;
   g_autofree char *this_text = NULL;
 
-  if (prior == NULL || !s->has_amount)
+  if (!s->has_amount || !prior_amount (explanation, s->prior_key, &last))
     return;
-  last = gk_prior_get_amount (prior);
   if (!gk_amount_sub (s->amount, last, &delta))
+    return;
+  /* "增长0%" of nothing to nothing: the word is checked with the amount. */
+  if (last == 0 && delta == 0 && claim->value == 0)
     return;
   last_text = gk_check_money (run, last);
   this_text = gk_check_money (run, s->amount);
 
   if (last == 0)
     {
-      report_at (run, "narrative.change-percent", text, s,
+      gk_check_report_text (run, "narrative.change-percent", text, s,
                  _("The text says “%s” for %s, but last year's figure is 0, against which no percentage "
                    "can be given. Leave the percentage out."),
                  claim->written, s->label);
@@ -379,29 +193,31 @@ check_percent (GkCheckRun    *run,
       ((delta > 0 && claim->direction < 0) || (delta < 0 && claim->direction > 0)))
     {
       g_autofree char *phrase = change_phrase (run, delta);
-      report_at (run, "narrative.change-word", text, s,
+      gk_check_report_text (run, "narrative.change-word", text, s,
                  _("The text says “%s” for %s, but from %s last year to %s this year the change is “%s”."),
                  claim->written, s->label, last_text, this_text, phrase);
       return;
     }
-  if (!ratio_percent (delta, last, claim->decimals, &expected) || expected == claim->value)
+  if (!same)
+    check_reason_direction (run, text, claim, s, delta);
+  if (!gk_check_ratio_percent (delta, last, claim->decimals, &expected) || expected == claim->value)
     return;
 
   /* Right for the change the text states, which is reported already. */
   if (same && context->stated != delta &&
-      ratio_percent (context->stated, last, claim->decimals, &other) && other == claim->value)
+      gk_check_ratio_percent (context->stated, last, claim->decimals, &other) && other == claim->value)
     return;
 
-  percent = percent_text (expected, claim->decimals);
+  percent = gk_check_percent_text (expected, claim->decimals);
   right = g_strconcat (delta > 0 ? "增长" : "下降", percent, NULL);
-  if ((ratio_percent (delta, s->amount, claim->decimals, &other) && other == claim->value) ||
-      (same && ratio_percent (context->stated, s->amount, claim->decimals, &other) && other == claim->value))
-    report_at (run, "narrative.change-base", text, s,
+  if ((gk_check_ratio_percent (delta, s->amount, claim->decimals, &other) && other == claim->value) ||
+      (same && gk_check_ratio_percent (context->stated, s->amount, claim->decimals, &other) && other == claim->value))
+    gk_check_report_text (run, "narrative.change-base", text, s,
                _("The text says “%s” for %s, which divides the change by this year's %s; a change is "
                  "divided by last year's %s, which gives “%s”."),
                claim->written, s->label, this_text, last_text, right);
   else
-    report_at (run, "narrative.change-percent", text, s,
+    gk_check_report_text (run, "narrative.change-percent", text, s,
                _("The text says “%s” for %s, but the change from %s to %s is %s of last year's figure. "
                  "Write “%s”."),
                claim->written, s->label, last_text, this_text, percent, right);
@@ -466,7 +282,7 @@ check_stated_sums (GkCheckRun  *run,
                                                    : g_strdup_printf ("%" G_GINT64_FORMAT, whole);
             parts_text = wanted == GK_CLAIM_AMOUNT ? gk_check_money (run, parts)
                                                    : g_strdup_printf ("%" G_GINT64_FORMAT, parts);
-            report_at (run, sums[i].rule, text, &s,
+            gk_check_report_text (run, sums[i].rule, text, &s,
                        _("The text gives %s as %s, but the parts it lists add up to %s."),
                        s.label, whole_text, parts_text);
           }
@@ -494,7 +310,7 @@ check_stated_sums (GkCheckRun  *run,
         g_auto(GkCheckSubject) s = { 0 };
 
         gk_check_resolve (run, "procurement:micro", &s);
-        report_at (run, "explanation.procurement", text, &s,
+        gk_check_report_text (run, "explanation.procurement", text, &s,
                    _("The text reserves more for 小微企业 than for 中小企业 as a whole."));
       }
     if (sme >= 0 && total >= 0 && sme > total)
@@ -502,7 +318,7 @@ check_stated_sums (GkCheckRun  *run,
         g_auto(GkCheckSubject) s = { 0 };
 
         gk_check_resolve (run, "procurement:sme", &s);
-        report_at (run, "explanation.procurement", text, &s,
+        gk_check_report_text (run, "explanation.procurement", text, &s,
                    _("The text reserves more for 中小企业 than the whole 政府采购预算."));
       }
   }
@@ -523,7 +339,7 @@ explains_difference (const char *text)
 static void
 check_claims (GkCheckRun  *run,
               GkClaimText *text,
-              GHashTable  *groups)
+              GPtrArray   *groups)
 {
   ChangeContext context = { NULL, 0, FALSE, 0, FALSE };
   g_autofree char *stated_this_subject = NULL;
@@ -534,12 +350,14 @@ check_claims (GkCheckRun  *run,
       GkClaim *claim = text->claims->pdata[c];
       const char *key = claim->subject;
       g_auto(GkCheckSubject) s = { 0 };
+      guint mark;
 
       /* 规模变化 compares the whole 一般公共预算当年拨款, whatever it names. */
       if (scale && (claim->kind == GK_CLAIM_CHANGE || claim->kind == GK_CLAIM_PERCENT))
         key = "t5:total";
       if (!gk_check_resolve (run, key, &s))
         continue;
+      mark = run->findings->len;
 
       switch (claim->kind)
         {
@@ -551,7 +369,7 @@ check_claims (GkCheckRun  *run,
           if (claim->area)
             {
               g_autofree char *area = gk_amount_format (s.area);
-              report_at (run, "narrative.figure", text, &s,
+              gk_check_report_text (run, "narrative.figure", text, &s,
                          _("The text states %s for %s, but %s平方米 is entered. Correct the text or the figure."),
                          claim->written, s.label, area);
             }
@@ -560,7 +378,7 @@ check_claims (GkCheckRun  *run,
           else
             {
               g_autofree char *right = gk_check_money (run, s.amount);
-              report_at (run, s.rule, text, &s,
+              gk_check_report_text (run, s.rule, text, &s,
                          _("The text states %s for %s, but the document has %s. Write %s, or correct the figures."),
                          claim->written, s.label, right, right);
             }
@@ -568,14 +386,14 @@ check_claims (GkCheckRun  *run,
 
         case GK_CLAIM_COUNT:
           if (s.has_count && claim->value != s.count)
-            report_at (run, s.rule, text, &s,
+            gk_check_report_text (run, s.rule, text, &s,
                        _("The text states %s for %s, but the document has %d. "
                          "Correct the text or the figure."),
                        claim->written, s.label, (int) s.count);
           break;
 
         case GK_CLAIM_SHARE:
-          check_share (run, text, claim, &s, groups);
+          gk_check_share (run, text, claim, &s, groups);
           break;
 
         case GK_CLAIM_CHANGE:
@@ -597,41 +415,12 @@ check_claims (GkCheckRun  *run,
         default:
           break;
         }
+      /* Not sure what the figure is of: a warning at most. */
+      for (guint f = mark; !claim->certain && f < run->findings->len; f++)
+        gk_finding_set_uncertain (run->findings->pdata[f], TRUE);
     }
 
   check_stated_sums (run, text);
-}
-
-static void
-check_share_sums (GkCheckRun *run,
-                  GHashTable *groups)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      ShareGroup *group = value;
-      GHashTableIter members;
-      gpointer stated;
-      gint64 sum = 0;
-      GkFinding *finding;
-      g_autofree char *total = NULL;
-
-      if (group->size < 2 || g_hash_table_size (group->stated) != group->size)
-        continue;
-      g_hash_table_iter_init (&members, group->stated);
-      while (g_hash_table_iter_next (&members, NULL, &stated))
-        sum += GPOINTER_TO_INT (stated) - 1;
-      if (sum == 10000)
-        continue;
-      total = percent_text (sum, 2);
-      finding = gk_check_report (run, "narrative.shares",
-                                 _("The shares the text gives in section %s add up to %s, not 100%%."),
-                                 (const char *) key + 1, total);
-      gk_finding_add_place (finding, "narrative", key, NULL);
-    }
 }
 
 /* Hand-written paragraphs, parsed once while they and the names they use
@@ -706,13 +495,13 @@ static void
 check_hand_written (GkCheckRun *run)
 {
   GPtrArray *texts = gk_check_hand_written_texts (run);
-  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
   GkTable *t8 = gk_document_get_table (run->document, "t8");
   GkTable *t9 = gk_document_get_table (run->document, "t9");
 
   if (texts->len == 0)
     return;
-  groups = share_groups (run);
+  groups = gk_check_share_groups (run);
   for (guint i = 0; i < texts->len; i++)
     {
       GkClaimText *text = texts->pdata[i];
@@ -728,7 +517,7 @@ check_hand_written (GkCheckRun *run)
 
           gk_check_resolve (run, "t9:total", &s);
           amount = gk_check_money (run, s.amount);
-          report_at (run, "narrative.figure", text, &s,
+          gk_check_report_text (run, "narrative.figure", text, &s,
                      _("The text says there is no 政府性基金 expenditure, but 表九 has %s."), amount);
         }
       if (g_str_equal (text->id, "s10.assets.planned") && strstr (text->text, "未安排购置车辆") != NULL &&
@@ -739,12 +528,12 @@ check_hand_written (GkCheckRun *run)
 
           gk_check_resolve (run, "t8:vehicle-purchase", &s);
           amount = gk_check_money (run, s.amount);
-          report_at (run, "explanation.vehicles", text, &s,
+          gk_check_report_text (run, "explanation.vehicles", text, &s,
                      _("The text says no vehicle purchase is planned, but 表八 budgets %s for 公务用车购置."),
                      amount);
         }
     }
-  check_share_sums (run, groups);
+  gk_check_share_sums (run, groups);
 }
 
 /* 单位概况 ---------------------------------------------------------------------- */
@@ -761,7 +550,7 @@ check_overview (GkCheckRun *run)
                                                               : gk_overview_get_functions (overview);
       g_autofree char *id = g_strconcat ("overview/", texts[i], NULL);
       g_autoptr(GkClaimText) text = NULL;
-      g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GPtrArray) groups = g_ptr_array_new ();
 
       if (value == NULL || value[0] == '\0')
         continue;
@@ -774,7 +563,7 @@ check_overview (GkCheckRun *run)
           g_auto(GkCheckSubject) s = { 0 };
 
           gk_check_resolve (run, "staff:units", &s);
-          report_at (run, "overview.staff", text, &s,
+          gk_check_report_text (run, "overview.staff", text, &s,
                      _("The text says there are no subordinate units, but %d are listed."),
                      (int) s.count);
         }

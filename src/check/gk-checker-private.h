@@ -161,6 +161,10 @@ typedef struct
   gboolean     exact;       /* FALSE for an amount in 元 that is no whole hundredth of a 万元 */
   gboolean     has_reason;  /* changes: a 原因 follows before the next change */
   gboolean     area;        /* an amount of 平方米, not of money */
+  gboolean     certain;     /* the subject is named for this figure, not only the paragraph's */
+  char        *whole;       /* shares: what the share is of ("t5:total"), "-" unknown, NULL unsaid */
+  int          reason_direction; /* changes: +1/-1 when the reason speaks only of a rise/fall */
+  char        *reason;      /* changes: the reason as written, if any */
   gsize        offset;      /* in the normalised text */
   char        *written;     /* as written, with the words before it: "减少72.4万元" */
 } GkClaim;
@@ -173,7 +177,30 @@ typedef struct
   GPtrArray *claims;        /* GkClaim */
 } GkClaimText;
 
+/* A name found in a text: a fixed subject ("-" for a part the document
+ * does not hold), or the codes a 类/款/项 name can mean. */
+typedef struct
+{
+  gsize       start;
+  gsize       end;
+  char       *subject;
+  GPtrArray  *codes;
+} GkNameAt;
+
+GArray      *gk_check_find_names       (GkDocument  *document,
+                                        const char  *text,
+                                        guint        section);
+char        *gk_check_default_subject  (const char  *id);
+gsize        gk_check_sentence_start   (const char  *text,
+                                        gsize        offset);
+const char  *gk_check_subject_at       (GArray      *names,
+                                        const char  *text,
+                                        gsize        from,
+                                        gsize        offset,
+                                        const char  *fallback,
+                                        gboolean    *certain);
 char        *gk_check_normalize        (const char  *text);
+gunichar     gk_check_simplified       (gunichar     c);
 guint        gk_check_section_of       (const char  *paragraph_id);
 GkClaimText *gk_claim_text_parse       (GkDocument  *document,
                                         const char  *id,
@@ -214,5 +241,27 @@ gboolean gk_check_resolve        (GkCheckRun     *run,
 void     gk_check_subject_clear  (GkCheckSubject *subject);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GkCheckSubject, gk_check_subject_clear)
+
+/* Reporting on a typed text: the text first, then the subject's places. */
+GkFinding *gk_check_report_text   (GkCheckRun           *run,
+                                   const char           *rule_id,
+                                   GkClaimText          *text,
+                                   const GkCheckSubject *s,
+                                   const char           *format,
+                                   ...) G_GNUC_PRINTF (5, 6);
+char      *gk_check_percent_text  (gint64                value,
+                                   guint                 decimals);
+gboolean   gk_check_ratio_percent (GkAmount              numerator,
+                                   GkAmount              denominator,
+                                   guint                 decimals,
+                                   gint64               *out);
+GPtrArray *gk_check_share_groups  (GkCheckRun           *run);
+void       gk_check_share         (GkCheckRun           *run,
+                                   GkClaimText          *text,
+                                   GkClaim              *claim,
+                                   GkCheckSubject       *s,
+                                   GPtrArray            *groups);
+void       gk_check_share_sums    (GkCheckRun           *run,
+                                   GPtrArray            *groups);
 
 G_END_DECLS

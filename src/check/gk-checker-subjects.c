@@ -165,7 +165,7 @@ resolve_table (GkCheckRun *run,
       else if (g_str_equal (id, "t8"))
         {
           s->prior_key = g_strconcat ("sangong.", column, NULL);
-          s->reason_optional = g_str_equal (column, "total");
+          s->reason_optional = g_str_equal (column, "total") || g_str_equal (column, "vehicle");
         }
       return TRUE;
     }

@@ -8,6 +8,7 @@ struct _GkFinding
   GObject            parent_instance;
 
   const GkCheckRule *rule;
+  gboolean           uncertain;  /* read from free text without certainty: a warning at most */
   char              *message;
   GPtrArray         *places;   /* GkPlace */
 };
@@ -139,7 +140,20 @@ GkCheckSeverity
 gk_finding_get_severity (GkFinding *self)
 {
   g_return_val_if_fail (GK_IS_FINDING (self), GK_CHECK_SEVERITY_ERROR);
+  if (self->uncertain)
+    return GK_CHECK_SEVERITY_WARNING;
   return self->rule != NULL ? self->rule->severity : GK_CHECK_SEVERITY_ERROR;
+}
+
+/* A rule that reads free text is an error only where it is sure of what a
+ * figure is of and of the figure; otherwise it warns. Call before the
+ * finding is reported: a finding never changes once listed. */
+void
+gk_finding_set_uncertain (GkFinding *self,
+                          gboolean   uncertain)
+{
+  g_return_if_fail (GK_IS_FINDING (self));
+  self->uncertain = uncertain;
 }
 
 const char *
@@ -239,7 +253,7 @@ gk_finding_equal (GkFinding *a,
 
   if (a == b)
     return TRUE;
-  if (a->rule != b->rule || g_strcmp0 (a->message, b->message) != 0 ||
+  if (a->rule != b->rule || a->uncertain != b->uncertain || g_strcmp0 (a->message, b->message) != 0 ||
       a->places->len != b->places->len)
     return FALSE;
   for (guint i = 0; i < a->places->len; i++)

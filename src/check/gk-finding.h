@@ -18,6 +18,8 @@ GkFinding      *gk_finding_new           (const char    *rule_id,
 const char     *gk_finding_get_rule_id   (GkFinding     *self);
 GkCheckSeverity gk_finding_get_severity  (GkFinding     *self);
 const char     *gk_finding_get_title     (GkFinding     *self);
+void            gk_finding_set_uncertain (GkFinding     *self,
+                                          gboolean       uncertain);
 const char     *gk_finding_get_message   (GkFinding     *self);
 void            gk_finding_add_place     (GkFinding     *self,
                                           const char    *part,

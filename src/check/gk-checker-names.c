@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "gk-checker-private.h"
+
+/* What a figure in a typed text is of: the names the document knows (a
+ * total, a 类/款/项, a “三公” item …) found in the text, and for each figure
+ * the one its clause speaks of. A figure is claimed for a name only where
+ * the reader is sure of it: in the same clause or carried over from an
+ * earlier clause of the sentence, not from inside a bracket that closed
+ * before it, not past a name the reader does not know, and not for a
+ * whole when "其中" narrowed the sentence to a part of one item. */
+
+#define S(n) (1u << (n))
+
+/* Names that 情况说明 gives the quantities it speaks of, by section (0 is
+ * 单位概况). The longest name that matches wins, so that 一般公共预算基本支出
+ * is not read as 基本支出. */
+static const struct
+{
+  const char *text;
+  guint       sections;
+  const char *subject;
+} labels[] = {
+  { "收支总预算", S (1), "t1:income-total" },
+  { "支出预算", S (1) | S (3), "t3:total" },
+  { "收入预算", S (2), "t2:total" },
+  { "一般公共预算", S (2), "t2:general" },
+  { "一般公共预算拨款", S (2), "t2:general" },
+  { "政府性基金预算", S (2), "t2:fund" },
+  { "政府性基金预算拨款", S (2), "t2:fund" },
+  { "财政专户管理资金", S (2), "t2:special" },
+  { "事业收入", S (2), "t2:business" },
+  { "事业单位经营收入", S (2), "t2:operating" },
+  { "其他收入", S (2), "t2:other" },
+  { "用事业基金弥补收支差额", S (2), "t2:reserve" },
+  { "上年结余", S (2), "t2:carryover" },
+  { "基本支出", S (3), "t3:basic" },
+  { "项目支出", S (3), "t3:project" },
+  { "收支总预算", S (4), "t4:income-total" },
+  { "财政拨款收支总预算", S (4), "t4:income-total" },
+  { "一般公共预算拨款", S (4), "t4:general" },
+  { "政府性基金预算拨款", S (4), "t4:fund" },
+  { "一般公共预算当年拨款", S (5), "t5:total" },
+  { "一般公共预算拨款", S (5), "t5:total" },
+  { "基本支出", S (5), "t5:basic" },
+  { "项目支出", S (5), "t5:project" },
+  { "一般公共预算基本支出", S (6), "t6:total" },
+  { "基本支出", S (6), "t6:total" },
+  { "人员经费", S (6), "t6:personnel" },
+  { "公用经费", S (6), "t6:public" },
+  { "“三公”经费", S (8), "t8:total" },
+  { "\"三公\"经费", S (8), "t8:total" },
+  { "三公经费", S (8), "t8:total" },
+  { "因公出国（境）费", S (8), "t8:abroad" },
+  { "因公出国（境）", S (8), "t8:abroad" },
+  { "公务用车购置及运行费", S (8), "t8:vehicle" },
+  { "公务用车购置及运行维护费", S (8), "t8:vehicle" },
+  { "公务用车购置和运行维护费", S (8), "t8:vehicle" },
+  { "公务用车购置费", S (8), "t8:vehicle-purchase" },
+  { "公务用车购置", S (8), "t8:vehicle-purchase" },
+  { "公务用车运行维护费", S (8), "t8:vehicle-operation" },
+  { "公务用车运行费", S (8), "t8:vehicle-operation" },
+  { "公务用车运行", S (8), "t8:vehicle-operation" },
+  { "公务接待费", S (8), "t8:reception" },
+  { "公务接待", S (8), "t8:reception" },
+  { "政府性基金预算", S (9), "t9:total" },
+  { "机关运行经费", S (10), "running" },
+  { "政府采购预算", S (10), "procurement:total" },
+  { "政府采购货物预算", S (10), "procurement:goods" },
+  { "政府采购工程预算", S (10), "procurement:works" },
+  { "政府采购服务预算", S (10), "procurement:services" },
+  { "货物类采购", S (10), "procurement:goods" },
+  { "工程类采购", S (10), "procurement:works" },
+  { "服务类采购", S (10), "procurement:services" },
+  /* Parts the document does not hold: named, so that their figures are
+   * nobody else's, and claimed for nothing ("-"). */
+  { "政府集中采购", S (10), "-" },
+  { "集中采购", S (10), "-" },
+  { "分散采购", S (10), "-" },
+  { "特种专业技术用车", S (10), "-" },
+  { "应急保障用车", S (10), "-" },
+  { "业务用车", S (10), "-" },
+  { "其他用车", S (10), "-" },
+  { "中小企业", S (10), "procurement:sme" },
+  { "小微企业", S (10), "procurement:micro" },
+  { "房屋", S (10), "assets:building" },
+  { "车辆", S (10), "vehicles:total" },
+  { "一般公务用车", S (10), "vehicles:general" },
+  { "执法执勤用车", S (10), "vehicles:enforcement" },
+  { "其他车辆", S (10), "vehicles:other" },
+  { "办公家具", S (10), "assets:furniture" },
+  { "其他资产", S (10), "assets:other" },
+  { "绩效管理", S (10), "performance" },
+  { "编制数", S (0), "staff:authorized" },
+  { "编制", S (0), "staff:authorized" },
+  { "实有人数", S (0), "staff:actual" },
+  { "实有", S (0), "staff:actual" },
+  { "在职", S (0), "staff:serving" },
+  { "退休", S (0), "staff:retired" },
+  { "离休", S (0), "staff:veteran" },
+};
+
+/* What a paragraph is about when a figure follows no name. */
+char *
+gk_check_default_subject (const char *id)
+{
+  static const struct { const char *id; const char *subject; } fixed[] = {
+    { "s1.total", "t1:income-total" },
+    { "s2.total", "t2:total" },
+    { "s3.total", "t3:total" },
+    { "s4.total", "t4:income-total" },
+    { "s5.scale", "t5:total" },
+    { "s6.total", "t6:total" },
+    { "s6.personnel", "t6:personnel" },
+    { "s6.public", "t6:public" },
+    { "s8.total", "t8:total" },
+    { "s8.change", "t8:total" },
+    { "s9.total", "t9:total" },
+    { "s10.running", "running" },
+    { "s10.procurement", "procurement:total" },
+    { "s10.procurement.sme", "procurement:sme" },
+    { "s10.assets.buildings", "assets:building" },
+    { "s10.assets.vehicles", "vehicles:total" },
+    { "s10.assets.furniture", "assets:furniture" },
+    { "s10.assets.other", "assets:other" },
+    { "s10.performance", "performance" },
+  };
+  g_auto(GStrv) parts = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    if (g_str_equal (fixed[i].id, id))
+      return g_strdup (fixed[i].subject);
+
+  parts = g_strsplit (id, ".", -1);
+  if (g_strv_length (parts) >= 3 && g_str_equal (parts[0], "s7") && g_str_equal (parts[1], "project"))
+    return g_strconcat ("project/", parts[2], NULL);
+  if (g_strv_length (parts) == 3 && g_str_equal (parts[0], "s5") &&
+      (g_str_equal (parts[1], "item") || g_str_equal (parts[1], "structure")))
+    return g_strconcat ("t5/", parts[2], NULL);
+  if (g_strv_length (parts) == 3 && g_str_equal (parts[0], "s2") && g_str_equal (parts[1], "income"))
+    return g_strconcat ("t2:", parts[2], NULL);
+  if (g_strv_length (parts) == 3 && g_str_equal (parts[0], "s3") && g_str_equal (parts[1], "expenditure"))
+    return g_strconcat ("t3:", parts[2], NULL);
+  return NULL;
+}
+
+/* The table whose 类/款/项 a section names. */
+static const char *
+function_table_of_section (guint section)
+{
+  switch (section)
+    {
+    case 1:
+    case 3:
+      return "t3";
+    case 4:
+      return "t4";
+    case 5:
+      return "t5";
+    case 9:
+      return "t9";
+    default:
+      return NULL;
+    }
+}
+
+guint
+gk_check_section_of (const char *paragraph_id)
+{
+  guint64 n;
+
+  if (paragraph_id == NULL || paragraph_id[0] != 's' || !g_ascii_isdigit (paragraph_id[1]))
+    return 0;
+  n = g_ascii_strtoull (paragraph_id + 1, NULL, 10);
+  return n <= 10 ? (guint) n : 0;
+}
+
+/* Finding names in a text -------------------------------------------------- */
+
+typedef GkNameAt Occurrence;
+
+static void
+occurrence_clear (gpointer data)
+{
+  Occurrence *o = data;
+  g_free (o->subject);
+}
+
+static int
+compare_occurrences (gconstpointer a,
+                     gconstpointer b)
+{
+  const Occurrence *oa = a;
+  const Occurrence *ob = b;
+
+  if (oa->start != ob->start)
+    return oa->start < ob->start ? -1 : 1;
+  /* The longer name first. */
+  return (ob->end - ob->start) > (oa->end - oa->start) ? 1
+         : (ob->end - ob->start) < (oa->end - oa->start) ? -1 : 0;
+}
+
+static void
+add_occurrences (GArray     *found,
+                 const char *text,
+                 const char *label,
+                 const char *subject,
+                 GPtrArray  *codes)
+{
+  gsize len = strlen (label);
+
+  if (len == 0)
+    return;
+  for (const char *p = strstr (text, label); p != NULL; p = strstr (p + len, label))
+    {
+      Occurrence o = { p - text, p - text + len, g_strdup (subject), codes };
+      g_array_append_val (found, o);
+    }
+}
+
+/* The 类/款/项 names a section may say, each with the codes it can mean
+ * (short names such as 行政运行 repeat under many 款). */
+static GHashTable *
+function_labels (GkDocument *document,
+                 const char *table_id)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  GkTable *table = table_id != NULL ? gk_document_get_table (document, table_id) : NULL;
+  GListModel *rows = table != NULL ? G_LIST_MODEL (table) : NULL;
+
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, i);
+      const char *code = gk_row_get_code (row);
+      g_autofree char *parent_code = NULL;
+      const char *parent_name;
+      char *variants[2];
+
+      if (code == NULL || gk_classification_level (GK_CLASSIFICATION_FUNCTION, code) == GK_LEVEL_NONE)
+        continue;
+      parent_code = gk_classification_parent (GK_CLASSIFICATION_FUNCTION, code);
+      parent_name = gk_document_get_code_name (document, GK_CLASSIFICATION_FUNCTION, parent_code);
+      variants[0] = gk_check_normalize (gk_row_get_name (row));
+      variants[1] = gk_check_name_without_parent (gk_row_get_name (row), parent_name);
+      for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+        {
+          GPtrArray *codes;
+
+          if (variants[v][0] == '\0' || (v == 1 && g_str_equal (variants[0], variants[1])))
+            {
+              g_free (variants[v]);
+              continue;
+            }
+          codes = g_hash_table_lookup (names, variants[v]);
+          if (codes == NULL)
+            {
+              codes = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (names, variants[v], codes);
+            }
+          else
+            g_free (variants[v]);
+          g_ptr_array_add (codes, g_strdup (code));
+        }
+    }
+  return names;
+}
+
+/* Chooses what each 类/款/项 name means: the code under the one named just
+ * before it ("一般公共服务支出（类）政府办公厅（室）…（款）行政运行（项）"). */
+static void
+resolve_functions (GArray     *occurrences,
+                   const char *text,
+                   const char *table_id)
+{
+  const char *previous = NULL;
+  gsize previous_end = 0;
+
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      Occurrence *o = &g_array_index (occurrences, Occurrence, i);
+      const char *chosen = NULL;
+      g_autofree char *between = NULL;
+      gboolean adjacent;
+
+      if (o->codes == NULL)
+        {
+          previous = NULL;
+          continue;
+        }
+      between = previous != NULL ? g_strndup (text + previous_end, o->start - previous_end) : NULL;
+      adjacent = between != NULL &&
+                 (between[0] == '\0' || g_str_equal (between, "（类）") || g_str_equal (between, "（款）"));
+      for (guint c = 0; adjacent && chosen == NULL && c < o->codes->len; c++)
+        if (gk_classification_is_ancestor (previous, o->codes->pdata[c]))
+          chosen = o->codes->pdata[c];
+      if (chosen == NULL)
+        chosen = o->codes->pdata[0];
+      o->subject = g_strconcat (table_id, "/", chosen, NULL);
+      previous = chosen;
+      previous_end = o->end;
+    }
+}
+
+GArray *
+gk_check_find_names (GkDocument *document,
+            const char *text,
+            guint       section)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+  GArray *chosen = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+  const char *table_id = function_table_of_section (section);
+  g_autoptr(GHashTable) functions = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gsize covered = 0;
+
+  g_array_set_clear_func (chosen, occurrence_clear);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (labels[i].sections & S (section))
+      {
+        g_autofree char *label = gk_check_normalize (labels[i].text);
+        add_occurrences (found, text, label, labels[i].subject, NULL);
+      }
+
+  /* 表六's 类 and 款, for the shares of 基本支出 by economic 类. */
+  if (section == 6)
+    {
+      GkTable *t6 = gk_document_get_table (document, "t6");
+
+      for (guint i = 0; t6 != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (t6)); i++)
+        {
+          g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (t6), i);
+          g_autofree char *name = gk_check_normalize (gk_row_get_name (row));
+          g_autofree char *subject = NULL;
+
+          if (gk_row_get_code (row) == NULL || g_utf8_strlen (name, -1) < 3)
+            continue;
+          subject = g_strconcat ("t6/", gk_row_get_code (row), NULL);
+          add_occurrences (found, text, name, subject, NULL);
+        }
+    }
+
+  functions = function_labels (document, table_id);
+  g_hash_table_iter_init (&iter, functions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    add_occurrences (found, text, key, NULL, value);
+
+  g_array_sort (found, compare_occurrences);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Occurrence *o = &g_array_index (found, Occurrence, i);
+
+      if (o->start < covered)
+        {
+          g_free (o->subject);
+          continue;
+        }
+      g_array_append_val (chosen, *o);
+      covered = o->end;
+    }
+  g_array_unref (found);
+
+  if (table_id != NULL)
+    resolve_functions (chosen, text, table_id);
+  /* The codes belong to the table of names, which goes now. */
+  for (guint i = 0; i < chosen->len; i++)
+    g_array_index (chosen, Occurrence, i).codes = NULL;
+  return chosen;
+}
+
+/* Scopes ---------------------------------------------------------------- */
+
+static gboolean
+is_sentence_end (const char *p)
+{
+  return *p == '\n' || g_str_has_prefix (p, "。") || g_str_has_prefix (p, "；") ||
+         g_str_has_prefix (p, "！") || g_str_has_prefix (p, "？");
+}
+
+static gboolean
+is_clause_end (const char *p)
+{
+  return is_sentence_end (p) || g_str_has_prefix (p, "，") || g_str_has_prefix (p, "：") ||
+         g_str_has_prefix (p, "、");
+}
+
+#define MAX_DEPTH 8
+
+/* Where the sentence of `offset` starts. A sentence end inside brackets
+ * ends a sentence there only: "（购置费100万元；运行费400万元。）比上年…"
+ * goes on after the bracket. */
+gsize
+gk_check_sentence_start (const char *text,
+                         gsize       offset)
+{
+  gsize start[MAX_DEPTH] = { 0 };
+  gboolean ended[MAX_DEPTH] = { FALSE };
+  guint depth = 0;
+
+  for (const char *p = text; *p != '\0' && (gsize) (p - text) < offset; p = g_utf8_next_char (p))
+    {
+      if (g_str_has_prefix (p, "（") && depth + 1 < MAX_DEPTH)
+        {
+          depth++;
+          start[depth] = g_utf8_next_char (p) - text;
+          ended[depth] = FALSE;
+        }
+      else if (g_str_has_prefix (p, "）") && depth > 0)
+        depth--;
+      else if (is_sentence_end (p))
+        {
+          start[depth] = g_utf8_next_char (p) - text;
+          ended[depth] = TRUE;
+        }
+    }
+  return depth > 0 && ended[depth] ? start[depth] : start[0];
+}
+
+/* Whether a bracket opened before `from` closes before `to`: a name inside
+ * "（包括：运行维护费2648万元）" speaks for nothing after it. */
+static gboolean
+closes_between (const char *text,
+                gsize       from,
+                gsize       to)
+{
+  int depth = 0;
+
+  for (const char *p = text + from; *p != '\0' && (gsize) (p - text) < to; p = g_utf8_next_char (p))
+    {
+      if (g_str_has_prefix (p, "（"))
+        depth++;
+      else if (g_str_has_prefix (p, "）") && --depth < 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Words that end the name of a quantity: a clause that has one but no name
+ * the reader knows speaks of something else ("分散采购0元", "购置及运行维护
+ * 费5万元", "财政专户管理的资金0元"). */
+static gboolean
+names_a_quantity (const char *clause)
+{
+  static const char * const heads[] = { "费", "支出", "采购", "用车", "车辆", "资金", "收入", "拨款" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    if (strstr (clause, heads[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_column_total (const char *subject)
+{
+  return subject[0] == 't' && strchr (subject, ':') != NULL &&
+         (g_str_has_suffix (subject, ":basic") || g_str_has_suffix (subject, ":project"));
+}
+
+/**
+ * gk_check_subject_at:
+ * @names: the names found in @text
+ * @from: where the figure's sentence starts
+ * @offset: where the figure is
+ * @fallback: what the paragraph is about, or NULL
+ * @certain: (out): whether the subject was named for this figure
+ *
+ * Returns: the subject of the figure at @offset, or NULL where the reader
+ *   is not sure of it ("-" subjects count as not sure: claimed for nothing)
+ */
+const char *
+gk_check_subject_at (GArray     *names,
+                     const char *text,
+                     gsize       from,
+                     gsize       offset,
+                     const char *fallback,
+                     gboolean   *certain)
+{
+  gsize clause_end = offset;
+  const char *narrowed_from = NULL;
+
+  *certain = FALSE;
+  /* Clause by clause back to the sentence's start. */
+  while (TRUE)
+    {
+      gsize clause_start = from;
+      const GkNameAt *named = NULL;
+      g_autofree char *clause = NULL;
+
+      for (const char *p = text + from; (gsize) (p - text) < clause_end; p = g_utf8_next_char (p))
+        if (is_clause_end (p))
+          clause_start = g_utf8_next_char (p) - text;
+      for (guint i = 0; i < names->len; i++)
+        {
+          const GkNameAt *o = &g_array_index (names, GkNameAt, i);
+
+          if (o->start >= clause_start && o->end <= clause_end && o->subject != NULL &&
+              !closes_between (text, o->end, offset))
+            named = o;
+        }
+      if (named != NULL)
+        {
+          g_autofree char *before = g_strndup (text + from, named->start - from);
+          const char *narrowing = strstr (before, "其中");
+
+          if (g_str_equal (named->subject, "-"))
+            return NULL;
+          /* "网站维护 11万元，其中：基本支出 …" is of the item, not of the whole. */
+          if (narrowing != NULL && is_column_total (named->subject))
+            {
+              for (guint i = 0; i < names->len; i++)
+                {
+                  const GkNameAt *o = &g_array_index (names, GkNameAt, i);
+
+                  if (o->start >= from && o->end <= (gsize) (narrowing - before) + from &&
+                      o->subject != NULL && strchr (o->subject, '/') != NULL)
+                    return NULL;
+                }
+              narrowed_from = fallback;
+              if (narrowed_from != NULL && strchr (narrowed_from, '/') != NULL)
+                return NULL;
+            }
+          *certain = TRUE;
+          return named->subject;
+        }
+      clause = g_strndup (text + clause_start, clause_end - clause_start);
+      if (names_a_quantity (clause) && !closes_between (text, clause_end, offset))
+        return NULL;
+      if (clause_start <= from)
+        break;
+      /* The clause's mark, before the clause. */
+      clause_end = g_utf8_prev_char (text + clause_start) - text;
+    }
+  /* The paragraph's own subject, sure in its first sentence only. */
+  *certain = fallback != NULL && from == 0;
+  return fallback;
+}
