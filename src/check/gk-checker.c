@@ -171,8 +171,11 @@ finding_key (GkFinding *finding)
 {
   g_autofree char *location = gk_finding_dup_location (finding);
 
-  return g_strconcat (gk_finding_get_rule_id (finding), "\x1f",
-                      gk_finding_get_message (finding), "\x1f", location, NULL);
+  /* The severity too: an edit may make the same figure certain, and the
+   * finding an error instead of a warning. */
+  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s", gk_finding_get_rule_id (finding),
+                          (int) gk_finding_get_severity (finding),
+                          gk_finding_get_message (finding), location);
 }
 
 /* Replaces what a check found for one item, keeping the findings that are
