@@ -388,6 +388,23 @@ save_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* Back on the calling thread: the outer task, whose source is the
+ * document, completes here, so no worker thread holds the document a
+ * moment longer than the caller's callback. */
+static void
+save_written (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (outer, error);
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
 /* Serialises on the calling thread (the document is not thread-safe) and
  * writes in a worker thread. */
 void
@@ -398,19 +415,22 @@ gk_document_save_async (GkDocument          *document,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GTask *outer;
   SaveData *data;
 
   g_return_if_fail (GK_IS_DOCUMENT (document));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (document, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gk_document_save_async);
-  g_task_set_return_on_cancel (task, FALSE);
+  outer = g_task_new (document, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, gk_document_save_async);
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
   data->serial = gk_document_get_change_serial (document);
   data->bytes = gk_document_serialize (document);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_set_task_data (outer, data, (GDestroyNotify) save_data_free);
+
+  task = g_task_new (NULL, cancellable, save_written, outer);
+  g_task_set_task_data (task, data, NULL);
   g_task_run_in_thread (task, save_thread);
 }
 
