@@ -135,12 +135,18 @@ forward_progress (double   fraction,
 {
   Progress *progress = user_data;
   ProgressReport *report = g_new0 (ProgressReport, 1);
+  GSource *source = g_idle_source_new ();
 
+  /* Not g_main_context_invoke(): it runs the function right here when no
+   * thread holds the context at that moment. */
   g_atomic_ref_count_inc (&progress->ref_count);
   report->progress = progress;
   report->fraction = fraction;
-  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, deliver_progress,
-                              report, (GDestroyNotify) progress_report_free);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_progress, report, (GDestroyNotify) progress_report_free);
+  g_source_set_static_name (source, "[gongkai] export progress");
+  g_source_attach (source, progress->context);
+  g_source_unref (source);
 }
 
 /* Exporting in a worker thread ----------------------------------------------- */

@@ -495,7 +495,11 @@ gk_xlsx_export_file (GkDocument        *doc,
       gk_atomic_writer_abort (writer);
       return FALSE;
     }
-  return gk_atomic_writer_commit (writer, cancellable, error);
+  if (!gk_atomic_writer_commit (writer, cancellable, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
 }
 
 gboolean
