@@ -8,7 +8,7 @@
 #include "gk-disclosure-layout.h"
 #include "gk-document-io.h"
 #include "gk-narrative.h"
-#include "gk-pdf-writer.h"
+#include "gk-pdf-export.h"
 
 /* The exported disclosure, read back with poppler's command-line tools as
  * a reader of the published PDF would see it. */

@@ -4,13 +4,22 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
-#include "gk-chart-export.h"
 #include "gk-cli-private.h"
-#include "gk-csv-writer.h"
 #include "gk-document-io.h"
-#include "gk-pdf-writer.h"
-#include "gk-xlsx-reader.h"
-#include "gk-xlsx-writer.h"
+#include "gk-export.h"
+
+/* Every export goes through the same pipeline as the window's, here on
+ * this thread. */
+static gboolean
+export_to (GkDocument      *document,
+           GkExportFormat   format,
+           const char      *out,
+           GError         **error)
+{
+  g_autoptr(GFile) target = g_file_new_for_commandline_arg (out);
+
+  return gk_export_file (document, format, target, NULL, NULL, NULL, error);
+}
 
 gboolean
 _gk_cli_export_csv (GkDocument    *document,
@@ -18,8 +27,7 @@ _gk_cli_export_csv (GkDocument    *document,
                     GVariantDict  *options,
                     GError       **error)
 {
-  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (out);
-  return gk_csv_export_document (document, directory, error);
+  return export_to (document, GK_EXPORT_CSV, out, error);
 }
 
 gboolean
@@ -28,8 +36,7 @@ _gk_cli_export_charts (GkDocument    *document,
                        GVariantDict  *options,
                        GError       **error)
 {
-  g_autoptr(GFile) directory = g_file_new_for_commandline_arg (out);
-  return gk_charts_export (document, directory, error);
+  return export_to (document, GK_EXPORT_CHARTS, out, error);
 }
 
 gboolean
@@ -38,10 +45,10 @@ _gk_cli_export_pdf (GkDocument    *document,
                     GVariantDict  *options,
                     GError       **error)
 {
-  g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
-
-  gk_pdf_writer_set_with_charts (writer, g_variant_dict_contains (options, "with-charts"));
-  return gk_pdf_writer_write (writer, out, error);
+  return export_to (document,
+                    g_variant_dict_contains (options, "with-charts") ? GK_EXPORT_PDF_WITH_CHARTS
+                                                                     : GK_EXPORT_PDF,
+                    out, error);
 }
 
 gboolean
@@ -50,7 +57,7 @@ _gk_cli_export_xlsx (GkDocument    *document,
                      GVariantDict  *options,
                      GError       **error)
 {
-  return gk_xlsx_export (document, out, error);
+  return export_to (document, GK_EXPORT_XLSX, out, error);
 }
 
 /* --export-FORMAT OUT FILE: loads FILE and writes it to OUT. */
@@ -70,7 +77,8 @@ _gk_cli_export (const GkCliCommand *command,
 
   if (!command->export (document, out, options, &error))
     {
-      g_printerr (_("Cannot write %s: %s\n"), out, error->message);
+      /* The message names the file and the reason. */
+      g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
   return EXIT_SUCCESS;
@@ -95,7 +103,10 @@ _gk_cli_import_xlsx (const GkCliCommand *command,
       g_printerr (_("--import-xlsx needs the workbook and one output file, for example: gongkai --import-xlsx budget.xlsx budget.gongkai\n"));
       return GK_CLI_EXIT_UNREADABLE;
     }
-  document = gk_xlsx_import (path, report, &error);
+  {
+    g_autoptr(GFile) workbook = g_file_new_for_commandline_arg (path);
+    document = gk_import_xlsx_file (workbook, report, NULL, &error);
+  }
   if (document == NULL)
     {
       g_printerr (_("Cannot read %s: %s\n"), path, error->message);
@@ -106,7 +117,7 @@ _gk_cli_import_xlsx (const GkCliCommand *command,
   out = g_file_new_for_commandline_arg (files[0]);
   if (!gk_document_save (document, out, NULL, &error))
     {
-      g_printerr (_("Cannot write %s: %s\n"), files[0], error->message);
+      g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
   return EXIT_SUCCESS;

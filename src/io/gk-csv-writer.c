@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-atomic-writer.h"
 #include "gk-csv-writer.h"
 #include "gk-table-layout.h"
 
@@ -79,25 +80,26 @@ gk_csv_serialize_table (GkDocument *document,
 }
 
 /* Writes 表一.csv … 表九.csv into `directory`, creating it if needed. Each
- * file is replaced atomically. */
+ * file is replaced atomically; a cancel stops between files and leaves
+ * the one being written as it was. */
 gboolean
-gk_csv_export_document (GkDocument  *document,
-                        GFile       *directory,
-                        GError     **error)
+gk_csv_export_document (GkDocument      *document,
+                        GFile           *directory,
+                        GkProgressFunc   progress,
+                        gpointer         progress_data,
+                        GCancellable    *cancellable,
+                        GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  guint n_tables;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (directory), FALSE);
 
-  if (!g_file_make_directory_with_parents (directory, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!gk_file_make_folder (directory, error))
+    return FALSE;
 
-  for (guint i = 0; i < gk_document_get_n_tables (document); i++)
+  n_tables = gk_document_get_n_tables (document);
+  for (guint i = 0; i < n_tables; i++)
     {
       GkTable *table = gk_document_get_table_at (document, i);
       g_autofree char *label = gk_table_schema_dup_label (gk_table_get_schema (table));
@@ -105,9 +107,10 @@ gk_csv_export_document (GkDocument  *document,
       g_autoptr(GFile) file = g_file_get_child (directory, name);
       g_autoptr(GBytes) bytes = gk_csv_serialize_table (document, table);
 
-      if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error))
+      if (!gk_file_write_bytes_atomic (file, bytes, GK_ATOMIC_NONE, cancellable, error))
         return FALSE;
+      if (progress != NULL)
+        progress ((double) (i + 1) / n_tables, progress_data);
     }
   return TRUE;
 }

@@ -4,13 +4,17 @@
 #include <gio/gio.h>
 
 #include "gk-document.h"
+#include "gk-progress.h"
 
 G_BEGIN_DECLS
 
-GBytes   *gk_csv_serialize_table  (GkDocument  *document,
-                                   GkTable     *table);
-gboolean  gk_csv_export_document  (GkDocument  *document,
-                                   GFile       *directory,
-                                   GError     **error);
+GBytes   *gk_csv_serialize_table  (GkDocument      *document,
+                                   GkTable         *table);
+gboolean  gk_csv_export_document  (GkDocument      *document,
+                                   GFile           *directory,
+                                   GkProgressFunc   progress,
+                                   gpointer         progress_data,
+                                   GCancellable    *cancellable,
+                                   GError         **error);
 
 G_END_DECLS

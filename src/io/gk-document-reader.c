@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "gk-atomic-writer.h"
 #include "gk-document-io.h"
 #include "gk-document-private.h"
 #include "gk-explanation-private.h"
@@ -1223,8 +1224,12 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
+  g_autoptr(GFile) folder = g_file_get_parent (task_data);
   GkDocument *document = gk_document_load (task_data, cancellable, &error);
 
+  /* What a killed save left beside the document goes when it is opened. */
+  if (folder != NULL)
+    gk_atomic_clean_folder (folder);
   if (document == NULL)
     g_task_return_error (task, error);
   else

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "gk-atomic-writer.h"
 #include "gk-document-io.h"
 #include "gk-document-private.h"
 #include "gk-fields.h"
@@ -334,8 +335,9 @@ gk_document_serialize (GkDocument *document)
   return g_bytes_new_take (g_strconcat (text, "\n", NULL), length + 1);
 }
 
-/* Atomic: g_file_replace_contents writes a temporary file and renames it
- * over the old one, so a failed save leaves the old file intact. */
+/* Through the atomic writer: a failed save (a full disk, a cancel) leaves
+ * the old file as it was. The document is marked unmodified only when no
+ * edit came between the serialization and the end of the write. */
 gboolean
 gk_document_save (GkDocument    *document,
                   GFile         *file,
@@ -343,32 +345,68 @@ gk_document_save (GkDocument    *document,
                   GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  guint64 serial;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  serial = gk_document_get_change_serial (document);
   bytes = gk_document_serialize (document);
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, cancellable, error);
+  if (!gk_file_write_bytes_atomic (file, bytes, GK_ATOMIC_NONE, cancellable, error))
+    return FALSE;
+  gk_document_mark_saved_at (document, serial);
+  return TRUE;
+}
+
+typedef struct
+{
+  GFile   *file;
+  GBytes  *bytes;
+  guint64  serial;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->file);
+  g_bytes_unref (data->bytes);
+  g_free (data);
 }
 
 static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
+  SaveData *data = task_data;
   GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!gk_file_write_bytes_atomic (data->file, data->bytes, GK_ATOMIC_NONE, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
 }
 
+/* Back on the calling thread: the outer task, whose source is the
+ * document, completes here, so no worker thread holds the document a
+ * moment longer than the caller's callback. */
+static void
+save_written (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (outer, error);
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
 /* Serialises on the calling thread (the document is not thread-safe) and
- * writes asynchronously. */
+ * writes in a worker thread. */
 void
 gk_document_save_async (GkDocument          *document,
                         GFile               *file,
@@ -376,26 +414,41 @@ gk_document_save_async (GkDocument          *document,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  GTask *task;
-  GBytes *bytes;
+  g_autoptr(GTask) task = NULL;
+  GTask *outer;
+  SaveData *data;
 
   g_return_if_fail (GK_IS_DOCUMENT (document));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (document, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gk_document_save_async);
-  bytes = gk_document_serialize (document);
-  g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, save_cb, task);
+  outer = g_task_new (document, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, gk_document_save_async);
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->serial = gk_document_get_change_serial (document);
+  data->bytes = gk_document_serialize (document);
+  g_task_set_task_data (outer, data, (GDestroyNotify) save_data_free);
+
+  task = g_task_new (NULL, cancellable, save_written, outer);
+  g_task_set_task_data (task, data, NULL);
+  g_task_run_in_thread (task, save_thread);
 }
 
+/* On success the document is unmodified, unless it was edited while the
+ * file was written: then it stays modified, since the file holds the
+ * document as it was when the save started. */
 gboolean
 gk_document_save_finish (GkDocument    *document,
                          GAsyncResult  *result,
                          GError       **error)
 {
+  SaveData *data;
+
   g_return_val_if_fail (g_task_is_valid (result, document), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  gk_document_mark_saved_at (document, data->serial);
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "gk-atomic-writer.h"
 #include "gk-document-io.h"
 #include "gk-draft.h"
 
@@ -156,7 +157,6 @@ gk_draft_write (GkDraft  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GKeyFile) keyfile = NULL;
   g_autoptr(GFile) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
@@ -177,18 +177,12 @@ gk_draft_write (GkDraft  *self,
                                                (int) getpid (), ++counter);
       self->location = g_file_get_child (self->directory, name);
     }
-  if (!g_file_make_directory_with_parents (self->directory, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!gk_file_make_folder (self->directory, error))
+    return FALSE;
 
   /* The document first: an info file without its draft is ignored. */
   bytes = gk_document_serialize (self->document);
-  if (!g_file_replace_contents (self->location, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, NULL, error))
+  if (!gk_file_write_bytes_atomic (self->location, bytes, GK_ATOMIC_PRIVATE, NULL, error))
     return FALSE;
 
   keyfile = g_key_file_new ();
@@ -201,9 +195,7 @@ gk_draft_write (GkDraft  *self,
     }
   data = g_key_file_to_data (keyfile, &length, NULL);
   info = info_file (self->location);
-  if (!g_file_replace_contents (info, data, length, NULL, FALSE,
-                                G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, NULL, error))
+  if (!gk_file_write_atomic (info, data, length, GK_ATOMIC_PRIVATE, NULL, error))
     return FALSE;
 
   g_signal_emit (self, signals[WRITTEN], 0);
@@ -262,6 +254,27 @@ gk_draft_discard (GkDraft *self)
   self->dirty = FALSE;
   if (self->location != NULL)
     gk_draft_delete (self->location);
+}
+
+/* The document was written to its file. The draft goes only when the
+ * save caught everything (the document is unmodified now); an edit made
+ * while the file was being written is in no file yet, so the draft is
+ * written again at once rather than waiting for the timer. */
+gboolean
+gk_draft_document_saved (GkDraft  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (GK_IS_DRAFT (self), FALSE);
+
+  if (!gk_document_get_modified (self->document))
+    {
+      gk_draft_discard (self);
+      return TRUE;
+    }
+  self->dirty = FALSE;
+  if (!self->enabled)
+    return TRUE;
+  return gk_draft_write (self, error);
 }
 
 static int

@@ -27,6 +27,8 @@ void        gk_draft_set_delay             (GkDraft     *self,
 void        gk_draft_adopt                 (GkDraft     *self,
                                             GFile       *location);
 void        gk_draft_discard               (GkDraft     *self);
+gboolean    gk_draft_document_saved        (GkDraft     *self,
+                                            GError     **error);
 gboolean    gk_draft_write                 (GkDraft     *self,
                                             GError     **error);
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "gk-atomic-writer.h"
 #include "gk-table-layout.h"
 #include "gk-xlsx-writer.h"
 
@@ -383,16 +384,53 @@ write_table (lxw_workbook *workbook,
   return TRUE;
 }
 
-/* Writes next to `path` and renames over it, so that a failure leaves the
- * previous workbook whole. */
-gboolean
-gk_xlsx_export (GkDocument  *doc,
-                const char  *path,
-                GError     **error)
+/* libxlsxwriter reports a failed write only now and then (a zip that
+ * lost its end to a full disk can come back as success), so the file is
+ * checked before it replaces anything: a zip ends with its central
+ * directory's end record, which says where the directory starts and how
+ * long it is, and these must add up to the file's size. */
+static gboolean
+zip_is_complete (const char *path)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
+  guint8 end[22];
+  GStatBuf st;
+  guint32 size, offset;
+  FILE *file;
+  gboolean ok;
+
+  if (g_stat (path, &st) != 0 || st.st_size < (goffset) sizeof end)
+    return FALSE;
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    return FALSE;
+  ok = fseek (file, -(long) sizeof end, SEEK_END) == 0 && fread (end, 1, sizeof end, file) == sizeof end;
+  fclose (file);
+  if (!ok || memcmp (end, "PK\x05\x06", 4) != 0)
+    return FALSE;
+  size = end[12] | end[13] << 8 | end[14] << 16 | (guint32) end[15] << 24;
+  offset = end[16] | end[17] << 8 | end[18] << 16 | (guint32) end[19] << 24;
+  return (goffset) offset + size + sizeof end == st.st_size;
+}
+
+/**
+ * gk_xlsx_export_file:
+ * @progress: (nullable): told the share done after each table
+ *
+ * Writes the workbook through the atomic writer: libxlsxwriter writes the
+ * temporary file beside @file itself, which is checked, flushed and
+ * renamed over @file only when complete. A failure or a cancel leaves the
+ * previous workbook whole.
+ */
+gboolean
+gk_xlsx_export_file (GkDocument        *doc,
+                     GFile             *file,
+                     GkProgressFunc     progress,
+                     gpointer           progress_data,
+                     GCancellable      *cancellable,
+                     GError           **error)
+{
+  g_autoptr(GkAtomicWriter) writer = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *doc_title = NULL;
   g_autofree char *page_header = NULL;
   lxw_workbook_options options = { 0 };
@@ -400,35 +438,21 @@ gk_xlsx_export (GkDocument  *doc,
   lxw_workbook *workbook;
   Formats formats;
   gboolean ok = TRUE;
-  int fd;
+  guint n_tables;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (doc), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp (temp);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the workbook “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  {
-    /* g_mkstemp() makes the file private; give it the mode it replaces, or
-     * the usual one for a new document. */
-    GStatBuf st;
-    g_chmod (temp, g_stat (path, &st) == 0 ? (st.st_mode & 0777) : 0644);
-  }
+  writer = gk_atomic_writer_new (file, GK_ATOMIC_NONE, cancellable, error);
+  if (writer == NULL)
+    return FALSE;
+  path = g_file_get_parse_name (file);
 
-  workbook = workbook_new_opt (temp, &options);
+  workbook = workbook_new_opt (gk_atomic_writer_get_temp_path (writer), &options);
   if (workbook == NULL)
     {
-      g_unlink (temp);
+      gk_atomic_writer_abort (writer);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("Cannot write the workbook “%s”: it cannot be created"), path);
       return FALSE;
@@ -447,21 +471,46 @@ gk_xlsx_export (GkDocument  *doc,
   workbook_set_properties (workbook, &properties);
 
   formats_init (&formats, workbook);
-  for (guint i = 0; ok && i < gk_document_get_n_tables (doc); i++)
-    ok = write_table (workbook, doc, gk_document_get_table_at (doc, i), &formats,
-                      page_header, path, error);
+  n_tables = gk_document_get_n_tables (doc);
+  for (guint i = 0; ok && i < n_tables; i++)
+    {
+      ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+           write_table (workbook, doc, gk_document_get_table_at (doc, i), &formats,
+                        page_header, path, error);
+      if (ok && progress != NULL)
+        progress ((double) (i + 1) / (n_tables + 1), progress_data);
+    }
 
   /* Closing frees the workbook whatever happened, and writes it only then. */
   if (!check (workbook_close (workbook), path, ok ? error : NULL))
     ok = FALSE;
-  if (ok && g_rename (temp, path) != 0)
+  if (ok && !zip_is_complete (gk_atomic_writer_get_temp_path (writer)))
     {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the workbook “%s”: %s"), path, g_strerror (saved));
+      /* Most likely the disk filled up; say so rather than nothing. */
+      gk_atomic_set_io_error (error, file, ENOSPC);
       ok = FALSE;
     }
   if (!ok)
-    g_unlink (temp);
-  return ok;
+    {
+      gk_atomic_writer_abort (writer);
+      return FALSE;
+    }
+  if (!gk_atomic_writer_commit (writer, cancellable, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}
+
+gboolean
+gk_xlsx_export (GkDocument  *doc,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  return gk_xlsx_export_file (doc, file, NULL, NULL, NULL, error);
 }

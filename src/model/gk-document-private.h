@@ -39,6 +39,7 @@ struct _GkDocument
   guint          action_depth;
   guint64        next_serial;
   guint64        saved_serial;
+  guint64        changes;        /* bumped by every change, undo and redo too */
   gboolean       notified_can_undo;
   gboolean       notified_can_redo;
   gboolean       notified_modified;

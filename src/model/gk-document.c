@@ -438,7 +438,32 @@ gk_document_derive_all (GkDocument *self)
 void
 gk_document_emit_changed (GkDocument *self)
 {
+  self->changes++;
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Counts every change, undo and redo included, unlike the history's
+ * serials, which name states: a save compares it before and after
+ * writing to know whether the file still holds the document. */
+guint64
+gk_document_get_change_serial (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), 0);
+  return self->changes;
+}
+
+/* Marks the document saved if it has not changed since @change_serial
+ * was read; returns whether it did. */
+gboolean
+gk_document_mark_saved_at (GkDocument *self,
+                           guint64     change_serial)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
+
+  if (self->changes != change_serial)
+    return FALSE;
+  gk_document_mark_saved (self);
+  return TRUE;
 }
 
 /* Notifies the history properties whose value changed since last time. */

@@ -130,5 +130,8 @@ gboolean       gk_document_undo             (GkDocument       *self);
 gboolean       gk_document_redo             (GkDocument       *self);
 gboolean       gk_document_get_modified     (GkDocument       *self);
 void           gk_document_mark_saved       (GkDocument       *self);
+guint64        gk_document_get_change_serial (GkDocument      *self);
+gboolean       gk_document_mark_saved_at    (GkDocument       *self,
+                                             guint64           change_serial);
 
 G_END_DECLS

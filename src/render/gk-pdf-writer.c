@@ -1,14 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <unistd.h>
-
 #include <cairo-pdf.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "gk-disclosure-layout.h"
 #include "gk-pdf-writer.h"
@@ -220,10 +215,13 @@ gk_pdf_writer_set_heading_font (GkPdfWriter *self,
 
 /* Writing ------------------------------------------------------------------ */
 
+/* cairo writes the PDF through this into the stream it was given; the
+ * first failure (a full disk, a cancel) is kept and stops the rest. */
 typedef struct
 {
-  FILE *file;
-  int   error;   /* errno of the first failed write */
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
 } Output;
 
 static cairo_status_t
@@ -233,13 +231,11 @@ write_output (void                *closure,
 {
   Output *output = closure;
 
-  if (output->error != 0)
+  if (output->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (fwrite (data, 1, length, output->file) != length)
-    {
-      output->error = errno ? errno : EIO;
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
+  if (!g_output_stream_write_all (output->stream, data, length, NULL,
+                                  output->cancellable, &output->error))
+    return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -305,27 +301,34 @@ add_outline (cairo_surface_t *surface,
 }
 
 static gboolean
-render (GkPageLayout  *layout,
-        GkDocument    *document,
-        Output        *output,
-        GError       **error)
+render (GkPageLayout   *layout,
+        GkDocument     *document,
+        Output         *output,
+        GkProgressFunc  progress,
+        gpointer        progress_data,
+        GError        **error)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
   double width, height;
+  guint n_pages = gk_page_layout_get_n_pages (layout);
 
   gk_page_layout_get_page_size (layout, 0, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (write_output, output, width, height);
   set_metadata (surface, document);
   cr = cairo_create (surface);
 
-  for (guint i = 0; i < gk_page_layout_get_n_pages (layout) && output->error == 0; i++)
+  for (guint i = 0; i < n_pages && output->error == NULL; i++)
     {
+      if (g_cancellable_set_error_if_cancelled (output->cancellable, &output->error))
+        break;
       gk_page_layout_get_page_size (layout, i, &width, &height);
       cairo_pdf_surface_set_size (surface, width, height);
       gk_page_layout_draw_page (layout, cr, i);
       cairo_show_page (cr);
+      if (progress != NULL)
+        progress (0.5 + 0.5 * (i + 1) / n_pages, progress_data);
     }
   add_outline (surface, layout);
 
@@ -336,9 +339,9 @@ render (GkPageLayout  *layout,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (output->error != 0)
+  if (output->error != NULL)
     {
-      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (output->error));
+      g_propagate_error (error, g_steal_pointer (&output->error));
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
@@ -349,41 +352,32 @@ render (GkPageLayout  *layout,
   return TRUE;
 }
 
-static gboolean
-prefix_error (GError     **error,
-              const char  *path)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_prefix_error (error, _("Cannot write the PDF “%s”: "), display);
-  return FALSE;
-}
-
 /**
- * gk_pdf_writer_write:
- * @path: the PDF file to write or replace
+ * gk_pdf_writer_write_to_stream:
+ * @stream: where the PDF goes; the caller opened it and closes it
+ * @progress: (nullable): told the share done, after the layout and after
+ *   each page
+ * @cancellable: (nullable): stops between pages and between writes
  *
- * Lays the document out and writes it to a temporary file beside @path,
- * then renames that over @path.
+ * Lays the document out and writes it as a PDF into @stream. The fonts
+ * are checked before anything is written.
  *
  * Returns: %TRUE on success
  */
 gboolean
-gk_pdf_writer_write (GkPdfWriter  *self,
-                     const char   *path,
-                     GError      **error)
+gk_pdf_writer_write_to_stream (GkPdfWriter     *self,
+                               GOutputStream   *stream,
+                               GkProgressFunc   progress,
+                               gpointer         progress_data,
+                               GCancellable    *cancellable,
+                               GError         **error)
 {
   GkPdfOptions options = { 0, };
   g_autoptr(GkPageLayout) layout = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
-  Output output = { NULL, 0 };
-  gboolean ok;
-  int fd;
+  Output output = { stream, cancellable, NULL };
 
   g_return_val_if_fail (GK_IS_PDF_WRITER (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   options.with_charts = self->with_charts;
@@ -394,80 +388,11 @@ gk_pdf_writer_write (GkPdfWriter  *self,
                    gk_typesetter_get_body_family (gk_page_layout_get_typesetter (layout)), error) ||
       !check_font (gk_page_layout_get_typesetter (layout),
                    gk_typesetter_get_heading_family (gk_page_layout_get_typesetter (layout)), error))
-    return prefix_error (error, path);
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (0.5, progress_data);
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, base);
-  /* 0666 less the umask, as for any new file, rather than mkstemp's 0600. */
-  fd = g_mkstemp_full (temp, O_WRONLY, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (saved));
-      return prefix_error (error, path);
-    }
-  output.file = fdopen (fd, "wb");
-  if (output.file == NULL)
-    {
-      int saved = errno;
-
-      close (fd);
-      g_unlink (temp);
-      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (saved));
-      return prefix_error (error, path);
-    }
-
-  ok = render (layout, self->document, &output, error);
-  if (ok && (fflush (output.file) != 0 || fsync (fileno (output.file)) != 0))
-    {
-      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (errno));
-      ok = FALSE;
-    }
-  if (fclose (output.file) != 0 && ok)
-    {
-      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (errno));
-      ok = FALSE;
-    }
-  if (ok && g_rename (temp, path) != 0)
-    {
-      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE, "%s", g_strerror (errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_unlink (temp);
-      return prefix_error (error, path);
-    }
-  return TRUE;
-}
-
-/**
- * gk_pdf_export:
- * @options: (nullable): charts and fonts; %NULL for the defaults
- *
- * Writes @document as the finished disclosure to @path.
- *
- * Returns: %TRUE on success
- */
-gboolean
-gk_pdf_export (GkDocument          *document,
-               const char          *path,
-               const GkPdfOptions  *options,
-               GError             **error)
-{
-  g_autoptr(GkPdfWriter) writer = NULL;
-
-  g_return_val_if_fail (GK_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  writer = gk_pdf_writer_new (document);
-  if (options != NULL)
-    {
-      gk_pdf_writer_set_with_charts (writer, options->with_charts);
-      gk_pdf_writer_set_body_font (writer, options->body_font);
-      gk_pdf_writer_set_heading_font (writer, options->heading_font);
-    }
-  return gk_pdf_writer_write (writer, path, error);
+  return render (layout, self->document, &output, progress, progress_data, error);
 }

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "gk-disclosure-layout.h"
 #include "gk-document.h"
+#include "gk-progress.h"
 
 G_BEGIN_DECLS
 
 #define GK_PDF_ERROR (gk_pdf_error_quark ())
 
 typedef enum {
-  GK_PDF_ERROR_WRITE,     /* the file could not be written */
+  GK_PDF_ERROR_WRITE,     /* the file could not be written (io/gk-pdf-export.c) */
   GK_PDF_ERROR_FONT,      /* a font to embed is not installed */
   GK_PDF_ERROR_RENDER,    /* cairo failed to produce the PDF */
 } GkPdfError;
@@ -17,9 +20,8 @@ typedef enum {
 GQuark gk_pdf_error_quark (void);
 
 /* Writes the finished disclosure as a PDF: A4, fonts embedded, 目录 linked
- * to its pages, an outline and metadata. The file is replaced atomically:
- * a reader never sees half a PDF, and a failed export leaves the previous
- * file as it was. */
+ * to its pages, an outline and metadata, into a stream it is given; the
+ * file around it is io's (gk-pdf-export.h). */
 #define GK_TYPE_PDF_WRITER (gk_pdf_writer_get_type ())
 G_DECLARE_FINAL_TYPE (GkPdfWriter, gk_pdf_writer, GK, PDF_WRITER, GObject)
 
@@ -34,13 +36,11 @@ void         gk_pdf_writer_set_body_font    (GkPdfWriter         *self,
 const char  *gk_pdf_writer_get_heading_font (GkPdfWriter         *self);
 void         gk_pdf_writer_set_heading_font (GkPdfWriter         *self,
                                              const char          *family);
-gboolean     gk_pdf_writer_write            (GkPdfWriter         *self,
-                                             const char          *path,
-                                             GError             **error);
-
-gboolean     gk_pdf_export                  (GkDocument          *document,
-                                             const char          *path,
-                                             const GkPdfOptions  *options,
+gboolean     gk_pdf_writer_write_to_stream  (GkPdfWriter         *self,
+                                             GOutputStream       *stream,
+                                             GkProgressFunc       progress,
+                                             gpointer             progress_data,
+                                             GCancellable        *cancellable,
                                              GError             **error);
 
 G_END_DECLS

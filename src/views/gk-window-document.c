@@ -4,8 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-document-io.h"
-#include "gk-pdf-writer.h"
-#include "gk-xlsx-writer.h"
+#include "gk-export.h"
 #include "gk-window-private.h"
 
 /* The window's document as a file: its title, Save and Save As, the
@@ -182,6 +181,7 @@ typedef struct
 {
   GkWindow *window;
   GFile    *file;
+  gboolean  existed;   /* a file was there before the save */
 } SaveData;
 
 static void
@@ -210,9 +210,15 @@ save_done (GObject      *source,
   self->close_after_save = FALSE;
   if (!gk_document_save_finish (GK_DOCUMENT (source), result, &error))
     {
-      g_autofree char *body = g_strdup_printf (_("%s was not saved; the file on disk is as it was.\n\n%s"),
-                                               name, error->message);
+      g_autofree char *body = NULL;
 
+      /* True by construction: the save writes a temporary file and renames
+       * it over the old one only once all of it is on the disk. */
+      if (data->existed)
+        body = g_strdup_printf (_("%s was not saved; the file on disk is as it was.\n\n%s"),
+                                name, error->message);
+      else
+        body = g_strdup_printf (_("%s was not saved.\n\n%s"), name, error->message);
       gk_window_show_error (self, _("Cannot Save the Document"), body);
       return;
     }
@@ -221,10 +227,17 @@ save_done (GObject      *source,
 
   if (self->file == NULL || !g_file_equal (data->file, self->file))
     gk_window_set_document (self, self->document, data->file);
-  gk_document_mark_saved (self->document);
-  self->restored = FALSE;
+  /* gk_document_save_finish() marked the document unmodified, unless it
+   * was edited while the file was written: then it keeps its draft. */
+  if (!gk_document_get_modified (self->document))
+    self->restored = FALSE;
   if (self->draft != NULL)
-    gk_draft_discard (self->draft);
+    {
+      g_autoptr(GError) draft_error = NULL;
+
+      if (!gk_draft_document_saved (self->draft, &draft_error))
+        g_warning ("Cannot write the draft of unsaved changes: %s", draft_error->message);
+    }
   gk_window_add_recent (self);
   gk_window_update_title (self);
 
@@ -238,9 +251,8 @@ save_done (GObject      *source,
 }
 
 /* Writes the document to @file, atomically: a failure leaves the file as
- * it was and says why. The document keeps no reference to an edit made
- * while the file is written: what was serialized is what is marked saved,
- * since serializing happens before this returns. */
+ * it was and says why. An edit made while the file is written is not in
+ * it, so the document then stays modified and keeps its draft. */
 void
 gk_window_save_to (GkWindow *self,
                    GFile    *file)
@@ -257,6 +269,7 @@ gk_window_save_to (GkWindow *self,
   data = g_new0 (SaveData, 1);
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
+  data->existed = g_file_query_exists (file, NULL);
   gk_document_save_async (self->document, file, NULL, save_done, data);
 }
 
@@ -343,79 +356,45 @@ gk_window_action_save_as (GtkWidget  *widget,
 
 typedef struct
 {
-  GBytes         *serialized;
-  char           *path;
-  GkWindowExport  format;
+  GkWindow *window;
+  GFile    *file;
+  GTask    *outer;
 } ExportData;
 
 static void
 export_data_free (ExportData *data)
 {
-  g_bytes_unref (data->serialized);
-  g_free (data->path);
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_clear_object (&data->outer);
   g_free (data);
 }
 
-/* Runs on a private copy of the document, so the officer can go on
- * editing while a long disclosure is typeset. */
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportData *data = task_data;
-  g_autoptr(GkDocument) copy = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *bytes = g_bytes_get_data (data->serialized, &length);
-  gboolean written;
-
-  copy = gk_document_load_from_data (bytes, length, &error);
-  if (copy == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (data->format == GK_WINDOW_EXPORT_PDF)
-    {
-      g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (copy);
-
-      written = gk_pdf_writer_write (writer, data->path, &error);
-    }
-  else
-    written = gk_xlsx_export (copy, data->path, &error);
-
-  if (!written)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
 
 static void
 export_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GTask) outer = user_data;
-  GkWindow *self = GK_WINDOW (source);
-  ExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ExportData) data = user_data;
+  GkWindow *self = data->window;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (data->path);
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = g_file_get_basename (data->file);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!gk_export_finish (result, &error))
     {
       g_autofree char *body = g_strdup_printf (_("%s was not written.\n\n%s"), name, error->message);
 
-      gk_window_show_error (self, _("Cannot Export the Disclosure"), body);
-      g_task_return_error (outer, g_steal_pointer (&error));
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gk_window_show_error (self, _("Cannot Export the Disclosure"), body);
+      g_task_return_error (data->outer, g_steal_pointer (&error));
       return;
     }
   else
     {
       g_autofree char *message = g_strdup_printf (_("Exported %s"), name);
-      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *uri = g_file_get_uri (data->file);
       AdwToast *toast = adw_toast_new (message);
 
       adw_toast_set_button_label (toast, _("_Open"));
@@ -423,12 +402,13 @@ export_done (GObject      *source,
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
       gk_window_add_toast (self, toast);
     }
-  g_task_return_boolean (outer, TRUE);
+  g_task_return_boolean (data->outer, TRUE);
 }
 
-/* Writes the document as a finished PDF or an Excel workbook in a worker
- * thread; when it is done, a toast offers to open the file, or a dialog
- * says why it could not be written. */
+/* Writes the document as a finished PDF or an Excel workbook through the
+ * export pipeline, which exports a snapshot in a worker thread; when it is
+ * done, a toast offers to open the file, or a dialog says why it could not
+ * be written. */
 void
 gk_window_export_async (GkWindow            *self,
                         GFile               *file,
@@ -437,32 +417,19 @@ gk_window_export_async (GkWindow            *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) task = NULL;
   ExportData *data;
 
   g_return_if_fail (GK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->document != NULL);
 
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, gk_window_export_async);
-
   data = g_new0 (ExportData, 1);
-  data->serialized = gk_document_serialize (self->document);
-  data->path = g_file_get_path (file);
-  data->format = format;
-  if (data->path == NULL)
-    {
-      export_data_free (data);
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Only files on this computer can be exported to"));
-      return;
-    }
-
-  task = g_task_new (self, cancellable, export_done, g_steal_pointer (&outer));
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (data->outer, gk_window_export_async);
+  gk_export_async (self->document, format == GK_WINDOW_EXPORT_PDF ? GK_EXPORT_PDF : GK_EXPORT_XLSX,
+                   file, NULL, NULL, cancellable, export_done, data);
 }
 
 gboolean

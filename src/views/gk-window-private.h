@@ -50,8 +50,11 @@ void     gk_window_document_class_init   (GkWindowClass *klass);
 void     gk_window_document_init         (GkWindow   *self);
 void     gk_window_update_recent_menu    (GkWindow   *self);
 
-/* gk-window-print.c: Print… and Import Excel…. */
+/* gk-window-print.c: Print…. */
 void     gk_window_print_class_init      (GkWindowClass *klass);
 void     gk_window_print_init            (GkWindow   *self);
+
+/* gk-window-import.c: Import Excel…, set up by gk_window_print_class_init(). */
+void     gk_window_import_class_init     (GkWindowClass *klass);
 
 G_END_DECLS

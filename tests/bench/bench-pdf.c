@@ -23,7 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-document-io.h"
-#include "gk-pdf-writer.h"
+#include "gk-pdf-export.h"
 
 static int opt_runs = 3;
 static gboolean opt_with_charts = FALSE;
