@@ -64,6 +64,15 @@ gk_xlsx_is_dash (const char *normalized)
   return g_strv_contains (dashes, normalized);
 }
 
+/* No column of a disclosure holds a figure below zero: the document
+ * reader takes every amount with the default flags. */
+static GkAmountParseFlags
+amount_flags (const GkTableSchema *schema,
+              guint                column)
+{
+  return GK_AMOUNT_PARSE_DEFAULT;
+}
+
 /* Reads an amount cell into hundredths of the document's unit. Blank and
  * merged-over cells are unset; dashes are blanks that some systems print;
  * anything else that is not a figure stops the import at that cell. */
@@ -131,6 +140,22 @@ gk_xlsx_read_amount (GkXlsxImporter  *imp,
     }
   if (negative)
     *amount = -*amount;
+  if (*amount < 0)
+    {
+      g_autofree char *figure = gk_amount_format (*amount);
+      g_autoptr(GError) refused = NULL;
+
+      /* What a document can hold is what its reader takes back: a figure
+       * refused here would make a file that can never be opened again. */
+      if (!gk_amount_parse (figure, amount_flags (part->ts->schema, schema_column), amount, &refused))
+        {
+          gk_xlsx_report (imp, _("%s, cell %s (%s): %s; the cell is left empty"),
+                          part->ts->label, cell_name,
+                          gk_xlsx_column_title (part->ts->schema, schema_column), refused->message);
+          *amount = 0;
+          return TRUE;
+        }
+    }
   *set = TRUE;
   if (rounded)
     {
@@ -812,9 +837,8 @@ static guint
 choose_year (GkXlsxImporter  *imp,
              GPtrArray *parts)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("((?:19|20)\\d{2})\\s*年", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GDateTime) now = NULL;
+  guint year;
 
   for (guint i = 0; i < parts->len; i++)
     {
@@ -822,11 +846,8 @@ choose_year (GkXlsxImporter  *imp,
       if (part->ts->year > 0)
         return part->ts->year;
     }
-  if (imp->workbook->title != NULL && g_regex_match (regex, imp->workbook->title, 0, &match))
-    {
-      g_autofree char *year = g_match_info_fetch (match, 1);
-      return (guint) g_ascii_strtoull (year, NULL, 10);
-    }
+  if (imp->workbook->title != NULL && (year = gk_xlsx_find_year (imp->workbook->title)) > 0)
+    return year;
   now = g_date_time_new_now_local ();
   gk_xlsx_report (imp, _("The workbook does not say which year it is for; the document is for %d, change it if that is wrong"),
           g_date_time_get_year (now));
@@ -867,12 +888,13 @@ compare_parts (gconstpointer a,
   return g_strcmp0 (x->ts->schema->id, y->ts->schema->id);
 }
 
-GkDocument *
-gk_xlsx_import (const char  *path,
-                GString     *report_out,
-                GError     **error)
+/* Takes `workbook`. */
+static GkDocument *
+import_workbook (GkXlsxWorkbook  *workbook_in,
+                 GString         *report_out,
+                 GError         **error)
 {
-  g_autoptr(GkXlsxWorkbook) workbook = NULL;
+  g_autoptr(GkXlsxWorkbook) workbook = workbook_in;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (part_free);
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -883,17 +905,10 @@ gk_xlsx_import (const char  *path,
   GkXlsxImporter imp = { 0 };
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   if (report_out == NULL)
     report_out = own_report = g_string_new (NULL);
   imp.report = report_out;
   imp.named = named;
-
-  workbook = gk_xlsx_workbook_open (path, error);
-  if (workbook == NULL)
-    return NULL;
   imp.workbook = workbook;
 
   for (guint i = 0; i < workbook->sheets->len; i++)
@@ -1005,4 +1020,34 @@ gk_xlsx_import (const char  *path,
   /* The import is where the document starts, not an edit to undo. */
   gk_document_history_clear (doc);
   return g_steal_pointer (&doc);
+}
+
+GkDocument *
+gk_xlsx_import (const char  *path,
+                GString     *report,
+                GError     **error)
+{
+  GkXlsxWorkbook *workbook;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  workbook = gk_xlsx_workbook_open (path, error);
+  return workbook != NULL ? import_workbook (workbook, report, error) : NULL;
+}
+
+GkDocument *
+gk_xlsx_import_data (const guint8  *data,
+                     gsize          size,
+                     const char    *display_name,
+                     GString       *report,
+                     GError       **error)
+{
+  GkXlsxWorkbook *workbook;
+
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  workbook = gk_xlsx_workbook_open_data (data, size, display_name, error);
+  return workbook != NULL ? import_workbook (workbook, report, error) : NULL;
 }
