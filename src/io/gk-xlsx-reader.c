@@ -16,6 +16,10 @@
  * workbook's versions are compared with them and every difference goes
  * into the report, one line each. */
 
+/* Lines of one table: each goes into the document's table, whose cost
+ * grows with the lines already there. */
+#define GK_XLSX_MAX_LINES 3000
+
 G_DEFINE_QUARK (gk-xlsx-error-quark, gk_xlsx_error)
 
 void
@@ -479,6 +483,13 @@ read_lines (GkXlsxImporter  *imp,
         }
       line->code = g_steal_pointer (&code);
       g_ptr_array_add (part->lines, line);
+    }
+  if (ok && part->lines->len > GK_XLSX_MAX_LINES)
+    {
+      g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_INVALID,
+                   _("“%s”, %s: more than %u lines, far more than a budget table has; delete the rows it does not need and import again"),
+                   imp->workbook->display_name, ts->label, GK_XLSX_MAX_LINES);
+      ok = FALSE;
     }
   g_free (ctx.class_code);
   g_free (ctx.section_code);
