@@ -16,6 +16,10 @@
  * workbook's versions are compared with them and every difference goes
  * into the report, one line each. */
 
+/* Lines of one table: each goes into the document's table, whose cost
+ * grows with the lines already there. */
+#define GK_XLSX_MAX_LINES 3000
+
 G_DEFINE_QUARK (gk-xlsx-error-quark, gk_xlsx_error)
 
 void
@@ -62,6 +66,15 @@ gk_xlsx_is_dash (const char *normalized)
 {
   static const char * const dashes[] = { "-", "--", "—", "——", "–", "/", "−", "－", NULL };
   return g_strv_contains (dashes, normalized);
+}
+
+/* No column of a disclosure holds a figure below zero: the document
+ * reader takes every amount with the default flags. */
+static GkAmountParseFlags
+amount_flags (const GkTableSchema *schema,
+              guint                column)
+{
+  return GK_AMOUNT_PARSE_DEFAULT;
 }
 
 /* Reads an amount cell into hundredths of the document's unit. Blank and
@@ -131,6 +144,22 @@ gk_xlsx_read_amount (GkXlsxImporter  *imp,
     }
   if (negative)
     *amount = -*amount;
+  if (*amount < 0)
+    {
+      g_autofree char *figure = gk_amount_format (*amount);
+      g_autoptr(GError) refused = NULL;
+
+      /* What a document can hold is what its reader takes back: a figure
+       * refused here would make a file that can never be opened again. */
+      if (!gk_amount_parse (figure, amount_flags (part->ts->schema, schema_column), amount, &refused))
+        {
+          gk_xlsx_report (imp, _("%s, cell %s (%s): %s; the cell is left empty"),
+                          part->ts->label, cell_name,
+                          gk_xlsx_column_title (part->ts->schema, schema_column), refused->message);
+          *amount = 0;
+          return TRUE;
+        }
+    }
   *set = TRUE;
   if (rounded)
     {
@@ -454,6 +483,13 @@ read_lines (GkXlsxImporter  *imp,
         }
       line->code = g_steal_pointer (&code);
       g_ptr_array_add (part->lines, line);
+    }
+  if (ok && part->lines->len > GK_XLSX_MAX_LINES)
+    {
+      g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_INVALID,
+                   _("“%s”, %s: more than %u lines, far more than a budget table has; delete the rows it does not need and import again"),
+                   imp->workbook->display_name, ts->label, GK_XLSX_MAX_LINES);
+      ok = FALSE;
     }
   g_free (ctx.class_code);
   g_free (ctx.section_code);
@@ -829,9 +865,8 @@ static guint
 choose_year (GkXlsxImporter  *imp,
              GPtrArray *parts)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("((?:19|20)\\d{2})\\s*年", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GDateTime) now = NULL;
+  guint year;
 
   for (guint i = 0; i < parts->len; i++)
     {
@@ -839,11 +874,8 @@ choose_year (GkXlsxImporter  *imp,
       if (part->ts->year > 0)
         return part->ts->year;
     }
-  if (imp->workbook->title != NULL && g_regex_match (regex, imp->workbook->title, 0, &match))
-    {
-      g_autofree char *year = g_match_info_fetch (match, 1);
-      return (guint) g_ascii_strtoull (year, NULL, 10);
-    }
+  if (imp->workbook->title != NULL && (year = gk_xlsx_find_year (imp->workbook->title)) > 0)
+    return year;
   now = g_date_time_new_now_local ();
   gk_xlsx_report (imp, _("The workbook does not say which year it is for; the document is for %d, change it if that is wrong"),
           g_date_time_get_year (now));
@@ -884,12 +916,13 @@ compare_parts (gconstpointer a,
   return g_strcmp0 (x->ts->schema->id, y->ts->schema->id);
 }
 
-GkDocument *
-gk_xlsx_import (const char  *path,
-                GString     *report_out,
-                GError     **error)
+/* Takes `workbook`. */
+static GkDocument *
+import_workbook (GkXlsxWorkbook  *workbook_in,
+                 GString         *report_out,
+                 GError         **error)
 {
-  g_autoptr(GkXlsxWorkbook) workbook = NULL;
+  g_autoptr(GkXlsxWorkbook) workbook = workbook_in;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (part_free);
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -900,17 +933,10 @@ gk_xlsx_import (const char  *path,
   GkXlsxImporter imp = { 0 };
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   if (report_out == NULL)
     report_out = own_report = g_string_new (NULL);
   imp.report = report_out;
   imp.named = named;
-
-  workbook = gk_xlsx_workbook_open (path, error);
-  if (workbook == NULL)
-    return NULL;
   imp.workbook = workbook;
 
   for (guint i = 0; i < workbook->sheets->len; i++)
@@ -1022,4 +1048,34 @@ gk_xlsx_import (const char  *path,
   /* The import is where the document starts, not an edit to undo. */
   gk_document_history_clear (doc);
   return g_steal_pointer (&doc);
+}
+
+GkDocument *
+gk_xlsx_import (const char  *path,
+                GString     *report,
+                GError     **error)
+{
+  GkXlsxWorkbook *workbook;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  workbook = gk_xlsx_workbook_open (path, error);
+  return workbook != NULL ? import_workbook (workbook, report, error) : NULL;
+}
+
+GkDocument *
+gk_xlsx_import_data (const guint8  *data,
+                     gsize          size,
+                     const char    *display_name,
+                     GString       *report,
+                     GError       **error)
+{
+  GkXlsxWorkbook *workbook;
+
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  workbook = gk_xlsx_workbook_open_data (data, size, display_name, error);
+  return workbook != NULL ? import_workbook (workbook, report, error) : NULL;
 }

@@ -21,5 +21,10 @@ GQuark      gk_xlsx_error_quark (void);
 GkDocument *gk_xlsx_import      (const char  *path,
                                  GString     *report,
                                  GError     **error);
+GkDocument *gk_xlsx_import_data (const guint8  *data,
+                                 gsize          size,
+                                 const char    *display_name,
+                                 GString       *report,
+                                 GError       **error);
 
 G_END_DECLS

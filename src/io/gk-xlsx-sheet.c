@@ -593,7 +593,8 @@ is_pre_text (const char *t)
          strstr (t, "编制") != NULL || strstr (t, "填报") != NULL || strstr (t, "单位:") != NULL ||
          strstr (t, "单位名称") != NULL || strstr (t, "部门名称") != NULL ||
          g_str_has_suffix (t, "表") || strstr (t, "公开") != NULL ||
-         g_regex_match_simple ("^(19|20)\\d\\d年", t, 0, 0);
+         ((g_str_has_prefix (t, "19") || g_str_has_prefix (t, "20")) &&
+          g_ascii_isdigit (t[2]) && g_ascii_isdigit (t[3]) && g_str_has_prefix (t + 4, "年"));
 }
 
 static gboolean
@@ -711,14 +712,55 @@ heading_leaf (const char *heading)
   return slash ? slash + 1 : heading;
 }
 
+enum {
+  UNIT_NAME_PATTERN,
+  MONEY_UNIT_PATTERN,
+  YEAR_PATTERN,
+  N_PATTERNS
+};
+
+/* Compiled once for the whole program: a workbook has many cells. */
+static GRegex *
+regex (guint pattern)
+{
+  static const char * const patterns[N_PATTERNS] = {
+    "(?:(?:编制|填报)(?:部门|单位)|单位名称|部门名称)(?:名称)?\\s*[:：]\\s*(.+?)(?:\\s{2,}|\\t|　|(?:金额)?单位\\s*[:：]|$)",
+    "(?<!编制|填报)单位\\s*[:：]\\s*(万元|元)|[(（]\\s*(万元|元)\\s*[)）]",
+    "((?:19|20)\\d{2})\\s*年",
+  };
+  static GRegex *compiled[N_PATTERNS];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < N_PATTERNS; i++)
+        compiled[i] = g_regex_new (patterns[i], G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&done, 1);
+    }
+  return compiled[pattern];
+}
+
+/* "2020年部门预算" → 2020; 0 when the text names no year. */
+guint
+gk_xlsx_find_year (const char *text)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *year = NULL;
+
+  if (text == NULL || !g_regex_match (regex (YEAR_PATTERN), text, 0, &match))
+    return 0;
+  year = g_match_info_fetch (match, 1);
+  return (guint) g_ascii_strtoull (year, NULL, 10);
+}
+
 /* 编制部门, 单位 and the year, from the rows above the heading and the
  * heading itself. */
 static void
 read_title_lines (GkXlsxTableSheet *self)
 {
-  g_autoptr(GRegex) unit_name = g_regex_new ("(?:(?:编制|填报)(?:部门|单位)|单位名称|部门名称)(?:名称)?\\s*[:：]\\s*(.+?)(?:\\s{2,}|\\t|　|(?:金额)?单位\\s*[:：]|$)", 0, 0, NULL);
-  g_autoptr(GRegex) money = g_regex_new ("(?<!编制|填报)单位\\s*[:：]\\s*(万元|元)|[(（]\\s*(万元|元)\\s*[)）]", 0, 0, NULL);
-  g_autoptr(GRegex) year = g_regex_new ("((?:19|20)\\d{2})\\s*年", 0, 0, NULL);
+  GRegex *unit_name = regex (UNIT_NAME_PATTERN);
+  GRegex *money = regex (MONEY_UNIT_PATTERN);
+  GRegex *year = regex (YEAR_PATTERN);
 
   for (guint r = 0; r < self->data_start; r++)
     for (guint c = 0; c < self->n_columns; c++)

@@ -67,6 +67,7 @@ gboolean          gk_xlsx_is_total_word          (const char        *normalized)
 char             *gk_xlsx_leading_code           (const char        *text,
                                                   char             **rest);
 char             *gk_xlsx_strip                  (const char        *text);
+guint             gk_xlsx_find_year              (const char        *text);
 
 /* Decimal text ("265.06", "2.5E+7") to hundredths of `to`, exactly or
  * rounded half away from zero (then *rounded is set). Number cells are

@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "gk-xlsx-package.h"
 #include "gk-xlsx-reader.h"
 #include "gk-xlsx-workbook.h"
 
@@ -15,18 +16,6 @@
  * parsed without the network or external entities, and every index and
  * cell reference is checked before it is used. */
 
-#define MAX_PART_SIZE     (64 * 1024 * 1024)
-#define MAX_COVERED_CELLS 1000000
-
-static void
-sheet_free (gpointer data)
-{
-  GkXlsxSheet *sheet = data;
-
-  g_free (sheet->name);
-  g_ptr_array_unref (sheet->rows);
-  g_free (sheet);
-}
 
 void
 gk_xlsx_workbook_free (GkXlsxWorkbook *workbook)
@@ -38,20 +27,6 @@ gk_xlsx_workbook_free (GkXlsxWorkbook *workbook)
   g_clear_pointer (&workbook->sheets, g_ptr_array_unref);
   g_clear_pointer (&workbook->number_formats, g_ptr_array_unref);
   g_free (workbook);
-}
-
-static void
-cell_clear (gpointer data)
-{
-  GkXlsxCell *cell = data;
-  g_clear_pointer (&cell->text, g_free);
-}
-
-static void
-row_free (gpointer data)
-{
-  if (data != NULL)
-    g_array_unref (data);
 }
 
 const GkXlsxCell *
@@ -124,11 +99,7 @@ gk_xlsx_workbook_number_format (GkXlsxWorkbook *workbook,
 
 /* Package --------------------------------------------------------------- */
 
-typedef struct
-{
-  GsfInfile  *zip;
-  const char *display_name;
-} Package;
+typedef GkXlsxPackage Package;
 
 static GsfInput *
 find_member (GsfInfile  *dir,
@@ -150,20 +121,20 @@ find_member (GsfInfile  *dir,
   return NULL;
 }
 
-/* The bytes of a part, NULL without an error when the part is absent. */
-/* `sheet` names the sheet a part holds, for the messages. */
-static GBytes *
-read_part (Package     *pkg,
-           const char  *part,
-           const char  *sheet,
-           GError     **error)
+/* A part to read, NULL without an error when the part is absent. Its size
+ * counts towards the package's before a byte of it is inflated. `sheet`
+ * names the sheet a part holds, for the messages. */
+GsfInput *
+gk_xlsx_package_open_part (GkXlsxPackage  *pkg,
+                           const char     *part,
+                           const char     *sheet,
+                           gsf_off_t       max_size,
+                           GError        **error)
 {
   g_auto(GStrv) names = g_strsplit (part[0] == '/' ? part + 1 : part, "/", -1);
   GsfInput *input = NULL;
   GsfInfile *dir = pkg->zip;
-  g_autofree guint8 *data = NULL;
   gsf_off_t size;
-  gboolean read;
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -187,27 +158,87 @@ read_part (Package     *pkg,
     return NULL;
 
   size = gsf_input_size (input);
-  if (size < 0 || size > MAX_PART_SIZE)
+  if (size < 0 || size > max_size)
+    {
+      g_object_unref (input);
+      if (sheet != NULL)
+        g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
+                     _("“%s”: the sheet “%s” (%s) is larger than a table can be (over %u MB unpacked); the file is damaged or not a budget workbook"),
+                     pkg->display_name, sheet, part, (guint) (max_size / (1024 * 1024)));
+      else
+        g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
+                     _("“%s”: the part %s is larger than a workbook of tables can be (over %u MB unpacked); the file is damaged or not a budget workbook"),
+                     pkg->display_name, part, (guint) (max_size / (1024 * 1024)));
+      return NULL;
+    }
+  if (pkg->n_read + size > GK_XLSX_MAX_PACKAGE_SIZE)
     {
       g_object_unref (input);
       g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
-                   _("“%s”: the part %s is larger than a workbook of tables can be (over 64 MB); the file is damaged or not a budget workbook"),
-                   pkg->display_name, part);
+                   _("“%s”: its parts unpack to more than %u MB in all (at %s), more than a workbook of tables can be; the file is damaged or not a budget workbook"),
+                   pkg->display_name, GK_XLSX_MAX_PACKAGE_SIZE / (1024 * 1024), part);
       return NULL;
     }
+  pkg->n_read += size;
+  return input;
+}
+
+void
+gk_xlsx_set_doctype_error (GkXlsxPackage  *pkg,
+                           const char     *part,
+                           GError        **error)
+{
+  g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
+               _("“%s” is refused: its part %s carries a document type declaration (<!DOCTYPE …>), which spreadsheet programs never write and which can make a small file swell without limit"),
+               pkg->display_name, part);
+}
+
+/* Workbooks never declare a document type; one that does is refused
+ * before it is parsed, entities and all. */
+gboolean
+gk_xlsx_check_no_doctype (GkXlsxPackage  *pkg,
+                          const char     *part,
+                          const char     *data,
+                          gsize           size,
+                          GError        **error)
+{
+  static const char doctype[] = "<!DOCTYPE";
+  const gsize n = sizeof doctype - 1;
+  const char *end = data + size;
+
+  for (const char *p = data; (p = memchr (p, '<', end - p)) != NULL; p++)
+    if ((gsize) (end - p) >= n && memcmp (p, doctype, n) == 0)
+      {
+        gk_xlsx_set_doctype_error (pkg, part, error);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The bytes of a part read whole, NULL without an error when the part is
+ * absent. */
+static GBytes *
+read_part (Package     *pkg,
+           const char  *part,
+           GError     **error)
+{
+  g_autofree guint8 *data = NULL;
+  GsfInput *input;
+  gsf_off_t size;
+  gboolean read;
+
+  input = gk_xlsx_package_open_part (pkg, part, NULL, GK_XLSX_MAX_SMALL_PART_SIZE, error);
+  if (input == NULL)
+    return NULL;
+  size = gsf_input_size (input);
   data = g_malloc (size + 1);
   read = size == 0 || gsf_input_read (input, size, data) != NULL;
   g_object_unref (input);
   if (!read)
     {
-      if (sheet != NULL)
-        g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
-                     _("“%s” is damaged: the sheet “%s” (%s) cannot be unpacked"),
-                     pkg->display_name, sheet, part);
-      else
-        g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
-                     _("“%s” is damaged: its part %s cannot be unpacked"),
-                     pkg->display_name, part);
+      g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
+                   _("“%s” is damaged: its part %s cannot be unpacked"),
+                   pkg->display_name, part);
       return NULL;
     }
   data[size] = '\0';
@@ -218,7 +249,6 @@ read_part (Package     *pkg,
 static xmlDoc *
 parse_part (Package     *pkg,
             const char  *part,
-            const char  *sheet,
             GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -227,7 +257,7 @@ parse_part (Package     *pkg,
   gsize size;
   xmlDoc *doc;
 
-  bytes = read_part (pkg, part, sheet, &local_error);
+  bytes = read_part (pkg, part, &local_error);
   if (bytes == NULL)
     {
       if (local_error != NULL)
@@ -235,27 +265,25 @@ parse_part (Package     *pkg,
       return NULL;
     }
   data = g_bytes_get_data (bytes, &size);
-  if (size > G_MAXINT)
-    {
-      g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
-                   _("“%s” is damaged: its part %s is too large"), pkg->display_name, part);
-      return NULL;
-    }
+  if (!gk_xlsx_check_no_doctype (pkg, part, data, size, error))
+    return NULL;
   /* No network, no external entities, no messages on the terminal. */
   doc = xmlReadMemory (data, (int) size, part, NULL,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL))
+    {
+      /* One in another encoding than the bytes searched for. */
+      xmlFreeDoc (doc);
+      gk_xlsx_set_doctype_error (pkg, part, error);
+      return NULL;
+    }
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
       const xmlError *xml_error = xmlGetLastError ();
 
-      if (sheet != NULL)
-        g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
-                     _("“%s” is damaged: the sheet “%s” (%s) is not well-formed XML (line %d)"),
-                     pkg->display_name, sheet, part, xml_error ? xml_error->line : 0);
-      else
-        g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
-                     _("“%s” is damaged: its part %s is not well-formed XML (line %d)"),
-                     pkg->display_name, part, xml_error ? xml_error->line : 0);
+      g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
+                   _("“%s” is damaged: its part %s is not well-formed XML (line %d)"),
+                   pkg->display_name, part, xml_error ? xml_error->line : 0);
       if (doc != NULL)
         xmlFreeDoc (doc);
       return NULL;
@@ -302,33 +330,6 @@ node_text (xmlNode *node)
 
   xmlFree (value);
   return copy;
-}
-
-/* The text of a shared or inline string: its runs, without the phonetic
- * guides (<rPh>) that East Asian text may carry. */
-static char *
-string_item_text (xmlNode *si)
-{
-  GString *text = g_string_new (NULL);
-
-  for (xmlNode *n = si->children; n != NULL; n = n->next)
-    {
-      if (is_element (n, "t"))
-        {
-          g_autofree char *t = node_text (n);
-          g_string_append (text, t);
-        }
-      else if (is_element (n, "r"))
-        {
-          xmlNode *t = first_child (n, "t");
-          if (t != NULL)
-            {
-              g_autofree char *s = node_text (t);
-              g_string_append (text, s);
-            }
-        }
-    }
-  return g_string_free (text, FALSE);
 }
 
 /* "xl/worksheets/../styles.xml" → "xl/styles.xml" */
@@ -409,7 +410,7 @@ read_relationships (Package     *pkg,
                          : g_strdup_printf ("_rels/%s.rels", base);
     }
 
-  doc = parse_part (pkg, rels_name, NULL, &local_error);
+  doc = parse_part (pkg, rels_name, &local_error);
   if (doc == NULL)
     {
       if (local_error != NULL)
@@ -471,35 +472,6 @@ relationship_by_id (GPtrArray  *rels,
 /* Parts ----------------------------------------------------------------- */
 
 static GPtrArray *
-read_shared_strings (Package     *pkg,
-                     const char  *part,
-                     GError     **error)
-{
-  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local_error = NULL;
-  xmlDoc *doc;
-
-  if (part == NULL)
-    return strings;
-  doc = parse_part (pkg, part, NULL, &local_error);
-  if (doc == NULL)
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          g_ptr_array_unref (strings);
-          return NULL;
-        }
-      return strings;
-    }
-  for (xmlNode *n = xmlDocGetRootElement (doc)->children; n != NULL; n = n->next)
-    if (is_element (n, "si"))
-      g_ptr_array_add (strings, string_item_text (n));
-  xmlFreeDoc (doc);
-  return strings;
-}
-
-static GPtrArray *
 read_number_formats (Package     *pkg,
                      const char  *part,
                      GError     **error)
@@ -512,7 +484,7 @@ read_number_formats (Package     *pkg,
 
   if (part == NULL)
     return formats;
-  doc = parse_part (pkg, part, NULL, &local_error);
+  doc = parse_part (pkg, part, &local_error);
   if (doc == NULL)
     {
       if (local_error != NULL)
@@ -566,7 +538,7 @@ read_title (Package *pkg,
 
   if (part == NULL)
     return NULL;
-  doc = parse_part (pkg, part, NULL, NULL);
+  doc = parse_part (pkg, part, NULL);
   if (doc == NULL)
     return NULL;
   for (xmlNode *n = xmlDocGetRootElement (doc)->children; n != NULL; n = n->next)
@@ -577,262 +549,6 @@ read_title (Package *pkg,
       }
   xmlFreeDoc (doc);
   return title;
-}
-
-/* "AB12" → row 11, column 27. */
-static gboolean
-parse_reference (const char *ref,
-                 guint      *row,
-                 guint      *column)
-{
-  guint64 c = 0, r = 0;
-  const char *p = ref;
-
-  if (ref == NULL)
-    return FALSE;
-  while (g_ascii_isalpha (*p) && c <= 100000)
-    c = c * 26 + (g_ascii_toupper (*p++) - 'A' + 1);
-  while (g_ascii_isdigit (*p) && r <= 10000000)
-    r = r * 10 + (*p++ - '0');
-  if (*p != '\0' || c == 0 || r == 0 || c > 100000 || r > 10000000)
-    return FALSE;
-  *row = (guint) r - 1;
-  *column = (guint) c - 1;
-  return TRUE;
-}
-
-static GkXlsxCell *
-sheet_cell (GkXlsxSheet *sheet,
-            guint        row,
-            guint        column)
-{
-  GArray *cells;
-
-  if (row >= sheet->rows->len)
-    g_ptr_array_set_size (sheet->rows, row + 1);
-  cells = g_ptr_array_index (sheet->rows, row);
-  if (cells == NULL)
-    {
-      cells = g_array_new (FALSE, TRUE, sizeof (GkXlsxCell));
-      g_array_set_clear_func (cells, cell_clear);
-      g_ptr_array_index (sheet->rows, row) = cells;
-    }
-  if (column >= cells->len)
-    g_array_set_size (cells, column + 1);
-  sheet->n_rows = MAX (sheet->n_rows, row + 1);
-  sheet->n_columns = MAX (sheet->n_columns, column + 1);
-  return &g_array_index (cells, GkXlsxCell, column);
-}
-
-static gboolean
-read_cell (Package      *pkg,
-           GkXlsxSheet  *sheet,
-           xmlNode      *c,
-           guint         row,
-           guint         column,
-           GPtrArray    *strings,
-           GError      **error)
-{
-  g_autofree char *type = get_attribute (c, "t");
-  g_autofree char *style = get_attribute (c, "s");
-  xmlNode *v = first_child (c, "v");
-  g_autofree char *value = v ? node_text (v) : NULL;
-  GkXlsxCell *cell;
-  GkXlsxCellType kind = GK_XLSX_CELL_BLANK;
-  char *text = NULL;
-
-  if (type == NULL || g_str_equal (type, "n"))
-    {
-      if (value != NULL && value[0] != '\0')
-        {
-          kind = GK_XLSX_CELL_NUMBER;
-          text = g_strstrip (g_steal_pointer (&value));
-        }
-    }
-  else if (g_str_equal (type, "s"))
-    {
-      guint64 index;
-
-      if (value == NULL || !g_ascii_string_to_unsigned (g_strstrip (value), 10, 0, G_MAXUINT, &index, NULL) ||
-          index >= strings->len)
-        {
-          g_autofree char *name = gk_xlsx_cell_name (row, column);
-          g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
-                       _("“%s” is damaged: sheet “%s”, cell %s refers to a text that the workbook does not have"),
-                       pkg->display_name, sheet->name, name);
-          return FALSE;
-        }
-      kind = GK_XLSX_CELL_TEXT;
-      text = g_strdup (g_ptr_array_index (strings, index));
-    }
-  else if (g_str_equal (type, "inlineStr"))
-    {
-      xmlNode *is = first_child (c, "is");
-      kind = GK_XLSX_CELL_TEXT;
-      text = is ? string_item_text (is) : g_strdup ("");
-    }
-  else if (g_str_equal (type, "str") || g_str_equal (type, "d"))
-    {
-      kind = GK_XLSX_CELL_TEXT;
-      text = g_strdup (value ? value : "");
-    }
-  else if (g_str_equal (type, "b"))
-    {
-      kind = GK_XLSX_CELL_BOOLEAN;
-      text = g_strdup (g_strcmp0 (value, "1") == 0 ? "TRUE" : "FALSE");
-    }
-  else if (g_str_equal (type, "e"))
-    {
-      kind = GK_XLSX_CELL_ERROR;
-      text = g_strdup (value ? value : "#VALUE!");
-    }
-
-  if (kind == GK_XLSX_CELL_TEXT && (text == NULL || text[0] == '\0'))
-    {
-      kind = GK_XLSX_CELL_BLANK;
-      g_clear_pointer (&text, g_free);
-    }
-
-  cell = sheet_cell (sheet, row, column);
-  g_free (cell->text);
-  cell->type = kind;
-  cell->text = text;
-  cell->style = style ? (guint) g_ascii_strtoull (style, NULL, 10) : 0;
-  cell->formula = first_child (c, "f") != NULL;
-  cell->covered = FALSE;
-  return TRUE;
-}
-
-/* A merged range's text belongs to every cell it covers, for whoever reads
- * headings and codes; the covered cells say that they are copies. */
-static void
-apply_merges (GkXlsxSheet *sheet,
-              xmlNode     *merge_cells)
-{
-  guint64 budget = MAX_COVERED_CELLS;
-
-  for (xmlNode *n = merge_cells ? merge_cells->children : NULL; n != NULL; n = n->next)
-    {
-      g_autofree char *ref = NULL;
-      g_auto(GStrv) ends = NULL;
-      guint r0, c0, r1, c1;
-      const GkXlsxCell *origin;
-      GkXlsxCell copy;
-
-      if (!is_element (n, "mergeCell"))
-        continue;
-      ref = get_attribute (n, "ref");
-      if (ref == NULL)
-        continue;
-      ends = g_strsplit (ref, ":", 2);
-      if (g_strv_length (ends) != 2 ||
-          !parse_reference (ends[0], &r0, &c0) || !parse_reference (ends[1], &r1, &c1) ||
-          r1 < r0 || c1 < c0)
-        continue;
-      if (r0 >= GK_XLSX_MAX_ROWS || c0 >= GK_XLSX_MAX_COLUMNS)
-        continue;
-      r1 = MIN (r1, GK_XLSX_MAX_ROWS - 1);
-      c1 = MIN (c1, GK_XLSX_MAX_COLUMNS - 1);
-      origin = gk_xlsx_sheet_get_cell (sheet, r0, c0);
-      if (origin->type == GK_XLSX_CELL_BLANK)
-        continue;
-      if ((guint64) (r1 - r0 + 1) * (c1 - c0 + 1) > budget)
-        break;
-      budget -= (guint64) (r1 - r0 + 1) * (c1 - c0 + 1);
-
-      copy = *origin;
-      copy.text = g_strdup (origin->text);
-      for (guint r = r0; r <= r1; r++)
-        for (guint c = c0; c <= c1; c++)
-          {
-            GkXlsxCell *cell;
-
-            if (r == r0 && c == c0)
-              continue;
-            cell = sheet_cell (sheet, r, c);
-            g_free (cell->text);
-            *cell = copy;
-            cell->text = g_strdup (copy.text);
-            cell->covered = TRUE;
-          }
-      g_free (copy.text);
-    }
-}
-
-static GkXlsxSheet *
-read_sheet (Package     *pkg,
-            const char  *name,
-            const char  *part,
-            GPtrArray   *strings,
-            GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  GkXlsxSheet *sheet;
-  xmlNode *data;
-  xmlDoc *doc;
-  guint next_row = 0;
-
-  doc = parse_part (pkg, part, name, &local_error);
-  if (doc == NULL)
-    {
-      if (local_error == NULL)
-        g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
-                     _("“%s” is damaged: the sheet “%s” is missing from it"), pkg->display_name, name);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  sheet = g_new0 (GkXlsxSheet, 1);
-  sheet->name = g_strdup (name);
-  sheet->rows = g_ptr_array_new_with_free_func (row_free);
-
-  data = first_child (xmlDocGetRootElement (doc), "sheetData");
-  for (xmlNode *r = data ? data->children : NULL; r != NULL; r = r->next)
-    {
-      g_autofree char *number = NULL;
-      guint row = next_row;
-      guint next_column = 0;
-
-      if (!is_element (r, "row"))
-        continue;
-      number = get_attribute (r, "r");
-      if (number != NULL)
-        {
-          guint64 n;
-          if (!g_ascii_string_to_unsigned (number, 10, 1, 10000000, &n, NULL))
-            continue;
-          row = (guint) n - 1;
-        }
-      next_row = row + 1;
-
-      for (xmlNode *c = r->children; c != NULL; c = c->next)
-        {
-          g_autofree char *ref = NULL;
-          guint cell_row = row, column = next_column;
-
-          if (!is_element (c, "c"))
-            continue;
-          ref = get_attribute (c, "r");
-          if (ref != NULL && !parse_reference (ref, &cell_row, &column))
-            continue;
-          next_column = column + 1;
-          if (cell_row >= GK_XLSX_MAX_ROWS || column >= GK_XLSX_MAX_COLUMNS)
-            {
-              sheet->n_dropped++;
-              continue;
-            }
-          if (!read_cell (pkg, sheet, c, cell_row, column, strings, error))
-            {
-              sheet_free (sheet);
-              xmlFreeDoc (doc);
-              return NULL;
-            }
-        }
-    }
-  apply_merges (sheet, first_child (xmlDocGetRootElement (doc), "mergeCells"));
-  xmlFreeDoc (doc);
-  return sheet;
 }
 
 /* Opening --------------------------------------------------------------- */
@@ -928,7 +644,7 @@ read_package (GkXlsxWorkbook  *workbook,
   if (workbook_part == NULL)
     workbook_part = g_strdup ("xl/workbook.xml");
 
-  doc = parse_part (pkg, workbook_part, NULL, &local_error);
+  doc = parse_part (pkg, workbook_part, &local_error);
   if (doc == NULL)
     {
       if (local_error != NULL)
@@ -943,7 +659,7 @@ read_package (GkXlsxWorkbook  *workbook,
   workbook_rels = read_relationships (pkg, workbook_part, error);
   if (workbook_rels == NULL)
     goto out;
-  strings = read_shared_strings (pkg, relationship_by_type (workbook_rels, "/sharedStrings"), error);
+  strings = gk_xlsx_read_shared_strings (pkg, relationship_by_type (workbook_rels, "/sharedStrings"), error);
   if (strings == NULL)
     goto out;
   formats = read_number_formats (pkg, relationship_by_type (workbook_rels, "/styles"), error);
@@ -975,7 +691,7 @@ read_package (GkXlsxWorkbook  *workbook,
                        workbook->display_name, name ? name : "");
           goto out;
         }
-      sheet = read_sheet (pkg, name ? name : "", part, strings, error);
+      sheet = gk_xlsx_read_sheet (pkg, name ? name : "", part, strings, error);
       if (sheet == NULL)
         goto out;
       sheet->hidden = state != NULL && !g_str_equal (state, "visible");
@@ -988,41 +704,27 @@ out:
   return ok;
 }
 
-GkXlsxWorkbook *
-gk_xlsx_workbook_open (const char  *path,
-                       GError     **error)
+static GkXlsxWorkbook *
+open_input (GsfInput    *input,
+            char        *display_name,
+            GError     **error)
 {
   g_autoptr(GkXlsxWorkbook) workbook = NULL;
   g_autoptr(GError) local_error = NULL;
-  GsfInput *input;
   GsfInfile *zip;
-  Package pkg;
+  Package pkg = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   ensure_initialized ();
 
   workbook = g_new0 (GkXlsxWorkbook, 1);
-  workbook->display_name = g_filename_display_name (path);
-  workbook->sheets = g_ptr_array_new_with_free_func (sheet_free);
+  workbook->display_name = display_name;
+  workbook->sheets = g_ptr_array_new_with_free_func (gk_xlsx_sheet_free);
   workbook->number_formats = g_ptr_array_new_with_free_func (g_free);
 
-  input = gsf_input_stdio_new (path, &local_error);
-  if (input == NULL)
-    {
-      g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_NOT_WORKBOOK,
-                   _("Cannot read “%s”: %s"), workbook->display_name,
-                   local_error ? local_error->message : g_strerror (ENOENT));
-      return NULL;
-    }
   if (!check_signature (input, workbook->display_name, error))
-    {
-      g_object_unref (input);
-      return NULL;
-    }
+    return NULL;
   zip = gsf_infile_zip_new (input, &local_error);
-  g_object_unref (input);
   if (zip == NULL)
     {
       g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_DAMAGED,
@@ -1035,4 +737,51 @@ gk_xlsx_workbook_open (const char  *path,
   ok = read_package (workbook, &pkg, error);
   g_object_unref (zip);
   return ok ? g_steal_pointer (&workbook) : NULL;
+}
+
+GkXlsxWorkbook *
+gk_xlsx_workbook_open (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+  GkXlsxWorkbook *workbook;
+  GsfInput *input;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  ensure_initialized ();
+  display_name = g_filename_display_name (path);
+  input = gsf_input_stdio_new (path, &local_error);
+  if (input == NULL)
+    {
+      g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_NOT_WORKBOOK,
+                   _("Cannot read “%s”: %s"), display_name,
+                   local_error ? local_error->message : g_strerror (ENOENT));
+      return NULL;
+    }
+  workbook = open_input (input, g_steal_pointer (&display_name), error);
+  g_object_unref (input);
+  return workbook;
+}
+
+/* The same from bytes in memory: a workbook taken from the clipboard or
+ * from a test. */
+GkXlsxWorkbook *
+gk_xlsx_workbook_open_data (const guint8  *data,
+                            gsize          size,
+                            const char    *display_name,
+                            GError       **error)
+{
+  GkXlsxWorkbook *workbook;
+  GsfInput *input;
+
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  ensure_initialized ();
+  input = gsf_input_memory_new (data, size, FALSE);
+  workbook = open_input (input, g_strdup (display_name), error);
+  g_object_unref (input);
+  return workbook;
 }

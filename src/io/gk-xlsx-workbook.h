@@ -49,6 +49,10 @@ typedef struct
 
 GkXlsxWorkbook   *gk_xlsx_workbook_open          (const char     *path,
                                                   GError        **error);
+GkXlsxWorkbook   *gk_xlsx_workbook_open_data     (const guint8   *data,
+                                                  gsize           size,
+                                                  const char     *display_name,
+                                                  GError        **error);
 void              gk_xlsx_workbook_free          (GkXlsxWorkbook *workbook);
 const char       *gk_xlsx_workbook_number_format (GkXlsxWorkbook *workbook,
                                                   guint           style);
