@@ -4,7 +4,7 @@
 # gets: the files in their places, no test program among them, and an
 # installed binary that runs without the build tree, exports the installed
 # sample exactly as the build tree's binary does and finds its catalogs.
-#   test-install.sh BUILD_DIR BUILD_GONGKAI VERSION BINDIR DATADIR LOCALEDIR
+#   test-install.sh BUILD_DIR BUILD_GONGKAI VERSION BINDIR DATADIR LOCALEDIR MANDIR
 # (the directories absolute, as configured, the same values config.h has).
 set -uo pipefail
 
@@ -14,6 +14,7 @@ version=$3
 bindir=$4
 datadir=$5
 localedir=$6
+mandir=$7
 
 app_id=io.github.gongkai.Gongkai
 sample_name=urumqi-county-government-office-2020.gongkai
@@ -76,6 +77,7 @@ icon=$destdir$datadir/icons/hicolor/scalable/apps/$app_id.svg
 symbolic=$destdir$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg
 mo=$destdir$localedir/zh_CN/LC_MESSAGES/gongkai.mo
 sample=$destdir$datadir/gongkai/samples/$sample_name
+manpage=$destdir$mandir/man1/gongkai.1
 
 check "binary in bindir" test -x "$gongkai"
 check "desktop file" test -f "$desktop"
@@ -86,6 +88,7 @@ check "scalable icon" test -f "$icon"
 check "symbolic icon" test -f "$symbolic"
 check "Chinese catalog in LOCALEDIR" test -f "$mo"
 check "sample in pkgdatadir" test -f "$sample"
+check "manual page" test -f "$manpage"
 
 stray=$(cd "$destdir" && find . \( -name 'gongkai-test-hooks*' -o -name 'test-*' \
   -o -name '*.a' -o -name '*.h' -o -name '*.pc' \) | sort)
