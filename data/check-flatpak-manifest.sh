@@ -40,8 +40,12 @@ sys.exit(1 if errors else 0)
 PY
 
 if command -v flatpak-builder >/dev/null; then
-  # An unknown or misspelt property is only a warning: make it fail.
-  warnings=$(flatpak-builder --show-manifest "$manifest" 2>&1 >/dev/null)
+  # An unknown or misspelt property is only a warning: make it fail. Run
+  # elsewhere, since flatpak-builder leaves its state directory behind.
+  manifest=$(cd "$(dirname "$manifest")" && pwd)/$(basename "$manifest")
+  tmp=$(mktemp -d)
+  warnings=$(cd "$tmp" && flatpak-builder --show-manifest "$manifest" 2>&1 >/dev/null) || true
+  rm -rf "$tmp"
   if [ -n "$warnings" ]; then
     echo "$warnings"
     exit 1
