@@ -70,4 +70,17 @@ gk_xlsx_column_title (const GkTableSchema *schema,
   return gk_table_schema_get_column (schema, column)->title;
 }
 
+/* gk-xlsx-lines.c: a table's sheet read into lines. */
+GkXlsxLine *_gk_xlsx_line_new          (guint            n_columns);
+void        _gk_xlsx_line_free         (gpointer         data);
+gboolean    _gk_xlsx_row_is_blank      (GkXlsxPart      *part,
+                                        guint            row);
+gboolean    _gk_xlsx_read_line_amounts (GkXlsxImporter  *imp,
+                                        GkXlsxPart      *part,
+                                        GkXlsxLine      *line,
+                                        GError         **error);
+gboolean    _gk_xlsx_read_lines        (GkXlsxImporter  *imp,
+                                        GkXlsxPart      *part,
+                                        GError         **error);
+
 G_END_DECLS
