@@ -9,6 +9,7 @@
 #include "gk-document-private.h"
 #include "gk-explanation-private.h"
 #include "gk-fields.h"
+#include "gk-json-strict.h"
 
 /* Reads a .gongkai file into a new document. Everything is validated; the
  * first problem stops the reading with a message that gives the JSON path
@@ -208,7 +209,7 @@ expect_amount (Reader   *r,
     return fail (r, _("amounts are written as text with two decimals, such as \"355.08\"; found a bare number"));
   if (!expect_string (r, node, &text))
     return FALSE;
-  if (!gk_amount_parse (text, GK_AMOUNT_PARSE_DEFAULT, amount, &error))
+  if (!gk_amount_parse_entered (text, amount, &error))
     return fail (r, "%s", error->message);
   return TRUE;
 }
@@ -735,6 +736,11 @@ read_project (Reader     *r,
   const char *code;
   gsize len;
 
+  /* Every file Gongkai writes names it, "" while there is none yet: a file
+   * without it was not written by Gongkai and is better refused than
+   * guessed at. */
+  if (!json_object_has_member (object, "function"))
+    return fail (r, _("the project has no “function”; give the function 项 it is paid from, such as \"2010399\", or \"\" while it has none"));
   project = gk_project_new (json_object_get_string_member (object, "id"));
   if (!read_fields (r, object, project, extra, NULL))
     return FALSE;
@@ -1008,42 +1014,6 @@ read_header (Reader     *r,
   return TRUE;
 }
 
-/* json-glib recurses once per nesting level: refuse absurd depths before
- * parsing so that a hostile file cannot exhaust the stack. */
-static gboolean
-nesting_is_sane (const char *data,
-                 gsize       length)
-{
-  gboolean in_string = FALSE, escaped = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_DEPTH)
-            return FALSE;
-        }
-      else if (c == '}' || c == ']')
-        depth--;
-    }
-  return TRUE;
-}
-
 static GkDocument *load (const char  *data,
                          gssize       length,
                          char        *owned_data,
@@ -1114,12 +1084,10 @@ load (const char  *data,
                    offset);
       return NULL;
     }
-  if (!nesting_is_sane (data, length))
-    {
-      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                   _("The file nests more than %d levels deep; it is not a Gongkai disclosure"), MAX_DEPTH);
-      return NULL;
-    }
+  /* Also bounds the nesting: json-glib recurses once per level, so a
+   * hostile file could otherwise exhaust the stack. */
+  if (!gk_json_check_strict (data, length, MAX_DEPTH, error))
+    return NULL;
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))

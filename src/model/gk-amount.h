@@ -33,7 +33,21 @@ typedef enum {
   GK_AMOUNT_PARSE_ALLOW_NEGATIVE = 1 << 0,
 } GkAmountParseFlags;
 
+/* What a figure entered into a disclosure may be, wherever it comes from
+ * (typed, pasted, imported from a workbook, read from a file): at least
+ * zero, since every entered figure is a budget amount and the differences
+ * that can be negative are derived, never entered; at most 15 digits before
+ * the decimal point, so that the sums of a table cannot leave GkAmount;
+ * two decimals at most, which GkAmount's hundredths already guarantee. */
+#define GK_AMOUNT_ENTERED_MAX_DIGITS 15
+#define GK_AMOUNT_ENTERED_MAX        G_GINT64_CONSTANT (99999999999999999)
+
 GQuark       gk_amount_error_quark     (void);
+gboolean     gk_amount_check_entered   (GkAmount             a,
+                                        GError             **error);
+gboolean     gk_amount_parse_entered   (const char          *text,
+                                        GkAmount            *out,
+                                        GError             **error);
 gboolean     gk_amount_parse           (const char          *text,
                                         GkAmountParseFlags   flags,
                                         GkAmount            *out,
