@@ -270,7 +270,9 @@ gk_document_serialize (GkDocument *document)
   json_object_set_string_member (object, "format", GK_FILE_FORMAT_NAME);
   json_object_set_int_member (object, "version", GK_FILE_FORMAT_VERSION);
   json_object_set_string_member (object, "unit", gk_document_get_unit (document) ? gk_document_get_unit (document) : "");
-  json_object_set_int_member (object, "year", gk_document_get_year (document));
+  /* 0 is no year yet, which the reader takes as a missing "year". */
+  if (gk_document_get_year (document) != 0)
+    json_object_set_int_member (object, "year", gk_document_get_year (document));
   json_object_set_string_member (object, "money-unit", gk_money_unit_to_string (gk_document_get_money_unit (document)));
   json_object_set_string_member (object, "date", gk_document_get_date (document) ? gk_document_get_date (document) : "");
 
@@ -347,6 +349,8 @@ gk_document_save (GkDocument    *document,
   g_return_val_if_fail (GK_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (!gk_document_check_writable (document, error))
+    return FALSE;
   bytes = gk_document_serialize (document);
   return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
@@ -384,6 +388,16 @@ gk_document_save_async (GkDocument          *document,
 
   task = g_task_new (document, cancellable, callback, user_data);
   g_task_set_source_tag (task, gk_document_save_async);
+  {
+    GError *error = NULL;
+
+    if (!gk_document_check_writable (document, &error))
+      {
+        g_task_return_error (task, error);
+        g_object_unref (task);
+        return;
+      }
+  }
   bytes = gk_document_serialize (document);
   g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,

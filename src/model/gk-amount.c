@@ -337,7 +337,7 @@ gk_amount_check_entered (GkAmount   a,
 {
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (a < 0)
+  if (a < GK_AMOUNT_ENTERED_MIN)
     {
       g_autofree char *text = gk_amount_format_grouped (a);
 
@@ -345,17 +345,6 @@ gk_amount_check_entered (GkAmount   a,
                    /* Translators: %s is an amount such as -5.00 */
                    _("“%s” is negative; the figures of a disclosure cannot be below zero, correct it or leave it out"),
                    text);
-      return FALSE;
-    }
-  if (a > GK_AMOUNT_ENTERED_MAX)
-    {
-      g_autofree char *text = gk_amount_format_grouped (a);
-      g_autofree char *bound = gk_amount_format_grouped (GK_AMOUNT_ENTERED_MAX);
-
-      g_set_error (error, GK_AMOUNT_ERROR, GK_AMOUNT_ERROR_OVERFLOW,
-                   /* Translators: the first %s is an amount, %d a number of digits, the last %s the largest amount */
-                   _("“%s” has more than %d digits before the decimal point; a figure can be at most %s"),
-                   text, GK_AMOUNT_ENTERED_MAX_DIGITS, bound);
       return FALSE;
     }
   return TRUE;

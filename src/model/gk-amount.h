@@ -36,11 +36,13 @@ typedef enum {
 /* What a figure entered into a disclosure may be, wherever it comes from
  * (typed, pasted, imported from a workbook, read from a file): at least
  * zero, since every entered figure is a budget amount and the differences
- * that can be negative are derived, never entered; at most 15 digits before
- * the decimal point, so that the sums of a table cannot leave GkAmount;
- * two decimals at most, which GkAmount's hundredths already guarantee. */
-#define GK_AMOUNT_ENTERED_MAX_DIGITS 15
-#define GK_AMOUNT_ENTERED_MAX        G_GINT64_CONSTANT (99999999999999999)
+ * that can be negative (changes against last year) are derived, never
+ * entered; in hundredths, so two decimals at most (gk_amount_parse() never
+ * rounds); and no more than GkAmount holds, 92 233 720 368 547 758.07,
+ * which gk_amount_parse() enforces with its own message. Sums beyond that
+ * are flagged as overflows by the tables, not refused here. */
+#define GK_AMOUNT_ENTERED_MIN 0
+#define GK_AMOUNT_ENTERED_MAX GK_AMOUNT_MAX
 
 GQuark       gk_amount_error_quark     (void);
 gboolean     gk_amount_check_entered   (GkAmount             a,
