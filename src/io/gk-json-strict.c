@@ -455,6 +455,8 @@ read_object (Scanner *s)
       s->pos++;
       if (!read_value (s))
         return FALSE;
+      /* Past the member's value, the place is the object itself. */
+      g_array_index (s->frames, Frame, s->frames->len - 1).has_key = FALSE;
       skip_blanks (s);
       if (s->pos < s->length && s->data[s->pos] == '}')
         {
