@@ -239,6 +239,7 @@ function_labels (GkDocument *document,
       g_autofree char *parent_code = NULL;
       const char *parent_name;
       char *variants[2];
+      gboolean same;
 
       if (code == NULL || gk_classification_level (GK_CLASSIFICATION_FUNCTION, code) == GK_LEVEL_NONE)
         continue;
@@ -246,11 +247,14 @@ function_labels (GkDocument *document,
       parent_name = gk_document_get_code_name (document, GK_CLASSIFICATION_FUNCTION, parent_code);
       variants[0] = gk_check_normalize (gk_row_get_name (row));
       variants[1] = gk_check_name_without_parent (gk_row_get_name (row), parent_name);
+      /* Compared now: the first variant is freed below when another row
+       * already has the same name. */
+      same = g_str_equal (variants[0], variants[1]);
       for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
         {
           GPtrArray *codes;
 
-          if (variants[v][0] == '\0' || (v == 1 && g_str_equal (variants[0], variants[1])))
+          if (variants[v][0] == '\0' || (v == 1 && same))
             {
               g_free (variants[v]);
               continue;

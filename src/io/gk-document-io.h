@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 
 #define GK_FILE_FORMAT_NAME    "gongkai-disclosure"
 #define GK_FILE_FORMAT_VERSION 1
+/* The years a file may give; a document without one leaves "year" out. */
+#define GK_FILE_YEAR_MIN       1990
+#define GK_FILE_YEAR_MAX       2200
 
 GkDocument *gk_document_load_from_data (const char           *data,
                                         gssize                length,
@@ -23,6 +26,8 @@ void        gk_document_load_async     (GFile                *file,
 GkDocument *gk_document_load_finish    (GAsyncResult         *result,
                                         GError              **error);
 
+gboolean    gk_document_check_writable (GkDocument           *document,
+                                        GError              **error);
 GBytes     *gk_document_serialize      (GkDocument           *document);
 gboolean    gk_document_save           (GkDocument           *document,
                                         GFile                *file,

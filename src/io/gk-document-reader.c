@@ -10,6 +10,8 @@
 #include "gk-document-private.h"
 #include "gk-explanation-private.h"
 #include "gk-fields.h"
+#include "gk-document-input.h"
+#include "gk-json-strict.h"
 
 /* Reads a .gongkai file into a new document. Everything is validated; the
  * first problem stops the reading with a message that gives the JSON path
@@ -209,7 +211,7 @@ expect_amount (Reader   *r,
     return fail (r, _("amounts are written as text with two decimals, such as \"355.08\"; found a bare number"));
   if (!expect_string (r, node, &text))
     return FALSE;
-  if (!gk_amount_parse (text, GK_AMOUNT_PARSE_DEFAULT, amount, &error))
+  if (!gk_amount_parse_entered (text, amount, &error))
     return fail (r, "%s", error->message);
   return TRUE;
 }
@@ -736,6 +738,11 @@ read_project (Reader     *r,
   const char *code;
   gsize len;
 
+  /* Every file Gongkai writes names it, "" while there is none yet: a file
+   * without it was not written by Gongkai and is better refused than
+   * guessed at. */
+  if (!json_object_has_member (object, "function"))
+    return fail (r, _("the project has no “function”; give the function 项 it is paid from, such as \"2010399\", or \"\" while it has none"));
   project = gk_project_new (json_object_get_string_member (object, "id"));
   if (!read_fields (r, object, project, extra, NULL))
     return FALSE;
@@ -976,7 +983,7 @@ read_header (Reader     *r,
   if (json_object_has_member (root, "year"))
     {
       len = push_member (r, "year");
-      if (!expect_int (r, json_object_get_member (root, "year"), 1990, 2200, &number))
+      if (!expect_int (r, json_object_get_member (root, "year"), GK_FILE_YEAR_MIN, GK_FILE_YEAR_MAX, &number))
         return FALSE;
       g_object_set (document, "year", (guint) number, NULL);
       pop (r, len);
@@ -1009,40 +1016,11 @@ read_header (Reader     *r,
   return TRUE;
 }
 
-/* json-glib recurses once per nesting level: refuse absurd depths before
- * parsing so that a hostile file cannot exhaust the stack. */
-static gboolean
-nesting_is_sane (const char *data,
-                 gsize       length)
+static void
+set_too_large (GError **error)
 {
-  gboolean in_string = FALSE, escaped = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_DEPTH)
-            return FALSE;
-        }
-      else if (c == '}' || c == ']')
-        depth--;
-    }
-  return TRUE;
+  g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
+               _("The file is too large to be a disclosure (over 256 MB)"));
 }
 
 static GkDocument *load (const char  *data,
@@ -1099,8 +1077,7 @@ load (const char  *data,
     length = strlen (data);
   if ((gsize) length > MAX_FILE_SIZE)
     {
-      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                   _("The file is too large to be a disclosure (over 256 MB)"));
+      set_too_large (error);
       return NULL;
     }
   if (!g_utf8_validate (data, length, NULL))
@@ -1115,12 +1092,10 @@ load (const char  *data,
                    offset);
       return NULL;
     }
-  if (!nesting_is_sane (data, length))
-    {
-      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                   _("The file nests more than %d levels deep; it is not a Gongkai disclosure"), MAX_DEPTH);
-      return NULL;
-    }
+  /* Also bounds the nesting: json-glib recurses once per level, so a
+   * hostile file could otherwise exhaust the stack. */
+  if (!gk_json_check_strict (data, length, MAX_DEPTH, error))
+    return NULL;
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
@@ -1207,12 +1182,13 @@ gk_document_load (GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  char *contents = NULL;
+  char *contents;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  contents = gk_document_read_contents (file, MAX_FILE_SIZE, cancellable, &length, error);
+  if (contents == NULL)
     return NULL;
   return load (contents, length, contents, error);
 }

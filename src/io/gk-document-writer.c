@@ -271,7 +271,9 @@ gk_document_serialize (GkDocument *document)
   json_object_set_string_member (object, "format", GK_FILE_FORMAT_NAME);
   json_object_set_int_member (object, "version", GK_FILE_FORMAT_VERSION);
   json_object_set_string_member (object, "unit", gk_document_get_unit (document) ? gk_document_get_unit (document) : "");
-  json_object_set_int_member (object, "year", gk_document_get_year (document));
+  /* 0 is no year yet, which the reader takes as a missing "year". */
+  if (gk_document_get_year (document) != 0)
+    json_object_set_int_member (object, "year", gk_document_get_year (document));
   json_object_set_string_member (object, "money-unit", gk_money_unit_to_string (gk_document_get_money_unit (document)));
   json_object_set_string_member (object, "date", gk_document_get_date (document) ? gk_document_get_date (document) : "");
 
@@ -350,6 +352,8 @@ gk_document_save (GkDocument    *document,
   g_return_val_if_fail (GK_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (!gk_document_check_writable (document, error))
+    return FALSE;
   serial = gk_document_get_change_serial (document);
   bytes = gk_document_serialize (document);
   if (!gk_file_write_bytes_atomic (file, bytes, GK_ATOMIC_NONE, cancellable, error))
@@ -423,6 +427,16 @@ gk_document_save_async (GkDocument          *document,
 
   outer = g_task_new (document, cancellable, callback, user_data);
   g_task_set_source_tag (outer, gk_document_save_async);
+  {
+    GError *error = NULL;
+
+    if (!gk_document_check_writable (document, &error))
+      {
+        g_task_return_error (outer, error);
+        g_object_unref (outer);
+        return;
+      }
+  }
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
   data->serial = gk_document_get_change_serial (document);

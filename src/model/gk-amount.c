@@ -321,6 +321,63 @@ overflow:
   return FALSE;
 }
 
+/**
+ * gk_amount_check_entered:
+ * @a: an amount about to be entered into a disclosure
+ * @error: return location for a #GK_AMOUNT_ERROR
+ *
+ * The one rule every path into a document and every path out of it applies,
+ * so that no figure one of them accepts is refused by another.
+ *
+ * Returns: %TRUE if @a may be entered
+ */
+gboolean
+gk_amount_check_entered (GkAmount   a,
+                         GError   **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (a < GK_AMOUNT_ENTERED_MIN)
+    {
+      g_autofree char *text = gk_amount_format_grouped (a);
+
+      g_set_error (error, GK_AMOUNT_ERROR, GK_AMOUNT_ERROR_NEGATIVE,
+                   /* Translators: %s is an amount such as -5.00 */
+                   _("“%s” is negative; the figures of a disclosure cannot be below zero, correct it or leave it out"),
+                   text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * gk_amount_parse_entered:
+ * @text: a figure as text
+ * @out: (out) (optional): the amount in hundredths
+ * @error: return location for a #GK_AMOUNT_ERROR
+ *
+ * gk_amount_parse() followed by gk_amount_check_entered().
+ *
+ * Returns: %TRUE if @text is a figure that may be entered; @out is
+ *   untouched otherwise
+ */
+gboolean
+gk_amount_parse_entered (const char  *text,
+                         GkAmount    *out,
+                         GError     **error)
+{
+  GkAmount amount;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!gk_amount_parse (text, GK_AMOUNT_PARSE_DEFAULT, &amount, error) ||
+      !gk_amount_check_entered (amount, error))
+    return FALSE;
+  if (out != NULL)
+    *out = amount;
+  return TRUE;
+}
+
 static void
 split_amount (GkAmount  a,
               gboolean *negative,

@@ -33,7 +33,23 @@ typedef enum {
   GK_AMOUNT_PARSE_ALLOW_NEGATIVE = 1 << 0,
 } GkAmountParseFlags;
 
+/* What a figure entered into a disclosure may be, wherever it comes from
+ * (typed, pasted, imported from a workbook, read from a file): at least
+ * zero, since every entered figure is a budget amount and the differences
+ * that can be negative (changes against last year) are derived, never
+ * entered; in hundredths, so two decimals at most (gk_amount_parse() never
+ * rounds); and no more than GkAmount holds, 92 233 720 368 547 758.07,
+ * which gk_amount_parse() enforces with its own message. Sums beyond that
+ * are flagged as overflows by the tables, not refused here. */
+#define GK_AMOUNT_ENTERED_MIN 0
+#define GK_AMOUNT_ENTERED_MAX GK_AMOUNT_MAX
+
 GQuark       gk_amount_error_quark     (void);
+gboolean     gk_amount_check_entered   (GkAmount             a,
+                                        GError             **error);
+gboolean     gk_amount_parse_entered   (const char          *text,
+                                        GkAmount            *out,
+                                        GError             **error);
 gboolean     gk_amount_parse           (const char          *text,
                                         GkAmountParseFlags   flags,
                                         GkAmount            *out,

@@ -250,6 +250,49 @@ record_cell (GkDocument *self,
 }
 
 /* NULL amount blanks the cell. Refuses derived cells. */
+/**
+ * gk_document_check_amount:
+ * @self: a document
+ * @row: a row of one of its tables, or a project's row
+ * @column: a column of @row
+ * @amount: the figure meant for the cell
+ * @error: the reason from gk_amount_check_entered(), after the cell's place
+ *   ("表二 部门收入总体情况表, 2010301 行政运行, 一般公共预算拨款: …")
+ *
+ * Returns: %TRUE if @amount may stand in the cell
+ */
+gboolean
+gk_document_check_amount (GkDocument  *self,
+                          GkRow       *row,
+                          guint        column,
+                          GkAmount     amount,
+                          GError     **error)
+{
+  GkTable *table;
+  const GkTableSchema *schema;
+  g_autofree char *row_name = NULL;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (GK_IS_ROW (row), FALSE);
+
+  if (gk_amount_check_entered (amount, error))
+    return TRUE;
+  if (gk_row_get_project (row) != NULL)
+    /* Translators: %s is a project's name */
+    row_name = g_strdup_printf (_("project “%s”"), gk_row_get_name (row) ? gk_row_get_name (row) : "");
+  else
+    row_name = g_strdup_printf ("%s %s", gk_row_get_code (row) ? gk_row_get_code (row) : "",
+                                gk_row_get_name (row) ? gk_row_get_name (row) : "");
+  table = gk_row_get_table (row);
+  schema = table != NULL ? gk_table_get_schema (table) : NULL;
+  if (schema != NULL && column < schema->columns->len)
+    g_prefix_error (error, "表%s %s, %s, %s: ", schema->number, schema->title, row_name,
+                    gk_table_schema_get_column (schema, column)->title);
+  else
+    g_prefix_error (error, "%s: ", row_name);
+  return FALSE;
+}
+
 gboolean
 gk_document_set_amount (GkDocument      *self,
                         GkRow           *row,
@@ -270,6 +313,10 @@ gk_document_set_amount (GkDocument      *self,
                    _("This cell is computed from other figures and cannot be typed into; change the figures it is derived from"));
       return FALSE;
     }
+  /* Whatever the path (typing, pasting, an imported workbook), a figure
+   * the file could not hold never enters the document. */
+  if (amount != NULL && !gk_document_check_amount (self, row, column, *amount, error))
+    return FALSE;
 
   was_set = gk_row_get_amount (row, column, &old);
   if ((amount == NULL && !was_set) || (amount != NULL && was_set && old == *amount))

@@ -56,6 +56,11 @@ GList         *gk_document_get_codes        (GkDocument       *self,
 void           gk_document_begin_action     (GkDocument       *self,
                                              const char       *label);
 void           gk_document_end_action       (GkDocument       *self);
+gboolean       gk_document_check_amount     (GkDocument       *self,
+                                             GkRow            *row,
+                                             guint             column,
+                                             GkAmount          amount,
+                                             GError          **error);
 gboolean       gk_document_set_amount       (GkDocument       *self,
                                              GkRow            *row,
                                              guint             column,

@@ -96,7 +96,8 @@ gk_table_rebuild_projects (GkTable    *self,
       g_autofree char *c = NULL;
       GPtrArray *list;
 
-      if (gk_classification_level (GK_CLASSIFICATION_FUNCTION, code) == GK_LEVEL_NONE)
+      /* A project not yet given its 项 has no code at all. */
+      if (code == NULL || gk_classification_level (GK_CLASSIFICATION_FUNCTION, code) == GK_LEVEL_NONE)
         {
           g_ptr_array_add (loose, row);
           continue;
