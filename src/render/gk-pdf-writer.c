@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "gk-disclosure-layout.h"
+#include "gk-pdf-finish.h"
 #include "gk-pdf-writer.h"
 
 struct _GkPdfWriter
@@ -243,6 +244,15 @@ write_output (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static cairo_status_t
+collect_output (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /* A PDF set in a fallback font would look right to nobody: refuse. */
 static gboolean
 check_font (GkTypesetter  *typesetter,
@@ -314,13 +324,19 @@ render (GkPageLayout  *layout,
   cairo_t *cr;
   cairo_status_t status;
   double width, height;
+  g_autoptr(GByteArray) drawn = g_byte_array_new ();
+  g_autoptr(GBytes) finished = NULL;
+  const guchar *data;
+  gsize size;
 
   gk_page_layout_get_page_size (layout, 0, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (write_output, output, width, height);
+  /* Drawn in memory first: cairo's file is put in order before it is
+   * written (gk_pdf_finish()). */
+  surface = cairo_pdf_surface_create_for_stream (collect_output, drawn, width, height);
   set_metadata (surface, document);
   cr = cairo_create (surface);
 
-  for (guint i = 0; i < gk_page_layout_get_n_pages (layout) && output->error == 0; i++)
+  for (guint i = 0; i < gk_page_layout_get_n_pages (layout); i++)
     {
       gk_page_layout_get_page_size (layout, i, &width, &height);
       cairo_pdf_surface_set_size (surface, width, height);
@@ -335,6 +351,24 @@ render (GkPageLayout  *layout,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&drawn));
+
+      finished = gk_pdf_finish (bytes, "zh-CN", error);
+      if (finished == NULL)
+        return FALSE;
+      data = g_bytes_get_data (finished, &size);
+      while (size > 0 && output->error == 0)
+        {
+          unsigned int chunk = (unsigned int) MIN (size, 1u << 20);
+
+          write_output (output, data, chunk);
+          data += chunk;
+          size -= chunk;
+        }
+    }
 
   if (output->error != 0)
     {
