@@ -480,7 +480,7 @@ static char *
 format_money (GkDocument *document,
               GkAmount    amount)
 {
-  g_autofree char *figure = gk_amount_format_short (amount);
+  g_autofree char *figure = gk_amount_format (amount);
   return g_strconcat (figure, gk_money_unit_to_string (gk_document_get_money_unit (document)), NULL);
 }
 

@@ -48,7 +48,7 @@ gk_pdf_finish (GBytes      *pdf,
       if ((qpdf_init_write_memory (qpdf) & QPDF_ERRORS) == 0)
         {
           qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);
-          qpdf_set_object_stream_mode (qpdf, qpdf_o_generate);
+          qpdf_set_object_stream_mode (qpdf, qpdf_o_disable);
           qpdf_set_compress_streams (qpdf, QPDF_TRUE);
           qpdf_set_stream_data_mode (qpdf, qpdf_s_preserve);
           if ((qpdf_write (qpdf) & QPDF_ERRORS) == 0)
