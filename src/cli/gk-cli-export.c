@@ -41,7 +41,12 @@ _gk_cli_export_pdf (GkDocument    *document,
   g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
 
   gk_pdf_writer_set_with_charts (writer, g_variant_dict_contains (options, "with-charts"));
-  return gk_pdf_writer_write (writer, out, error);
+  if (!gk_pdf_writer_write (writer, out, error))
+    return FALSE;
+  if (!_gk_cli_pdf_summary (document, out, gk_pdf_writer_get_n_pages (writer)) &&
+      g_variant_dict_contains (options, "strict"))
+    g_variant_dict_insert (options, "failed-checks", "b", TRUE);
+  return TRUE;
 }
 
 gboolean
@@ -73,7 +78,7 @@ _gk_cli_export (const GkCliCommand *command,
       g_printerr (_("Cannot write %s: %s\n"), out, error->message);
       return EXIT_FAILURE;
     }
-  return EXIT_SUCCESS;
+  return g_variant_dict_contains (options, "failed-checks") ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 /* --import-xlsx IN OUT.gongkai: reads a workbook, prints the report of

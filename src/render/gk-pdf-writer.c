@@ -22,6 +22,7 @@ struct _GkPdfWriter
   gboolean    with_charts;
   char       *body_font;
   char       *heading_font;
+  guint       n_pages;      /* of the last file written */
 };
 
 G_DEFINE_FINAL_TYPE (GkPdfWriter, gk_pdf_writer, G_TYPE_OBJECT)
@@ -429,6 +430,7 @@ gk_pdf_writer_write (GkPdfWriter  *self,
       !check_font (gk_page_layout_get_typesetter (layout),
                    gk_typesetter_get_heading_family (gk_page_layout_get_typesetter (layout)), error))
     return prefix_error (error, path);
+  self->n_pages = gk_page_layout_get_n_pages (layout);
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -475,6 +477,14 @@ gk_pdf_writer_write (GkPdfWriter  *self,
       return prefix_error (error, path);
     }
   return TRUE;
+}
+
+/* The pages of the last file gk_pdf_writer_write() wrote. */
+guint
+gk_pdf_writer_get_n_pages (GkPdfWriter *self)
+{
+  g_return_val_if_fail (GK_IS_PDF_WRITER (self), 0);
+  return self->n_pages;
 }
 
 /**

@@ -37,6 +37,7 @@ void         gk_pdf_writer_set_heading_font (GkPdfWriter         *self,
 gboolean     gk_pdf_writer_write            (GkPdfWriter         *self,
                                              const char          *path,
                                              GError             **error);
+guint        gk_pdf_writer_get_n_pages      (GkPdfWriter         *self);
 
 gboolean     gk_pdf_export                  (GkDocument          *document,
                                              const char          *path,
