@@ -197,8 +197,8 @@ test_narrative_sample_sections (void)
 
   /* 三: the seed prints 80.01% and 19.99%; 284.08 / 355.08 is 80.0045%. */
   assert_paragraph_has (sections, "s3.total", "支出预算355.08万元");
-  assert_paragraph_has (sections, "s3.expenditure.basic", "基本支出284.08万元，占80.00%，比上年减少72.4万元");
-  assert_paragraph_has (sections, "s3.expenditure.project", "项目支出71万元，占20.00%，比上年减少6.43万元");
+  assert_paragraph_has (sections, "s3.expenditure.basic", "基本支出284.08万元，占80.00%，比上年减少72.40万元");
+  assert_paragraph_has (sections, "s3.expenditure.project", "项目支出71.00万元，占20.00%，比上年减少6.43万元");
 
   /* 四 */
   assert_paragraph_has (sections, "s4.total", "财政拨款收支总预算355.08万元");
@@ -210,8 +210,8 @@ test_narrative_sample_sections (void)
   assert_paragraph_has (sections, "s5.structure.208", "社会保障和就业支出（类）19.02万元，占5.36%");
   /* The seed quotes 2010301 with its 款's 336.06; 表五 has 265.06. */
   assert_paragraph_has (sections, "s5.item.2010301",
-                        "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）2020年预算数为265.06万元，比上年执行数减少63.6万元，下降19.35%");
-  assert_paragraph_has (sections, "s5.item.2010399", "预算数为71万元，比上年执行数减少6.43万元，下降8.30%");
+                        "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）2020年预算数为265.06万元，比上年执行数减少63.60万元，下降19.35%");
+  assert_paragraph_has (sections, "s5.item.2010399", "预算数为71.00万元，比上年执行数减少6.43万元，下降8.30%");
   /* The seed prints 32.3%: 9.11 / 28.13 = 32.385%. */
   assert_paragraph_has (sections, "s5.item.2080505",
                         "机关事业单位基本养老保险缴费支出（项）2020年预算数为19.02万元，比上年执行数减少9.11万元，下降32.39%");
@@ -227,16 +227,16 @@ test_narrative_sample_sections (void)
 
   /* 七 */
   assert_paragraph_has (sections, "s7.project.p1", "项目名称：电子政务工作经费");
-  assert_paragraph_has (sections, "s7.project.p5.scale", "预算安排规模：40万元");
+  assert_paragraph_has (sections, "s7.project.p5.scale", "预算安排规模：40.00万元");
   assert_paragraph_has (sections, "s7.project.p2.owner", "项目承担单位：县电子政务办");
   assert_paragraph_has (sections, "s7.project.p3.period", "资金执行时间：2020年1月至2020年12月");
   assert_paragraph_has (sections, "s7.subsidy", "乌鲁木齐县人民政府办公室2020年项目支出中无对个人和家庭的补助。");
 
   /* 八 */
   assert_paragraph_has (sections, "s8.total", "“三公”经费财政拨款预算数为49.05万元");
-  assert_paragraph_has (sections, "s8.total", "公务用车运行费48.6万元，公务接待费0.45万元");
+  assert_paragraph_has (sections, "s8.total", "公务用车运行费48.60万元，公务接待费0.45万元");
   assert_paragraph_has (sections, "s8.change", "比上年增加4.15万元");
-  assert_paragraph_has (sections, "s8.change", "公务用车运行费比上年增加4.2万元，增长9.46%");
+  assert_paragraph_has (sections, "s8.change", "公务用车运行费比上年增加4.20万元，增长9.46%");
   assert_paragraph_has (sections, "s8.change", "公务接待费比上年减少0.05万元，下降10.00%");
 
   /* 九 */
@@ -246,13 +246,13 @@ test_narrative_sample_sections (void)
   /* 十 */
   assert_paragraph_has (sections, "s10.running", "机关运行经费财政拨款预算58.53万元，比上年预算数增加2.44万元，增长4.35%");
   assert_paragraph_has (sections, "s10.running", "及下属0家行政单位和0家事业单位");
-  assert_paragraph_has (sections, "s10.procurement", "政府采购预算7万元，其中：政府采购货物预算7万元");
-  assert_paragraph_has (sections, "s10.assets.vehicles", "车辆3辆，价值90万元");
-  assert_paragraph_has (sections, "s10.assets.vehicles", "一般公务用车3辆，价值90万元");
+  assert_paragraph_has (sections, "s10.procurement", "政府采购预算7.00万元，其中：政府采购货物预算7.00万元");
+  assert_paragraph_has (sections, "s10.assets.vehicles", "车辆3辆，价值90.00万元");
+  assert_paragraph_has (sections, "s10.assets.vehicles", "一般公务用车3辆，价值90.00万元");
   assert_paragraph_has (sections, "s10.assets.furniture", "7.92万元");
-  assert_paragraph_has (sections, "s10.assets.other", "320.3万元");
+  assert_paragraph_has (sections, "s10.assets.other", "320.30万元");
   assert_paragraph_has (sections, "s10.assets.equipment", "单位价值50万元以上大型设备1台（套）");
-  assert_paragraph_has (sections, "s10.performance", "实行绩效管理的项目6个，涉及预算金额71万元");
+  assert_paragraph_has (sections, "s10.performance", "实行绩效管理的项目6个，涉及预算金额71.00万元");
   assert_paragraph_has (sections, "s10.other", "无其他需说明的事项。");
 }
 
@@ -423,11 +423,11 @@ test_narrative_change_base (void)
 
   set_prior (document, "expenditure.basic", "100.00", "budget", "人员增加");
   up = gk_narrative_compose (document);
-  assert_paragraph_has (up, "s3.expenditure.basic", "比上年增加100万元，增长100.00%，主要原因是人员增加");
+  assert_paragraph_has (up, "s3.expenditure.basic", "比上年增加100.00万元，增长100.00%，主要原因是人员增加");
 
   set_prior (document, "expenditure.basic", "400.00", "budget", "人员减少");
   down = gk_narrative_compose (document);
-  assert_paragraph_has (down, "s3.expenditure.basic", "比上年减少200万元，下降50.00%，主要原因是人员减少");
+  assert_paragraph_has (down, "s3.expenditure.basic", "比上年减少200.00万元，下降50.00%，主要原因是人员减少");
 }
 
 static void
@@ -439,14 +439,14 @@ test_narrative_change_zero_prior (void)
 
   set_prior (document, "expenditure.basic", "0.00", "budget", "新增人员");
   sections = gk_narrative_compose (document);
-  assert_paragraph_has (sections, "s3.expenditure.basic", "比上年增加5万元，主要原因是新增人员");
+  assert_paragraph_has (sections, "s3.expenditure.basic", "比上年增加5.00万元，主要原因是新增人员");
   assert_paragraph_lacks (sections, "s3.expenditure.basic", "增长");
   g_assert_null (find_span (sections, "s3.expenditure.basic", "prior/expenditure.basic/percent"));
 
   /* Nothing either year: 持平, without a reason to give. */
   set_prior (document, "expenditure.project", "0.00", "budget", "");
   flat = gk_narrative_compose (document);
-  assert_paragraph_has (flat, "s3.expenditure.project", "项目支出0万元，占0.00%，与上年持平。");
+  assert_paragraph_has (flat, "s3.expenditure.project", "项目支出0.00万元，占0.00%，与上年持平。");
 }
 
 static void
@@ -509,8 +509,8 @@ test_narrative_item_amount_changed (void)
 
   set_amount (document, "t5", "2010301", "basic", "300.00");
   sections = gk_narrative_compose (document);
-  assert_paragraph_has (sections, "s5.item.2010301", "2020年预算数为300万元，比上年执行数减少28.66万元，下降8.72%");
-  assert_paragraph_has (sections, "s5.structure.201", "一般公共服务支出（类）371万元");
+  assert_paragraph_has (sections, "s5.item.2010301", "2020年预算数为300.00万元，比上年执行数减少28.66万元，下降8.72%");
+  assert_paragraph_has (sections, "s5.structure.201", "一般公共服务支出（类）371.00万元");
   assert_paragraph_has (sections, "s5.scale", "一般公共预算当年拨款390.02万元");
 
   g_assert_true (gk_document_undo (document));
@@ -532,8 +532,8 @@ test_narrative_ids_stable (void)
   g_assert_null (gk_narrative_lookup_paragraph (sections, "s7.project.p1"));
   assert_paragraph_has (sections, "s7.project.p2", "（一）项目名称：网站维护");
   assert_paragraph_has (sections, "s5.item.2010301", "行政运行（项）");
-  assert_paragraph_has (sections, "s5.item.2010350", "预算数为1万元");
-  assert_paragraph_has (sections, "s10.performance", "项目5个，涉及预算金额66万元");
+  assert_paragraph_has (sections, "s5.item.2010350", "预算数为1.00万元");
+  assert_paragraph_has (sections, "s10.performance", "项目5个，涉及预算金额66.00万元");
 }
 
 /* Hand-written paragraphs -------------------------------------------------- */
@@ -631,7 +631,7 @@ test_narrative_blank_document (void)
 
   g_assert_cmpuint (sections->len, ==, 10);
   assert_paragraph_has (sections, "s1.total", "测试单位2021年所有收入和支出");
-  assert_paragraph_has (sections, "s1.total", "收支总预算0元。");
+  assert_paragraph_has (sections, "s1.total", "收支总预算0.00元。");
   assert_paragraph_has (sections, "s7.none", "未安排项目支出");
   assert_paragraph_has (sections, "s9.empty", "测试单位2021年没有使用政府性基金预算拨款安排的支出");
   assert_paragraph_has (sections, "s10.assets", "截至2020年底");
@@ -651,8 +651,8 @@ test_narrative_subsidy_projects (void)
   gk_document_set_amount_text (document, row, gk_table_column_index (t7, "e303"), "1.50", &error);
   g_assert_no_error (error);
   sections = gk_narrative_compose (document);
-  assert_paragraph_has (sections, "s7.subsidy", "2020年项目支出中对个人和家庭的补助1.5万元，涉及项目：县信联办及县群众信访服务中心业务办公经费。");
-  assert_paragraph_has (sections, "s10.performance", "涉及预算金额72.5万元");
+  assert_paragraph_has (sections, "s7.subsidy", "2020年项目支出中对个人和家庭的补助1.50万元，涉及项目：县信联办及县群众信访服务中心业务办公经费。");
+  assert_paragraph_has (sections, "s10.performance", "涉及预算金额72.50万元");
 }
 
 static void

@@ -869,8 +869,8 @@ test_pdf_performance_table (void)
   g_assert_cmpuint (gk_ruled_table_get_n_rows (ruled), ==, 4 + 7);
   g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 0, 1), ==, "县电子政务办");
   g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 0, 5), ==, "电子政务工作经费");
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 1, 2), ==, "5万元");
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 1, 4), ==, "5万元");
+  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 1, 2), ==, "5.00万元");
+  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 1, 4), ==, "5.00万元");
   g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 2, 1), ==, "进一步使政府工作高效运转");
   g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 4, 0), ==, "产出指标");
   g_assert_null (gk_ruled_table_get_cell_text (ruled, 5, 0));

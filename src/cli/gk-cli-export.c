@@ -7,6 +7,7 @@
 #include "gk-cli-private.h"
 #include "gk-document-io.h"
 #include "gk-export.h"
+#include "gk-pdf-export.h"
 
 /* Every export goes through the same pipeline as the window's, here on
  * this thread. */
@@ -45,10 +46,17 @@ _gk_cli_export_pdf (GkDocument    *document,
                     GVariantDict  *options,
                     GError       **error)
 {
-  return export_to (document,
-                    g_variant_dict_contains (options, "with-charts") ? GK_EXPORT_PDF_WITH_CHARTS
-                                                                     : GK_EXPORT_PDF,
-                    out, error);
+  g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
+  g_autoptr(GFile) target = g_file_new_for_commandline_arg (out);
+
+  /* The pipeline's writer, kept here for the page count of the summary. */
+  gk_pdf_writer_set_with_charts (writer, g_variant_dict_contains (options, "with-charts"));
+  if (!gk_pdf_writer_write_file (writer, target, NULL, NULL, NULL, error))
+    return FALSE;
+  if (!_gk_cli_pdf_summary (document, out, gk_pdf_writer_get_n_pages (writer)) &&
+      g_variant_dict_contains (options, "strict"))
+    g_variant_dict_insert (options, "failed-checks", "b", TRUE);
+  return TRUE;
 }
 
 gboolean
@@ -81,7 +89,7 @@ _gk_cli_export (const GkCliCommand *command,
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
-  return EXIT_SUCCESS;
+  return g_variant_dict_contains (options, "failed-checks") ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 /* --import-xlsx IN OUT.gongkai: reads a workbook, prints the report of

@@ -46,6 +46,9 @@ int _gk_cli_check       (const GkCliCommand *command,
                          GVariantDict       *options,
                          const char * const *files);
 
+gboolean _gk_cli_pdf_summary   (GkDocument    *document,
+                                const char    *out,
+                                guint          n_pages);
 gboolean _gk_cli_export_csv    (GkDocument    *document,
                                 const char    *out,
                                 GVariantDict  *options,

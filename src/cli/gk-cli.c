@@ -44,6 +44,8 @@ gk_cli_add_options (GApplication *application)
                                  N_("With --check, print the findings as JSON"), NULL);
   g_application_add_main_option (application, "with-charts", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  N_("With --export-pdf, add an appendix of the review charts"), NULL);
+  g_application_add_main_option (application, "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 N_("With --export-pdf, exit with status 1 when the checks find errors"), NULL);
 }
 
 gboolean

@@ -170,7 +170,7 @@ gk_composer_amount (GkComposer *c,
                     GkAmount    amount,
                     const char *source)
 {
-  g_autofree char *text = gk_amount_format_short (amount);
+  g_autofree char *text = gk_amount_format (amount);
 
   gk_composer_span (c, GK_SPAN_FIGURE, text, source);
   gk_composer_text (c, c->money_unit);

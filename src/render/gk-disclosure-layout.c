@@ -480,7 +480,7 @@ static char *
 format_money (GkDocument *document,
               GkAmount    amount)
 {
-  g_autofree char *figure = gk_amount_format_short (amount);
+  g_autofree char *figure = gk_amount_format (amount);
   return g_strconcat (figure, gk_money_unit_to_string (gk_document_get_money_unit (document)), NULL);
 }
 
@@ -555,7 +555,9 @@ gk_disclosure_performance_new (GkDocument *document,
     gk_ruled_table_set_column (table, c, GK_RULED_COLUMN_SHARE, performance_shares[c]);
   gk_ruled_table_set_keep_together (table, TRUE);
 
-  gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+  /* The project, its money and goal and the indicators' headings come
+   * again on each page of a table taller than a page. */
+  gk_ruled_table_append_row (table, GK_RULED_ROW_HEADER);
   add_label (table, 0, "预算单位", 1);
   add_value (table, 1, gk_project_get_owner (project), PANGO_ALIGN_LEFT, 1, 3);
   add_label (table, 4, "项目名称", 1);
@@ -564,7 +566,7 @@ gk_disclosure_performance_new (GkDocument *document,
   total = format_money (document, gk_project_get_total (project));
   fiscal = format_money (document, gk_project_get_fiscal (project));
   other = format_money (document, gk_project_get_other_funds (project));
-  gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+  gk_ruled_table_append_row (table, GK_RULED_ROW_HEADER);
   add_label (table, 0, "项目资金", 1);
   add_label (table, 1, "年度资金总额", 1);
   add_value (table, 2, total, PANGO_ALIGN_RIGHT, 1, 1);
@@ -573,11 +575,11 @@ gk_disclosure_performance_new (GkDocument *document,
   add_label (table, 5, "其他资金", 1);
   add_value (table, 6, other, PANGO_ALIGN_RIGHT, 1, 1);
 
-  gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+  gk_ruled_table_append_row (table, GK_RULED_ROW_HEADER);
   add_label (table, 0, "项目总体目标", 1);
   add_value (table, 1, gk_project_get_goal (project), PANGO_ALIGN_LEFT, 1, 6);
 
-  gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+  gk_ruled_table_append_row (table, GK_RULED_ROW_HEADER);
   add_label (table, 0, "一级指标", 1);
   add_label (table, 1, "二级指标", 1);
   add_label (table, 2, "三级指标", 3);
@@ -630,7 +632,7 @@ add_performance (Builder   *b,
   gk_page_layout_keep_space (b->layout, caption + height);
 
   gk_page_layout_add_text (b->layout, GK_TEXT_CAPTION, "项目支出绩效目标表");
-  gk_page_layout_add_table (b->layout, table, NULL);
+  gk_page_layout_add_table (b->layout, table, "项目支出绩效目标表（续）");
 }
 
 /* Paragraph text as markup only when a span still needs filling in: those

@@ -260,6 +260,55 @@ continue_page (GkPageLayout *self)
   gk_page_layout_new_page (self, page->orientation, page->numbered);
 }
 
+/* Whether @box is a heading, a caption or an anchor that belongs with
+ * what comes after it. */
+static gboolean
+box_keeps_with_next (const Box *box)
+{
+  if (box->kind == BOX_ANCHOR)
+    return TRUE;
+  return box->kind == BOX_TEXT && box->first == 0 && box->end == 0 &&
+         gk_typesetter_get_style_info (box->style)->keep_with_next;
+}
+
+/* A new page for something that did not fit, taking along the headings
+ * that end the current page: a heading followed by a heading, or by a
+ * table, never ends a page. */
+static void
+break_page (GkPageLayout *self)
+{
+  Page *page = current_page (self);
+  guint first = page->boxes->len;
+  double from, cursor = self->cursor;
+
+  while (first > 0 && box_keeps_with_next (&g_array_index (page->boxes, Box, first - 1)))
+    first--;
+  /* Only headings on the page: they stay, or the page would be empty. */
+  for (guint i = 0; i < first; i++)
+    if (g_array_index (page->boxes, Box, i).kind != BOX_ANCHOR)
+      goto carry;
+  continue_page (self);
+  return;
+
+carry:
+  continue_page (self);
+  if (first == page->boxes->len)
+    return;
+  from = g_array_index (page->boxes, Box, first).y;
+  for (guint i = first; i < page->boxes->len; i++)
+    {
+      Box box = g_array_index (page->boxes, Box, i);
+
+      box.y = box.y - from + self->cursor;
+      if (box.kind == BOX_ANCHOR)
+        g_hash_table_insert (self->anchors, (gpointer) box.text, GUINT_TO_POINTER (self->pages->len));
+      g_array_append_val (current_page (self)->boxes, box);
+      self->page_has_content = self->page_has_content || box.kind != BOX_ANCHOR;
+    }
+  self->cursor += cursor - from;
+  g_array_set_size (page->boxes, first);
+}
+
 static Box *
 push_box (GkPageLayout *self,
           BoxKind       kind)
@@ -328,7 +377,7 @@ gk_page_layout_keep_space (GkPageLayout *self,
 
   content_box (self, &left, &top, &width, &bottom);
   if (self->page_has_content && height > bottom - self->cursor && height <= bottom - top)
-    continue_page (self);
+    break_page (self);
 }
 
 static void
@@ -394,7 +443,7 @@ add_text_full (GkPageLayout   *self,
   else
     need = bottoms[MIN (n_lines, 2) - 1] - tops[0];
   if (self->page_has_content && !same_line && need > bottom - self->cursor)
-    continue_page (self);
+    break_page (self);
 
   stored = g_string_chunk_insert (self->strings, text);
   while (line < (guint) n_lines)
@@ -536,7 +585,7 @@ gk_page_layout_add_table (GkPageLayout *self,
 
   if (gk_ruled_table_get_keep_together (table) && self->page_has_content &&
       total > bottom - self->cursor && total <= bottom - top)
-    continue_page (self);
+    break_page (self);
 
   do
     {
@@ -573,7 +622,10 @@ gk_page_layout_add_table (GkPageLayout *self,
       if (end == row && row < n)
         {
           /* Not one row fits under what is already on this page. */
-          continue_page (self);
+          if (row == gk_ruled_table_get_n_header_rows (table))
+            break_page (self);
+          else
+            continue_page (self);
           if (continued != NULL)
             add_text_full (self, GK_TEXT_TABLE_CONTINUED, continued, GK_TYPESET_DEFAULT, -1, FALSE);
           self->page_has_content = FALSE;

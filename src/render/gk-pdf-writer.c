@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <cairo-pdf.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "gk-disclosure-layout.h"
+#include "gk-pdf-finish.h"
 #include "gk-pdf-writer.h"
 
 struct _GkPdfWriter
@@ -16,6 +20,7 @@ struct _GkPdfWriter
   gboolean    with_charts;
   char       *body_font;
   char       *heading_font;
+  guint       n_pages;      /* of the last PDF written */
 };
 
 G_DEFINE_FINAL_TYPE (GkPdfWriter, gk_pdf_writer, G_TYPE_OBJECT)
@@ -215,8 +220,8 @@ gk_pdf_writer_set_heading_font (GkPdfWriter *self,
 
 /* Writing ------------------------------------------------------------------ */
 
-/* cairo writes the PDF through this into the stream it was given; the
- * first failure (a full disk, a cancel) is kept and stops the rest. */
+/* The stream the finished PDF goes to; the first failure (a full disk, a
+ * cancel) is kept and stops the rest. */
 typedef struct
 {
   GOutputStream *stream;
@@ -225,17 +230,11 @@ typedef struct
 } Output;
 
 static cairo_status_t
-write_output (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+collect_output (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
 {
-  Output *output = closure;
-
-  if (output->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (output->stream, data, length, NULL,
-                                  output->cancellable, &output->error))
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -271,12 +270,25 @@ set_metadata (cairo_surface_t *surface,
   g_autofree char *title = gk_disclosure_dup_title (document);
   g_autofree char *subject = g_strdup_printf ("%u年部门预算公开", gk_document_get_year (document));
   const char *unit = gk_document_get_unit (document);
+  const char *date = gk_document_get_date (document);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, unit ? unit : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, "部门预算公开");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gongkai " PACKAGE_VERSION);
+
+  /* Dated by the document, not the clock, so that the same document gives
+   * the same bytes (cairo would stamp the time of the export). */
+  if (date != NULL && strlen (date) == 10 &&
+      g_date_valid_dmy (atoi (date + 8), atoi (date + 5), atoi (date)) &&
+      date[4] == '-' && date[7] == '-')
+    {
+      g_autofree char *stamp = g_strdup_printf ("%sT00:00:00+08:00", date);
+
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
+    }
 }
 
 static void
@@ -313,9 +325,13 @@ render (GkPageLayout   *layout,
   cairo_status_t status;
   double width, height;
   guint n_pages = gk_page_layout_get_n_pages (layout);
+  g_autoptr(GByteArray) drawn = g_byte_array_new ();
+  g_autoptr(GBytes) finished = NULL;
 
   gk_page_layout_get_page_size (layout, 0, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (write_output, output, width, height);
+  /* Drawn in memory first: cairo's file is put in order before it is
+   * written (gk_pdf_finish()). */
+  surface = cairo_pdf_surface_create_for_stream (collect_output, drawn, width, height);
   set_metadata (surface, document);
   cr = cairo_create (surface);
 
@@ -349,6 +365,19 @@ render (GkPageLayout   *layout,
       g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER, "%s", cairo_status_to_string (status));
       return FALSE;
     }
+
+  {
+    g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&drawn));
+    const guchar *data;
+    gsize size;
+
+    finished = gk_pdf_finish (bytes, "zh-CN", error);
+    if (finished == NULL)
+      return FALSE;
+    data = g_bytes_get_data (finished, &size);
+    if (!g_output_stream_write_all (output->stream, data, size, NULL, output->cancellable, error))
+      return FALSE;
+  }
   return TRUE;
 }
 
@@ -394,5 +423,14 @@ gk_pdf_writer_write_to_stream (GkPdfWriter     *self,
   if (progress != NULL)
     progress (0.5, progress_data);
 
+  self->n_pages = gk_page_layout_get_n_pages (layout);
   return render (layout, self->document, &output, progress, progress_data, error);
+}
+
+/* The pages of the last PDF written. */
+guint
+gk_pdf_writer_get_n_pages (GkPdfWriter *self)
+{
+  g_return_val_if_fail (GK_IS_PDF_WRITER (self), 0);
+  return self->n_pages;
 }

@@ -42,5 +42,6 @@ gboolean     gk_pdf_writer_write_to_stream  (GkPdfWriter         *self,
                                              gpointer             progress_data,
                                              GCancellable        *cancellable,
                                              GError             **error);
+guint        gk_pdf_writer_get_n_pages      (GkPdfWriter         *self);
 
 G_END_DECLS

@@ -14,6 +14,9 @@
 #define TEXT_MIN_EMS   6.0
 #define TITLE_MAX_EMS  5.0    /* an amount column's title wraps beyond this */
 #define TITLE_MIN_EMS  2.0
+/* An amount column keeps three characters of its title a line, so that
+ * an empty column of 表七 does not stack its title five lines deep. */
+#define FIGURE_TITLE_MIN_EMS 3.0
 #define CODE_MIN_EMS   1.7
 #define SHADE          0.92
 /* Short texts (codes, 95%, 产出指标 …) come back often enough that keeping
@@ -320,7 +323,8 @@ measure_column (GkRuledTable *self,
           if ((row->flags & GK_RULED_ROW_HEADER) != 0)
             {
               title = MAX (title, gk_typesetter_text_width (typesetter, cell->style, cell->text));
-              title_min = MAX (title_min, MIN (TITLE_MIN_EMS, g_utf8_strlen (cell->text, -1)) * em);
+              title_min = MAX (title_min, MIN (col->kind == GK_RULED_COLUMN_FIGURE ? FIGURE_TITLE_MIN_EMS : TITLE_MIN_EMS,
+                                               g_utf8_strlen (cell->text, -1)) * em);
               continue;
             }
           /* Measure only what could be the widest yet: on a long table

@@ -27,9 +27,15 @@ struct _GkTypesetter
   PangoFontMap         *font_map;
   PangoContext         *context;
   PangoLayout          *layout;
+  char                 *last_text;   /* what layout holds */
+  GkTextStyle           last_style;
+  double                last_width;
+  PangoAlignment        last_alignment;
+  GkTypesetFlags        last_flags;
   PangoFontDescription *fonts[GK_N_TEXT_STYLES];
   double                line_heights[GK_N_TEXT_STYLES];
   GHashTable           *cache;
+  GHashTable           *long_layouts;
   GHashTable           *heights;   /* "style:width:text" → height in Pango units */
 
   /* Text shown but not yet drawn, on batch_cr */
@@ -90,8 +96,10 @@ gk_typesetter_finalize (GObject *object)
   g_array_unref (self->clusters);
   g_string_free (self->text, TRUE);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->long_layouts, g_hash_table_unref);
   g_clear_pointer (&self->heights, g_hash_table_unref);
   g_clear_object (&self->layout);
+  g_free (self->last_text);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
   for (guint i = 0; i < GK_N_TEXT_STYLES; i++)
@@ -162,6 +170,7 @@ gk_typesetter_new (const char *body_family,
   self->layout = pango_layout_new (self->context);
   pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->long_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < GK_N_TEXT_STYLES; i++)
@@ -198,6 +207,174 @@ gk_typesetter_get_context (GkTypesetter *self)
   return self->context;
 }
 
+#define WORD_JOINER 0x2060
+#define ZERO_WIDTH_SPACE 0x200B
+/* Characters of a Latin word or a number after which a line may break. */
+#define LONG_WORD 24
+#define ITEM_CHARACTERS 200
+/* Bytes of a text whose layout is kept for all the pages it runs over. */
+#define LONG_TEXT 4096
+
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* Full-width punctuation and the quotes and dashes set with it. */
+static gboolean
+is_cjk_punctuation (gunichar c)
+{
+  return (c >= 0x3000 && c <= 0x303F) ||
+         (c >= 0xFF01 && c <= 0xFF0F && c != 0xFF05) ||
+         (c >= 0xFF1A && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF65) ||
+         (c >= 0x2018 && c <= 0x201F) ||
+         c == 0x2014 || c == 0x2026 || c == 0x00B7;
+}
+
+/* Whether a justified line may widen the gap between @before and @after:
+ * between Chinese characters and at punctuation, never inside a number
+ * or a Latin word, nor between a figure and its unit. */
+static gboolean
+is_stretch_point (gunichar before,
+                  gunichar after)
+{
+  if (before == 0 || before == WORD_JOINER || after == WORD_JOINER)
+    return FALSE;
+  if (is_cjk_punctuation (before) || is_cjk_punctuation (after))
+    return TRUE;
+  return is_han (before) && is_han (after);
+}
+
+/* Whether a line may not break between @before and @after: a figure and
+ * its unit ("6.43万元", "1人", "26.17%") stay on one line. */
+static gboolean
+is_unit_join (gunichar before,
+              gunichar after)
+{
+  if (g_unichar_isdigit (before))
+    return is_han (after) || after == '%' || after == 0xFF05 || after == 0x2030;
+  if (before == 0x4E07 || before == 0x5343 || before == 0x4EBF)   /* 万 千 亿 */
+    return after == 0x5143;                                       /* 元 */
+  return FALSE;
+}
+
+/* Latin letters and digits: no line breaks between them. */
+static gboolean
+is_word_character (gunichar c)
+{
+  return c < 0x80 && g_ascii_isalnum (c);
+}
+
+/* @text with a word joiner wherever a line must not break, so that Pango
+ * (which has no attribute for it) keeps those characters together. Also
+ * joins the last two characters when @join_last. */
+static char *
+join_text (const char *text,
+           gboolean    join_last)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  const char *last = NULL;
+  gunichar before = 0;
+  guint run = 0;
+
+  if (join_last)
+    {
+      const char *end = text + strlen (text);
+
+      last = g_utf8_find_prev_char (text, end);
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (before != 0 && (is_unit_join (before, c) || p == last))
+        g_string_append_unichar (out, WORD_JOINER);
+      /* A word longer than a line breaks anywhere: Pango would search
+       * and reshape the whole rest of it for every line. */
+      run = is_word_character (c) ? run + 1 : 0;
+      if (run > LONG_WORD && run % LONG_WORD == 1)
+        g_string_append_unichar (out, ZERO_WIDTH_SPACE);
+      g_string_append_unichar (out, c);
+      before = c;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+needs_join (const char *text)
+{
+  gunichar before = 0;
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (before != 0 && is_unit_join (before, c))
+        return TRUE;
+      run = is_word_character (c) ? run + 1 : 0;
+      if (run > LONG_WORD)
+        return TRUE;
+      before = c;
+    }
+  return FALSE;
+}
+
+/* Whether the last line of @layout holds a single character. */
+static gboolean
+ends_with_one_character (PangoLayout *layout)
+{
+  PangoLayoutLine *line;
+  const char *text;
+  glong n;
+
+  if (pango_layout_get_line_count (layout) < 2)
+    return FALSE;
+  line = pango_layout_get_line_readonly (layout, pango_layout_get_line_count (layout) - 1);
+  text = pango_layout_get_text (layout);
+  n = g_utf8_strlen (text + line->start_index, line->length);
+  return n == 1;
+}
+
+static void
+set_attributes (PangoLayout   *layout,
+                PangoAttrList *base,
+                const char    *text)
+{
+  PangoAttrList *list = base ? pango_attr_list_copy (base) : pango_attr_list_new ();
+
+  /* Pango reshapes the rest of an item for every line it breaks off
+   * it: a text of thousands of characters is cut into items of a few
+   * hundred (a no-op attribute on each), so that the cost stays linear. */
+  if (strlen (text) > 4 * ITEM_CHARACTERS)
+    {
+      const char *start = text;
+
+      while (*start != '\0')
+        {
+          const char *end = start;
+          PangoAttribute *attr;
+
+          for (guint i = 0; i < ITEM_CHARACTERS && *end != '\0'; i++)
+            end = g_utf8_next_char (end);
+          attr = pango_attr_fallback_new (TRUE);
+          attr->start_index = start - text;
+          attr->end_index = end - text;
+          pango_attr_list_insert (list, attr);
+          start = end;
+        }
+    }
+
+  /* Chinese text is never hyphenated, and hyphenation is what makes a
+   * long unbroken name cost quadratic time to break. */
+  pango_attr_list_insert (list, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, list);
+  pango_attr_list_unref (list);
+}
+
 static void
 setup_layout (GkTypesetter   *self,
               PangoLayout    *layout,
@@ -208,20 +385,44 @@ setup_layout (GkTypesetter   *self,
               GkTypesetFlags  flags)
 {
   const GkTextStyleInfo *info = &styles[style];
+  g_autofree char *joined = NULL;
+
+  if (text == NULL)
+    text = "";
 
   pango_layout_set_font_description (layout, self->fonts[style]);
   pango_layout_set_width (layout, width < 0 ? -1 : (int) (width * PANGO_SCALE));
   pango_layout_set_alignment (layout, (int) alignment < 0 ? info->alignment : alignment);
-  pango_layout_set_justify (layout, info->justify);
   pango_layout_set_indent (layout, (flags & GK_TYPESET_NO_INDENT) != 0 ? 0
                                    : (int) (info->first_indent * info->size * PANGO_SCALE));
   pango_layout_set_line_spacing (layout, info->line_spacing);
+  if (needs_join (text))
+    joined = join_text (text, FALSE);
   if ((flags & GK_TYPESET_MARKUP) != 0)
-    pango_layout_set_markup (layout, text ? text : "", -1);
-  else
     {
-      pango_layout_set_attributes (layout, NULL);
-      pango_layout_set_text (layout, text ? text : "", -1);
+      /* Pango spreads the characters of its own justified lines, figures
+       * included; markup is rare (a red placeholder) and keeps that. */
+      pango_layout_set_justify (layout, info->justify);
+      g_object_set_data (G_OBJECT (layout), "gk-justify", NULL);
+      pango_layout_set_markup (layout, joined ? joined : text, -1);
+      set_attributes (layout, pango_layout_get_attributes (layout), pango_layout_get_text (layout));
+      return;
+    }
+
+  /* Justified when drawn: see gk_typesetter_show_layout(). */
+  pango_layout_set_justify (layout, FALSE);
+  g_object_set_data (G_OBJECT (layout), "gk-justify", GINT_TO_POINTER (info->justify && width > 0));
+  pango_layout_set_text (layout, joined ? joined : text, -1);
+  set_attributes (layout, NULL, pango_layout_get_text (layout));
+
+  /* A last line of one character ("…说" / "明") takes the one before it
+   * along. */
+  if (width > 0 && ends_with_one_character (layout))
+    {
+      g_autofree char *rejoined = join_text (joined ? joined : text, TRUE);
+
+      pango_layout_set_text (layout, rejoined, -1);
+      set_attributes (layout, NULL, rejoined);
     }
 }
 
@@ -244,7 +445,40 @@ gk_typesetter_layout (GkTypesetter   *self,
   g_return_val_if_fail (GK_IS_TYPESETTER (self), NULL);
   g_return_val_if_fail (style < GK_N_TEXT_STYLES, NULL);
 
+  /* A paragraph that runs over pages is drawn a page at a time: it is
+   * laid out once, not once a page. */
+  if (self->last_text != NULL && self->last_style == style && self->last_width == width &&
+      self->last_alignment == alignment && self->last_flags == flags &&
+      g_strcmp0 (self->last_text, text ? text : "") == 0)
+    return self->layout;
+
+  /* Long texts (a name of thousands of characters) keep their own
+   * layouts, since other text is drawn between their pages. */
+  if (text != NULL && strlen (text) > LONG_TEXT)
+    {
+      g_autofree char *key = g_strdup_printf ("%u:%d:%d:%u:%s", style, (int) alignment,
+                                              (int) (width * 100), flags, text);
+      PangoLayout *layout = g_hash_table_lookup (self->long_layouts, key);
+
+      if (layout == NULL)
+        {
+          if (g_hash_table_size (self->long_layouts) >= 16)
+            g_hash_table_remove_all (self->long_layouts);
+          layout = pango_layout_new (self->context);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          setup_layout (self, layout, style, text, width, alignment, flags);
+          g_hash_table_insert (self->long_layouts, g_steal_pointer (&key), layout);
+        }
+      return layout;
+    }
+
   setup_layout (self, self->layout, style, text, width, alignment, flags);
+  g_free (self->last_text);
+  self->last_text = g_strdup (text ? text : "");
+  self->last_style = style;
+  self->last_width = width;
+  self->last_alignment = alignment;
+  self->last_flags = flags;
   return self->layout;
 }
 
@@ -377,14 +611,47 @@ batch_for (GkTypesetter        *self,
   return &g_array_index (self->batches, Batch, self->batches->len - 1);
 }
 
+/* The places a justified line may widen on @line, and the last character
+ * of the line in @before. */
+static guint
+count_stretch_points (PangoLayoutLine *line,
+                      const char      *text)
+{
+  gunichar before = 0;
+  guint n = 0;
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+      PangoGlyphItemIter iter;
+
+      for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text);
+           more;
+           more = pango_glyph_item_iter_next_cluster (&iter))
+        {
+          gunichar c = g_utf8_get_char (text + iter.start_index);
+
+          if (is_stretch_point (before, c))
+            n++;
+          before = g_utf8_get_char (g_utf8_prev_char (text + iter.end_index));
+        }
+    }
+  return n;
+}
+
 /* Converts one run to cairo glyphs and clusters in the scratch arrays;
- * FALSE when it has a glyph the font lacks, which Pango draws as a box. */
+ * FALSE when it has a glyph the font lacks, which Pango draws as a box.
+ * @gap widens each stretch point of a justified line, @shift and
+ * @before carrying the widening and the last character from run to run. */
 static gboolean
 convert_run (GkTypesetter   *self,
              PangoGlyphItem *run,
              const char     *text,
              double          x,
-             double          baseline)
+             double          baseline,
+             double          gap,
+             double         *shift,
+             gunichar       *before)
 {
   PangoGlyphString *glyphs = run->glyphs;
   PangoGlyphItemIter iter;
@@ -414,12 +681,24 @@ convert_run (GkTypesetter   *self,
        more = pango_glyph_item_iter_next_cluster (&iter))
     {
       cairo_text_cluster_t cluster;
+      gunichar c = g_utf8_get_char (text + iter.start_index);
+      gsize before_len = self->text->len;
 
       if (iter.start_glyph > iter.end_glyph)
         return FALSE;   /* right to left: not in a Chinese disclosure */
-      cluster.num_bytes = iter.end_index - iter.start_index;
+      if (gap > 0 && is_stretch_point (*before, c))
+        *shift += gap;
+      for (int g = iter.start_glyph; g < iter.end_glyph; g++)
+        g_array_index (self->glyphs, cairo_glyph_t, g).x += *shift;
+      *before = g_utf8_get_char (g_utf8_prev_char (text + iter.end_index));
+
+      /* The word joiners that hold lines together are no part of the
+       * text a reader copies. */
+      for (const char *p = text + iter.start_index; p < text + iter.end_index; p = g_utf8_next_char (p))
+        if (g_utf8_get_char (p) != WORD_JOINER && g_utf8_get_char (p) != ZERO_WIDTH_SPACE)
+          g_string_append_len (self->text, p, g_utf8_next_char (p) - p);
+      cluster.num_bytes = self->text->len - before_len;
       cluster.num_glyphs = iter.end_glyph - iter.start_glyph;
-      g_string_append_len (self->text, text + iter.start_index, cluster.num_bytes);
       g_array_append_val (self->clusters, cluster);
     }
   return TRUE;
@@ -456,6 +735,28 @@ commit_run (GkTypesetter        *self,
   g_string_append_len (batch->text, self->text->str, self->text->len);
 }
 
+/* Markup (a red placeholder) is drawn by Pango; our attributes (no
+ * hyphens) are not markup. */
+static gboolean
+has_colour (PangoLayout *layout)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  PangoAttrIterator *iter;
+  gboolean colour = FALSE;
+
+  if (attrs == NULL)
+    return FALSE;
+  iter = pango_attr_list_get_iterator (attrs);
+  do
+    if (pango_attr_iterator_get (iter, PANGO_ATTR_FOREGROUND) != NULL ||
+        pango_attr_iterator_get (iter, PANGO_ATTR_WEIGHT) != NULL ||
+        pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND) != NULL)
+      colour = TRUE;
+  while (!colour && pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+  return colour;
+}
+
 /**
  * gk_typesetter_show_layout:
  * @x: where the layout's top left corner goes
@@ -479,9 +780,10 @@ gk_typesetter_show_layout (GkTypesetter *self,
 {
   const char *text = pango_layout_get_text (layout);
   PangoLayoutIter *iter;
+  GSList *lines = NULL;
   double top = 0;
   int line = 0;
-  gboolean plain;
+  gboolean plain, justify;
 
   g_return_if_fail (GK_IS_TYPESETTER (self));
   g_return_if_fail (cr != NULL);
@@ -494,17 +796,22 @@ gk_typesetter_show_layout (GkTypesetter *self,
     }
 
   /* Markup (colours, a bold term) is rare: Pango draws it. */
-  plain = pango_layout_get_attributes (layout) == NULL;
+  justify = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (layout), "gk-justify"));
+  plain = !pango_layout_get_justify (layout) && !has_colour (layout);
   iter = pango_layout_get_iter (layout);
   do
     {
       PangoLayoutLine *layout_line;
       PangoRectangle logical;
-      double baseline;
+      double baseline, shift, gap;
+      gunichar before;
       int y0;
 
       if (line < first_line)
-        continue;
+        {
+          lines = lines != NULL ? lines->next : pango_layout_get_lines_readonly (layout);
+          continue;
+        }
       if (end_line >= 0 && line >= end_line)
         break;
 
@@ -513,6 +820,27 @@ gk_typesetter_show_layout (GkTypesetter *self,
         top = (double) y0 / PANGO_SCALE;
       baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - top;
       layout_line = pango_layout_iter_get_line_readonly (iter);
+      lines = lines != NULL ? lines->next : pango_layout_get_lines_readonly (layout);
+      shift = 0;
+      before = 0;
+      gap = 0;
+      /* Justified here rather than by Pango, which would spread the
+       * characters of a figure or a Latin word too. The last line of a
+       * paragraph stays ragged. */
+      if (justify && lines->next != NULL &&
+          !((PangoLayoutLine *) lines->next->data)->is_paragraph_start)
+        {
+          guint points = count_stretch_points (layout_line, text);
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          if (points > 0)
+            {
+              double extra = (double) (pango_layout_get_width (layout) - logical.x - logical.width) / PANGO_SCALE;
+
+              if (extra > 0)
+                gap = extra / points;
+            }
+        }
 
       if (!plain)
         {
@@ -532,11 +860,12 @@ gk_typesetter_show_layout (GkTypesetter *self,
             break;   /* the end of the line */
           pango_layout_iter_get_run_extents (iter, NULL, &logical);
           font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
-          if (font != NULL && convert_run (self, run, text, x + (double) logical.x / PANGO_SCALE, baseline))
+          if (font != NULL && convert_run (self, run, text, x + (double) logical.x / PANGO_SCALE, baseline,
+                                           gap, &shift, &before))
             commit_run (self, font);
           else
             {
-              cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, baseline);
+              cairo_move_to (cr, x + shift + (double) logical.x / PANGO_SCALE, baseline);
               pango_cairo_show_glyph_item (cr, text, run);
             }
         }

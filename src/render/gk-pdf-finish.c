@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <qpdf/qpdf-c.h>
+
+#include "gk-pdf-finish.h"
+#include "gk-pdf-writer.h"
+
+/**
+ * gk_pdf_finish:
+ * @pdf: a PDF as cairo wrote it
+ * @language: (nullable): the document's language, such as "zh-CN"
+ *
+ * Rewrites @pdf with a cross-reference table that matches its objects.
+ * Cairo 1.16 numbers the objects of link annotations and of the tagged
+ * structure after it has written their offsets, so readers that trust
+ * the table (and checkers, and archives) see a damaged file. The same
+ * input gives the same bytes: the file identifier is derived from the
+ * content, not drawn at random.
+ *
+ * Returns: (transfer full): the repaired PDF, or %NULL with @error set
+ */
+GBytes *
+gk_pdf_finish (GBytes      *pdf,
+               const char  *language,
+               GError     **error)
+{
+  qpdf_data qpdf = qpdf_init ();
+  const char *data;
+  gsize size;
+  GBytes *result = NULL;
+
+  g_return_val_if_fail (pdf != NULL, NULL);
+
+  data = g_bytes_get_data (pdf, &size);
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+  qpdf_set_attempt_recovery (qpdf, QPDF_TRUE);
+  if ((qpdf_read_memory (qpdf, "disclosure.pdf", data, size, NULL) & QPDF_ERRORS) == 0)
+    {
+      if (language != NULL)
+        {
+          qpdf_oh root = qpdf_get_root (qpdf);
+
+          qpdf_oh_replace_key (qpdf, root, "/Lang", qpdf_oh_new_unicode_string (qpdf, language));
+        }
+      if ((qpdf_init_write_memory (qpdf) & QPDF_ERRORS) == 0)
+        {
+          qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);
+          qpdf_set_object_stream_mode (qpdf, qpdf_o_disable);
+          qpdf_set_compress_streams (qpdf, QPDF_TRUE);
+          qpdf_set_stream_data_mode (qpdf, qpdf_s_preserve);
+          if ((qpdf_write (qpdf) & QPDF_ERRORS) == 0)
+            result = g_bytes_new (qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf));
+        }
+    }
+  if (result == NULL)
+    {
+      const char *detail = "";
+
+      if (qpdf_has_error (qpdf))
+        detail = qpdf_get_error_full_text (qpdf, qpdf_get_error (qpdf));
+      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER,
+                   _("The finished PDF could not be put in order: %s"), detail);
+    }
+  qpdf_cleanup (&qpdf);
+  return result;
+}
