@@ -6,6 +6,7 @@
 #include "gk-chart-view.h"
 #include "gk-document-io.h"
 #include "gk-table-page.h"
+#include "gk-table-pages.h"
 
 #include "gk-test-common.h"
 
@@ -16,7 +17,7 @@ static GtkWidget *
 new_page (GkDocument *document,
           const char *table_id)
 {
-  return g_object_ref_sink (gk_table_page_new (document, gk_document_get_table (document, table_id)));
+  return g_object_ref_sink (gk_table_pages_create (document, gk_document_get_table (document, table_id)));
 }
 
 /* Whether the chart would be drawn: it and every container up to the page
@@ -138,7 +139,7 @@ test_chart_size (void)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *page = gk_table_page_new (document, gk_document_get_table (document, "t3"));
+  GtkWidget *page = gk_table_pages_create (document, gk_document_get_table (document, "t3"));
   GtkWidget *view = gk_table_page_get_chart_view (GK_TABLE_PAGE (page));
   GtkWidget *column_view = GTK_WIDGET (gk_table_page_get_column_view (GK_TABLE_PAGE (page)));
   GtkWidget *scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);

@@ -16,6 +16,7 @@
 #include "gk-table-cell.h"
 #include "gk-table-header.h"
 #include "gk-table-page.h"
+#include "gk-table-pages.h"
 #include "gk-text-field.h"
 #include "gk-window.h"
 
@@ -686,7 +687,7 @@ test_pages_create_destroy (void)
 
   for (guint i = 0; i < gk_document_get_n_tables (document); i++)
     {
-      GtkWidget *page = gk_table_page_new (document, gk_document_get_table_at (document, i));
+      GtkWidget *page = gk_table_pages_create (document, gk_document_get_table_at (document, i));
 
       g_assert_true (GK_IS_TABLE_PAGE (page));
       g_object_ref_sink (page);

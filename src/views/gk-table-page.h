@@ -29,8 +29,6 @@ struct _GkTablePageClass
                               GkRow       *row);
 };
 
-GtkWidget     *gk_table_page_new                   (GkDocument   *document,
-                                                    GkTable      *table);
 GkDocument    *gk_table_page_get_document          (GkTablePage  *self);
 GkTable       *gk_table_page_get_table             (GkTablePage  *self);
 const char    *gk_table_page_get_empty_explanation (GkTablePage  *self);

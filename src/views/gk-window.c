@@ -10,7 +10,7 @@
 #include "gk-narrative-page.h"
 #include "gk-overview-page.h"
 #include "gk-projects-page.h"
-#include "gk-table-page.h"
+#include "gk-table-pages.h"
 #include "gk-window-private.h"
 
 typedef enum
@@ -301,7 +301,7 @@ gk_window_create_page (GkWindow *self,
 
   table = gk_document_get_table (self->document, id);
   if (pages[index].group == GK_PAGE_GROUP_TABLES && table != NULL)
-    return gk_table_page_new (self->document, table);
+    return gk_table_pages_create (self->document, table);
   if (g_str_equal (id, "overview"))
     return gk_overview_page_new (self->document);
   if (g_str_equal (id, "projects"))
