@@ -6,7 +6,6 @@
 #include "gk-checks-page.h"
 #include "gk-table-page.h"
 #include "gk-template.h"
-#include "gk-window.h"
 
 /* 审核: every finding of the window's checker, errors before warnings and
  * grouped by the part of the document they are in. The list is bound to
@@ -14,9 +13,9 @@
  * rows follow the edits without being rebuilt. */
 struct _GkChecksPage
 {
-  GtkWidget      parent_instance;
+  GkPage         parent_instance;
 
-  GkChecker     *checker;
+  GkChecker     *checker;   /* unowned: the page's */
 
   GtkStack      *stack;
   AdwStatusPage *empty_page;
@@ -24,15 +23,8 @@ struct _GkChecksPage
   GtkListBox    *list;
 };
 
-G_DEFINE_FINAL_TYPE (GkChecksPage, gk_checks_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GkChecksPage, gk_checks_page, GK_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_CHECKER,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static GkTable *
 lookup_table (GkDocument *document,
@@ -339,36 +331,35 @@ page_of_part (const char *part)
   return part;
 }
 
+/* The page that shows the first place of @finding. */
+const char *
+gk_checks_page_page_of_finding (GkFinding *finding)
+{
+  g_return_val_if_fail (GK_IS_FINDING (finding), NULL);
+  g_return_val_if_fail (gk_finding_get_n_places (finding) > 0, NULL);
+
+  return page_of_part (gk_finding_get_place (finding, 0)->part);
+}
+
 /**
- * gk_checks_page_show_finding:
+ * gk_checks_page_focus_finding:
  *
- * Opens the page of the finding's first place and, when it is a table
- * cell that takes input, focuses the first such cell among its places.
- * Returns whether a cell got the focus.
+ * When @page is a table page that shows a place of @finding, focuses the
+ * first cell among its places that takes input. Returns whether a cell
+ * got the focus.
  */
 gboolean
-gk_checks_page_show_finding (GkChecksPage *self,
-                             GkFinding    *finding)
+gk_checks_page_focus_finding (GtkWidget *page,
+                              GkFinding *finding)
 {
   GkDocument *document;
-  const GkPlace *first;
-  GtkWidget *window;
-  GtkWidget *page;
 
-  g_return_val_if_fail (GK_IS_CHECKS_PAGE (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
   g_return_val_if_fail (GK_IS_FINDING (finding), FALSE);
 
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), GK_TYPE_WINDOW);
-  if (window == NULL || gk_finding_get_n_places (finding) == 0)
-    return FALSE;
-
-  document = gk_checker_get_document (self->checker);
-  first = gk_finding_get_place (finding, 0);
-  gk_window_set_selected_page (GK_WINDOW (window), page_of_part (first->part));
-
-  page = gk_window_get_page (GK_WINDOW (window), gk_window_get_selected_page (GK_WINDOW (window)));
   if (!GK_IS_TABLE_PAGE (page))
     return FALSE;
+  document = gk_table_page_get_document (GK_TABLE_PAGE (page));
 
   /* A derived cell takes no focus; the entered cells it comes from may. */
   for (guint i = 0; i < gk_finding_get_n_places (finding); i++)
@@ -390,6 +381,35 @@ gk_checks_page_show_finding (GkChecksPage *self,
   return FALSE;
 }
 
+/**
+ * gk_checks_page_show_finding:
+ *
+ * Asks the window, through its "win.show-finding" action, to open the
+ * page of the finding's first place and focus a cell it involves.
+ * Returns whether there was a window to ask.
+ */
+gboolean
+gk_checks_page_show_finding (GkChecksPage *self,
+                             GkFinding    *finding)
+{
+  GListModel *findings;
+
+  g_return_val_if_fail (GK_IS_CHECKS_PAGE (self), FALSE);
+  g_return_val_if_fail (GK_IS_FINDING (finding), FALSE);
+
+  if (gk_finding_get_n_places (finding) == 0)
+    return FALSE;
+  findings = G_LIST_MODEL (self->checker);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GkFinding) item = g_list_model_get_item (findings, i);
+
+      if (item == finding)
+        return gtk_widget_activate_action (GTK_WIDGET (self), "win.show-finding", "u", i);
+    }
+  return FALSE;
+}
+
 static void
 gk_checks_page_row_activated (GkChecksPage  *self,
                               GtkListBoxRow *row,
@@ -403,7 +423,10 @@ gk_checks_page_new (GkChecker *checker)
 {
   g_return_val_if_fail (GK_IS_CHECKER (checker), NULL);
 
-  return g_object_new (GK_TYPE_CHECKS_PAGE, "checker", checker, NULL);
+  return g_object_new (GK_TYPE_CHECKS_PAGE,
+                       "document", gk_checker_get_document (checker),
+                       "checker", checker,
+                       NULL);
 }
 
 GkChecker *
@@ -435,6 +458,8 @@ gk_checks_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (gk_checks_page_parent_class)->constructed (object);
 
+  /* The page lists the findings of the checker it was made with. */
+  self->checker = gk_page_get_checker (GK_PAGE (self));
   g_assert (self->checker != NULL);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->checker), create_row, self, NULL);
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
@@ -452,47 +477,8 @@ gk_checks_page_dispose (GObject *object)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CHECKS_PAGE);
   self->list = NULL;
-  g_clear_object (&self->checker);
 
   G_OBJECT_CLASS (gk_checks_page_parent_class)->dispose (object);
-}
-
-static void
-gk_checks_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  GkChecksPage *self = GK_CHECKS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHECKER:
-      g_value_set_object (value, self->checker);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gk_checks_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  GkChecksPage *self = GK_CHECKS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHECKER:
-      self->checker = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -503,15 +489,6 @@ gk_checks_page_class_init (GkChecksPageClass *klass)
 
   object_class->constructed = gk_checks_page_constructed;
   object_class->dispose = gk_checks_page_dispose;
-  object_class->get_property = gk_checks_page_get_property;
-  object_class->set_property = gk_checks_page_set_property;
-
-  properties[PROP_CHECKER] =
-    g_param_spec_object ("checker", NULL, NULL,
-                         GK_TYPE_CHECKER,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-checks-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkChecksPage, stack);

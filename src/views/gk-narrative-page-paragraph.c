@@ -168,7 +168,7 @@ find_named (GtkWidget  *root,
 static void
 prior_editor_fill (GkParagraphView *view)
 {
-  GkDocument *document = view->page->document;
+  GkDocument *document = gk_page_get_document (GK_PAGE (view->page));
   GkExplanation *explanation = gk_document_get_explanation (document);
   GtkWidget *child;
 
@@ -244,7 +244,7 @@ static void
 prior_apply_clicked (GtkButton       *button,
                      GkParagraphView *view)
 {
-  g_autoptr(GkDocument) document = g_object_ref (view->page->document);
+  g_autoptr(GkDocument) document = g_object_ref (gk_page_get_document (GK_PAGE (view->page)));
   GkExplanation *explanation = gk_document_get_explanation (document);
   g_auto(GStrv) keys = g_strdupv (view->keys);
   guint n = keys != NULL ? g_strv_length (keys) : 0;
@@ -368,7 +368,7 @@ hand_apply_clicked (GtkButton       *button,
   if (text[0] == '\0')
     return;
   gtk_popover_popdown (GTK_POPOVER (view->hand_popover));
-  gk_document_set_hand_written (view->page->document, view->id, text);
+  gk_document_set_hand_written (gk_page_get_document (GK_PAGE (view->page)), view->id, text);
 }
 
 static void
@@ -376,7 +376,7 @@ hand_composed_clicked (GtkButton       *button,
                        GkParagraphView *view)
 {
   gtk_popover_popdown (GTK_POPOVER (view->hand_popover));
-  gk_document_set_hand_written (view->page->document, view->id, NULL);
+  gk_document_set_hand_written (gk_page_get_document (GK_PAGE (view->page)), view->id, NULL);
 }
 
 static void

@@ -26,9 +26,8 @@ typedef struct
 
 struct _GkNarrativePage
 {
-  GtkWidget          parent_instance;
+  GkPage             parent_instance;
 
-  GkDocument        *document;
   GPtrArray         *sections;     /* GkNarrativeSection, as last composed */
   GHashTable        *views;        /* paragraph id → GkParagraphView */
   GPtrArray         *headings;     /* GtkWidget, one per section */

@@ -6,13 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "gk-document-io.h"
+#include "gk-dialog.h"
 #include "gk-narrative-page-private.h"
 
 /* 情况说明: the composed text as it will read in the PDF, with the figures
  * taken from the tables set apart from what the officer typed, and the
  * reasons and prior-year figures it still needs edited in place. */
 
-G_DEFINE_FINAL_TYPE (GkNarrativePage, gk_narrative_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GkNarrativePage, gk_narrative_page, GK_TYPE_PAGE)
 
 /* Structure -------------------------------------------------------------- */
 
@@ -91,7 +92,7 @@ gk_narrative_page_build (GkNarrativePage *self)
       GkNarrativeSection *section = g_ptr_array_index (self->sections, s);
       g_autofree char *heading_text = gk_narrative_section_heading (section);
       GtkWidget *heading = gtk_label_new (heading_text);
-      g_autofree char *outline_text = outline_title (self->document, heading_text);
+      g_autofree char *outline_text = outline_title (gk_page_get_document (GK_PAGE (self)), heading_text);
       GtkWidget *entry = gtk_label_new (outline_text);
 
       gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
@@ -140,7 +141,7 @@ gk_narrative_page_update_markup (GkNarrativePage *self)
 static void
 gk_narrative_page_recompose (GkNarrativePage *self)
 {
-  g_autoptr(GPtrArray) sections = gk_narrative_compose (self->document);
+  g_autoptr(GPtrArray) sections = gk_narrative_compose (gk_page_get_document (GK_PAGE (self)));
 
   if (same_structure (self->sections, sections))
     {
@@ -220,12 +221,11 @@ gk_narrative_page_show_message (GkNarrativePage *self,
                                 const char      *heading,
                                 const char      *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
   GtkWidget *scroller;
   GtkWidget *label;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL);
+  dialog = gk_dialog_new_message (GTK_WIDGET (self), heading, NULL);
   label = gtk_label_new (text);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -253,10 +253,10 @@ gk_narrative_page_fill_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   last_year = gk_document_load_finish (result, &error);
-  if (self->document == NULL)
+  if (gk_page_get_document (GK_PAGE (self)) == NULL)
     return;
   if (last_year == NULL
-      || !gk_document_fill_prior_year (self->document, last_year, report, &error))
+      || !gk_document_fill_prior_year (gk_page_get_document (GK_PAGE (self)), last_year, report, &error))
     {
       gk_narrative_page_show_message (self, _("Cannot Fill from Last Year"), error->message);
       return;
@@ -288,16 +288,12 @@ gk_narrative_page_fill_clicked (GkNarrativePage *self,
                                 GtkButton       *button)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
 
   gtk_file_filter_set_name (filter, _("Budget disclosures"));
   gtk_file_filter_add_pattern (filter, "*.gongkai");
-  chooser = gtk_file_chooser_native_new (_("Last Year’s Disclosure"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = gk_dialog_new_file_chooser (GTK_WIDGET (self), _("Last Year’s Disclosure"),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (gk_narrative_page_fill_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -309,8 +305,7 @@ gk_narrative_page_new (GkDocument *document)
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
-  self = g_object_new (GK_TYPE_NARRATIVE_PAGE, NULL);
-  self->document = g_object_ref (document);
+  self = g_object_new (GK_TYPE_NARRATIVE_PAGE, "document", document, NULL);
   self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
   gk_narrative_page_recompose (self);
   return GTK_WIDGET (self);
@@ -385,14 +380,13 @@ gk_narrative_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->restore_id, g_source_remove);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
+  if (gk_page_get_document (GK_PAGE (self)) != NULL)
+    g_clear_signal_handler (&self->changed_id, gk_page_get_document (GK_PAGE (self)));
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_NARRATIVE_PAGE);
   /* The template's top box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->views, g_hash_table_unref);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (gk_narrative_page_parent_class)->dispose (object);
 }

@@ -43,6 +43,7 @@ amount_bind (GtkSignalListItemFactory *factory,
     gk_table_cell_bind (GK_TABLE_CELL (cell), row, info->model_column, list_item);
   else
     gk_table_cell_bind (GK_TABLE_CELL (cell), NULL, 0, NULL);
+  gk_table_cell_set_checker (GK_TABLE_CELL (cell), gk_page_get_checker (GK_PAGE (info->page)));
   g_hash_table_add (priv->cells, cell);
   if (_gk_table_page_item_is_total (item))
     gtk_widget_add_css_class (cell, "gk-total");

@@ -22,7 +22,7 @@ typedef struct
 
 typedef struct
 {
-  GkDocument         *document;
+  GkDocument         *document;    /* unowned: the page's */
   GkTable            *table;
   GPtrArray          *columns;       /* ColumnInfo */
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-dialog.h"
 #include "gk-summary-line.h"
 #include "gk-table-page-private.h"
 
@@ -21,11 +22,10 @@
  * (the chart pane). Which subclass shows which table is gk-table-pages.c's
  * business, not the base class's. */
 
-G_DEFINE_TYPE_WITH_PRIVATE (GkTablePage, gk_table_page, GTK_TYPE_WIDGET)
+G_DEFINE_TYPE_WITH_PRIVATE (GkTablePage, gk_table_page, GK_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
   PROP_TABLE,
   PROP_EMPTY_EXPLANATION,
   N_PROPS
@@ -42,10 +42,8 @@ _gk_table_page_get_private (GkTablePage *self)
 GkDocument *
 gk_table_page_get_document (GkTablePage *self)
 {
-  GkTablePagePrivate *priv = gk_table_page_get_instance_private (self);
-
   g_return_val_if_fail (GK_IS_TABLE_PAGE (self), NULL);
-  return priv->document;
+  return gk_page_get_document (GK_PAGE (self));
 }
 
 GkTable *
@@ -363,7 +361,7 @@ gk_table_page_remove_row_action (GtkWidget  *widget,
     heading = g_strdup_printf (_("Remove the Project “%s”?"), gk_row_get_name (row));
   else
     heading = g_strdup_printf (_("Remove %s %s?"), gk_row_get_code (row), gk_row_get_name (row));
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading,
+  dialog = gk_dialog_new_message (widget, heading,
                                    gk_row_is_leaf (row)
                                      ? _("The figures entered in this row are removed with it.")
                                      : _("The rows below it and their figures are removed with it."));
@@ -382,6 +380,19 @@ gk_table_page_remove_row_action (GtkWidget  *widget,
 
 /* GObject --------------------------------------------------------------- */
 
+/* The cells already made mark the findings of the new checker too. */
+static void
+gk_table_page_checker_changed (GkTablePage *self)
+{
+  GkTablePagePrivate *priv = gk_table_page_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, priv->cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    gk_table_cell_set_checker (cell, gk_page_get_checker (GK_PAGE (self)));
+}
+
 static void
 gk_table_page_constructed (GObject *object)
 {
@@ -396,6 +407,8 @@ gk_table_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (gk_table_page_parent_class)->constructed (object);
 
+  /* Held by GkPage for the page's life; kept here for the split files. */
+  priv->document = gk_page_get_document (GK_PAGE (self));
   g_assert (GK_IS_DOCUMENT (priv->document));
   g_assert (GK_IS_TABLE (priv->table));
 
@@ -445,6 +458,7 @@ gk_table_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   gk_table_page_update_empty (self);
   _gk_table_page_setup_chart (self);
+  g_signal_connect (self, "notify::checker", G_CALLBACK (gk_table_page_checker_changed), NULL);
 }
 
 static void
@@ -475,7 +489,6 @@ gk_table_page_dispose (GObject *object)
   g_clear_object (&priv->summary_lines);
   g_clear_object (&priv->focus_row);
   g_clear_object (&priv->table);
-  g_clear_object (&priv->document);
 
   G_OBJECT_CLASS (gk_table_page_parent_class)->dispose (object);
 }
@@ -503,9 +516,6 @@ gk_table_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, priv->document);
-      break;
     case PROP_TABLE:
       g_value_set_object (value, priv->table);
       break;
@@ -528,9 +538,6 @@ gk_table_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      priv->document = g_value_dup_object (value);
-      break;
     case PROP_TABLE:
       priv->table = g_value_dup_object (value);
       break;
@@ -554,9 +561,6 @@ gk_table_page_class_init (GkTablePageClass *klass)
   object_class->get_property = gk_table_page_get_property;
   object_class->set_property = gk_table_page_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, GK_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TABLE] =
     g_param_spec_object ("table", NULL, NULL, GK_TYPE_TABLE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
