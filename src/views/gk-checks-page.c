@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-checks-page.h"
+#include "gk-finding-row.h"
 #include "gk-table-page.h"
 #include "gk-template.h"
 
@@ -159,38 +160,8 @@ create_row (gpointer item,
   GkChecksPage *self = user_data;
   GkFinding *finding = item;
   GkDocument *document = gk_checker_get_document (self->checker);
-  gboolean error = gk_finding_get_severity (finding) == GK_CHECK_SEVERITY_ERROR;
   g_autoptr(GString) places = g_string_new (NULL);
-  GtkWidget *row, *box, *texts, *icon, *label;
   guint n_places = gk_finding_get_n_places (finding);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, error ? "error" : "warning");
-  gtk_widget_set_tooltip_text (icon, error ? _("Error") : _("Warning"));
-  gtk_box_append (GTK_BOX (box), icon);
-
-  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (box), texts);
-
-  label = gtk_label_new (gk_finding_get_title (finding));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (texts), label);
-
-  label = gtk_label_new (gk_finding_get_message (finding));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (texts), label);
 
   /* Three places say enough; the first is where the fix goes. */
   for (guint i = 0; i < MIN (n_places, 3); i++)
@@ -207,33 +178,13 @@ create_row (gpointer item,
       g_string_append_printf (places, ngettext ("and %u more place", "and %u more places", n_places - 3),
                               n_places - 3);
     }
-  if (places->len > 0)
-    {
-      label = gtk_label_new (places->str);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (texts), label);
-    }
-
-  icon = gtk_image_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (icon, "dim-label");
-  gtk_box_append (GTK_BOX (box), icon);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "gk-finding", g_object_ref (finding), g_object_unref);
-  return row;
+  return gk_finding_row_new (finding, places->str);
 }
 
 static GkFinding *
 row_finding (GtkListBoxRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "gk-finding");
+  return gk_finding_row_get_finding (GK_FINDING_ROW (row));
 }
 
 static void
