@@ -12,6 +12,7 @@
 #include "gk-application.h"
 #include "gk-document-io.h"
 #include "gk-draft.h"
+#include "gk-new-document-dialog.h"
 #include "gk-table-page.h"
 #include "gk-window.h"
 
@@ -327,7 +328,8 @@ new_document (GkApplication *app,
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
   gk_test_iterate_until (dialog_shown, NULL);
   dialog = gk_test_find_message_dialog ();
-  unit = g_object_get_data (G_OBJECT (dialog), "gk-unit");
+  g_assert_true (GK_IS_NEW_DOCUMENT_DIALOG (dialog));
+  unit = gk_new_document_dialog_get_unit_entry (GK_NEW_DOCUMENT_DIALOG (dialog));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   gtk_editable_set_text (unit, "示例单位");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
