@@ -8,6 +8,7 @@
 #include "gk-document-io.h"
 #include "gk-dialog.h"
 #include "gk-narrative-page-private.h"
+#include "gk-paragraph-row.h"
 
 /* 情况说明: the composed text as it will read in the PDF, with the figures
  * taken from the tables set apart from what the officer typed, and the
@@ -104,7 +105,12 @@ gk_narrative_page_build (GkNarrativePage *self)
       g_ptr_array_add (self->headings, heading);
 
       for (guint p = 0; p < section->paragraphs->len; p++)
-        gtk_box_append (self->sections_box, gk_narrative_page_add_paragraph (self, g_ptr_array_index (section->paragraphs, p)));
+        {
+          GtkWidget *row = gk_paragraph_row_new (self, g_ptr_array_index (section->paragraphs, p));
+
+          gtk_box_append (self->sections_box, row);
+          g_hash_table_replace (self->views, (gpointer) gk_paragraph_row_get_id (GK_PARAGRAPH_ROW (row)), row);
+        }
 
       gtk_label_set_xalign (GTK_LABEL (entry), 0.0);
       gtk_label_set_wrap (GTK_LABEL (entry), TRUE);
@@ -127,10 +133,10 @@ gk_narrative_page_update_markup (GkNarrativePage *self)
       for (guint p = 0; p < section->paragraphs->len; p++)
         {
           GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
-          GkParagraphView *view = g_hash_table_lookup (self->views, paragraph->id);
+          GkParagraphRow *row = g_hash_table_lookup (self->views, paragraph->id);
 
-          if (view != NULL)
-            gk_paragraph_view_update (view, paragraph);
+          if (row != NULL)
+            gk_paragraph_row_update (row, paragraph);
         }
     }
 }
@@ -185,7 +191,7 @@ gk_narrative_page_update_legend (GkNarrativePage *self)
   const char *missing;
   g_autofree char *markup = NULL;
 
-  gk_narrative_page_get_colours (&figure, &missing);
+  gk_paragraph_row_get_colours (&figure, &missing);
   /* Translators: the legend above the 情况说明; keep the <span> tags and %s. */
   markup = g_strdup_printf (_("<span weight=\"bold\" foreground=\"%s\">Figures</span> come from the tables and change with them; "
                               "plain text is fixed wording or typed; "
@@ -323,13 +329,13 @@ GtkWidget *
 gk_narrative_page_get_paragraph (GkNarrativePage *self,
                                  const char      *paragraph_id)
 {
-  GkParagraphView *view;
+  GkParagraphRow *view;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
   view = g_hash_table_lookup (self->views, paragraph_id);
-  return view != NULL ? view->label : NULL;
+  return view != NULL ? gk_paragraph_row_get_label (view) : NULL;
 }
 
 /* The menu button whose popover edits the prior-year figures of the
@@ -338,26 +344,26 @@ GtkWidget *
 gk_narrative_page_get_prior_editor (GkNarrativePage *self,
                                     const char      *paragraph_id)
 {
-  GkParagraphView *view;
+  GkParagraphRow *view;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
   view = g_hash_table_lookup (self->views, paragraph_id);
-  return view != NULL ? view->prior_button : NULL;
+  return view != NULL ? gk_paragraph_row_get_prior_button (view) : NULL;
 }
 
 GtkWidget *
 gk_narrative_page_get_hand_editor (GkNarrativePage *self,
                                    const char      *paragraph_id)
 {
-  GkParagraphView *view;
+  GkParagraphRow *view;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
   view = g_hash_table_lookup (self->views, paragraph_id);
-  return view != NULL ? view->hand_button : NULL;
+  return view != NULL ? gk_paragraph_row_get_hand_button (view) : NULL;
 }
 
 /* The heading of section @number (1 … 10), or NULL. */
@@ -424,7 +430,7 @@ gk_narrative_page_class_init (GkNarrativePageClass *klass)
 static void
 gk_narrative_page_init (GkNarrativePage *self)
 {
-  self->views = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, gk_paragraph_view_free);
+  self->views = g_hash_table_new (g_str_hash, g_str_equal);
   self->headings = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
