@@ -331,6 +331,10 @@ new_document (GkApplication *app,
   g_assert_true (GK_IS_NEW_DOCUMENT_DIALOG (dialog));
   unit = gk_new_document_dialog_get_unit_entry (GK_NEW_DOCUMENT_DIALOG (dialog));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  /* Blanks are no unit's name. */
+  gtk_editable_set_text (unit, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  g_assert_null (gk_new_document_dialog_create_document (GK_NEW_DOCUMENT_DIALOG (dialog)));
   gtk_editable_set_text (unit, "示例单位");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
