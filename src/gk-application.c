@@ -8,6 +8,7 @@
 #include "gk-cli.h"
 #include "gk-document-io.h"
 #include "gk-draft.h"
+#include "gk-new-document-dialog.h"
 #include "gk-window.h"
 
 struct _GkApplication
@@ -104,86 +105,31 @@ gk_application_open_file (GkApplication *self,
 /* New ---------------------------------------------------------------------- */
 
 static void
-new_document_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       GkApplication    *self)
+new_document_response (GkNewDocumentDialog *dialog,
+                       const char          *response,
+                       GkApplication       *self)
 {
-  GtkEditable *unit = g_object_get_data (G_OBJECT (dialog), "gk-unit");
-  GtkSpinButton *year = g_object_get_data (G_OBJECT (dialog), "gk-year");
-  AdwComboRow *money = g_object_get_data (G_OBJECT (dialog), "gk-money");
   g_autoptr(GkDocument) document = NULL;
-  g_autofree char *name = NULL;
   GkWindow *window;
 
   if (g_strcmp0 (response, "create") != 0)
     return;
-  name = g_strstrip (g_strdup (gtk_editable_get_text (unit)));
-  document = gk_document_new_blank (name, gtk_spin_button_get_value_as_int (year),
-                                    adw_combo_row_get_selected (money) == 1 ? GK_MONEY_UNIT_YUAN
-                                                                            : GK_MONEY_UNIT_WANYUAN);
+  document = gk_new_document_dialog_create_document (dialog);
+  if (document == NULL)
+    return;
   window = gk_application_window_for_document (self);
   gk_window_set_document (window, document, NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
-new_document_unit_changed (AdwMessageDialog *dialog,
-                           GtkEditable      *unit)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (unit)));
-  adw_message_dialog_set_response_enabled (dialog, "create", name[0] != '\0');
-}
-
-/* Asks for what a blank disclosure needs: the unit, the year and the
- * money unit of its tables. */
-static void
 gk_application_new_document (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
   GkApplication *self = GK_APPLICATION (user_data);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *dialog, *list, *unit, *year_row, *year, *money;
+  GtkWidget *dialog = gk_new_document_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
 
-  dialog = adw_message_dialog_new (parent, _("New Disclosure"),
-                                   _("The nine tables start empty, with the standard glossary."));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  unit = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (unit), _("Unit"));
-  year_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Budget year"));
-  year = gtk_spin_button_new_with_range (2000, 2100, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), g_date_time_get_year (now));
-  gtk_widget_set_valign (year, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), year);
-  /* The money units as the tables print them. */
-  gtk_string_list_append (units, gk_money_unit_to_string (GK_MONEY_UNIT_WANYUAN));
-  gtk_string_list_append (units, gk_money_unit_to_string (GK_MONEY_UNIT_YUAN));
-  money = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (money), _("Money unit"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (money), G_LIST_MODEL (units));
-  gtk_list_box_append (GTK_LIST_BOX (list), unit);
-  gtk_list_box_append (GTK_LIST_BOX (list), year_row);
-  gtk_list_box_append (GTK_LIST_BOX (list), money);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "gk-unit", unit);
-  g_object_set_data (G_OBJECT (dialog), "gk-year", year);
-  g_object_set_data (G_OBJECT (dialog), "gk-money", money);
-  g_signal_connect_object (unit, "changed", G_CALLBACK (new_document_unit_changed), dialog, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (new_document_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

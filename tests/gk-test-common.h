@@ -55,33 +55,6 @@ gk_test_copy_sample (void)
   return target;
 }
 
-/* Runs the main loop for @ms milliseconds of wall time. */
-static inline void
-gk_test_iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
-/* Drains the main loop @rounds times, a millisecond apart, so that idles
- * queued by the work of earlier rounds run too. */
-static inline void
-gk_test_iterate_pending (guint rounds)
-{
-  for (guint i = 0; i < rounds; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
-}
-
 static inline void
 gk_test_iterate_until (GkTestCondition condition,
                        gpointer        data)
@@ -94,6 +67,75 @@ gk_test_iterate_until (GkTestCondition condition,
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
     }
+}
+
+/* Runs the main loop until nothing is ready to run, the idles queued by
+ * the work of earlier iterations included: the condition for "whatever
+ * was started has settled". */
+static inline void
+gk_test_iterate_idle (void)
+{
+  gint64 deadline = g_get_monotonic_time () + GK_TEST_DEADLINE_SECONDS * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+}
+
+/* Whether the test holds the only reference left to @object. */
+static inline gboolean
+gk_test_holds_last_ref (gpointer object)
+{
+  return G_OBJECT (object)->ref_count == 1;
+}
+
+/* Counts the notifications of one property of an object:
+ *   GkTestNotify notify;
+ *   gk_test_notify_watch (&notify, object, "modified");
+ *   ...  g_assert_cmpuint (notify.count, ==, 1);
+ *   gk_test_notify_clear (&notify); */
+typedef struct
+{
+  GObject *object;
+  gulong   handler_id;
+  guint    count;
+} GkTestNotify;
+
+static inline void
+gk_test_notify_counted (GObject      *object,
+                        GParamSpec   *pspec,
+                        GkTestNotify *notify)
+{
+  notify->count++;
+}
+
+static inline void
+gk_test_notify_watch (GkTestNotify *notify,
+                      gpointer      object,
+                      const char   *property)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+
+  g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (object), property));
+  notify->object = g_object_ref (object);
+  notify->count = 0;
+  notify->handler_id = g_signal_connect (object, signal, G_CALLBACK (gk_test_notify_counted), notify);
+}
+
+static inline void
+gk_test_notify_clear (GkTestNotify *notify)
+{
+  if (notify->object != NULL)
+    g_clear_signal_handler (&notify->handler_id, notify->object);
+  g_clear_object (&notify->object);
+}
+
+/* A condition for gk_test_iterate_until(): the property was notified. */
+static inline gboolean
+gk_test_notified (gpointer data)
+{
+  GkTestNotify *notify = data;
+
+  return notify->count > 0;
 }
 
 #ifdef GTK_MAJOR_VERSION
@@ -119,6 +161,36 @@ gk_test_find_message_dialog (void)
         return window;
     }
   return NULL;
+}
+
+static inline gboolean
+gk_test_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static inline gboolean
+gk_test_is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+/* No message dialog is up any more (its response handled). */
+static inline gboolean
+gk_test_no_message_dialog (gpointer data)
+{
+  return gk_test_find_message_dialog () == NULL;
+}
+
+/* Destroys @window and checks that it is finalized, once GTK has let go
+ * of it. */
+static inline void
+gk_test_destroy_window (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gk_test_iterate_until (gk_test_holds_last_ref, window);
+  g_assert_finalize_object (window);
 }
 
 /* Runs a non-unique GkApplication whose "activate" handler @activated

@@ -12,6 +12,8 @@
 #include "gk-document-io.h"
 #include "gk-table-private.h"
 
+#include "gk-test-common.h"
+
 #define SAMPLE_NAME "urumqi-county-government-office-2020.gongkai"
 
 /* Helpers ------------------------------------------------------------------ */
@@ -355,14 +357,6 @@ assert_seed_tables (GkDocument *document)
 static inline void
 count_cb (gpointer  instance,
           guint    *count)
-{
-  (*count)++;
-}
-
-static inline void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
 {
   (*count)++;
 }

@@ -135,8 +135,7 @@ test_charts_page_draws (void)
     g_assert_cmpint (gtk_widget_get_width (first), <, 1500 / 2);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_iterate_pending (50);
+  gk_test_destroy_window (window);
 }
 
 /* The tooltip names the item under the pointer, with its amount. */
@@ -177,22 +176,7 @@ test_chart_view_tooltip (void)
   g_assert_true (gtk_widget_get_visible (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_iterate_pending (50);
-}
-
-static gboolean
-chart_changed (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-notify_chart (GObject    *object,
-              GParamSpec *pspec,
-              gboolean   *changed)
-{
-  *changed = TRUE;
+  gk_test_destroy_window (window);
 }
 
 /* An entered amount of 表三 changes 基本支出与项目支出, which is drawn anew. */
@@ -209,7 +193,7 @@ test_chart_view_redraw_after_edit (void)
   g_autoptr(GError) error = NULL;
   GkAmount old_amount = 0;
   GkAmount new_amount;
-  gboolean changed = FALSE;
+  GkTestNotify changed;
   GkChart *after;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
@@ -227,11 +211,11 @@ test_chart_view_redraw_after_edit (void)
     }
   g_assert_nonnull (row);
 
-  g_signal_connect (view, "notify::chart", G_CALLBACK (notify_chart), &changed);
+  gk_test_notify_watch (&changed, view, "chart");
   new_amount = old_amount + 100000;
   g_assert_true (gk_document_set_amount (document, row, basic, &new_amount, &error));
   g_assert_no_error (error);
-  gk_test_iterate_until (chart_changed, &changed);
+  gk_test_iterate_until (gk_test_notified, &changed);
 
   after = gk_chart_view_get_chart (GK_CHART_VIEW (view));
   g_assert_true (after != before);
@@ -239,14 +223,16 @@ test_chart_view_redraw_after_edit (void)
   /* The new chart has been drawn: its regions answer the pointer. */
   gk_test_iterate_until (view_is_drawn, view);
 
-  changed = FALSE;
+  changed.count = 0;
   g_assert_true (gk_document_undo (document));
-  gk_test_iterate_until (chart_changed, &changed);
+  gk_test_iterate_until (gk_test_notified, &changed);
   g_assert_cmpint (gk_chart_get_total (gk_chart_view_get_chart (GK_CHART_VIEW (view))), ==,
                    gk_chart_get_total (before));
+  /* The chart is redrawn once per edit. */
+  g_assert_cmpuint (changed.count, ==, 1);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_iterate_pending (50);
+  gk_test_notify_clear (&changed);
+  gk_test_destroy_window (window);
 }
 
 /* The dark style draws the charts in their dark colours. */
@@ -327,10 +313,7 @@ export_finished (gpointer data)
 static void
 close_window (GkWindow *window)
 {
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_iterate_pending (50);
-  g_assert_finalize_object (window);
+  gk_test_destroy_window (window);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "gk-application.h"
 #include "gk-checks-page.h"
+#include "gk-finding-row.h"
 #include "gk-document-io.h"
 #include "gk-table-page.h"
 #include "gk-window-private.h"
@@ -88,7 +89,7 @@ row_involving (GkChecksPage *page,
 
   for (guint i = 0; (list_row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     {
-      GkFinding *finding = g_object_get_data (G_OBJECT (list_row), "gk-finding");
+      GkFinding *finding = gk_finding_row_get_finding (GK_FINDING_ROW (list_row));
 
       if (gk_finding_involves (finding, part, row, column) &&
           g_str_equal (gk_finding_get_place (finding, 0)->part, part))
@@ -172,7 +173,7 @@ findings_and_navigation (Fixture *fixture)
   cell = gk_table_page_get_focus_cell (ref.page);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "finding"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)),
-                            gk_finding_get_message (g_object_get_data (G_OBJECT (row), "gk-finding"))));
+                            gk_finding_get_message (gk_finding_row_get_finding (GK_FINDING_ROW (row)))));
 
   /* Undone, the document passes again and the page says so. */
   g_assert_true (gk_document_undo (fixture->document));

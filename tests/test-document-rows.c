@@ -278,7 +278,7 @@ test_projects (void)
   GListModel *projects = gk_document_get_projects (document);
   GkProject *project;
   GkRow *r;
-  guint notified = 0;
+  GkTestNotify notified;
 
   project = gk_document_add_project (document, "新项目", "2101101");
   g_assert_nonnull (project);
@@ -341,18 +341,19 @@ test_projects (void)
   assert_cell (document, "t7", "20103", "total", "76.00");
 
   /* Renaming it renames its row. */
-  g_signal_connect (r, "notify::name", G_CALLBACK (count_notify_cb), &notified);
+  gk_test_notify_watch (&notified, r, "name");
   gk_document_set_text (document, project, "name", "改名项目");
   g_assert_cmpstr (gk_project_get_name (project), ==, "改名项目");
   g_assert_cmpstr (gk_row_get_name (r), ==, "改名项目");
-  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (notified.count, ==, 1);
   gk_document_set_text (document, project, "name", "改名项目");
-  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (notified.count, ==, 1);
   g_assert_true (gk_document_undo (document));
   g_assert_cmpstr (gk_row_get_name (r), ==, "新项目");
-  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (notified.count, ==, 2);
   g_assert_true (gk_document_redo (document));
   g_assert_cmpstr (gk_row_get_name (r), ==, "改名项目");
+  gk_test_notify_clear (&notified);
 
   /* Removing the last project of a 项 removes its group rows. */
   gk_document_list_remove (document, projects, 6);

@@ -12,6 +12,7 @@
 #include "gk-application.h"
 #include "gk-document-io.h"
 #include "gk-draft.h"
+#include "gk-new-document-dialog.h"
 #include "gk-table-page.h"
 #include "gk-window.h"
 
@@ -28,6 +29,26 @@ static gboolean
 dialog_shown (gpointer data)
 {
   return gk_test_find_message_dialog () != NULL;
+}
+
+static gboolean
+has_document (gpointer data)
+{
+  return gk_window_get_document (data) != NULL;
+}
+
+static gboolean
+selected_page_mapped (gpointer data)
+{
+  GkWindow *window = data;
+
+  return gtk_widget_get_mapped (gk_window_get_page (window, gk_window_get_selected_page (window)));
+}
+
+static gboolean
+page_has_focus_cell (gpointer data)
+{
+  return gk_table_page_get_focus_cell (data) != NULL;
 }
 
 static gboolean
@@ -107,8 +128,7 @@ edit_in_window (GkWindow   *window,
   table = gk_table_page_get_table (page);
   g_assert_true (gk_table_page_focus_cell (page, gk_table_lookup (table, code),
                                            gk_table_column_index (table, "basic")));
-  for (int i = 0; i < 2000 && gk_table_page_get_focus_cell (page) == NULL; i++)
-    gk_test_iterate (5);
+  gk_test_iterate_until (page_has_focus_cell, page);
   cell = gk_table_page_get_focus_cell (page);
   g_assert_nonnull (cell);
   gtk_widget_activate_action (GTK_WIDGET (cell), "cell.edit", NULL);
@@ -130,7 +150,7 @@ activated (GApplication *app,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   g_assert_true (GK_IS_WINDOW (window));
-  gk_test_iterate (100);
+  gk_test_iterate_until (gk_test_is_mapped, window);
   func (GK_APPLICATION (app), GK_WINDOW (window));
 
   /* Whatever is left closes without questions. */
@@ -139,7 +159,7 @@ activated (GApplication *app,
       GtkWindow *w = gtk_application_get_windows (GTK_APPLICATION (app))->data;
       gtk_window_destroy (w);
     }
-  gk_test_iterate (50);
+  gk_test_iterate_idle ();
 }
 
 static void
@@ -159,7 +179,7 @@ open_in (GkWindow   *window,
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gk_window_set_document (window, document, file);
-  gk_test_iterate (200);
+  gk_test_iterate_until (selected_page_mapped, window);
   return document;
 }
 
@@ -276,7 +296,7 @@ close_asks (GkApplication *app,
   gtk_window_close (GTK_WINDOW (window));
   gk_test_iterate_until (dialog_shown, NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (gk_test_find_message_dialog ()), "cancel");
-  gk_test_iterate (50);
+  gk_test_iterate_idle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
 
@@ -285,7 +305,7 @@ close_asks (GkApplication *app,
   gtk_window_close (GTK_WINDOW (window));
   gk_test_iterate_until (dialog_shown, NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (gk_test_find_message_dialog ()), "discard");
-  gk_test_iterate (100);
+  gk_test_iterate_until (gk_test_holds_last_ref, window);
   g_assert_finalize_object (window);
   g_assert_cmpuint (count_drafts (), ==, 0);
 }
@@ -308,12 +328,17 @@ new_document (GkApplication *app,
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
   gk_test_iterate_until (dialog_shown, NULL);
   dialog = gk_test_find_message_dialog ();
-  unit = g_object_get_data (G_OBJECT (dialog), "gk-unit");
+  g_assert_true (GK_IS_NEW_DOCUMENT_DIALOG (dialog));
+  unit = gk_new_document_dialog_get_unit_entry (GK_NEW_DOCUMENT_DIALOG (dialog));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  /* Blanks are no unit's name. */
+  gtk_editable_set_text (unit, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  g_assert_null (gk_new_document_dialog_create_document (GK_NEW_DOCUMENT_DIALOG (dialog)));
   gtk_editable_set_text (unit, "示例单位");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  gk_test_iterate (100);
+  gk_test_iterate_until (has_document, window);
 
   /* The empty window takes it. */
   document = gk_window_get_document (window);
@@ -331,12 +356,6 @@ test_new_document (void)
 }
 
 /* A file dropped on an empty window opens in it. */
-
-static gboolean
-has_document (gpointer data)
-{
-  return gk_window_get_document (data) != NULL;
-}
 
 static void
 drop_file (GkApplication *app,
@@ -413,7 +432,7 @@ restore_after_crash (GkApplication *app,
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Unsaved Changes Found");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "乌鲁木齐县人民政府办公室 2020"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  gk_test_iterate (200);
+  gk_test_iterate_until (has_document, window);
 
   document = gk_window_get_document (window);
   g_assert_nonnull (document);

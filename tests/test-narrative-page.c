@@ -12,22 +12,33 @@
 
 /* 情况说明, read and edited through its widgets. */
 
+typedef struct
+{
+  GtkWidget *heading;
+  GtkWidget *scroller;
+} HeadingWait;
+
+/* The heading scrolled to the top of the page. */
+static gboolean
+heading_at_top (gpointer data)
+{
+  HeadingWait *wait = data;
+  graphene_point_t point;
+
+  return gtk_widget_compute_point (wait->heading, wait->scroller, &GRAPHENE_POINT_INIT (0, 0), &point) &&
+         point.y >= 0 && point.y < 50;
+}
+
 static GtkWindow *
 show_page (GtkWidget *page)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   gtk_window_set_default_size (window, 1000, 700);
   gtk_window_set_child (window, page);
   gtk_window_present (window);
-  while (!gtk_widget_get_mapped (page))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  gk_test_iterate_pending (50);
+  gk_test_iterate_until (gk_test_is_mapped, page);
+  gk_test_iterate_idle ();
   return window;
 }
 
@@ -223,7 +234,10 @@ test_table_edit (void)
   heading = gk_narrative_page_get_section_heading (GK_NARRATIVE_PAGE (page), 5);
   g_signal_emit_by_name (gk_narrative_page_get_outline (GK_NARRATIVE_PAGE (page)), "row-activated",
                          gtk_list_box_get_row_at_index (gk_narrative_page_get_outline (GK_NARRATIVE_PAGE (page)), 4));
-  gk_test_iterate_pending (50);
+  {
+    HeadingWait wait = { heading, GTK_WIDGET (scroller) };
+    gk_test_iterate_until (heading_at_top, &wait);
+  }
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
   {
     graphene_point_t point;
@@ -245,7 +259,7 @@ test_table_edit (void)
     amount += 1000;
     g_assert_true (gk_document_set_amount (document, leaf, basic, &amount, &error));
     g_assert_no_error (error);
-    gk_test_iterate_pending (50);
+    gk_test_iterate_idle ();
 
     new_sections = gk_narrative_compose (document);
     new_text = gk_narrative_dup_text (new_sections);
@@ -254,7 +268,7 @@ test_table_edit (void)
     g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adjustment) - value), <, 1);
 
     g_assert_true (gk_document_undo (document));
-    gk_test_iterate_pending (50);
+    gk_test_iterate_idle ();
     assert_labels_match (GK_NARRATIVE_PAGE (page), document);
   }
 
@@ -305,7 +319,7 @@ test_prior (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (popover), "basis:sangong.reception")), 1);
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "reason:sangong.reception")), "厉行节约");
   g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
-  gk_test_iterate_pending (50);
+  gk_test_iterate_idle ();
 
   prior = gk_explanation_lookup_prior (explanation, key);
   g_assert_nonnull (prior);
@@ -321,7 +335,7 @@ test_prior (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "amount:sangong.reception"))),
                    ==, "99999.50");
   g_assert_true (gk_document_undo (document));
-  gk_test_iterate_pending (50);
+  gk_test_iterate_idle ();
   g_assert_null (gk_explanation_lookup_prior (explanation, key));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id))),
                             "（上年数未填写）"));
@@ -363,14 +377,14 @@ test_hand_written (void)
 
   gtk_text_buffer_set_text (buffer, "本单位一般公共预算当年拨款情况另行说明。", -1);
   g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
-  gk_test_iterate_pending (50);
+  gk_test_iterate_idle ();
   g_assert_cmpstr (gk_explanation_get_hand_written (explanation, id), ==, "本单位一般公共预算当年拨款情况另行说明。");
   label = gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "本单位一般公共预算当年拨款情况另行说明。");
 
   g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (popover), "composed")));
   g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "composed"), "clicked");
-  gk_test_iterate_pending (50);
+  gk_test_iterate_idle ();
   g_assert_null (gk_explanation_get_hand_written (explanation, id));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page), id))),
                    ==, composed);

@@ -31,10 +31,7 @@ close_all (GkApplication *app,
       if (other != GTK_WINDOW (window))
         gtk_window_destroy (other);
     }
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_iterate_pending (20);
-  g_assert_finalize_object (window);
+  gk_test_destroy_window (window);
 }
 
 /* Print operation ------------------------------------------------------------ */
@@ -260,7 +257,7 @@ window_imports (GkApplication *app,
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                             "budget-system-yuan.xlsx"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gk_test_iterate_pending (20);
+  gk_test_iterate_until (gk_test_no_message_dialog, NULL);
 
   /* A window that shows a document leaves it alone: the next import gets
    * a window of its own. */

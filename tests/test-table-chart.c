@@ -6,6 +6,7 @@
 #include "gk-chart-view.h"
 #include "gk-document-io.h"
 #include "gk-table-page.h"
+#include "gk-table-pages.h"
 
 #include "gk-test-common.h"
 
@@ -16,7 +17,7 @@ static GtkWidget *
 new_page (GkDocument *document,
           const char *table_id)
 {
-  return g_object_ref_sink (gk_table_page_new (document, gk_document_get_table (document, table_id)));
+  return g_object_ref_sink (gk_table_pages_create (document, gk_document_get_table (document, table_id)));
 }
 
 /* Whether the chart would be drawn: it and every container up to the page
@@ -130,6 +131,40 @@ test_toggle_follows_setting (void)
   g_assert_finalize_object (other);
 }
 
+typedef struct
+{
+  GtkWidget *view;
+  GtkWidget *scroller;
+  GtkWidget *paned;
+  int        paned_height;  /* before a resize */
+} ChartPane;
+
+/* The chart has its own height, at most half the pane's. */
+static int
+chart_pane_expected (ChartPane *pane)
+{
+  return MIN (gk_chart_get_natural_height (gk_chart_view_get_chart (GK_CHART_VIEW (pane->view)),
+                                           gtk_widget_get_width (pane->view)),
+              gtk_widget_get_height (pane->paned) / 2);
+}
+
+static gboolean
+chart_pane_split (gpointer data)
+{
+  ChartPane *pane = data;
+
+  return gtk_widget_get_mapped (pane->view) && chart_pane_expected (pane) > 0 &&
+         ABS (gtk_widget_get_height (pane->scroller) - chart_pane_expected (pane)) <= 8;
+}
+
+static gboolean
+chart_pane_split_lower (gpointer data)
+{
+  ChartPane *pane = data;
+
+  return gtk_widget_get_height (pane->paned) < pane->paned_height && chart_pane_split (pane);
+}
+
 /* In a window at the smallest width, the chart takes a bounded height
  * under the table and the table keeps the rest. */
 static void
@@ -138,11 +173,12 @@ test_chart_size (void)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *page = gk_table_page_new (document, gk_document_get_table (document, "t3"));
+  GtkWidget *page = gk_table_pages_create (document, gk_document_get_table (document, "t3"));
   GtkWidget *view = gk_table_page_get_chart_view (GK_TABLE_PAGE (page));
   GtkWidget *column_view = GTK_WIDGET (gk_table_page_get_column_view (GK_TABLE_PAGE (page)));
   GtkWidget *scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *paned = gtk_widget_get_ancestor (view, GTK_TYPE_PANED);
+  ChartPane pane = { view, scroller, paned, 0 };
   graphene_point_t chart_top, table_top;
   int expected;
 
@@ -150,20 +186,19 @@ test_chart_size (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 800);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  gk_test_iterate (300);
+  gk_test_iterate_until (chart_pane_split, &pane);
 
   g_assert_true (gtk_widget_get_mapped (view));
   /* 表三's donut whole, without scrolling, as the page is high enough;
    * never more than half the pane (give or take its divider). */
-  expected = MIN (gk_chart_get_natural_height (gk_chart_view_get_chart (GK_CHART_VIEW (view)),
-                                               gtk_widget_get_width (view)),
-                  gtk_widget_get_height (paned) / 2);
+  expected = chart_pane_expected (&pane);
   g_assert_cmpint (expected, ==, 306);
   g_assert_cmpint (ABS (gtk_widget_get_height (scroller) - expected), <=, 8);
 
   /* Half of a low page at most. */
+  pane.paned_height = gtk_widget_get_height (paned);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 500);
-  gk_test_iterate (300);
+  gk_test_iterate_until (chart_pane_split_lower, &pane);
   g_assert_cmpint (gtk_widget_get_height (scroller), <=, gtk_widget_get_height (paned) / 2 + 8);
   g_assert_cmpint (gtk_widget_get_height (scroller), <, 280);
   g_assert_true (gtk_widget_compute_point (scroller, page, &GRAPHENE_POINT_INIT (0, 0), &chart_top));
@@ -171,13 +206,10 @@ test_chart_size (void)
   g_assert_cmpfloat (chart_top.y, >, table_top.y + 100);
 
   g_settings_set_boolean (settings, "show-table-chart", FALSE);
-  gk_test_iterate (100);
+  gk_test_iterate_until (gk_test_is_unmapped, view);
   g_assert_false (gtk_widget_get_mapped (view));
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_iterate (50);
-  g_assert_finalize_object (window);
+  gk_test_destroy_window (window);
 }
 
 int

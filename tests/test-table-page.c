@@ -16,6 +16,7 @@
 #include "gk-table-cell.h"
 #include "gk-table-header.h"
 #include "gk-table-page.h"
+#include "gk-table-pages.h"
 #include "gk-text-field.h"
 #include "gk-window.h"
 
@@ -64,6 +65,22 @@ summary_amount (GkDocument *document,
   return amount;
 }
 
+/* A cell the list has bound, waited for after the page is shown. */
+typedef struct
+{
+  GkTablePage *page;
+  GkRow       *row;
+  guint        column;
+} CellWait;
+
+static gboolean
+cell_bound (gpointer data)
+{
+  CellWait *wait = data;
+
+  return gk_table_page_lookup_cell (wait->page, wait->row, wait->column) != NULL;
+}
+
 /* The window ------------------------------------------------------------------ */
 
 typedef struct
@@ -90,15 +107,12 @@ activated (GApplication *app,
   gk_window_set_selected_page (fixture.window, "t3");
   fixture.page = GK_TABLE_PAGE (gk_window_get_page (fixture.window, "t3"));
   g_assert_true (GK_IS_TABLE_PAGE (fixture.page));
-  gk_test_iterate (300);
+  gk_test_iterate_until (gk_test_is_mapped, fixture.page);
 
   func (&fixture);
 
   /* Nothing asks about unsaved work in a test. */
-  g_object_ref (fixture.window);
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  gk_test_iterate (100);
-  g_assert_finalize_object (fixture.window);
+  gk_test_destroy_window (fixture.window);
 }
 
 static void
@@ -217,7 +231,10 @@ edit_derives (Fixture *fixture)
   gk_window_set_selected_page (fixture->window, "t1");
   t1 = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "t1"));
   summary_row = gk_table_lookup (gk_document_get_table (document, "t1"), "201");
-  gk_test_iterate (200);
+  {
+    CellWait wait = { t1, summary_row, 0 };
+    gk_test_iterate_until (cell_bound, &wait);
+  }
   summary_cell = gk_table_page_lookup_cell (t1, summary_row, 0);
   g_assert_nonnull (summary_cell);
   g_assert_false (gk_table_cell_is_entered (summary_cell));
@@ -250,8 +267,9 @@ derived_cells (Fixture *fixture)
   GkRow *item = gk_table_lookup (table, "2010301");
   GkRow *klass = gk_table_lookup (table, "201");
   GkTableCell *cell;
+  CellWait wait = { fixture->page, item, gk_table_column_index (table, "total") };
 
-  gk_test_iterate (100);
+  gk_test_iterate_until (cell_bound, &wait);
   /* A row total: not editable, says what it sums. */
   cell = gk_table_page_lookup_cell (fixture->page, item, gk_table_column_index (table, "total"));
   g_assert_nonnull (cell);
@@ -461,13 +479,13 @@ add_and_remove_rows (Fixture *fixture)
   dialog = gk_test_find_message_dialog ();
   g_assert_nonnull (gk_table_lookup (table, "2010302"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gk_test_iterate (50);
+  gk_test_iterate_idle ();
   g_assert_nonnull (gk_table_lookup (table, "2010302"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "table.remove-row", NULL));
   gk_test_iterate_until (dialog_shown, NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (gk_test_find_message_dialog ()), "remove");
-  gk_test_iterate (50);
+  gk_test_iterate_idle ();
   g_assert_null (gk_table_lookup (table, "2010302"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (table)), ==, n_rows);
 
@@ -545,7 +563,7 @@ walk_with_tab (Fixture *fixture)
     }
   /* The last entered cell stays where it is. */
   gtk_widget_activate_action (GTK_WIDGET (gk_table_page_get_focus_cell (fixture->page)), "cell.next", NULL);
-  gk_test_iterate (50);
+  gk_test_iterate_idle ();
   assert_focus (fixture->page, walk[G_N_ELEMENTS (walk) - 1][0], walk[G_N_ELEMENTS (walk) - 1][1]);
 
   /* Shift+Tab walks back. */
@@ -638,7 +656,7 @@ projects_table (Fixture *fixture)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "table.remove-row", NULL));
   gk_test_iterate_until (dialog_shown, NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (gk_test_find_message_dialog ()), "remove");
-  gk_test_iterate (50);
+  gk_test_iterate_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, n);
   undo (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (projects), ==, n + 1);
@@ -662,7 +680,7 @@ every_page (Fixture *fixture)
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       gk_window_set_selected_page (fixture->window, ids[i]);
-      gk_test_iterate (150);
+      gk_test_iterate_until (gk_test_is_mapped, gk_window_get_page (fixture->window, ids[i]));
       g_assert_nonnull (gk_window_get_page (fixture->window, ids[i]));
     }
   g_assert_true (GK_IS_OVERVIEW_PAGE (gk_window_get_page (fixture->window, "overview")));
@@ -686,7 +704,7 @@ test_pages_create_destroy (void)
 
   for (guint i = 0; i < gk_document_get_n_tables (document); i++)
     {
-      GtkWidget *page = gk_table_page_new (document, gk_document_get_table_at (document, i));
+      GtkWidget *page = gk_table_pages_create (document, gk_document_get_table_at (document, i));
 
       g_assert_true (GK_IS_TABLE_PAGE (page));
       g_object_ref_sink (page);

@@ -57,20 +57,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (page_ids) == G_N_ELEMENTS (english_titles));
 G_STATIC_ASSERT (G_N_ELEMENTS (page_ids) == G_N_ELEMENTS (chinese_titles));
 
 static void
-iterate_until (GtkWidget *widget,
-               gboolean (*condition) (GtkWidget *widget))
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (widget))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-static void
 reset_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -87,7 +73,7 @@ create_window (GkApplication *app)
   GkWindow *window = gk_window_new (GTK_APPLICATION (app));
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (GTK_WIDGET (window), gtk_widget_get_mapped);
+  gk_test_iterate_until (gk_test_is_mapped, window);
 
   return window;
 }
@@ -95,10 +81,7 @@ create_window (GkApplication *app)
 static void
 destroy_window (GkWindow *window)
 {
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  gk_test_iterate_pending (100);
-  g_assert_finalize_object (window);
+  gk_test_destroy_window (window);
 }
 
 typedef void (*WindowTestFunc) (GkApplication *app,
@@ -114,7 +97,7 @@ run_window_test_activated (GApplication *app,
   /* The application's own activate handler has opened the window. */
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (GK_IS_WINDOW (window));
-  iterate_until (GTK_WIDGET (window), gtk_widget_get_mapped);
+  gk_test_iterate_until (gk_test_is_mapped, window);
 
   func (GK_APPLICATION (app), GK_WINDOW (window));
 
@@ -249,7 +232,7 @@ check_actions (GkApplication *app,
   /* app.quit closes the windows, which ends g_application_run(). */
   g_object_ref (window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  gk_test_iterate_pending (100);
+  gk_test_iterate_until (gk_test_holds_last_ref, window);
   g_assert_finalize_object (window);
 }
 
@@ -388,7 +371,7 @@ reveal_page (GkApplication *app,
 
   /* The last row is below the fold of so short a window until the
    * sidebar scrolls to it. */
-  iterate_until (GTK_WIDGET (window), sidebar_scrolled);
+  gk_test_iterate_until ((GkTestCondition) sidebar_scrolled, window);
   row = gtk_list_box_get_selected_row (sidebar);
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (sidebar), &bounds));
   g_assert_cmpfloat (bounds.origin.y, >=, gtk_adjustment_get_value (vadjustment));

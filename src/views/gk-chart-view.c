@@ -7,7 +7,7 @@
 #include "gk-chart-data.h"
 #include "gk-chart-export.h"
 #include "gk-chart-view.h"
-#include "gk-window.h"
+#include "gk-dialog.h"
 
 /* One review chart of a document, drawn anew after every edit, in the
  * colours of the light or dark style; the pointer shows the figure under
@@ -142,11 +142,7 @@ static void
 gk_chart_view_toast (GkChartView *self,
                      const char  *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GK_IS_WINDOW (root))
-    gk_window_add_toast (GK_WINDOW (root), adw_toast_new (message));
-  else
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message))
     g_message ("%s", message);
 }
 
@@ -180,7 +176,6 @@ gk_chart_view_choose_file (GkChartView   *self,
                            GkChartFormat  format)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *extension = format == GK_CHART_FORMAT_SVG ? "svg" : "png";
   g_autofree char *name = NULL;
 
@@ -200,14 +195,11 @@ gk_chart_view_choose_file (GkChartView   *self,
   /* The title names the chart the way the disclosure does. */
   name = g_strdup_printf ("%s.%s", gk_chart_get_title (self->chart), extension);
 
-  self->chooser = gtk_file_chooser_native_new (format == GK_CHART_FORMAT_SVG ? _("Save Chart as SVG")
-                                                                             : _("Save Chart as PNG"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
+  self->chooser = gk_dialog_new_file_chooser (GTK_WIDGET (self),
+                                              format == GK_CHART_FORMAT_SVG ? _("Save Chart as SVG")
+                                                                            : _("Save Chart as PNG"),
+                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), filter);
   self->chooser_format = format;
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

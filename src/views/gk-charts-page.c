@@ -8,14 +8,13 @@
  * shape of the budget can be checked at a glance before it is published. */
 struct _GkChartsPage
 {
-  GtkWidget   parent_instance;
+  GkPage      parent_instance;
 
-  GkDocument *document;
 
   GtkFlowBox *flow_box;
 };
 
-G_DEFINE_FINAL_TYPE (GkChartsPage, gk_charts_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GkChartsPage, gk_charts_page, GK_TYPE_PAGE)
 
 GtkFlowBox *
 gk_charts_page_get_flow_box (GkChartsPage *self)
@@ -65,8 +64,7 @@ gk_charts_page_new (GkDocument *document)
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
-  self = g_object_new (GK_TYPE_CHARTS_PAGE, NULL);
-  self->document = g_object_ref (document);
+  self = g_object_new (GK_TYPE_CHARTS_PAGE, "document", document, NULL);
 
   ids = gk_chart_data_get_ids ();
   for (guint i = 0; ids[i] != NULL; i++)
@@ -92,7 +90,6 @@ gk_charts_page_dispose (GObject *object)
   /* The scrolled window is the template's child but not bound to a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (gk_charts_page_parent_class)->dispose (object);
 }

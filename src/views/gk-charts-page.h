@@ -5,11 +5,12 @@
 
 #include "gk-chart-view.h"
 #include "gk-document.h"
+#include "gk-page.h"
 
 G_BEGIN_DECLS
 
 #define GK_TYPE_CHARTS_PAGE (gk_charts_page_get_type ())
-G_DECLARE_FINAL_TYPE (GkChartsPage, gk_charts_page, GK, CHARTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (GkChartsPage, gk_charts_page, GK, CHARTS_PAGE, GkPage)
 
 GtkWidget   *gk_charts_page_new            (GkDocument   *document);
 GtkFlowBox  *gk_charts_page_get_flow_box   (GkChartsPage *self);

@@ -4,9 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "gk-checks-page.h"
+#include "gk-finding-row.h"
 #include "gk-table-page.h"
 #include "gk-template.h"
-#include "gk-window.h"
 
 /* 审核: every finding of the window's checker, errors before warnings and
  * grouped by the part of the document they are in. The list is bound to
@@ -14,9 +14,9 @@
  * rows follow the edits without being rebuilt. */
 struct _GkChecksPage
 {
-  GtkWidget      parent_instance;
+  GkPage         parent_instance;
 
-  GkChecker     *checker;
+  GkChecker     *checker;   /* unowned: the page's */
 
   GtkStack      *stack;
   AdwStatusPage *empty_page;
@@ -24,15 +24,8 @@ struct _GkChecksPage
   GtkListBox    *list;
 };
 
-G_DEFINE_FINAL_TYPE (GkChecksPage, gk_checks_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GkChecksPage, gk_checks_page, GK_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_CHECKER,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static GkTable *
 lookup_table (GkDocument *document,
@@ -167,38 +160,8 @@ create_row (gpointer item,
   GkChecksPage *self = user_data;
   GkFinding *finding = item;
   GkDocument *document = gk_checker_get_document (self->checker);
-  gboolean error = gk_finding_get_severity (finding) == GK_CHECK_SEVERITY_ERROR;
   g_autoptr(GString) places = g_string_new (NULL);
-  GtkWidget *row, *box, *texts, *icon, *label;
   guint n_places = gk_finding_get_n_places (finding);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, error ? "error" : "warning");
-  gtk_widget_set_tooltip_text (icon, error ? _("Error") : _("Warning"));
-  gtk_box_append (GTK_BOX (box), icon);
-
-  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (box), texts);
-
-  label = gtk_label_new (gk_finding_get_title (finding));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (texts), label);
-
-  label = gtk_label_new (gk_finding_get_message (finding));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (texts), label);
 
   /* Three places say enough; the first is where the fix goes. */
   for (guint i = 0; i < MIN (n_places, 3); i++)
@@ -215,33 +178,13 @@ create_row (gpointer item,
       g_string_append_printf (places, ngettext ("and %u more place", "and %u more places", n_places - 3),
                               n_places - 3);
     }
-  if (places->len > 0)
-    {
-      label = gtk_label_new (places->str);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (texts), label);
-    }
-
-  icon = gtk_image_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (icon, "dim-label");
-  gtk_box_append (GTK_BOX (box), icon);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "gk-finding", g_object_ref (finding), g_object_unref);
-  return row;
+  return gk_finding_row_new (finding, places->str);
 }
 
 static GkFinding *
 row_finding (GtkListBoxRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "gk-finding");
+  return gk_finding_row_get_finding (GK_FINDING_ROW (row));
 }
 
 static void
@@ -339,36 +282,35 @@ page_of_part (const char *part)
   return part;
 }
 
+/* The page that shows the first place of @finding. */
+const char *
+gk_checks_page_page_of_finding (GkFinding *finding)
+{
+  g_return_val_if_fail (GK_IS_FINDING (finding), NULL);
+  g_return_val_if_fail (gk_finding_get_n_places (finding) > 0, NULL);
+
+  return page_of_part (gk_finding_get_place (finding, 0)->part);
+}
+
 /**
- * gk_checks_page_show_finding:
+ * gk_checks_page_focus_finding:
  *
- * Opens the page of the finding's first place and, when it is a table
- * cell that takes input, focuses the first such cell among its places.
- * Returns whether a cell got the focus.
+ * When @page is a table page that shows a place of @finding, focuses the
+ * first cell among its places that takes input. Returns whether a cell
+ * got the focus.
  */
 gboolean
-gk_checks_page_show_finding (GkChecksPage *self,
-                             GkFinding    *finding)
+gk_checks_page_focus_finding (GtkWidget *page,
+                              GkFinding *finding)
 {
   GkDocument *document;
-  const GkPlace *first;
-  GtkWidget *window;
-  GtkWidget *page;
 
-  g_return_val_if_fail (GK_IS_CHECKS_PAGE (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
   g_return_val_if_fail (GK_IS_FINDING (finding), FALSE);
 
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), GK_TYPE_WINDOW);
-  if (window == NULL || gk_finding_get_n_places (finding) == 0)
-    return FALSE;
-
-  document = gk_checker_get_document (self->checker);
-  first = gk_finding_get_place (finding, 0);
-  gk_window_set_selected_page (GK_WINDOW (window), page_of_part (first->part));
-
-  page = gk_window_get_page (GK_WINDOW (window), gk_window_get_selected_page (GK_WINDOW (window)));
   if (!GK_IS_TABLE_PAGE (page))
     return FALSE;
+  document = gk_table_page_get_document (GK_TABLE_PAGE (page));
 
   /* A derived cell takes no focus; the entered cells it comes from may. */
   for (guint i = 0; i < gk_finding_get_n_places (finding); i++)
@@ -390,6 +332,35 @@ gk_checks_page_show_finding (GkChecksPage *self,
   return FALSE;
 }
 
+/**
+ * gk_checks_page_show_finding:
+ *
+ * Asks the window, through its "win.show-finding" action, to open the
+ * page of the finding's first place and focus a cell it involves.
+ * Returns whether there was a window to ask.
+ */
+gboolean
+gk_checks_page_show_finding (GkChecksPage *self,
+                             GkFinding    *finding)
+{
+  GListModel *findings;
+
+  g_return_val_if_fail (GK_IS_CHECKS_PAGE (self), FALSE);
+  g_return_val_if_fail (GK_IS_FINDING (finding), FALSE);
+
+  if (gk_finding_get_n_places (finding) == 0)
+    return FALSE;
+  findings = G_LIST_MODEL (self->checker);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GkFinding) item = g_list_model_get_item (findings, i);
+
+      if (item == finding)
+        return gtk_widget_activate_action (GTK_WIDGET (self), "win.show-finding", "u", i);
+    }
+  return FALSE;
+}
+
 static void
 gk_checks_page_row_activated (GkChecksPage  *self,
                               GtkListBoxRow *row,
@@ -403,7 +374,10 @@ gk_checks_page_new (GkChecker *checker)
 {
   g_return_val_if_fail (GK_IS_CHECKER (checker), NULL);
 
-  return g_object_new (GK_TYPE_CHECKS_PAGE, "checker", checker, NULL);
+  return g_object_new (GK_TYPE_CHECKS_PAGE,
+                       "document", gk_checker_get_document (checker),
+                       "checker", checker,
+                       NULL);
 }
 
 GkChecker *
@@ -435,6 +409,8 @@ gk_checks_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (gk_checks_page_parent_class)->constructed (object);
 
+  /* The page lists the findings of the checker it was made with. */
+  self->checker = gk_page_get_checker (GK_PAGE (self));
   g_assert (self->checker != NULL);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->checker), create_row, self, NULL);
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
@@ -452,47 +428,8 @@ gk_checks_page_dispose (GObject *object)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CHECKS_PAGE);
   self->list = NULL;
-  g_clear_object (&self->checker);
 
   G_OBJECT_CLASS (gk_checks_page_parent_class)->dispose (object);
-}
-
-static void
-gk_checks_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  GkChecksPage *self = GK_CHECKS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHECKER:
-      g_value_set_object (value, self->checker);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gk_checks_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  GkChecksPage *self = GK_CHECKS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CHECKER:
-      self->checker = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -503,15 +440,6 @@ gk_checks_page_class_init (GkChecksPageClass *klass)
 
   object_class->constructed = gk_checks_page_constructed;
   object_class->dispose = gk_checks_page_dispose;
-  object_class->get_property = gk_checks_page_get_property;
-  object_class->set_property = gk_checks_page_set_property;
-
-  properties[PROP_CHECKER] =
-    g_param_spec_object ("checker", NULL, NULL,
-                         GK_TYPE_CHECKER,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-checks-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkChecksPage, stack);

@@ -10,16 +10,15 @@
 /* 名词解释: the terms explained at the end of the disclosure. */
 struct _GkGlossaryPage
 {
-  GtkWidget        parent_instance;
+  GkPage           parent_instance;
 
-  GkDocument      *document;
   GtkWidget       *editor;
 
   AdwToastOverlay *toast_overlay;
   AdwBin          *entries_bin;
 };
 
-G_DEFINE_FINAL_TYPE (GkGlossaryPage, gk_glossary_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GkGlossaryPage, gk_glossary_page, GK_TYPE_PAGE)
 
 GtkWidget *
 gk_glossary_page_get_editor (GkGlossaryPage *self)
@@ -60,21 +59,21 @@ gk_glossary_page_restore (GtkWidget  *widget,
   GkGlossaryPage *self = GK_GLOSSARY_PAGE (widget);
   g_autoptr(GkDocument) blank = gk_document_new_blank ("", 0, GK_MONEY_UNIT_WANYUAN);
   GListModel *standard = gk_document_get_glossary (blank);
-  GListModel *glossary = gk_document_get_glossary (self->document);
+  GListModel *glossary = gk_document_get_glossary (gk_page_get_document (GK_PAGE (self)));
   AdwToast *toast;
 
-  gk_document_begin_action (self->document, _("Restore Standard Entries"));
+  gk_document_begin_action (gk_page_get_document (GK_PAGE (self)), _("Restore Standard Entries"));
   while (g_list_model_get_n_items (glossary) > 0)
-    gk_document_list_remove (self->document, glossary, g_list_model_get_n_items (glossary) - 1);
+    gk_document_list_remove (gk_page_get_document (GK_PAGE (self)), glossary, g_list_model_get_n_items (glossary) - 1);
   for (guint i = 0; i < g_list_model_get_n_items (standard); i++)
     {
       g_autoptr(GkGlossaryEntry) entry = g_list_model_get_item (standard, i);
       g_autoptr(GkGlossaryEntry) copy = gk_glossary_entry_new (gk_glossary_entry_get_term (entry),
                                                                gk_glossary_entry_get_definition (entry));
 
-      gk_document_list_insert (self->document, glossary, i, copy);
+      gk_document_list_insert (gk_page_get_document (GK_PAGE (self)), glossary, i, copy);
     }
-  gk_document_end_action (self->document);
+  gk_document_end_action (gk_page_get_document (GK_PAGE (self)));
 
   toast = adw_toast_new (_("The standard entries are restored"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -89,8 +88,7 @@ gk_glossary_page_new (GkDocument *document)
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
-  self = g_object_new (GK_TYPE_GLOSSARY_PAGE, NULL);
-  self->document = g_object_ref (document);
+  self = g_object_new (GK_TYPE_GLOSSARY_PAGE, "document", document, NULL);
   self->editor = gk_list_editor_new (document, gk_document_get_glossary (document), TRUE,
                                      _("Add Term"), create_entry, new_entry, NULL);
   adw_bin_set_child (self->entries_bin, self->editor);
@@ -103,7 +101,6 @@ gk_glossary_page_dispose (GObject *object)
   GkGlossaryPage *self = GK_GLOSSARY_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_GLOSSARY_PAGE);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (gk_glossary_page_parent_class)->dispose (object);
 }

@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "gk-document.h"
+#include "gk-page.h"
 
 G_BEGIN_DECLS
 
 #define GK_TYPE_GLOSSARY_PAGE (gk_glossary_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (GkGlossaryPage, gk_glossary_page, GK, GLOSSARY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (GkGlossaryPage, gk_glossary_page, GK, GLOSSARY_PAGE, GkPage)
 
 GtkWidget *gk_glossary_page_new        (GkDocument     *document);
 GtkWidget *gk_glossary_page_get_editor (GkGlossaryPage *self);

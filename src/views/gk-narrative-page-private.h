@@ -6,31 +6,12 @@
 
 G_BEGIN_DECLS
 
-/* One paragraph of the page: its label and the popovers that edit it. */
-typedef struct
-{
-  GkNarrativePage *page;   /* unowned: the page owns the view */
-  char            *id;
-  GtkWidget       *label;
-  GtkWidget       *hand_tag;
-  GtkWidget       *prior_button;
-  GtkWidget       *prior_popover;
-  GtkWidget       *prior_fields;
-  GtkWidget       *hand_button;
-  GtkWidget       *hand_popover;
-  GtkTextView     *hand_view;
-  GtkWidget       *composed_button;
-  GStrv            keys;          /* prior-year keys named by the spans */
-  gboolean         hand_written;
-} GkParagraphView;
-
 struct _GkNarrativePage
 {
-  GtkWidget          parent_instance;
+  GkPage             parent_instance;
 
-  GkDocument        *document;
   GPtrArray         *sections;     /* GkNarrativeSection, as last composed */
-  GHashTable        *views;        /* paragraph id → GkParagraphView */
+  GHashTable        *views;        /* paragraph id → GkParagraphRow, unowned */
   GPtrArray         *headings;     /* GtkWidget, one per section */
   gulong             changed_id;
   gulong             dark_id;
@@ -42,14 +23,5 @@ struct _GkNarrativePage
   GtkBox            *sections_box;
   GtkLabel          *legend;
 };
-
-/* gk-narrative-page-paragraph.c */
-void       gk_narrative_page_get_colours    (const char       **figure,
-                                             const char       **missing);
-GtkWidget *gk_narrative_page_add_paragraph  (GkNarrativePage   *self,
-                                             const GkParagraph *paragraph);
-void       gk_paragraph_view_update         (GkParagraphView   *view,
-                                             const GkParagraph *paragraph);
-void       gk_paragraph_view_free           (gpointer           data);
 
 G_END_DECLS

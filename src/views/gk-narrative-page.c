@@ -6,13 +6,15 @@
 #include <glib/gi18n.h>
 
 #include "gk-document-io.h"
+#include "gk-dialog.h"
 #include "gk-narrative-page-private.h"
+#include "gk-paragraph-row.h"
 
 /* 情况说明: the composed text as it will read in the PDF, with the figures
  * taken from the tables set apart from what the officer typed, and the
  * reasons and prior-year figures it still needs edited in place. */
 
-G_DEFINE_FINAL_TYPE (GkNarrativePage, gk_narrative_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GkNarrativePage, gk_narrative_page, GK_TYPE_PAGE)
 
 /* Structure -------------------------------------------------------------- */
 
@@ -91,7 +93,7 @@ gk_narrative_page_build (GkNarrativePage *self)
       GkNarrativeSection *section = g_ptr_array_index (self->sections, s);
       g_autofree char *heading_text = gk_narrative_section_heading (section);
       GtkWidget *heading = gtk_label_new (heading_text);
-      g_autofree char *outline_text = outline_title (self->document, heading_text);
+      g_autofree char *outline_text = outline_title (gk_page_get_document (GK_PAGE (self)), heading_text);
       GtkWidget *entry = gtk_label_new (outline_text);
 
       gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
@@ -103,7 +105,12 @@ gk_narrative_page_build (GkNarrativePage *self)
       g_ptr_array_add (self->headings, heading);
 
       for (guint p = 0; p < section->paragraphs->len; p++)
-        gtk_box_append (self->sections_box, gk_narrative_page_add_paragraph (self, g_ptr_array_index (section->paragraphs, p)));
+        {
+          GtkWidget *row = gk_paragraph_row_new (self, g_ptr_array_index (section->paragraphs, p));
+
+          gtk_box_append (self->sections_box, row);
+          g_hash_table_replace (self->views, (gpointer) gk_paragraph_row_get_id (GK_PARAGRAPH_ROW (row)), row);
+        }
 
       gtk_label_set_xalign (GTK_LABEL (entry), 0.0);
       gtk_label_set_wrap (GTK_LABEL (entry), TRUE);
@@ -126,10 +133,10 @@ gk_narrative_page_update_markup (GkNarrativePage *self)
       for (guint p = 0; p < section->paragraphs->len; p++)
         {
           GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
-          GkParagraphView *view = g_hash_table_lookup (self->views, paragraph->id);
+          GkParagraphRow *row = g_hash_table_lookup (self->views, paragraph->id);
 
-          if (view != NULL)
-            gk_paragraph_view_update (view, paragraph);
+          if (row != NULL)
+            gk_paragraph_row_update (row, paragraph);
         }
     }
 }
@@ -140,7 +147,7 @@ gk_narrative_page_update_markup (GkNarrativePage *self)
 static void
 gk_narrative_page_recompose (GkNarrativePage *self)
 {
-  g_autoptr(GPtrArray) sections = gk_narrative_compose (self->document);
+  g_autoptr(GPtrArray) sections = gk_narrative_compose (gk_page_get_document (GK_PAGE (self)));
 
   if (same_structure (self->sections, sections))
     {
@@ -184,7 +191,7 @@ gk_narrative_page_update_legend (GkNarrativePage *self)
   const char *missing;
   g_autofree char *markup = NULL;
 
-  gk_narrative_page_get_colours (&figure, &missing);
+  gk_paragraph_row_get_colours (&figure, &missing);
   /* Translators: the legend above the 情况说明; keep the <span> tags and %s. */
   markup = g_strdup_printf (_("<span weight=\"bold\" foreground=\"%s\">Figures</span> come from the tables and change with them; "
                               "plain text is fixed wording or typed; "
@@ -220,12 +227,11 @@ gk_narrative_page_show_message (GkNarrativePage *self,
                                 const char      *heading,
                                 const char      *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
   GtkWidget *scroller;
   GtkWidget *label;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL);
+  dialog = gk_dialog_new_message (GTK_WIDGET (self), heading, NULL);
   label = gtk_label_new (text);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -253,10 +259,10 @@ gk_narrative_page_fill_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   last_year = gk_document_load_finish (result, &error);
-  if (self->document == NULL)
+  if (gk_page_get_document (GK_PAGE (self)) == NULL)
     return;
   if (last_year == NULL
-      || !gk_document_fill_prior_year (self->document, last_year, report, &error))
+      || !gk_document_fill_prior_year (gk_page_get_document (GK_PAGE (self)), last_year, report, &error))
     {
       gk_narrative_page_show_message (self, _("Cannot Fill from Last Year"), error->message);
       return;
@@ -288,16 +294,12 @@ gk_narrative_page_fill_clicked (GkNarrativePage *self,
                                 GtkButton       *button)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
 
   gtk_file_filter_set_name (filter, _("Budget disclosures"));
   gtk_file_filter_add_pattern (filter, "*.gongkai");
-  chooser = gtk_file_chooser_native_new (_("Last Year’s Disclosure"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = gk_dialog_new_file_chooser (GTK_WIDGET (self), _("Last Year’s Disclosure"),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (gk_narrative_page_fill_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -309,8 +311,7 @@ gk_narrative_page_new (GkDocument *document)
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
-  self = g_object_new (GK_TYPE_NARRATIVE_PAGE, NULL);
-  self->document = g_object_ref (document);
+  self = g_object_new (GK_TYPE_NARRATIVE_PAGE, "document", document, NULL);
   self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (document_changed), self);
   gk_narrative_page_recompose (self);
   return GTK_WIDGET (self);
@@ -328,13 +329,13 @@ GtkWidget *
 gk_narrative_page_get_paragraph (GkNarrativePage *self,
                                  const char      *paragraph_id)
 {
-  GkParagraphView *view;
+  GkParagraphRow *view;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
   view = g_hash_table_lookup (self->views, paragraph_id);
-  return view != NULL ? view->label : NULL;
+  return view != NULL ? gk_paragraph_row_get_label (view) : NULL;
 }
 
 /* The menu button whose popover edits the prior-year figures of the
@@ -343,26 +344,26 @@ GtkWidget *
 gk_narrative_page_get_prior_editor (GkNarrativePage *self,
                                     const char      *paragraph_id)
 {
-  GkParagraphView *view;
+  GkParagraphRow *view;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
   view = g_hash_table_lookup (self->views, paragraph_id);
-  return view != NULL ? view->prior_button : NULL;
+  return view != NULL ? gk_paragraph_row_get_prior_button (view) : NULL;
 }
 
 GtkWidget *
 gk_narrative_page_get_hand_editor (GkNarrativePage *self,
                                    const char      *paragraph_id)
 {
-  GkParagraphView *view;
+  GkParagraphRow *view;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
   view = g_hash_table_lookup (self->views, paragraph_id);
-  return view != NULL ? view->hand_button : NULL;
+  return view != NULL ? gk_paragraph_row_get_hand_button (view) : NULL;
 }
 
 /* The heading of section @number (1 … 10), or NULL. */
@@ -385,14 +386,13 @@ gk_narrative_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->restore_id, g_source_remove);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
+  if (gk_page_get_document (GK_PAGE (self)) != NULL)
+    g_clear_signal_handler (&self->changed_id, gk_page_get_document (GK_PAGE (self)));
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_NARRATIVE_PAGE);
   /* The template's top box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->views, g_hash_table_unref);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (gk_narrative_page_parent_class)->dispose (object);
 }
@@ -430,7 +430,7 @@ gk_narrative_page_class_init (GkNarrativePageClass *klass)
 static void
 gk_narrative_page_init (GkNarrativePage *self)
 {
-  self->views = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, gk_paragraph_view_free);
+  self->views = g_hash_table_new (g_str_hash, g_str_equal);
   self->headings = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "gk-document.h"
+#include "gk-page.h"
 
 G_BEGIN_DECLS
 
 #define GK_TYPE_NARRATIVE_PAGE (gk_narrative_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (GkNarrativePage, gk_narrative_page, GK, NARRATIVE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (GkNarrativePage, gk_narrative_page, GK, NARRATIVE_PAGE, GkPage)
 
 GtkWidget  *gk_narrative_page_new                (GkDocument      *document);
 GtkListBox *gk_narrative_page_get_outline        (GkNarrativePage *self);

@@ -12,9 +12,8 @@
  * computes and is only shown. */
 struct _GkOverviewPage
 {
-  GtkWidget             parent_instance;
+  GkPage                parent_instance;
 
-  GkDocument           *document;
   GHashTable           *spins;       /* property name → GtkSpinButton */
   GtkLabel             *actual_label;
   GtkWidget            *duties;
@@ -27,13 +26,13 @@ struct _GkOverviewPage
   AdwPreferencesGroup  *staff_group;
 };
 
-G_DEFINE_FINAL_TYPE (GkOverviewPage, gk_overview_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GkOverviewPage, gk_overview_page, GK_TYPE_PAGE)
 
 GkDocument *
 gk_overview_page_get_document (GkOverviewPage *self)
 {
   g_return_val_if_fail (GK_IS_OVERVIEW_PAGE (self), NULL);
-  return self->document;
+  return gk_page_get_document (GK_PAGE (self));
 }
 
 GtkWidget *
@@ -63,18 +62,18 @@ spin_value_changed (GtkSpinButton  *spin,
                     GkOverviewPage *self)
 {
   const char *property = g_object_get_data (G_OBJECT (spin), "gk-property");
-  GkOverview *overview = gk_document_get_overview (self->document);
+  GkOverview *overview = gk_document_get_overview (gk_page_get_document (GK_PAGE (self)));
   int value;
 
   g_object_get (overview, property, &value, NULL);
   if (value != gtk_spin_button_get_value_as_int (spin))
-    gk_document_set_int (self->document, overview, property, gtk_spin_button_get_value_as_int (spin));
+    gk_document_set_int (gk_page_get_document (GK_PAGE (self)), overview, property, gtk_spin_button_get_value_as_int (spin));
 }
 
 static void
 gk_overview_page_model_changed (GkOverviewPage *self)
 {
-  GkOverview *overview = gk_document_get_overview (self->document);
+  GkOverview *overview = gk_document_get_overview (gk_page_get_document (GK_PAGE (self)));
   g_autofree char *actual = NULL;
   GHashTableIter iter;
   gpointer key, value;
@@ -140,24 +139,24 @@ add_staff_row (GkOverviewPage *self,
 static void
 gk_overview_page_build (GkOverviewPage *self)
 {
-  GkOverview *overview = gk_document_get_overview (self->document);
+  GkOverview *overview = gk_document_get_overview (gk_page_get_document (GK_PAGE (self)));
   GtkWidget *field;
   GtkWidget *row;
 
-  field = gk_text_field_new (self->document, overview, "functions", TRUE);
+  field = gk_text_field_new (gk_page_get_document (GK_PAGE (self)), overview, "functions", TRUE);
   adw_preferences_group_add (self->functions_group, field);
 
-  self->duties = gk_text_item_editor_new (self->document, gk_overview_get_duties (overview),
+  self->duties = gk_text_item_editor_new (gk_page_get_document (GK_PAGE (self)), gk_overview_get_duties (overview),
                                           TRUE, _("Add Duty"));
   adw_preferences_group_add (self->duties_group, self->duties);
 
-  field = gk_text_field_new (self->document, overview, "structure", TRUE);
+  field = gk_text_field_new (gk_page_get_document (GK_PAGE (self)), overview, "structure", TRUE);
   adw_preferences_group_add (self->structure_group, field);
   adw_preferences_group_add (self->offices_group,
-                             gk_text_item_editor_new (self->document, gk_overview_get_offices (overview),
+                             gk_text_item_editor_new (gk_page_get_document (GK_PAGE (self)), gk_overview_get_offices (overview),
                                                       FALSE, _("Add Office")));
   adw_preferences_group_add (self->units_group,
-                             gk_text_item_editor_new (self->document, gk_overview_get_subordinate_units (overview),
+                             gk_text_item_editor_new (gk_page_get_document (GK_PAGE (self)), gk_overview_get_subordinate_units (overview),
                                                       FALSE, _("Add Subordinate Unit")));
 
   /* The Chinese terms are those of the published 单位概况. */
@@ -187,8 +186,7 @@ gk_overview_page_new (GkDocument *document)
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
-  self = g_object_new (GK_TYPE_OVERVIEW_PAGE, NULL);
-  self->document = g_object_ref (document);
+  self = g_object_new (GK_TYPE_OVERVIEW_PAGE, "document", document, NULL);
   gk_overview_page_build (self);
   return GTK_WIDGET (self);
 }
@@ -204,7 +202,6 @@ gk_overview_page_dispose (GObject *object)
        child != NULL;
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (gk_overview_page_parent_class)->dispose (object);
 }

@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "gk-document.h"
+#include "gk-page.h"
 
 G_BEGIN_DECLS
 
 #define GK_TYPE_OVERVIEW_PAGE (gk_overview_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (GkOverviewPage, gk_overview_page, GK, OVERVIEW_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (GkOverviewPage, gk_overview_page, GK, OVERVIEW_PAGE, GkPage)
 
 GtkWidget  *gk_overview_page_new          (GkDocument     *document);
 GkDocument *gk_overview_page_get_document (GkOverviewPage *self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-dialog.h"
 #include "gk-project-table-page.h"
 
 /* 表七: its rows are the projects, grouped under their function 项. A new
@@ -117,7 +118,7 @@ gk_project_table_page_add_row (GkTablePage *page,
   if (!GTK_IS_WINDOW (root))
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("New Project"),
+  dialog = gk_dialog_new_message (GTK_WIDGET (self), _("New Project"),
                                    _("Its figures are then entered on its row of Table 7, and its description on the Projects page."));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);

@@ -13,9 +13,8 @@
  * page edits the rest of each. */
 struct _GkProjectsPage
 {
-  GtkWidget     parent_instance;
+  GkPage        parent_instance;
 
-  GkDocument   *document;
   GkProject    *project;       /* the one shown */
   GHashTable   *fields;        /* property → its editor, for the shown project */
   GtkWidget    *indicators;
@@ -29,7 +28,7 @@ struct _GkProjectsPage
   AdwBin       *detail_bin;
 };
 
-G_DEFINE_FINAL_TYPE (GkProjectsPage, gk_projects_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (GkProjectsPage, gk_projects_page, GK_TYPE_PAGE)
 
 GkProject *
 gk_projects_page_get_selected (GkProjectsPage *self)
@@ -62,7 +61,7 @@ gk_projects_page_select (GkProjectsPage *self,
   g_return_if_fail (GK_IS_PROJECTS_PAGE (self));
 
   if (project != NULL &&
-      g_list_store_find (G_LIST_STORE (gk_document_get_projects (self->document)), project, &position))
+      g_list_store_find (G_LIST_STORE (gk_document_get_projects (gk_page_get_document (GK_PAGE (self)))), project, &position))
     gtk_list_box_select_row (self->project_list, gtk_list_box_get_row_at_index (self->project_list, position));
 }
 
@@ -144,7 +143,7 @@ other_funds_commit (GkProjectsPage *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->other_entry), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->other_entry), NULL);
   if (amount != gk_project_get_other_funds (self->project))
-    gk_document_set_int (self->document, self->project, "other-funds", amount);
+    gk_document_set_int (gk_page_get_document (GK_PAGE (self)), self->project, "other-funds", amount);
 }
 
 static GtkWidget *
@@ -187,7 +186,7 @@ add_text (GkProjectsPage *self,
           const char     *printed,
           gboolean        multiline)
 {
-  GtkWidget *field = gk_text_field_new (self->document, self->project, property, multiline);
+  GtkWidget *field = gk_text_field_new (gk_page_get_document (GK_PAGE (self)), self->project, property, multiline);
 
   g_hash_table_insert (self->fields, (gpointer) g_intern_string (property), field);
   attach (grid, row, text, printed, field);
@@ -247,7 +246,7 @@ gk_projects_page_show (GkProjectsPage *self,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (other_funds_commit), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->other_entry), focus);
-  money = g_strdup_printf (_("Other funds (%s)"), gk_money_unit_to_string (gk_document_get_money_unit (self->document)));
+  money = g_strdup_printf (_("Other funds (%s)"), gk_money_unit_to_string (gk_document_get_money_unit (gk_page_get_document (GK_PAGE (self)))));
   attach (GTK_GRID (grid), row++, money, "其他资金", GTK_WIDGET (self->other_entry));
 
   self->total_label = GTK_LABEL (amount_label ());
@@ -260,7 +259,7 @@ gk_projects_page_show (GkProjectsPage *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Performance Indicators"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("The rows of the project’s 项目支出绩效目标表, in printed order."));
-  self->indicators = gk_list_editor_new (self->document, gk_project_get_indicators (project), FALSE,
+  self->indicators = gk_list_editor_new (gk_page_get_document (GK_PAGE (self)), gk_project_get_indicators (project), FALSE,
                                          _("Add Indicator"), create_indicator, new_indicator, NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->indicators);
   gtk_box_append (GTK_BOX (box), group);
@@ -277,7 +276,7 @@ gk_projects_page_row_selected (GkProjectsPage *self,
   g_autoptr(GkProject) project = NULL;
 
   if (row != NULL)
-    project = g_list_model_get_item (gk_document_get_projects (self->document),
+    project = g_list_model_get_item (gk_document_get_projects (gk_page_get_document (GK_PAGE (self))),
                                      gtk_list_box_row_get_index (row));
   if (project != self->project)
     gk_projects_page_show (self, project);
@@ -329,7 +328,7 @@ create_project_row (gpointer item,
 static void
 gk_projects_page_projects_changed (GkProjectsPage *self)
 {
-  GListModel *projects = gk_document_get_projects (self->document);
+  GListModel *projects = gk_document_get_projects (gk_page_get_document (GK_PAGE (self)));
   guint n = g_list_model_get_n_items (projects);
   g_autofree char *count = NULL;
   guint position;
@@ -357,8 +356,7 @@ gk_projects_page_new (GkDocument *document)
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
-  self = g_object_new (GK_TYPE_PROJECTS_PAGE, NULL);
-  self->document = g_object_ref (document);
+  self = g_object_new (GK_TYPE_PROJECTS_PAGE, "document", document, NULL);
   projects = gk_document_get_projects (document);
   gtk_list_box_bind_model (self->project_list, projects, create_project_row, NULL, NULL);
   g_signal_connect_object (projects, "items-changed", G_CALLBACK (gk_projects_page_projects_changed),
@@ -383,7 +381,6 @@ gk_projects_page_dispose (GObject *object)
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
   g_clear_object (&self->project);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (gk_projects_page_parent_class)->dispose (object);
 }

@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "gk-document.h"
+#include "gk-page.h"
 
 G_BEGIN_DECLS
 
 #define GK_TYPE_PROJECTS_PAGE (gk_projects_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (GkProjectsPage, gk_projects_page, GK, PROJECTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (GkProjectsPage, gk_projects_page, GK, PROJECTS_PAGE, GkPage)
 
 GtkWidget  *gk_projects_page_new                  (GkDocument     *document);
 GkProject  *gk_projects_page_get_selected         (GkProjectsPage *self);

@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "gk-table-cell.h"
-#include "gk-window.h"
 
 /* One amount of a table page: a label showing the figure, replaced by a
  * GtkText while it is edited in place. The cell does not change the
@@ -28,7 +27,7 @@ struct _GkTableCell
   gboolean     entered;
   gboolean     committing;
   char        *error;
-  GkChecker   *checker;   /* the window's, while rooted: marks the cells findings involve */
+  GkChecker   *checker;   /* the page's: marks the cells findings involve */
 };
 
 G_DEFINE_FINAL_TYPE (GkTableCell, gk_table_cell, GTK_TYPE_WIDGET)
@@ -719,34 +718,23 @@ gk_table_cell_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (gk_table_cell_parent_class)->unmap (widget);
 }
 
-static void
-gk_table_cell_root (GtkWidget *widget)
+/* The checker whose findings mark the cell: its page's. */
+void
+gk_table_cell_set_checker (GkTableCell *self,
+                           GkChecker   *checker)
 {
-  GkTableCell *self = GK_TABLE_CELL (widget);
-  GtkRoot *root;
+  g_return_if_fail (GK_IS_TABLE_CELL (self));
+  g_return_if_fail (checker == NULL || GK_IS_CHECKER (checker));
 
-  GTK_WIDGET_CLASS (gk_table_cell_parent_class)->root (widget);
-
-  root = gtk_widget_get_root (widget);
-  if (GK_IS_WINDOW (root) && gk_window_get_checker (GK_WINDOW (root)) != NULL)
-    {
-      g_set_object (&self->checker, gk_window_get_checker (GK_WINDOW (root)));
-      g_signal_connect_object (self->checker, "items-changed",
-                               G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
-      gk_table_cell_update (self);
-    }
-}
-
-static void
-gk_table_cell_unroot (GtkWidget *widget)
-{
-  GkTableCell *self = GK_TABLE_CELL (widget);
-
+  if (self->checker == checker)
+    return;
   if (self->checker != NULL)
     g_signal_handlers_disconnect_by_data (self->checker, self);
-  g_clear_object (&self->checker);
-
-  GTK_WIDGET_CLASS (gk_table_cell_parent_class)->unroot (widget);
+  g_set_object (&self->checker, checker);
+  if (self->checker != NULL)
+    g_signal_connect_object (self->checker, "items-changed",
+                             G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
+  gk_table_cell_update (self);
 }
 
 static void
@@ -760,6 +748,9 @@ gk_table_cell_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (gk_row_get_children (self->row), self);
     }
   g_clear_object (&self->row);
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
+  g_clear_object (&self->checker);
   if (self->text != NULL)
     g_signal_handlers_disconnect_by_data (self->text, self);
   g_clear_pointer (&self->text, gtk_widget_unparent);
@@ -790,8 +781,6 @@ gk_table_cell_class_init (GkTableCellClass *klass)
   widget_class->measure = gk_table_cell_measure;
   widget_class->size_allocate = gk_table_cell_size_allocate;
   widget_class->unmap = gk_table_cell_unmap;
-  widget_class->root = gk_table_cell_root;
-  widget_class->unroot = gk_table_cell_unroot;
 
   /**
    * GkTableCell::commit:

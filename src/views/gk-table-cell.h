@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gk-checker.h"
 #include "gk-document.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,8 @@ GtkEditable *gk_table_cell_get_editable  (GkTableCell *self);
 const char  *gk_table_cell_get_error     (GkTableCell *self);
 void         gk_table_cell_set_error     (GkTableCell *self,
                                           const char  *message);
+void         gk_table_cell_set_checker   (GkTableCell *self,
+                                          GkChecker   *checker);
 
 char        *gk_table_cell_describe_derivation (GkRow *row,
                                                 guint  column);

@@ -4,17 +4,18 @@
 #include <adwaita.h>
 
 #include "gk-document.h"
+#include "gk-page.h"
 #include "gk-table-cell.h"
 
 G_BEGIN_DECLS
 
 #define GK_TYPE_TABLE_PAGE (gk_table_page_get_type ())
 
-G_DECLARE_DERIVABLE_TYPE (GkTablePage, gk_table_page, GK, TABLE_PAGE, GtkWidget)
+G_DECLARE_DERIVABLE_TYPE (GkTablePage, gk_table_page, GK, TABLE_PAGE, GkPage)
 
 struct _GkTablePageClass
 {
-  GtkWidgetClass parent_class;
+  GkPageClass parent_class;
 
   /* Offers a new row (the catalog picker, a new project); NULL where the
    * rows follow from other tables. */
@@ -29,8 +30,6 @@ struct _GkTablePageClass
                               GkRow       *row);
 };
 
-GtkWidget     *gk_table_page_new                   (GkDocument   *document,
-                                                    GkTable      *table);
 GkDocument    *gk_table_page_get_document          (GkTablePage  *self);
 GkTable       *gk_table_page_get_table             (GkTablePage  *self);
 const char    *gk_table_page_get_empty_explanation (GkTablePage  *self);

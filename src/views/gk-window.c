@@ -10,7 +10,7 @@
 #include "gk-narrative-page.h"
 #include "gk-overview-page.h"
 #include "gk-projects-page.h"
-#include "gk-table-page.h"
+#include "gk-table-pages.h"
 #include "gk-window-private.h"
 
 typedef enum
@@ -153,6 +153,34 @@ gk_window_set_selected_page (GkWindow   *self,
   gtk_list_box_select_row (self->sidebar, row);
 }
 
+/* win.toast: the pages' messages, in the window's overlay. */
+static void
+gk_window_action_toast (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gk_window_add_toast (GK_WINDOW (widget), adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+/* win.show-finding: the finding at a position of the checker, shown on
+ * the page of its first place with a cell it involves focused. */
+static void
+gk_window_action_show_finding (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  g_autoptr(GkFinding) finding = NULL;
+
+  if (self->checker == NULL)
+    return;
+  finding = g_list_model_get_item (G_LIST_MODEL (self->checker), g_variant_get_uint32 (parameter));
+  if (finding == NULL || gk_finding_get_n_places (finding) == 0)
+    return;
+  gk_window_set_selected_page (self, gk_checks_page_page_of_finding (finding));
+  gk_checks_page_focus_finding (gk_window_get_page (self, gk_window_get_selected_page (self)), finding);
+}
+
 void
 gk_window_add_toast (GkWindow *self,
                      AdwToast *toast)
@@ -290,8 +318,8 @@ gk_window_create_placeholder (guint index)
 }
 
 static GtkWidget *
-gk_window_create_page (GkWindow *self,
-                       guint     index)
+gk_window_create_document_page (GkWindow *self,
+                                guint     index)
 {
   const char *id = pages[index].id;
   GkTable *table;
@@ -301,7 +329,7 @@ gk_window_create_page (GkWindow *self,
 
   table = gk_document_get_table (self->document, id);
   if (pages[index].group == GK_PAGE_GROUP_TABLES && table != NULL)
-    return gk_table_page_new (self->document, table);
+    return gk_table_pages_create (self->document, table);
   if (g_str_equal (id, "overview"))
     return gk_overview_page_new (self->document);
   if (g_str_equal (id, "projects"))
@@ -316,6 +344,18 @@ gk_window_create_page (GkWindow *self,
     return gk_checks_page_new (self->checker);
 
   return gk_window_create_placeholder (index);
+}
+
+/* The pages get the checker from the window rather than look for it. */
+static GtkWidget *
+gk_window_create_page (GkWindow *self,
+                       guint     index)
+{
+  GtkWidget *page = gk_window_create_document_page (self, index);
+
+  if (GK_IS_PAGE (page))
+    gk_page_set_checker (GK_PAGE (page), self->checker);
+  return page;
 }
 
 /* Every page shows the document it was made for, so a new document gets
@@ -662,6 +702,8 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_menu);
   gk_window_document_class_init (klass);
   gk_window_print_class_init (klass);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", gk_window_action_toast);
+  gtk_widget_class_install_action (widget_class, "win.show-finding", "u", gk_window_action_show_finding);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, gk_window_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, gk_window_redo);
 }

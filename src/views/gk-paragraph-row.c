@@ -6,26 +6,40 @@
 #include <glib/gi18n.h>
 
 #include "gk-narrative-page-private.h"
+#include "gk-paragraph-row.h"
 
-/* The paragraphs of 情况说明: generated figures set apart from typed text,
+/* One paragraph of 情况说明: generated figures set apart from typed text,
  * and the popovers for last year's figures, the reasons and hand-written
- * text. */
-
-void
-gk_paragraph_view_free (gpointer data)
+ * text. A performance line is shown but not edited here. */
+struct _GkParagraphRow
 {
-  GkParagraphView *view = data;
+  GtkWidget        parent_instance;
 
-  g_free (view->id);
-  g_strfreev (view->keys);
-  g_free (view);
-}
+  GkNarrativePage *page;          /* unowned: the page holds the row */
+  char            *id;
+  GStrv            keys;          /* prior-year keys named by the spans */
+  gboolean         hand_written;
+  gboolean         editable;      /* not a performance line */
+
+  GtkWidget       *text_box;
+  GtkLabel        *label;
+  GtkLabel        *hand_tag;
+  GtkMenuButton   *prior_button;
+  GtkPopover      *prior_popover;
+  GtkBox          *prior_fields;
+  GtkMenuButton   *hand_button;
+  GtkPopover      *hand_popover;
+  GtkTextView     *hand_view;
+  GtkButton       *composed_button;
+};
+
+G_DEFINE_FINAL_TYPE (GkParagraphRow, gk_paragraph_row, GTK_TYPE_WIDGET)
 
 /* Colours of libadwaita's accent and error in the current style; markup
  * cannot name the CSS colours. */
 void
-gk_narrative_page_get_colours (const char **figure,
-                               const char **missing)
+gk_paragraph_row_get_colours (const char **figure,
+                              const char **missing)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
@@ -40,7 +54,7 @@ paragraph_markup (const GkParagraph *paragraph)
   const char *figure;
   const char *missing;
 
-  gk_narrative_page_get_colours (&figure, &missing);
+  gk_paragraph_row_get_colours (&figure, &missing);
 
   if (paragraph->style == GK_PARAGRAPH_PERFORMANCE)
     {
@@ -166,14 +180,14 @@ find_named (GtkWidget  *root,
 /* Fills the fields from the document each time the popover opens, so it
  * never shows a figure that an undo has since taken back. */
 static void
-prior_editor_fill (GkParagraphView *view)
+prior_editor_fill (GkParagraphRow  *view)
 {
-  GkDocument *document = view->page->document;
+  GkDocument *document = gk_page_get_document (GK_PAGE (view->page));
   GkExplanation *explanation = gk_document_get_explanation (document);
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (view->prior_fields)) != NULL)
-    gtk_box_remove (GTK_BOX (view->prior_fields), child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (view->prior_fields))) != NULL)
+    gtk_box_remove (view->prior_fields, child);
 
   for (guint i = 0; view->keys != NULL && view->keys[i] != NULL; i++)
     {
@@ -193,7 +207,7 @@ prior_editor_fill (GkParagraphView *view)
       gtk_widget_add_css_class (heading, "heading");
       if (i > 0)
         gtk_widget_set_margin_top (heading, 12);
-      gtk_box_append (GTK_BOX (view->prior_fields), heading);
+      gtk_box_append (view->prior_fields, heading);
 
       gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
       gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
@@ -227,13 +241,13 @@ prior_editor_fill (GkParagraphView *view)
       gtk_grid_attach (GTK_GRID (grid), basis, 2, 0, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), g_object_new (GTK_TYPE_LABEL, "label", _("Reason"), "xalign", 0.0f, NULL), 0, 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), reason, 1, 1, 2, 1);
-      gtk_box_append (GTK_BOX (view->prior_fields), grid);
+      gtk_box_append (view->prior_fields, grid);
     }
 }
 
 static void
-prior_popover_show (GtkWidget       *popover,
-                    GkParagraphView *view)
+prior_popover_show (GkParagraphRow *view,
+                    GtkWidget      *popover)
 {
   prior_editor_fill (view);
 }
@@ -241,10 +255,10 @@ prior_popover_show (GtkWidget       *popover,
 /* All the figures of the paragraph go in as one undoable edit; nothing is
  * written while any amount is not a figure. */
 static void
-prior_apply_clicked (GtkButton       *button,
-                     GkParagraphView *view)
+prior_apply_clicked (GkParagraphRow *view,
+                     GtkButton      *button)
 {
-  g_autoptr(GkDocument) document = g_object_ref (view->page->document);
+  g_autoptr(GkDocument) document = g_object_ref (gk_page_get_document (GK_PAGE (view->page)));
   GkExplanation *explanation = gk_document_get_explanation (document);
   g_auto(GStrv) keys = g_strdupv (view->keys);
   guint n = keys != NULL ? g_strv_length (keys) : 0;
@@ -261,9 +275,9 @@ prior_apply_clicked (GtkButton       *button,
       g_autofree char *amount_name = g_strdup_printf ("amount:%s", keys[i]);
       g_autofree char *basis_name = g_strdup_printf ("basis:%s", keys[i]);
       g_autofree char *reason_name = g_strdup_printf ("reason:%s", keys[i]);
-      GtkWidget *entry = find_named (view->prior_fields, amount_name);
+      GtkWidget *entry = find_named (GTK_WIDGET (view->prior_fields), amount_name);
       const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-      const char *reason = gtk_editable_get_text (GTK_EDITABLE (find_named (view->prior_fields, reason_name)));
+      const char *reason = gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (view->prior_fields), reason_name)));
 
       gtk_widget_remove_css_class (entry, "error");
       if (text[0] != '\0' && !gk_amount_parse (text, GK_AMOUNT_PARSE_DEFAULT, &amounts[i], NULL))
@@ -271,7 +285,7 @@ prior_apply_clicked (GtkButton       *button,
           gtk_widget_add_css_class (entry, "error");
           valid = FALSE;
         }
-      actual[i] = gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (view->prior_fields, basis_name))) == 1;
+      actual[i] = gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (view->prior_fields), basis_name))) == 1;
       /* An untouched key stays unknown rather than becoming a zero. */
       given[i] = text[0] != '\0' || reason[0] != '\0' || gk_explanation_lookup_prior (explanation, keys[i]) != NULL;
       g_ptr_array_add (reasons, g_strdup (reason));
@@ -279,7 +293,7 @@ prior_apply_clicked (GtkButton       *button,
   if (!valid)
     return;
 
-  gtk_popover_popdown (GTK_POPOVER (view->prior_popover));
+  gtk_popover_popdown (view->prior_popover);
   gk_document_begin_action (document, _("Edit Prior-Year Figures"));
   for (guint i = 0; i < n; i++)
     {
@@ -295,66 +309,28 @@ prior_apply_clicked (GtkButton       *button,
   gk_document_end_action (document);
 }
 
-static void
-create_prior_editor (GkParagraphView *view)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (_("Comparison with Last Year"));
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Apply"));
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_size_request (box, 420, -1);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_widget_add_css_class (title, "title-4");
-  gtk_box_append (GTK_BOX (box), title);
-
-  view->prior_fields = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), view->prior_fields);
-
-  gtk_widget_set_name (apply, "apply");
-  gtk_widget_set_halign (apply, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (apply, 6);
-  gtk_widget_add_css_class (apply, "suggested-action");
-  g_signal_connect (apply, "clicked", G_CALLBACK (prior_apply_clicked), view);
-  gtk_box_append (GTK_BOX (box), apply);
-
-  view->prior_popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (view->prior_popover), box);
-  g_signal_connect (view->prior_popover, "show", G_CALLBACK (prior_popover_show), view);
-
-  view->prior_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (view->prior_button), "document-edit-symbolic");
-  gtk_widget_set_tooltip_text (view->prior_button, _("Edit last year’s figures and the reasons for the change"));
-  gtk_widget_set_valign (view->prior_button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (view->prior_button, "flat");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (view->prior_button), view->prior_popover);
-}
-
 /* Hand-written text -------------------------------------------------------- */
 
 static void
-hand_editor_fill (GkParagraphView   *view,
+hand_editor_fill (GkParagraphRow    *view,
                   const GkParagraph *paragraph)
 {
   g_autofree char *text = paragraph != NULL ? gk_paragraph_dup_text (paragraph) : NULL;
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view->hand_view), text != NULL ? text : "", -1);
-  gtk_widget_set_sensitive (view->composed_button, paragraph != NULL && paragraph->hand_written);
+  gtk_widget_set_sensitive (GTK_WIDGET (view->composed_button), paragraph != NULL && paragraph->hand_written);
 }
 
 static void
-hand_popover_show (GtkWidget       *popover,
-                   GkParagraphView *view)
+hand_popover_show (GkParagraphRow *view,
+                   GtkWidget      *popover)
 {
   hand_editor_fill (view, gk_narrative_lookup_paragraph (view->page->sections, view->id));
 }
 
 static void
-hand_apply_clicked (GtkButton       *button,
-                    GkParagraphView *view)
+hand_apply_clicked (GkParagraphRow *view,
+                    GtkButton      *button)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view->hand_view);
   GtkTextIter start;
@@ -367,92 +343,27 @@ hand_apply_clicked (GtkButton       *button,
   /* Empty text would mean "composed" to the model; say so explicitly. */
   if (text[0] == '\0')
     return;
-  gtk_popover_popdown (GTK_POPOVER (view->hand_popover));
-  gk_document_set_hand_written (view->page->document, view->id, text);
+  gtk_popover_popdown (view->hand_popover);
+  gk_document_set_hand_written (gk_page_get_document (GK_PAGE (view->page)), view->id, text);
 }
 
 static void
-hand_composed_clicked (GtkButton       *button,
-                       GkParagraphView *view)
+hand_composed_clicked (GkParagraphRow *view,
+                       GtkButton      *button)
 {
-  gtk_popover_popdown (GTK_POPOVER (view->hand_popover));
-  gk_document_set_hand_written (view->page->document, view->id, NULL);
+  gtk_popover_popdown (view->hand_popover);
+  gk_document_set_hand_written (gk_page_get_document (GK_PAGE (view->page)), view->id, NULL);
 }
-
-static void
-create_hand_editor (GkParagraphView *view)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = gtk_label_new (_("Hand-Written Paragraph"));
-  GtkWidget *note = gtk_label_new (_("The text replaces the composed paragraph; its figures are no longer updated from the tables."));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Use This Text"));
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_widget_add_css_class (title, "title-4");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_label_set_xalign (GTK_LABEL (note), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (note), 50);
-  gtk_widget_add_css_class (note, "dim-label");
-  gtk_box_append (GTK_BOX (box), note);
-
-  view->hand_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_widget_set_name (GTK_WIDGET (view->hand_view), "text");
-  gtk_text_view_set_wrap_mode (view->hand_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (view->hand_view, 6);
-  gtk_text_view_set_bottom_margin (view->hand_view, 6);
-  gtk_text_view_set_left_margin (view->hand_view, 6);
-  gtk_text_view_set_right_margin (view->hand_view, 6);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view->hand_view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scroller, 480, 180);
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_box_append (GTK_BOX (box), scroller);
-
-  view->composed_button = gtk_button_new_with_mnemonic (_("Back to _Composed Text"));
-  gtk_widget_set_name (view->composed_button, "composed");
-  g_signal_connect (view->composed_button, "clicked", G_CALLBACK (hand_composed_clicked), view);
-  gtk_widget_set_hexpand (view->composed_button, TRUE);
-  gtk_widget_set_halign (view->composed_button, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (buttons), view->composed_button);
-  gtk_widget_set_name (apply, "apply");
-  gtk_widget_add_css_class (apply, "suggested-action");
-  g_signal_connect (apply, "clicked", G_CALLBACK (hand_apply_clicked), view);
-  gtk_box_append (GTK_BOX (buttons), apply);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  view->hand_popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (view->hand_popover), box);
-  g_signal_connect (view->hand_popover, "show", G_CALLBACK (hand_popover_show), view);
-
-  view->hand_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (view->hand_button), "format-justify-left-symbolic");
-  gtk_widget_set_tooltip_text (view->hand_button, _("Write this paragraph by hand"));
-  gtk_widget_set_valign (view->hand_button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (view->hand_button, "flat");
-  /* Rewriting by hand is the exception; the reason button is the usual edit. */
-  gtk_widget_add_css_class (view->hand_button, "dim-label");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (view->hand_button), view->hand_popover);
-}
-
-/* Paragraphs ---------------------------------------------------------------- */
 
 void
-gk_paragraph_view_update (GkParagraphView   *view,
-                          const GkParagraph *paragraph)
+gk_paragraph_row_update (GkParagraphRow    *view,
+                         const GkParagraph *paragraph)
 {
   g_autofree char *markup = paragraph_markup (paragraph);
 
-  gtk_label_set_markup (GTK_LABEL (view->label), markup);
+  gtk_label_set_markup (view->label, markup);
   view->hand_written = paragraph->hand_written;
-  if (view->hand_tag != NULL)
-    gtk_widget_set_visible (view->hand_tag, paragraph->hand_written);
+  gtk_widget_set_visible (GTK_WIDGET (view->hand_tag), view->editable && paragraph->hand_written);
 
   /* A hand-written paragraph has no spans to trace back; keep the keys it
    * had, so its figures can still be given. */
@@ -461,81 +372,141 @@ gk_paragraph_view_update (GkParagraphView   *view,
       g_strfreev (view->keys);
       view->keys = paragraph_prior_keys (paragraph);
     }
-  if (view->prior_button != NULL)
-    gtk_widget_set_visible (view->prior_button, view->keys != NULL && view->keys[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (view->prior_button),
+                          view->editable && view->keys != NULL && view->keys[0] != NULL);
 
   /* Closed editors follow the document; an open one keeps what is being typed. */
-  if (view->prior_popover != NULL && !gtk_widget_get_visible (view->prior_popover))
+  if (view->editable && !gtk_widget_get_visible (GTK_WIDGET (view->prior_popover)))
     prior_editor_fill (view);
-  if (view->hand_popover != NULL && !gtk_widget_get_visible (view->hand_popover))
+  if (view->editable && !gtk_widget_get_visible (GTK_WIDGET (view->hand_popover)))
     hand_editor_fill (view, paragraph);
 }
 
 GtkWidget *
-gk_narrative_page_add_paragraph (GkNarrativePage   *self,
-                                 const GkParagraph *paragraph)
+gk_paragraph_row_new (GkNarrativePage   *page,
+                      const GkParagraph *paragraph)
 {
-  GkParagraphView *view = g_new0 (GkParagraphView, 1);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GkParagraphRow *self;
 
-  view->page = self;
-  view->id = g_strdup (paragraph->id);
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (page), NULL);
+  g_return_val_if_fail (paragraph != NULL, NULL);
 
-  view->label = gtk_label_new (NULL);
-  gtk_widget_set_name (view->label, paragraph->id);
-  gtk_label_set_xalign (GTK_LABEL (view->label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (view->label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (view->label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (view->label), TRUE);
-  gtk_widget_set_hexpand (view->label, TRUE);
-  gtk_widget_set_focusable (view->label, FALSE);
+  self = g_object_new (GK_TYPE_PARAGRAPH_ROW, NULL);
+  self->page = page;
+  self->id = g_strdup (paragraph->id);
+  self->editable = paragraph->style != GK_PARAGRAPH_PERFORMANCE;
+  gtk_widget_set_name (GTK_WIDGET (self->label), paragraph->id);
 
   switch (paragraph->style)
     {
     case GK_PARAGRAPH_HEADING:
-      gtk_widget_add_css_class (view->label, "title-4");
+      gtk_widget_add_css_class (GTK_WIDGET (self->label), "title-4");
       break;
     case GK_PARAGRAPH_SUBHEADING:
-      gtk_widget_add_css_class (view->label, "heading");
-      gtk_widget_set_margin_top (row, 6);
+      gtk_widget_add_css_class (GTK_WIDGET (self->label), "heading");
+      gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
       break;
     case GK_PARAGRAPH_LIST_ITEM:
-      gtk_widget_set_margin_start (text_box, 16);
+      gtk_widget_set_margin_start (self->text_box, 16);
       break;
     case GK_PARAGRAPH_PERFORMANCE:
-      gtk_widget_add_css_class (view->label, "dim-label");
-      gtk_widget_set_margin_start (text_box, 16);
+      gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
+      gtk_widget_set_margin_start (self->text_box, 16);
       break;
     case GK_PARAGRAPH_BODY:
     default:
       break;
     }
-  gtk_box_append (GTK_BOX (text_box), view->label);
 
-  if (paragraph->style != GK_PARAGRAPH_PERFORMANCE)
-    {
-      view->hand_tag = gtk_label_new (_("Hand-written"));
-      gtk_label_set_xalign (GTK_LABEL (view->hand_tag), 0.0);
-      gtk_widget_add_css_class (view->hand_tag, "caption");
-      gtk_widget_add_css_class (view->hand_tag, "dim-label");
-      gtk_box_append (GTK_BOX (text_box), view->hand_tag);
-    }
-  gtk_box_append (GTK_BOX (row), text_box);
+  /* A heading is rewritten on the page it names (a project's name on
+   * 项目与绩效目标), so it gets no hand-written text here. */
+  gtk_widget_set_visible (GTK_WIDGET (self->hand_button),
+                          self->editable && paragraph->style != GK_PARAGRAPH_HEADING &&
+                          paragraph->style != GK_PARAGRAPH_SUBHEADING);
 
-  if (paragraph->style != GK_PARAGRAPH_PERFORMANCE)
-    {
-      create_prior_editor (view);
-      gtk_box_append (GTK_BOX (row), view->prior_button);
-      create_hand_editor (view);
-      gtk_box_append (GTK_BOX (row), view->hand_button);
-      /* A heading is rewritten on the page it names (a project's name on
-       * 项目与绩效目标), so it gets no hand-written text here. */
-      gtk_widget_set_visible (view->hand_button, paragraph->style != GK_PARAGRAPH_HEADING &&
-                                                 paragraph->style != GK_PARAGRAPH_SUBHEADING);
-    }
+  gk_paragraph_row_update (self, paragraph);
+  return GTK_WIDGET (self);
+}
 
-  gk_paragraph_view_update (view, paragraph);
-  g_hash_table_replace (self->views, view->id, view);
-  return row;
+const char *
+gk_paragraph_row_get_id (GkParagraphRow *self)
+{
+  g_return_val_if_fail (GK_IS_PARAGRAPH_ROW (self), NULL);
+  return self->id;
+}
+
+GtkWidget *
+gk_paragraph_row_get_label (GkParagraphRow *self)
+{
+  g_return_val_if_fail (GK_IS_PARAGRAPH_ROW (self), NULL);
+  return GTK_WIDGET (self->label);
+}
+
+/* NULL for a performance line, which is not edited here. */
+GtkWidget *
+gk_paragraph_row_get_prior_button (GkParagraphRow *self)
+{
+  g_return_val_if_fail (GK_IS_PARAGRAPH_ROW (self), NULL);
+  return self->editable ? GTK_WIDGET (self->prior_button) : NULL;
+}
+
+GtkWidget *
+gk_paragraph_row_get_hand_button (GkParagraphRow *self)
+{
+  g_return_val_if_fail (GK_IS_PARAGRAPH_ROW (self), NULL);
+  return self->editable ? GTK_WIDGET (self->hand_button) : NULL;
+}
+
+static void
+gk_paragraph_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), GK_TYPE_PARAGRAPH_ROW);
+
+  G_OBJECT_CLASS (gk_paragraph_row_parent_class)->dispose (object);
+}
+
+static void
+gk_paragraph_row_finalize (GObject *object)
+{
+  GkParagraphRow *self = GK_PARAGRAPH_ROW (object);
+
+  g_free (self->id);
+  g_strfreev (self->keys);
+
+  G_OBJECT_CLASS (gk_paragraph_row_parent_class)->finalize (object);
+}
+
+static void
+gk_paragraph_row_class_init (GkParagraphRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_paragraph_row_dispose;
+  object_class->finalize = gk_paragraph_row_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-paragraph-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, text_box);
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, label);
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, hand_tag);
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, prior_button);
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, prior_popover);
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, prior_fields);
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, hand_button);
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, hand_popover);
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, hand_view);
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, composed_button);
+  gtk_widget_class_bind_template_callback (widget_class, prior_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, prior_apply_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, hand_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, hand_apply_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, hand_composed_clicked);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+gk_paragraph_row_init (GkParagraphRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
 }

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gk-document.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_NEW_DOCUMENT_DIALOG (gk_new_document_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (GkNewDocumentDialog, gk_new_document_dialog, GK, NEW_DOCUMENT_DIALOG, AdwMessageDialog)
+
+GtkWidget   *gk_new_document_dialog_new             (GtkWindow           *parent);
+GtkEditable *gk_new_document_dialog_get_unit_entry  (GkNewDocumentDialog *self);
+GkDocument  *gk_new_document_dialog_create_document (GkNewDocumentDialog *self);
+
+G_END_DECLS

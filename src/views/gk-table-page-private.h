@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-chart-view.h"
+#include "gk-table-header.h"
+#include "gk-table-layout.h"
+#include "gk-table-page.h"
+
+G_BEGIN_DECLS
+
+/* One column of the page: what its cells show. */
+typedef struct
+{
+  GkTablePage        *page;          /* unowned */
+  GkLayoutColumnKind  kind;
+  int                 model_column;  /* amount columns */
+  gboolean            right;         /* summaries: the expenditure side */
+  guint               code_part;     /* code columns: 0 类, 1 款, 2 项 */
+  gboolean            expander;      /* the name column that holds the tree */
+  gboolean            project_name;  /* 表七's 项目名称 */
+} ColumnInfo;
+
+typedef struct
+{
+  GkDocument         *document;    /* unowned: the page's */
+  GkTable            *table;
+  GPtrArray          *columns;       /* ColumnInfo */
+
+  GtkTreeListModel   *tree;
+  GListStore         *total_store;
+  GListStore         *summary_lines;
+  GListModel         *rows;
+  GtkMultiSelection  *selection;
+  GHashTable         *cells;         /* bound GkTableCell */
+
+  /* gk-table-page-focus.c */
+  GkRow              *focus_row;
+  guint               focus_column;
+  guint               pending_position;
+  guint               pending_column;
+  guint               pending_tick_id;
+  guint               pending_frames;
+
+  AdwToastOverlay    *toast_overlay;
+  GtkLabel           *number_label;
+  GtkLabel           *title_label;
+  GtkWidget          *add_button;
+  AdwButtonContent   *add_button_content;
+  GtkWidget          *remove_button;
+  GtkWidget          *derived_box;
+  GtkLabel           *derived_label;
+  GtkLabel           *unit_label;
+  GtkLabel           *money_label;
+  GtkScrolledWindow  *scroller;
+  GtkColumnView      *column_view;
+  GkTableHeader      *group_header;
+  GtkWidget          *empty_box;
+  GtkEntry           *empty_entry;
+  GtkEntry           *note_entry;
+
+  /* gk-table-page-chart.c */
+  GtkWidget          *chart_toggle;
+  GtkPaned           *chart_paned;
+  guint               chart_split_id;
+  GtkScrolledWindow  *chart_scroller;
+  GkChartView        *chart_view;    /* NULL when the table has no chart */
+  GSettings          *settings;
+} GkTablePagePrivate;
+
+GkTablePagePrivate *_gk_table_page_get_private          (GkTablePage              *self);
+
+/* gk-table-page.c: the items of the row model. */
+GkRow              *_gk_table_page_item_dup_row         (gpointer                  item,
+                                                         gboolean                  right);
+gboolean            _gk_table_page_item_is_total        (gpointer                  item);
+
+/* gk-table-page-focus.c */
+guint               _gk_table_page_n_model_columns      (GkTablePage              *self);
+gboolean            _gk_table_page_try_focus_pending    (GkTablePage              *self);
+void                _gk_table_page_cell_move            (GkTablePage              *self,
+                                                         GkTableMove               move,
+                                                         GkTableCell              *cell);
+gboolean            _gk_table_page_cell_commit          (GkTablePage              *self,
+                                                         const char               *text,
+                                                         GkTableCell              *cell);
+void                _gk_table_page_cell_focused         (GkTablePage              *self,
+                                                         GtkEventControllerFocus  *controller);
+
+/* gk-table-page-columns.c */
+char               *_gk_table_page_column_text          (ColumnInfo               *info,
+                                                         gpointer                  item);
+void                _gk_table_page_build_columns        (GkTablePage              *self,
+                                                         GkTableLayout            *layout);
+void                _gk_table_page_build_rows           (GkTablePage              *self);
+
+/* gk-table-page-clipboard.c */
+void                _gk_table_page_clipboard_class_init (GtkWidgetClass           *widget_class);
+
+/* gk-table-page-chart.c */
+void                _gk_table_page_setup_chart          (GkTablePage              *self);
+
+G_END_DECLS
