@@ -49,8 +49,11 @@ check () {
 
 # A clean environment: no variable of the test harness (GK_LOCALEDIR,
 # GSETTINGS_SCHEMA_DIR) reaches the installed binary unless named here.
+# The sanitizers' settings do, so that a sanitizer build is judged as
+# build-aux/test asks.
 run_clean () {
   env -i PATH=/usr/bin:/bin HOME="$tmp/home" \
+    ${ASAN_OPTIONS+ASAN_OPTIONS="$ASAN_OPTIONS"} ${UBSAN_OPTIONS+UBSAN_OPTIONS="$UBSAN_OPTIONS"} \
     XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config" \
     XDG_CACHE_HOME="$tmp/home/cache" XDG_RUNTIME_DIR="$tmp/run" \
     GSETTINGS_BACKEND=memory "$@"
