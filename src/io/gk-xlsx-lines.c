@@ -304,7 +304,7 @@ row_has_total_word (GkXlsxPart  *part,
 
 gboolean
 _gk_xlsx_row_is_blank (GkXlsxPart  *part,
-              guint  row)
+                       guint  row)
 {
   for (guint c = 0; c < part->ts->n_columns; c++)
     {
@@ -329,9 +329,9 @@ _gk_xlsx_line_new (guint n_columns)
 
 gboolean
 _gk_xlsx_read_line_amounts (GkXlsxImporter  *imp,
-                   GkXlsxPart      *part,
-                   GkXlsxLine      *line,
-                   GError   **error)
+                            GkXlsxPart      *part,
+                            GkXlsxLine      *line,
+                            GError   **error)
 {
   for (guint c = 0; c < part->ts->n_columns; c++)
     {
@@ -366,8 +366,8 @@ line_is_zeros (GkXlsxLine *line,
 /* The lines of a classified table (表二, 三, 五, 六, 七, 九). */
 gboolean
 _gk_xlsx_read_lines (GkXlsxImporter  *imp,
-            GkXlsxPart      *part,
-            GError   **error)
+                     GkXlsxPart      *part,
+                     GError   **error)
 {
   GkXlsxTableSheet *ts = part->ts;
   const GkTableSchema *schema = ts->schema;

@@ -106,9 +106,9 @@ gk_catalog_entry_init (GkCatalogEntry *self)
 /* Entries are immutable and only ever made by the catalog parser. */
 GkCatalogEntry *
 _gk_catalog_entry_new (const char *code,
-                      const char *name,
-                      GkLevel     level,
-                      gboolean    verified)
+                       const char *name,
+                       GkLevel     level,
+                       gboolean    verified)
 {
   GkCatalogEntry *self = g_object_new (GK_TYPE_CATALOG_ENTRY, NULL);
 

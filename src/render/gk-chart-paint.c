@@ -76,16 +76,16 @@ static const Colours colours_print = {
 
 void
 _gk_paint_set_colour (Painter    *p,
-            const Rgba *c,
-            double      alpha)
+                      const Rgba *c,
+                      double      alpha)
 {
   cairo_set_source_rgba (p->cr, c->r, c->g, c->b, c->a * alpha);
 }
 
 const Rgba *
 _gk_paint_item_colour (Painter           *p,
-             const GkChartItem *item,
-             guint              index)
+                       const GkChartItem *item,
+                       guint              index)
 {
   if (item->rest)
     return &p->colours->rest;
@@ -97,7 +97,7 @@ _gk_paint_item_colour (Painter           *p,
 /* Emphasis for the item under the pointer: the others step back. */
 double
 _gk_paint_item_alpha (Painter *p,
-            guint    index)
+                      guint    index)
 {
   if (p->chart->highlight < 0 || (guint) p->chart->highlight == index)
     return 1.0;
@@ -117,8 +117,8 @@ _gk_paint_text_on (const Rgba *c)
 
 PangoLayout *
 _gk_paint_make_layout (Painter    *p,
-             const char *text,
-             FontRole    role)
+                       const char *text,
+                       FontRole    role)
 {
   PangoLayout *layout = pango_layout_new (p->pango);
   g_autoptr(PangoFontDescription) font = pango_font_description_new ();
@@ -165,8 +165,8 @@ _gk_paint_make_layout (Painter    *p,
  * available through the hit-test. */
 void
 _gk_paint_fit_width (PangoLayout    *layout,
-           double          width,
-           PangoAlignment  alignment)
+                     double          width,
+                     PangoAlignment  alignment)
 {
   pango_layout_set_width (layout, MAX (1, (int) floor (width * PANGO_SCALE)));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -193,10 +193,10 @@ _gk_paint_text_height (PangoLayout *layout)
 
 void
 _gk_paint_show (Painter     *p,
-      PangoLayout *layout,
-      double       x,
-      double       y,
-      const Rgba  *colour)
+                PangoLayout *layout,
+                double       x,
+                double       y,
+                const Rgba  *colour)
 {
   PangoRectangle ink, logical;
   cairo_rectangle_t rect;
@@ -222,12 +222,12 @@ _gk_paint_show (Painter     *p,
 
 void
 _gk_paint_add_rect_region (Painter  *p,
-                 guint     index,
-                 gboolean  prior,
-                 double    x,
-                 double    y,
-                 double    width,
-                 double    height)
+                           guint     index,
+                           gboolean  prior,
+                           double    x,
+                           double    y,
+                           double    width,
+                           double    height)
 {
   GkChartRegion r = { 0, };
 
@@ -243,11 +243,11 @@ _gk_paint_add_rect_region (Painter  *p,
 
 void
 _gk_paint_rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   radius)
+                        double   x,
+                        double   y,
+                        double   w,
+                        double   h,
+                        double   radius)
 {
   radius = MIN (radius, MIN (w, h) / 2);
   if (radius <= 0.1)
@@ -265,12 +265,12 @@ _gk_paint_rounded_rect (cairo_t *cr,
 
 void
 _gk_paint_fill_bar (Painter    *p,
-          double      x,
-          double      y,
-          double      w,
-          double      h,
-          const Rgba *colour,
-          double      alpha)
+                    double      x,
+                    double      y,
+                    double      w,
+                    double      h,
+                    const Rgba *colour,
+                    double      alpha)
 {
   if (!p->paint || w <= 0)
     return;
@@ -283,8 +283,8 @@ _gk_paint_fill_bar (Painter    *p,
  * an amount becomes a double. A positive amount always shows. */
 double
 _gk_paint_bar_length (GkAmount value,
-            GkAmount max,
-            double   extent)
+                      GkAmount max,
+                      double   extent)
 {
   double length;
 
@@ -325,11 +325,11 @@ _gk_paint_draw_header (Painter *p)
 
 double
 _gk_paint_draw_flow_legend (Painter           *p,
-                  const LegendEntry *entries,
-                  guint              n,
-                  double             x0,
-                  double             x1,
-                  double             y)
+                            const LegendEntry *entries,
+                            guint              n,
+                            double             x0,
+                            double             x1,
+                            double             y)
 {
   double swatch = 10 * p->s;
   double gap = 6 * p->s;
@@ -372,9 +372,9 @@ _gk_paint_draw_flow_legend (Painter           *p,
 /* The widths of a legend table's columns at their natural size. */
 void
 _gk_paint_measure_legend_table (Painter *p,
-                      double  *name_w,
-                      double  *value_w,
-                      double  *share_w)
+                                double  *name_w,
+                                double  *value_w,
+                                double  *share_w)
 {
   GkChart *chart = p->chart;
 
@@ -398,10 +398,10 @@ _gk_paint_measure_legend_table (Painter *p,
 /* Rows of swatch, name, amount and share, as in a small table. */
 double
 _gk_paint_draw_legend_table (Painter *p,
-                   double   x0,
-                   double   x1,
-                   double   y,
-                   double   row_h)
+                             double   x0,
+                             double   x1,
+                             double   y,
+                             double   row_h)
 {
   GkChart *chart = p->chart;
   double swatch = LEGEND_SWATCH (p);
@@ -443,10 +443,10 @@ _gk_paint_draw_legend_table (Painter *p,
 
 void
 _gk_paint_draw_empty (Painter *p,
-            double   x0,
-            double   y0,
-            double   x1,
-            double   y1)
+                      double   x0,
+                      double   y0,
+                      double   x1,
+                      double   y1)
 {
   g_autoptr(PangoLayout) layout = _gk_paint_make_layout (p, EMPTY_TEXT, FONT_BODY);
   double cx = (x0 + x1) / 2;

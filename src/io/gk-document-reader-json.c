@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "gk-document-private.h"
+#include "gk-document-reader-private.h"
+#include "gk-explanation-private.h"
+#include "gk-fields.h"
+
+/* Reading JSON with a path: where the reader is, what it expects there,
+ * and the message when the file holds something else. */
+
+char *
+_gk_reader_ellipsize (const char *text,
+                      glong       max_chars)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, max_chars);
+  return g_strconcat (start, "…", NULL);
+}
+
+gboolean G_GNUC_PRINTF (2, 3)
+_gk_reader_fail (Reader     *r,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *short_message = NULL;
+  g_autofree char *short_path = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  short_message = _gk_reader_ellipsize (message, MAX_MESSAGE_CHARS);
+  {
+    g_autoptr(GString) path = g_string_new ("$");
+
+    for (guint i = 0; i < r->path->len; i++)
+      {
+        PathSegment *segment = &g_array_index (r->path, PathSegment, i);
+        if (segment->name != NULL)
+          g_string_append_printf (path, ".%s", segment->name);
+        else
+          g_string_append_printf (path, "[%u]", segment->index);
+      }
+    short_path = _gk_reader_ellipsize (path->str, MAX_PATH_CHARS);
+  }
+  g_set_error (r->error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
+               "%s: %s", short_path, short_message);
+  return FALSE;
+}
+
+/* `name` must outlive its place on the stack: it is a member name of the
+ * parsed tree or a literal. */
+gsize
+_gk_reader_push_member (Reader     *r,
+                        const char *name)
+{
+  gsize len = r->path->len;
+  PathSegment segment = { name, 0 };
+
+  g_array_append_val (r->path, segment);
+  return len;
+}
+
+gsize
+_gk_reader_push_index (Reader *r,
+                       guint   index)
+{
+  gsize len = r->path->len;
+  PathSegment segment = { NULL, index };
+
+  g_array_append_val (r->path, segment);
+  return len;
+}
+
+void
+_gk_reader_pop (Reader *r,
+                gsize   len)
+{
+  g_array_set_size (r->path, len);
+}
+
+static const char *
+kind_of_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("a list");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("text");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+gboolean
+_gk_reader_expect_object (Reader      *r,
+                          JsonNode    *node,
+                          JsonObject **object)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return _gk_reader_fail (r, _("expected an object ({ … }), found %s"), kind_of_node (node));
+  *object = json_node_get_object (node);
+  return TRUE;
+}
+
+gboolean
+_gk_reader_expect_array (Reader     *r,
+                         JsonNode   *node,
+                         JsonArray **array)
+{
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return _gk_reader_fail (r, _("expected a list ([ … ]), found %s"), kind_of_node (node));
+  *array = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+_gk_reader_expect_string (Reader      *r,
+                          JsonNode    *node,
+                          const char **string)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return _gk_reader_fail (r, _("expected text in quotes, found %s"), kind_of_node (node));
+  *string = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+_gk_reader_expect_int (Reader   *r,
+                       JsonNode *node,
+                       gint64    minimum,
+                       gint64    maximum,
+                       gint64   *value)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return _gk_reader_fail (r, _("expected a whole number, found %s"), kind_of_node (node));
+  *value = json_node_get_int (node);
+  if (*value < minimum || *value > maximum)
+    {
+      g_autofree char *v = g_strdup_printf ("%" G_GINT64_FORMAT, *value);
+      g_autofree char *lo = g_strdup_printf ("%" G_GINT64_FORMAT, minimum);
+      g_autofree char *hi = g_strdup_printf ("%" G_GINT64_FORMAT, maximum);
+
+      return _gk_reader_fail (r, _("%s is out of range; it must be between %s and %s"), v, lo, hi);
+    }
+  return TRUE;
+}
+
+/* Amounts are text ("355.08"): a JSON number would pass through a double. */
+gboolean
+_gk_reader_expect_amount (Reader   *r,
+                          JsonNode *node,
+                          GkAmount *amount)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) != G_TYPE_STRING &&
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return _gk_reader_fail (r, _("amounts are written as text with two decimals, such as \"355.08\"; found a bare number"));
+  if (!_gk_reader_expect_string (r, node, &text))
+    return FALSE;
+  if (!gk_amount_parse_entered (text, amount, &error))
+    return _gk_reader_fail (r, "%s", error->message);
+  return TRUE;
+}
+
+gboolean
+_gk_reader_unknown_member (Reader     *r,
+                           const char *name)
+{
+  gsize len = _gk_reader_push_member (r, name);
+  _gk_reader_fail (r, _("“%s” is not something Gongkai knows here; remove it or correct its spelling"), name);
+  _gk_reader_pop (r, len);
+  return FALSE;
+}
+
+gboolean
+_gk_reader_check_members (Reader            *r,
+                          JsonObject        *object,
+                          const char * const *allowed)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      return _gk_reader_unknown_member (r, l->data);
+  return TRUE;
+}
+
+/* Fields ------------------------------------------------------------------- */
+
+static const GkField *
+find_field (const GkField      *fields,
+            guint               n_fields,
+            const char         *path,
+            const char * const *exclude)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *p = fields[i].json ? fields[i].json : fields[i].name;
+      if (g_str_equal (p, path) && (exclude == NULL || !g_strv_contains (exclude, fields[i].name)))
+        return &fields[i];
+    }
+  return NULL;
+}
+
+static gboolean
+is_field_group (const GkField *fields,
+                guint          n_fields,
+                const char    *path)
+{
+  g_autofree char *prefix = g_strconcat (path, "/", NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].json != NULL && g_str_has_prefix (fields[i].json, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+read_field (Reader        *r,
+            JsonNode      *node,
+            GObject       *target,
+            const GkField *field)
+{
+  switch (field->type)
+    {
+    case GK_FIELD_STRING:
+      {
+        const char *text;
+        if (!_gk_reader_expect_string (r, node, &text))
+          return FALSE;
+        gk_field_store_string (target, field, text);
+        return TRUE;
+      }
+    case GK_FIELD_INT:
+      {
+        gint64 value;
+        if (!_gk_reader_expect_int (r, node, field->minimum, G_MAXINT, &value))
+          return FALSE;
+        gk_field_store_number (target, field, value);
+        return TRUE;
+      }
+    case GK_FIELD_AMOUNT:
+      {
+        GkAmount amount;
+        if (!_gk_reader_expect_amount (r, node, &amount))
+          return FALSE;
+        gk_field_store_number (target, field, amount);
+        return TRUE;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+walk_fields (Reader             *r,
+             JsonObject         *object,
+             GObject            *target,
+             const GkField      *fields,
+             guint               n_fields,
+             const char         *prefix,
+             const char * const *extra,
+             const char * const *exclude)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      g_autofree char *path = prefix[0] ? g_strconcat (prefix, "/", name, NULL) : g_strdup (name);
+      JsonNode *node = json_object_get_member (object, name);
+      const GkField *field = find_field (fields, n_fields, path, exclude);
+      gboolean ok = TRUE;
+      gsize len;
+
+      if (field == NULL && !is_field_group (fields, n_fields, path))
+        {
+          if (prefix[0] == '\0' && extra != NULL && g_strv_contains (extra, name))
+            continue;
+          return _gk_reader_unknown_member (r, name);
+        }
+
+      len = _gk_reader_push_member (r, name);
+      if (field != NULL)
+        ok = read_field (r, node, target, field);
+      else
+        {
+          JsonObject *group;
+          ok = _gk_reader_expect_object (r, node, &group) &&
+               walk_fields (r, group, target, fields, n_fields, path, NULL, exclude);
+        }
+      _gk_reader_pop (r, len);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the members of `object` that are fields of `target`; `extra` names
+ * members the caller reads itself. */
+gboolean
+_gk_reader_read_fields (Reader             *r,
+                        JsonObject         *object,
+                        gpointer            target,
+                        const char * const *extra,
+                        const char * const *exclude)
+{
+  guint n_fields;
+  const GkField *fields = gk_fields_of (G_OBJECT_TYPE (target), &n_fields);
+
+  return walk_fields (r, object, target, fields, n_fields, "", extra, exclude);
+}

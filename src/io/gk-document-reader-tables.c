@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "gk-document-private.h"
+#include "gk-document-reader-private.h"
+#include "gk-explanation-private.h"
+#include "gk-fields.h"
+
+/* Reading the tables: each row's entered cells, rows in any order with
+ * their parents, and what the file may not hold (derived figures). */
+
+/* Reads {"general": "265.06", …}: only entered columns may appear. */
+gboolean
+_gk_reader_read_cells (Reader              *r,
+                       JsonObject          *object,
+                       const GkTableSchema *schema,
+                       const char * const  *other_members,
+                       GkRow               *row)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      int column;
+      GkAmount amount;
+      gsize len;
+
+      if (other_members != NULL && g_strv_contains (other_members, name))
+        continue;
+      column = gk_table_schema_column_index (schema, name);
+      len = _gk_reader_push_member (r, name);
+      if (column < 0)
+        return _gk_reader_fail (r, _("table %s has no column “%s”"), schema->id, name);
+      if (gk_table_schema_get_column (schema, column)->rule != GK_COLUMN_ENTERED)
+        return _gk_reader_fail (r, _("column “%s” of table %s is computed, not entered; remove it from the file"),
+                     name, schema->id);
+      if (!_gk_reader_expect_amount (r, json_object_get_member (object, name), &amount))
+        return FALSE;
+      row->values[column] = amount;
+      row->set_mask |= G_GUINT64_CONSTANT (1) << column;
+      _gk_reader_pop (r, len);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GkRow   *row;
+  guint    index;
+  gboolean has_cells;   /* the file gave it figures */
+} PendingRow;
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (((const PendingRow *) a)->row->code, ((const PendingRow *) b)->row->code);
+}
+
+static gboolean
+read_rows (Reader   *r,
+           GkTable  *table,
+           JsonNode *node)
+{
+  static const char * const row_members[] = { "code", NULL };
+  const GkTableSchema *schema = gk_table_get_schema (table);
+  GkClassification kind = schema->kind == GK_TABLE_KIND_ECONOMIC
+                            ? GK_CLASSIFICATION_ECONOMIC : GK_CLASSIFICATION_FUNCTION;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingRow));
+  gboolean ok = TRUE;
+  JsonArray *array;
+
+  if (!_gk_reader_expect_array (r, node, &array))
+    return FALSE;
+
+  for (guint i = 0; ok && i < json_array_get_length (array); i++)
+    {
+      gsize len = _gk_reader_push_index (r, i);
+      JsonObject *object;
+      const char *code;
+      const char *name;
+      PendingRow p = { NULL, i, FALSE };
+
+      ok = _gk_reader_expect_object (r, json_array_get_element (array, i), &object);
+      if (ok && !json_object_has_member (object, "code"))
+        ok = _gk_reader_fail (r, _("the row has no “code”"));
+      if (ok)
+        {
+          gsize clen = _gk_reader_push_member (r, "code");
+          ok = _gk_reader_expect_string (r, json_object_get_member (object, "code"), &code);
+          if (ok && gk_classification_level (kind, code) == GK_LEVEL_NONE)
+            ok = _gk_reader_fail (r, kind == GK_CLASSIFICATION_FUNCTION
+                            ? _("“%s” is not a function classification code (3, 5 or 7 digits)")
+                            : _("“%s” is not an economic classification code (3 or 5 digits)"),
+                       code);
+          if (ok && g_hash_table_contains (seen, code))
+            ok = _gk_reader_fail (r, _("code %s appears twice in table %s; keep one row per code"), code, schema->id);
+          if (ok && (name = gk_document_get_code_name (r->document, kind, code)) == NULL)
+            ok = _gk_reader_fail (r, _("code %s has no name; add it under $.names"), code);
+          _gk_reader_pop (r, clen);
+        }
+      if (ok)
+        {
+          GkLevel level = gk_classification_level (kind, code);
+
+          p.row = gk_row_new (level == GK_LEVEL_CLASS ? GK_ROW_KIND_CLASS
+                              : level == GK_LEVEL_SECTION ? GK_ROW_KIND_SECTION : GK_ROW_KIND_ITEM,
+                              code, name, gk_table_schema_get_n_columns (schema));
+          ok = _gk_reader_read_cells (r, object, schema, row_members, p.row);
+          p.has_cells = gk_row_has_figures (p.row);
+          g_array_append_val (pending, p);
+          g_hash_table_add (seen, p.row->code);
+        }
+      if (ok)
+        _gk_reader_pop (r, len);
+    }
+
+  /* Parents first, whatever order the file used. */
+  g_array_sort (pending, compare_pending);
+  for (guint i = 0; ok && i < pending->len; i++)
+    {
+      PendingRow *p = &g_array_index (pending, PendingRow, i);
+      g_autofree char *parent = gk_classification_parent (kind, p->row->code);
+
+      if (parent != NULL && !g_hash_table_contains (seen, parent))
+        {
+          gsize len = _gk_reader_push_index (r, p->index);
+          ok = _gk_reader_fail (r, _("row %s has no parent row %s; add the row %s before it"),
+                     p->row->code, parent, parent);
+          _gk_reader_pop (r, len);
+          break;
+        }
+      gk_table_insert_row (table, p->row);
+    }
+
+  for (guint i = 0; ok && i < pending->len; i++)
+    {
+      PendingRow *p = &g_array_index (pending, PendingRow, i);
+
+      if (!gk_row_is_leaf (p->row) && p->has_cells)
+        {
+          gsize len = _gk_reader_push_index (r, p->index);
+          ok = _gk_reader_fail (r, _("row %s has rows under it, so its figures are their sums; "
+                          "move its figures to the rows under it"), p->row->code);
+          _gk_reader_pop (r, len);
+        }
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    g_object_unref (g_array_index (pending, PendingRow, i).row);
+  return ok;
+}
+
+static gboolean
+read_table (Reader     *r,
+            const char *id,
+            JsonNode   *node)
+{
+  GkTable *table = gk_document_get_table (r->document, id);
+  const GkTableSchema *schema;
+  JsonObject *object;
+  g_autoptr(GList) members = NULL;
+
+  if (table == NULL)
+    return _gk_reader_fail (r, _("there is no table “%s”; the tables are t1 to t9"), id);
+  schema = gk_table_get_schema (table);
+  if (!_gk_reader_expect_object (r, node, &object))
+    return FALSE;
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *member = json_object_get_member (object, name);
+      gsize len = _gk_reader_push_member (r, name);
+      gboolean ok;
+
+      if (g_str_equal (name, "note") || g_str_equal (name, "empty-explanation"))
+        {
+          const char *text;
+          ok = _gk_reader_expect_string (r, member, &text);
+          if (ok)
+            g_object_set (table, name, text, NULL);
+        }
+      else if (g_str_equal (name, "rows") &&
+               (schema->kind == GK_TABLE_KIND_FUNCTION || schema->kind == GK_TABLE_KIND_ECONOMIC))
+        ok = read_rows (r, table, member);
+      else if (g_str_equal (name, "values") && schema->kind == GK_TABLE_KIND_SINGLE)
+        {
+          JsonObject *values;
+          ok = _gk_reader_expect_object (r, member, &values) &&
+               _gk_reader_read_cells (r, values, schema, NULL, gk_table_get_single_row (table));
+        }
+      else if (g_str_equal (name, "rows") && schema->kind == GK_TABLE_KIND_PROJECTS)
+        ok = _gk_reader_fail (r, _("the rows of table %s come from the projects; enter figures under $.projects"), id);
+      else if (g_str_equal (name, "rows") || g_str_equal (name, "values"))
+        ok = _gk_reader_fail (r, _("table %s is derived from the other tables; it takes no figures"), id);
+      else
+        {
+          _gk_reader_pop (r, len);
+          return _gk_reader_unknown_member (r, name);
+        }
+      if (!ok)
+        return FALSE;
+      _gk_reader_pop (r, len);
+    }
+  return TRUE;
+}
+
+gboolean
+_gk_reader_read_tables (Reader   *r,
+                        JsonNode *node)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (!_gk_reader_expect_object (r, node, &object))
+    return FALSE;
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gsize len = _gk_reader_push_member (r, l->data);
+      if (!read_table (r, l->data, json_object_get_member (object, l->data)))
+        return FALSE;
+      _gk_reader_pop (r, len);
+    }
+  return TRUE;
+}
