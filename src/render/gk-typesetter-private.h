@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-typesetter.h"
+
+G_BEGIN_DECLS
+
+/* Shared by gk-typesetter.c and gk-typesetter-text.c. */
+
+#define WORD_JOINER 0x2060
+#define ZERO_WIDTH_SPACE 0x200B
+/* Characters of a Latin word or a number after which a line may break. */
+#define LONG_WORD 24
+
+gboolean _gk_typesetter_is_stretch_point (gunichar    before,
+                                          gunichar    after);
+char    *_gk_typesetter_join_text        (const char *text,
+                                          gboolean    join_last);
+gboolean _gk_typesetter_needs_join       (const char *text);
+
+G_END_DECLS
