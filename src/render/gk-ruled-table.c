@@ -4,70 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "gk-ruled-table.h"
-
-#define PAD_X          3.0
-#define PAD_Y          2.5
-#define RULE_WIDTH     0.5
-#define FRAME_WIDTH    1.0
-#define TEXT_MAX_EMS   14.0   /* a name column wraps beyond this */
-#define TEXT_MIN_EMS   6.0
-#define TITLE_MAX_EMS  5.0    /* an amount column's title wraps beyond this */
-#define TITLE_MIN_EMS  2.0
-/* An amount column keeps three characters of its title a line, so that
- * an empty column of 表七 does not stack its title five lines deep. */
-#define FIGURE_TITLE_MIN_EMS 3.0
-#define CODE_MIN_EMS   1.7
-#define SHADE          0.92
-/* Short texts (codes, 95%, 产出指标 …) come back often enough that keeping
- * their shaped layouts pays. */
-#define CACHED_TEXT_BYTES 64
-
-typedef struct
-{
-  GkRuledColumnKind kind;
-  double            size;      /* TEXT: maximum in ems; SHARE: fraction */
-} Column;
-
-typedef struct
-{
-  const char *text;            /* in the table's string chunk, or NULL */
-  guint16     column;
-  guint16     column_span;
-  guint16     row_span;
-  guint8      style;
-  gint8       alignment;
-  guint8      indent;          /* ems */
-  float       wrap;            /* measured: the width its text wraps at */
-} Cell;
-
-typedef struct
-{
-  guint  first_cell;
-  guint  n_cells;
-  guint8 flags;
-  guint8 no_break;             /* inside a cell merged from the row above */
-  float  height;
-} Row;
-
-struct _GkRuledTable
-{
-  GObject       parent_instance;
-
-  guint         n_columns;
-  Column       *columns;
-  GArray       *rows;          /* Row */
-  GArray       *cells;         /* Cell, row by row */
-  GStringChunk *strings;
-  gboolean      keep_together;
-
-  /* Measured */
-  GkTypesetter *measured_with;   /* not a reference: only compared */
-  double        measured_width;
-  double       *widths;
-  double       *x;
-  double        width;
-};
+#include "gk-ruled-table-private.h"
 
 G_DEFINE_FINAL_TYPE (GkRuledTable, gk_ruled_table, G_TYPE_OBJECT)
 
@@ -236,19 +173,7 @@ gk_ruled_table_get_n_header_rows (GkRuledTable *self)
   return n;
 }
 
-static inline Row *
-row_at (GkRuledTable *self,
-        guint         index)
-{
-  return &g_array_index (self->rows, Row, index);
-}
 
-static inline Cell *
-cell_at (GkRuledTable *self,
-         guint         index)
-{
-  return &g_array_index (self->cells, Cell, index);
-}
 
 /* The text of the cell that starts at @row, @column, or NULL. */
 const char *
@@ -261,10 +186,10 @@ gk_ruled_table_get_cell_text (GkRuledTable *self,
   g_return_val_if_fail (GK_IS_RULED_TABLE (self), NULL);
   g_return_val_if_fail (row < self->rows->len, NULL);
 
-  r = row_at (self, row);
+  r = _gk_ruled_table_row_at (self, row);
   for (guint i = 0; i < r->n_cells; i++)
-    if (cell_at (self, r->first_cell + i)->column == column)
-      return cell_at (self, r->first_cell + i)->text;
+    if (_gk_ruled_table_cell_at (self, r->first_cell + i)->column == column)
+      return _gk_ruled_table_cell_at (self, r->first_cell + i)->text;
   return NULL;
 }
 
@@ -310,11 +235,11 @@ measure_column (GkRuledTable *self,
 
   for (guint r = 0; r < self->rows->len; r++)
     {
-      Row *row = row_at (self, r);
+      Row *row = _gk_ruled_table_row_at (self, r);
 
       for (guint i = 0; i < row->n_cells; i++)
         {
-          Cell *cell = cell_at (self, row->first_cell + i);
+          Cell *cell = _gk_ruled_table_cell_at (self, row->first_cell + i);
           double em = gk_typesetter_get_style_info (cell->style)->size;
           double indent = cell->indent * em;
 
@@ -515,9 +440,9 @@ compute_widths (GkRuledTable *self,
   self->width = self->x[self->n_columns];
 }
 
-static double
-cell_inner_width (GkRuledTable *self,
-                  Cell         *cell)
+double
+_gk_ruled_table_cell_inner_width (GkRuledTable *self,
+                                  Cell         *cell)
 {
   double em = gk_typesetter_get_style_info (cell->style)->size;
   double width = self->x[cell->column + cell->column_span] - self->x[cell->column];
@@ -532,7 +457,7 @@ wrap_width (GkRuledTable *self,
             GkTypesetter *typesetter,
             Cell         *cell)
 {
-  double inner = cell_inner_width (self, cell);
+  double inner = _gk_ruled_table_cell_inner_width (self, cell);
   double em = gk_typesetter_get_style_info (cell->style)->size;
   double natural;
 
@@ -585,7 +510,7 @@ gk_ruled_table_measure (GkRuledTable *self,
 
   for (guint r = 0; r < self->rows->len; r++)
     {
-      Row *row = row_at (self, r);
+      Row *row = _gk_ruled_table_row_at (self, r);
 
       row->height = min_height;
       row->no_break = FALSE;
@@ -593,38 +518,38 @@ gk_ruled_table_measure (GkRuledTable *self,
 
   for (guint r = 0; r < self->rows->len; r++)
     {
-      Row *row = row_at (self, r);
+      Row *row = _gk_ruled_table_row_at (self, r);
 
       for (guint i = 0; i < row->n_cells; i++)
         {
-          Cell *cell = cell_at (self, row->first_cell + i);
+          Cell *cell = _gk_ruled_table_cell_at (self, row->first_cell + i);
 
           cell->wrap = wrap_width (self, typesetter, cell);
           if (cell->row_span == 1)
             row->height = MAX (row->height, cell_height (self, typesetter, cell));
           for (guint k = 1; k < cell->row_span && r + k < self->rows->len; k++)
-            row_at (self, r + k)->no_break = TRUE;
+            _gk_ruled_table_row_at (self, r + k)->no_break = TRUE;
         }
     }
 
   /* A merged cell taller than the rows it covers stretches the last one. */
   for (guint r = 0; r < self->rows->len; r++)
     {
-      Row *row = row_at (self, r);
+      Row *row = _gk_ruled_table_row_at (self, r);
 
       for (guint i = 0; i < row->n_cells; i++)
         {
-          Cell *cell = cell_at (self, row->first_cell + i);
+          Cell *cell = _gk_ruled_table_cell_at (self, row->first_cell + i);
           guint last = MIN (r + cell->row_span, self->rows->len) - 1;
           double covered = 0, need;
 
           if (cell->row_span == 1)
             continue;
           for (guint k = r; k <= last; k++)
-            covered += row_at (self, k)->height;
+            covered += _gk_ruled_table_row_at (self, k)->height;
           need = cell_height (self, typesetter, cell);
           if (need > covered)
-            row_at (self, last)->height += need - covered;
+            _gk_ruled_table_row_at (self, last)->height += need - covered;
         }
     }
 }
@@ -644,7 +569,7 @@ gk_ruled_table_get_row_height (GkRuledTable *self,
 {
   g_return_val_if_fail (GK_IS_RULED_TABLE (self), 0);
   g_return_val_if_fail (row < self->rows->len, 0);
-  return row_at (self, row)->height;
+  return _gk_ruled_table_row_at (self, row)->height;
 }
 
 double
@@ -657,7 +582,7 @@ gk_ruled_table_get_header_height (GkRuledTable *self)
 
   n = gk_ruled_table_get_n_header_rows (self);
   for (guint r = 0; r < n; r++)
-    height += row_at (self, r)->height;
+    height += _gk_ruled_table_row_at (self, r)->height;
   return height;
 }
 
@@ -668,234 +593,6 @@ gk_ruled_table_can_break_before (GkRuledTable *self,
 {
   g_return_val_if_fail (GK_IS_RULED_TABLE (self), FALSE);
   g_return_val_if_fail (row < self->rows->len, FALSE);
-  return !row_at (self, row)->no_break;
+  return !_gk_ruled_table_row_at (self, row)->no_break;
 }
 
-/* Drawing ------------------------------------------------------------------ */
-
-static double
-cell_height_in (GkRuledTable *self,
-                Cell         *cell,
-                guint         row,
-                guint         end)
-{
-  double height = 0;
-
-  for (guint k = row; k < MIN (row + cell->row_span, end); k++)
-    height += row_at (self, k)->height;
-  return height;
-}
-
-static void
-draw_text (GkRuledTable *self,
-           GkTypesetter *typesetter,
-           cairo_t      *cr,
-           Cell         *cell,
-           double        x,
-           double        y,
-           double        height)
-{
-  double em = gk_typesetter_get_style_info (cell->style)->size;
-  double inner = cell_inner_width (self, cell);
-  PangoLayout *layout;
-  int text_height;
-
-  if (strlen (cell->text) <= CACHED_TEXT_BYTES || cell->style == GK_TEXT_TABLE_HEADER)
-    layout = gk_typesetter_layout_cached (typesetter, cell->style, cell->text, cell->wrap, cell->alignment);
-  else
-    layout = gk_typesetter_layout (typesetter, cell->style, cell->text, cell->wrap, cell->alignment,
-                                   GK_TYPESET_NO_INDENT);
-  pango_layout_get_size (layout, NULL, &text_height);
-  /* An evenly wrapped title, narrower than its cell, centred in it. */
-  gk_typesetter_show_layout (typesetter, cr, layout,
-                             x + self->x[cell->column] + PAD_X + cell->indent * em + (inner - cell->wrap) / 2,
-                             y + MAX (PAD_Y, (height - (double) text_height / PANGO_SCALE) / 2), 0, -1);
-}
-
-/* A row of single cells under nothing merged from above: its rules can be
- * drawn as lines across the table rather than a rectangle per cell, which
- * on a long table is most of what the PDF would otherwise hold. */
-static gboolean
-is_plain (GkRuledTable *self,
-          Row          *row)
-{
-  Cell *cells = cell_at (self, row->first_cell);
-
-  if (row->no_break || row->n_cells != self->n_columns)
-    return FALSE;
-  for (guint i = 0; i < row->n_cells; i++)
-    if (cells[i].column_span != 1 || cells[i].row_span != 1 || cells[i].style == GK_TEXT_TABLE_HEADER)
-      return FALSE;
-  return TRUE;
-}
-
-/* The rules of a run of plain rows from @top: one line under each row,
- * the column lines down the whole run, in one stroke. */
-static void
-stroke_plain_rows (GkRuledTable *self,
-                   cairo_t      *cr,
-                   double        x,
-                   double        top,
-                   GArray       *bottoms)
-{
-  double bottom;
-
-  if (bottoms->len == 0)
-    return;
-  bottom = g_array_index (bottoms, double, bottoms->len - 1);
-  cairo_new_path (cr);
-  for (guint i = 0; i < bottoms->len; i++)
-    {
-      cairo_move_to (cr, x, g_array_index (bottoms, double, i));
-      cairo_line_to (cr, x + self->width, g_array_index (bottoms, double, i));
-    }
-  for (guint c = 1; c < self->n_columns; c++)
-    {
-      cairo_move_to (cr, x + self->x[c], top);
-      cairo_line_to (cr, x + self->x[c], bottom);
-    }
-  cairo_set_line_width (cr, RULE_WIDTH);
-  cairo_stroke (cr);
-  g_array_set_size (bottoms, 0);
-}
-
-/* The rules of a row with merged cells: each cell's left and bottom
- * edges as one stroke of two segments. The rows above drew this row's top
- * edge, and the frame draws the table's outline. */
-static void
-stroke_cells (GkRuledTable *self,
-              cairo_t      *cr,
-              double        x,
-              double        y,
-              guint         r,
-              guint         end)
-{
-  Row *row = row_at (self, r);
-  Cell *cells = cell_at (self, row->first_cell);
-
-  cairo_new_path (cr);
-  for (guint i = 0; i < row->n_cells; i++)
-    {
-      double left = x + self->x[cells[i].column];
-      double right = x + self->x[cells[i].column + cells[i].column_span];
-      double bottom = y + cell_height_in (self, &cells[i], r, end);
-
-      if (cells[i].column > 0)
-        {
-          cairo_move_to (cr, left, y);
-          cairo_line_to (cr, left, bottom);
-        }
-      else
-        cairo_move_to (cr, left, bottom);
-      cairo_line_to (cr, right, bottom);
-    }
-  cairo_set_line_width (cr, RULE_WIDTH);
-  cairo_stroke (cr);
-}
-
-static double
-draw_rows (GkRuledTable *self,
-           GkTypesetter *typesetter,
-           cairo_t      *cr,
-           double        x,
-           double        y,
-           guint         first,
-           guint         end)
-{
-  g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (double));
-  double top = y;
-  double plain_top = y;   /* where the current run of plain rows began */
-  gboolean shaded = FALSE;
-
-  /* All the shading first, in one fill, so that no cell's grey covers
-   * the rule above it; then text and rules row by row. */
-  cairo_new_path (cr);
-  for (guint r = first; r < end; r++)
-    {
-      Row *row = row_at (self, r);
-      Cell *cells = cell_at (self, row->first_cell);
-
-      for (guint i = 0; i < row->n_cells; i++)
-        if (cells[i].style == GK_TEXT_TABLE_HEADER)
-          {
-            cairo_rectangle (cr, x + self->x[cells[i].column], y,
-                             self->x[cells[i].column + cells[i].column_span] - self->x[cells[i].column],
-                             cell_height_in (self, &cells[i], r, end));
-            shaded = TRUE;
-          }
-      y += row->height;
-    }
-  if (shaded)
-    {
-      cairo_set_source_rgb (cr, SHADE, SHADE, SHADE);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-    }
-  cairo_new_path (cr);
-  y = top;
-
-  for (guint r = first; r < end; r++)
-    {
-      Row *row = row_at (self, r);
-      Cell *cells = cell_at (self, row->first_cell);
-
-      for (guint i = 0; i < row->n_cells; i++)
-        if (cells[i].text != NULL)
-          draw_text (self, typesetter, cr, &cells[i], x, y, cell_height_in (self, &cells[i], r, end));
-
-      if (is_plain (self, row))
-        {
-          double bottom = y + row->height;
-          g_array_append_val (bottoms, bottom);
-        }
-      else
-        {
-          stroke_plain_rows (self, cr, x, plain_top, bottoms);
-          stroke_cells (self, cr, x, y, r, end);
-          plain_top = y + row->height;
-        }
-      y += row->height;
-    }
-  stroke_plain_rows (self, cr, x, plain_top, bottoms);
-  return y - top;
-}
-
-/**
- * gk_ruled_table_draw:
- * @first_row: the first body row to draw
- * @end_row: the row after the last one to draw
- *
- * Draws the header rows, then rows @first_row to @end_row - 1, with their
- * top left corner at @x, @y, and frames them. Their text is gathered by
- * @typesetter: it is on the page after gk_typesetter_flush().
- *
- * Returns: the height drawn
- */
-double
-gk_ruled_table_draw (GkRuledTable *self,
-                     GkTypesetter *typesetter,
-                     cairo_t      *cr,
-                     double        x,
-                     double        y,
-                     guint         first_row,
-                     guint         end_row)
-{
-  guint n_header;
-  double height;
-
-  g_return_val_if_fail (GK_IS_RULED_TABLE (self), 0);
-  g_return_val_if_fail (end_row <= self->rows->len, 0);
-
-  n_header = gk_ruled_table_get_n_header_rows (self);
-  first_row = MAX (first_row, n_header);
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  height = draw_rows (self, typesetter, cr, x, y, 0, n_header);
-  height += draw_rows (self, typesetter, cr, x, y + height, first_row, end_row);
-  cairo_rectangle (cr, x, y, self->width, height);
-  cairo_set_line_width (cr, FRAME_WIDTH);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-  return height;
-}
