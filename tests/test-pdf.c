@@ -228,60 +228,6 @@ table (GkDocument *document,
   return gk_document_get_table (document, id);
 }
 
-/* Create and destroy ------------------------------------------------------- */
-
-static void
-test_pdf_objects_new_free (void)
-{
-  g_autoptr(GkDocument) document = load_sample ();
-  GkPdfWriter *writer = gk_pdf_writer_new (document);
-  GkTypesetter *typesetter = gk_typesetter_new (NULL, NULL);
-  GkRuledTable *ruled = gk_ruled_table_new (3);
-  GkPageLayout *layout;
-
-  g_assert_true (gk_pdf_writer_get_document (writer) == document);
-  g_assert_false (gk_pdf_writer_get_with_charts (writer));
-  gk_pdf_writer_set_with_charts (writer, TRUE);
-  g_assert_true (gk_pdf_writer_get_with_charts (writer));
-  g_assert_finalize_object (writer);
-
-  layout = gk_page_layout_new (typesetter);
-  g_assert_true (gk_page_layout_get_typesetter (layout) == typesetter);
-  g_assert_finalize_object (layout);
-  g_assert_finalize_object (typesetter);
-
-  gk_ruled_table_append_row (ruled, GK_RULED_ROW_HEADER);
-  gk_ruled_table_add_cell (ruled, 0, "类", GK_TEXT_TABLE_HEADER, -1, 0, 1, 3);
-  g_assert_cmpuint (gk_ruled_table_get_n_rows (ruled), ==, 1);
-  g_assert_finalize_object (ruled);
-}
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              gpointer    user_data)
-{
-  (*(guint *) user_data)++;
-}
-
-static void
-test_pdf_writer_notify (void)
-{
-  g_autoptr(GkDocument) document = load_sample ();
-  g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
-  guint notified = 0;
-
-  g_signal_connect (writer, "notify", G_CALLBACK (count_notify), &notified);
-  gk_pdf_writer_set_with_charts (writer, TRUE);
-  gk_pdf_writer_set_with_charts (writer, TRUE);
-  gk_pdf_writer_set_body_font (writer, "Noto Serif CJK SC");
-  gk_pdf_writer_set_body_font (writer, "Noto Serif CJK SC");
-  gk_pdf_writer_set_heading_font (writer, NULL);
-  /* Only real changes are notified. */
-  g_assert_cmpuint (notified, ==, 2);
-  g_assert_cmpstr (gk_pdf_writer_get_body_font (writer), ==, "Noto Serif CJK SC");
-}
-
 /* The sample --------------------------------------------------------------- */
 
 static Exported *sample = NULL;
@@ -817,134 +763,6 @@ test_pdf_format_date (void)
   g_assert_null (gk_disclosure_format_date (NULL));
 }
 
-/* The engine --------------------------------------------------------------- */
-
-static void
-test_pdf_ruled_table (void)
-{
-  g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
-  g_autoptr(GkRuledTable) ruled = gk_ruled_table_new (3);
-  double total = 0;
-
-  gk_ruled_table_set_column (ruled, 0, GK_RULED_COLUMN_CODE, 0);
-  gk_ruled_table_set_column (ruled, 1, GK_RULED_COLUMN_TEXT, 8);
-  gk_ruled_table_set_column (ruled, 2, GK_RULED_COLUMN_FIGURE, 0);
-  gk_ruled_table_append_row (ruled, GK_RULED_ROW_HEADER);
-  gk_ruled_table_add_cell (ruled, 0, "编码", GK_TEXT_TABLE_HEADER, -1, 0, 1, 1);
-  gk_ruled_table_add_cell (ruled, 1, "名称", GK_TEXT_TABLE_HEADER, -1, 0, 1, 1);
-  gk_ruled_table_add_cell (ruled, 2, "金额", GK_TEXT_TABLE_HEADER, -1, 0, 1, 1);
-  gk_ruled_table_append_row (ruled, GK_RULED_ROW_DEFAULT);
-  gk_ruled_table_add_cell (ruled, 0, "201", GK_TEXT_TABLE_CELL, -1, 0, 2, 1);
-  gk_ruled_table_add_cell (ruled, 1, "短", GK_TEXT_TABLE_CELL, -1, 0, 1, 1);
-  gk_ruled_table_add_cell (ruled, 2, "1.00", GK_TEXT_TABLE_CELL, PANGO_ALIGN_RIGHT, 0, 1, 1);
-  gk_ruled_table_append_row (ruled, GK_RULED_ROW_DEFAULT);
-  gk_ruled_table_add_cell (ruled, 1, "其他政府办公厅（室）及相关机构事务支出其他政府办公厅（室）及相关机构事务支出",
-                           GK_TEXT_TABLE_CELL, -1, 1, 1, 1);
-  gk_ruled_table_add_cell (ruled, 2, "123456.78", GK_TEXT_TABLE_CELL, PANGO_ALIGN_RIGHT, 0, 1, 1);
-
-  gk_ruled_table_measure (ruled, typesetter, 400);
-  for (guint c = 0; c < 3; c++)
-    total += gk_ruled_table_get_column_width (ruled, c);
-  /* The table spans the width it is given. */
-  g_assert_cmpfloat_with_epsilon (total, 400, 0.01);
-  /* A figure never wraps; a long name does. */
-  g_assert_cmpfloat (gk_ruled_table_get_column_width (ruled, 2), >, gk_typesetter_text_width (typesetter, GK_TEXT_TABLE_CELL, "123456.78"));
-  g_assert_cmpfloat (gk_ruled_table_get_row_height (ruled, 2), >, 1.5 * gk_ruled_table_get_row_height (ruled, 1));
-  /* No page break inside the merged 201. */
-  g_assert_true (gk_ruled_table_can_break_before (ruled, 1));
-  g_assert_false (gk_ruled_table_can_break_before (ruled, 2));
-  g_assert_cmpuint (gk_ruled_table_get_n_header_rows (ruled), ==, 1);
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 2, 2), ==, "123456.78");
-}
-
-static void
-test_pdf_performance_table (void)
-{
-  g_autoptr(GkDocument) document = load_sample ();
-  g_autoptr(GkProject) project = g_list_model_get_item (gk_document_get_projects (document), 0);
-  g_autoptr(GkRuledTable) ruled = gk_disclosure_performance_new (document, project);
-
-  /* Owner, name, money, goal, the heading row, then seven indicators of
-   * which the four 产出指标 share one merged 一级指标 cell. */
-  g_assert_cmpuint (gk_ruled_table_get_n_rows (ruled), ==, 4 + 7);
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 0, 1), ==, "县电子政务办");
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 0, 5), ==, "电子政务工作经费");
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 1, 2), ==, "5.00万元");
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 1, 4), ==, "5.00万元");
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 2, 1), ==, "进一步使政府工作高效运转");
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 4, 0), ==, "产出指标");
-  g_assert_null (gk_ruled_table_get_cell_text (ruled, 5, 0));
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 8, 0), ==, "效益指标");
-  g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 4, 5), ==, "10元");
-  g_assert_true (gk_ruled_table_get_keep_together (ruled));
-}
-
-static void
-draw_nothing (cairo_t  *cr,
-              double    width,
-              double    height,
-              gpointer  user_data)
-{
-  (*(guint *) user_data)++;
-}
-
-static void
-test_pdf_page_flow (void)
-{
-  g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
-  g_autoptr(GkPageLayout) layout = gk_page_layout_new (typesetter);
-  g_autoptr(GkRuledTable) ruled = gk_ruled_table_new (2);
-  g_autoptr(GString) text = g_string_new (NULL);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  guint drawn = 0;
-  guint pages;
-
-  for (guint i = 0; i < 400; i++)
-    g_string_append (text, "部门预算公开");
-
-  gk_page_layout_new_page (layout, GK_PAGE_PORTRAIT, TRUE);
-  gk_page_layout_add_anchor (layout, "text");
-  gk_page_layout_add_text (layout, GK_TEXT_BODY, text->str);
-  /* 2 400 characters of body text take more than a page. */
-  g_assert_cmpuint (gk_page_layout_get_n_pages (layout), ==, 2);
-
-  gk_page_layout_new_page (layout, GK_PAGE_LANDSCAPE, TRUE);
-  gk_page_layout_add_anchor (layout, "table");
-  gk_ruled_table_append_row (ruled, GK_RULED_ROW_HEADER);
-  gk_ruled_table_add_cell (ruled, 0, "名称", GK_TEXT_TABLE_HEADER, -1, 0, 1, 1);
-  gk_ruled_table_add_cell (ruled, 1, "金额", GK_TEXT_TABLE_HEADER, -1, 0, 1, 1);
-  for (guint i = 0; i < 100; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("项目%u", i);
-      gk_ruled_table_append_row (ruled, GK_RULED_ROW_DEFAULT);
-      gk_ruled_table_add_cell (ruled, 0, name, GK_TEXT_TABLE_CELL, -1, 0, 1, 1);
-      gk_ruled_table_add_cell (ruled, 1, "1.00", GK_TEXT_TABLE_CELL, PANGO_ALIGN_RIGHT, 0, 1, 1);
-    }
-  gk_page_layout_add_table (layout, ruled, "续");
-  gk_page_layout_add_drawing (layout, 100, draw_nothing, &drawn, NULL);
-
-  pages = gk_page_layout_get_n_pages (layout);
-  g_assert_cmpuint (pages, >, 4);
-  g_assert_cmpint (gk_page_layout_lookup_anchor (layout, "text"), ==, 0);
-  g_assert_cmpint (gk_page_layout_lookup_anchor (layout, "table"), ==, 2);
-  g_assert_cmpint (gk_page_layout_lookup_anchor (layout, "none"), ==, -1);
-  /* A table's continuation pages keep its orientation. */
-  for (guint p = 2; p < pages; p++)
-    g_assert_cmpint (gk_page_layout_get_orientation (layout, p), ==, GK_PAGE_LANDSCAPE);
-
-  /* Any cairo_t will do, as for printing: draw the last page on an image. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 842, 595);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  gk_page_layout_draw_page (layout, cr, pages - 1);
-  g_assert_cmpuint (drawn, ==, 1);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -953,12 +771,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/pdf/objects-new-free", test_pdf_objects_new_free);
-  g_test_add_func ("/pdf/writer-notify", test_pdf_writer_notify);
   g_test_add_func ("/pdf/format-date", test_pdf_format_date);
-  g_test_add_func ("/pdf/ruled-table", test_pdf_ruled_table);
-  g_test_add_func ("/pdf/performance-table", test_pdf_performance_table);
-  g_test_add_func ("/pdf/page-flow", test_pdf_page_flow);
   g_test_add_func ("/pdf/sample/pages", test_pdf_sample_pages);
   g_test_add_func ("/pdf/sample/metadata", test_pdf_sample_metadata);
   g_test_add_func ("/pdf/sample/fonts", test_pdf_sample_fonts);
