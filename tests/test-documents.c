@@ -137,6 +137,30 @@ edit_in_window (GkWindow   *window,
   g_signal_emit_by_name (editable, "activate");
 }
 
+/* Types a figure into 表三 and leaves it there, unconfirmed: no Enter, no
+ * Tab, the focus still in the cell. */
+static GkTableCell *
+type_in_window (GkWindow   *window,
+                const char *code,
+                const char *text)
+{
+  GkTablePage *page;
+  GkTable *table;
+  GkTableCell *cell;
+
+  gk_window_set_selected_page (window, "t3");
+  page = GK_TABLE_PAGE (gk_window_get_page (window, "t3"));
+  table = gk_table_page_get_table (page);
+  g_assert_true (gk_table_page_focus_cell (page, gk_table_lookup (table, code),
+                                           gk_table_column_index (table, "basic")));
+  gk_test_iterate_until (page_has_focus_cell, page);
+  cell = gk_table_page_get_focus_cell (page);
+  gtk_widget_activate_action (GTK_WIDGET (cell), "cell.edit", NULL);
+  gtk_editable_set_text (gk_table_cell_get_editable (cell), text);
+  g_assert_true (gk_table_cell_is_editing (cell));
+  return cell;
+}
+
 /* The application, run for real ------------------------------------------- */
 
 typedef void (*AppTestFunc) (GkApplication *app,
@@ -223,6 +247,87 @@ static void
 test_save_and_reopen (void)
 {
   run_app_test (save_and_reopen);
+}
+
+/* Ctrl+S with a figure still being typed saves that figure. */
+static void
+pending_edit_saved (GkApplication *app,
+                    GkWindow      *window)
+{
+  g_autofree char *path = gk_test_copy_sample ();
+  g_autoptr(GkDocument) reopened = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GkTableCell *cell;
+
+  open_in (window, path);
+  cell = type_in_window (window, "2010301", "300");
+  g_assert_false (gk_window_get_modified (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (gk_table_cell_is_editing (cell));
+  gk_test_iterate_until (document_saved, window);
+
+  reopened = gk_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (basic_of (reopened, "2010301"), ==, 30000);
+}
+
+static void
+test_pending_edit_saved (void)
+{
+  run_app_test (pending_edit_saved);
+}
+
+/* A figure being typed that cannot be entered stops the save: the file
+ * stays as it was and the cell keeps what was typed, with its message. */
+static void
+pending_invalid_stops_save (GkApplication *app,
+                            GkWindow      *window)
+{
+  g_autofree char *path = gk_test_copy_sample ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GkTableCell *cell;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  open_in (window, path);
+  edit_in_window (window, "2080505", "20");
+  cell = type_in_window (window, "2010301", "3.001");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  gk_test_iterate_idle ();
+  g_assert_true (gk_table_cell_is_editing (cell));
+  g_assert_cmpstr (gtk_editable_get_text (gk_table_cell_get_editable (cell)), ==, "3.001");
+  g_assert_true (gk_window_get_modified (window));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_pending_invalid_stops_save (void)
+{
+  run_app_test (pending_invalid_stops_save);
+}
+
+/* Closing with a figure still being typed asks whether to save it. */
+static void
+pending_edit_close_asks (GkApplication *app,
+                         GkWindow      *window)
+{
+  g_autofree char *path = gk_test_copy_sample ();
+
+  open_in (window, path);
+  type_in_window (window, "2010301", "300");
+  gtk_window_close (GTK_WINDOW (window));
+  gk_test_iterate_until (dialog_shown, NULL);
+  g_assert_true (gk_window_get_modified (window));
+}
+
+static void
+test_pending_edit_close_asks (void)
+{
+  run_app_test (pending_edit_close_asks);
 }
 
 static void
@@ -528,6 +633,9 @@ main (int   argc,
 
   g_test_add_func ("/documents/draft/create-destroy", test_draft_create_destroy);
   g_test_add_func ("/documents/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/documents/pending-edit/saved", test_pending_edit_saved);
+  g_test_add_func ("/documents/pending-edit/invalid-stops-save", test_pending_invalid_stops_save);
+  g_test_add_func ("/documents/pending-edit/close-asks", test_pending_edit_close_asks);
   g_test_add_func ("/documents/save-failure", test_save_failure);
   g_test_add_func ("/documents/close-asks", test_close_asks);
   g_test_add_func ("/documents/new", test_new_document);

@@ -5,6 +5,8 @@
 
 #include "gk-document-io.h"
 #include "gk-export.h"
+#include "gk-table-cell.h"
+#include "gk-text-field.h"
 #include "gk-window-private.h"
 
 /* The window's document as a file: its title, Save and Save As, the
@@ -250,6 +252,34 @@ save_done (GObject      *source,
     }
 }
 
+/* A figure or a text typed and not yet confirmed (no Enter, no Tab, the
+ * focus still in the field) goes into the document before it is written
+ * out, printed or closed: otherwise Ctrl+S would write the file without
+ * it and say "saved". A figure that cannot be entered stops the caller,
+ * with the cell's own message. */
+gboolean
+_gk_window_commit_pending (GkWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *cell;
+  GtkWidget *field;
+
+  if (focus == NULL)
+    return TRUE;
+  cell = gtk_widget_get_ancestor (focus, GK_TYPE_TABLE_CELL);
+  if (cell != NULL && gk_table_cell_is_editing (GK_TABLE_CELL (cell)))
+    {
+      if (gk_table_cell_stop_editing (GK_TABLE_CELL (cell), TRUE))
+        return TRUE;
+      gk_window_add_toast (self, adw_toast_new (_("The figure being typed cannot be entered: correct it or press Escape")));
+      return FALSE;
+    }
+  field = gtk_widget_get_ancestor (focus, GK_TYPE_TEXT_FIELD);
+  if (field != NULL)
+    gk_text_field_commit (GK_TEXT_FIELD (field));
+  return TRUE;
+}
+
 /* Writes the document to @file, atomically: a failure leaves the file as
  * it was and says why. An edit made while the file is written is not in
  * it, so the document then stays modified and keeps its draft. */
@@ -336,7 +366,7 @@ gk_window_action_save (GtkWidget  *widget,
 {
   GkWindow *self = GK_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (self->document == NULL || !_gk_window_commit_pending (self))
     return;
   if (self->file == NULL)
     gk_window_save_as (self);
@@ -349,7 +379,8 @@ gk_window_action_save_as (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  gk_window_save_as (GK_WINDOW (widget));
+  if (_gk_window_commit_pending (GK_WINDOW (widget)))
+    gk_window_save_as (GK_WINDOW (widget));
 }
 
 /* Exporting ------------------------------------------------------------------ */
@@ -523,7 +554,8 @@ gk_window_action_export_pdf (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
-  gk_window_choose_export (GK_WINDOW (widget), GK_WINDOW_EXPORT_PDF);
+  if (_gk_window_commit_pending (GK_WINDOW (widget)))
+    gk_window_choose_export (GK_WINDOW (widget), GK_WINDOW_EXPORT_PDF);
 }
 
 static void
@@ -531,7 +563,8 @@ gk_window_action_export_xlsx (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  gk_window_choose_export (GK_WINDOW (widget), GK_WINDOW_EXPORT_XLSX);
+  if (_gk_window_commit_pending (GK_WINDOW (widget)))
+    gk_window_choose_export (GK_WINDOW (widget), GK_WINDOW_EXPORT_XLSX);
 }
 
 static void
@@ -568,6 +601,10 @@ gk_window_close_request (GtkWindow *window)
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
+  /* What is being typed counts as a change: closing asks about it. An
+   * entry that cannot be entered keeps the window open to be corrected. */
+  if (!self->close_confirmed && !_gk_window_commit_pending (self))
+    return TRUE;
   if (self->close_confirmed || !gk_window_get_modified (self))
     {
       self->close_confirmed = TRUE;

@@ -116,7 +116,7 @@ gk_window_action_print (GtkWidget  *widget,
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL)
+  if (self->document == NULL || !_gk_window_commit_pending (self))
     return;
   operation = gk_window_create_print_operation (self);
   gtk_print_operation_set_allow_async (operation, TRUE);

@@ -57,4 +57,6 @@ void     gk_window_print_init            (GkWindow   *self);
 /* gk-window-import.c: Import Excel…, set up by gk_window_print_class_init(). */
 void     gk_window_import_class_init     (GkWindowClass *klass);
 
+gboolean _gk_window_commit_pending (GkWindow *self);
+
 G_END_DECLS
