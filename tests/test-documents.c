@@ -296,9 +296,11 @@ pending_invalid_stops_save (GkApplication *app,
   cell = type_in_window (window, "2010301", "3.001");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  gk_test_iterate_idle ();
+  /* Refused at once, the typed text still there with its message. */
   g_assert_true (gk_table_cell_is_editing (cell));
   g_assert_cmpstr (gtk_editable_get_text (gk_table_cell_get_editable (cell)), ==, "3.001");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gk_table_cell_get_editable (cell)), "error"));
+  gk_test_iterate_idle ();
   g_assert_true (gk_window_get_modified (window));
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
