@@ -385,30 +385,40 @@ gk_window_action_save_as (GtkWidget  *widget,
 
 /* Exporting ------------------------------------------------------------------ */
 
-typedef struct
+/* What an export or an import in a worker thread keeps until it is done:
+ * the window, the file, and the task that answers the window's caller. */
+GkWindowJob *
+_gk_window_job_new (GkWindow            *self,
+                    GFile               *file,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data,
+                    gpointer             source_tag)
 {
-  GkWindow *window;
-  GFile    *file;
-  GTask    *outer;
-} ExportData;
+  GkWindowJob *job = g_new0 (GkWindowJob, 1);
 
-static void
-export_data_free (ExportData *data)
-{
-  g_object_unref (data->window);
-  g_object_unref (data->file);
-  g_clear_object (&data->outer);
-  g_free (data);
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->outer, source_tag);
+  return job;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+void
+_gk_window_job_free (GkWindowJob *job)
+{
+  g_object_unref (job->window);
+  g_object_unref (job->file);
+  g_clear_object (&job->outer);
+  g_free (job);
+}
 
 static void
 export_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GkWindowJob) data = user_data;
   GkWindow *self = data->window;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (data->file);
@@ -448,17 +458,13 @@ gk_window_export_async (GkWindow            *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  ExportData *data;
+  GkWindowJob *data;
 
   g_return_if_fail (GK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->document != NULL);
 
-  data = g_new0 (ExportData, 1);
-  data->window = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (data->outer, gk_window_export_async);
+  data = _gk_window_job_new (self, file, cancellable, callback, user_data, gk_window_export_async);
   gk_export_async (self->document, format == GK_WINDOW_EXPORT_PDF ? GK_EXPORT_PDF : GK_EXPORT_XLSX,
                    file, NULL, NULL, cancellable, export_done, data);
 }

@@ -9,24 +9,6 @@
 /* Importing an Excel workbook as a new document, through the core's
  * import pipeline (read in a worker thread). */
 
-typedef struct
-{
-  GkWindow *window;
-  GFile    *file;
-  GTask    *outer;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_object_unref (data->window);
-  g_object_unref (data->file);
-  g_clear_object (&data->outer);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportData, import_data_free)
-
 static void
 gk_window_show_message (GtkWindow  *parent,
                         const char *heading,
@@ -58,7 +40,7 @@ import_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(ImportData) data = user_data;
+  g_autoptr(GkWindowJob) data = user_data;
   GkWindow *self = data->window;
   g_autoptr(GkDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -111,16 +93,12 @@ gk_window_import_xlsx_async (GkWindow            *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  ImportData *data;
+  GkWindowJob *data;
 
   g_return_if_fail (GK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (ImportData, 1);
-  data->window = g_object_ref (self);
-  data->file = g_object_ref (file);
-  data->outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (data->outer, gk_window_import_xlsx_async);
+  data = _gk_window_job_new (self, file, cancellable, callback, user_data, gk_window_import_xlsx_async);
   gk_import_xlsx_async (file, NULL, NULL, cancellable, import_done, data);
 }
 

@@ -59,4 +59,21 @@ void     gk_window_import_class_init     (GkWindowClass *klass);
 
 gboolean _gk_window_commit_pending (GkWindow *self);
 
+typedef struct
+{
+  GkWindow *window;
+  GFile    *file;
+  GTask    *outer;
+} GkWindowJob;
+
+GkWindowJob *_gk_window_job_new  (GkWindow            *self,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data,
+                                  gpointer             source_tag);
+void         _gk_window_job_free (GkWindowJob         *job);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkWindowJob, _gk_window_job_free)
+
 G_END_DECLS
