@@ -409,7 +409,7 @@ gk_application_activate (GApplication *application)
 
 #ifdef GK_TEST_HOOKS
 /* A test-only hook, compiled into the uninstalled gongkai-test-hooks
- * binary only: GK_TEST_EDIT="t3:2010301:basic:300" types 300 into
+ * binary only: GK_TEST_EDIT="expenditure:2010301:basic:300" types 300 into
  * that cell of each document opened, so that a test can edit a real
  * gongkai process (and kill it before it saves). */
 static void

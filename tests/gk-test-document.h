@@ -107,7 +107,7 @@ row (GkDocument *document,
   return r;
 }
 
-/* "t3/201/basic=265.06", or "…=blank", so that a failure names the cell. */
+/* "expenditure/201/basic=265.06", or "…=blank", so that a failure names the cell. */
 static inline char *
 cell_text (GkRow      *r,
            const char *table_id,
@@ -342,15 +342,15 @@ G_GNUC_UNUSED static const char * const seed_t4_classes[] = {
 static inline void
 assert_seed_tables (GkDocument *document)
 {
-  assert_summary (document, "t1", seed_t1_lines, seed_t1_classes, "expenditure-total 355.08");
-  assert_table (document, "t2", seed_t2);
-  assert_table (document, "t3", seed_t3);
-  assert_summary (document, "t4", seed_t4_lines, seed_t4_classes, "expenditure-total 355.08 355.08 -");
-  assert_table (document, "t5", seed_t3);
-  assert_table (document, "t6", seed_t6);
-  assert_table (document, "t7", seed_t7);
-  assert_table (document, "t8", seed_t8);
-  assert_table (document, "t9", seed_t9);
+  assert_summary (document, "income-summary", seed_t1_lines, seed_t1_classes, "expenditure-total 355.08");
+  assert_table (document, "income", seed_t2);
+  assert_table (document, "expenditure", seed_t3);
+  assert_summary (document, "fiscal-summary", seed_t4_lines, seed_t4_classes, "expenditure-total 355.08 355.08 -");
+  assert_table (document, "general-expenditure", seed_t3);
+  assert_table (document, "basic-expenditure", seed_t6);
+  assert_table (document, "project-expenditure", seed_t7);
+  assert_table (document, "sangong", seed_t8);
+  assert_table (document, "fund-expenditure", seed_t9);
 }
 
 

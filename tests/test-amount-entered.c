@@ -64,7 +64,7 @@ static void
 test_amount_negative_cell_refused (void)
 {
   g_autoptr(GkDocument) document = gk_test_load_sample ();
-  GkTable *t2 = gk_document_get_table (document, "t2");
+  GkTable *t2 = gk_document_get_table (document, "income");
   GkRow *row = find_row (t2, "2010301");
   int column = gk_table_column_index (t2, "general");
   GkAmount negative = -500, amount;

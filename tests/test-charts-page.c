@@ -184,7 +184,7 @@ static void
 test_chart_view_redraw_after_edit (void)
 {
   g_autoptr(GkDocument) document = gk_test_load_sample ();
-  GkTable *t3 = gk_document_get_table (document, "t3");
+  GkTable *t3 = gk_document_get_table (document, "expenditure");
   guint basic = gk_table_column_index (t3, "basic");
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = gk_chart_view_new (document, GK_CHART_BASIC_PROJECT);

@@ -32,7 +32,7 @@ static GkDocument *
 new_one_row (void)
 {
   GkDocument *document = gk_document_new_blank ("测试单位", 2020, GK_MONEY_UNIT_WANYUAN);
-  GkTable *t3 = gk_document_get_table (document, "t3");
+  GkTable *t3 = gk_document_get_table (document, "expenditure");
   g_autoptr(GError) error = NULL;
   GkRow *row = gk_document_add_row (document, t3, "2010301", NULL, &error);
 
@@ -48,7 +48,7 @@ static GkDocument *
 new_many_projects (void)
 {
   GkDocument *document = gk_document_new_blank ("测试单位", 2020, GK_MONEY_UNIT_WANYUAN);
-  GkTable *t7 = gk_document_get_table (document, "t7");
+  GkTable *t7 = gk_document_get_table (document, "project-expenditure");
   int column = gk_table_column_index (t7, "e302");
 
   g_assert_cmpint (column, >=, 0);

@@ -54,8 +54,8 @@ static void
 test_describe_place (void)
 {
   g_autoptr(GkDocument) document = gk_test_load_sample ();
-  g_autoptr(GkPlace) cell = gk_place_new ("t3", "2010301", "basic");
-  g_autoptr(GkPlace) total = gk_place_new ("t3", "total", "total");
+  g_autoptr(GkPlace) cell = gk_place_new ("expenditure", "2010301", "basic");
+  g_autoptr(GkPlace) total = gk_place_new ("expenditure", "total", "total");
   g_autoptr(GkPlace) text = gk_place_new ("overview", "staff", NULL);
   g_autofree char *cell_text = gk_checks_page_describe_place (document, cell);
   g_autofree char *total_text = gk_checks_page_describe_place (document, total);
@@ -122,7 +122,7 @@ findings_and_navigation (Fixture *fixture)
   GtkListBox *list = gk_checks_page_get_list (fixture->page);
   GtkWidget *header;
   GtkListBoxRow *row;
-  GkTable *t5 = gk_document_get_table (fixture->document, "t5");
+  GkTable *t5 = gk_document_get_table (fixture->document, "general-expenditure");
   GkTableCell *cell;
   CellRef ref;
   guint n_rows = 0;
@@ -135,7 +135,7 @@ findings_and_navigation (Fixture *fixture)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window->checks_count)));
 
   /* 表三 no longer matches 表二 for 2010301, nor 表一, nor 表五 … */
-  set_cell (fixture->document, "t3", "2010301", "basic", "1.00");
+  set_cell (fixture->document, "expenditure", "2010301", "basic", "1.00");
   iterate (20);
   g_assert_cmpuint (gk_checker_get_n_errors (checker), >, 0);
   g_assert_false (gk_checks_page_is_empty (fixture->page));
@@ -159,12 +159,12 @@ findings_and_navigation (Fixture *fixture)
 
   /* Activating a finding goes to the table of its first place and focuses
    * the cell there: 表五 spends more than 表三 on 2010301. */
-  row = row_involving (fixture->page, "t5", "2010301", "basic");
+  row = row_involving (fixture->page, "general-expenditure", "2010301", "basic");
   g_assert_nonnull (row);
   gk_window_set_selected_page (fixture->window, "checks");
   gtk_widget_activate (GTK_WIDGET (row));
-  g_assert_cmpstr (gk_window_get_selected_page (fixture->window), ==, "t5");
-  ref.page = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "t5"));
+  g_assert_cmpstr (gk_window_get_selected_page (fixture->window), ==, "general-expenditure");
+  ref.page = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "general-expenditure"));
   ref.row = gk_table_lookup (t5, "2010301");
   ref.column = gk_table_column_index (t5, "basic");
   gk_test_iterate_until (focus_is_at, &ref);

@@ -87,17 +87,17 @@ test_seed_tables_as_printed (void)
 {
   g_autoptr(GkDocument) document = load ("data/seed-as-published.gongkai");
   g_autoptr(GkChecker) checker = gk_checker_new (document);
-  GkTable *t9 = gk_document_get_table (document, "t9");
+  GkTable *t9 = gk_document_get_table (document, "fund-expenditure");
   g_autoptr(GkRow) zeros = gk_row_new (GK_ROW_KIND_ITEM, "0", "0", 3);
-  static const char * const tables[] = { "t3", "t5" };
+  static const char * const tables[] = { "expenditure", "general-expenditure" };
   static const Expected printed[] = {
-    { "table.subtotal", "t3/20103/basic", "265.06" },
-    { "table.subtotal", "t5/20103/basic", "265.06" },
-    { "table.row-total", "t3/201/total", "355.08" },
-    { "table.row-total", "t3/20103/total", "355.08" },
-    { "table.grand-total", "t3/total/basic", "303.10" },
-    { "format.placeholder", "t9/0", "zeros" },
-    { "format.empty-table", "t9/empty-explanation", "表九" },
+    { "table.subtotal", "expenditure/20103/basic", "265.06" },
+    { "table.subtotal", "general-expenditure/20103/basic", "265.06" },
+    { "table.row-total", "expenditure/201/total", "355.08" },
+    { "table.row-total", "expenditure/20103/total", "355.08" },
+    { "table.grand-total", "expenditure/total/basic", "303.10" },
+    { "format.placeholder", "fund-expenditure/0", "zeros" },
+    { "format.empty-table", "fund-expenditure/empty-explanation", "表九" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

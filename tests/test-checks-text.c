@@ -53,15 +53,15 @@ document_new (void)
   gk_document_set_int (document, explanation, "planned-vehicles", 1);
   for (guint i = 0; i < 2; i++)
     {
-      const char *t = i == 0 ? "t3" : "t5";
+      const char *t = i == 0 ? "expenditure" : "general-expenditure";
       set_cell (document, t, "2010301", "basic", "80.00");
       set_cell (document, t, "2010301", "project", "20.00");
       set_cell (document, t, "2080505", "basic", "20.00");
     }
-  set_cell (document, "t8", NULL, "abroad", "0.00");
-  set_cell (document, "t8", NULL, "vehicle-purchase", "100.00");
-  set_cell (document, "t8", NULL, "vehicle-operation", "400.00");
-  set_cell (document, "t8", NULL, "reception", "2.40");
+  set_cell (document, "sangong", NULL, "abroad", "0.00");
+  set_cell (document, "sangong", NULL, "vehicle-purchase", "100.00");
+  set_cell (document, "sangong", NULL, "vehicle-operation", "400.00");
+  set_cell (document, "sangong", NULL, "reception", "2.40");
   set_prior (document, "sangong.total", 51700);
   set_prior (document, "sangong.abroad", 0);
   set_prior (document, "sangong.vehicle-purchase", 10000);

@@ -83,21 +83,21 @@ clean_document (void)
   GkProject *project;
 
   g_object_set (document, "date", "2020-02-03", NULL);
-  set_cell (document, "t2", "2010301", "general", "100.00");
-  set_cell (document, "t2", "2080505", "general", "20.00");
+  set_cell (document, "income", "2010301", "general", "100.00");
+  set_cell (document, "income", "2080505", "general", "20.00");
   for (guint i = 0; i < 2; i++)
     {
-      const char *t = i == 0 ? "t3" : "t5";
+      const char *t = i == 0 ? "expenditure" : "general-expenditure";
       set_cell (document, t, "2010301", "basic", "80.00");
       set_cell (document, t, "2010301", "project", "20.00");
       set_cell (document, t, "2080505", "basic", "20.00");
     }
-  set_cell (document, "t6", "30101", "total", "70.00");
-  set_cell (document, "t6", "30201", "total", "30.00");
+  set_cell (document, "basic-expenditure", "30101", "total", "70.00");
+  set_cell (document, "basic-expenditure", "30201", "total", "30.00");
 
   project = gk_document_add_project (document, "测试项目", "2010301");
   gk_document_set_amount_text (document, gk_project_get_row (project),
-                               gk_table_column_index (gk_document_get_table (document, "t7"), "e302"),
+                               gk_table_column_index (gk_document_get_table (document, "project-expenditure"), "e302"),
                                "20.00", NULL);
   gk_document_set_text (document, project, "basis", "按照有关文件。");
   gk_document_set_text (document, project, "owner", "测试单位");
@@ -106,11 +106,11 @@ clean_document (void)
   gk_document_set_text (document, project, "goal", "完成培训。");
   gk_document_list_insert (document, gk_project_get_indicators (project), 0, indicator);
 
-  set_cell (document, "t8", NULL, "abroad", "0.00");
-  set_cell (document, "t8", NULL, "vehicle-purchase", "0.00");
-  set_cell (document, "t8", NULL, "vehicle-operation", "0.00");
-  set_cell (document, "t8", NULL, "reception", "1.00");
-  gk_document_set_text (document, gk_document_get_table (document, "t9"), "empty-explanation",
+  set_cell (document, "sangong", NULL, "abroad", "0.00");
+  set_cell (document, "sangong", NULL, "vehicle-purchase", "0.00");
+  set_cell (document, "sangong", NULL, "vehicle-operation", "0.00");
+  set_cell (document, "sangong", NULL, "reception", "1.00");
+  gk_document_set_text (document, gk_document_get_table (document, "fund-expenditure"), "empty-explanation",
                         "2020年没有使用政府性基金预算拨款安排的支出。");
 
   set_prior (document, "income.general", 11000, "人员增加");
@@ -149,45 +149,45 @@ hand (GkDocument *document,
 
 /* The cases ----------------------------------------------------------------- */
 
-static void break_subtotal (GkDocument *d) { store (row_of (d, "t3", "20103"), "basic", "99.00"); }
+static void break_subtotal (GkDocument *d) { store (row_of (d, "expenditure", "20103"), "basic", "99.00"); }
 /* A 项 changed behind the model's back: its 款 is not derived again. */
-static void break_subtotal_child (GkDocument *d) { store (row_of (d, "t3", "2010301"), "project", "25.00"); }
+static void break_subtotal_child (GkDocument *d) { store (row_of (d, "expenditure", "2010301"), "project", "25.00"); }
 static void
 break_subtotal_project (GkDocument *d)
 {
-  set_cell (d, "t6", "30201", "total", "31.00");   /* an edit the model derives */
+  set_cell (d, "basic-expenditure", "30201", "total", "31.00");   /* an edit the model derives */
   store (gk_project_get_row (first_project (d)), "e302", "21.00");
 }
-static void break_row_total (GkDocument *d) { store (row_of (d, "t3", "2010301"), "total", "99.00"); }
-static void break_row_total_t8 (GkDocument *d) { store (gk_table_get_single_row (gk_document_get_table (d, "t8")), "vehicle", "3.00"); }
-static void break_row_total_t6 (GkDocument *d) { store (row_of (d, "t6", "30101"), "total", "71.00"); }
-static void break_grand_total (GkDocument *d) { store (gk_table_get_total_row (gk_document_get_table (d, "t3")), "basic", "1.00"); }
+static void break_row_total (GkDocument *d) { store (row_of (d, "expenditure", "2010301"), "total", "99.00"); }
+static void break_row_total_t8 (GkDocument *d) { store (gk_table_get_single_row (gk_document_get_table (d, "sangong")), "vehicle", "3.00"); }
+static void break_row_total_t6 (GkDocument *d) { store (row_of (d, "basic-expenditure", "30101"), "total", "71.00"); }
+static void break_grand_total (GkDocument *d) { store (gk_table_get_total_row (gk_document_get_table (d, "expenditure")), "basic", "1.00"); }
 static void break_personnel (GkDocument *d)
 {
-  store (row_of (d, "t6", "30101"), "personnel", "0.00");
-  store (row_of (d, "t6", "30101"), "public", "70.00");
+  store (row_of (d, "basic-expenditure", "30101"), "personnel", "0.00");
+  store (row_of (d, "basic-expenditure", "30101"), "public", "70.00");
 }
-static void break_t1_balance (GkDocument *d) { store (line_of (d, "t1", "income-total"), "amount", "1.00"); }
-static void break_t1_income (GkDocument *d) { store (line_of (d, "t1", "general"), "amount", "1.00"); }
-static void break_t1_expenditure (GkDocument *d) { store (line_of (d, "t1", "201"), "amount", "1.00"); }
-static void break_t2_t3 (GkDocument *d) { set_cell (d, "t2", "2010301", "general", "90.00"); }
-static void break_t4_private (GkDocument *d) { store (line_of (d, "t4", "general"), "total", "1.00"); }
-static void break_t4_balance (GkDocument *d) { set_cell (d, "t5", "2010301", "basic", "70.00"); }
-static void break_t5_t3 (GkDocument *d) { set_cell (d, "t5", "2010301", "basic", "90.00"); }
-static void break_t5_t6 (GkDocument *d) { set_cell (d, "t6", "30101", "total", "60.00"); }
+static void break_t1_balance (GkDocument *d) { store (line_of (d, "income-summary", "income-total"), "amount", "1.00"); }
+static void break_t1_income (GkDocument *d) { store (line_of (d, "income-summary", "general"), "amount", "1.00"); }
+static void break_t1_expenditure (GkDocument *d) { store (line_of (d, "income-summary", "201"), "amount", "1.00"); }
+static void break_t2_t3 (GkDocument *d) { set_cell (d, "income", "2010301", "general", "90.00"); }
+static void break_t4_private (GkDocument *d) { store (line_of (d, "fiscal-summary", "general"), "total", "1.00"); }
+static void break_t4_balance (GkDocument *d) { set_cell (d, "general-expenditure", "2010301", "basic", "70.00"); }
+static void break_t5_t3 (GkDocument *d) { set_cell (d, "general-expenditure", "2010301", "basic", "90.00"); }
+static void break_t5_t6 (GkDocument *d) { set_cell (d, "basic-expenditure", "30101", "total", "60.00"); }
 static void
 break_t3_t7 (GkDocument *d)
 {
   gk_document_set_amount_text (d, gk_project_get_row (first_project (d)),
-                               gk_table_column_index (gk_document_get_table (d, "t7"), "e302"), "15.00", NULL);
+                               gk_table_column_index (gk_document_get_table (d, "project-expenditure"), "e302"), "15.00", NULL);
 }
 static void
 break_t8_t6 (GkDocument *d)
 {
-  set_cell (d, "t6", "30201", "total", "25.00");
-  set_cell (d, "t6", "30217", "total", "5.00");
+  set_cell (d, "basic-expenditure", "30201", "total", "25.00");
+  set_cell (d, "basic-expenditure", "30217", "total", "5.00");
 }
-static void break_t9_t4 (GkDocument *d) { store (gk_table_get_total_row (gk_document_get_table (d, "t9")), "total", "5.00"); }
+static void break_t9_t4 (GkDocument *d) { store (gk_table_get_total_row (gk_document_get_table (d, "fund-expenditure")), "total", "5.00"); }
 
 static void break_figure (GkDocument *d) { hand (d, "s6.total", "测试单位一般公共预算基本支出 99 万元，其中："); }
 static void clean_figure (GkDocument *d) { hand (d, "s6.total", "测试单位一般公共预算基本支出 100 万元，其中："); }
@@ -302,7 +302,7 @@ break_performance_row (GkDocument *d)
 }
 static void break_performance_text (GkDocument *d) { hand (d, "s10.performance", "本年度实行绩效管理的项目 2 个，涉及预算金额 20 万元。"); }
 static void clean_performance_text (GkDocument *d) { hand (d, "s10.performance", "本年度实行绩效管理的项目 1 个，涉及预算金额 20 万元。"); }
-static void break_vehicles (GkDocument *d) { set_cell (d, "t8", NULL, "vehicle-purchase", "10.00"); }
+static void break_vehicles (GkDocument *d) { set_cell (d, "sangong", NULL, "vehicle-purchase", "10.00"); }
 static void
 break_vehicles_text (GkDocument *d)
 {
@@ -331,24 +331,24 @@ static void break_staff_change (GkDocument *d) { staff (d, "编制数 10 人，�
 static void clean_staff (GkDocument *d) { staff (d, "实有人数 11 人，其中：在职 5 人，减少 1 人；退休 6 人，离休 0 人。"); }
 static void break_placeholder (GkDocument *d) { gk_document_set_text (d, first_project (d), "basis", "待填写"); }
 static void break_placeholder_unit (GkDocument *d) { gk_document_set_text (d, d, "unit", "XX单位"); }
-static void break_zero_row (GkDocument *d) { set_cell (d, "t6", "30199", "total", "0.00"); }
+static void break_zero_row (GkDocument *d) { set_cell (d, "basic-expenditure", "30199", "total", "0.00"); }
 static void break_decimals (GkDocument *d) { hand (d, "s10.other", "另有结转资金7.925万元。"); }
 static void break_date (GkDocument *d) { gk_document_set_text (d, d, "date", "2019-12-31"); }
 static void break_year_text (GkDocument *d) { hand (d, "s10.other", "2019年部门预算无其他需说明的事项。"); }
 static void clean_year_text (GkDocument *d) { hand (d, "s10.other", "截至2019年底无其他需说明的事项，比2019年预算减少。"); }
 static void break_period (GkDocument *d) { gk_document_set_text (d, first_project (d), "period", "2019年1月至2019年12月"); }
-static void break_empty (GkDocument *d) { gk_document_set_text (d, gk_document_get_table (d, "t9"), "empty-explanation", ""); }
-static void break_not_empty (GkDocument *d) { set_cell (d, "t9", "212", "basic", "5.00"); }
+static void break_empty (GkDocument *d) { gk_document_set_text (d, gk_document_get_table (d, "fund-expenditure"), "empty-explanation", ""); }
+static void break_not_empty (GkDocument *d) { set_cell (d, "fund-expenditure", "212", "basic", "5.00"); }
 static void
 break_class_name (GkDocument *d)
 {
-  set_cell (d, "t3", "21007", "basic", "1.00");
+  set_cell (d, "expenditure", "21007", "basic", "1.00");
   gk_document_set_code_name (d, GK_CLASSIFICATION_FUNCTION, "210", "医疗卫生与计划生育支出", NULL);
 }
 static void
 break_class_name_text (GkDocument *d)
 {
-  set_cell (d, "t3", "21007", "basic", "1.00");
+  set_cell (d, "expenditure", "21007", "basic", "1.00");
   hand (d, "s1.expenditure", "支出预算包括：一般公共服务支出、社会保障和就业支出、医疗卫生与计划生育支出。");
 }
 static void
@@ -379,18 +379,18 @@ static const Case cases[] = {
   { "table.row-total", break_row_total_t8, TRUE },
   { "table.row-total", break_row_total_t6, TRUE },
   { "table.grand-total", break_grand_total, TRUE },
-  { "t6.personnel-public", break_personnel, TRUE },
-  { "cross.t1-balance", break_t1_balance, TRUE },
-  { "cross.t1-income", break_t1_income, TRUE },
-  { "cross.t1-expenditure", break_t1_expenditure, TRUE },
-  { "cross.t2-t3", break_t2_t3, TRUE },
-  { "cross.t4", break_t4_private, TRUE },
-  { "cross.t4", break_t4_balance, TRUE },
-  { "cross.t5-t3", break_t5_t3, TRUE },
-  { "cross.t5-t6", break_t5_t6, TRUE },
-  { "cross.t3-t7", break_t3_t7, TRUE },
-  { "cross.t8-t6", break_t8_t6, TRUE },
-  { "cross.t9-t4", break_t9_t4, TRUE },
+  { "basic.personnel-public", break_personnel, TRUE },
+  { "cross.summary-balance", break_t1_balance, TRUE },
+  { "cross.summary-income", break_t1_income, TRUE },
+  { "cross.summary-expenditure", break_t1_expenditure, TRUE },
+  { "cross.income-expenditure", break_t2_t3, TRUE },
+  { "cross.fiscal-summary", break_t4_private, TRUE },
+  { "cross.fiscal-summary", break_t4_balance, TRUE },
+  { "cross.general-expenditure", break_t5_t3, TRUE },
+  { "cross.general-basic", break_t5_t6, TRUE },
+  { "cross.expenditure-projects", break_t3_t7, TRUE },
+  { "cross.sangong-basic", break_t8_t6, TRUE },
+  { "cross.fund-fiscal", break_t9_t4, TRUE },
   { "narrative.figure", break_figure, TRUE },
   { "narrative.figure", clean_figure, FALSE },
   { "narrative.figure", break_figure_yuan, TRUE },
@@ -523,14 +523,14 @@ test_finding_new (void)
   GkFinding *finding = gk_finding_new ("table.subtotal", "message");
   g_autofree char *location = NULL;
 
-  gk_finding_add_place (finding, "t3", "20103", "basic");
-  gk_finding_add_place (finding, "t8", NULL, "abroad");
+  gk_finding_add_place (finding, "expenditure", "20103", "basic");
+  gk_finding_add_place (finding, "sangong", NULL, "abroad");
   g_assert_cmpstr (gk_finding_get_rule_id (finding), ==, "table.subtotal");
   g_assert_cmpint (gk_finding_get_severity (finding), ==, GK_CHECK_SEVERITY_ERROR);
   location = gk_finding_dup_location (finding);
-  g_assert_cmpstr (location, ==, "t3/20103/basic,t8//abroad");
-  g_assert_true (gk_finding_involves (finding, "t3", "20103", NULL));
-  g_assert_false (gk_finding_involves (finding, "t3", "201", NULL));
+  g_assert_cmpstr (location, ==, "expenditure/20103/basic,sangong//abroad");
+  g_assert_true (gk_finding_involves (finding, "expenditure", "20103", NULL));
+  g_assert_false (gk_finding_involves (finding, "expenditure", "201", NULL));
   g_assert_finalize_object (finding);
 }
 
@@ -632,7 +632,7 @@ test_undo_redo (void)
 
   g_signal_connect (checker, "items-changed", G_CALLBACK (count_changes), &n_changes);
   break_t2_t3 (document);
-  g_assert_cmpuint (gk_checker_count_rule (checker, "cross.t2-t3"), ==, 1);
+  g_assert_cmpuint (gk_checker_count_rule (checker, "cross.income-expenditure"), ==, 1);
   g_assert_cmpuint (gk_checker_get_n_errors (checker), >, 0);
   g_assert_cmpuint (n_changes, >, 0);
 
@@ -640,7 +640,7 @@ test_undo_redo (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (checker)), ==, 0);
   g_assert_cmpuint (gk_checker_get_n_errors (checker), ==, 0);
   g_assert_true (gk_document_redo (document));
-  g_assert_cmpuint (gk_checker_count_rule (checker, "cross.t2-t3"), ==, 1);
+  g_assert_cmpuint (gk_checker_count_rule (checker, "cross.income-expenditure"), ==, 1);
 }
 
 /* An edit runs only the checks that read what it changed, and a finding that
@@ -658,14 +658,14 @@ test_scoped (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (checker)), ==, 1);
   standing = g_list_model_get_item (G_LIST_MODEL (checker), 0);
 
-  t7_runs = gk_checker_get_n_runs (checker, "cross.t3-t7");
-  t6_runs = gk_checker_get_n_runs (checker, "cross.t5-t6");
+  t7_runs = gk_checker_get_n_runs (checker, "cross.expenditure-projects");
+  t6_runs = gk_checker_get_n_runs (checker, "cross.general-basic");
   text_runs = gk_checker_get_n_runs (checker, "format.projects");
-  set_cell (document, "t6", "30201", "total", "31.00");
-  g_assert_cmpuint (gk_checker_get_n_runs (checker, "cross.t3-t7"), ==, t7_runs);
+  set_cell (document, "basic-expenditure", "30201", "total", "31.00");
+  g_assert_cmpuint (gk_checker_get_n_runs (checker, "cross.expenditure-projects"), ==, t7_runs);
   g_assert_cmpuint (gk_checker_get_n_runs (checker, "format.projects"), ==, text_runs);
-  g_assert_cmpuint (gk_checker_get_n_runs (checker, "cross.t5-t6"), ==, t6_runs + 1);
-  g_assert_cmpuint (gk_checker_count_rule (checker, "cross.t5-t6"), ==, 1);
+  g_assert_cmpuint (gk_checker_get_n_runs (checker, "cross.general-basic"), ==, t6_runs + 1);
+  g_assert_cmpuint (gk_checker_count_rule (checker, "cross.general-basic"), ==, 1);
 
   /* The text's name is still wrong, and still the same finding. */
   g_assert_cmpuint (gk_checker_count_rule (checker, "narrative.project-name"), ==, 1);
@@ -678,10 +678,10 @@ test_scoped (void)
   g_assert_true (after == standing);
 
   /* A project's text runs the project checks, not the tables'. */
-  t7_runs = gk_checker_get_n_runs (checker, "cross.t3-t7");
+  t7_runs = gk_checker_get_n_runs (checker, "cross.expenditure-projects");
   gk_document_set_text (document, first_project (document), "basis", "按照新文件。");
   g_assert_cmpuint (gk_checker_get_n_runs (checker, "format.projects"), ==, text_runs + 1);
-  g_assert_cmpuint (gk_checker_get_n_runs (checker, "cross.t3-t7"), ==, t7_runs);
+  g_assert_cmpuint (gk_checker_get_n_runs (checker, "cross.expenditure-projects"), ==, t7_runs);
 }
 
 static void
@@ -714,11 +714,11 @@ static void
 test_random_edits (void)
 {
   static const char * const cells[][3] = {
-    { "t2", "2010301", "general" }, { "t2", "2080505", "general" }, { "t2", "2010399", "general" },
-    { "t3", "2010301", "basic" }, { "t3", "2010301", "project" }, { "t3", "2080505", "basic" },
-    { "t3", "2010399", "project" }, { "t5", "2010301", "basic" }, { "t5", "2010399", "project" },
-    { "t6", "30101", "total" }, { "t6", "30201", "total" }, { "t6", "30217", "total" },
-    { "t9", "212", "basic" },
+    { "income", "2010301", "general" }, { "income", "2080505", "general" }, { "income", "2010399", "general" },
+    { "expenditure", "2010301", "basic" }, { "expenditure", "2010301", "project" }, { "expenditure", "2080505", "basic" },
+    { "expenditure", "2010399", "project" }, { "general-expenditure", "2010301", "basic" }, { "general-expenditure", "2010399", "project" },
+    { "basic-expenditure", "30101", "total" }, { "basic-expenditure", "30201", "total" }, { "basic-expenditure", "30217", "total" },
+    { "fund-expenditure", "212", "basic" },
   };
   static const char * const texts[][2] = {
     { "s6.total", "测试单位一般公共预算基本支出 100 万元，其中：" },
@@ -729,8 +729,8 @@ test_random_edits (void)
   };
   static const char * const amounts[] = { NULL, "0.00", "5.00", "20.00", "80.00", "100.00" };
   static const char * const derived[] = {
-    "table.subtotal", "table.row-total", "table.grand-total", "t6.personnel-public",
-    "cross.t1-income", "cross.t1-expenditure", "cross.t9-t4",
+    "table.subtotal", "table.row-total", "table.grand-total", "basic.personnel-public",
+    "cross.summary-income", "cross.summary-expenditure", "cross.fund-fiscal",
   };
   g_autoptr(GkDocument) document = clean_document ();
   g_autoptr(GkChecker) checker = gk_checker_new (document);
@@ -760,7 +760,7 @@ test_random_edits (void)
             {
               GkProject *project = gk_document_add_project (document, "新项目", g_rand_boolean (rand) ? "2010301" : "2010399");
               gk_document_set_amount_text (document, gk_project_get_row (project),
-                                           gk_table_column_index (gk_document_get_table (document, "t7"), "e302"),
+                                           gk_table_column_index (gk_document_get_table (document, "project-expenditure"), "e302"),
                                            amounts[g_rand_int_range (rand, 1, G_N_ELEMENTS (amounts))], NULL);
             }
           else if (n > 0)
@@ -771,13 +771,13 @@ test_random_edits (void)
         }
       else if (what == 6)
         {
-          GkTable *t3 = gk_document_get_table (document, "t3");
+          GkTable *t3 = gk_document_get_table (document, "expenditure");
           GkRow *row = gk_table_lookup (t3, "2010399");
 
           if (row != NULL)
             gk_document_remove_row (document, row);
           else
-            set_cell (document, "t3", "2010399", "project", "5.00");
+            set_cell (document, "expenditure", "2010399", "project", "5.00");
         }
       else if (what == 7)
         set_prior (document, "function.2010301", g_rand_int_range (rand, 0, 12000), g_rand_boolean (rand) ? "人员增加" : "");
@@ -802,10 +802,10 @@ test_find (void)
   g_autoptr(GPtrArray) other = NULL;
 
   break_t2_t3 (document);
-  cell = gk_checker_find (checker, "t2", "2010301", "total");
+  cell = gk_checker_find (checker, "income", "2010301", "total");
   g_assert_cmpuint (cell->len, ==, 1);
-  g_assert_cmpstr (gk_finding_get_rule_id (cell->pdata[0]), ==, "cross.t2-t3");
-  other = gk_checker_find (checker, "t2", "2080505", NULL);
+  g_assert_cmpstr (gk_finding_get_rule_id (cell->pdata[0]), ==, "cross.income-expenditure");
+  other = gk_checker_find (checker, "income", "2080505", NULL);
   g_assert_cmpuint (other->len, ==, 0);
 }
 
@@ -813,7 +813,7 @@ test_find (void)
 static guint
 part_rank (const char *part)
 {
-  static const char * const order[] = { "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9",
+  static const char * const order[] = { "income-summary", "income", "expenditure", "fiscal-summary", "general-expenditure", "basic-expenditure", "project-expenditure", "sangong", "fund-expenditure",
                                         "overview", "narrative", "explanation", "projects" };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)

@@ -31,8 +31,8 @@ test_convert_exact (void)
   g_assert_no_error (error);
   g_assert_cmpuint (rounded, ==, 0);
   g_assert_cmpint (gk_document_get_money_unit (document), ==, GK_MONEY_UNIT_YUAN);
-  g_assert_cmpint (total_of (document, "t3"), ==, G_GINT64_CONSTANT (355080000));
-  g_assert_cmpint (total_of (document, "t7"), ==, G_GINT64_CONSTANT (71000000));
+  g_assert_cmpint (total_of (document, "expenditure"), ==, G_GINT64_CONSTANT (355080000));
+  g_assert_cmpint (total_of (document, "project-expenditure"), ==, G_GINT64_CONSTANT (71000000));
   prior = gk_explanation_lookup_prior (gk_document_get_explanation (document), "income.general");
   g_assert_cmpint (gk_prior_get_amount (prior), ==, G_GINT64_CONSTANT (434220000));
   /* An area is not money. */
@@ -50,7 +50,7 @@ test_convert_rounding (void)
 {
   g_autoptr(GkDocument) document = gk_document_new_blank ("测试单位", 2021, GK_MONEY_UNIT_YUAN);
   g_autoptr(GError) error = NULL;
-  GkTable *t3 = gk_document_get_table (document, "t3");
+  GkTable *t3 = gk_document_get_table (document, "expenditure");
   GkRow *row;
   GkAmount amount;
   guint rounded = 0;
@@ -78,7 +78,7 @@ test_convert_overflow (void)
 {
   g_autoptr(GkDocument) document = gk_document_new_blank ("测试单位", 2021, GK_MONEY_UNIT_WANYUAN);
   g_autoptr(GError) error = NULL;
-  GkTable *t3 = gk_document_get_table (document, "t3");
+  GkTable *t3 = gk_document_get_table (document, "expenditure");
   GkRow *small, *huge;
   GkAmount amount;
 

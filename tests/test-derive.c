@@ -120,7 +120,7 @@ test_add_projects (void)
   g_autoptr(GkDocument) document = gk_test_load_sample ();
   GListModel *projects = gk_document_get_projects (document);
   guint before = g_list_model_get_n_items (projects);
-  GkTable *t7 = gk_document_get_table (document, "t7");
+  GkTable *t7 = gk_document_get_table (document, "project-expenditure");
   const char *names[] = { "网格化管理经费", "档案数字化经费", "应急值守经费" };
   const char *codes[] = { "2010399", "2010399", "2080505" };
   g_autoptr(GPtrArray) added = NULL;

@@ -47,7 +47,7 @@ test_undo_redo (void)
   GListModel *duties = gk_overview_get_duties (overview);
   GListModel *glossary = gk_document_get_glossary (document);
   GListModel *projects = gk_document_get_projects (document);
-  GkTable *t3 = gk_document_get_table (document, "t3");
+  GkTable *t3 = gk_document_get_table (document, "expenditure");
   GkProject *project = NULL;
   guint changed = 0;
   guint steps;
@@ -64,22 +64,22 @@ test_undo_redo (void)
     g_assert_true (gk_document_get_modified (document)); \
   } G_STMT_END
 
-  set_text_ok (document, "t3", "2010301", "basic", "260.00");
+  set_text_ok (document, "expenditure", "2010301", "basic", "260.00");
   STEP ();
-  set_text_ok (document, "t2", "2010301", "general", "");
+  set_text_ok (document, "income", "2010301", "general", "");
   STEP ();
-  g_assert_nonnull (gk_document_add_row (document, gk_document_get_table (document, "t5"), "2101101", NULL, &error));
+  g_assert_nonnull (gk_document_add_row (document, gk_document_get_table (document, "general-expenditure"), "2101101", NULL, &error));
   g_assert_no_error (error);
   STEP ();
   g_assert_true (gk_document_set_code_name (document, GK_CLASSIFICATION_FUNCTION, "2010399", "其他事务支出", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (gk_row_get_name (gk_table_lookup (t3, "2010399")), ==, "其他事务支出");
-  g_assert_cmpstr (gk_row_get_name (gk_table_lookup (gk_document_get_table (document, "t7"), "2010399")), ==, "其他事务支出");
+  g_assert_cmpstr (gk_row_get_name (gk_table_lookup (gk_document_get_table (document, "project-expenditure"), "2010399")), ==, "其他事务支出");
   STEP ();
   project = gk_document_add_project (document, "新项目", "2010301");
   STEP ();
   g_assert_true (gk_document_set_amount_text (document, gk_project_get_row (project),
-                                              column (gk_document_get_table (document, "t7"), "e302"),
+                                              column (gk_document_get_table (document, "project-expenditure"), "e302"),
                                               "3.50", &error));
   g_assert_no_error (error);
   STEP ();
@@ -121,9 +121,9 @@ test_undo_redo (void)
   gk_document_remove_prior (document, "income.fund");
   g_assert_null (gk_explanation_lookup_prior (gk_document_get_explanation (document), "income.fund"));
   STEP ();
-  gk_document_remove_row (document, row (document, "t6", "302"));
+  gk_document_remove_row (document, row (document, "basic-expenditure", "302"));
   STEP ();
-  set_text_ok (document, "t8", "single", "reception", "0.50");
+  set_text_ok (document, "sangong", "single", "reception", "0.50");
   STEP ();
   gk_document_list_remove (document, projects, 2);
   STEP ();
@@ -172,7 +172,7 @@ test_undo_redo (void)
   for (guint i = 0; i < 5; i++)
     g_assert_true (gk_document_undo (document));
   g_assert_true (gk_document_can_redo (document));
-  set_text_ok (document, "t3", "2010399", "project", "70.00");
+  set_text_ok (document, "expenditure", "2010399", "project", "70.00");
   g_assert_false (gk_document_can_redo (document));
   g_assert_true (gk_document_undo (document));
   {
@@ -194,7 +194,7 @@ test_history_properties (void)
   g_assert_false (get_bool (document, "can-undo"));
   g_assert_false (get_bool (document, "can-redo"));
 
-  set_text_ok (document, "t3", "2010301", "basic", "260.00");
+  set_text_ok (document, "expenditure", "2010301", "basic", "260.00");
   g_assert_true (get_bool (document, "modified"));
   g_assert_true (get_bool (document, "can-undo"));
   g_assert_false (get_bool (document, "can-redo"));
@@ -203,7 +203,7 @@ test_history_properties (void)
   g_assert_cmpuint (n.can_redo, ==, 0);
 
   /* A second edit changes none of the three. */
-  set_text_ok (document, "t3", "2010301", "basic", "261.00");
+  set_text_ok (document, "expenditure", "2010301", "basic", "261.00");
   g_assert_cmpuint (n.modified, ==, 1);
   g_assert_cmpuint (n.can_undo, ==, 1);
   g_assert_cmpuint (n.can_redo, ==, 0);
@@ -242,7 +242,7 @@ test_history_properties (void)
   g_assert_true (get_bool (document, "modified"));
   g_assert_true (gk_document_undo (document));
   g_assert_false (get_bool (document, "modified"));
-  set_text_ok (document, "t3", "2010399", "project", "1.00");
+  set_text_ok (document, "expenditure", "2010399", "project", "1.00");
   g_assert_true (get_bool (document, "modified"));
   g_assert_false (get_bool (document, "can-redo"));
   g_assert_true (gk_document_undo (document));
@@ -250,7 +250,7 @@ test_history_properties (void)
 
   /* An action with no effect records nothing. */
   gk_document_begin_action (document, "nothing");
-  set_text_ok (document, "t3", "2010399", "project", "71.00");
+  set_text_ok (document, "expenditure", "2010399", "project", "71.00");
   gk_document_end_action (document);
   g_assert_false (get_bool (document, "can-undo"));
   g_assert_false (get_bool (document, "modified"));
@@ -277,17 +277,17 @@ test_document_lifetime (void)
   g_assert_cmpuint (gk_document_get_year (blank), ==, 2021);
   g_assert_cmpint (gk_document_get_money_unit (blank), ==, GK_MONEY_UNIT_YUAN);
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_glossary (blank)), ==, 6);
-  g_assert_true (gk_table_is_empty (gk_document_get_table (blank, "t3")));
-  assert_cell (blank, "t1", "income-total", "amount", NULL);
-  assert_cell (blank, "t3", "合计", "total", NULL);
+  g_assert_true (gk_table_is_empty (gk_document_get_table (blank, "expenditure")));
+  assert_cell (blank, "income-summary", "income-total", "amount", NULL);
+  assert_cell (blank, "expenditure", "合计", "total", NULL);
   g_assert_false (gk_document_get_modified (blank));
   g_assert_finalize_object (g_steal_pointer (&blank));
 
   /* A document after edits and undo: its rows, projects and tables go
    * with it, whatever the history held. */
-  t3 = gk_document_get_table (sample, "t3");
+  t3 = gk_document_get_table (sample, "expenditure");
   project = gk_document_add_project (sample, "新项目", "2101101");
-  set_text_ok (sample, "t3", "2010301", "basic", "1.00");
+  set_text_ok (sample, "expenditure", "2010301", "basic", "1.00");
   gk_document_remove_row (sample, gk_table_lookup (t3, "20103"));
   g_assert_nonnull (gk_document_add_row (sample, t3, "2101101", NULL, NULL));
   removed = g_list_model_get_item (gk_document_get_projects (sample), 0);
@@ -300,8 +300,8 @@ test_document_lifetime (void)
   watched[1] = gk_table_lookup (t3, "20103");
   watched[2] = gk_table_get_total_row (t3);
   watched[3] = gk_project_get_row (project);
-  watched[4] = gk_table_lookup (gk_document_get_table (sample, "t7"), "2101101");
-  watched[5] = gk_table_lookup_line (gk_document_get_table (sample, "t1"), "201");
+  watched[4] = gk_table_lookup (gk_document_get_table (sample, "project-expenditure"), "2101101");
+  watched[5] = gk_table_lookup_line (gk_document_get_table (sample, "income-summary"), "201");
   for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
     {
       g_assert_nonnull (watched[i]);
@@ -332,7 +332,7 @@ test_parts_lifetime (void)
   GkPrior *prior = gk_prior_new ("income.general");
   GkOverview *overview = gk_overview_new ();
   GkExplanation *explanation = gk_explanation_new ();
-  GkTable *table = gk_table_new (gk_template_lookup (gk_template_get_default (), "t3"));
+  GkTable *table = gk_table_new (gk_template_lookup (gk_template_get_default (), "expenditure"));
   GkRow *table_row = gk_table_get_total_row (table);
 
   g_assert_cmpstr (gk_project_get_id (project), ==, "p1");
@@ -349,7 +349,7 @@ test_parts_lifetime (void)
   g_assert_cmpstr (gk_prior_get_basis (prior), ==, GK_PRIOR_BASIS_BUDGET);
   g_assert_cmpint (gk_overview_get_actual (overview), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (gk_explanation_get_priors (explanation)), ==, 0);
-  g_assert_cmpstr (gk_table_get_id (table), ==, "t3");
+  g_assert_cmpstr (gk_table_get_id (table), ==, "expenditure");
   g_assert_true (gk_row_get_table (table_row) == table);
 
   g_list_store_append (G_LIST_STORE (gk_project_get_indicators (project)), indicator);

@@ -104,7 +104,7 @@ static GkAmount
 basic_of (GkDocument *document,
           const char *code)
 {
-  GkTable *table = gk_document_get_table (document, "t3");
+  GkTable *table = gk_document_get_table (document, "expenditure");
   GkAmount amount = -1;
 
   g_assert_true (gk_row_get_amount (gk_table_lookup (table, code), gk_table_column_index (table, "basic"),
@@ -123,8 +123,8 @@ edit_in_window (GkWindow   *window,
   GkTableCell *cell;
   GtkEditable *editable;
 
-  gk_window_set_selected_page (window, "t3");
-  page = GK_TABLE_PAGE (gk_window_get_page (window, "t3"));
+  gk_window_set_selected_page (window, "expenditure");
+  page = GK_TABLE_PAGE (gk_window_get_page (window, "expenditure"));
   table = gk_table_page_get_table (page);
   g_assert_true (gk_table_page_focus_cell (page, gk_table_lookup (table, code),
                                            gk_table_column_index (table, "basic")));
@@ -148,8 +148,8 @@ type_in_window (GkWindow   *window,
   GkTable *table;
   GkTableCell *cell;
 
-  gk_window_set_selected_page (window, "t3");
-  page = GK_TABLE_PAGE (gk_window_get_page (window, "t3"));
+  gk_window_set_selected_page (window, "expenditure");
+  page = GK_TABLE_PAGE (gk_window_get_page (window, "expenditure"));
   table = gk_table_page_get_table (page);
   g_assert_true (gk_table_page_focus_cell (page, gk_table_lookup (table, code),
                                            gk_table_column_index (table, "basic")));
@@ -453,7 +453,7 @@ new_document (GkApplication *app,
   g_assert_cmpstr (gk_document_get_unit (document), ==, "示例单位");
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_glossary (document)), ==, 6);
   g_assert_null (gk_window_get_file (window));
-  g_assert_true (GK_IS_TABLE_PAGE (gk_window_get_page (window, "t2")));
+  g_assert_true (GK_IS_TABLE_PAGE (gk_window_get_page (window, "income")));
 }
 
 static void
@@ -582,7 +582,7 @@ test_restore_after_crash (void)
 
   envp = g_get_environ ();
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  envp = g_environ_setenv (envp, "GK_TEST_EDIT", "t3:2010301:basic:300", TRUE);
+  envp = g_environ_setenv (envp, "GK_TEST_EDIT", "expenditure:2010301:basic:300", TRUE);
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
   g_spawn_async (NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
   g_assert_no_error (error);

@@ -13,10 +13,13 @@
 #include "gk-document-private.h"
 #include "gk-test-common.h"
 
+/* The sample as format version 1 wrote it (its line numbers are the ones
+ * below): strict reading holds for files written before templates too. */
 static char *
 sample_text (gsize *length)
 {
-  g_autofree char *path = gk_test_sample_path ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "v1",
+                                                 "urumqi-county-government-office-2020.gongkai", NULL);
   g_autoptr(GError) error = NULL;
   char *contents;
 
@@ -362,8 +365,9 @@ test_file_accepted_round_trip (void)
   g_autofree char *data = g_build_filename (root, "tests", "data", NULL);
   g_autofree char *accepted = g_build_filename (root, "tests", "data", "accepted", NULL);
   g_autofree char *check = g_build_filename (root, "tests", "data", "check", NULL);
+  g_autofree char *sample_path = gk_test_sample_path ();
+  g_autofree char *sample = NULL;
   gsize length;
-  g_autofree char *sample = sample_text (&length);
   g_autoptr(GBytes) written = NULL;
   g_autoptr(GBytes) original = NULL;
   guint count = 0;
@@ -376,6 +380,7 @@ test_file_accepted_round_trip (void)
   g_assert_cmpuint (count, >=, 6);
 
   /* The sample is in the writer's own form: not one byte changes. */
+  g_assert_true (g_file_get_contents (sample_path, &sample, &length, NULL));
   written = assert_round_trip ("sample", sample, length);
   original = g_bytes_new (sample, length);
   g_assert_true (g_bytes_equal (written, original));

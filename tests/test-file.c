@@ -106,7 +106,7 @@ test_round_trip_edited (void)
   g_autoptr(GkDocument) reloaded = NULL;
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
-  GkTable *t2 = gk_document_get_table (document, "t2");
+  GkTable *t2 = gk_document_get_table (document, "income");
   GkProject *project;
 
   g_assert_no_error (error);
@@ -137,13 +137,13 @@ test_round_trip_edited (void)
   g_assert_no_error (error);
   second = gk_document_serialize (reloaded);
   assert_bytes_equal (second, first);
-  g_assert_cmpstr (gk_row_get_name (gk_table_lookup (gk_document_get_table (reloaded, "t2"), "2101188")), ==, "自定义项目");
-  g_assert_cmpstr (gk_row_get_name (gk_table_lookup (gk_document_get_table (reloaded, "t7"), "201")), ==, "一般公共服务");
+  g_assert_cmpstr (gk_row_get_name (gk_table_lookup (gk_document_get_table (reloaded, "income"), "2101188")), ==, "自定义项目");
+  g_assert_cmpstr (gk_row_get_name (gk_table_lookup (gk_document_get_table (reloaded, "project-expenditure"), "201")), ==, "一般公共服务");
   g_assert_cmpint (gk_project_get_total (gk_document_lookup_project (reloaded, "p7")), ==,
                    gk_project_get_total (project));
-  g_assert_true (gk_row_is_set (gk_table_lookup (gk_document_get_table (reloaded, "t2"), "2010301"),
+  g_assert_true (gk_row_is_set (gk_table_lookup (gk_document_get_table (reloaded, "income"), "2010301"),
                                 gk_table_column_index (t2, "fund")));
-  g_assert_false (gk_row_is_set (gk_table_lookup (gk_document_get_table (reloaded, "t2"), "2010301"),
+  g_assert_false (gk_row_is_set (gk_table_lookup (gk_document_get_table (reloaded, "income"), "2010301"),
                                  gk_table_column_index (t2, "general")));
 
   g_assert_finalize_object (g_steal_pointer (&document));
@@ -288,9 +288,9 @@ static const RawCase raw_cases[] = {
   { "version as text", "{ \"format\": \"gongkai-disclosure\", \"version\": \"1\" }", GK_DOCUMENT_ERROR_INVALID, "$.version" },
   { "version with decimals", "{ \"format\": \"gongkai-disclosure\", \"version\": 1.5 }", GK_DOCUMENT_ERROR_INVALID, "$.version" },
   { "version null", "{ \"format\": \"gongkai-disclosure\", \"version\": null }", GK_DOCUMENT_ERROR_INVALID, "$.version" },
-  { "version 2", "{ \"format\": \"gongkai-disclosure\", \"version\": 2 }", GK_DOCUMENT_ERROR_NEWER_VERSION, NULL },
-  { "version 2 with members this version does not know",
-    "{ \"format\": \"gongkai-disclosure\", \"version\": 2, \"signatures\": [] }", GK_DOCUMENT_ERROR_NEWER_VERSION, NULL },
+  { "version 3", "{ \"format\": \"gongkai-disclosure\", \"version\": 3 }", GK_DOCUMENT_ERROR_NEWER_VERSION, NULL },
+  { "version 3 with members this version does not know",
+    "{ \"format\": \"gongkai-disclosure\", \"version\": 3, \"signatures\": [] }", GK_DOCUMENT_ERROR_NEWER_VERSION, NULL },
   { "version 1000", "{ \"format\": \"gongkai-disclosure\", \"version\": 1000 }", GK_DOCUMENT_ERROR_NEWER_VERSION, NULL },
   { "huge year", "{ \"format\": \"gongkai-disclosure\", \"version\": 1, \"year\": 99999999999999999999 }", GK_DOCUMENT_ERROR_INVALID, "$.year" },
   { "unknown member, minimal file", "{ \"format\": \"gongkai-disclosure\", \"version\": 1, \"colour\": \"red\" }", GK_DOCUMENT_ERROR_INVALID, "$.colour" },
@@ -418,7 +418,7 @@ static const Mutation mutations[] = {
   { "wrong format", "", "format", "\"gongkai-budget\"", GK_DOCUMENT_ERROR_NOT_DISCLOSURE, "$.format" },
   { "format as a number", "", "format", "1", GK_DOCUMENT_ERROR_NOT_DISCLOSURE, "$.format" },
   { "missing version", "", "version", NULL, INVALID, "$.version" },
-  { "version 2 (newer)", "", "version", "2", GK_DOCUMENT_ERROR_NEWER_VERSION, NULL },
+  { "version 3 (newer)", "", "version", "3", GK_DOCUMENT_ERROR_NEWER_VERSION, NULL },
   { "version 0", "", "version", "0", INVALID, "$.version" },
   { "version as text", "", "version", "\"1\"", INVALID, "$.version" },
   { "version true", "", "version", "true", INVALID, "$.version" },
@@ -453,43 +453,43 @@ static const Mutation mutations[] = {
   /* Tables. */
   { "tables not an object", "", "tables", "[]", INVALID, "$.tables" },
   { "unknown table t10", "tables", "t10", "{ \"note\": \"\" }", INVALID, "$.tables.t10" },
-  { "unknown table member", "tables/t2", "comment", "\"\"", INVALID, "$.tables.t2.comment" },
-  { "note as a number", "tables/t3", "note", "1", INVALID, "$.tables.t3.note" },
-  { "rows not a list", "tables/t2", "rows", "{}", INVALID, "$.tables.t2.rows" },
-  { "a row that is not an object", "tables/t2/rows", "+", "\"2010301\"", INVALID, "$.tables.t2.rows[7]" },
-  { "amount as a JSON number", "tables/t2/rows/2", "general", "265.06", INVALID, "$.tables.t2.rows[2].general" },
-  { "amount as a whole JSON number", "tables/t6/rows/1", "total", "59", INVALID, "$.tables.t6.rows[1].total" },
-  { "amount 1.234", "tables/t2/rows/2", "general", "\"1.234\"", INVALID, "$.tables.t2.rows[2].general" },
-  { "amount abc", "tables/t3/rows/3", "project", "\"abc\"", INVALID, "$.tables.t3.rows[3].project" },
-  { "amount negative", "tables/t5/rows/2", "basic", "\"-265.06\"", INVALID, "$.tables.t5.rows[2].basic" },
-  { "amount overflow", "tables/t2/rows/2", "general", "\"92233720368547758.08\"", INVALID, "$.tables.t2.rows[2].general" },
-  { "amount far beyond any range", "tables/t2/rows/2", "general", "\"1000000000000000000000000000000.00\"", INVALID, "$.tables.t2.rows[2].general" },
-  { "amount empty", "tables/t2/rows/2", "general", "\"\"", INVALID, "$.tables.t2.rows[2].general" },
-  { "amount null", "tables/t2/rows/2", "general", "null", INVALID, "$.tables.t2.rows[2].general" },
-  { "amount true", "tables/t2/rows/2", "general", "true", INVALID, "$.tables.t2.rows[2].general" },
-  { "amount with a unit", "tables/t2/rows/2", "general", "\"265.06万元\"", INVALID, "$.tables.t2.rows[2].general" },
-  { "unknown column in a row", "tables/t3/rows/2", "reserve", "\"1.00\"", INVALID, "$.tables.t3.rows[2].reserve" },
-  { "computed column total in 表二", "tables/t2/rows/2", "total", "\"265.06\"", INVALID, "$.tables.t2.rows[2].total" },
-  { "computed column in 表六", "tables/t6/rows/1", "personnel", "\"59.02\"", INVALID, "$.tables.t6.rows[1].personnel" },
-  { "duplicate code", "tables/t2/rows", "+", "{ \"code\": \"2010301\", \"general\": \"1.00\" }", INVALID, "$.tables.t2.rows[7].code" },
-  { "项 whose 款 is missing", "tables/t2/rows", "5", NULL, INVALID, "$.tables.t2.rows[5]" },
-  { "款 whose 类 is missing", "tables/t6/rows", "0", NULL, INVALID, "$.tables.t6.rows[0]" },
-  { "figures on a 款 with 项", "tables/t2/rows/1", "general", "\"336.06\"", INVALID, "$.tables.t2.rows[1]" },
-  { "figures on a 类 with 款", "tables/t6/rows/0", "total", "\"188.38\"", INVALID, "$.tables.t6.rows[0]" },
-  { "invalid code 20a", "tables/t3/rows/0", "code", "\"20a\"", INVALID, "$.tables.t3.rows[0].code" },
-  { "code of eight digits", "tables/t3/rows/2", "code", "\"20103011\"", INVALID, "$.tables.t3.rows[2].code" },
-  { "function code in 表六", "tables/t6/rows/1", "code", "\"2010301\"", INVALID, "$.tables.t6.rows[1].code" },
-  { "code as a number", "tables/t2/rows/0", "code", "201", INVALID, "$.tables.t2.rows[0].code" },
-  { "row without code", "tables/t2/rows/0", "code", NULL, INVALID, "$.tables.t2.rows[0]" },
-  { "code with no name", "tables/t2/rows", "+", "{ \"code\": \"2010398\" }", INVALID, "$.tables.t2.rows[7].code" },
-  { "rows in 表七", "tables/t7", "rows", "[]", INVALID, "$.tables.t7.rows" },
-  { "rows in 表一", "tables/t1", "rows", "[]", INVALID, "$.tables.t1.rows" },
-  { "values in 表四", "tables/t4", "values", "{}", INVALID, "$.tables.t4.values" },
-  { "values in 表二", "tables/t2", "values", "{}", INVALID, "$.tables.t2.values" },
-  { "rows in 表八", "tables/t8", "rows", "[]", INVALID, "$.tables.t8.rows" },
-  { "unknown column in 表八", "tables/t8/values", "gifts", "\"1.00\"", INVALID, "$.tables.t8.values.gifts" },
-  { "computed column in 表八", "tables/t8/values", "vehicle", "\"48.60\"", INVALID, "$.tables.t8.values.vehicle" },
-  { "amount as a number in 表八", "tables/t8/values", "reception", "0.45", INVALID, "$.tables.t8.values.reception" },
+  { "unknown table member", "tables/income", "comment", "\"\"", INVALID, "$.tables.income.comment" },
+  { "note as a number", "tables/expenditure", "note", "1", INVALID, "$.tables.expenditure.note" },
+  { "rows not a list", "tables/income", "rows", "{}", INVALID, "$.tables.income.rows" },
+  { "a row that is not an object", "tables/income/rows", "+", "\"2010301\"", INVALID, "$.tables.income.rows[7]" },
+  { "amount as a JSON number", "tables/income/rows/2", "general", "265.06", INVALID, "$.tables.income.rows[2].general" },
+  { "amount as a whole JSON number", "tables/basic-expenditure/rows/1", "total", "59", INVALID, "$.tables.basic-expenditure.rows[1].total" },
+  { "amount 1.234", "tables/income/rows/2", "general", "\"1.234\"", INVALID, "$.tables.income.rows[2].general" },
+  { "amount abc", "tables/expenditure/rows/3", "project", "\"abc\"", INVALID, "$.tables.expenditure.rows[3].project" },
+  { "amount negative", "tables/general-expenditure/rows/2", "basic", "\"-265.06\"", INVALID, "$.tables.general-expenditure.rows[2].basic" },
+  { "amount overflow", "tables/income/rows/2", "general", "\"92233720368547758.08\"", INVALID, "$.tables.income.rows[2].general" },
+  { "amount far beyond any range", "tables/income/rows/2", "general", "\"1000000000000000000000000000000.00\"", INVALID, "$.tables.income.rows[2].general" },
+  { "amount empty", "tables/income/rows/2", "general", "\"\"", INVALID, "$.tables.income.rows[2].general" },
+  { "amount null", "tables/income/rows/2", "general", "null", INVALID, "$.tables.income.rows[2].general" },
+  { "amount true", "tables/income/rows/2", "general", "true", INVALID, "$.tables.income.rows[2].general" },
+  { "amount with a unit", "tables/income/rows/2", "general", "\"265.06万元\"", INVALID, "$.tables.income.rows[2].general" },
+  { "unknown column in a row", "tables/expenditure/rows/2", "reserve", "\"1.00\"", INVALID, "$.tables.expenditure.rows[2].reserve" },
+  { "computed column total in 表二", "tables/income/rows/2", "total", "\"265.06\"", INVALID, "$.tables.income.rows[2].total" },
+  { "computed column in 表六", "tables/basic-expenditure/rows/1", "personnel", "\"59.02\"", INVALID, "$.tables.basic-expenditure.rows[1].personnel" },
+  { "duplicate code", "tables/income/rows", "+", "{ \"code\": \"2010301\", \"general\": \"1.00\" }", INVALID, "$.tables.income.rows[7].code" },
+  { "项 whose 款 is missing", "tables/income/rows", "5", NULL, INVALID, "$.tables.income.rows[5]" },
+  { "款 whose 类 is missing", "tables/basic-expenditure/rows", "0", NULL, INVALID, "$.tables.basic-expenditure.rows[0]" },
+  { "figures on a 款 with 项", "tables/income/rows/1", "general", "\"336.06\"", INVALID, "$.tables.income.rows[1]" },
+  { "figures on a 类 with 款", "tables/basic-expenditure/rows/0", "total", "\"188.38\"", INVALID, "$.tables.basic-expenditure.rows[0]" },
+  { "invalid code 20a", "tables/expenditure/rows/0", "code", "\"20a\"", INVALID, "$.tables.expenditure.rows[0].code" },
+  { "code of eight digits", "tables/expenditure/rows/2", "code", "\"20103011\"", INVALID, "$.tables.expenditure.rows[2].code" },
+  { "function code in 表六", "tables/basic-expenditure/rows/1", "code", "\"2010301\"", INVALID, "$.tables.basic-expenditure.rows[1].code" },
+  { "code as a number", "tables/income/rows/0", "code", "201", INVALID, "$.tables.income.rows[0].code" },
+  { "row without code", "tables/income/rows/0", "code", NULL, INVALID, "$.tables.income.rows[0]" },
+  { "code with no name", "tables/income/rows", "+", "{ \"code\": \"2010398\" }", INVALID, "$.tables.income.rows[7].code" },
+  { "rows in 表七", "tables/project-expenditure", "rows", "[]", INVALID, "$.tables.project-expenditure.rows" },
+  { "rows in 表一", "tables/income-summary", "rows", "[]", INVALID, "$.tables.income-summary.rows" },
+  { "values in 表四", "tables/fiscal-summary", "values", "{}", INVALID, "$.tables.fiscal-summary.values" },
+  { "values in 表二", "tables/income", "values", "{}", INVALID, "$.tables.income.values" },
+  { "rows in 表八", "tables/sangong", "rows", "[]", INVALID, "$.tables.sangong.rows" },
+  { "unknown column in 表八", "tables/sangong/values", "gifts", "\"1.00\"", INVALID, "$.tables.sangong.values.gifts" },
+  { "computed column in 表八", "tables/sangong/values", "vehicle", "\"48.60\"", INVALID, "$.tables.sangong.values.vehicle" },
+  { "amount as a number in 表八", "tables/sangong/values", "reception", "0.45", INVALID, "$.tables.sangong.values.reception" },
   /* Projects. */
   { "projects not a list", "", "projects", "{}", INVALID, "$.projects" },
   { "duplicate project id", "projects/1", "id", "\"p1\"", INVALID, "$.projects[1].id" },
@@ -675,9 +675,9 @@ test_bad_huge_string (void)
     const char *path;
   } cases[] = {
     { "50 MB amount", "\"general\" : \"265.06\"", "\"general\" : \"", "\"", '9',
-      GK_DOCUMENT_ERROR_INVALID, "$.tables.t2.rows[2].general" },
+      GK_DOCUMENT_ERROR_INVALID, "$.tables.income.rows[2].general" },
     { "50 MB code", "\"code\" : \"201\"", "\"code\" : \"", "\"", '2',
-      GK_DOCUMENT_ERROR_INVALID, "$.tables.t2.rows[0].code" },
+      GK_DOCUMENT_ERROR_INVALID, "$.tables.income.rows[0].code" },
     { "50 MB member name", "\"general\" : \"265.06\"", "\"", "\" : \"265.06\"", 'x',
       GK_DOCUMENT_ERROR_INVALID, NULL },
   };

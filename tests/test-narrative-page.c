@@ -208,7 +208,7 @@ test_table_edit (void)
   g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *page = gk_narrative_page_new (document);
   GtkWindow *window = show_page (page);
-  GkTable *t3 = gk_document_get_table (document, "t3");
+  GkTable *t3 = gk_document_get_table (document, "expenditure");
   int basic = gk_table_column_index (t3, "basic");
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gk_narrative_page_get_section_heading (GK_NARRATIVE_PAGE (page), 1),
                                                                               GTK_TYPE_SCROLLED_WINDOW));

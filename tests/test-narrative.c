@@ -274,7 +274,7 @@ test_narrative_sample_spans (void)
   g_assert_nonnull (span);
   g_assert_cmpint (span->kind, ==, GK_SPAN_TYPED);
 
-  span = find_span (sections, "s3.expenditure.basic", "t3/total/basic");
+  span = find_span (sections, "s3.expenditure.basic", "expenditure/total/basic");
   g_assert_nonnull (span);
   g_assert_cmpint (span->kind, ==, GK_SPAN_FIGURE);
   g_assert_cmpstr (span->text, ==, "284.08");
@@ -328,8 +328,8 @@ test_narrative_shares_equal_classes (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     {
-      add_row (document, "t5", codes[i], NULL);
-      set_amount (document, "t5", codes[i], "basic", "1.00");
+      add_row (document, "general-expenditure", codes[i], NULL);
+      set_amount (document, "general-expenditure", codes[i], "basic", "1.00");
     }
   sections = gk_narrative_compose (document);
   shares = shares_of (sections, "s5.structure.");
@@ -349,13 +349,13 @@ test_narrative_shares_thirds (void)
   g_autoptr(GArray) income = NULL;
   g_autoptr(GArray) expenditure = NULL;
 
-  add_row (document, "t2", "2010301", NULL);
-  set_amount (document, "t2", "2010301", "general", "1.00");
-  set_amount (document, "t2", "2010301", "fund", "1.00");
-  set_amount (document, "t2", "2010301", "business", "1.00");
-  add_row (document, "t3", "2010301", NULL);
-  set_amount (document, "t3", "2010301", "basic", "0.02");
-  set_amount (document, "t3", "2010301", "project", "0.01");
+  add_row (document, "income", "2010301", NULL);
+  set_amount (document, "income", "2010301", "general", "1.00");
+  set_amount (document, "income", "2010301", "fund", "1.00");
+  set_amount (document, "income", "2010301", "business", "1.00");
+  add_row (document, "expenditure", "2010301", NULL);
+  set_amount (document, "expenditure", "2010301", "basic", "0.02");
+  set_amount (document, "expenditure", "2010301", "project", "0.01");
 
   sections = gk_narrative_compose (document);
   income = shares_of (sections, "s2.income.");
@@ -384,8 +384,8 @@ test_narrative_shares_many_tiny (void)
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     {
       g_autofree char *code = g_strconcat (classes[i], "99", "99", NULL);
-      add_row (document, "t5", code, "其他");
-      set_amount (document, "t5", code, "basic", i == 0 ? "997.00" : "0.07");
+      add_row (document, "general-expenditure", code, "其他");
+      set_amount (document, "general-expenditure", code, "basic", i == 0 ? "997.00" : "0.07");
     }
   sections = gk_narrative_compose (document);
   shares = shares_of (sections, "s5.structure.");
@@ -408,8 +408,8 @@ document_with_basic (const char *basic)
 {
   GkDocument *document = gk_document_new_blank ("测试单位", 2020, GK_MONEY_UNIT_WANYUAN);
 
-  add_row (document, "t3", "2010301", NULL);
-  set_amount (document, "t3", "2010301", "basic", basic);
+  add_row (document, "expenditure", "2010301", NULL);
+  set_amount (document, "expenditure", "2010301", "basic", basic);
   return document;
 }
 
@@ -507,7 +507,7 @@ test_narrative_item_amount_changed (void)
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GPtrArray) undone = NULL;
 
-  set_amount (document, "t5", "2010301", "basic", "300.00");
+  set_amount (document, "general-expenditure", "2010301", "basic", "300.00");
   sections = gk_narrative_compose (document);
   assert_paragraph_has (sections, "s5.item.2010301", "2020年预算数为300.00万元，比上年执行数减少28.66万元，下降8.72%");
   assert_paragraph_has (sections, "s5.structure.201", "一般公共服务支出（类）371.00万元");
@@ -526,8 +526,8 @@ test_narrative_ids_stable (void)
 
   /* Removing the first project and adding a 项 moves positions, not ids. */
   gk_document_list_remove (document, gk_document_get_projects (document), 0);
-  add_row (document, "t5", "2010350", NULL);
-  set_amount (document, "t5", "2010350", "basic", "1.00");
+  add_row (document, "general-expenditure", "2010350", NULL);
+  set_amount (document, "general-expenditure", "2010350", "basic", "1.00");
   sections = gk_narrative_compose (document);
   g_assert_null (gk_narrative_lookup_paragraph (sections, "s7.project.p1"));
   assert_paragraph_has (sections, "s7.project.p2", "（一）项目名称：网站维护");
@@ -644,7 +644,7 @@ test_narrative_subsidy_projects (void)
   g_autoptr(GkDocument) document = gk_test_load_sample ();
   GkProject *project = gk_document_lookup_project (document, "p4");
   GkRow *row = gk_project_get_row (project);
-  GkTable *t7 = gk_document_get_table (document, "t7");
+  GkTable *t7 = gk_document_get_table (document, "project-expenditure");
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GError) error = NULL;
 

@@ -276,11 +276,11 @@ test_pdf_sample_pages (void)
       for (guint p = first; p < end; p++)
         g_assert_cmpstr (sizes->pdata[p - 1], ==, landscape ? "842x595" : "595x842");
     }
-  g_assert_true (gk_table_get_schema (table (pdf->document, "t2"))->landscape);
-  g_assert_true (gk_table_get_schema (table (pdf->document, "t7"))->landscape);
+  g_assert_true (gk_table_get_schema (table (pdf->document, "income"))->landscape);
+  g_assert_true (gk_table_get_schema (table (pdf->document, "project-expenditure"))->landscape);
 
   /* Everything outside the two wide tables is portrait A4. */
-  for (guint p = 1; p < dest_page (dests, "table-t1"); p++)
+  for (guint p = 1; p < dest_page (dests, "table-income-summary"); p++)
     g_assert_cmpstr (sizes->pdata[p - 1], ==, "595x842");
   for (guint p = dest_page (dests, "part3"); p <= n; p++)
     g_assert_cmpstr (sizes->pdata[p - 1], ==, "595x842");
@@ -337,17 +337,17 @@ static const struct {
   const char *id;
   const char *figures[32];
 } seed_figures[] = {
-  { "t1", { "355.08", "336.06", "19.02", NULL } },
-  { "t2", { "336.06", "265.06", "71.00", "19.02", "355.08", NULL } },
-  { "t3", { "336.06", "284.08", "71.00", "265.06", "19.02", "355.08", NULL } },
-  { "t4", { "355.08", "336.06", "19.02", NULL } },
-  { "t5", { "336.06", "284.08", "71.00", "265.06", "19.02", "355.08", NULL } },
-  { "t6", { "188.38", "59.02", "48.85", "4.92", "7.52", "19.02", "17.98", "4.00", "0.95", "21.32",
+  { "income-summary", { "355.08", "336.06", "19.02", NULL } },
+  { "income", { "336.06", "265.06", "71.00", "19.02", "355.08", NULL } },
+  { "expenditure", { "336.06", "284.08", "71.00", "265.06", "19.02", "355.08", NULL } },
+  { "fiscal-summary", { "355.08", "336.06", "19.02", NULL } },
+  { "general-expenditure", { "336.06", "284.08", "71.00", "265.06", "19.02", "355.08", NULL } },
+  { "basic-expenditure", { "188.38", "59.02", "48.85", "4.92", "7.52", "19.02", "17.98", "4.00", "0.95", "21.32",
             "4.80", "58.53", "2.70", "1.00", "0.50", "0.45", "1.47", "3.39", "48.60", "0.42",
             "37.17", "2.68", "0.89", "33.60", "284.08", "225.55", NULL } },
-  { "t7", { "71.00", "5.00", "11.00", "7.00", "4.00", "40.00", NULL } },
-  { "t8", { "49.05", "0.00", "48.60", "0.45", NULL } },
-  { "t9", { NULL } },
+  { "project-expenditure", { "71.00", "5.00", "11.00", "7.00", "4.00", "40.00", NULL } },
+  { "sangong", { "49.05", "0.00", "48.60", "0.45", NULL } },
+  { "fund-expenditure", { NULL } },
 };
 
 static void
@@ -374,7 +374,7 @@ test_pdf_sample_figures (void)
                    seed_figures[t].figures[i], text);
 
       /* 表九 is empty: printed empty, with its reason, never with zeros. */
-      if (g_str_equal (seed_figures[t].id, "t9"))
+      if (g_str_equal (seed_figures[t].id, "fund-expenditure"))
         {
           g_autofree char *flat = squeeze (text);
 
@@ -585,7 +585,7 @@ test_pdf_long_projects (void)
   g_autoptr(GkDocument) document = load_sample ();
   g_autoptr(Exported) pdf = NULL;
   g_autofree char *dests = NULL;
-  GkTable *t7 = table (document, "t7");
+  GkTable *t7 = table (document, "project-expenditure");
   int e302 = gk_table_column_index (t7, "e302");
   g_auto(GStrv) layout_pages = NULL;
   g_auto(GStrv) raw_pages = NULL;
@@ -604,8 +604,8 @@ test_pdf_long_projects (void)
 
   pdf = export (document, FALSE);
   dests = pdfinfo (pdf->path, "-dests");
-  first = dest_page (dests, "table-t7");
-  end = dest_page (dests, "table-t8");
+  first = dest_page (dests, "table-project-expenditure");
+  end = dest_page (dests, "table-sangong");
   g_assert_cmpuint (end - first, >=, 5);
 
   layout_pages = pages_text (pdf->path, FALSE);
@@ -742,7 +742,7 @@ test_pdf_blank (void)
   g_autoptr(Exported) pdf = export (document, FALSE);
   g_autofree char *dests = pdfinfo (pdf->path, "-dests");
   g_auto(GStrv) pages = pages_text (pdf->path, FALSE);
-  g_autofree char *t3 = squeeze (pages[dest_page (dests, "table-t3") - 1]);
+  g_autofree char *t3 = squeeze (pages[dest_page (dests, "table-expenditure") - 1]);
 
   g_assert_cmpuint (n_pages (pdf->path), >=, 14);
   g_assert_cmpuint (dest_page (dests, "part4"), >, dest_page (dests, "part3"));

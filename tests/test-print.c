@@ -246,7 +246,7 @@ window_imports (GkApplication *app,
   g_assert_cmpint (gk_document_get_money_unit (document), ==, GK_MONEY_UNIT_YUAN);
   g_assert_cmpstr (gk_document_get_unit (document), ==, "乌鲁木齐县人民政府办公室");
 
-  t3 = gk_document_get_table (document, "t3");
+  t3 = gk_document_get_table (document, "expenditure");
   total = g_list_model_get_item (G_LIST_MODEL (t3), g_list_model_get_n_items (G_LIST_MODEL (t3)) - 1);
   g_assert_cmpint (gk_row_get_kind (total), ==, GK_ROW_KIND_TOTAL);
   g_assert_true (gk_row_get_amount (total, gk_table_column_index (t3, "total"), &amount));

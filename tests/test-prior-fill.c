@@ -107,7 +107,7 @@ test_prior_fill_unmatched (void)
   g_autoptr(GkDocument) document = load_this_year ();
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  GkTable *table = gk_document_get_table (document, "t5");
+  GkTable *table = gk_document_get_table (document, "general-expenditure");
   GkAmount amount = 1000;
   GkRow *row;
 

@@ -42,7 +42,7 @@ static void
 test_create_destroy (void)
 {
   g_autoptr(GkDocument) document = gk_test_load_sample ();
-  GtkWidget *page = new_page (document, "t3");
+  GtkWidget *page = new_page (document, "expenditure");
   GtkWidget *view = gk_table_page_get_chart_view (GK_TABLE_PAGE (page));
 
   g_assert_true (GK_IS_CHART_VIEW (view));
@@ -59,7 +59,7 @@ test_chart_on_table_3 (void)
   GkChart *chart;
 
   g_settings_reset (settings, "show-table-chart");
-  page = new_page (document, "t3");
+  page = new_page (document, "expenditure");
   view = GK_CHART_VIEW (gk_table_page_get_chart_view (GK_TABLE_PAGE (page)));
   g_assert_nonnull (view);
   chart = gk_chart_view_get_chart (view);
@@ -79,7 +79,7 @@ static void
 test_tables_with_and_without_chart (void)
 {
   g_autoptr(GkDocument) document = gk_test_load_sample ();
-  const char *with[] = { "t1", "t2", "t3", "t5", "t6", "t7", "t8" };
+  const char *with[] = { "income-summary", "income", "expenditure", "general-expenditure", "basic-expenditure", "project-expenditure", "sangong" };
   GtkWidget *page;
 
   for (guint i = 0; i < G_N_ELEMENTS (with); i++)
@@ -91,7 +91,7 @@ test_tables_with_and_without_chart (void)
       g_assert_finalize_object (page);
     }
 
-  page = new_page (document, "t4");
+  page = new_page (document, "fiscal-summary");
   g_assert_null (gk_table_page_get_chart_view (GK_TABLE_PAGE (page)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gk_table_page_get_chart_toggle (GK_TABLE_PAGE (page)))));
   g_assert_finalize_object (page);
@@ -107,7 +107,7 @@ test_toggle_follows_setting (void)
   GtkToggleButton *toggle;
 
   g_settings_reset (settings, "show-table-chart");
-  page = new_page (document, "t3");
+  page = new_page (document, "expenditure");
   toggle = gk_table_page_get_chart_toggle (GK_TABLE_PAGE (page));
   g_assert_true (chart_shown (page));
 
@@ -117,7 +117,7 @@ test_toggle_follows_setting (void)
   g_assert_false (g_settings_get_boolean (settings, "show-table-chart"));
 
   /* A page made later starts as the setting says. */
-  other = new_page (document, "t6");
+  other = new_page (document, "basic-expenditure");
   g_assert_false (gtk_toggle_button_get_active (gk_table_page_get_chart_toggle (GK_TABLE_PAGE (other))));
   g_assert_false (chart_shown (other));
 
@@ -173,7 +173,7 @@ test_chart_size (void)
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GkDocument) document = gk_test_load_sample ();
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *page = gk_table_pages_create (document, gk_document_get_table (document, "t3"));
+  GtkWidget *page = gk_table_pages_create (document, gk_document_get_table (document, "expenditure"));
   GtkWidget *view = gk_table_page_get_chart_view (GK_TABLE_PAGE (page));
   GtkWidget *column_view = GTK_WIDGET (gk_table_page_get_column_view (GK_TABLE_PAGE (page)));
   GtkWidget *scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);

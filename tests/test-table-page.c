@@ -57,7 +57,7 @@ static GkAmount
 summary_amount (GkDocument *document,
                 const char *code)
 {
-  GkRow *row = gk_table_lookup (gk_document_get_table (document, "t1"), code);
+  GkRow *row = gk_table_lookup (gk_document_get_table (document, "income-summary"), code);
   GkAmount amount = -1;
 
   g_assert_nonnull (row);
@@ -104,8 +104,8 @@ activated (GApplication *app,
   fixture.document = document;
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1100, 700);
   gk_window_set_document (fixture.window, document, NULL);
-  gk_window_set_selected_page (fixture.window, "t3");
-  fixture.page = GK_TABLE_PAGE (gk_window_get_page (fixture.window, "t3"));
+  gk_window_set_selected_page (fixture.window, "expenditure");
+  fixture.page = GK_TABLE_PAGE (gk_window_get_page (fixture.window, "expenditure"));
   g_assert_true (GK_IS_TABLE_PAGE (fixture.page));
   gk_test_iterate_until (gk_test_is_mapped, fixture.page);
 
@@ -212,7 +212,7 @@ edit_derives (Fixture *fixture)
   GkRow *summary_row;
   gpointer shows[2];
 
-  g_assert_cmpint (amount_of (document, "t3", "2010301", "basic"), ==, 26506);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010301", "basic"), ==, 26506);
   g_assert_cmpint (summary_amount (document, "201"), ==, 33606);
 
   cell = focus_cell (fixture->page, "2010301", "basic");
@@ -220,17 +220,17 @@ edit_derives (Fixture *fixture)
   type_into (cell, "300");
 
   /* 表三 takes it, its subtotals and 表一's derived line follow. */
-  g_assert_cmpint (amount_of (document, "t3", "2010301", "basic"), ==, 30000);
-  g_assert_cmpint (amount_of (document, "t3", "2010301", "total"), ==, 30000 + 0);
-  g_assert_cmpint (amount_of (document, "t3", "201", "basic"), ==, 30000);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010301", "basic"), ==, 30000);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010301", "total"), ==, 30000 + 0);
+  g_assert_cmpint (amount_of (document, "expenditure", "201", "basic"), ==, 30000);
   g_assert_cmpint (summary_amount (document, "201"), ==, 37100);
   /* Enter moved down the column, to the next entered cell. */
   assert_focus (fixture->page, "2010399", "basic");
 
   /* 表一's page shows the new figure in its derived cell. */
-  gk_window_set_selected_page (fixture->window, "t1");
-  t1 = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "t1"));
-  summary_row = gk_table_lookup (gk_document_get_table (document, "t1"), "201");
+  gk_window_set_selected_page (fixture->window, "income-summary");
+  t1 = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "income-summary"));
+  summary_row = gk_table_lookup (gk_document_get_table (document, "income-summary"), "201");
   {
     CellWait wait = { t1, summary_row, 0 };
     gk_test_iterate_until (cell_bound, &wait);
@@ -240,17 +240,17 @@ edit_derives (Fixture *fixture)
   g_assert_false (gk_table_cell_is_entered (summary_cell));
   g_assert_cmpstr (gk_table_cell_get_text (summary_cell), ==, "371.00");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (summary_cell)), ==,
-                   "Derived from Table 2 and Table 3");
+                   "Derived from 表二 and 表三");
 
   /* Undo and redo go through the window's actions. */
   undo (fixture);
-  g_assert_cmpint (amount_of (document, "t3", "2010301", "basic"), ==, 26506);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010301", "basic"), ==, 26506);
   g_assert_cmpint (summary_amount (document, "201"), ==, 33606);
   shows[0] = summary_cell;
   shows[1] = (gpointer) "336.06";
   gk_test_iterate_until (cell_shows, shows);
   redo (fixture);
-  g_assert_cmpint (amount_of (document, "t3", "2010301", "basic"), ==, 30000);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010301", "basic"), ==, 30000);
   g_assert_cmpint (summary_amount (document, "201"), ==, 37100);
 }
 
@@ -316,7 +316,7 @@ refuse_bad_values (Fixture *fixture)
 
       type_into (cell, bad[i]);
       /* Refused at the cell, with the reason, and nothing changed. */
-      g_assert_cmpint (amount_of (document, "t3", "2010301", "basic"), ==, 26506);
+      g_assert_cmpint (amount_of (document, "expenditure", "2010301", "basic"), ==, 26506);
       g_assert_false (gk_document_can_undo (document));
       g_assert_true (gk_table_cell_is_editing (cell));
       g_assert_nonnull (gk_table_cell_get_error (cell));
@@ -355,7 +355,7 @@ paste_block (Fixture *fixture)
 {
   GkDocument *document = fixture->document;
   g_autoptr(GError) error = NULL;
-  GkAmount class_before = amount_of (document, "t3", "208", "basic");
+  GkAmount class_before = amount_of (document, "expenditure", "208", "basic");
 
   focus_cell (fixture->page, "2010301", "basic");
 
@@ -364,29 +364,29 @@ paste_block (Fixture *fixture)
   g_assert_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "abc"));
   g_clear_error (&error);
-  g_assert_cmpint (amount_of (document, "t3", "2010301", "basic"), ==, 26506);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010301", "basic"), ==, 26506);
   g_assert_false (gk_document_can_undo (document));
 
   /* 3 rows × 2 columns from 2010301's 基本支出: the third line falls on the
    * 208 类 row, which is computed and takes nothing. */
   g_assert_true (gk_table_page_paste_text (fixture->page, "1\t2\r\n3\t4.5\r\n5\t6\r\n", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (amount_of (document, "t3", "2010301", "basic"), ==, 100);
-  g_assert_cmpint (amount_of (document, "t3", "2010301", "project"), ==, 200);
-  g_assert_cmpint (amount_of (document, "t3", "2010399", "basic"), ==, 300);
-  g_assert_cmpint (amount_of (document, "t3", "2010399", "project"), ==, 450);
-  g_assert_cmpint (amount_of (document, "t3", "208", "basic"), ==, class_before);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010301", "basic"), ==, 100);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010301", "project"), ==, 200);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010399", "basic"), ==, 300);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010399", "project"), ==, 450);
+  g_assert_cmpint (amount_of (document, "expenditure", "208", "basic"), ==, class_before);
   g_assert_cmpint (summary_amount (document, "201"), ==, 100 + 200 + 300 + 450);
 
   /* One undo takes the whole paste back, one redo puts it again. */
   undo (fixture);
-  g_assert_cmpint (amount_of (document, "t3", "2010301", "basic"), ==, 26506);
-  g_assert_true (amount_is_blank (document, "t3", "2010301", "project"));
-  g_assert_true (amount_is_blank (document, "t3", "2010399", "basic"));
-  g_assert_cmpint (amount_of (document, "t3", "2010399", "project"), ==, 7100);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010301", "basic"), ==, 26506);
+  g_assert_true (amount_is_blank (document, "expenditure", "2010301", "project"));
+  g_assert_true (amount_is_blank (document, "expenditure", "2010399", "basic"));
+  g_assert_cmpint (amount_of (document, "expenditure", "2010399", "project"), ==, 7100);
   g_assert_false (gk_document_can_undo (document));
   redo (fixture);
-  g_assert_cmpint (amount_of (document, "t3", "2010399", "project"), ==, 450);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010399", "project"), ==, 450);
 
   /* Too wide for the table from the focused column. */
   g_assert_false (gk_table_page_paste_text (fixture->page, "1\t2\t3\n", &error));
@@ -456,7 +456,7 @@ add_and_remove_rows (Fixture *fixture)
   assert_focus (fixture->page, "2010302", "basic");
   cell = gk_table_page_get_focus_cell (fixture->page);
   type_into (cell, "12.5");
-  g_assert_cmpint (amount_of (document, "t3", "2010302", "basic"), ==, 1250);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010302", "basic"), ==, 1250);
 
   /* A code already in the table is not offered again. */
   gk_row_picker_set_search (picker, "2010302");
@@ -491,9 +491,9 @@ add_and_remove_rows (Fixture *fixture)
 
   /* Each step undoes and redoes. */
   undo (fixture);
-  g_assert_cmpint (amount_of (document, "t3", "2010302", "basic"), ==, 1250);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010302", "basic"), ==, 1250);
   undo (fixture);
-  g_assert_true (amount_is_blank (document, "t3", "2010302", "basic"));
+  g_assert_true (amount_is_blank (document, "expenditure", "2010302", "basic"));
   undo (fixture);
   g_assert_null (gk_table_lookup (table, "2010302"));
   g_assert_false (gk_document_can_undo (document));
@@ -579,14 +579,14 @@ walk_with_tab (Fixture *fixture)
   g_assert_true (gk_table_cell_is_editing (cell));
   gtk_editable_insert_text (gk_table_cell_get_editable (cell), "5", -1, &(int) { 1 });
   gtk_widget_activate_action (GTK_WIDGET (cell), "cell.next", NULL);
-  g_assert_cmpint (amount_of (fixture->document, "t3", "2010301", "basic"), ==, 7500);
+  g_assert_cmpint (amount_of (fixture->document, "expenditure", "2010301", "basic"), ==, 7500);
   assert_focus (fixture->page, "2010301", "project");
 
   /* Escape drops what was typed. */
   cell = gk_table_page_get_focus_cell (fixture->page);
   gtk_widget_activate_action (GTK_WIDGET (cell), "cell.type", "s", "9");
   gtk_widget_activate_action (GTK_WIDGET (cell), "cell.cancel", NULL);
-  g_assert_true (amount_is_blank (fixture->document, "t3", "2010301", "project"));
+  g_assert_true (amount_is_blank (fixture->document, "expenditure", "2010301", "project"));
   g_assert_cmpstr (gk_table_cell_get_text (cell), ==, "");
 }
 
@@ -599,7 +599,7 @@ test_walk_with_tab (void)
 static void
 empty_table (Fixture *fixture)
 {
-  GkTablePage *page = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "t9"));
+  GkTablePage *page = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "fund-expenditure"));
   GkTable *table = gk_table_page_get_table (page);
 
   g_assert_true (gk_table_is_empty (table));
@@ -621,7 +621,7 @@ test_empty_table (void)
 static void
 projects_table (Fixture *fixture)
 {
-  GkTablePage *page = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "t7"));
+  GkTablePage *page = GK_TABLE_PAGE (gk_window_get_page (fixture->window, "project-expenditure"));
   GListModel *projects = gk_document_get_projects (fixture->document);
   guint n = g_list_model_get_n_items (projects);
   g_autoptr(GListModel) items = NULL;
@@ -629,7 +629,7 @@ projects_table (Fixture *fixture)
   GkProject *project;
 
   g_assert_true (GK_IS_PROJECT_TABLE_PAGE (page));
-  gk_window_set_selected_page (fixture->window, "t7");
+  gk_window_set_selected_page (fixture->window, "project-expenditure");
   items = gk_project_table_page_list_items (GK_PROJECT_TABLE_PAGE (page));
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
 
@@ -672,7 +672,7 @@ static void
 every_page (Fixture *fixture)
 {
   static const char * const ids[] = {
-    "overview", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9",
+    "overview", "income-summary", "income", "expenditure", "fiscal-summary", "general-expenditure", "basic-expenditure", "project-expenditure", "sangong", "fund-expenditure",
     "explanation", "projects", "glossary", "charts", "checks",
   };
 
@@ -686,7 +686,7 @@ every_page (Fixture *fixture)
   g_assert_true (GK_IS_OVERVIEW_PAGE (gk_window_get_page (fixture->window, "overview")));
   g_assert_true (GK_IS_PROJECTS_PAGE (gk_window_get_page (fixture->window, "projects")));
   g_assert_true (GK_IS_GLOSSARY_PAGE (gk_window_get_page (fixture->window, "glossary")));
-  g_assert_true (GK_IS_TABLE_PAGE (gk_window_get_page (fixture->window, "t8")));
+  g_assert_true (GK_IS_TABLE_PAGE (gk_window_get_page (fixture->window, "sangong")));
 }
 
 static void
@@ -732,7 +732,7 @@ static void
 test_widgets_create_destroy (void)
 {
   g_autoptr(GkDocument) document = gk_test_load_sample ();
-  GkTable *table = gk_document_get_table (document, "t3");
+  GkTable *table = gk_document_get_table (document, "expenditure");
   GtkWidget *widget;
   GkSummaryLine *line;
 
@@ -757,7 +757,7 @@ test_widgets_create_destroy (void)
                                                        TRUE, "Add"));
   g_assert_finalize_object (widget);
 
-  line = gk_summary_line_new (gk_table_lookup (gk_document_get_table (document, "t1"), "201"), NULL, FALSE);
+  line = gk_summary_line_new (gk_table_lookup (gk_document_get_table (document, "income-summary"), "201"), NULL, FALSE);
   g_assert_finalize_object (line);
 }
 

@@ -11,7 +11,7 @@
 
 static const char * const page_ids[] = {
   "overview",
-  "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9",
+  "income-summary", "income", "expenditure", "fiscal-summary", "general-expenditure", "basic-expenditure", "project-expenditure", "sangong", "fund-expenditure",
   "explanation", "projects", "glossary",
   "charts", "checks",
 };
@@ -180,8 +180,8 @@ select_every_page (GkApplication *app,
       g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (stack)));
     }
 
-  gk_window_set_selected_page (window, "t7");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "t7");
+  gk_window_set_selected_page (window, "project-expenditure");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "project-expenditure");
   g_assert_true (gtk_list_box_get_selected_row (sidebar) ==
                  gtk_list_box_get_row_at_index (sidebar, 7));
 
@@ -262,7 +262,7 @@ check_labels (GkApplication *app,
       g_assert_cmpstr (row_label (row), ==, expected_titles[i]);
     }
 
-  gk_window_set_selected_page (window, "t2");
+  gk_window_set_selected_page (window, "income");
   g_assert_cmpstr (adw_window_title_get_title (page_title), ==, expected_titles[2]);
 
   destroy_window (window);
@@ -318,7 +318,7 @@ restore_page (GkApplication *app,
 
   sidebar = template_child (window, "sidebar");
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 5)));
-  g_assert_cmpstr (gk_window_get_selected_page (window), ==, "t5");
+  g_assert_cmpstr (gk_window_get_selected_page (window), ==, "general-expenditure");
   destroy_window (window);
 
   /* The next window opens where the last one was. */
@@ -326,9 +326,9 @@ restore_page (GkApplication *app,
   stack = template_child (window, "stack");
   sidebar = template_child (window, "sidebar");
   page = g_settings_get_string (settings, "selected-page");
-  g_assert_cmpstr (page, ==, "t5");
-  g_assert_cmpstr (gk_window_get_selected_page (window), ==, "t5");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "t5");
+  g_assert_cmpstr (page, ==, "general-expenditure");
+  g_assert_cmpstr (gk_window_get_selected_page (window), ==, "general-expenditure");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "general-expenditure");
   g_assert_true (gtk_list_box_get_selected_row (sidebar) ==
                  gtk_list_box_get_row_at_index (sidebar, 5));
   destroy_window (window);

@@ -191,7 +191,7 @@ assert_same_entries (GkDocument         *expected,
     }
 }
 
-static const char * const all_tables[] = { "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", NULL };
+static const char * const all_tables[] = { "income-summary", "income", "expenditure", "fiscal-summary", "general-expenditure", "basic-expenditure", "project-expenditure", "sangong", "fund-expenditure", NULL };
 
 static gboolean
 report_has (GString    *report,
@@ -252,8 +252,8 @@ test_xlsx_round_trip_empty (void)
   for (guint i = 0; all_tables[i] != NULL; i++)
     g_assert_cmpint (gk_table_is_empty (gk_document_get_table (back, all_tables[i])), ==,
                      gk_table_is_empty (gk_document_get_table (blank, all_tables[i])));
-  g_assert_true (gk_table_is_empty (gk_document_get_table (back, "t3")));
-  g_assert_true (gk_table_is_empty (gk_document_get_table (back, "t8")));
+  g_assert_true (gk_table_is_empty (gk_document_get_table (back, "expenditure")));
+  g_assert_true (gk_table_is_empty (gk_document_get_table (back, "sangong")));
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_projects (back)), ==, 0);
   g_assert_false (report_has (report, "the workbook has"));
   g_assert_finalize_object (back);
@@ -608,7 +608,7 @@ test_xlsx_import_seed_layout (void)
   g_assert_true (report_has (report, "表九 (sheet “表9”), row 8: a placeholder row of zeros; ignored"));
   g_assert_true (report_has (report, "does not say which year"));
 
-  t9 = gk_document_get_table (document, "t9");
+  t9 = gk_document_get_table (document, "fund-expenditure");
   g_assert_true (gk_table_is_empty (t9));
   g_assert_cmpstr (gk_table_get_note (t9), ==, "2020 年没有使用政府性基金预算拨款安排的支出, 政府性基金预算支出情况表为空表。");
 }
@@ -630,7 +630,7 @@ test_xlsx_import_budget_system (void)
   g_assert_cmpstr (gk_document_get_unit (document), ==, "乌鲁木齐县人民政府办公室");
   assert_same_entries (sample, document, all_tables, NAMES_ANY);
 
-  row = gk_table_lookup (gk_document_get_table (document, "t3"), "2010301");
+  row = gk_table_lookup (gk_document_get_table (document, "expenditure"), "2010301");
   g_assert_true (gk_row_get_amount (row, 1, &amount));
   g_assert_cmpint (amount, ==, G_GINT64_CONSTANT (265060000));   /* 2,650,600.00 元 */
   g_assert_cmpstr (gk_row_get_name (row), ==, "行政运行");
@@ -650,8 +650,8 @@ test_xlsx_import_variants (void)
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GkDocument) sample = load_sample ();
   g_autoptr(GkDocument) document = import (path, report);
-  const char * const tables[] = { "t3", "t6", "t7", "t8", NULL };
-  GkTable *t2 = gk_document_get_table (document, "t2");
+  const char * const tables[] = { "expenditure", "basic-expenditure", "project-expenditure", "sangong", NULL };
+  GkTable *t2 = gk_document_get_table (document, "income");
   GkAmount amount;
 
   g_assert_cmpuint (gk_document_get_year (document), ==, 2020);
@@ -660,7 +660,7 @@ test_xlsx_import_variants (void)
 
   g_assert_true (gk_row_get_amount (gk_table_lookup (t2, "2010399"), gk_table_column_index (t2, "general"), &amount));
   g_assert_cmpint (amount, ==, 7100);
-  g_assert_true (gk_table_is_empty (gk_document_get_table (document, "t5")));
+  g_assert_true (gk_table_is_empty (gk_document_get_table (document, "general-expenditure")));
 
   g_assert_true (report_has (report, "Sheet “封面”: no title or headings of the nine tables; ignored"));
   g_assert_true (report_has (report, "Sheet “数据”: hidden; ignored"));

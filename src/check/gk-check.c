@@ -19,39 +19,39 @@ static const GkCheckRule rules[] = {
   { "table.grand-total", GK_CHECK_SEVERITY_ERROR,
     N_("合计 row does not add up"),
     N_("The 合计 row equals the sum of the 类 rows.") },
-  { "t6.personnel-public", GK_CHECK_SEVERITY_ERROR,
+  { "basic.personnel-public", GK_CHECK_SEVERITY_ERROR,
     N_("人员经费 or 公用经费 on the wrong row"),
     N_("In 表六, 人员经费 is the whole of the 301 and 303 rows and 公用经费 the whole of the others.") },
 
   /* Across tables */
-  { "cross.t1-balance", GK_CHECK_SEVERITY_ERROR,
+  { "cross.summary-balance", GK_CHECK_SEVERITY_ERROR,
     N_("表一 does not balance"),
     N_("表一 收入总计 equals 支出合计.") },
-  { "cross.t1-income", GK_CHECK_SEVERITY_ERROR,
+  { "cross.summary-income", GK_CHECK_SEVERITY_ERROR,
     N_("表一 income differs from 表二"),
     N_("Each income line of 表一 equals the total of its column in 表二.") },
-  { "cross.t1-expenditure", GK_CHECK_SEVERITY_ERROR,
+  { "cross.summary-expenditure", GK_CHECK_SEVERITY_ERROR,
     N_("表一 expenditure differs from 表三"),
     N_("Each function 类 of 表一 equals its 合计 in 表三.") },
-  { "cross.t2-t3", GK_CHECK_SEVERITY_ERROR,
+  { "cross.income-expenditure", GK_CHECK_SEVERITY_ERROR,
     N_("Income and expenditure differ for a function 项"),
     N_("For every function 项, 表二 总计 equals 表三 合计.") },
-  { "cross.t4", GK_CHECK_SEVERITY_ERROR,
+  { "cross.fiscal-summary", GK_CHECK_SEVERITY_ERROR,
     N_("表四 differs from the tables it summarises"),
     N_("表四's income is 表一's fiscal part, its expenditure columns are 表五 and 表九 by 类, and it balances.") },
-  { "cross.t5-t3", GK_CHECK_SEVERITY_ERROR,
+  { "cross.general-expenditure", GK_CHECK_SEVERITY_ERROR,
     N_("表五 exceeds 表三"),
     N_("一般公共预算 expenditure (表五) is part of all expenditure (表三): never more, per 项 and column.") },
-  { "cross.t5-t6", GK_CHECK_SEVERITY_ERROR,
+  { "cross.general-basic", GK_CHECK_SEVERITY_ERROR,
     N_("表五 基本支出 differs from 表六"),
     N_("表五's 基本支出 合计 equals 表六's 总计.") },
-  { "cross.t3-t7", GK_CHECK_SEVERITY_ERROR,
+  { "cross.expenditure-projects", GK_CHECK_SEVERITY_ERROR,
     N_("项目支出 differs from 表七"),
     N_("表三 项目支出 equals 表七 项目支出合计, in total and for every function 项.") },
-  { "cross.t8-t6", GK_CHECK_SEVERITY_ERROR,
+  { "cross.sangong-basic", GK_CHECK_SEVERITY_ERROR,
     N_("“三公” item below its 表六 figure"),
     N_("Each 表八 item is at least its economic 款 in 表六: 因公出国 30212, 公务接待 30217, 公务用车运行 30231, 公务用车购置 31013.") },
-  { "cross.t9-t4", GK_CHECK_SEVERITY_ERROR,
+  { "cross.fund-fiscal", GK_CHECK_SEVERITY_ERROR,
     N_("表九 differs from 表四"),
     N_("表九 合计 equals 表四's 政府性基金预算 column.") },
 
@@ -217,7 +217,7 @@ gk_place_equal (const GkPlace *a,
          g_strcmp0 (a->column, b->column) == 0;
 }
 
-/* "t3/20103/basic", "t8//abroad" (表八 has one row), "overview/staff". */
+/* "expenditure/20103/basic", "sangong//abroad" (表八 has one row), "overview/staff". */
 char *
 gk_place_to_string (const GkPlace *place)
 {

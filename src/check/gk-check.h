@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The rules of 审核: each has a stable identifier ("table.subtotal",
- * "cross.t3-t7", "narrative.shares" …), a severity and a title. The
+ * "cross.expenditure-projects", "narrative.shares" …), a severity and a title. The
  * findings a GkChecker reports name one of them. */
 
 typedef enum {
@@ -28,7 +28,7 @@ const char        *gk_check_rule_get_title         (const GkCheckRule  *rule);
 const char        *gk_check_rule_get_description   (const GkCheckRule  *rule);
 const char        *gk_check_severity_to_string     (GkCheckSeverity     severity);
 
-/* Where a finding is: a cell (part "t3", row "20103", column "basic"; the
+/* Where a finding is: a cell (part "expenditure", row "20103", column "basic"; the
  * 合计 row is "total", a 表七 project row its project id, a summary line its
  * line id, 表八's single row NULL), or a text ("overview" / "staff",
  * "narrative" / a paragraph id, "projects" / a project id / a field). */

@@ -40,7 +40,7 @@ report_differ (GkCheckRun *run,
 static void
 check_t1_balance (GkCheckRun *run)
 {
-  GkTable *t1 = table (run, "t1");
+  GkTable *t1 = table (run, "income-summary");
   GkRow *income, *expenditure;
   GkFinding *finding;
 
@@ -52,14 +52,14 @@ check_t1_balance (GkCheckRun *run)
       gk_row_get_value (income, 0) == gk_row_get_value (expenditure, 0))
     return;
 
-  finding = report_differ (run, "cross.t1-balance", "表一",
+  finding = report_differ (run, "cross.summary-balance", "表一",
                            gk_row_get_value (income, 0), gk_row_get_name (income),
                            gk_row_get_value (expenditure, 0), gk_row_get_name (expenditure));
   gk_check_add_cell (finding, income, gk_table_schema_get_column (gk_table_get_schema (t1), 0)->id);
   gk_check_add_cell (finding, expenditure, gk_table_schema_get_column (gk_table_get_schema (t1), 0)->id);
 }
 
-/* "t2:general" → 表二 and its column. */
+/* "income:general" → 表二 and its column. */
 static gboolean
 parse_source (GkCheckRun  *run,
               const char  *source,
@@ -120,10 +120,10 @@ check_income_lines (GkCheckRun *run,
 static void
 check_t1_income (GkCheckRun *run)
 {
-  GkTable *t1 = table (run, "t1");
+  GkTable *t1 = table (run, "income-summary");
 
   if (t1 != NULL)
-    check_income_lines (run, t1, "cross.t1-income");
+    check_income_lines (run, t1, "cross.summary-income");
 }
 
 /* A summary's expenditure column against the table it reads, by 类. */
@@ -204,17 +204,17 @@ check_expenditure_column (GkCheckRun *run,
 static void
 check_t1_expenditure (GkCheckRun *run)
 {
-  GkTable *t1 = table (run, "t1");
+  GkTable *t1 = table (run, "income-summary");
 
   if (t1 != NULL)
-    check_expenditure_column (run, t1, 0, "cross.t1-expenditure");
+    check_expenditure_column (run, t1, 0, "cross.summary-expenditure");
 }
 
 static void
 check_t4 (GkCheckRun *run)
 {
-  GkTable *t4 = table (run, "t4");
-  GkTable *t1 = table (run, "t1");
+  GkTable *t4 = table (run, "fiscal-summary");
+  GkTable *t1 = table (run, "income-summary");
   const GkTableSchema *schema;
   GkRow *income, *expenditure;
 
@@ -222,7 +222,7 @@ check_t4 (GkCheckRun *run)
     return;
   schema = gk_table_get_schema (t4);
 
-  check_income_lines (run, t4, "cross.t4");
+  check_income_lines (run, t4, "cross.fiscal-summary");
 
   /* Its income is 表一's 财政拨款 part. */
   for (guint i = 0; t1 != NULL && i < schema->lines->len; i++)
@@ -238,7 +238,7 @@ check_t4 (GkCheckRun *run)
       {
         g_autofree char *other_label = g_strconcat ("表一 ", line->title, NULL);
 
-        finding = report_differ (run, "cross.t4", "表四",
+        finding = report_differ (run, "cross.fiscal-summary", "表四",
                                  gk_row_get_value (row, 0), line->title,
                                  gk_row_get_value (other, 0), other_label);
       }
@@ -247,7 +247,7 @@ check_t4 (GkCheckRun *run)
     }
 
   for (guint c = 0; c < gk_table_schema_get_n_columns (schema); c++)
-    check_expenditure_column (run, t4, c, "cross.t4");
+    check_expenditure_column (run, t4, c, "cross.fiscal-summary");
 
   income = gk_table_lookup_line (t4, "income-total");
   expenditure = gk_table_lookup_line (t4, "expenditure-total");
@@ -256,7 +256,7 @@ check_t4 (GkCheckRun *run)
     {
       GkFinding *finding;
 
-      finding = report_differ (run, "cross.t4", "表四",
+      finding = report_differ (run, "cross.fiscal-summary", "表四",
                                gk_row_get_value (income, 0), gk_row_get_name (income),
                                gk_check_cell (t4, expenditure, "total"), gk_row_get_name (expenditure));
       gk_check_add_cell (finding, income, gk_table_schema_get_column (schema, 0)->id);
@@ -307,8 +307,8 @@ sorted_keys (GHashTable *set)
 static void
 check_t2_t3 (GkCheckRun *run)
 {
-  GkTable *t2 = table (run, "t2");
-  GkTable *t3 = table (run, "t3");
+  GkTable *t2 = table (run, "income");
+  GkTable *t3 = table (run, "expenditure");
   g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) list = NULL;
 
@@ -332,7 +332,7 @@ check_t2_t3 (GkCheckRun *run)
         continue;
       what = g_strdup_printf ("%s %s", code,
                               gk_document_get_code_name (run->document, GK_CLASSIFICATION_FUNCTION, code));
-      finding = report_differ (run, "cross.t2-t3", what, a, "表二 总计", b, "表三 合计");
+      finding = report_differ (run, "cross.income-expenditure", what, a, "表二 总计", b, "表三 合计");
       if (r2 != NULL)
         gk_check_add_cell (finding, r2, "total");
       if (r3 != NULL)
@@ -344,8 +344,8 @@ static void
 check_t5_t3 (GkCheckRun *run)
 {
   static const char * const columns[] = { "total", "basic", "project" };
-  GkTable *t5 = table (run, "t5");
-  GkTable *t3 = table (run, "t3");
+  GkTable *t5 = table (run, "general-expenditure");
+  GkTable *t3 = table (run, "expenditure");
   GListModel *rows;
 
   if (t5 == NULL || t3 == NULL)
@@ -375,7 +375,7 @@ check_t5_t3 (GkCheckRun *run)
           label = gk_check_row_label (row);
           fa = gk_check_money (run, a);
           fb = gk_check_money (run, b);
-          finding = gk_check_report (run, "cross.t5-t3",
+          finding = gk_check_report (run, "cross.general-expenditure",
                                      _("%s, %s: 一般公共预算 spends %s, more than the %s all sources spend in 表三. "
                                        "Correct 表五, or add the expenditure to 表三."),
                                      label, gk_check_column_title (t5, index), fa, fb);
@@ -389,8 +389,8 @@ check_t5_t3 (GkCheckRun *run)
 static void
 check_t5_t6 (GkCheckRun *run)
 {
-  GkTable *t5 = table (run, "t5");
-  GkTable *t6 = table (run, "t6");
+  GkTable *t5 = table (run, "general-expenditure");
+  GkTable *t6 = table (run, "basic-expenditure");
   GkAmount a, b;
   GkFinding *finding;
 
@@ -400,7 +400,7 @@ check_t5_t6 (GkCheckRun *run)
   b = gk_check_column_total (t6, "total");
   if (a == b)
     return;
-  finding = report_differ (run, "cross.t5-t6", "一般公共预算基本支出", a, "表五 基本支出合计", b, "表六 总计");
+  finding = report_differ (run, "cross.general-basic", "一般公共预算基本支出", a, "表五 基本支出合计", b, "表六 总计");
   if (gk_table_get_total_row (t5) != NULL)
     gk_check_add_cell (finding, gk_table_get_total_row (t5), "basic");
   if (gk_table_get_total_row (t6) != NULL)
@@ -430,7 +430,7 @@ collect_project_groups (GkCheckRun *run,
               return;   /* its siblings are projects of the same 项 */
             }
           figure = gk_check_money (run, gk_check_cell (t7, row, "total"));
-          finding = gk_check_report (run, "cross.t3-t7",
+          finding = gk_check_report (run, "cross.expenditure-projects",
                                      _("表七 project “%s” (%s) has no function 项, so 表三 cannot account for it. "
                                        "Give the project its function 项."),
                                      gk_row_get_name (row), figure);
@@ -446,8 +446,8 @@ collect_project_groups (GkCheckRun *run,
 static void
 check_t3_t7 (GkCheckRun *run)
 {
-  GkTable *t3 = table (run, "t3");
-  GkTable *t7 = table (run, "t7");
+  GkTable *t3 = table (run, "expenditure");
+  GkTable *t7 = table (run, "project-expenditure");
   g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) list = NULL;
   GListModel *rows;
@@ -484,7 +484,7 @@ check_t3_t7 (GkCheckRun *run)
         continue;
       what = g_strdup_printf ("%s %s", code,
                               gk_document_get_code_name (run->document, GK_CLASSIFICATION_FUNCTION, code));
-      finding = report_differ (run, "cross.t3-t7", what, a, "表三 项目支出", b, "表七 项目支出合计");
+      finding = report_differ (run, "cross.expenditure-projects", what, a, "表三 项目支出", b, "表七 项目支出合计");
       if (r3 != NULL)
         gk_check_add_cell (finding, r3, "project");
       if (r7 != NULL)
@@ -495,7 +495,7 @@ check_t3_t7 (GkCheckRun *run)
   b = gk_check_column_total (t7, "total");
   if (a != b)
     {
-      GkFinding *finding = report_differ (run, "cross.t3-t7", "项目支出", a, "表三 项目支出合计",
+      GkFinding *finding = report_differ (run, "cross.expenditure-projects", "项目支出", a, "表三 项目支出合计",
                                           b, "表七 项目支出合计");
       if (gk_table_get_total_row (t3) != NULL)
         gk_check_add_cell (finding, gk_table_get_total_row (t3), "project");
@@ -513,8 +513,8 @@ check_t8_t6 (GkCheckRun *run)
     { "vehicle-operation", "30231" },
     { "vehicle-purchase", "31013" },
   };
-  GkTable *t8 = table (run, "t8");
-  GkTable *t6 = table (run, "t6");
+  GkTable *t8 = table (run, "sangong");
+  GkTable *t6 = table (run, "basic-expenditure");
   GkRow *single;
 
   if (t8 == NULL || t6 == NULL || (single = gk_table_get_single_row (t8)) == NULL)
@@ -533,7 +533,7 @@ check_t8_t6 (GkCheckRun *run)
         continue;
       fa = gk_check_money (run, item);
       fb = gk_check_money (run, basic);
-      finding = gk_check_report (run, "cross.t8-t6",
+      finding = gk_check_report (run, "cross.sangong-basic",
                                  _("表八 %s is %s, less than the %s of 表六 %s %s alone. "
                                    "表八 covers basic and project expenditure: correct one of them."),
                                  gk_check_column_title (t8, index), fa, fb, pairs[i].code, gk_row_get_name (row));
@@ -545,8 +545,8 @@ check_t8_t6 (GkCheckRun *run)
 static void
 check_t9_t4 (GkCheckRun *run)
 {
-  GkTable *t9 = table (run, "t9");
-  GkTable *t4 = table (run, "t4");
+  GkTable *t9 = table (run, "fund-expenditure");
+  GkTable *t4 = table (run, "fiscal-summary");
   GkRow *line;
   GkAmount a, b;
   GkFinding *finding;
@@ -557,23 +557,23 @@ check_t9_t4 (GkCheckRun *run)
   b = gk_check_cell (t4, line, "fund");
   if (a == b)
     return;
-  finding = report_differ (run, "cross.t9-t4", "政府性基金预算支出", a, "表九 合计", b, "表四 政府性基金预算");
+  finding = report_differ (run, "cross.fund-fiscal", "政府性基金预算支出", a, "表九 合计", b, "表四 政府性基金预算");
   if (gk_table_get_total_row (t9) != NULL)
     gk_check_add_cell (finding, gk_table_get_total_row (t9), "total");
   gk_check_add_cell (finding, line, "fund");
 }
 
 static const GkCheckDef defs[] = {
-  { .name = "cross.t1-balance", .func = check_t1_balance, .tables = "t1" },
-  { .name = "cross.t1-income", .func = check_t1_income, .tables = "t1 t2" },
-  { .name = "cross.t1-expenditure", .func = check_t1_expenditure, .tables = "t1 t3" },
-  { .name = "cross.t2-t3", .func = check_t2_t3, .tables = "t2 t3" },
-  { .name = "cross.t4", .func = check_t4, .tables = "t1 t2 t4 t5 t9" },
-  { .name = "cross.t5-t3", .func = check_t5_t3, .tables = "t3 t5" },
-  { .name = "cross.t5-t6", .func = check_t5_t6, .tables = "t5 t6" },
-  { .name = "cross.t3-t7", .func = check_t3_t7, .tables = "t3 t7" },
-  { .name = "cross.t8-t6", .func = check_t8_t6, .tables = "t6 t8" },
-  { .name = "cross.t9-t4", .func = check_t9_t4, .tables = "t4 t9" },
+  { .name = "cross.summary-balance", .func = check_t1_balance, .tables = "income-summary" },
+  { .name = "cross.summary-income", .func = check_t1_income, .tables = "income-summary income" },
+  { .name = "cross.summary-expenditure", .func = check_t1_expenditure, .tables = "income-summary expenditure" },
+  { .name = "cross.income-expenditure", .func = check_t2_t3, .tables = "income expenditure" },
+  { .name = "cross.fiscal-summary", .func = check_t4, .tables = "income-summary income fiscal-summary general-expenditure fund-expenditure" },
+  { .name = "cross.general-expenditure", .func = check_t5_t3, .tables = "expenditure general-expenditure" },
+  { .name = "cross.general-basic", .func = check_t5_t6, .tables = "general-expenditure basic-expenditure" },
+  { .name = "cross.expenditure-projects", .func = check_t3_t7, .tables = "expenditure project-expenditure" },
+  { .name = "cross.sangong-basic", .func = check_t8_t6, .tables = "basic-expenditure sangong" },
+  { .name = "cross.fund-fiscal", .func = check_t9_t4, .tables = "fiscal-summary fund-expenditure" },
 };
 
 const GkCheckDef *

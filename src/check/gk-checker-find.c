@@ -41,7 +41,7 @@ build_index (GkChecker *self)
 
 /**
  * gk_checker_find:
- * @part: "t3", "overview", "narrative" …
+ * @part: "expenditure", "overview", "narrative" …
  * @row: (nullable): a row key (code, project id, "total" …) or a text key
  * @column: (nullable): a column id, or %NULL for any
  *

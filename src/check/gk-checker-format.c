@@ -640,7 +640,7 @@ static void
 check_vehicles (GkCheckRun *run)
 {
   GkExplanation *explanation = gk_document_get_explanation (run->document);
-  GkTable *t8 = gk_document_get_table (run->document, "t8");
+  GkTable *t8 = gk_document_get_table (run->document, "sangong");
   int planned = gk_explanation_get_count (explanation, "planned-vehicles");
   GkAmount purchase = gk_check_column_total (t8, "vehicle-purchase");
   GkFinding *finding;
@@ -685,7 +685,7 @@ static const GkCheckDef defs[] = {
     .reads = GK_CHECK_READS_META | GK_CHECK_READS_STRUCTURE | GK_CHECK_READS_HAND_WRITTEN },
   { .name = "explanation.procurement", .func = check_procurement, .reads = GK_CHECK_READS_EXPLANATION },
   { .name = "explanation.vehicles", .func = check_vehicles, .reads = GK_CHECK_READS_EXPLANATION,
-    .tables = "t8" },
+    .tables = "sangong" },
 };
 
 const GkCheckDef *

@@ -24,49 +24,49 @@ static const struct
   guint       sections;
   const char *subject;
 } labels[] = {
-  { "收支总预算", S (1), "t1:income-total" },
-  { "支出预算", S (1) | S (3), "t3:total" },
-  { "收入预算", S (2), "t2:total" },
-  { "一般公共预算", S (2), "t2:general" },
-  { "一般公共预算拨款", S (2), "t2:general" },
-  { "政府性基金预算", S (2), "t2:fund" },
-  { "政府性基金预算拨款", S (2), "t2:fund" },
-  { "财政专户管理资金", S (2), "t2:special" },
-  { "事业收入", S (2), "t2:business" },
-  { "事业单位经营收入", S (2), "t2:operating" },
-  { "其他收入", S (2), "t2:other" },
-  { "用事业基金弥补收支差额", S (2), "t2:reserve" },
-  { "上年结余", S (2), "t2:carryover" },
-  { "基本支出", S (3), "t3:basic" },
-  { "项目支出", S (3), "t3:project" },
-  { "收支总预算", S (4), "t4:income-total" },
-  { "财政拨款收支总预算", S (4), "t4:income-total" },
-  { "一般公共预算拨款", S (4), "t4:general" },
-  { "政府性基金预算拨款", S (4), "t4:fund" },
-  { "一般公共预算当年拨款", S (5), "t5:total" },
-  { "一般公共预算拨款", S (5), "t5:total" },
-  { "基本支出", S (5), "t5:basic" },
-  { "项目支出", S (5), "t5:project" },
-  { "一般公共预算基本支出", S (6), "t6:total" },
-  { "基本支出", S (6), "t6:total" },
-  { "人员经费", S (6), "t6:personnel" },
-  { "公用经费", S (6), "t6:public" },
-  { "“三公”经费", S (8), "t8:total" },
-  { "\"三公\"经费", S (8), "t8:total" },
-  { "三公经费", S (8), "t8:total" },
-  { "因公出国（境）费", S (8), "t8:abroad" },
-  { "因公出国（境）", S (8), "t8:abroad" },
-  { "公务用车购置及运行费", S (8), "t8:vehicle" },
-  { "公务用车购置及运行维护费", S (8), "t8:vehicle" },
-  { "公务用车购置和运行维护费", S (8), "t8:vehicle" },
-  { "公务用车购置费", S (8), "t8:vehicle-purchase" },
-  { "公务用车购置", S (8), "t8:vehicle-purchase" },
-  { "公务用车运行维护费", S (8), "t8:vehicle-operation" },
-  { "公务用车运行费", S (8), "t8:vehicle-operation" },
-  { "公务用车运行", S (8), "t8:vehicle-operation" },
-  { "公务接待费", S (8), "t8:reception" },
-  { "公务接待", S (8), "t8:reception" },
-  { "政府性基金预算", S (9), "t9:total" },
+  { "收支总预算", S (1), "income-summary:income-total" },
+  { "支出预算", S (1) | S (3), "expenditure:total" },
+  { "收入预算", S (2), "income:total" },
+  { "一般公共预算", S (2), "income:general" },
+  { "一般公共预算拨款", S (2), "income:general" },
+  { "政府性基金预算", S (2), "income:fund" },
+  { "政府性基金预算拨款", S (2), "income:fund" },
+  { "财政专户管理资金", S (2), "income:special" },
+  { "事业收入", S (2), "income:business" },
+  { "事业单位经营收入", S (2), "income:operating" },
+  { "其他收入", S (2), "income:other" },
+  { "用事业基金弥补收支差额", S (2), "income:reserve" },
+  { "上年结余", S (2), "income:carryover" },
+  { "基本支出", S (3), "expenditure:basic" },
+  { "项目支出", S (3), "expenditure:project" },
+  { "收支总预算", S (4), "fiscal-summary:income-total" },
+  { "财政拨款收支总预算", S (4), "fiscal-summary:income-total" },
+  { "一般公共预算拨款", S (4), "fiscal-summary:general" },
+  { "政府性基金预算拨款", S (4), "fiscal-summary:fund" },
+  { "一般公共预算当年拨款", S (5), "general-expenditure:total" },
+  { "一般公共预算拨款", S (5), "general-expenditure:total" },
+  { "基本支出", S (5), "general-expenditure:basic" },
+  { "项目支出", S (5), "general-expenditure:project" },
+  { "一般公共预算基本支出", S (6), "basic-expenditure:total" },
+  { "基本支出", S (6), "basic-expenditure:total" },
+  { "人员经费", S (6), "basic-expenditure:personnel" },
+  { "公用经费", S (6), "basic-expenditure:public" },
+  { "“三公”经费", S (8), "sangong:total" },
+  { "\"三公\"经费", S (8), "sangong:total" },
+  { "三公经费", S (8), "sangong:total" },
+  { "因公出国（境）费", S (8), "sangong:abroad" },
+  { "因公出国（境）", S (8), "sangong:abroad" },
+  { "公务用车购置及运行费", S (8), "sangong:vehicle" },
+  { "公务用车购置及运行维护费", S (8), "sangong:vehicle" },
+  { "公务用车购置和运行维护费", S (8), "sangong:vehicle" },
+  { "公务用车购置费", S (8), "sangong:vehicle-purchase" },
+  { "公务用车购置", S (8), "sangong:vehicle-purchase" },
+  { "公务用车运行维护费", S (8), "sangong:vehicle-operation" },
+  { "公务用车运行费", S (8), "sangong:vehicle-operation" },
+  { "公务用车运行", S (8), "sangong:vehicle-operation" },
+  { "公务接待费", S (8), "sangong:reception" },
+  { "公务接待", S (8), "sangong:reception" },
+  { "政府性基金预算", S (9), "fund-expenditure:total" },
   { "机关运行经费", S (10), "running" },
   { "政府采购预算", S (10), "procurement:total" },
   { "政府采购货物预算", S (10), "procurement:goods" },
@@ -108,17 +108,17 @@ char *
 gk_check_default_subject (const char *id)
 {
   static const struct { const char *id; const char *subject; } fixed[] = {
-    { "s1.total", "t1:income-total" },
-    { "s2.total", "t2:total" },
-    { "s3.total", "t3:total" },
-    { "s4.total", "t4:income-total" },
-    { "s5.scale", "t5:total" },
-    { "s6.total", "t6:total" },
-    { "s6.personnel", "t6:personnel" },
-    { "s6.public", "t6:public" },
-    { "s8.total", "t8:total" },
-    { "s8.change", "t8:total" },
-    { "s9.total", "t9:total" },
+    { "s1.total", "income-summary:income-total" },
+    { "s2.total", "income:total" },
+    { "s3.total", "expenditure:total" },
+    { "s4.total", "fiscal-summary:income-total" },
+    { "s5.scale", "general-expenditure:total" },
+    { "s6.total", "basic-expenditure:total" },
+    { "s6.personnel", "basic-expenditure:personnel" },
+    { "s6.public", "basic-expenditure:public" },
+    { "s8.total", "sangong:total" },
+    { "s8.change", "sangong:total" },
+    { "s9.total", "fund-expenditure:total" },
     { "s10.running", "running" },
     { "s10.procurement", "procurement:total" },
     { "s10.procurement.sme", "procurement:sme" },
@@ -139,11 +139,11 @@ gk_check_default_subject (const char *id)
     return g_strconcat ("project/", parts[2], NULL);
   if (g_strv_length (parts) == 3 && g_str_equal (parts[0], "s5") &&
       (g_str_equal (parts[1], "item") || g_str_equal (parts[1], "structure")))
-    return g_strconcat ("t5/", parts[2], NULL);
+    return g_strconcat ("general-expenditure/", parts[2], NULL);
   if (g_strv_length (parts) == 3 && g_str_equal (parts[0], "s2") && g_str_equal (parts[1], "income"))
-    return g_strconcat ("t2:", parts[2], NULL);
+    return g_strconcat ("income:", parts[2], NULL);
   if (g_strv_length (parts) == 3 && g_str_equal (parts[0], "s3") && g_str_equal (parts[1], "expenditure"))
-    return g_strconcat ("t3:", parts[2], NULL);
+    return g_strconcat ("expenditure:", parts[2], NULL);
   return NULL;
 }
 
@@ -155,13 +155,13 @@ function_table_of_section (guint section)
     {
     case 1:
     case 3:
-      return "t3";
+      return "expenditure";
     case 4:
-      return "t4";
+      return "fiscal-summary";
     case 5:
-      return "t5";
+      return "general-expenditure";
     case 9:
-      return "t9";
+      return "fund-expenditure";
     default:
       return NULL;
     }
@@ -334,7 +334,7 @@ gk_check_find_names (GkDocument *document,
   /* 表六's 类 and 款, for the shares of 基本支出 by economic 类. */
   if (section == 6)
     {
-      GkTable *t6 = gk_document_get_table (document, "t6");
+      GkTable *t6 = gk_document_get_table (document, "basic-expenditure");
 
       for (guint i = 0; t6 != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (t6)); i++)
         {
@@ -344,7 +344,7 @@ gk_check_find_names (GkDocument *document,
 
           if (gk_row_get_code (row) == NULL || g_utf8_strlen (name, -1) < 3)
             continue;
-          subject = g_strconcat ("t6/", gk_row_get_code (row), NULL);
+          subject = g_strconcat ("basic-expenditure/", gk_row_get_code (row), NULL);
           add_occurrences (found, text, name, subject, NULL);
         }
     }
@@ -461,7 +461,8 @@ names_a_quantity (const char *clause)
 static gboolean
 is_column_total (const char *subject)
 {
-  return subject[0] == 't' && strchr (subject, ':') != NULL &&
+  /* "expenditure:basic": a table's column, as opposed to a text key. */
+  return strchr (subject, ':') != NULL &&
          (g_str_has_suffix (subject, ":basic") || g_str_has_suffix (subject, ":project"));
 }
 

@@ -354,7 +354,7 @@ check_claims (GkCheckRun  *run,
 
       /* 规模变化 compares the whole 一般公共预算当年拨款, whatever it names. */
       if (scale && (claim->kind == GK_CLAIM_CHANGE || claim->kind == GK_CLAIM_PERCENT))
-        key = "t5:total";
+        key = "general-expenditure:total";
       if (!gk_check_resolve (run, key, &s))
         continue;
       mark = run->findings->len;
@@ -400,7 +400,7 @@ check_claims (GkCheckRun  *run,
           check_change (run, text, claim, &s, &context);
           context.subject = claim->subject;
           if (scale)
-            context.subject = "t5:total";
+            context.subject = "general-expenditure:total";
           break;
 
         case GK_CLAIM_PERCENT:
@@ -496,8 +496,8 @@ check_hand_written (GkCheckRun *run)
 {
   GPtrArray *texts = gk_check_hand_written_texts (run);
   g_autoptr(GPtrArray) groups = NULL;
-  GkTable *t8 = gk_document_get_table (run->document, "t8");
-  GkTable *t9 = gk_document_get_table (run->document, "t9");
+  GkTable *t8 = gk_document_get_table (run->document, "sangong");
+  GkTable *t9 = gk_document_get_table (run->document, "fund-expenditure");
 
   if (texts->len == 0)
     return;
@@ -515,7 +515,7 @@ check_hand_written (GkCheckRun *run)
           g_auto(GkCheckSubject) s = { 0 };
           g_autofree char *amount = NULL;
 
-          gk_check_resolve (run, "t9:total", &s);
+          gk_check_resolve (run, "fund-expenditure:total", &s);
           amount = gk_check_money (run, s.amount);
           gk_check_report_text (run, "narrative.figure", text, &s,
                      _("The text says there is no 政府性基金 expenditure, but 表九 has %s."), amount);
@@ -526,7 +526,7 @@ check_hand_written (GkCheckRun *run)
           g_auto(GkCheckSubject) s = { 0 };
           g_autofree char *amount = NULL;
 
-          gk_check_resolve (run, "t8:vehicle-purchase", &s);
+          gk_check_resolve (run, "sangong:vehicle-purchase", &s);
           amount = gk_check_money (run, s.amount);
           gk_check_report_text (run, "explanation.vehicles", text, &s,
                      _("The text says no vehicle purchase is planned, but 表八 budgets %s for 公务用车购置."),

@@ -92,7 +92,7 @@ check_project_names (GkCheckRun *run)
                                  stated, gk_project_get_name (project));
       gk_finding_add_place (finding, "narrative", text->id, NULL);
       gk_finding_add_place (finding, "projects", gk_project_get_id (project), "name");
-      gk_finding_add_place (finding, "t7", gk_project_get_id (project), "total");
+      gk_finding_add_place (finding, "project-expenditure", gk_project_get_id (project), "total");
     }
 }
 
@@ -147,7 +147,7 @@ expected_items (GkCheckRun  *run,
 
   if (text->section == 6)
     {
-      GkTable *t6 = gk_document_get_table (run->document, "t6");
+      GkTable *t6 = gk_document_get_table (run->document, "basic-expenditure");
       const char *column = NULL;
 
       if (g_strrstr (before, "人员经费") != NULL &&
@@ -162,7 +162,7 @@ expected_items (GkCheckRun  *run,
 
           if (gk_row_get_code (row) != NULL && gk_row_is_leaf (row) &&
               gk_row_get_kind (row) != GK_ROW_KIND_TOTAL && gk_check_cell (t6, row, column) != 0)
-            add_expected (list, gk_row_get_name (row), "t6", gk_row_get_code (row), column);
+            add_expected (list, gk_row_get_name (row), "basic-expenditure", gk_row_get_code (row), column);
         }
       if (column == NULL)
         g_clear_pointer (&list, g_ptr_array_unref);
@@ -171,8 +171,8 @@ expected_items (GkCheckRun  *run,
 
   if (text->section == 1)
     {
-      GkTable *t2 = gk_document_get_table (run->document, "t2");
-      GkTable *t3 = gk_document_get_table (run->document, "t3");
+      GkTable *t2 = gk_document_get_table (run->document, "income");
+      GkTable *t3 = gk_document_get_table (run->document, "expenditure");
 
       *rule = "narrative.figure";
       if (g_strrstr (before, "收入") != NULL && t2 != NULL)
@@ -185,7 +185,7 @@ expected_items (GkCheckRun  *run,
               const char *name = gk_check_income_name (col->id);
 
               if (name != NULL && gk_check_column_total (t2, col->id) != 0)
-                add_expected (list, name, "t2", "total", col->id);
+                add_expected (list, name, "income", "total", col->id);
             }
           return list;
         }
@@ -198,7 +198,7 @@ expected_items (GkCheckRun  *run,
               g_autoptr(GkRow) row = g_list_model_get_item (roots, i);
 
               if (gk_check_cell (t3, row, "total") != 0)
-                add_expected (list, gk_row_get_name (row), "t3", gk_row_get_code (row), "total");
+                add_expected (list, gk_row_get_name (row), "expenditure", gk_row_get_code (row), "total");
             }
           return list;
         }
@@ -345,11 +345,11 @@ composed_comparisons (GkCheckRun *run)
   };
   GPtrArray *list = g_ptr_array_new_with_free_func (comparison_free);
   GkExplanation *explanation = gk_document_get_explanation (run->document);
-  GkTable *t2 = gk_document_get_table (run->document, "t2");
-  GkTable *t3 = gk_document_get_table (run->document, "t3");
-  GkTable *t5 = gk_document_get_table (run->document, "t5");
-  GkTable *t6 = gk_document_get_table (run->document, "t6");
-  GkTable *t8 = gk_document_get_table (run->document, "t8");
+  GkTable *t2 = gk_document_get_table (run->document, "income");
+  GkTable *t3 = gk_document_get_table (run->document, "expenditure");
+  GkTable *t5 = gk_document_get_table (run->document, "general-expenditure");
+  GkTable *t6 = gk_document_get_table (run->document, "basic-expenditure");
+  GkTable *t8 = gk_document_get_table (run->document, "sangong");
 
   for (guint i = 0; t2 != NULL && i < gk_table_schema_get_n_columns (gk_table_get_schema (t2)); i++)
     {
@@ -461,9 +461,9 @@ static const GkCheckDef defs[] = {
     .reads = GK_CHECK_READS_HAND_WRITTEN | GK_CHECK_READS_PROJECTS | GK_CHECK_READS_META },
   { .name = "narrative.lists", .func = check_lists,
     .reads = GK_CHECK_READS_HAND_WRITTEN | GK_CHECK_READS_META | GK_CHECK_READS_STRUCTURE,
-    .tables = "t2 t3 t6" },
+    .tables = "income expenditure basic-expenditure" },
   { .name = "narrative.composed", .func = check_composed_changes,
-    .reads = GK_CHECK_READS_HAND_WRITTEN | GK_CHECK_READS_PRIORS, .tables = "t2 t3 t5 t6 t8" },
+    .reads = GK_CHECK_READS_HAND_WRITTEN | GK_CHECK_READS_PRIORS, .tables = "income expenditure general-expenditure basic-expenditure sangong" },
 };
 
 const GkCheckDef *

@@ -46,7 +46,7 @@ typedef struct
   GkCheckRowFunc      row_func;      /* each row of its table (per_table) */
   GkCheckProjectFunc  project_func;  /* each project */
   guint64             reads;         /* parts other than tables */
-  const char         *tables;        /* the tables it reads: "t3 t7"; "*" for all */
+  const char         *tables;        /* the tables it reads by role: "expenditure project-expenditure"; "*" for all */
   gboolean            per_table;     /* one instance per table, reading that table */
   gboolean            with_parent;   /* a row's check reads its children: recheck the parent of a changed row */
 } GkCheckDef;
@@ -154,7 +154,7 @@ typedef enum {
 typedef struct
 {
   GkClaimKind  kind;
-  char        *subject;     /* what the figure is of ("t3:basic", "t5/2010301", "project/p3" …), or NULL */
+  char        *subject;     /* what the figure is of ("expenditure:basic", "general-expenditure/2010301", "project/p3" …), or NULL */
   gint64       value;       /* GkAmount in the document's unit, a count, or a percentage × 10^decimals */
   guint        decimals;    /* percentages: the decimals written */
   int          direction;   /* changes and percentages: +1 rise, -1 fall, 0 持平 */
@@ -162,7 +162,7 @@ typedef struct
   gboolean     has_reason;  /* changes: a 原因 follows before the next change */
   gboolean     area;        /* an amount of 平方米, not of money */
   gboolean     certain;     /* the subject is named for this figure, not only the paragraph's */
-  char        *whole;       /* shares: what the share is of ("t5:total"), "-" unknown, NULL unsaid */
+  char        *whole;       /* shares: what the share is of ("general-expenditure:total"), "-" unknown, NULL unsaid */
   int          reason_direction; /* changes: +1/-1 when the reason speaks only of a rise/fall */
   char        *reason;      /* changes: the reason as written, if any */
   gsize        offset;      /* in the normalised text */

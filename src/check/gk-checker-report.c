@@ -69,7 +69,10 @@ gk_check_row_label (GkRow *row)
   const char *name = gk_row_get_name (row);
 
   if (table != NULL)
-    g_string_append_printf (label, "表%s", gk_table_get_schema (table)->number);
+    {
+      g_autofree char *table_label = gk_table_schema_dup_label (gk_table_get_schema (table));
+      g_string_append (label, table_label);
+    }
   if (gk_row_get_kind (row) == GK_ROW_KIND_SINGLE)
     return g_string_free (label, FALSE);
   if (code != NULL)

@@ -189,15 +189,15 @@ add_keys (GPtrArray         *groups,
 GPtrArray *
 gk_check_share_groups (GkCheckRun *run)
 {
-  static const char * const t3_parts[] = { "t3:basic", "t3:project", NULL };
-  static const char * const t5_parts[] = { "t5:basic", "t5:project", NULL };
-  static const char * const t6_parts[] = { "t6:personnel", "t6:public", NULL };
-  static const char * const t8_parts[] = { "t8:abroad", "t8:vehicle", "t8:reception", NULL };
+  static const char * const t3_parts[] = { "expenditure:basic", "expenditure:project", NULL };
+  static const char * const t5_parts[] = { "general-expenditure:basic", "general-expenditure:project", NULL };
+  static const char * const t6_parts[] = { "basic-expenditure:personnel", "basic-expenditure:public", NULL };
+  static const char * const t8_parts[] = { "sangong:abroad", "sangong:vehicle", "sangong:reception", NULL };
   static const char * const procurement_parts[] = { "procurement:goods", "procurement:works",
                                                     "procurement:services", NULL };
   GPtrArray *groups = g_ptr_array_new_with_free_func (share_group_free);
   GkExplanation *explanation = gk_document_get_explanation (run->document);
-  GkTable *t2 = gk_document_get_table (run->document, "t2");
+  GkTable *t2 = gk_document_get_table (run->document, "income");
 
   if (t2 != NULL)
     {
@@ -216,21 +216,21 @@ gk_check_share_groups (GkCheckRun *run)
           amount = gk_check_column_total (t2, col->id);
           if (amount == 0 && gk_explanation_lookup_prior (explanation, prior) == NULL)
             continue;
-          g_ptr_array_add (keys, g_strconcat ("t2:", col->id, NULL));
+          g_ptr_array_add (keys, g_strconcat ("income:", col->id, NULL));
           g_array_append_val (values, amount);
         }
-      add_group (groups, "s2", 2, "t2:total", keys, values);
+      add_group (groups, "s2", 2, "income:total", keys, values);
     }
-  if (gk_document_get_table (run->document, "t3") != NULL)
-    add_keys (groups, run, "s3", 3, "t3:total", t3_parts);
-  add_roots (groups, run, "s5", 5, "t5");
-  if (gk_document_get_table (run->document, "t5") != NULL)
-    add_keys (groups, run, "s5.basic", 5, "t5:total", t5_parts);
-  add_roots (groups, run, "s6", 6, "t6");
-  if (gk_document_get_table (run->document, "t6") != NULL)
-    add_keys (groups, run, "s6.personnel", 6, "t6:total", t6_parts);
-  if (gk_document_get_table (run->document, "t8") != NULL)
-    add_keys (groups, run, "s8", 8, "t8:total", t8_parts);
+  if (gk_document_get_table (run->document, "expenditure") != NULL)
+    add_keys (groups, run, "s3", 3, "expenditure:total", t3_parts);
+  add_roots (groups, run, "s5", 5, "general-expenditure");
+  if (gk_document_get_table (run->document, "general-expenditure") != NULL)
+    add_keys (groups, run, "s5.basic", 5, "general-expenditure:total", t5_parts);
+  add_roots (groups, run, "s6", 6, "basic-expenditure");
+  if (gk_document_get_table (run->document, "basic-expenditure") != NULL)
+    add_keys (groups, run, "s6.personnel", 6, "basic-expenditure:total", t6_parts);
+  if (gk_document_get_table (run->document, "sangong") != NULL)
+    add_keys (groups, run, "s8", 8, "sangong:total", t8_parts);
   add_keys (groups, run, "s10.procurement", 10, "procurement:total", procurement_parts);
   return groups;
 }

@@ -6,7 +6,7 @@
 #include "gk-checker-private.h"
 
 /* What a figure in a typed text is of: from the subject the text reader
- * found ("t3:basic", "t5/2010301", "project/p3", "vehicles:general" …),
+ * found ("expenditure:basic", "general-expenditure/2010301", "project/p3", "vehicles:general" …),
  * the figure the document holds for it, last year's figure it is compared
  * with, the shares it belongs to, and the places a finding points to. */
 
@@ -80,25 +80,25 @@ friendly_label (const char *key,
                 const char *fallback)
 {
   static const struct { const char *key; const char *label; } known[] = {
-    { "t2:total", "收入预算" },
-    { "t3:total", "支出预算" },
-    { "t3:basic", "基本支出" },
-    { "t3:project", "项目支出" },
-    { "t5:total", "一般公共预算当年拨款" },
-    { "t5:basic", "一般公共预算基本支出" },
-    { "t5:project", "一般公共预算项目支出" },
-    { "t6:total", "一般公共预算基本支出" },
-    { "t7:total", "项目支出" },
-    { "t8:total", "“三公”经费" },
-    { "t8:abroad", "因公出国（境）费" },
-    { "t8:vehicle", "公务用车购置及运行费" },
-    { "t8:vehicle-purchase", "公务用车购置费" },
-    { "t8:vehicle-operation", "公务用车运行费" },
-    { "t8:reception", "公务接待费" },
-    { "t9:total", "政府性基金预算支出" },
+    { "income:total", "收入预算" },
+    { "expenditure:total", "支出预算" },
+    { "expenditure:basic", "基本支出" },
+    { "expenditure:project", "项目支出" },
+    { "general-expenditure:total", "一般公共预算当年拨款" },
+    { "general-expenditure:basic", "一般公共预算基本支出" },
+    { "general-expenditure:project", "一般公共预算项目支出" },
+    { "basic-expenditure:total", "一般公共预算基本支出" },
+    { "project-expenditure:total", "项目支出" },
+    { "sangong:total", "“三公”经费" },
+    { "sangong:abroad", "因公出国（境）费" },
+    { "sangong:vehicle", "公务用车购置及运行费" },
+    { "sangong:vehicle-purchase", "公务用车购置费" },
+    { "sangong:vehicle-operation", "公务用车运行费" },
+    { "sangong:reception", "公务接待费" },
+    { "fund-expenditure:total", "政府性基金预算支出" },
   };
 
-  if (g_str_has_prefix (key, "t2:"))
+  if (g_str_has_prefix (key, "income:"))
     for (guint i = 0; i < G_N_ELEMENTS (income_names); i++)
       if (g_str_equal (key + 3, income_names[i].column))
         return income_names[i].name;
@@ -118,12 +118,16 @@ resolve_table (GkCheckRun *run,
   g_autofree char *table_label = NULL;
   const char *id;
 
-  if (key[0] != 't' || !g_ascii_isdigit (key[1]))
-    return FALSE;
+  /* Table keys begin with a table role; other keys name texts. */
+  {
+    g_autofree char *role = g_strndup (key, strcspn (key, ":/"));
+    if (gk_document_get_table (run->document, role) == NULL)
+      return FALSE;
+  }
 
   if (strchr (key, ':') != NULL)
     {
-      /* "t3:basic": a column's 合计, or a summary's line */
+      /* "expenditure:basic": a column's 合计, or a summary's line */
       GkRow *row;
       const char *column;
 
@@ -156,13 +160,13 @@ resolve_table (GkCheckRun *run,
       if (row != NULL)
         subject_row (s, row, column);
 
-      if (g_str_equal (id, "t2"))
+      if (g_str_equal (id, "income"))
         s->prior_key = g_strconcat ("income.", column, NULL), s->share_group = "s2";
-      else if (g_str_equal (id, "t3") && !g_str_equal (column, "total"))
+      else if (g_str_equal (id, "expenditure") && !g_str_equal (column, "total"))
         s->prior_key = g_strconcat ("expenditure.", column, NULL), s->share_group = "s3";
-      else if (g_str_equal (id, "t5") && g_str_equal (column, "total"))
+      else if (g_str_equal (id, "general-expenditure") && g_str_equal (column, "total"))
         s->prior_key = g_strdup ("general.total");
-      else if (g_str_equal (id, "t8"))
+      else if (g_str_equal (id, "sangong"))
         {
           s->prior_key = g_strconcat ("sangong.", column, NULL);
           s->reason_optional = g_str_equal (column, "total") || g_str_equal (column, "vehicle");
@@ -170,7 +174,7 @@ resolve_table (GkCheckRun *run,
       return TRUE;
     }
 
-  /* "t5/2010301": a 类/款/项 row */
+  /* "general-expenditure/2010301": a 类/款/项 row */
   parts = g_strsplit (key, "/", 2);
   if (g_strv_length (parts) != 2)
     return FALSE;
@@ -188,7 +192,7 @@ resolve_table (GkCheckRun *run,
     s->has_amount = TRUE;
     s->amount = gk_check_cell (table, row, "total");
     subject_row (s, row, "total");
-    if (g_str_equal (parts[0], "t5"))
+    if (g_str_equal (parts[0], "general-expenditure"))
       {
         if (gk_row_is_leaf (row))
           s->prior_key = g_strconcat ("function.", code, NULL);
@@ -224,13 +228,13 @@ gk_check_resolve (GkCheckRun *run,
       s->label = g_strdup_printf ("表七 %s", gk_project_get_name (project));
       s->has_amount = TRUE;
       s->amount = gk_project_get_total (project);
-      subject_place (s, "t7", gk_project_get_id (project), "total");
+      subject_place (s, "project-expenditure", gk_project_get_id (project), "total");
       return TRUE;
     }
 
   if (g_str_equal (key, "running"))
     {
-      GkTable *t6 = gk_document_get_table (run->document, "t6");
+      GkTable *t6 = gk_document_get_table (run->document, "basic-expenditure");
 
       if (t6 == NULL)
         return FALSE;
@@ -364,7 +368,7 @@ gk_check_resolve (GkCheckRun *run,
 
   if (g_str_equal (key, "performance"))
     {
-      GkTable *t7 = gk_document_get_table (run->document, "t7");
+      GkTable *t7 = gk_document_get_table (run->document, "project-expenditure");
 
       s->label = g_strdup ("实行绩效管理的项目");
       s->rule = "explanation.performance";

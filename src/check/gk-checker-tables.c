@@ -313,7 +313,7 @@ check_grand_total (GkCheckRun *run)
     }
 }
 
-/* t6.personnel-public ------------------------------------------------------- */
+/* basic.personnel-public ------------------------------------------------------- */
 
 static gboolean
 class_listed (char       **classes,
@@ -360,12 +360,12 @@ check_shares_row (GkCheckRun *run,
       stated = gk_check_money (run, gk_row_get_value (row, c));
       wanted = gk_check_money (run, expected);
       if (qualifies)
-        finding = gk_check_report (run, "t6.personnel-public",
+        finding = gk_check_report (run, "basic.personnel-public",
                                    _("%s: %s is %s, but on this row it is the whole %s, %s. "
                                      "Correct it to %s."),
                                    label, col->title, stated, source->title, wanted, wanted);
       else
-        finding = gk_check_report (run, "t6.personnel-public",
+        finding = gk_check_report (run, "basic.personnel-public",
                                    _("%s: %s is %s, but this economic 类 carries none. "
                                      "Move the figure to the column this 类 belongs to."),
                                    label, col->title, stated);
@@ -379,7 +379,7 @@ static const GkCheckDef defs[] = {
     .per_table = TRUE, .with_parent = TRUE },
   { .name = "table.row-total", .row_func = check_row_total_row, .per_table = TRUE },
   { .name = "table.grand-total", .func = check_grand_total, .per_table = TRUE },
-  { .name = "t6.personnel-public", .row_func = check_shares_row, .per_table = TRUE },
+  { .name = "basic.personnel-public", .row_func = check_shares_row, .per_table = TRUE },
 };
 
 const GkCheckDef *

@@ -505,6 +505,23 @@ tables_read (GkDocument *document,
   return bits;
 }
 
+/* Whether the document's template has every table the rule reads: a rule
+ * about a table the template does not print has nothing to check. */
+static gboolean
+has_tables (GkDocument *document,
+            const char *tables)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (tables == NULL || g_str_equal (tables, "*"))
+    return TRUE;
+  ids = g_strsplit (tables, " ", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (ids[i][0] != '\0' && gk_document_get_table (document, ids[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 add_instance (GkChecker        *self,
               const GkCheckDef *def,
@@ -533,7 +550,7 @@ add_instances (GkChecker        *self,
         for (guint t = 0; t < gk_document_get_n_tables (self->document) && t < 32; t++)
           add_instance (self, def, gk_document_get_table_at (self->document, t),
                         def->reads | (G_GUINT64_CONSTANT (1) << t));
-      else
+      else if (has_tables (self->document, def->tables))
         add_instance (self, def, NULL, def->reads | tables_read (self->document, def->tables));
     }
 }

@@ -223,7 +223,7 @@ gk_finding_involves (GkFinding  *self,
   return FALSE;
 }
 
-/* The places as `--check` prints them: "t3/20103/basic,t3/2010301/basic". */
+/* The places as `--check` prints them: "expenditure/20103/basic,t3/2010301/basic". */
 char *
 gk_finding_dup_location (GkFinding *self)
 {

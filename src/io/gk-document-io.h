@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define GK_FILE_FORMAT_NAME    "gongkai-disclosure"
-#define GK_FILE_FORMAT_VERSION 1
+#define GK_FILE_FORMAT_VERSION 2
 /* The years a file may give; a document without one leaves "year" out. */
 #define GK_FILE_YEAR_MIN       1990
 #define GK_FILE_YEAR_MAX       2200

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * document), -json.c (paths and expectations), -tables.c (tables). */
 
 /* Where the reader is, as a stack of member names and list indexes. It is
- * spelled out ("$.tables.t2.rows[3]") only when something is wrong: most
+ * spelled out ("$.tables.income.rows[3]") only when something is wrong: most
  * of a large file is read without a problem. */
 typedef struct
 {
@@ -25,6 +25,7 @@ typedef struct
   GArray     *path;
   GError    **error;
   GkDocument *document;
+  gint64      version;   /* the file format version */
 } Reader;
 
 /* A damaged or hostile file can hold megabytes where a code or a member

@@ -157,18 +157,38 @@ read_rows (Reader   *r,
   return ok;
 }
 
+/* Format version 1 named the seed's nine tables by position. */
+static const char *
+version_1_role (const char *key)
+{
+  static const char * const roles[] = {
+    "income-summary", "income", "expenditure", "fiscal-summary", "general-expenditure",
+    "basic-expenditure", "project-expenditure", "sangong", "fund-expenditure",
+  };
+
+  if (key[0] == 't' && key[1] >= '1' && key[1] <= '9' && key[2] == '\0')
+    return roles[key[1] - '1'];
+  return key;
+}
+
 static gboolean
 read_table (Reader     *r,
-            const char *id,
+            const char *key,
             JsonNode   *node)
 {
+  const char *id = r->version == 1 ? version_1_role (key) : key;
   GkTable *table = gk_document_get_table (r->document, id);
   const GkTableSchema *schema;
   JsonObject *object;
   g_autoptr(GList) members = NULL;
 
   if (table == NULL)
-    return _gk_reader_fail (r, _("there is no table “%s”; the tables are t1 to t9"), id);
+    {
+      GkTemplate *template = gk_document_get_template (r->document);
+      g_autofree char *roles = gk_template_dup_table_roles (template);
+      return _gk_reader_fail (r, _("the template “%s” has no table “%s”; its tables are %s"),
+                              gk_template_get_title (template), key, roles);
+    }
   schema = gk_table_get_schema (table);
   if (!_gk_reader_expect_object (r, node, &object))
     return FALSE;

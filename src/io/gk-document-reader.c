@@ -171,7 +171,7 @@ read_project (Reader     *r,
               GPtrArray  *projects)
 {
   static const char * const extra[] = { "id", "amounts", "indicators", NULL };
-  const GkTableSchema *t7 = gk_table_get_schema (gk_document_get_table (r->document, "t7"));
+  const GkTableSchema *t7 = gk_table_get_schema (gk_document_get_table (r->document, "project-expenditure"));
   g_autoptr(GkProject) project = NULL;
   JsonObject *object = json_node_get_object (node);
   const char *code;
@@ -279,7 +279,7 @@ is_prior_key (GkDocument *document,
     return TRUE;
   if (g_str_has_prefix (key, "income."))
     {
-      const GkTableSchema *t2 = gk_table_get_schema (gk_document_get_table (document, "t2"));
+      const GkTableSchema *t2 = gk_table_get_schema (gk_document_get_table (document, "income"));
       int column = gk_table_schema_column_index (t2, key + strlen ("income."));
       return column >= 0 && gk_table_schema_get_column (t2, column)->rule == GK_COLUMN_ENTERED;
     }
@@ -455,6 +455,110 @@ read_header (Reader     *r,
   return TRUE;
 }
 
+/* "template": { "id", "version", "tables": [ { "role", "title" } … ],
+ * "definition": { … } }. "tables" is there when the document keeps some
+ * of its template's tables, or orders or titles them its own way;
+ * "definition" when the template is the user's own, so that the file
+ * opens where that template is not installed. */
+static gboolean
+read_template (Reader      *r,
+               JsonNode    *node,
+               GkTemplate **out)
+{
+  static const char * const members[] = { "id", "version", "tables", "definition", NULL };
+  JsonObject *object;
+  const char *id;
+  gint64 version;
+  GkTemplate *template;
+  gsize len;
+
+  if (!_gk_reader_expect_object (r, node, &object) ||
+      !_gk_reader_check_members (r, object, members))
+    return FALSE;
+  if (!json_object_has_member (object, "id"))
+    return _gk_reader_fail (r, _("the template has no “id”"));
+  len = _gk_reader_push_member (r, "id");
+  if (!_gk_reader_expect_string (r, json_object_get_member (object, "id"), &id))
+    return FALSE;
+  _gk_reader_pop (r, len);
+  if (json_object_has_member (object, "version"))
+    {
+      len = _gk_reader_push_member (r, "version");
+      if (!_gk_reader_expect_int (r, json_object_get_member (object, "version"), 1, G_MAXINT, &version))
+        return FALSE;
+      _gk_reader_pop (r, len);
+    }
+
+  template = gk_template_find (id);
+  if (template == NULL && json_object_has_member (object, "definition"))
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *text = NULL;
+
+      len = _gk_reader_push_member (r, "definition");
+      json_generator_set_root (generator, json_object_get_member (object, "definition"));
+      text = json_generator_to_data (generator, NULL);
+      template = gk_template_new_from_data (text, &local_error);
+      if (template == NULL)
+        return _gk_reader_fail (r, "%s", local_error->message);
+      if (g_strcmp0 (gk_template_get_id (template), id) != 0)
+        return _gk_reader_fail (r, _("the template’s definition has the id “%s”, not “%s”"),
+                                gk_template_get_id (template), id);
+      _gk_reader_pop (r, len);
+    }
+  if (template == NULL)
+    {
+      g_autofree char *folder = gk_template_get_user_folder ();
+      return _gk_reader_fail (r, _("the file uses the template “%s”, which is not installed; put the template’s file in %s"),
+                              id, folder);
+    }
+
+  if (json_object_has_member (object, "tables"))
+    {
+      JsonArray *tables;
+      g_autoptr(GPtrArray) roles = g_ptr_array_new ();
+      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+      g_autoptr(GError) local_error = NULL;
+      GkTemplate *customised;
+
+      len = _gk_reader_push_member (r, "tables");
+      if (!_gk_reader_expect_array (r, json_object_get_member (object, "tables"), &tables))
+        return FALSE;
+      for (guint i = 0; i < json_array_get_length (tables); i++)
+        {
+          static const char * const table_members[] = { "role", "title", NULL };
+          JsonObject *table;
+          const char *role = NULL, *title = NULL;
+          gsize item = _gk_reader_push_index (r, i);
+
+          if (!_gk_reader_expect_object (r, json_array_get_element (tables, i), &table) ||
+              !_gk_reader_check_members (r, table, table_members))
+            return FALSE;
+          if (!json_object_has_member (table, "role"))
+            return _gk_reader_fail (r, _("the table has no “role”"));
+          if (!_gk_reader_expect_string (r, json_object_get_member (table, "role"), &role))
+            return FALSE;
+          if (json_object_has_member (table, "title") &&
+              !_gk_reader_expect_string (r, json_object_get_member (table, "title"), &title))
+            return FALSE;
+          g_ptr_array_add (roles, (gpointer) role);
+          g_ptr_array_add (titles, (gpointer) title);
+          _gk_reader_pop (r, item);
+        }
+      g_ptr_array_add (roles, NULL);
+      g_ptr_array_add (titles, NULL);
+      customised = gk_template_customise (template, (const char * const *) roles->pdata,
+                                          (const char * const *) titles->pdata, &local_error);
+      if (customised == NULL)
+        return _gk_reader_fail (r, "%s", local_error->message);
+      template = customised;
+      _gk_reader_pop (r, len);
+    }
+  *out = template;
+  return TRUE;
+}
+
 static void
 set_too_large (GError **error)
 {
@@ -486,7 +590,7 @@ load (const char  *data,
 {
   g_autofree char *owned_data = owned_text;
   static const char * const root_members[] = {
-    "format", "version", "unit", "year", "money-unit", "date", "names", "overview",
+    "format", "version", "template", "unit", "year", "money-unit", "date", "names", "overview",
     "tables", "projects", "explanation", "glossary", NULL
   };
   static const struct {
@@ -504,7 +608,8 @@ load (const char  *data,
   g_autoptr(GkDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (PathSegment));
-  Reader r = { path, error, NULL };
+  Reader r = { path, error, NULL, 0 };
+  GkTemplate *template = gk_template_get_default ();
   JsonObject *root;
   JsonNode *node;
   const char *format = NULL;
@@ -594,8 +699,18 @@ load (const char  *data,
 
   if (!_gk_reader_check_members (&r, root, root_members))
     return NULL;
+  r.version = version;
 
-  document = gk_document_new ();
+  /* Files before format 2 name no template: they hold the seed's tables. */
+  if (json_object_has_member (root, "template"))
+    {
+      gsize len = _gk_reader_push_member (&r, "template");
+      if (!read_template (&r, json_object_get_member (root, "template"), &template))
+        return NULL;
+      _gk_reader_pop (&r, len);
+    }
+
+  document = gk_document_new_for_template (template);
   r.document = document;
   if (!read_header (&r, root))
     return NULL;

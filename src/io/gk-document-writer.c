@@ -130,16 +130,25 @@ collect_codes (GListModel *rows,
 
 static JsonObject *
 names_object (GkDocument       *document,
-              GkClassification  kind,
-              const char * const *tables)
+              GkClassification  kind)
 {
   g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GList) sorted = NULL;
   GList *own = gk_document_get_codes (document, kind);
   JsonObject *object = json_object_new ();
 
-  for (guint i = 0; tables[i] != NULL; i++)
-    collect_codes (gk_table_get_roots (gk_document_get_table (document, tables[i])), codes);
+  /* The codes of the entered tables of this classification (summaries
+   * repeat them; 三公 has none). */
+  for (guint i = 0; i < gk_document_get_n_tables (document); i++)
+    {
+      GkTable *table = gk_document_get_table_at (document, i);
+      GkTableKind table_kind = gk_table_get_schema (table)->kind;
+
+      if (table_kind == GK_TABLE_KIND_ECONOMIC ? kind == GK_CLASSIFICATION_ECONOMIC
+          : (table_kind == GK_TABLE_KIND_FUNCTION || table_kind == GK_TABLE_KIND_PROJECTS) &&
+            kind == GK_CLASSIFICATION_FUNCTION)
+        collect_codes (gk_table_get_roots (table), codes);
+    }
   /* Names the document gave itself are kept even when no row uses them now. */
   for (GList *l = own; l != NULL; l = l->next)
     g_hash_table_add (codes, l->data);
@@ -248,11 +257,47 @@ explanation_object (GkExplanation *explanation)
   return object;
 }
 
+/* The template by its id and version; the tables when the document keeps
+ * its own selection, order or titles of them; the whole definition when
+ * the template is the user's, so that the file opens anywhere. */
+static JsonObject *
+template_object (GkTemplate *template)
+{
+  GkTemplate *base = gk_template_get_base (template);
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "id", gk_template_get_id (base));
+  json_object_set_int_member (object, "version", gk_template_get_version (base));
+  if (template != base)
+    {
+      JsonArray *tables = json_array_new ();
+      for (guint i = 0; i < gk_template_get_n_tables (template); i++)
+        {
+          const GkTableSchema *schema = gk_template_get_table (template, i);
+          const GkTableSchema *original = gk_template_lookup (base, schema->id);
+          JsonObject *table = json_object_new ();
+
+          json_object_set_string_member (table, "role", schema->id);
+          if (original == NULL || g_strcmp0 (original->title, schema->title) != 0)
+            json_object_set_string_member (table, "title", schema->title);
+          json_array_add_object_element (tables, table);
+        }
+      json_object_set_array_member (object, "tables", tables);
+    }
+  if (gk_template_is_user (base))
+    {
+      g_autofree char *text = gk_template_to_json (base, NULL, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (json_parser_load_from_data (parser, text, -1, NULL))
+        json_object_set_member (object, "definition", json_node_copy (json_parser_get_root (parser)));
+    }
+  return object;
+}
+
 GBytes *
 gk_document_serialize (GkDocument *document)
 {
-  static const char * const function_tables[] = { "t2", "t3", "t5", "t7", "t9", NULL };
-  static const char * const economic_tables[] = { "t6", NULL };
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   JsonObject *object = json_object_new ();
@@ -270,6 +315,7 @@ gk_document_serialize (GkDocument *document)
 
   json_object_set_string_member (object, "format", GK_FILE_FORMAT_NAME);
   json_object_set_int_member (object, "version", GK_FILE_FORMAT_VERSION);
+  json_object_set_object_member (object, "template", template_object (gk_document_get_template (document)));
   json_object_set_string_member (object, "unit", gk_document_get_unit (document) ? gk_document_get_unit (document) : "");
   /* 0 is no year yet, which the reader takes as a missing "year". */
   if (gk_document_get_year (document) != 0)
@@ -278,9 +324,9 @@ gk_document_serialize (GkDocument *document)
   json_object_set_string_member (object, "date", gk_document_get_date (document) ? gk_document_get_date (document) : "");
 
   json_object_set_object_member (names, "function",
-                                 names_object (document, GK_CLASSIFICATION_FUNCTION, function_tables));
+                                 names_object (document, GK_CLASSIFICATION_FUNCTION));
   json_object_set_object_member (names, "economic",
-                                 names_object (document, GK_CLASSIFICATION_ECONOMIC, economic_tables));
+                                 names_object (document, GK_CLASSIFICATION_ECONOMIC));
   json_object_set_object_member (object, "names", names);
 
   ov = gk_document_get_overview (document);

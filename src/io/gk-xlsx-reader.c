@@ -456,7 +456,7 @@ compare_parts (gconstpointer a,
 {
   const GkXlsxPart *x = *(const GkXlsxPart **) a;
   const GkXlsxPart *y = *(const GkXlsxPart **) b;
-  /* "t1" … "t9": template order */
+  /* "income-summary" … "fund-expenditure": template order */
   return g_strcmp0 (x->ts->schema->id, y->ts->schema->id);
 }
 

@@ -20,15 +20,15 @@ static const struct {
   const char *table;
   const char *needles[6];
 } titles[] = {
-  { "t8", { "三公", NULL } },
-  { "t4", { "财政拨款收支", NULL } },
-  { "t1", { "部门收支", "收支总体", "收支总表", "收支预算总表", NULL } },
-  { "t9", { "政府性基金预算支出", "政府性基金支出", NULL } },
-  { "t6", { "基本支出情况表", "基本支出表", "基本支出预算表", NULL } },
-  { "t7", { "项目支出情况表", "项目支出表", "项目支出预算表", NULL } },
-  { "t5", { "一般公共预算支出情况表", "一般公共预算支出表", "一般公共预算财政拨款支出", NULL } },
-  { "t2", { "收入总体情况表", "收入总表", "收入预算表", "收入情况表", NULL } },
-  { "t3", { "支出总体情况表", "支出总表", "支出预算表", "支出情况表", NULL } },
+  { "sangong", { "三公", NULL } },
+  { "fiscal-summary", { "财政拨款收支", NULL } },
+  { "income-summary", { "部门收支", "收支总体", "收支总表", "收支预算总表", NULL } },
+  { "fund-expenditure", { "政府性基金预算支出", "政府性基金支出", NULL } },
+  { "basic-expenditure", { "基本支出情况表", "基本支出表", "基本支出预算表", NULL } },
+  { "project-expenditure", { "项目支出情况表", "项目支出表", "项目支出预算表", NULL } },
+  { "general-expenditure", { "一般公共预算支出情况表", "一般公共预算支出表", "一般公共预算财政拨款支出", NULL } },
+  { "income", { "收入总体情况表", "收入总表", "收入预算表", "收入情况表", NULL } },
+  { "expenditure", { "支出总体情况表", "支出总表", "支出预算表", "支出情况表", NULL } },
 };
 
 static const char *
@@ -72,44 +72,44 @@ static const struct {
   const char *column;
   const char *aliases[7];
 } column_aliases[] = {
-  { "t2", "total", { "总计", "合计", "收入总计", "小计", NULL } },
-  { "t2", "general", { "一般公共预算拨款", "一般公共预算", "公共财政拨款", "一般公共预算拨款收入", "财政拨款", NULL } },
-  { "t2", "fund", { "政府性基金预算拨款", "政府基金预算拨款", "政府性基金", NULL } },
-  { "t2", "special", { "财政专户管理资金", "财政专户", "教育收费", NULL } },
-  { "t2", "business", { "事业收入", NULL } },
-  { "t2", "operating", { "事业单位经营收入", "经营收入", NULL } },
-  { "t2", "other", { "其他收入", NULL } },
-  { "t2", "reserve", { "用事业基金弥补收支差额", "用事业基金弥补", "事业基金", NULL } },
-  { "t2", "carryover", { "上年结余", "上年结转", "结转结余", NULL } },
-  { "t3", "total", { "合计", "小计", "总计", NULL } },
-  { "t3", "basic", { "基本支出", NULL } },
-  { "t3", "project", { "项目支出", NULL } },
-  { "t5", "total", { "合计", "小计", "总计", NULL } },
-  { "t5", "basic", { "基本支出", NULL } },
-  { "t5", "project", { "项目支出", NULL } },
-  { "t9", "total", { "合计", "小计", "总计", NULL } },
-  { "t9", "basic", { "基本支出", NULL } },
-  { "t9", "project", { "项目支出", NULL } },
-  { "t6", "total", { "总计", "合计", "小计", NULL } },
-  { "t6", "personnel", { "人员经费", NULL } },
-  { "t6", "public", { "公用经费", NULL } },
-  { "t7", "total", { "项目支出合计", "合计", "小计", "总计", NULL } },
-  { "t7", "e301", { "工资福利支出", "工资福利", NULL } },
-  { "t7", "e302", { "商品和服务支出", "商品和服务", NULL } },
-  { "t7", "e303", { "对个人和家庭的补助", "对个人和家庭补助", NULL } },
-  { "t7", "e307", { "债务利息及费用支出", "债务利息支出", "债务利息", NULL } },
-  { "t7", "e309", { "资本性支出(基本建设)", "资本性支出(基建)", NULL } },
-  { "t7", "e310", { "资本性支出", NULL } },
-  { "t7", "e311", { "对企业补助(基本建设)", "对企业补助(基建)", "企业补助(基建)", NULL } },
-  { "t7", "e312", { "对企业补助", NULL } },
-  { "t7", "e313", { "对社会保障基金补助", "社会保障基金补助", NULL } },
-  { "t7", "e399", { "其他支出", NULL } },
-  { "t8", "total", { "合计", "总计", NULL } },
-  { "t8", "abroad", { "因公出国(境)费", "因公出国", "出国", NULL } },
-  { "t8", "vehicle", { "小计", "公务用车购置及运行费", "公务用车购置及运行维护费", NULL } },
-  { "t8", "vehicle-purchase", { "公务用车购置费", "购置费", "购置", NULL } },
-  { "t8", "vehicle-operation", { "公务用车运行费", "公务用车运行维护费", "运行维护费", "运行费", NULL } },
-  { "t8", "reception", { "公务接待费", "接待费", "接待", NULL } },
+  { "income", "total", { "总计", "合计", "收入总计", "小计", NULL } },
+  { "income", "general", { "一般公共预算拨款", "一般公共预算", "公共财政拨款", "一般公共预算拨款收入", "财政拨款", NULL } },
+  { "income", "fund", { "政府性基金预算拨款", "政府基金预算拨款", "政府性基金", NULL } },
+  { "income", "special", { "财政专户管理资金", "财政专户", "教育收费", NULL } },
+  { "income", "business", { "事业收入", NULL } },
+  { "income", "operating", { "事业单位经营收入", "经营收入", NULL } },
+  { "income", "other", { "其他收入", NULL } },
+  { "income", "reserve", { "用事业基金弥补收支差额", "用事业基金弥补", "事业基金", NULL } },
+  { "income", "carryover", { "上年结余", "上年结转", "结转结余", NULL } },
+  { "expenditure", "total", { "合计", "小计", "总计", NULL } },
+  { "expenditure", "basic", { "基本支出", NULL } },
+  { "expenditure", "project", { "项目支出", NULL } },
+  { "general-expenditure", "total", { "合计", "小计", "总计", NULL } },
+  { "general-expenditure", "basic", { "基本支出", NULL } },
+  { "general-expenditure", "project", { "项目支出", NULL } },
+  { "fund-expenditure", "total", { "合计", "小计", "总计", NULL } },
+  { "fund-expenditure", "basic", { "基本支出", NULL } },
+  { "fund-expenditure", "project", { "项目支出", NULL } },
+  { "basic-expenditure", "total", { "总计", "合计", "小计", NULL } },
+  { "basic-expenditure", "personnel", { "人员经费", NULL } },
+  { "basic-expenditure", "public", { "公用经费", NULL } },
+  { "project-expenditure", "total", { "项目支出合计", "合计", "小计", "总计", NULL } },
+  { "project-expenditure", "e301", { "工资福利支出", "工资福利", NULL } },
+  { "project-expenditure", "e302", { "商品和服务支出", "商品和服务", NULL } },
+  { "project-expenditure", "e303", { "对个人和家庭的补助", "对个人和家庭补助", NULL } },
+  { "project-expenditure", "e307", { "债务利息及费用支出", "债务利息支出", "债务利息", NULL } },
+  { "project-expenditure", "e309", { "资本性支出(基本建设)", "资本性支出(基建)", NULL } },
+  { "project-expenditure", "e310", { "资本性支出", NULL } },
+  { "project-expenditure", "e311", { "对企业补助(基本建设)", "对企业补助(基建)", "企业补助(基建)", NULL } },
+  { "project-expenditure", "e312", { "对企业补助", NULL } },
+  { "project-expenditure", "e313", { "对社会保障基金补助", "社会保障基金补助", NULL } },
+  { "project-expenditure", "e399", { "其他支出", NULL } },
+  { "sangong", "total", { "合计", "总计", NULL } },
+  { "sangong", "abroad", { "因公出国(境)费", "因公出国", "出国", NULL } },
+  { "sangong", "vehicle", { "小计", "公务用车购置及运行费", "公务用车购置及运行维护费", NULL } },
+  { "sangong", "vehicle-purchase", { "公务用车购置费", "购置费", "购置", NULL } },
+  { "sangong", "vehicle-operation", { "公务用车运行费", "公务用车运行维护费", "运行维护费", "运行费", NULL } },
+  { "sangong", "reception", { "公务接待费", "接待费", "接待", NULL } },
 };
 
 /* How well a heading names a column: an exact alias beats any contained
@@ -570,26 +570,26 @@ tables_by_heading (GkXlsxTableSheet *self)
     }
 #define HAS(w) (strstr (all->str, (w)) != NULL)
   if (HAS ("因公出国") || HAS ("三公") || HAS ("公务接待"))
-    g_ptr_array_add (ids, (gpointer) "t8");
+    g_ptr_array_add (ids, (gpointer) "sangong");
   else if (HAS ("人员经费") && HAS ("公用经费"))
-    g_ptr_array_add (ids, (gpointer) "t6");
+    g_ptr_array_add (ids, (gpointer) "basic-expenditure");
   else if (HAS ("项目名称") || (HAS ("工资福利") && HAS ("商品和服务")))
-    g_ptr_array_add (ids, (gpointer) "t7");
+    g_ptr_array_add (ids, (gpointer) "project-expenditure");
   else if (HAS ("收入") && HAS ("支出") && !HAS ("基本支出"))
-    g_ptr_array_add (ids, (gpointer) (HAS ("财政拨款收入") || HAS ("财政拨款支出") ? "t4" : "t1"));
+    g_ptr_array_add (ids, (gpointer) (HAS ("财政拨款收入") || HAS ("财政拨款支出") ? "fiscal-summary" : "income-summary"));
   else if (HAS ("一般公共预算拨款") || HAS ("事业收入") || HAS ("上年结余"))
-    g_ptr_array_add (ids, (gpointer) "t2");
+    g_ptr_array_add (ids, (gpointer) "income");
   else if (HAS ("基本支出") && HAS ("项目支出"))
     {
       if (HAS ("一般公共预算"))
-        g_ptr_array_add (ids, (gpointer) "t5");
+        g_ptr_array_add (ids, (gpointer) "general-expenditure");
       else if (HAS ("政府性基金"))
-        g_ptr_array_add (ids, (gpointer) "t9");
+        g_ptr_array_add (ids, (gpointer) "fund-expenditure");
       else
         {
-          g_ptr_array_add (ids, (gpointer) "t3");
-          g_ptr_array_add (ids, (gpointer) "t5");
-          g_ptr_array_add (ids, (gpointer) "t9");
+          g_ptr_array_add (ids, (gpointer) "expenditure");
+          g_ptr_array_add (ids, (gpointer) "general-expenditure");
+          g_ptr_array_add (ids, (gpointer) "fund-expenditure");
         }
     }
 #undef HAS

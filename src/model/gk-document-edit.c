@@ -286,8 +286,11 @@ gk_document_check_amount (GkDocument  *self,
   table = gk_row_get_table (row);
   schema = table != NULL ? gk_table_get_schema (table) : NULL;
   if (schema != NULL && column < schema->columns->len)
-    g_prefix_error (error, "表%s %s, %s, %s: ", schema->number, schema->title, row_name,
-                    gk_table_schema_get_column (schema, column)->title);
+    {
+      g_autofree char *table_name = gk_table_schema_dup_name (schema);
+      g_prefix_error (error, "%s, %s, %s: ", table_name, row_name,
+                      gk_table_schema_get_column (schema, column)->title);
+    }
   else
     g_prefix_error (error, "%s: ", row_name);
   return FALSE;

@@ -50,8 +50,8 @@ static void
 fill_income (GkDocument *self,
              GkDocument *last_year)
 {
-  GkTable *table = gk_document_get_table (self, "t2");
-  GkTable *last_table = gk_document_get_table (last_year, "t2");
+  GkTable *table = gk_document_get_table (self, "income");
+  GkTable *last_table = gk_document_get_table (last_year, "income");
   const GkTableSchema *schema = gk_table_get_schema (table);
 
   for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
@@ -77,8 +77,8 @@ fill_functions (GkDocument *self,
                 GkDocument *last_year,
                 GString    *report)
 {
-  GkTable *table = gk_document_get_table (self, "t5");
-  GkTable *last_table = gk_document_get_table (last_year, "t5");
+  GkTable *table = gk_document_get_table (self, "general-expenditure");
+  GkTable *last_table = gk_document_get_table (last_year, "general-expenditure");
   int total = gk_table_column_index (last_table, "total");
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (table)); i++)
@@ -111,7 +111,7 @@ fill_sangong (GkDocument *self,
   static const char *const columns[] = {
     "total", "abroad", "vehicle-purchase", "vehicle-operation", "reception",
   };
-  GkTable *last_table = gk_document_get_table (last_year, "t8");
+  GkTable *last_table = gk_document_get_table (last_year, "sangong");
   GkRow *row = gk_table_get_single_row (last_table);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
@@ -195,15 +195,15 @@ gk_document_fill_prior_year (GkDocument  *self,
   gk_document_begin_action (self, _("Fill from Last Year"));
   fill_income (self, last_year);
   set_prior (self, "expenditure.basic",
-             column_total (gk_document_get_table (last_year, "t3"), "basic"));
+             column_total (gk_document_get_table (last_year, "expenditure"), "basic"));
   set_prior (self, "expenditure.project",
-             column_total (gk_document_get_table (last_year, "t3"), "project"));
+             column_total (gk_document_get_table (last_year, "expenditure"), "project"));
   set_prior (self, "general.total",
-             column_total (gk_document_get_table (last_year, "t5"), "total"));
+             column_total (gk_document_get_table (last_year, "general-expenditure"), "total"));
   fill_functions (self, last_year, report);
   fill_sangong (self, last_year);
   set_prior (self, "running-costs",
-             column_total (gk_document_get_table (last_year, "t6"), "public"));
+             column_total (gk_document_get_table (last_year, "basic-expenditure"), "public"));
   gk_document_end_action (self);
 
   if (report != NULL)

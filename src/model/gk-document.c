@@ -18,6 +18,7 @@ enum {
   PROP_MONEY_UNIT,
   PROP_DATE,
   PROP_MODIFIED,
+  PROP_TEMPLATE,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   N_PROPS
@@ -86,6 +87,9 @@ gk_document_get_property (GObject    *object,
     case PROP_MODIFIED:
       g_value_set_boolean (value, gk_document_get_modified (self));
       break;
+    case PROP_TEMPLATE:
+      g_value_set_pointer (value, self->template);
+      break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, gk_document_can_undo (self));
       break;
@@ -129,10 +133,15 @@ gk_document_set_property (GObject      *object,
       if (gk_set_str (&self->date, g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
+    case PROP_TEMPLATE:
+      self->template = g_value_get_pointer (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
+
+static void gk_document_constructed (GObject *object);
 
 static void
 gk_document_class_init (GkDocumentClass *klass)
@@ -145,6 +154,7 @@ gk_document_class_init (GkDocumentClass *klass)
   object_class->finalize = gk_document_finalize;
   object_class->get_property = gk_document_get_property;
   object_class->set_property = gk_document_set_property;
+  object_class->constructed = gk_document_constructed;
 
   properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, rw);
   properties[PROP_YEAR] = g_param_spec_uint ("year", NULL, NULL, 0, 9999, 0, rw);
@@ -154,6 +164,10 @@ gk_document_class_init (GkDocumentClass *klass)
                                                    GK_MONEY_UNIT_WANYUAN, rw);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
+  /* The GkTemplate whose tables the document has; templates live as long
+   * as the program, hence a plain pointer. */
+  properties[PROP_TEMPLATE] = g_param_spec_pointer ("template", NULL, NULL,
+                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -171,10 +185,23 @@ gk_document_class_init (GkDocumentClass *klass)
 }
 
 static void
+gk_document_constructed (GObject *object)
+{
+  GkDocument *self = GK_DOCUMENT (object);
+
+  G_OBJECT_CLASS (gk_document_parent_class)->constructed (object);
+
+  if (self->template == NULL)
+    self->template = gk_template_get_default ();
+  for (guint i = 0; i < gk_template_get_n_tables (self->template); i++)
+    g_ptr_array_add (self->tables, gk_table_new (gk_template_get_table (self->template, i)));
+  gk_document_history_clear (self);
+  gk_document_derive_all (self);
+}
+
+static void
 gk_document_init (GkDocument *self)
 {
-  GkTemplate *template = gk_template_get_default ();
-
   self->money_unit = GK_MONEY_UNIT_WANYUAN;
   self->names[GK_CLASSIFICATION_FUNCTION] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->names[GK_CLASSIFICATION_ECONOMIC] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -183,18 +210,29 @@ gk_document_init (GkDocument *self)
   self->glossary = g_list_store_new (GK_TYPE_GLOSSARY_ENTRY);
   self->projects = g_list_store_new (GK_TYPE_PROJECT);
   self->tables = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < gk_template_get_n_tables (template); i++)
-    g_ptr_array_add (self->tables, gk_table_new (gk_template_get_table (template, i)));
   self->undo_stack = g_ptr_array_new ();
   self->redo_stack = g_ptr_array_new ();
-  gk_document_history_clear (self);
-  gk_document_derive_all (self);
 }
 
+/* A document of the seed's template (gk_template_get_default()). */
 GkDocument *
 gk_document_new (void)
 {
   return g_object_new (GK_TYPE_DOCUMENT, NULL);
+}
+
+GkDocument *
+gk_document_new_for_template (GkTemplate *template)
+{
+  g_return_val_if_fail (template != NULL, NULL);
+  return g_object_new (GK_TYPE_DOCUMENT, "template", template, NULL);
+}
+
+GkTemplate *
+gk_document_get_template (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  return self->template;
 }
 
 /* The six standard entries of 名词解释, restored by one action in the editor. */
@@ -215,7 +253,18 @@ gk_document_new_blank (const char  *unit,
                        guint        year,
                        GkMoneyUnit  money_unit)
 {
-  GkDocument *self = gk_document_new ();
+  return gk_document_new_blank_for_template (gk_template_get_default (), unit, year, money_unit);
+}
+
+/* A new disclosure of @template: every table empty, with the standard
+ * 备注 and the standard 名词解释. */
+GkDocument *
+gk_document_new_blank_for_template (GkTemplate  *template,
+                                    const char  *unit,
+                                    guint        year,
+                                    GkMoneyUnit  money_unit)
+{
+  GkDocument *self = gk_document_new_for_template (template);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   self->unit = g_strdup (unit);
@@ -363,8 +412,6 @@ gk_document_get_codes (GkDocument       *self,
   return g_list_sort (g_hash_table_get_keys (self->names[kind]), (GCompareFunc) g_strcmp0);
 }
 
-static const char * const function_tables[] = { "t1", "t2", "t3", "t4", "t5", "t7", "t9" };
-
 void
 gk_document_set_code_name_internal (GkDocument       *self,
                                     GkClassification  kind,
@@ -377,16 +424,18 @@ gk_document_set_code_name_internal (GkDocument       *self,
     g_hash_table_remove (self->names[kind], code);
   name = gk_document_get_code_name (self, kind, code);
 
-  if (kind == GK_CLASSIFICATION_ECONOMIC)
+  /* Every table whose rows are codes of this classification prints the name. */
+  for (guint i = 0; i < self->tables->len; i++)
     {
-      GkRow *row = gk_table_lookup (gk_document_get_table (self, "t6"), code);
-      if (row != NULL)
-        gk_row_set_name (row, name);
-      return;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (function_tables); i++)
-    {
-      GkRow *row = gk_table_lookup (gk_document_get_table (self, function_tables[i]), code);
+      GkTable *table = self->tables->pdata[i];
+      GkTableKind table_kind = gk_table_get_schema (table)->kind;
+      GkRow *row;
+
+      if ((kind == GK_CLASSIFICATION_ECONOMIC) != (table_kind == GK_TABLE_KIND_ECONOMIC))
+        continue;
+      if (table_kind == GK_TABLE_KIND_SINGLE)
+        continue;
+      row = gk_table_lookup (table, code);
       if (row != NULL)
         gk_row_set_name (row, name);
     }
@@ -399,26 +448,59 @@ function_name (const char *code,
   return gk_document_get_code_name (user_data, GK_CLASSIFICATION_FUNCTION, code);
 }
 
+/* The table the projects are listed in, if the template has one. */
+GkTable *
+gk_document_get_projects_table (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+
+  for (guint i = 0; i < self->tables->len; i++)
+    if (gk_table_get_schema (self->tables->pdata[i])->kind == GK_TABLE_KIND_PROJECTS)
+      return self->tables->pdata[i];
+  return NULL;
+}
+
 void
 gk_document_rebuild_projects (GkDocument *self)
 {
-  gk_table_rebuild_projects (gk_document_get_table (self, "t7"),
-                             G_LIST_MODEL (self->projects),
-                             function_name, self);
+  GkTable *table = gk_document_get_projects_table (self);
+
+  if (table != NULL)
+    gk_table_rebuild_projects (table, G_LIST_MODEL (self->projects), function_name, self);
 }
 
-/* What depends on a table beyond itself: 表一 reads 表二 and 表三; 表四 reads
- * 表二, 表五 and 表九. */
+static gboolean
+summary_reads (const GkTableSchema *summary,
+               const char          *role)
+{
+  gsize len = strlen (role);
+  guint n = summary->columns->len + summary->lines->len;
+
+  for (guint k = 0; k < n; k++)
+    {
+      const char *source = k < summary->columns->len
+                           ? ((GkColumnSchema *) summary->columns->pdata[k])->source
+                           : ((GkLineSchema *) summary->lines->pdata[k - summary->columns->len])->source;
+      if (source != NULL && strncmp (source, role, len) == 0 && source[len] == ':')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What depends on a table beyond itself: the summaries whose columns or
+ * lines read it (表一 reads 表二 and 表三; 表四 reads 表二, 表五 and 表九). */
 void
 gk_document_derive_after (GkDocument *self,
                           GkTable    *table)
 {
   const char *id = gk_table_get_id (table);
 
-  if (g_str_equal (id, "t2") || g_str_equal (id, "t3"))
-    gk_document_derive_summary (self, gk_document_get_table (self, "t1"));
-  if (g_str_equal (id, "t2") || g_str_equal (id, "t5") || g_str_equal (id, "t9"))
-    gk_document_derive_summary (self, gk_document_get_table (self, "t4"));
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      const GkTableSchema *schema = gk_table_get_schema (self->tables->pdata[i]);
+      if (gk_table_schema_is_summary (schema) && summary_reads (schema, id))
+        gk_document_derive_summary (self, self->tables->pdata[i]);
+    }
 }
 
 /* Rebuilding 表七 from the projects derives it; the other tables are

@@ -12,6 +12,7 @@
 #include "gk-overview.h"
 #include "gk-prior.h"
 #include "gk-project.h"
+#include "gk-template.h"
 #include "gk-row.h"
 #include "gk-table.h"
 #include "gk-text-item.h"
@@ -27,6 +28,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkDocument, gk_document, GK, DOCUMENT, GObject)
 
 GkDocument    *gk_document_new              (void);
+GkDocument    *gk_document_new_for_template (GkTemplate       *template);
+GkDocument    *gk_document_new_blank_for_template (GkTemplate  *template,
+                                                   const char  *unit,
+                                                   guint        year,
+                                                   GkMoneyUnit  money_unit);
+GkTemplate    *gk_document_get_template     (GkDocument       *self);
+GkTable       *gk_document_get_projects_table (GkDocument     *self);
 GkDocument    *gk_document_new_blank        (const char       *unit,
                                              guint             year,
                                              GkMoneyUnit       money_unit);

@@ -28,7 +28,7 @@ explanation_count (GkComposer *c,
 static void
 compose_running_costs (GkComposer *c)
 {
-  GkTable *t6 = gk_narrative_table (c, "t6");
+  GkTable *t6 = gk_narrative_table (c, "basic-expenditure");
   GkAmount public_costs = gk_narrative_column_total (t6, "public");
 
   gk_narrative_subheading (c, 1, "机关运行经费情况", "s10.running.heading");
@@ -41,7 +41,7 @@ compose_running_costs (GkComposer *c)
   gk_composer_text (c, "家行政单位和");
   explanation_count (c, "institutions");
   gk_composer_text (c, "家事业单位的机关运行经费财政拨款预算");
-  gk_composer_amount (c, public_costs, "t6/total/public");
+  gk_composer_amount (c, public_costs, "basic-expenditure/total/public");
   gk_composer_text (c, "，");
   gk_composer_change (c, "running-costs", public_costs, GK_CHANGE_SHOW_BASIS);
   gk_composer_text (c, "。");
@@ -188,7 +188,7 @@ compose_assets (GkComposer *c)
 static void
 compose_performance (GkComposer *c)
 {
-  GkTable *t7 = gk_narrative_table (c, "t7");
+  GkTable *t7 = gk_narrative_table (c, "project-expenditure");
   g_autoptr(GPtrArray) projects = gk_narrative_projects (c);
 
   gk_narrative_subheading (c, 4, "预算绩效情况", "s10.performance.heading");
@@ -200,9 +200,9 @@ compose_performance (GkComposer *c)
       return;
     }
   gk_composer_text (c, "度实行绩效管理的项目");
-  gk_composer_count (c, projects->len, "t7/projects/count");
+  gk_composer_count (c, projects->len, "project-expenditure/projects/count");
   gk_composer_text (c, "个，涉及预算金额");
-  gk_composer_amount (c, gk_narrative_column_total (t7, "total"), "t7/total/total");
+  gk_composer_amount (c, gk_narrative_column_total (t7, "total"), "project-expenditure/total/total");
   gk_composer_text (c, "。各项目绩效目标见下表：");
 
   for (guint i = 0; i < projects->len; i++)

@@ -230,9 +230,9 @@ function_path (GkComposer *c,
 static void
 compose_overall (GkComposer *c)
 {
-  GkTable *t1 = gk_narrative_table (c, "t1");
-  GkTable *t2 = gk_narrative_table (c, "t2");
-  GkTable *t3 = gk_narrative_table (c, "t3");
+  GkTable *t1 = gk_narrative_table (c, "income-summary");
+  GkTable *t2 = gk_narrative_table (c, "income");
+  GkTable *t3 = gk_narrative_table (c, "expenditure");
   const GkTableSchema *schema = gk_table_get_schema (t2);
   GListModel *classes = gk_table_get_roots (t3);
   guint n_named = 0;
@@ -244,7 +244,7 @@ compose_overall (GkComposer *c)
   gk_composer_unit_name (c);
   gk_composer_year (c);
   gk_composer_text (c, "所有收入和支出均纳入部门预算管理。收支总预算");
-  gk_composer_amount (c, line_amount (t1, "income-total"), "t1/income-total/amount");
+  gk_composer_amount (c, line_amount (t1, "income-total"), "income-summary/income-total/amount");
   gk_composer_text (c, "。");
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s1.income");
@@ -258,7 +258,7 @@ compose_overall (GkComposer *c)
         continue;
       if (n_named++ > 0)
         gk_composer_text (c, "、");
-      name_source = source ("t2/total/%s", column->id);
+      name_source = source ("income/total/%s", column->id);
       gk_composer_span (c, GK_SPAN_FIGURE, income_name (t2, column->id), name_source);
     }
   gk_composer_text (c, n_named > 0 ? "。" : "无。");
@@ -275,7 +275,7 @@ compose_overall (GkComposer *c)
         continue;
       if (n_named++ > 0)
         gk_composer_text (c, "、");
-      name_source = source ("t3/%s/name", gk_row_get_code (row));
+      name_source = source ("expenditure/%s/name", gk_row_get_code (row));
       gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
     }
   gk_composer_text (c, n_named > 0 ? "。" : "无。");
@@ -286,7 +286,7 @@ compose_overall (GkComposer *c)
 static void
 compose_income (GkComposer *c)
 {
-  GkTable *t2 = gk_narrative_table (c, "t2");
+  GkTable *t2 = gk_narrative_table (c, "income");
   const GkTableSchema *schema = gk_table_get_schema (t2);
   g_autoptr(GPtrArray) columns = g_ptr_array_new ();
   g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GkAmount));
@@ -298,7 +298,7 @@ compose_income (GkComposer *c)
   gk_composer_unit_name (c);
   gk_composer_year (c);
   gk_composer_text (c, "收入预算");
-  gk_composer_amount (c, gk_narrative_column_total (t2, "total"), "t2/total/total");
+  gk_composer_amount (c, gk_narrative_column_total (t2, "total"), "income/total/total");
   gk_composer_text (c, "，其中：");
 
   /* A source that is nil this year is still said when last year had a
@@ -325,8 +325,8 @@ compose_income (GkComposer *c)
     {
       const char *id = columns->pdata[i];
       g_autofree char *key = g_strconcat ("income.", id, NULL);
-      g_autofree char *amount_source = source ("t2/total/%s", id);
-      g_autofree char *share_source = source ("t2/total/%s/share", id);
+      g_autofree char *amount_source = source ("income/total/%s", id);
+      g_autofree char *share_source = source ("income/total/%s/share", id);
 
       gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s2.%s", key);
       gk_composer_span (c, GK_SPAN_FIGURE, income_name (t2, id), amount_source);
@@ -348,7 +348,7 @@ compose_expenditure (GkComposer *c)
     { "basic", "基本支出" },
     { "project", "项目支出" },
   };
-  GkTable *t3 = gk_narrative_table (c, "t3");
+  GkTable *t3 = gk_narrative_table (c, "expenditure");
   GkAmount values[G_N_ELEMENTS (kinds)];
   gint shares[G_N_ELEMENTS (kinds)];
 
@@ -358,7 +358,7 @@ compose_expenditure (GkComposer *c)
   gk_composer_unit_name (c);
   gk_composer_year (c);
   gk_composer_text (c, "支出预算");
-  gk_composer_amount (c, gk_narrative_column_total (t3, "total"), "t3/total/total");
+  gk_composer_amount (c, gk_narrative_column_total (t3, "total"), "expenditure/total/total");
   gk_composer_text (c, "，其中：");
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -368,8 +368,8 @@ compose_expenditure (GkComposer *c)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_autofree char *key = g_strconcat ("expenditure.", kinds[i].column, NULL);
-      g_autofree char *amount_source = source ("t3/total/%s", kinds[i].column);
-      g_autofree char *share_source = source ("t3/total/%s/share", kinds[i].column);
+      g_autofree char *amount_source = source ("expenditure/total/%s", kinds[i].column);
+      g_autofree char *share_source = source ("expenditure/total/%s/share", kinds[i].column);
 
       gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s3.%s", key);
       gk_composer_text (c, kinds[i].name);
@@ -387,7 +387,7 @@ compose_expenditure (GkComposer *c)
 static void
 compose_fiscal (GkComposer *c)
 {
-  GkTable *t4 = gk_narrative_table (c, "t4");
+  GkTable *t4 = gk_narrative_table (c, "fiscal-summary");
   GkAmount general = line_amount (t4, "general");
   GkAmount fund = line_amount (t4, "fund");
   guint n = g_list_model_get_n_items (G_LIST_MODEL (t4));
@@ -398,16 +398,16 @@ compose_fiscal (GkComposer *c)
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s4.total");
   gk_composer_year (c);
   gk_composer_text (c, "财政拨款收支总预算");
-  gk_composer_amount (c, line_amount (t4, "income-total"), "t4/income-total/total");
+  gk_composer_amount (c, line_amount (t4, "income-total"), "fiscal-summary/income-total/total");
   gk_composer_text (c, "。");
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s4.income");
   if (general != 0 && fund != 0)
     {
       gk_composer_text (c, "收入包括：一般公共预算拨款");
-      gk_composer_amount (c, general, "t4/general/total");
+      gk_composer_amount (c, general, "fiscal-summary/general/total");
       gk_composer_text (c, "，政府性基金预算拨款");
-      gk_composer_amount (c, fund, "t4/fund/total");
+      gk_composer_amount (c, fund, "fiscal-summary/fund/total");
       gk_composer_text (c, "。");
     }
   else if (general != 0)
@@ -432,8 +432,8 @@ compose_fiscal (GkComposer *c)
       if (amount == 0)
         continue;
       gk_composer_text (c, n_named++ > 0 ? "，" : "支出预算包括：");
-      name_source = source ("t4/%s/name", gk_row_get_code (row));
-      amount_source = source ("t4/%s/total", gk_row_get_code (row));
+      name_source = source ("fiscal-summary/%s/name", gk_row_get_code (row));
+      amount_source = source ("fiscal-summary/%s/total", gk_row_get_code (row));
       gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
       gk_composer_amount (c, amount, amount_source);
     }
@@ -445,7 +445,7 @@ compose_fiscal (GkComposer *c)
 static void
 compose_general (GkComposer *c)
 {
-  GkTable *t5 = gk_narrative_table (c, "t5");
+  GkTable *t5 = gk_narrative_table (c, "general-expenditure");
   GListModel *roots = gk_table_get_roots (t5);
   g_autoptr(GPtrArray) classes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -460,7 +460,7 @@ compose_general (GkComposer *c)
   gk_composer_unit_name (c);
   gk_composer_year (c);
   gk_composer_text (c, "一般公共预算当年拨款");
-  gk_composer_amount (c, gk_narrative_column_total (t5, "total"), "t5/total/total");
+  gk_composer_amount (c, gk_narrative_column_total (t5, "total"), "general-expenditure/total/total");
   gk_composer_text (c, "，");
   gk_composer_change (c, "general.total", gk_narrative_column_total (t5, "total"), GK_CHANGE_SHOW_BASIS);
   gk_composer_text (c, "。");
@@ -484,12 +484,12 @@ compose_general (GkComposer *c)
     {
       GkRow *row = classes->pdata[i];
       const char *code = gk_row_get_code (row);
-      g_autofree char *amount_source = source ("t5/%s/total", code);
-      g_autofree char *share_source = source ("t5/%s/total/share", code);
+      g_autofree char *amount_source = source ("general-expenditure/%s/total", code);
+      g_autofree char *share_source = source ("general-expenditure/%s/total/share", code);
 
       gk_composer_paragraph (c, GK_PARAGRAPH_LIST_ITEM, "s5.structure.%s", code);
       list_number (c, i + 1);
-      function_path (c, "t5", row);
+      function_path (c, "general-expenditure", row);
       gk_composer_amount (c, values[i], amount_source);
       gk_composer_text (c, "，占");
       gk_composer_percent (c, shares[i], share_source);
@@ -516,12 +516,12 @@ compose_general (GkComposer *c)
       GkRow *row = items->pdata[i];
       const char *code = gk_row_get_code (row);
       g_autofree char *key = g_strconcat ("function.", code, NULL);
-      g_autofree char *amount_source = source ("t5/%s/total", code);
+      g_autofree char *amount_source = source ("general-expenditure/%s/total", code);
       GkAmount amount = cell (row, t5, "total");
 
       gk_composer_paragraph (c, GK_PARAGRAPH_LIST_ITEM, "s5.item.%s", code);
       list_number (c, i + 1);
-      function_path (c, "t5", row);
+      function_path (c, "general-expenditure", row);
       gk_composer_year (c);
       gk_composer_text (c, "预算数为");
       gk_composer_amount (c, amount, amount_source);
@@ -554,7 +554,7 @@ economic_names (GkComposer *c,
       if (cell (row, t6, column) == 0)
         continue;
       gk_composer_text (c, n++ > 0 ? "、" : "，主要包括：");
-      name_source = source ("t6/%s/name", gk_row_get_code (row));
+      name_source = source ("basic-expenditure/%s/name", gk_row_get_code (row));
       gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
     }
 }
@@ -562,7 +562,7 @@ economic_names (GkComposer *c,
 static void
 compose_basic (GkComposer *c)
 {
-  GkTable *t6 = gk_narrative_table (c, "t6");
+  GkTable *t6 = gk_narrative_table (c, "basic-expenditure");
   g_autoptr(GPtrArray) leaves = leaf_rows (t6);
 
   begin_section (c, "一般公共预算基本支出情况说明");
@@ -571,18 +571,18 @@ compose_basic (GkComposer *c)
   gk_composer_unit_name (c);
   gk_composer_year (c);
   gk_composer_text (c, "一般公共预算基本支出");
-  gk_composer_amount (c, gk_narrative_column_total (t6, "total"), "t6/total/total");
+  gk_composer_amount (c, gk_narrative_column_total (t6, "total"), "basic-expenditure/total/total");
   gk_composer_text (c, "，其中：");
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s6.personnel");
   gk_composer_text (c, "人员经费");
-  gk_composer_amount (c, gk_narrative_column_total (t6, "personnel"), "t6/total/personnel");
+  gk_composer_amount (c, gk_narrative_column_total (t6, "personnel"), "basic-expenditure/total/personnel");
   economic_names (c, t6, leaves, "personnel");
   gk_composer_text (c, "；");
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s6.public");
   gk_composer_text (c, "公用经费");
-  gk_composer_amount (c, gk_narrative_column_total (t6, "public"), "t6/total/public");
+  gk_composer_amount (c, gk_narrative_column_total (t6, "public"), "basic-expenditure/total/public");
   economic_names (c, t6, leaves, "public");
   gk_composer_text (c, "。");
 }
@@ -593,7 +593,7 @@ compose_basic (GkComposer *c)
 GPtrArray *
 gk_narrative_projects (GkComposer *c)
 {
-  GkTable *t7 = gk_narrative_table (c, "t7");
+  GkTable *t7 = gk_narrative_table (c, "project-expenditure");
   GPtrArray *projects = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (t7));
 
@@ -627,7 +627,7 @@ project_line (GkComposer *c,
 static void
 compose_projects (GkComposer *c)
 {
-  GkTable *t7 = gk_narrative_table (c, "t7");
+  GkTable *t7 = gk_narrative_table (c, "project-expenditure");
   g_autoptr(GPtrArray) projects = gk_narrative_projects (c);
   g_autoptr(GPtrArray) subsidised = g_ptr_array_new ();
   int e303 = gk_table_column_index (t7, "e303");
@@ -696,7 +696,7 @@ compose_projects (GkComposer *c)
       return;
     }
   gk_composer_text (c, "项目支出中对个人和家庭的补助");
-  gk_composer_amount (c, gk_narrative_column_total (t7, "e303"), "t7/total/e303");
+  gk_composer_amount (c, gk_narrative_column_total (t7, "e303"), "project-expenditure/total/e303");
   gk_composer_text (c, "，涉及项目：");
   for (guint i = 0; i < subsidised->len; i++)
     {
@@ -715,7 +715,7 @@ compose_projects (GkComposer *c)
 static void
 compose_sangong (GkComposer *c)
 {
-  GkTable *t8 = gk_narrative_table (c, "t8");
+  GkTable *t8 = gk_narrative_table (c, "sangong");
   GkRow *row = gk_table_get_single_row (t8);
 
   begin_section (c, "一般公共预算“三公”经费预算情况说明");
@@ -724,11 +724,11 @@ compose_sangong (GkComposer *c)
   gk_composer_unit_name (c);
   gk_composer_year (c);
   gk_composer_text (c, "“三公”经费财政拨款预算数为");
-  gk_composer_amount (c, cell (row, t8, "total"), "t8/single/total");
+  gk_composer_amount (c, cell (row, t8, "total"), "sangong/single/total");
   gk_composer_text (c, "，其中：");
   for (guint i = 0; i < G_N_ELEMENTS (sangong_items); i++)
     {
-      g_autofree char *amount_source = source ("t8/single/%s", sangong_items[i].column);
+      g_autofree char *amount_source = source ("sangong/single/%s", sangong_items[i].column);
 
       if (i > 0)
         gk_composer_text (c, "，");
@@ -758,7 +758,7 @@ compose_sangong (GkComposer *c)
 static void
 compose_fund (GkComposer *c)
 {
-  GkTable *t9 = gk_narrative_table (c, "t9");
+  GkTable *t9 = gk_narrative_table (c, "fund-expenditure");
   GListModel *roots = gk_table_get_roots (t9);
   guint n_named = 0;
 
@@ -781,7 +781,7 @@ compose_fund (GkComposer *c)
        * the unit's name makes it a sentence here. */
       if (g_ascii_isdigit (explanation[0]) && (unit == NULL || !g_str_has_prefix (explanation, unit)))
         gk_composer_unit_name (c);
-      gk_composer_span (c, GK_SPAN_TYPED, explanation, "t9/empty-explanation");
+      gk_composer_span (c, GK_SPAN_TYPED, explanation, "fund-expenditure/empty-explanation");
       gk_composer_text (c, "。");
       return;
     }
@@ -790,11 +790,11 @@ compose_fund (GkComposer *c)
   gk_composer_unit_name (c);
   gk_composer_year (c);
   gk_composer_text (c, "政府性基金预算拨款支出");
-  gk_composer_amount (c, gk_narrative_column_total (t9, "total"), "t9/total/total");
+  gk_composer_amount (c, gk_narrative_column_total (t9, "total"), "fund-expenditure/total/total");
   gk_composer_text (c, "，其中：基本支出");
-  gk_composer_amount (c, gk_narrative_column_total (t9, "basic"), "t9/total/basic");
+  gk_composer_amount (c, gk_narrative_column_total (t9, "basic"), "fund-expenditure/total/basic");
   gk_composer_text (c, "，项目支出");
-  gk_composer_amount (c, gk_narrative_column_total (t9, "project"), "t9/total/project");
+  gk_composer_amount (c, gk_narrative_column_total (t9, "project"), "fund-expenditure/total/project");
   gk_composer_text (c, "。");
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s9.classes");
@@ -808,8 +808,8 @@ compose_fund (GkComposer *c)
       if (amount == 0)
         continue;
       gk_composer_text (c, n_named++ > 0 ? "，" : "按支出功能分类：");
-      name_source = source ("t9/%s/name", gk_row_get_code (row));
-      amount_source = source ("t9/%s/total", gk_row_get_code (row));
+      name_source = source ("fund-expenditure/%s/name", gk_row_get_code (row));
+      amount_source = source ("fund-expenditure/%s/total", gk_row_get_code (row));
       gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
       gk_composer_text (c, "（类）");
       gk_composer_amount (c, amount, amount_source);

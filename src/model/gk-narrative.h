@@ -21,7 +21,7 @@ typedef struct
 {
   GkSpanKind  kind;
   char       *text;
-  char       *source;   /* where it comes from: "t3/2010301/total", "prior/income.general/reason",
+  char       *source;   /* where it comes from: "expenditure/2010301/total", "prior/income.general/reason",
                            "project/p1/basis" …; NULL for fixed wording */
 } GkSpan;
 

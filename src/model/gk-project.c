@@ -160,7 +160,7 @@ gk_project_class_init (GkProjectClass *klass)
 static void
 gk_project_init (GkProject *self)
 {
-  const GkTableSchema *t7 = gk_template_lookup (gk_template_get_default (), "t7");
+  const GkTableSchema *t7 = gk_template_lookup (gk_template_get_default (), "project-expenditure");
 
   self->indicators = g_list_store_new (GK_TYPE_INDICATOR);
   self->row = gk_row_new (GK_ROW_KIND_PROJECT, NULL, NULL, gk_table_schema_get_n_columns (t7));
@@ -241,7 +241,7 @@ gk_project_get_other_funds (GkProject *self)
 GkAmount
 gk_project_get_total (GkProject *self)
 {
-  const GkTableSchema *t7 = gk_template_lookup (gk_template_get_default (), "t7");
+  const GkTableSchema *t7 = gk_template_lookup (gk_template_get_default (), "project-expenditure");
 
   g_return_val_if_fail (GK_IS_PROJECT (self), 0);
   return gk_row_get_value (self->row, gk_table_schema_column_index (t7, "total"));

@@ -5,7 +5,7 @@
 
 /* 表一 and 表四 are derived whole: their income lines from 表二's column
  * totals, their expenditure lines by function 类 from the tables their
- * columns name ("t3:total", "t5:total", "t9:total"). Every 类 of the
+ * columns name ("expenditure:total", "general-expenditure:total", "fund-expenditure:total"). Every 类 of the
  * template is listed, plus any other 类 the source tables use. */
 
 #define EXPENDITURE_TOTAL "expenditure-total"

@@ -40,9 +40,7 @@ gk_table_layout_free (GkTableLayout *layout)
 char *
 gk_table_layout_title (GkTable *table)
 {
-  const GkTableSchema *schema = gk_table_get_schema (table);
-  g_autofree char *label = gk_table_schema_dup_label (schema);
-  return g_strconcat (label, " ", schema->title, NULL);
+  return gk_table_schema_dup_name (gk_table_get_schema (table));
 }
 
 static void

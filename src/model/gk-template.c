@@ -5,12 +5,8 @@
 #include <json-glib/json-glib.h>
 
 #include "gk-document-error.h"
-#include "gk-template.h"
+#include "gk-template-private.h"
 
-struct _GkTemplate
-{
-  GPtrArray *tables;   /* GkTableSchema */
-};
 
 static void
 column_schema_free (gpointer data)
@@ -47,7 +43,7 @@ table_schema_free (gpointer data)
   g_free (t->number);
   g_free (t->title);
   g_free (t->heading);
-  g_ptr_array_unref (t->columns);
+  g_clear_pointer (&t->columns, g_ptr_array_unref);
   g_free (t->derive_order);
   g_clear_pointer (&t->lines, g_ptr_array_unref);
   g_free (t->line_order);
@@ -56,29 +52,116 @@ table_schema_free (gpointer data)
   g_free (t);
 }
 
-static char *
-dup_member (JsonObject *obj,
-            const char *name)
+/* A template may come from the user's folder: every member is checked
+ * before it is read, and a wrong one is named with where it is. */
+static gboolean
+invalid (GError    **error,
+         const char *where,
+         const char *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid (GError    **error,
+         const char *where,
+         const char *format,
+         ...)
 {
-  if (!json_object_has_member (obj, name))
-    return NULL;
-  return g_strdup (json_object_get_string_member (obj, name));
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
+               _("Template %s: %s"), where, message);
+  return FALSE;
 }
 
-static char **
-dup_strv_member (JsonObject *obj,
+static gboolean
+is_string (JsonObject *obj,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_array (JsonObject *obj,
+          const char *name)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
+}
+
+static gboolean
+is_object_element (JsonArray *array,
+                   guint      index)
+{
+  return JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, index));
+}
+
+static gboolean
+is_string_element (JsonArray *array,
+                   guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_string_array (JsonObject *obj,
                  const char *name)
+{
+  JsonArray *array;
+
+  if (!is_array (obj, name))
+    return FALSE;
+  array = json_object_get_array_member (obj, name);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!is_string_element (array, i))
+      return FALSE;
+  return TRUE;
+}
+
+/* Reads an optional string member; FALSE if it is there but not a string. */
+static gboolean
+dup_string (JsonObject  *obj,
+            const char  *name,
+            const char  *where,
+            char       **out,
+            GError     **error)
+{
+  *out = NULL;
+  if (!json_object_has_member (obj, name))
+    return TRUE;
+  if (!is_string (obj, name))
+    return invalid (error, where, _("“%s” must be text"), name);
+  *out = g_strdup (json_object_get_string_member (obj, name));
+  return TRUE;
+}
+
+static gboolean
+dup_strv (JsonObject  *obj,
+          const char  *name,
+          const char  *where,
+          char      ***out,
+          GError     **error)
 {
   JsonArray *array;
   g_autoptr(GStrvBuilder) builder = NULL;
 
+  *out = NULL;
   if (!json_object_has_member (obj, name))
-    return NULL;
+    return TRUE;
+  if (!is_string_array (obj, name))
+    return invalid (error, where, _("“%s” must be a list of texts"), name);
   array = json_object_get_array_member (obj, name);
   builder = g_strv_builder_new ();
   for (guint i = 0; i < json_array_get_length (array); i++)
     g_strv_builder_add (builder, json_array_get_string_element (array, i));
-  return g_strv_builder_end (builder);
+  *out = g_strv_builder_end (builder);
+  return TRUE;
 }
 
 static gboolean
@@ -109,6 +192,7 @@ static gboolean
 resolve_columns (GkTableSchema *t,
                  GHashTable    *ids,
                  JsonArray     *array,
+                 const char    *where,
                  GError       **error)
 {
   g_autofree guint8 *state = g_new0 (guint8, t->columns->len);
@@ -120,52 +204,51 @@ resolve_columns (GkTableSchema *t,
       GkColumnSchema *c = g_ptr_array_index (t->columns, i);
       JsonObject *obj = json_array_get_object_element (array, i);
       g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree char *column_where = g_strdup_printf ("%s, column “%s”", where, c->id);
 
       if (json_object_has_member (obj, "sum"))
         {
-          JsonArray *names = json_object_get_array_member (obj, "sum");
+          JsonArray *names;
 
+          if (!is_string_array (obj, "sum"))
+            return invalid (error, column_where, _("“sum” must be a list of column ids"));
+          names = json_object_get_array_member (obj, "sum");
           c->rule = GK_COLUMN_SUM;
           for (guint j = 0; j < json_array_get_length (names); j++)
             {
               const char *name = json_array_get_string_element (names, j);
               gpointer idx;
+              guint v;
 
               if (!g_hash_table_lookup_extended (ids, name, NULL, &idx))
-                {
-                  g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                               "template: %s.%s sums unknown column “%s”", t->id, c->id, name);
-                  return FALSE;
-                }
-              {
-                guint v = GPOINTER_TO_UINT (idx);
-                g_array_append_val (sources, v);
-              }
+                return invalid (error, column_where, _("it sums “%s”, which is not a column of the table"), name);
+              v = GPOINTER_TO_UINT (idx);
+              g_array_append_val (sources, v);
             }
         }
       else if (json_object_has_member (obj, "share-of"))
         {
           gpointer idx;
-          const char *name = json_object_get_string_member (obj, "share-of");
+          const char *name;
+          guint v;
 
+          if (!is_string (obj, "share-of"))
+            return invalid (error, column_where, _("“share-of” must be a column id"));
+          name = json_object_get_string_member (obj, "share-of");
           if (!g_hash_table_lookup_extended (ids, name, NULL, &idx))
-            {
-              g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                           "template: %s.%s shares unknown column “%s”", t->id, c->id, name);
-              return FALSE;
-            }
+            return invalid (error, column_where, _("it shares “%s”, which is not a column of the table"), name);
           c->rule = GK_COLUMN_SHARE_OF;
-          c->classes = dup_strv_member (obj, "classes");
+          if (!dup_strv (obj, "classes", column_where, &c->classes, error))
+            return FALSE;
           c->except = json_object_get_boolean_member_with_default (obj, "except", FALSE);
-          {
-                guint v = GPOINTER_TO_UINT (idx);
-                g_array_append_val (sources, v);
-              }
+          v = GPOINTER_TO_UINT (idx);
+          g_array_append_val (sources, v);
         }
       else if (json_object_has_member (obj, "source"))
         {
           c->rule = GK_COLUMN_SOURCE;
-          c->source = dup_member (obj, "source");
+          if (!dup_string (obj, "source", column_where, &c->source, error))
+            return FALSE;
         }
       else
         c->rule = GK_COLUMN_ENTERED;
@@ -205,9 +288,7 @@ resolve_columns (GkTableSchema *t,
     if (!state[i])
       {
         GkColumnSchema *c = g_ptr_array_index (t->columns, i);
-        g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                     "template: %s.%s depends on itself", t->id, c->id);
-        return FALSE;
+        return invalid (error, where, _("column “%s” depends on itself"), c->id);
       }
 
   t->n_derived = order->len;
@@ -220,6 +301,7 @@ resolve_columns (GkTableSchema *t,
 static gboolean
 parse_lines (GkTableSchema *t,
              JsonArray     *array,
+             const char    *where,
              GError       **error)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -231,14 +313,22 @@ parse_lines (GkTableSchema *t,
   t->lines = g_ptr_array_new_with_free_func (line_schema_free);
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *obj = json_array_get_object_element (array, i);
-      GkLineSchema *l = g_new0 (GkLineSchema, 1);
+      JsonObject *obj;
+      GkLineSchema *l;
 
-      l->id = dup_member (obj, "id");
-      l->title = dup_member (obj, "title");
-      l->source = dup_member (obj, "source");
+      if (!is_object_element (array, i))
+        return invalid (error, where, _("line %u must be an object"), i + 1);
+      obj = json_array_get_object_element (array, i);
+      l = g_new0 (GkLineSchema, 1);
       g_ptr_array_add (t->lines, l);
-      g_hash_table_insert (ids, l->id, GUINT_TO_POINTER (i));
+      if (!dup_string (obj, "id", where, &l->id, error) ||
+          !dup_string (obj, "title", where, &l->title, error) ||
+          !dup_string (obj, "source", where, &l->source, error))
+        return FALSE;
+      if (l->id == NULL || l->title == NULL)
+        return invalid (error, where, _("line %u needs an “id” and a “title”"), i + 1);
+      if (!g_hash_table_insert (ids, l->id, GUINT_TO_POINTER (i)))
+        return invalid (error, where, _("two lines have the id “%s”"), l->id);
     }
 
   for (guint i = 0; i < n; i++)
@@ -249,6 +339,8 @@ parse_lines (GkTableSchema *t,
 
       if (!json_object_has_member (obj, "sum"))
         continue;
+      if (!is_string_array (obj, "sum"))
+        return invalid (error, where, _("line “%s”: “sum” must be a list of line ids"), l->id);
       names = json_object_get_array_member (obj, "sum");
       l->n_sums = json_array_get_length (names);
       l->sums = g_new0 (guint, l->n_sums);
@@ -258,11 +350,7 @@ parse_lines (GkTableSchema *t,
           gpointer idx;
 
           if (!g_hash_table_lookup_extended (ids, name, NULL, &idx))
-            {
-              g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                           "template: %s line %s sums unknown line “%s”", t->id, l->id, name);
-              return FALSE;
-            }
+            return invalid (error, where, _("line “%s” sums “%s”, which is not a line of the table"), l->id, name);
           l->sums[j] = GPOINTER_TO_UINT (idx);
         }
     }
@@ -287,115 +375,236 @@ parse_lines (GkTableSchema *t,
         }
     }
   if (order->len != n)
-    {
-      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                   "template: %s lines sum each other in a circle", t->id);
-      return FALSE;
-    }
+    return invalid (error, where, _("its lines sum each other in a circle"));
   t->line_order = (guint *) g_array_free (g_steal_pointer (&order), FALSE);
   return TRUE;
 }
 
-GkTemplate *
-gk_template_new_from_data (const char  *json,
-                           GError     **error)
+static const char * const chinese_digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+/* 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三 (tables number below 100). */
+static char *
+chinese_number (guint n)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GkTemplate) self = NULL;
-  JsonObject *root;
-  JsonArray *tables;
-
-  g_return_val_if_fail (json != NULL, NULL);
-
-  if (!json_parser_load_from_data (parser, json, -1, error))
-    return NULL;
-
-  self = g_new0 (GkTemplate, 1);
-  self->tables = g_ptr_array_new_with_free_func (table_schema_free);
-
-  root = json_node_get_object (json_parser_get_root (parser));
-  tables = json_object_get_array_member (root, "tables");
-  for (guint i = 0; i < json_array_get_length (tables); i++)
-    {
-      JsonObject *obj = json_array_get_object_element (tables, i);
-      JsonArray *columns = json_object_get_array_member (obj, "columns");
-      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-      GkTableSchema *t = g_new0 (GkTableSchema, 1);
-
-      g_ptr_array_add (self->tables, t);
-      t->id = dup_member (obj, "id");
-      t->number = dup_member (obj, "number");
-      t->title = dup_member (obj, "title");
-      t->heading = dup_member (obj, "heading");
-      t->landscape = g_strcmp0 (json_object_get_string_member_with_default (obj, "orientation", "portrait"),
-                                "landscape") == 0;
-      t->classes = dup_strv_member (obj, "classes");
-      t->expenditure_total = dup_member (obj, "expenditure-total");
-      if (!parse_kind (json_object_get_string_member (obj, "kind"), &t->kind))
-        {
-          g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                       "template: table %s has an unknown kind", t->id);
-          return NULL;
-        }
-
-      t->columns = g_ptr_array_new_with_free_func (column_schema_free);
-      for (guint j = 0; j < json_array_get_length (columns); j++)
-        {
-          JsonObject *cobj = json_array_get_object_element (columns, j);
-          GkColumnSchema *c = g_new0 (GkColumnSchema, 1);
-
-          c->id = dup_member (cobj, "id");
-          c->title = dup_member (cobj, "title");
-          c->group = dup_member (cobj, "group");
-          g_ptr_array_add (t->columns, c);
-          g_hash_table_insert (ids, c->id, GUINT_TO_POINTER (j));
-        }
-      /* Cell masks are 64 bits wide. */
-      if (t->columns->len == 0 || t->columns->len > 64)
-        {
-          g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                       "template: table %s must have between 1 and 64 columns", t->id);
-          return NULL;
-        }
-      if (!resolve_columns (t, ids, columns, error))
-        return NULL;
-      if (json_object_has_member (obj, "lines") &&
-          !parse_lines (t, json_object_get_array_member (obj, "lines"), error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&self);
+  if (n < 10)
+    return g_strdup (chinese_digits[n]);
+  return g_strconcat (n >= 20 ? chinese_digits[n / 10] : "", "十", chinese_digits[n % 10], NULL);
 }
 
-GkTemplate *
-gk_template_get_default (void)
+static char *
+table_number (GkNumbering numbering,
+              guint       position)
 {
-  static GkTemplate *template;
-
-  if (g_once_init_enter (&template))
+  switch (numbering)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      GkTemplate *t;
-
-      bytes = g_resources_lookup_data ("/io/github/gongkai/Gongkai/core/template.json", 0, &error);
-      if (bytes == NULL)
-        g_error ("The disclosure template is missing from the resources: %s", error->message);
-      t = gk_template_new_from_data (g_bytes_get_data (bytes, NULL), &error);
-      if (t == NULL)
-        g_error ("The bundled disclosure template is broken: %s", error->message);
-      g_once_init_leave (&template, t);
+    case GK_NUMBERING_CHINESE:
+      return chinese_number (position + 1);
+    case GK_NUMBERING_ARABIC:
+      return g_strdup_printf ("%u", position + 1);
+    case GK_NUMBERING_NONE:
+    default:
+      return g_strdup ("");
     }
-  return template;
 }
 
 void
-gk_template_free (GkTemplate *self)
+gk_template_free_internal (GkTemplate *self)
 {
   if (self == NULL)
     return;
-  g_ptr_array_unref (self->tables);
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->region);
+  g_free (self->description);
+  g_clear_pointer (&self->definition, json_object_unref);
+  g_free (self->text);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkTemplate, gk_template_free_internal)
+
+static gboolean
+parse_table (GkTemplate  *self,
+             JsonArray   *tables,
+             guint        index,
+             GError     **error)
+{
+  g_autofree char *where = g_strdup_printf ("“%s”, table %u", self->id, index + 1);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *kind = NULL;
+  g_autofree char *orientation = NULL;
+  JsonObject *obj;
+  JsonArray *columns;
+  GkTableSchema *t;
+
+  if (!is_object_element (tables, index))
+    return invalid (error, where, _("each table must be an object"));
+  obj = json_array_get_object_element (tables, index);
+  t = g_new0 (GkTableSchema, 1);
+  g_ptr_array_add (self->tables, t);
+  t->position = index;
+  t->template = self;
+  t->number = table_number (self->numbering, index);
+  if (!dup_string (obj, "role", where, &t->id, error) ||
+      !dup_string (obj, "title", where, &t->title, error) ||
+      !dup_string (obj, "heading", where, &t->heading, error) ||
+      !dup_string (obj, "expenditure-total", where, &t->expenditure_total, error) ||
+      !dup_string (obj, "kind", where, &kind, error) ||
+      !dup_string (obj, "orientation", where, &orientation, error) ||
+      !dup_strv (obj, "classes", where, &t->classes, error))
+    return FALSE;
+  if (t->id == NULL || t->id[0] == '\0')
+    return invalid (error, where, _("the table has no “role”"));
+  g_free (where);
+  where = g_strdup_printf ("“%s”, table “%s”", self->id, t->id);
+  if (t->title == NULL || t->title[0] == '\0')
+    return invalid (error, where, _("the table has no “title”"));
+  for (guint i = 0; i < index; i++)
+    if (g_str_equal (((GkTableSchema *) self->tables->pdata[i])->id, t->id))
+      return invalid (error, where, _("two tables have this role; give each table its own"));
+  if (!parse_kind (kind, &t->kind))
+    return invalid (error, where,
+                    _("“kind” must be one of function, economic, projects, single, income-expenditure, fiscal"));
+  if (orientation != NULL && !g_str_equal (orientation, "portrait") && !g_str_equal (orientation, "landscape"))
+    return invalid (error, where, _("“orientation” must be portrait or landscape"));
+  t->landscape = g_strcmp0 (orientation, "landscape") == 0;
+  t->optional = json_object_get_boolean_member_with_default (obj, "optional", FALSE);
+  if (t->kind == GK_TABLE_KIND_INCOME_EXPENDITURE || t->kind == GK_TABLE_KIND_FISCAL)
+    {
+      if (!is_array (obj, "lines"))
+        return invalid (error, where, _("a summary table needs its “lines”"));
+      if (t->expenditure_total == NULL)
+        return invalid (error, where, _("a summary table needs its “expenditure-total” title"));
+    }
+
+  if (!is_array (obj, "columns"))
+    return invalid (error, where, _("the table has no “columns” list"));
+  columns = json_object_get_array_member (obj, "columns");
+  t->columns = g_ptr_array_new_with_free_func (column_schema_free);
+  /* Cell masks are 64 bits wide. */
+  if (json_array_get_length (columns) == 0 || json_array_get_length (columns) > 64)
+    return invalid (error, where, _("a table must have between 1 and 64 columns"));
+  for (guint j = 0; j < json_array_get_length (columns); j++)
+    {
+      JsonObject *cobj;
+      GkColumnSchema *c;
+
+      if (!is_object_element (columns, j))
+        return invalid (error, where, _("column %u must be an object"), j + 1);
+      cobj = json_array_get_object_element (columns, j);
+      c = g_new0 (GkColumnSchema, 1);
+      g_ptr_array_add (t->columns, c);
+      if (!dup_string (cobj, "id", where, &c->id, error) ||
+          !dup_string (cobj, "title", where, &c->title, error) ||
+          !dup_string (cobj, "group", where, &c->group, error))
+        return FALSE;
+      if (c->id == NULL || c->title == NULL)
+        return invalid (error, where, _("column %u needs an “id” and a “title”"), j + 1);
+      if (!g_hash_table_insert (ids, c->id, GUINT_TO_POINTER (j)))
+        return invalid (error, where, _("two columns have the id “%s”"), c->id);
+    }
+  if (!resolve_columns (t, ids, columns, where, error))
+    return FALSE;
+  if (json_object_has_member (obj, "lines") &&
+      !parse_lines (t, json_object_get_array_member (obj, "lines"), where, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* Summary columns and lines read other tables by role: "income:general".
+ * A source naming a role the template does not have is an error; one
+ * naming a column that table does not have, too. */
+static gboolean
+check_sources (GkTemplate  *self,
+               GError     **error)
+{
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      GkTableSchema *t = self->tables->pdata[i];
+      g_autofree char *where = g_strdup_printf ("“%s”, table “%s”", self->id, t->id);
+      guint n = t->columns->len + (t->lines ? t->lines->len : 0);
+
+      for (guint k = 0; k < n; k++)
+        {
+          const char *source = k < t->columns->len ? ((GkColumnSchema *) t->columns->pdata[k])->source
+                                                    : ((GkLineSchema *) t->lines->pdata[k - t->columns->len])->source;
+          g_auto(GStrv) parts = NULL;
+          const GkTableSchema *from;
+
+          if (source == NULL)
+            continue;
+          parts = g_strsplit (source, ":", 2);
+          if (g_strv_length (parts) != 2)
+            return invalid (error, where, _("source “%s” must be written role:column"), source);
+          from = gk_template_lookup (self, parts[0]);
+          if (from == NULL)
+            return invalid (error, where, _("source “%s” names a table the template does not have"), source);
+          if (gk_table_schema_column_index (from, parts[1]) < 0)
+            return invalid (error, where, _("source “%s” names a column table “%s” does not have"), source, parts[0]);
+        }
+    }
+  return TRUE;
+}
+
+GkTemplate *
+gk_template_parse_definition (JsonObject  *root,
+                  GError     **error)
+{
+  g_autoptr(GkTemplate) self = g_new0 (GkTemplate, 1);
+  g_autofree char *numbering = NULL;
+  JsonNode *version;
+  JsonArray *tables;
+
+  self->tables = g_ptr_array_new_with_free_func (table_schema_free);
+  if (!dup_string (root, "id", "", &self->id, error))
+    return NULL;
+  if (self->id == NULL || self->id[0] == '\0')
+    {
+      invalid (error, "", _("the template has no “id”"));
+      return NULL;
+    }
+  if (!dup_string (root, "title", self->id, &self->title, error) ||
+      !dup_string (root, "region", self->id, &self->region, error) ||
+      !dup_string (root, "description", self->id, &self->description, error) ||
+      !dup_string (root, "numbering", self->id, &numbering, error))
+    return NULL;
+  if (self->title == NULL)
+    self->title = g_strdup (self->id);
+  version = json_object_get_member (root, "version");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
+      json_node_get_value_type (version) != G_TYPE_INT64 ||
+      json_node_get_int (version) < 1 || json_node_get_int (version) > G_MAXINT)
+    {
+      invalid (error, self->id, _("“version” must be a whole number from 1"));
+      return NULL;
+    }
+  self->version = json_node_get_int (version);
+  if (numbering == NULL || g_str_equal (numbering, "chinese"))
+    self->numbering = GK_NUMBERING_CHINESE;
+  else if (g_str_equal (numbering, "arabic"))
+    self->numbering = GK_NUMBERING_ARABIC;
+  else if (g_str_equal (numbering, "none"))
+    self->numbering = GK_NUMBERING_NONE;
+  else
+    {
+      invalid (error, self->id, _("“numbering” must be chinese, arabic or none"));
+      return NULL;
+    }
+
+  if (!is_array (root, "tables") || json_array_get_length (json_object_get_array_member (root, "tables")) == 0)
+    {
+      invalid (error, self->id, _("the template has no “tables” list"));
+      return NULL;
+    }
+  tables = json_object_get_array_member (root, "tables");
+  for (guint i = 0; i < json_array_get_length (tables); i++)
+    if (!parse_table (self, tables, i, error))
+      return NULL;
+  if (!check_sources (self, error))
+    return NULL;
+  self->definition = json_object_ref (root);
+  return g_steal_pointer (&self);
 }
 
 guint
@@ -475,9 +684,37 @@ gk_table_schema_has_tree (const GkTableSchema *schema)
          schema->kind == GK_TABLE_KIND_PROJECTS;
 }
 
-/* "表二" — the label the document prints before the title. */
+/* "表二" (or "表2") — what a message calls the table; its title when the
+ * template does not number its tables. */
 char *
 gk_table_schema_dup_label (const GkTableSchema *schema)
 {
+  if (schema->number[0] == '\0')
+    return g_strdup (schema->title);
   return g_strconcat ("表", schema->number, NULL);
+}
+
+/* "表二 部门收入总体情况表", or the title alone when tables are not numbered. */
+char *
+gk_table_schema_dup_name (const GkTableSchema *schema)
+{
+  if (schema->number[0] == '\0')
+    return g_strdup (schema->title);
+  return g_strconcat ("表", schema->number, " ", schema->title, NULL);
+}
+
+/* The heading the document prints: "二、部门收入总体情况表", "2 部门收入总表", or the title. */
+char *
+gk_table_schema_dup_heading (const GkTableSchema *schema)
+{
+  switch (gk_template_get_numbering (schema->template))
+    {
+    case GK_NUMBERING_CHINESE:
+      return g_strconcat (schema->number, "、", schema->title, NULL);
+    case GK_NUMBERING_ARABIC:
+      return g_strconcat (schema->number, " ", schema->title, NULL);
+    case GK_NUMBERING_NONE:
+    default:
+      return g_strdup (schema->title);
+    }
 }

@@ -31,7 +31,7 @@ typedef struct
   guint         n_sources;
   char        **classes;    /* SHARE_OF: economic 类 codes */
   gboolean      except;     /* SHARE_OF: qualifies when NOT in classes */
-  char         *source;     /* SOURCE: "t5:total" */
+  char         *source;     /* SOURCE: "general-expenditure:total" */
 } GkColumnSchema;
 
 /* A line of a summary table: either taken from a column total of another
@@ -40,15 +40,27 @@ typedef struct
 {
   char   *id;
   char   *title;
-  char   *source;       /* "t2:general", or NULL */
+  char   *source;       /* "income:general", or NULL */
   guint  *sums;         /* line indexes */
   guint   n_sums;
 } GkLineSchema;
 
+typedef struct _GkTemplate GkTemplate;
+
+/* How a template numbers its tables: 表一 / 一、…, 表1 / 1 …, or not at all. */
+typedef enum {
+  GK_NUMBERING_CHINESE,
+  GK_NUMBERING_ARABIC,
+  GK_NUMBERING_NONE,
+} GkNumbering;
+
 typedef struct
 {
-  char        *id;          /* "t1" … "t9" */
-  char        *number;      /* "一" … "九" */
+  char        *id;          /* the table's role: "income-summary", "sangong" … */
+  char        *number;      /* "一", "1", or "" when the template does not number */
+  guint        position;    /* index in the template */
+  GkTemplate  *template;    /* the template the table belongs to */
+  gboolean     optional;    /* may be left out of a document */
   char        *title;
   char        *heading;     /* merged header over the amount columns, or NULL */
   GkTableKind  kind;
@@ -62,12 +74,31 @@ typedef struct
   char        *expenditure_total;
 } GkTableSchema;
 
-typedef struct _GkTemplate GkTemplate;
-
 GkTemplate          *gk_template_get_default         (void);
+GkTemplate          *gk_template_find                (const char     *id);
+GPtrArray           *gk_template_list_all            (void);
+GPtrArray           *gk_template_list_all_with_errors (GPtrArray     *errors);
+char                *gk_template_get_user_folder     (void);
+GkTemplate          *gk_template_load_file           (const char     *path,
+                                                      GError        **error);
+const char          *gk_template_get_id              (GkTemplate     *self);
+guint                gk_template_get_version         (GkTemplate     *self);
+const char          *gk_template_get_title           (GkTemplate     *self);
+const char          *gk_template_get_region          (GkTemplate     *self);
+const char          *gk_template_get_description     (GkTemplate     *self);
+gboolean             gk_template_is_user             (GkTemplate     *self);
+GkTemplate          *gk_template_get_base            (GkTemplate     *self);
+GkTemplate          *gk_template_customise           (GkTemplate         *self,
+                                                      const char * const *roles,
+                                                      const char * const *titles,
+                                                      GError            **error);
+char                *gk_template_to_json             (GkTemplate     *self,
+                                                      const char     *id,
+                                                      const char     *title);
+char                *gk_template_dup_table_roles     (GkTemplate     *self);
+GkNumbering          gk_template_get_numbering       (GkTemplate     *self);
 GkTemplate          *gk_template_new_from_data       (const char     *json,
                                                       GError        **error);
-void                 gk_template_free                (GkTemplate     *self);
 guint                gk_template_get_n_tables        (GkTemplate     *self);
 const GkTableSchema *gk_template_get_table           (GkTemplate     *self,
                                                       guint           index);
@@ -82,7 +113,7 @@ guint                gk_table_schema_get_n_columns   (const GkTableSchema *schem
 gboolean             gk_table_schema_is_summary      (const GkTableSchema *schema);
 gboolean             gk_table_schema_has_tree        (const GkTableSchema *schema);
 char                *gk_table_schema_dup_label       (const GkTableSchema *schema);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkTemplate, gk_template_free)
+char                *gk_table_schema_dup_name        (const GkTableSchema *schema);
+char                *gk_table_schema_dup_heading     (const GkTableSchema *schema);
 
 G_END_DECLS

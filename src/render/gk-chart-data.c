@@ -255,7 +255,7 @@ composition (GkDocument *document,
 static GkChart *
 basic_economic (GkDocument *document)
 {
-  GkTable *table = gk_document_get_table (document, "t6");
+  GkTable *table = gk_document_get_table (document, "basic-expenditure");
   GkChart *chart = new_chart (document, GK_CHART_KIND_BARS, GK_CHART_BASIC_ECONOMIC,
                               "一般公共预算基本支出按经济分类（款）");
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
@@ -356,7 +356,7 @@ common_basis (GPtrArray *priors)
 static GkChart *
 sangong (GkDocument *document)
 {
-  GkTable *table = gk_document_get_table (document, "t8");
+  GkTable *table = gk_document_get_table (document, "sangong");
   GkExplanation *explanation = gk_document_get_explanation (document);
   g_autoptr(GPtrArray) priors = g_ptr_array_new ();
   GkChart *chart;
@@ -406,7 +406,7 @@ sangong (GkDocument *document)
 static GkChart *
 income_sources (GkDocument *document)
 {
-  GkTable *table = gk_document_get_table (document, "t2");
+  GkTable *table = gk_document_get_table (document, "income");
   GkChart *chart = new_chart (document, GK_CHART_KIND_DONUT, GK_CHART_INCOME_SOURCES, "部门收入来源");
   const GkTableSchema *schema;
 
@@ -454,11 +454,11 @@ change_totals (GkDocument *document)
                                         "收支总额与上年对比");
   g_autoptr(GPtrArray) used = g_ptr_array_new ();
   g_autofree char *this_year = this_year_label (document);
-  GkTable *t2 = gk_document_get_table (document, "t2");
-  GkTable *t3 = gk_document_get_table (document, "t3");
-  GkTable *t5 = gk_document_get_table (document, "t5");
-  GkTable *t6 = gk_document_get_table (document, "t6");
-  GkTable *t8 = gk_document_get_table (document, "t8");
+  GkTable *t2 = gk_document_get_table (document, "income");
+  GkTable *t3 = gk_document_get_table (document, "expenditure");
+  GkTable *t5 = gk_document_get_table (document, "general-expenditure");
+  GkTable *t6 = gk_document_get_table (document, "basic-expenditure");
+  GkTable *t8 = gk_document_get_table (document, "sangong");
 
   if (t2 != NULL)
     {
@@ -499,7 +499,7 @@ change_function_classes (GkDocument *document)
 {
   g_autoptr(GkChart) chart = new_chart (document, GK_CHART_KIND_GROUPED, GK_CHART_CHANGE_FUNCTION_CLASSES,
                                         "一般公共预算支出按功能分类（类）与上年对比");
-  GkTable *table = gk_document_get_table (document, "t5");
+  GkTable *table = gk_document_get_table (document, "general-expenditure");
   GListModel *priors = gk_explanation_get_priors (gk_document_get_explanation (document));
   g_autoptr(GHashTable) this_year = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) by_class = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -612,11 +612,11 @@ gk_chart_data_build (GkDocument *document,
   g_return_val_if_fail (chart_id != NULL, NULL);
 
   if (g_str_equal (chart_id, GK_CHART_FUNCTION_CLASSES))
-    return function_classes (document, "t3", GK_CHART_FUNCTION_CLASSES, "部门支出按功能分类（类）");
+    return function_classes (document, "expenditure", GK_CHART_FUNCTION_CLASSES, "部门支出按功能分类（类）");
   if (g_str_equal (chart_id, GK_CHART_BASIC_PROJECT))
-    return composition (document, "t3", "basic", "project", GK_CHART_BASIC_PROJECT, "基本支出与项目支出");
+    return composition (document, "expenditure", "basic", "project", GK_CHART_BASIC_PROJECT, "基本支出与项目支出");
   if (g_str_equal (chart_id, GK_CHART_PERSONNEL_PUBLIC))
-    return composition (document, "t6", "personnel", "public", GK_CHART_PERSONNEL_PUBLIC,
+    return composition (document, "basic-expenditure", "personnel", "public", GK_CHART_PERSONNEL_PUBLIC,
                         "基本支出：人员经费与公用经费");
   if (g_str_equal (chart_id, GK_CHART_BASIC_ECONOMIC))
     return basic_economic (document);
@@ -633,9 +633,9 @@ gk_chart_data_build (GkDocument *document,
   /* Not review charts, but the ones of 表五 and 表九's pages: buildable by
    * id so that a GkChartView can show them. */
   if (g_str_equal (chart_id, "general-function-classes"))
-    return gk_chart_data_build_for_table (document, "t5");
+    return gk_chart_data_build_for_table (document, "general-expenditure");
   if (g_str_equal (chart_id, "fund-function-classes"))
-    return gk_chart_data_build_for_table (document, "t9");
+    return gk_chart_data_build_for_table (document, "fund-expenditure");
   return NULL;
 }
 
@@ -668,7 +668,7 @@ gk_chart_data_build_all (GkDocument *document)
 /**
  * gk_chart_data_build_for_table:
  * @document: a disclosure
- * @table_id: "t1" … "t9"
+ * @table_id: "income-summary" … "fund-expenditure"
  *
  * Returns: (transfer full) (nullable): the chart shown beside a table's
  *   page, or %NULL when the table has none (表四, a summary of others)
@@ -680,21 +680,21 @@ gk_chart_data_build_for_table (GkDocument *document,
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (table_id != NULL, NULL);
 
-  if (g_str_equal (table_id, "t1") || g_str_equal (table_id, "t3"))
+  if (g_str_equal (table_id, "income-summary") || g_str_equal (table_id, "expenditure"))
     return gk_chart_data_build (document, GK_CHART_FUNCTION_CLASSES);
-  if (g_str_equal (table_id, "t2"))
+  if (g_str_equal (table_id, "income"))
     return gk_chart_data_build (document, GK_CHART_INCOME_SOURCES);
-  if (g_str_equal (table_id, "t5"))
-    return function_classes (document, "t5", "general-function-classes",
+  if (g_str_equal (table_id, "general-expenditure"))
+    return function_classes (document, "general-expenditure", "general-function-classes",
                              "一般公共预算支出按功能分类（类）");
-  if (g_str_equal (table_id, "t6"))
+  if (g_str_equal (table_id, "basic-expenditure"))
     return gk_chart_data_build (document, GK_CHART_BASIC_ECONOMIC);
-  if (g_str_equal (table_id, "t7"))
+  if (g_str_equal (table_id, "project-expenditure"))
     return gk_chart_data_build (document, GK_CHART_PROJECTS);
-  if (g_str_equal (table_id, "t8"))
+  if (g_str_equal (table_id, "sangong"))
     return gk_chart_data_build (document, GK_CHART_SANGONG);
-  if (g_str_equal (table_id, "t9"))
-    return function_classes (document, "t9", "fund-function-classes",
+  if (g_str_equal (table_id, "fund-expenditure"))
+    return function_classes (document, "fund-expenditure", "fund-function-classes",
                              "政府性基金预算支出按功能分类（类）");
   return NULL;
 }

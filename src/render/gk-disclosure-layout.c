@@ -145,7 +145,7 @@ static char *
 table_entry_title (GkTable *table)
 {
   const GkTableSchema *schema = gk_table_get_schema (table);
-  return g_strconcat (schema->number, "、", schema->title, NULL);
+  return gk_table_schema_dup_heading (schema);
 }
 
 static char *

@@ -31,8 +31,8 @@ static GkTable *
 lookup_table (GkDocument *document,
               const char *part)
 {
-  /* Only "t1" … "t9" name tables; other parts are texts. */
-  if (part == NULL || part[0] != 't' || !g_ascii_isdigit (part[1]))
+  /* Parts that are not table roles ("overview", "narrative" …) name texts. */
+  if (part == NULL)
     return NULL;
   return gk_document_get_table (document, part);
 }
@@ -67,7 +67,7 @@ table_title (GkTable *table)
 {
   const GkTableSchema *schema = gk_table_get_schema (table);
 
-  return g_strdup_printf ("表%s %s", schema->number, schema->title);
+  return gk_table_schema_dup_name (schema);
 }
 
 /* The heading of the group a finding is listed under: its table, or the
@@ -115,7 +115,8 @@ gk_checks_page_describe_place (GkDocument    *document,
       GkRow *row = lookup_row (document, table, place->row);
       int column = place->column != NULL ? gk_table_column_index (table, place->column) : -1;
 
-      g_string_append_printf (text, "表%s", schema->number);
+      g_autofree char *label = gk_table_schema_dup_label (schema);
+      g_string_append (text, label);
       if (row != NULL && gk_row_get_kind (row) == GK_ROW_KIND_TOTAL)
         g_string_append (text, " · 合计");
       else if (row != NULL && gk_row_get_kind (row) != GK_ROW_KIND_SINGLE)

@@ -27,7 +27,7 @@ gk_project_table_page_list_items (GkProjectTablePage *self)
   g_return_val_if_fail (GK_IS_PROJECT_TABLE_PAGE (self), NULL);
 
   document = gk_table_page_get_document (GK_TABLE_PAGE (self));
-  expenditure = gk_document_get_table (document, "t3");
+  expenditure = gk_document_get_table (document, "expenditure");
   items = gtk_string_list_new (NULL);
   for (guint i = 0; expenditure && i < g_list_model_get_n_items (G_LIST_MODEL (expenditure)); i++)
     {

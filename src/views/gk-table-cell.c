@@ -47,10 +47,11 @@ gk_table_cell_new (void)
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_positions (gconstpointer a,
+                   gconstpointer b)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
 }
 
 /* What a derived cell is computed from, for its tooltip. */
@@ -74,34 +75,46 @@ gk_table_cell_describe_derivation (GkRow *row,
       g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GString) list = g_string_new (NULL);
 
-      /* "t3:total" → "3", each table once, in table order. */
+      /* "expenditure:total" → "表三", each table once, in table order. */
+      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint i = 0; i < schema->columns->len + (schema->lines ? schema->lines->len : 0); i++)
         {
           const char *source;
-          gboolean seen = FALSE;
+          g_autofree char *role = NULL;
+          const GkTableSchema *from;
 
           if (i < schema->columns->len)
             source = ((GkColumnSchema *) schema->columns->pdata[i])->source;
           else
             source = ((GkLineSchema *) schema->lines->pdata[i - schema->columns->len])->source;
-          if (source == NULL || source[0] != 't')
+          if (source == NULL)
             continue;
-          for (guint j = 0; j < numbers->len; j++)
-            seen |= strncmp (numbers->pdata[j], source + 1, strcspn (source + 1, ":")) == 0;
-          if (!seen)
-            g_ptr_array_add (numbers, g_strndup (source + 1, strcspn (source + 1, ":")));
+          role = g_strndup (source, strcspn (source, ":"));
+          from = gk_template_lookup (schema->template, role);
+          if (from != NULL)
+            {
+              guint position = from->position;
+              gboolean seen = FALSE;
+              for (guint j = 0; j < positions->len; j++)
+                seen |= g_array_index (positions, guint, j) == position;
+              if (!seen)
+                g_array_append_val (positions, position);
+            }
         }
-      g_ptr_array_sort (numbers, compare_strings);
+      g_array_sort (positions, compare_positions);
+      for (guint j = 0; j < positions->len; j++)
+        g_ptr_array_add (numbers, gk_table_schema_dup_label (gk_template_get_table (schema->template,
+                                                                                   g_array_index (positions, guint, j))));
       if (numbers->len == 0)
         return g_strdup (_("Derived from the other tables"));
       if (numbers->len == 1)
-        return g_strdup_printf (_("Derived from Table %s"), (char *) numbers->pdata[0]);
+        return g_strdup_printf (_("Derived from %s"), (char *) numbers->pdata[0]);
       if (numbers->len == 2)
-        return g_strdup_printf (_("Derived from Table %s and Table %s"),
+        return g_strdup_printf (_("Derived from %s and %s"),
                                 (char *) numbers->pdata[0], (char *) numbers->pdata[1]);
       for (guint j = 0; j + 1 < numbers->len; j++)
         g_string_append_printf (list, j > 0 ? ", %s" : "%s", (char *) numbers->pdata[j]);
-      return g_strdup_printf (_("Derived from Tables %s and %s"),
+      return g_strdup_printf (_("Derived from %s and %s"),
                               list->str, (char *) numbers->pdata[numbers->len - 1]);
     }
 

@@ -255,7 +255,7 @@ function_rows (GPtrArray  *codes,
       json_object_set_string_member (row, "code", codes->pdata[i]);
       if (g_array_index (leaf, gboolean, i))
         {
-          if (g_str_equal (table_id, "t2"))
+          if (g_str_equal (table_id, "income"))
             set_amount_member (row, "general", basic + project);
           else
             {
@@ -427,21 +427,21 @@ generate_document (guint  n_projects,
   json_object_set_string_member (overview, "structure", "县政府办公室无下属预算单位，下设 1 个处室，分别是：办公室。");
   json_object_set_object_member (document, "overview", overview);
 
-  json_object_set_object_member (tables, "t1", table_object ("无内容应公开空表并说明情况。", NULL));
-  json_object_set_object_member (tables, "t2", table_object ("…", function_rows (function_codes, function_leaf, "t2")));
-  json_object_set_object_member (tables, "t3", table_object ("…", function_rows (function_codes, function_leaf, "t3")));
-  json_object_set_object_member (tables, "t4", table_object ("…", NULL));
-  json_object_set_object_member (tables, "t5", table_object ("…", function_rows (function_codes, function_leaf, "t5")));
-  json_object_set_object_member (tables, "t6", table_object ("…", economic_rows (economic_codes, economic_leaf)));
-  json_object_set_object_member (tables, "t7", table_object ("…", NULL));
+  json_object_set_object_member (tables, "income-summary", table_object ("无内容应公开空表并说明情况。", NULL));
+  json_object_set_object_member (tables, "income", table_object ("…", function_rows (function_codes, function_leaf, "income")));
+  json_object_set_object_member (tables, "expenditure", table_object ("…", function_rows (function_codes, function_leaf, "expenditure")));
+  json_object_set_object_member (tables, "fiscal-summary", table_object ("…", NULL));
+  json_object_set_object_member (tables, "general-expenditure", table_object ("…", function_rows (function_codes, function_leaf, "general-expenditure")));
+  json_object_set_object_member (tables, "basic-expenditure", table_object ("…", economic_rows (economic_codes, economic_leaf)));
+  json_object_set_object_member (tables, "project-expenditure", table_object ("…", NULL));
   json_object_set_string_member (t8_values, "abroad", "0.00");
   json_object_set_string_member (t8_values, "vehicle-purchase", "0.00");
   json_object_set_string_member (t8_values, "vehicle-operation", "48.60");
   json_object_set_string_member (t8_values, "reception", "0.45");
   json_object_set_object_member (t8, "values", t8_values);
-  json_object_set_object_member (tables, "t8", t8);
+  json_object_set_object_member (tables, "sangong", t8);
   json_object_set_string_member (t9, "empty-explanation", "2020年没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。");
-  json_object_set_object_member (tables, "t9", t9);
+  json_object_set_object_member (tables, "fund-expenditure", t9);
   json_object_set_object_member (document, "tables", tables);
 
   for (guint i = 0; i < n_projects; i++)
@@ -808,13 +808,13 @@ bench_n (guint n,
   if (!g_file_get_contents (g_file_peek_path (file), &data, &length, &error))
     g_error ("Cannot read back the generated document: %s", error->message);
 
-  t3 = gk_document_get_table (document, "t3");
+  t3 = gk_document_get_table (document, "expenditure");
   printf ("%s document: %.1f MB of JSON, %u projects, %u rows in 表三, %u in 表六, %u in 表七\n",
           prefix, length / 1048576.0,
           g_list_model_get_n_items (gk_document_get_projects (document)),
           g_list_model_get_n_items (G_LIST_MODEL (t3)),
-          g_list_model_get_n_items (G_LIST_MODEL (gk_document_get_table (document, "t6"))),
-          g_list_model_get_n_items (G_LIST_MODEL (gk_document_get_table (document, "t7"))));
+          g_list_model_get_n_items (G_LIST_MODEL (gk_document_get_table (document, "basic-expenditure"))),
+          g_list_model_get_n_items (G_LIST_MODEL (gk_document_get_table (document, "project-expenditure"))));
   g_assert (g_list_model_get_n_items (gk_document_get_projects (document)) == n);
 
   load = time_load (file, runs);
@@ -823,8 +823,8 @@ bench_n (guint n,
   derive = time_derive (document, runs);
 
   project = g_list_model_get_item (gk_document_get_projects (document), n / 2);
-  edit_project = time_edits (document, gk_project_get_row (project), "t7", "e302", opt_edits);
-  edit_item = time_edits (document, middle_item_row (document, "t3"), "t3", "basic", opt_edits);
+  edit_project = time_edits (document, gk_project_get_row (project), "project-expenditure", "e302", opt_edits);
+  edit_item = time_edits (document, middle_item_row (document, "expenditure"), "expenditure", "basic", opt_edits);
 
   time_save (document, file, runs, &serialize, &save);
 

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "gk-template.h"
+
+G_BEGIN_DECLS
+
+/* Templates live as long as the program: documents, pages and schemas
+ * point into them, and there are a handful. A user template re-read with
+ * new content becomes a new template; the old one stays for whoever holds
+ * it. */
+struct _GkTemplate
+{
+  char        *id;
+  guint        version;
+  char        *title;
+  char        *region;
+  char        *description;
+  GkNumbering  numbering;
+  gboolean     user;
+  GkTemplate  *base;       /* a customised template's bundled or user template */
+  JsonObject  *definition; /* the parsed JSON, to customise and save */
+  char        *text;       /* the definition, serialised: interning key */
+  GPtrArray   *tables;     /* GkTableSchema */
+};
+
+GkTemplate *gk_template_parse_definition (JsonObject  *root,
+                                          GError     **error);
+void        gk_template_free_internal    (GkTemplate  *self);
+
+G_END_DECLS
