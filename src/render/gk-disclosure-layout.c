@@ -148,10 +148,12 @@ table_entry_title (GkTable *table)
   return gk_table_schema_dup_heading (schema);
 }
 
+/* Named by printed position, as the 目录's links always were: a PDF of a
+ * document from before templates stays byte for byte the same. */
 static char *
 table_anchor (GkTable *table)
 {
-  return g_strconcat ("table-", gk_table_get_id (table), NULL);
+  return g_strdup_printf ("table-t%u", gk_table_get_schema (table)->position + 1);
 }
 
 /* Cover and contents ------------------------------------------------------- */
