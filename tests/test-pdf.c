@@ -280,7 +280,7 @@ test_pdf_sample_pages (void)
   g_assert_true (gk_table_get_schema (table (pdf->document, "project-expenditure"))->landscape);
 
   /* Everything outside the two wide tables is portrait A4. */
-  for (guint p = 1; p < dest_page (dests, "table-income-summary"); p++)
+  for (guint p = 1; p < dest_page (dests, "table-t1"); p++)
     g_assert_cmpstr (sizes->pdata[p - 1], ==, "595x842");
   for (guint p = dest_page (dests, "part3"); p <= n; p++)
     g_assert_cmpstr (sizes->pdata[p - 1], ==, "595x842");
@@ -605,7 +605,7 @@ test_pdf_long_projects (void)
   pdf = export (document, FALSE);
   dests = pdfinfo (pdf->path, "-dests");
   first = dest_page (dests, "table-t7");
-  end = dest_page (dests, "table-sangong");
+  end = dest_page (dests, "table-t8");
   g_assert_cmpuint (end - first, >=, 5);
 
   layout_pages = pages_text (pdf->path, FALSE);
@@ -742,7 +742,7 @@ test_pdf_blank (void)
   g_autoptr(Exported) pdf = export (document, FALSE);
   g_autofree char *dests = pdfinfo (pdf->path, "-dests");
   g_auto(GStrv) pages = pages_text (pdf->path, FALSE);
-  g_autofree char *t3 = squeeze (pages[dest_page (dests, "table-expenditure") - 1]);
+  g_autofree char *t3 = squeeze (pages[dest_page (dests, "table-t3") - 1]);
 
   g_assert_cmpuint (n_pages (pdf->path), >=, 14);
   g_assert_cmpuint (dest_page (dests, "part4"), >, dest_page (dests, "part3"));
