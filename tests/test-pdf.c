@@ -259,9 +259,9 @@ test_pdf_sample_pages (void)
   for (guint i = 0; i < gk_document_get_n_tables (pdf->document); i++)
     {
       GkTable *t = gk_document_get_table_at (pdf->document, i);
-      g_autofree char *anchor = g_strconcat ("table-", gk_table_get_id (t), NULL);
+      g_autofree char *anchor = g_strdup_printf ("table-t%u", gk_table_get_schema (t)->position + 1);
       g_autofree char *next = i + 1 < gk_document_get_n_tables (pdf->document)
-        ? g_strconcat ("table-", gk_table_get_id (gk_document_get_table_at (pdf->document, i + 1)), NULL)
+        ? g_strdup_printf ("table-t%u", i + 2)
         : g_strdup ("part3");
       guint first = dest_page (dests, anchor);
       guint end = dest_page (dests, next);
@@ -361,7 +361,8 @@ test_pdf_sample_figures (void)
 
   for (guint t = 0; t < G_N_ELEMENTS (seed_figures); t++)
     {
-      g_autofree char *anchor = g_strconcat ("table-", seed_figures[t].id, NULL);
+      g_autofree char *anchor = g_strdup_printf ("table-t%u",
+                                                 gk_table_get_schema (gk_document_get_table (pdf->document, seed_figures[t].id))->position + 1);
       const char *text = pages[dest_page (dests, anchor) - 1];
       g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autoptr(GMatchInfo) match = NULL;
