@@ -168,7 +168,7 @@ version_1_role (const char *key)
 
   if (key[0] == 't' && key[1] >= '1' && key[1] <= '9' && key[2] == '\0')
     return roles[key[1] - '1'];
-  return key;
+  return NULL;
 }
 
 static gboolean
@@ -177,7 +177,7 @@ read_table (Reader     *r,
             JsonNode   *node)
 {
   const char *id = r->version == 1 ? version_1_role (key) : key;
-  GkTable *table = gk_document_get_table (r->document, id);
+  GkTable *table = id != NULL ? gk_document_get_table (r->document, id) : NULL;
   const GkTableSchema *schema;
   JsonObject *object;
   g_autoptr(GList) members = NULL;
