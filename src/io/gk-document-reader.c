@@ -171,7 +171,12 @@ read_project (Reader     *r,
               GPtrArray  *projects)
 {
   static const char * const extra[] = { "id", "amounts", "indicators", NULL };
-  const GkTableSchema *t7 = gk_table_get_schema (gk_document_get_table (r->document, "project-expenditure"));
+  GkTable *projects_table = gk_document_get_projects_table (r->document);
+  /* Without a projects table a project keeps its amounts in the columns
+   * its row was made with, the seed's 表七's. */
+  const GkTableSchema *t7 = projects_table != NULL
+                            ? gk_table_get_schema (projects_table)
+                            : gk_template_lookup (gk_template_get_default (), "project-expenditure");
   g_autoptr(GkProject) project = NULL;
   JsonObject *object = json_node_get_object (node);
   const char *code;
@@ -279,8 +284,14 @@ is_prior_key (GkDocument *document,
     return TRUE;
   if (g_str_has_prefix (key, "income."))
     {
-      const GkTableSchema *t2 = gk_table_get_schema (gk_document_get_table (document, "income"));
-      int column = gk_table_schema_column_index (t2, key + strlen ("income."));
+      GkTable *income = gk_document_get_table (document, "income");
+      const GkTableSchema *t2 = income != NULL ? gk_table_get_schema (income) : NULL;
+      int column = t2 != NULL ? gk_table_schema_column_index (t2, key + strlen ("income.")) : -1;
+
+      /* Without 表二 there is nothing to tell a source from a typo by:
+       * the figure is kept as written. */
+      if (t2 == NULL)
+        return TRUE;
       return column >= 0 && gk_table_schema_get_column (t2, column)->rule == GK_COLUMN_ENTERED;
     }
   if (g_str_has_prefix (key, "function."))
