@@ -171,12 +171,7 @@ read_project (Reader     *r,
               GPtrArray  *projects)
 {
   static const char * const extra[] = { "id", "amounts", "indicators", NULL };
-  GkTable *projects_table = gk_document_get_projects_table (r->document);
-  /* Without a projects table a project keeps its amounts in the columns
-   * its row was made with, the seed's 表七's. */
-  const GkTableSchema *t7 = projects_table != NULL
-                            ? gk_table_get_schema (projects_table)
-                            : gk_template_lookup (gk_template_get_default (), "project-expenditure");
+  const GkTableSchema *t7;
   g_autoptr(GkProject) project = NULL;
   JsonObject *object = json_node_get_object (node);
   const char *code;
@@ -188,6 +183,7 @@ read_project (Reader     *r,
   if (!json_object_has_member (object, "function"))
     return _gk_reader_fail (r, _("the project has no “function”; give the function 项 it is paid from, such as \"2010399\", or \"\" while it has none"));
   project = gk_project_new (json_object_get_string_member (object, "id"));
+  t7 = gk_project_get_schema (project);
   if (!_gk_reader_read_fields (r, object, project, extra, NULL))
     return FALSE;
 

@@ -157,10 +157,17 @@ gk_project_class_init (GkProjectClass *klass)
   gk_fields_register (G_TYPE_FROM_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
+const GkTableSchema *
+gk_project_get_schema (GkProject *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT (self), NULL);
+  return gk_template_lookup (gk_template_get_default (), "project-expenditure");
+}
+
 static void
 gk_project_init (GkProject *self)
 {
-  const GkTableSchema *t7 = gk_template_lookup (gk_template_get_default (), "project-expenditure");
+  const GkTableSchema *t7 = gk_project_get_schema (self);
 
   self->indicators = g_list_store_new (GK_TYPE_INDICATOR);
   self->row = gk_row_new (GK_ROW_KIND_PROJECT, NULL, NULL, gk_table_schema_get_n_columns (t7));
@@ -243,12 +250,15 @@ gk_project_get_other_funds (GkProject *self)
 GkAmount
 gk_project_get_total (GkProject *self)
 {
-  const GkTableSchema *t7 = gk_template_lookup (gk_template_get_default (), "project-expenditure");
-  int total = gk_table_schema_column_index (t7, "total");
-  const GkColumnSchema *column = gk_table_schema_get_column (t7, total);
+  const GkTableSchema *t7;
+  const GkColumnSchema *column;
+  int total;
   GkAmount sum = 0;
 
   g_return_val_if_fail (GK_IS_PROJECT (self), 0);
+  t7 = gk_project_get_schema (self);
+  total = gk_table_schema_column_index (t7, "total");
+  column = gk_table_schema_get_column (t7, total);
   if (self->row->table != NULL)
     return gk_row_get_value (self->row, total);
   for (guint i = 0; i < column->n_sources; i++)
