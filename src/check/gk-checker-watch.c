@@ -132,7 +132,7 @@ items_changed_cb (GListModel *list,
     }
   if (list == gk_document_get_projects (self->document))
     {
-      gk_checker_mark (self, gk_checker_part_of (self, gk_document_get_table (self->document, "project-expenditure")));
+      gk_checker_mark (self, gk_checker_part_of (self, gk_document_get_projects_table (self->document)));
       self->projects_moved = TRUE;
     }
   for (guint i = position; i < position + added; i++)

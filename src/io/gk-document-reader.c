@@ -171,7 +171,7 @@ read_project (Reader     *r,
               GPtrArray  *projects)
 {
   static const char * const extra[] = { "id", "amounts", "indicators", NULL };
-  const GkTableSchema *t7 = gk_table_get_schema (gk_document_get_table (r->document, "project-expenditure"));
+  const GkTableSchema *t7;
   g_autoptr(GkProject) project = NULL;
   JsonObject *object = json_node_get_object (node);
   const char *code;
@@ -183,6 +183,7 @@ read_project (Reader     *r,
   if (!json_object_has_member (object, "function"))
     return _gk_reader_fail (r, _("the project has no “function”; give the function 项 it is paid from, such as \"2010399\", or \"\" while it has none"));
   project = gk_project_new (json_object_get_string_member (object, "id"));
+  t7 = gk_project_get_schema (project);
   if (!_gk_reader_read_fields (r, object, project, extra, NULL))
     return FALSE;
 
@@ -279,8 +280,14 @@ is_prior_key (GkDocument *document,
     return TRUE;
   if (g_str_has_prefix (key, "income."))
     {
-      const GkTableSchema *t2 = gk_table_get_schema (gk_document_get_table (document, "income"));
-      int column = gk_table_schema_column_index (t2, key + strlen ("income."));
+      GkTable *income = gk_document_get_table (document, "income");
+      const GkTableSchema *t2 = income != NULL ? gk_table_get_schema (income) : NULL;
+      int column = t2 != NULL ? gk_table_schema_column_index (t2, key + strlen ("income.")) : -1;
+
+      /* Without 表二 there is nothing to tell a source from a typo by:
+       * the figure is kept as written. */
+      if (t2 == NULL)
+        return TRUE;
       return column >= 0 && gk_table_schema_get_column (t2, column)->rule == GK_COLUMN_ENTERED;
     }
   if (g_str_has_prefix (key, "function."))

@@ -99,10 +99,10 @@ text_list (GListModel *list)
 
 /* The entered cells of a row, {"general": "265.06"}. */
 static void
-write_cells (JsonObject *object,
-             GkRow      *row)
+write_cells (JsonObject          *object,
+             GkRow               *row,
+             const GkTableSchema *schema)
 {
-  const GkTableSchema *schema = gk_table_get_schema (gk_row_get_table (row));
 
   for (guint c = 0; c < gk_row_get_n_columns (row); c++)
     {
@@ -189,7 +189,7 @@ table_object (GkTable *table)
           r = json_object_new ();
           json_object_set_string_member (r, "code", gk_row_get_code (row));
           if (gk_row_is_leaf (row))
-            write_cells (r, row);
+            write_cells (r, row, schema);
           json_array_add_object_element (rows, r);
         }
       json_object_set_array_member (object, "rows", rows);
@@ -197,7 +197,7 @@ table_object (GkTable *table)
   else if (schema->kind == GK_TABLE_KIND_SINGLE)
     {
       JsonObject *values = json_object_new ();
-      write_cells (values, gk_table_get_single_row (table));
+      write_cells (values, gk_table_get_single_row (table), schema);
       json_object_set_object_member (object, "values", values);
     }
   return object;
@@ -213,7 +213,7 @@ project_object (GkProject *project)
 
   json_object_set_string_member (object, "id", gk_project_get_id (project));
   write_fields (object, project, NULL);
-  write_cells (amounts, gk_project_get_row (project));
+  write_cells (amounts, gk_project_get_row (project), gk_project_get_schema (project));
   json_object_set_object_member (object, "amounts", amounts);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {

@@ -30,7 +30,7 @@ column_is_set (GkTable  *table,
   GkAmount value = 0;
   gboolean set;
 
-  set = column >= 0 && gk_table_get_column_total (table, column, &value);
+  set = table != NULL && column >= 0 && gk_table_get_column_total (table, column, &value);
   if (amount != NULL)
     *amount = set ? value : 0;
   return set;
@@ -44,6 +44,17 @@ column_total (GkTable    *table,
 
   column_is_set (table, gk_table_column_index (table, column_id), &amount);
   return amount;
+}
+
+/* A prior figure explains a change in a table: filled when this year's
+ * template has the table and last year's had it too. A table last year's
+ * disclosure lacks was not 0 last year, so its priors are left as they are. */
+static gboolean
+both_have (GkDocument *self,
+           GkDocument *last_year,
+           const char *role)
+{
+  return gk_document_get_table (self, role) != NULL && gk_document_get_table (last_year, role) != NULL;
 }
 
 static void
@@ -193,17 +204,26 @@ gk_document_fill_prior_year (GkDocument  *self,
     }
 
   gk_document_begin_action (self, _("Fill from Last Year"));
-  fill_income (self, last_year);
-  set_prior (self, "expenditure.basic",
-             column_total (gk_document_get_table (last_year, "expenditure"), "basic"));
-  set_prior (self, "expenditure.project",
-             column_total (gk_document_get_table (last_year, "expenditure"), "project"));
-  set_prior (self, "general.total",
-             column_total (gk_document_get_table (last_year, "general-expenditure"), "total"));
-  fill_functions (self, last_year, report);
-  fill_sangong (self, last_year);
-  set_prior (self, "running-costs",
-             column_total (gk_document_get_table (last_year, "basic-expenditure"), "public"));
+  if (both_have (self, last_year, "income"))
+    fill_income (self, last_year);
+  if (both_have (self, last_year, "expenditure"))
+    {
+      set_prior (self, "expenditure.basic",
+                 column_total (gk_document_get_table (last_year, "expenditure"), "basic"));
+      set_prior (self, "expenditure.project",
+                 column_total (gk_document_get_table (last_year, "expenditure"), "project"));
+    }
+  if (both_have (self, last_year, "general-expenditure"))
+    {
+      set_prior (self, "general.total",
+                 column_total (gk_document_get_table (last_year, "general-expenditure"), "total"));
+      fill_functions (self, last_year, report);
+    }
+  if (both_have (self, last_year, "sangong"))
+    fill_sangong (self, last_year);
+  if (both_have (self, last_year, "basic-expenditure"))
+    set_prior (self, "running-costs",
+               column_total (gk_document_get_table (last_year, "basic-expenditure"), "public"));
   gk_document_end_action (self);
 
   if (report != NULL)

@@ -26,12 +26,13 @@ explanation_count (GkComposer *c,
 }
 
 static void
-compose_running_costs (GkComposer *c)
+compose_running_costs (GkComposer *c,
+                       guint       number)
 {
   GkTable *t6 = gk_narrative_table (c, "basic-expenditure");
   GkAmount public_costs = gk_narrative_column_total (t6, "public");
 
-  gk_narrative_subheading (c, 1, "机关运行经费情况", "s10.running.heading");
+  gk_narrative_subheading (c, number, "机关运行经费情况", "s10.running.heading");
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.running");
   gk_composer_year (c);
   gk_composer_text (c, "，");
@@ -48,7 +49,8 @@ compose_running_costs (GkComposer *c)
 }
 
 static void
-compose_procurement (GkComposer *c)
+compose_procurement (GkComposer *c,
+                     guint       number)
 {
   GkAmount parts[3];
   GkAmount total = 0;
@@ -58,7 +60,7 @@ compose_procurement (GkComposer *c)
   parts[2] = gk_explanation_get_amount (c->explanation, "procurement-services");
   gk_amount_sum (parts, G_N_ELEMENTS (parts), &total);
 
-  gk_narrative_subheading (c, 2, "政府采购情况", "s10.procurement.heading");
+  gk_narrative_subheading (c, number, "政府采购情况", "s10.procurement.heading");
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.procurement");
   gk_composer_year (c);
   gk_composer_text (c, "，");
@@ -88,7 +90,8 @@ compose_procurement (GkComposer *c)
 }
 
 static void
-compose_assets (GkComposer *c)
+compose_assets (GkComposer *c,
+                guint       number)
 {
   static const struct { const char *count; const char *value; const char *name; } vehicles[] = {
     { "general-vehicles", "general-vehicles-value", "一般公务用车" },
@@ -109,7 +112,7 @@ compose_assets (GkComposer *c)
     }
   gk_amount_sum (values, G_N_ELEMENTS (values), &value_total);
 
-  gk_narrative_subheading (c, 3, "国有资产占用使用情况", "s10.assets.heading");
+  gk_narrative_subheading (c, number, "国有资产占用使用情况", "s10.assets.heading");
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.assets");
   gk_composer_text (c, "截至");
   if (as_of != NULL && as_of[0] != '\0')
@@ -186,12 +189,13 @@ compose_assets (GkComposer *c)
 }
 
 static void
-compose_performance (GkComposer *c)
+compose_performance (GkComposer *c,
+                     guint       number)
 {
-  GkTable *t7 = gk_narrative_table (c, "project-expenditure");
+  GkTable *t7 = gk_document_get_projects_table (c->document);
   g_autoptr(GPtrArray) projects = gk_narrative_projects (c);
 
-  gk_narrative_subheading (c, 4, "预算绩效情况", "s10.performance.heading");
+  gk_narrative_subheading (c, number, "预算绩效情况", "s10.performance.heading");
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.performance");
   gk_composer_year (c);
   if (projects->len == 0)
@@ -201,9 +205,15 @@ compose_performance (GkComposer *c)
     }
   gk_composer_text (c, "度实行绩效管理的项目");
   gk_composer_count (c, projects->len, "project-expenditure/projects/count");
-  gk_composer_text (c, "个，涉及预算金额");
-  gk_composer_amount (c, gk_narrative_column_total (t7, "total"), "project-expenditure/total/total");
-  gk_composer_text (c, "。各项目绩效目标见下表：");
+  /* Without 表七 there is no printed total to quote. */
+  if (t7 != NULL)
+    {
+      gk_composer_text (c, "个，涉及预算金额");
+      gk_composer_amount (c, gk_narrative_column_total (t7, "total"), "project-expenditure/total/total");
+      gk_composer_text (c, "。各项目绩效目标见下表：");
+    }
+  else
+    gk_composer_text (c, "个，各项目绩效目标见下表：");
 
   for (guint i = 0; i < projects->len; i++)
     {
@@ -217,12 +227,13 @@ compose_performance (GkComposer *c)
 }
 
 static void
-compose_other (GkComposer *c)
+compose_other (GkComposer *c,
+               guint       number)
 {
   g_autofree char *other = gk_narrative_trim_typed (gk_explanation_get_text (c->explanation, "other-matters"),
                                                     FALSE);
 
-  gk_narrative_subheading (c, 5, "其他需说明的事项", "s10.other.heading");
+  gk_narrative_subheading (c, number, "其他需说明的事项", "s10.other.heading");
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.other");
   if (other[0] == '\0')
     gk_composer_text (c, "无其他需说明的事项。");
@@ -233,10 +244,15 @@ compose_other (GkComposer *c)
 void
 gk_narrative_compose_other_matters (GkComposer *c)
 {
+  guint n = 0;
+
   gk_composer_section (c, "其他重要事项的情况说明");
-  compose_running_costs (c);
-  compose_procurement (c);
-  compose_assets (c);
-  compose_performance (c);
-  compose_other (c);
+  /* 机关运行经费 is 表六's 公用经费: nothing to say without 表六, and the
+   * subheadings after it move up a number. */
+  if (gk_narrative_table (c, "basic-expenditure") != NULL)
+    compose_running_costs (c, ++n);
+  compose_procurement (c, ++n);
+  compose_assets (c, ++n);
+  compose_performance (c, ++n);
+  compose_other (c, ++n);
 }

@@ -29,14 +29,13 @@ static const struct { const char *column; const char *name; } sangong_items[] = 
   { "reception", "公务接待费" },
 };
 
+/* NULL when the document's template has no such table: what 情况说明
+ * says of it is then left out. */
 GkTable *
 gk_narrative_table (GkComposer *c,
                     const char *id)
 {
-  GkTable *t = gk_document_get_table (c->document, id);
-
-  g_assert (t != NULL);
-  return t;
+  return gk_document_get_table (c->document, id);
 }
 
 /* A blank cell reads as 0: 情况说明 speaks of every quantity it names. */
@@ -233,27 +232,34 @@ compose_overall (GkComposer *c)
   GkTable *t1 = gk_narrative_table (c, "income-summary");
   GkTable *t2 = gk_narrative_table (c, "income");
   GkTable *t3 = gk_narrative_table (c, "expenditure");
-  const GkTableSchema *schema = gk_table_get_schema (t2);
-  GListModel *classes = gk_table_get_roots (t3);
   guint n_named = 0;
 
+  if (t1 == NULL && t2 == NULL && t3 == NULL)
+    return;
   begin_section (c, "收支预算情况的总体说明");
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s1.total");
   gk_composer_text (c, "按照全口径预算的原则，");
   gk_composer_unit_name (c);
   gk_composer_year (c);
-  gk_composer_text (c, "所有收入和支出均纳入部门预算管理。收支总预算");
-  gk_composer_amount (c, line_amount (t1, "income-total"), "income-summary/income-total/amount");
-  gk_composer_text (c, "。");
-
-  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s1.income");
-  gk_composer_text (c, "收入预算包括：");
-  for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
+  gk_composer_text (c, "所有收入和支出均纳入部门预算管理。");
+  if (t1 != NULL)
     {
-      const GkColumnSchema *column = gk_table_schema_get_column (schema, i);
+      gk_composer_text (c, "收支总预算");
+      gk_composer_amount (c, line_amount (t1, "income-total"), "income-summary/income-total/amount");
+      gk_composer_text (c, "。");
+    }
+
+  for (guint i = 0; t2 != NULL && i < gk_table_schema_get_n_columns (gk_table_get_schema (t2)); i++)
+    {
+      const GkColumnSchema *column = gk_table_schema_get_column (gk_table_get_schema (t2), i);
       g_autofree char *name_source = NULL;
 
+      if (i == 0)
+        {
+          gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s1.income");
+          gk_composer_text (c, "收入预算包括：");
+        }
       if (column->rule != GK_COLUMN_ENTERED || gk_narrative_column_total (t2, column->id) == 0)
         continue;
       if (n_named++ > 0)
@@ -261,14 +267,17 @@ compose_overall (GkComposer *c)
       name_source = source ("income/total/%s", column->id);
       gk_composer_span (c, GK_SPAN_FIGURE, income_name (t2, column->id), name_source);
     }
-  gk_composer_text (c, n_named > 0 ? "。" : "无。");
+  if (t2 != NULL)
+    gk_composer_text (c, n_named > 0 ? "。" : "无。");
+  if (t3 == NULL)
+    return;
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s1.expenditure");
   gk_composer_text (c, "支出预算包括：");
   n_named = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (classes); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (gk_table_get_roots (t3)); i++)
     {
-      g_autoptr(GkRow) row = g_list_model_get_item (classes, i);
+      g_autoptr(GkRow) row = g_list_model_get_item (gk_table_get_roots (t3), i);
       g_autofree char *name_source = NULL;
 
       if (cell (row, t3, "total") == 0)
@@ -589,13 +598,22 @@ compose_basic (GkComposer *c)
 
 /* 七、项目支出 ---------------------------------------------------------------- */
 
-/* Projects in 表七's order: by function 项, then as entered. */
+/* Projects in 表七's order: by function 项, then as entered; as entered
+ * when the template lists them in no table. */
 GPtrArray *
 gk_narrative_projects (GkComposer *c)
 {
-  GkTable *t7 = gk_narrative_table (c, "project-expenditure");
+  GkTable *t7 = gk_document_get_projects_table (c->document);
   GPtrArray *projects = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (t7));
+  GListModel *list = t7 != NULL ? G_LIST_MODEL (t7) : gk_document_get_projects (c->document);
+  guint n = g_list_model_get_n_items (list);
+
+  if (t7 == NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (projects, g_list_model_get_item (list, i));
+      return projects;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -818,17 +836,25 @@ compose_fund (GkComposer *c)
     gk_composer_text (c, "。");
 }
 
+/* A section about a table the template does not have is left out; those
+ * after it move up a number. */
 void
 gk_narrative_compose_sections (GkComposer *c)
 {
+  static const struct { const char *role; void (*compose) (GkComposer *c); } sections[] = {
+    { "income", compose_income },
+    { "expenditure", compose_expenditure },
+    { "fiscal-summary", compose_fiscal },
+    { "general-expenditure", compose_general },
+    { "basic-expenditure", compose_basic },
+    { "project-expenditure", compose_projects },
+    { "sangong", compose_sangong },
+    { "fund-expenditure", compose_fund },
+  };
+
   compose_overall (c);
-  compose_income (c);
-  compose_expenditure (c);
-  compose_fiscal (c);
-  compose_general (c);
-  compose_basic (c);
-  compose_projects (c);
-  compose_sangong (c);
-  compose_fund (c);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (gk_narrative_table (c, sections[i].role) != NULL)
+      sections[i].compose (c);
   gk_narrative_compose_other_matters (c);
 }

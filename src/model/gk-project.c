@@ -157,10 +157,17 @@ gk_project_class_init (GkProjectClass *klass)
   gk_fields_register (G_TYPE_FROM_CLASS (klass), fields, G_N_ELEMENTS (fields));
 }
 
+const GkTableSchema *
+gk_project_get_schema (GkProject *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT (self), NULL);
+  return gk_template_lookup (gk_template_get_default (), "project-expenditure");
+}
+
 static void
 gk_project_init (GkProject *self)
 {
-  const GkTableSchema *t7 = gk_template_lookup (gk_template_get_default (), "project-expenditure");
+  const GkTableSchema *t7 = gk_project_get_schema (self);
 
   self->indicators = g_list_store_new (GK_TYPE_INDICATOR);
   self->row = gk_row_new (GK_ROW_KIND_PROJECT, NULL, NULL, gk_table_schema_get_n_columns (t7));
@@ -237,14 +244,27 @@ gk_project_get_other_funds (GkProject *self)
   return self->other_funds;
 }
 
-/* 年度资金总额: the project's 表七 合计. */
+/* 年度资金总额: the project's 表七 合计. A template without a projects
+ * table derives no 合计, so it is summed here from the amounts the
+ * project keeps. */
 GkAmount
 gk_project_get_total (GkProject *self)
 {
-  const GkTableSchema *t7 = gk_template_lookup (gk_template_get_default (), "project-expenditure");
+  const GkTableSchema *t7;
+  const GkColumnSchema *column;
+  int total;
+  GkAmount sum = 0;
 
   g_return_val_if_fail (GK_IS_PROJECT (self), 0);
-  return gk_row_get_value (self->row, gk_table_schema_column_index (t7, "total"));
+  t7 = gk_project_get_schema (self);
+  total = gk_table_schema_column_index (t7, "total");
+  column = gk_table_schema_get_column (t7, total);
+  if (self->row->table != NULL)
+    return gk_row_get_value (self->row, total);
+  for (guint i = 0; i < column->n_sources; i++)
+    if (!gk_amount_add (sum, gk_row_get_value (self->row, column->sources[i]), &sum))
+      return 0;
+  return sum;
 }
 
 /* 其中：财政拨款 */

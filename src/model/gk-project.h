@@ -5,6 +5,7 @@
 
 #include "gk-amount.h"
 #include "gk-row.h"
+#include "gk-template.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,9 @@ GkAmount    gk_project_get_other_funds   (GkProject  *self);
 GkAmount    gk_project_get_total         (GkProject  *self);
 GkAmount    gk_project_get_fiscal        (GkProject  *self);
 GkRow      *gk_project_get_row           (GkProject  *self);
+/* The columns of the project's amounts: the seed's 表七's, whatever the
+ * template (a template without a projects table included). */
+const GkTableSchema *gk_project_get_schema (GkProject *self);
 GListModel *gk_project_get_indicators    (GkProject  *self);
 
 G_END_DECLS

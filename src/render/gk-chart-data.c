@@ -203,7 +203,10 @@ function_classes (GkDocument *document,
   GListModel *roots;
 
   if (table == NULL)
-    return chart;
+    {
+      g_object_unref (chart);
+      return NULL;
+    }
   roots = gk_table_get_roots (table);
   for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
     {
@@ -241,7 +244,10 @@ composition (GkDocument *document,
   GkRow *total;
 
   if (table == NULL)
-    return chart;
+    {
+      g_object_unref (chart);
+      return NULL;
+    }
   total = gk_table_get_total_row (table);
   if (!column_is_set (total, table, first) && !column_is_set (total, table, second))
     return chart;
@@ -263,7 +269,10 @@ basic_economic (GkDocument *document)
   guint n;
 
   if (table == NULL)
-    return chart;
+    {
+      g_object_unref (chart);
+      return NULL;
+    }
   n = g_list_model_get_n_items (G_LIST_MODEL (table));
   for (guint i = 0; i < n; i++)
     {
@@ -312,6 +321,11 @@ projects (GkDocument *document)
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
 
+  if (gk_document_get_projects_table (document) == NULL)
+    {
+      g_object_unref (chart);
+      return NULL;
+    }
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       GkProject *project = g_list_model_get_item (list, i);
@@ -380,7 +394,10 @@ sangong (GkDocument *document)
       gk_chart_set_series_labels (chart, this_year, common_basis (priors));
     }
   if (table == NULL)
-    return chart;
+    {
+      g_object_unref (chart);
+      return NULL;
+    }
 
   row = gk_table_get_single_row (table);
   for (guint i = 0; i < G_N_ELEMENTS (sangong_columns); i++)
@@ -411,7 +428,10 @@ income_sources (GkDocument *document)
   const GkTableSchema *schema;
 
   if (table == NULL)
-    return chart;
+    {
+      g_object_unref (chart);
+      return NULL;
+    }
   schema = gk_table_get_schema (table);
   for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
     {
@@ -601,7 +621,8 @@ gk_chart_data_get_ids (void)
  * @chart_id: one of gk_chart_data_get_ids()
  *
  * Returns: (transfer full) (nullable): the chart, possibly in its "no data"
- *   state; %NULL for an unknown id, and for the comparisons with last year
+ *   state; %NULL for an unknown id, for a chart of a table the document's
+ *   template does not have, and for the comparisons with last year
  *   when the document has no figure for last year to compare with
  */
 GkChart *
