@@ -54,7 +54,6 @@ _gk_cli_list_templates (const GkCliCommand *command,
 {
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) all = NULL;
-  g_autofree char *folder = gk_template_get_user_folder ();
 
   if (files[0] != NULL)
     {
@@ -73,7 +72,7 @@ _gk_cli_list_templates (const GkCliCommand *command,
                gk_template_is_user (template) ? _("user template") : "");
     }
   for (guint i = 0; i < errors->len; i++)
-    g_printerr (_("A template in %s cannot be used: %s\n"), folder, (char *) errors->pdata[i]);
+    g_printerr (_("A user template cannot be used: %s\n"), (char *) errors->pdata[i]);
   return EXIT_SUCCESS;
 }
 
