@@ -44,8 +44,8 @@ _gk_cli_find_template (const char *option,
   return template;
 }
 
-/* --list-templates: one line a template, tab-separated so that scripts
- * can cut it; the user's templates that cannot be read go to stderr
+/* --list-templates: one line a template (id, title, number of tables),
+ * tab-separated so that scripts can cut it; the user's templates that cannot be read go to stderr
  * without failing the command, as the bundled ones still serve. */
 int
 _gk_cli_list_templates (const GkCliCommand *command,
@@ -64,10 +64,8 @@ _gk_cli_list_templates (const GkCliCommand *command,
   for (guint i = 0; i < all->len; i++)
     {
       GkTemplate *template = all->pdata[i];
-      guint n = gk_template_get_n_tables (template);
-      g_autofree char *tables = g_strdup_printf (ngettext ("%u table", "%u tables", n), n);
-
-      g_print ("%s\t%s\t%s%s%s\n", gk_template_get_id (template), gk_template_get_title (template), tables,
+      g_print ("%s\t%s\t%u%s%s\n", gk_template_get_id (template), gk_template_get_title (template),
+               gk_template_get_n_tables (template),
                gk_template_is_user (template) ? "\t" : "",
                gk_template_is_user (template) ? _("user template") : "");
     }

@@ -336,9 +336,7 @@ report_columns (GkXlsxImporter *imp,
         g_string_append_printf (missing, "%s“%s”", n_missing++ > 0 ? "、" : "", gk_xlsx_column_title (schema, i));
       }
     if (n_missing > 0 && ts->item_rows != NULL)
-      gk_xlsx_report (imp, g_dngettext (GETTEXT_PACKAGE, "%s has no row %s; its figure stays blank",
-                                "%s has no rows %s; their figures stay blank", n_missing),
-              ts->label, missing->str);
+      gk_xlsx_report (imp, _("%s has no row of %s; left blank"), ts->label, missing->str);
     else if (n_missing > 0)
       gk_xlsx_report (imp, g_dngettext (GETTEXT_PACKAGE, "%s has no column %s; its figures stay blank",
                                 "%s has no columns %s; their figures stay blank", n_missing),
