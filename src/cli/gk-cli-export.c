@@ -8,6 +8,7 @@
 #include "gk-document-io.h"
 #include "gk-export.h"
 #include "gk-pdf-export.h"
+#include "gk-xlsx-reader.h"
 
 /* Every export goes through the same pipeline as the window's, here on
  * this thread. */
@@ -104,17 +105,32 @@ _gk_cli_import_xlsx (const GkCliCommand *command,
   g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
   const char *path = NULL;
+  const char *id = NULL;
 
   g_variant_dict_lookup (options, "import-xlsx", "^&ay", &path);
+  g_variant_dict_lookup (options, "template", "&s", &id);
   if (files[0] == NULL || files[1] != NULL)
     {
       g_printerr (_("--import-xlsx needs the workbook and one output file, for example: gongkai --import-xlsx budget.xlsx budget.gongkai\n"));
       return GK_CLI_EXIT_UNREADABLE;
     }
-  {
-    g_autoptr(GFile) workbook = g_file_new_for_commandline_arg (path);
-    document = gk_import_xlsx_file (workbook, report, NULL, &error);
-  }
+  if (id != NULL)
+    {
+      GkTemplate *template = _gk_cli_find_template ("import-xlsx", id);
+      g_autoptr(GFile) workbook = g_file_new_for_commandline_arg (path);
+      g_autofree char *local = g_file_get_path (workbook);
+
+      if (template == NULL)
+        return GK_CLI_EXIT_UNREADABLE;
+      /* The window imports into the template the workbook matches best;
+       * here the template can be named. */
+      document = gk_xlsx_import_for_template (local != NULL ? local : path, template, report, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) workbook = g_file_new_for_commandline_arg (path);
+      document = gk_import_xlsx_file (workbook, report, NULL, &error);
+    }
   if (document == NULL)
     {
       g_printerr (_("Cannot read %s: %s\n"), path, error->message);

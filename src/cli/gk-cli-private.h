@@ -3,6 +3,7 @@
 
 #include "gk-cli.h"
 #include "gk-document.h"
+#include "gk-template.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,15 @@ int _gk_cli_import_xlsx (const GkCliCommand *command,
 int _gk_cli_check       (const GkCliCommand *command,
                          GVariantDict       *options,
                          const char * const *files);
+int _gk_cli_list_templates (const GkCliCommand *command,
+                            GVariantDict       *options,
+                            const char * const *files);
+int _gk_cli_new         (const GkCliCommand *command,
+                         GVariantDict       *options,
+                         const char * const *files);
+
+GkTemplate *_gk_cli_find_template (const char *option,
+                                   const char *id);
 
 gboolean _gk_cli_pdf_summary   (GkDocument    *document,
                                 const char    *out,

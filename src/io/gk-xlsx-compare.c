@@ -67,7 +67,8 @@ compare_line (GkXlsxImporter *imp,
     {
       if (line->cells[c] < 0 || gk_row_is_cell_entered (row, c))
         continue;
-      compare_cell (imp, part, line->row, line->cells[c], what, gk_xlsx_column_title (schema, c),
+      compare_cell (imp, part, line->rows != NULL ? (guint) line->rows[c] : line->row, line->cells[c],
+                    what, gk_xlsx_column_title (schema, c),
                     line->values[c], (line->set >> c) & 1, row, c);
     }
 }

@@ -22,6 +22,7 @@ typedef struct
   GkAmount  *values;     /* per schema column, in the document's unit */
   guint64    set;
   int       *cells;      /* per schema column: the sheet column, or -1 */
+  int       *rows;       /* items as rows: per schema column, the sheet row; else NULL */
   GkProject *made;       /* 表七: the project made from this line */
 } GkXlsxLine;
 
@@ -81,6 +82,12 @@ gboolean    _gk_xlsx_read_line_amounts (GkXlsxImporter  *imp,
                                         GError         **error);
 gboolean    _gk_xlsx_read_lines        (GkXlsxImporter  *imp,
                                         GkXlsxPart      *part,
+                                        GError         **error);
+
+/* gk-xlsx-items.c: a one-row table with its items as rows. */
+gboolean    _gk_xlsx_read_items        (GkXlsxImporter  *imp,
+                                        GkXlsxPart      *part,
+                                        GkXlsxLine     **line,
                                         GError         **error);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ _gk_xlsx_line_free (gpointer data)
   g_free (line->project);
   g_free (line->values);
   g_free (line->cells);
+  g_free (line->rows);
   g_clear_object (&line->made);
   g_free (line);
 }

@@ -9,8 +9,8 @@
 #include "gk-xlsx-sheet.h"
 #include "gk-xlsx-workbook.h"
 
-/* Builds a new document from a workbook of the nine tables, whoever wrote
- * it. Only what Gongkai takes as entered is imported: figures of 项 (or
+/* Builds a new document from a workbook of a template's tables, whoever
+ * wrote it. Only what Gongkai takes as entered is imported: figures of 项 (or
  * leaf) rows, projects, 表八's four items, names and notes. Subtotals,
  * 合计 rows, row totals, 表一 and 表四 are what Gongkai derives; the
  * workbook's versions are compared with them and every difference goes
@@ -252,6 +252,16 @@ import_single (GkXlsxImporter  *imp,
   GkXlsxTableSheet *ts = part->ts;
   guint n_columns = gk_table_schema_get_n_columns (ts->schema);
 
+  if (ts->item_rows != NULL)
+    {
+      GkXlsxLine *line = NULL;
+
+      if (!_gk_xlsx_read_items (imp, part, &line, error))
+        return FALSE;
+      g_ptr_array_add (part->lines, line);
+      enter_amounts (imp, line, gk_table_get_single_row (part->table), n_columns);
+      return TRUE;
+    }
   for (guint r = ts->data_start; r < ts->sheet->n_rows; r++)
     {
       GkXlsxLine *line;
@@ -296,6 +306,9 @@ report_columns (GkXlsxImporter *imp,
 
       if (ts->amounts[c] >= 0)
         mapped[ts->amounts[c]] = TRUE;
+      if (ts->item_rows != NULL && c == (guint) ts->value_column)
+        for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
+          mapped[i] = ts->item_rows[i] >= 0;
       if (ts->roles[c] != GK_XLSX_ROLE_NONE)
         continue;
       for (guint r = ts->data_start; !used && r < ts->sheet->n_rows; r++)
@@ -322,7 +335,9 @@ report_columns (GkXlsxImporter *imp,
           continue;
         g_string_append_printf (missing, "%s“%s”", n_missing++ > 0 ? "、" : "", gk_xlsx_column_title (schema, i));
       }
-    if (n_missing > 0)
+    if (n_missing > 0 && ts->item_rows != NULL)
+      gk_xlsx_report (imp, _("%s has no row of %s; left blank"), ts->label, missing->str);
+    else if (n_missing > 0)
       gk_xlsx_report (imp, g_dngettext (GETTEXT_PACKAGE, "%s has no column %s; its figures stay blank",
                                 "%s has no columns %s; their figures stay blank", n_missing),
               ts->label, missing->str);
@@ -340,7 +355,8 @@ import_part (GkXlsxImporter  *imp,
   for (guint i = 0; i < part->ts->notes->len; i++)
     {
       GkXlsxNote *note = g_ptr_array_index (part->ts->notes, i);
-      gk_document_set_text (imp->doc, part->table, note->explanation ? "empty-explanation" : "note", note->text);
+      if (!note->says_empty)
+        gk_document_set_text (imp->doc, part->table, note->explanation ? "empty-explanation" : "note", note->text);
     }
 
   report_columns (imp, part);
@@ -365,6 +381,19 @@ import_part (GkXlsxImporter  *imp,
     case GK_TABLE_KIND_FISCAL:
     default:
       return TRUE;   /* compared once everything else is in */
+    }
+
+  /* "本表为空表" under figures is a note like any other. */
+  for (guint i = 0; i < part->ts->notes->len; i++)
+    {
+      GkXlsxNote *note = g_ptr_array_index (part->ts->notes, i);
+      gboolean empty = gk_table_is_empty (part->table);
+
+      if (!note->says_empty)
+        continue;
+      gk_document_set_text (imp->doc, part->table, empty ? "empty-explanation" : "note", note->text);
+      if (empty)
+        gk_xlsx_report (imp, _("%s is empty; “%s” is taken as the reason it is"), part->ts->label, note->text);
     }
 
   for (guint i = 0; i < part->lines->len; i++)
@@ -456,24 +485,100 @@ compare_parts (gconstpointer a,
 {
   const GkXlsxPart *x = *(const GkXlsxPart **) a;
   const GkXlsxPart *y = *(const GkXlsxPart **) b;
-  /* "income-summary" … "fund-expenditure": template order */
-  return g_strcmp0 (x->ts->schema->id, y->ts->schema->id);
+  return (x->ts->schema->position > y->ts->schema->position) -
+         (x->ts->schema->position < y->ts->schema->position);
+}
+
+/* How many of @template's tables the sheets are, each counted once. */
+static guint
+count_tables (GPtrArray  *sheets,
+              GkTemplate *template)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      const GkTableSchema *schema = gk_xlsx_table_sheet_guess (sheets->pdata[i], template, NULL, NULL);
+      if (schema != NULL)
+        g_hash_table_add (seen, schema->id);
+    }
+  return g_hash_table_size (seen);
+}
+
+/* The bundled template whose tables the most sheets are; of equals, the
+ * default (the seed's), else the one with the fewest tables the workbook
+ * lacks. The report says which and why. */
+static GkTemplate *
+choose_template (GkXlsxImporter *imp,
+                 GPtrArray      *sheets)
+{
+  g_autoptr(GPtrArray) all = gk_template_list_all ();
+  GkTemplate *fallback = gk_template_get_default ();
+  GkTemplate *best = NULL, *second = NULL;
+  guint best_n = 0, second_n = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      GkTemplate *t = all->pdata[i];
+      guint n;
+      gboolean better;
+
+      if (gk_template_is_user (t))
+        continue;
+      n = count_tables (sheets, t);
+      if (best == NULL)
+        better = TRUE;
+      else if (n != best_n)
+        better = n > best_n;
+      else if (t == fallback || best == fallback)
+        better = t == fallback;
+      else
+        better = gk_template_get_n_tables (t) < gk_template_get_n_tables (best);
+      if (better)
+        {
+          second = best;
+          second_n = best_n;
+          best = t;
+          best_n = n;
+        }
+      else if (second == NULL || n > second_n)
+        {
+          second = t;
+          second_n = n;
+        }
+    }
+  if (best == NULL)
+    best = fallback;
+
+  if (second == NULL)
+    gk_xlsx_report (imp, _("Template: %s (%s), the only one; %u of the workbook's sheets are its tables"),
+                    gk_template_get_title (best), gk_template_get_id (best), best_n);
+  else if (second_n == best_n)
+    gk_xlsx_report (imp, _("Template: %s (%s): %u of the workbook's sheets are its tables, as many as of %s (%s); give --template to choose another"),
+                    gk_template_get_title (best), gk_template_get_id (best), best_n,
+                    gk_template_get_title (second), gk_template_get_id (second));
+  else
+    gk_xlsx_report (imp, _("Template: %s (%s): %u of the workbook's sheets are its tables, more than of any other (next: %s, %u)"),
+                    gk_template_get_title (best), gk_template_get_id (best), best_n,
+                    gk_template_get_id (second), second_n);
+  return best;
 }
 
 /* Takes `workbook`. */
 static GkDocument *
 import_workbook (GkXlsxWorkbook  *workbook_in,
+                 GkTemplate      *template,
                  GString         *report_out,
                  GError         **error)
 {
   g_autoptr(GkXlsxWorkbook) workbook = workbook_in;
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_xlsx_table_sheet_free);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (part_free);
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) own_report = NULL;
   g_autoptr(GString) ignored = g_string_new (NULL);
   g_autoptr(GkDocument) doc = NULL;
-  GkTemplate *template = gk_template_get_default ();
   GkXlsxImporter imp = { 0 };
   gboolean ok = TRUE;
 
@@ -486,35 +591,43 @@ import_workbook (GkXlsxWorkbook  *workbook_in,
   for (guint i = 0; i < workbook->sheets->len; i++)
     {
       GkXlsxSheet *sheet = g_ptr_array_index (workbook->sheets, i);
-      GkXlsxTableSheet *ts;
-      GkXlsxPart *part;
 
       if (sheet->hidden)
-        {
-          gk_xlsx_report (&imp, _("Sheet “%s”: hidden; ignored"), sheet->name);
-          continue;
-        }
-      ts = gk_xlsx_table_sheet_new (workbook, sheet);
+        gk_xlsx_report (&imp, _("Sheet “%s”: hidden; ignored"), sheet->name);
+      else
+        g_ptr_array_add (sheets, gk_xlsx_table_sheet_new (workbook, sheet));
+    }
+  if (template != NULL)
+    gk_xlsx_report (&imp, _("Template: %s (%s), as asked"), gk_template_get_title (template),
+                    gk_template_get_id (template));
+  else
+    template = choose_template (&imp, sheets);
+
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      GkXlsxTableSheet *ts = sheets->pdata[i];
+      GkXlsxSheet *sheet = ts->sheet;
+      GkXlsxPart *part;
+
+      gk_xlsx_table_sheet_set_template (ts, template);
       if (ts->schema == NULL)
         {
           gk_xlsx_report (&imp, _("Sheet “%s”: %s"), sheet->name, ts->reason);
           g_string_append_printf (ignored, "%s%s", ignored->len ? "; " : "", ts->label);
           g_string_append_printf (ignored, " — %s", ts->reason);
-          gk_xlsx_table_sheet_free (ts);
           continue;
         }
       if (g_hash_table_contains (seen, ts->schema->id))
         {
           gk_xlsx_report (&imp, _("Sheet “%s”: %s again (%s); only the first is imported"),
                   sheet->name, ts->schema->title, (char *) g_hash_table_lookup (seen, ts->schema->id));
-          gk_xlsx_table_sheet_free (ts);
           continue;
         }
       if (sheet->n_dropped > 0)
         gk_xlsx_report (&imp, _("Sheet “%s”: %u cells beyond row %u or column %u are not read"),
                 sheet->name, sheet->n_dropped, GK_XLSX_MAX_ROWS, GK_XLSX_MAX_COLUMNS);
       part = g_new0 (GkXlsxPart, 1);
-      part->ts = ts;
+      part->ts = g_ptr_array_steal_index (sheets, i--);
       part->lines = g_ptr_array_new_with_free_func (_gk_xlsx_line_free);
       g_ptr_array_add (parts, part);
       g_hash_table_insert (seen, (gpointer) ts->schema->id, ts->label);
@@ -527,21 +640,21 @@ import_workbook (GkXlsxWorkbook  *workbook_in,
                      _("“%s” has no sheets"), workbook->display_name);
       else
         g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_NO_TABLE,
-                     _("“%s” has no sheet with one of the nine tables of a budget disclosure (%s)"),
-                     workbook->display_name, ignored->str);
+                     _("“%s” has no sheet with one of the tables of the template “%s” (%s)"),
+                     workbook->display_name, gk_template_get_title (template), ignored->str);
       return NULL;
     }
   g_ptr_array_sort (parts, compare_parts);
 
   imp.unit = choose_unit (&imp, parts);
-  doc = gk_document_new_blank (choose_unit_name (&imp, parts), choose_year (&imp, parts), imp.unit);
+  doc = gk_document_new_blank_for_template (template, choose_unit_name (&imp, parts), choose_year (&imp, parts),
+                                            imp.unit);
   imp.doc = doc;
 
   for (guint i = 0; i < parts->len; i++)
     {
       GkXlsxPart *part = g_ptr_array_index (parts, i);
-      g_autofree char *label = gk_table_schema_dup_label (part->ts->schema);
-      g_autofree char *title = g_strconcat (label, " ", part->ts->schema->title, NULL);
+      g_autofree char *title = gk_table_schema_dup_name (part->ts->schema);
 
       part->table = gk_document_get_table (doc, part->ts->schema->id);
       part->unit = part->ts->money_unit >= 0 ? (GkMoneyUnit) part->ts->money_unit : imp.unit;
@@ -564,11 +677,11 @@ import_workbook (GkXlsxWorkbook  *workbook_in,
       const GkTableSchema *schema = gk_template_get_table (template, i);
       if (!g_hash_table_contains (seen, schema->id))
         {
-          g_autofree char *label = gk_table_schema_dup_label (schema);
+          g_autofree char *name = gk_table_schema_dup_name (schema);
           gk_xlsx_report (&imp, gk_table_schema_is_summary (schema)
-                          ? _("%s %s is not in the workbook; Gongkai derives it")
-                          : _("%s %s is not in the workbook; it stays empty"),
-                  label, schema->title);
+                          ? _("%s is not in the workbook; Gongkai derives it")
+                          : _("%s is not in the workbook; it stays empty"),
+                  name);
         }
     }
 
@@ -594,10 +707,19 @@ import_workbook (GkXlsxWorkbook  *workbook_in,
   return g_steal_pointer (&doc);
 }
 
+/**
+ * gk_xlsx_import_for_template:
+ * @template: (nullable): the template of the new document; %NULL to take
+ *   the bundled template whose tables the workbook's sheets best match
+ *
+ * Reads a workbook as a new document of @template. Sheets that are none
+ * of its tables are reported and left out.
+ */
 GkDocument *
-gk_xlsx_import (const char  *path,
-                GString     *report,
-                GError     **error)
+gk_xlsx_import_for_template (const char  *path,
+                             GkTemplate  *template,
+                             GString     *report,
+                             GError     **error)
 {
   GkXlsxWorkbook *workbook;
 
@@ -605,7 +727,15 @@ gk_xlsx_import (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   workbook = gk_xlsx_workbook_open (path, error);
-  return workbook != NULL ? import_workbook (workbook, report, error) : NULL;
+  return workbook != NULL ? import_workbook (workbook, template, report, error) : NULL;
+}
+
+GkDocument *
+gk_xlsx_import (const char  *path,
+                GString     *report,
+                GError     **error)
+{
+  return gk_xlsx_import_for_template (path, NULL, report, error);
 }
 
 GkDocument *
@@ -621,5 +751,5 @@ gk_xlsx_import_data (const guint8  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   workbook = gk_xlsx_workbook_open_data (data, size, display_name, error);
-  return workbook != NULL ? import_workbook (workbook, report, error) : NULL;
+  return workbook != NULL ? import_workbook (workbook, NULL, report, error) : NULL;
 }

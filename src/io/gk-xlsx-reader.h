@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 typedef enum {
   GK_XLSX_ERROR_NOT_WORKBOOK,  /* not an .xlsx file at all (a CSV, an .xls, …) */
   GK_XLSX_ERROR_DAMAGED,       /* a workbook whose parts cannot be read */
-  GK_XLSX_ERROR_NO_TABLE,      /* no sheet carries one of the nine tables */
+  GK_XLSX_ERROR_NO_TABLE,      /* no sheet carries one of the template's tables */
   GK_XLSX_ERROR_INVALID,       /* a cell that cannot be taken as it is */
 } GkXlsxError;
 
@@ -21,6 +21,10 @@ GQuark      gk_xlsx_error_quark (void);
 GkDocument *gk_xlsx_import      (const char  *path,
                                  GString     *report,
                                  GError     **error);
+GkDocument *gk_xlsx_import_for_template (const char  *path,
+                                         GkTemplate  *template,
+                                         GString     *report,
+                                         GError     **error);
 GkDocument *gk_xlsx_import_data (const guint8  *data,
                                  gsize          size,
                                  const char    *display_name,

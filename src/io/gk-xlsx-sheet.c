@@ -12,151 +12,6 @@
 #define MAX_PRE_ROWS    12
 #define MAX_HEADER_ROWS 8
 
-/* Recognition ------------------------------------------------------------- */
-
-/* Title words, most specific first: 财政拨款收支 before 收支, 基本支出 and
- * 项目支出 before 支出. */
-static const struct {
-  const char *table;
-  const char *needles[6];
-} titles[] = {
-  { "sangong", { "三公", NULL } },
-  { "fiscal-summary", { "财政拨款收支", NULL } },
-  { "income-summary", { "部门收支", "收支总体", "收支总表", "收支预算总表", NULL } },
-  { "fund-expenditure", { "政府性基金预算支出", "政府性基金支出", NULL } },
-  { "basic-expenditure", { "基本支出情况表", "基本支出表", "基本支出预算表", NULL } },
-  { "project-expenditure", { "项目支出情况表", "项目支出表", "项目支出预算表", NULL } },
-  { "general-expenditure", { "一般公共预算支出情况表", "一般公共预算支出表", "一般公共预算财政拨款支出", NULL } },
-  { "income", { "收入总体情况表", "收入总表", "收入预算表", "收入情况表", NULL } },
-  { "expenditure", { "支出总体情况表", "支出总表", "支出预算表", "支出情况表", NULL } },
-};
-
-static const char *
-table_by_title (const char *normalized)
-{
-  if (normalized == NULL || normalized[0] == '\0')
-    return NULL;
-  /* 编制部门 lines name units, and a unit can be called anything. */
-  if (strstr (normalized, "编制") != NULL || strstr (normalized, "填报") != NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    for (guint j = 0; titles[i].needles[j] != NULL; j++)
-      if (strstr (normalized, titles[i].needles[j]) != NULL)
-        return titles[i].table;
-  return NULL;
-}
-
-/* "表三", "表3", "附表3" → 3 */
-static guint
-table_number (const char *normalized)
-{
-  static const char * const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-  const char *p = normalized;
-
-  if (g_str_has_prefix (p, "附"))
-    p += strlen ("附");
-  if (!g_str_has_prefix (p, "表"))
-    return 0;
-  p += strlen ("表");
-  if (g_ascii_isdigit (p[0]) && !g_ascii_isdigit (p[1]) && p[0] != '0')
-    return p[0] - '0';
-  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
-    if (g_str_has_prefix (p, numerals[i]) && !g_str_has_prefix (p + strlen (numerals[i]), "十"))
-      return i + 1;
-  return 0;
-}
-
-/* Column wording per table and column, besides the column's own title. */
-static const struct {
-  const char *table;
-  const char *column;
-  const char *aliases[7];
-} column_aliases[] = {
-  { "income", "total", { "总计", "合计", "收入总计", "小计", NULL } },
-  { "income", "general", { "一般公共预算拨款", "一般公共预算", "公共财政拨款", "一般公共预算拨款收入", "财政拨款", NULL } },
-  { "income", "fund", { "政府性基金预算拨款", "政府基金预算拨款", "政府性基金", NULL } },
-  { "income", "special", { "财政专户管理资金", "财政专户", "教育收费", NULL } },
-  { "income", "business", { "事业收入", NULL } },
-  { "income", "operating", { "事业单位经营收入", "经营收入", NULL } },
-  { "income", "other", { "其他收入", NULL } },
-  { "income", "reserve", { "用事业基金弥补收支差额", "用事业基金弥补", "事业基金", NULL } },
-  { "income", "carryover", { "上年结余", "上年结转", "结转结余", NULL } },
-  { "expenditure", "total", { "合计", "小计", "总计", NULL } },
-  { "expenditure", "basic", { "基本支出", NULL } },
-  { "expenditure", "project", { "项目支出", NULL } },
-  { "general-expenditure", "total", { "合计", "小计", "总计", NULL } },
-  { "general-expenditure", "basic", { "基本支出", NULL } },
-  { "general-expenditure", "project", { "项目支出", NULL } },
-  { "fund-expenditure", "total", { "合计", "小计", "总计", NULL } },
-  { "fund-expenditure", "basic", { "基本支出", NULL } },
-  { "fund-expenditure", "project", { "项目支出", NULL } },
-  { "basic-expenditure", "total", { "总计", "合计", "小计", NULL } },
-  { "basic-expenditure", "personnel", { "人员经费", NULL } },
-  { "basic-expenditure", "public", { "公用经费", NULL } },
-  { "project-expenditure", "total", { "项目支出合计", "合计", "小计", "总计", NULL } },
-  { "project-expenditure", "e301", { "工资福利支出", "工资福利", NULL } },
-  { "project-expenditure", "e302", { "商品和服务支出", "商品和服务", NULL } },
-  { "project-expenditure", "e303", { "对个人和家庭的补助", "对个人和家庭补助", NULL } },
-  { "project-expenditure", "e307", { "债务利息及费用支出", "债务利息支出", "债务利息", NULL } },
-  { "project-expenditure", "e309", { "资本性支出(基本建设)", "资本性支出(基建)", NULL } },
-  { "project-expenditure", "e310", { "资本性支出", NULL } },
-  { "project-expenditure", "e311", { "对企业补助(基本建设)", "对企业补助(基建)", "企业补助(基建)", NULL } },
-  { "project-expenditure", "e312", { "对企业补助", NULL } },
-  { "project-expenditure", "e313", { "对社会保障基金补助", "社会保障基金补助", NULL } },
-  { "project-expenditure", "e399", { "其他支出", NULL } },
-  { "sangong", "total", { "合计", "总计", NULL } },
-  { "sangong", "abroad", { "因公出国(境)费", "因公出国", "出国", NULL } },
-  { "sangong", "vehicle", { "小计", "公务用车购置及运行费", "公务用车购置及运行维护费", NULL } },
-  { "sangong", "vehicle-purchase", { "公务用车购置费", "购置费", "购置", NULL } },
-  { "sangong", "vehicle-operation", { "公务用车运行费", "公务用车运行维护费", "运行维护费", "运行费", NULL } },
-  { "sangong", "reception", { "公务接待费", "接待费", "接待", NULL } },
-};
-
-/* How well a heading names a column: an exact alias beats any contained
- * one, a longer contained alias beats a shorter one. */
-static guint
-alias_score (const char *heading,
-             const char *alias)
-{
-  if (alias == NULL || alias[0] == '\0')
-    return 0;
-  if (g_str_equal (heading, alias))
-    return 10000 + strlen (alias);
-  if (strstr (heading, alias) != NULL)
-    return strlen (alias);
-  return 0;
-}
-
-static int
-match_amount_column (const GkTableSchema *schema,
-                     const char          *leaf)
-{
-  guint best_score = 0;
-  int best = -1;
-
-  for (guint c = 0; c < gk_table_schema_get_n_columns (schema); c++)
-    {
-      const GkColumnSchema *col = gk_table_schema_get_column (schema, c);
-      g_autofree char *title = gk_xlsx_normalize (col->title);
-      guint score = alias_score (leaf, title);
-
-      for (guint i = 0; i < G_N_ELEMENTS (column_aliases); i++)
-        {
-          if (!g_str_equal (column_aliases[i].table, schema->id) ||
-              !g_str_equal (column_aliases[i].column, col->id))
-            continue;
-          for (guint j = 0; column_aliases[i].aliases[j] != NULL; j++)
-            score = MAX (score, alias_score (leaf, column_aliases[i].aliases[j]));
-        }
-      if (score > best_score)
-        {
-          best_score = score;
-          best = c;
-        }
-    }
-  return best;
-}
-
 /* Sheet ------------------------------------------------------------------- */
 
 void
@@ -168,6 +23,8 @@ gk_xlsx_table_sheet_free (GkXlsxTableSheet *self)
   g_free (self->reason);
   g_free (self->unit_name);
   g_clear_pointer (&self->headings, g_ptr_array_unref);
+  g_clear_pointer (&self->titles, g_ptr_array_unref);
+  g_free (self->item_rows);
   g_free (self->roles);
   g_free (self->amounts);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
@@ -269,10 +126,25 @@ is_number_text (const char *normalized)
   return gk_xlsx_decimal_to_amount (plain, FALSE, GK_MONEY_UNIT_YUAN, GK_MONEY_UNIT_YUAN, &unused, NULL);
 }
 
+/* What a finance office writes on an empty table: "注：本表为空表，…",
+ * "本单位无国有资本经营预算支出。" */
+static gboolean
+says_empty (const char *text)
+{
+  static const char * const openings[] = {
+    "本表为空表", "此表为空表", "该表为空表", "本表无数据", "本单位无", "本部门无", "本单位没有", "本部门没有",
+    "本单位本年无", "本单位本年度无", "本单位当年无",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (openings); i++)
+    if (g_str_has_prefix (text, openings[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_note_text (const char *raw,
-              char      **text,
-              gboolean   *explanation)
+              GkXlsxNote *note)
 {
   static const struct { const char *prefix; gboolean explanation; } prefixes[] = {
     { "备注", FALSE }, { "附注", FALSE }, { "注：", FALSE }, { "注:", FALSE }, { "说明", TRUE },
@@ -290,13 +162,22 @@ is_note_text (const char *raw,
           p += strlen ("：");
         else if (*p == ':')
           p++;
-        if (text != NULL)
-          *text = gk_xlsx_strip (p);
-        if (explanation != NULL)
-          *explanation = prefixes[i].explanation;
+        if (note != NULL)
+          {
+            note->text = gk_xlsx_strip (p);
+            note->explanation = prefixes[i].explanation;
+            note->says_empty = says_empty (note->text);
+          }
         return TRUE;
       }
-  return FALSE;
+  if (!says_empty (stripped))
+    return FALSE;
+  if (note != NULL)
+    {
+      note->text = g_steal_pointer (&stripped);
+      note->says_empty = TRUE;
+    }
+  return TRUE;
 }
 
 static const char *
@@ -317,7 +198,7 @@ gk_xlsx_table_sheet_is_note (GkXlsxTableSheet *self,
                              guint             row)
 {
   const char *t = first_text (self, row);
-  return t != NULL && is_note_text (t, NULL, NULL);
+  return t != NULL && is_note_text (t, NULL);
 }
 
 /* 栏次 rows number the columns (1, 2, 3 …) under the heading. */
@@ -347,7 +228,7 @@ is_column_numbers_row (GkXlsxTableSheet *self,
 static gboolean
 is_pre_text (const char *t)
 {
-  return table_by_title (t) != NULL || table_number (t) > 0 ||
+  return _gk_xlsx_role_by_title (NULL, t, FALSE) != NULL || _gk_xlsx_table_number (t) > 0 ||
          strstr (t, "编制") != NULL || strstr (t, "填报") != NULL || strstr (t, "单位:") != NULL ||
          strstr (t, "单位名称") != NULL || strstr (t, "部门名称") != NULL ||
          g_str_has_suffix (t, "表") || strstr (t, "公开") != NULL ||
@@ -364,7 +245,7 @@ is_data_row (GkXlsxTableSheet *self,
 
   if (texts->len == 0)
     return FALSE;
-  if (first != NULL && is_note_text (first, NULL, NULL))
+  if (first != NULL && is_note_text (first, NULL))
     return TRUE;
   if (texts->len == 1 && gk_xlsx_is_total_word (texts->pdata[0]))
     return TRUE;
@@ -556,93 +437,6 @@ read_title_lines (GkXlsxTableSheet *self)
       }
 }
 
-/* Which tables the headings fit; the first is the likeliest. */
-static GPtrArray *
-tables_by_heading (GkXlsxTableSheet *self)
-{
-  GPtrArray *ids = g_ptr_array_new ();
-  g_autoptr(GString) all = g_string_new (NULL);
-
-  for (guint c = 0; c < self->headings->len; c++)
-    {
-      g_string_append (all, self->headings->pdata[c]);
-      g_string_append_c (all, '|');
-    }
-#define HAS(w) (strstr (all->str, (w)) != NULL)
-  if (HAS ("因公出国") || HAS ("三公") || HAS ("公务接待"))
-    g_ptr_array_add (ids, (gpointer) "sangong");
-  else if (HAS ("人员经费") && HAS ("公用经费"))
-    g_ptr_array_add (ids, (gpointer) "basic-expenditure");
-  else if (HAS ("项目名称") || (HAS ("工资福利") && HAS ("商品和服务")))
-    g_ptr_array_add (ids, (gpointer) "project-expenditure");
-  else if (HAS ("收入") && HAS ("支出") && !HAS ("基本支出"))
-    g_ptr_array_add (ids, (gpointer) (HAS ("财政拨款收入") || HAS ("财政拨款支出") ? "fiscal-summary" : "income-summary"));
-  else if (HAS ("一般公共预算拨款") || HAS ("事业收入") || HAS ("上年结余"))
-    g_ptr_array_add (ids, (gpointer) "income");
-  else if (HAS ("基本支出") && HAS ("项目支出"))
-    {
-      if (HAS ("一般公共预算"))
-        g_ptr_array_add (ids, (gpointer) "general-expenditure");
-      else if (HAS ("政府性基金"))
-        g_ptr_array_add (ids, (gpointer) "fund-expenditure");
-      else
-        {
-          g_ptr_array_add (ids, (gpointer) "expenditure");
-          g_ptr_array_add (ids, (gpointer) "general-expenditure");
-          g_ptr_array_add (ids, (gpointer) "fund-expenditure");
-        }
-    }
-#undef HAS
-  return ids;
-}
-
-static void
-recognise (GkXlsxTableSheet *self)
-{
-  GkTemplate *template = gk_template_get_default ();
-  g_autofree char *sheet_name = gk_xlsx_normalize (self->sheet->name);
-  g_autoptr(GPtrArray) by_heading = NULL;
-  const char *id = NULL;
-  guint number = table_number (sheet_name);
-
-  for (guint r = 0; id == NULL && r < self->header_start; r++)
-    for (guint c = 0; id == NULL && c < self->n_columns; c++)
-      {
-        g_autofree char *t = normalized_text (self, r, c);
-        id = table_by_title (t);
-        if (number == 0)
-          number = table_number (t);
-      }
-  if (id != NULL)
-    self->reason = g_strdup (_("recognised by its title"));
-  if (id == NULL && (id = table_by_title (sheet_name)) != NULL)
-    self->reason = g_strdup (_("recognised by the sheet's name"));
-
-  if (id == NULL)
-    {
-      by_heading = tables_by_heading (self);
-      for (guint i = 0; number > 0 && i < by_heading->len; i++)
-        if (gk_template_lookup (template, by_heading->pdata[i]) == gk_template_get_table (template, number - 1))
-          id = by_heading->pdata[i];
-      if (id == NULL && by_heading->len == 1)
-        id = by_heading->pdata[0];
-      if (id == NULL && number > 0 && number <= gk_template_get_n_tables (template))
-        id = gk_template_get_table (template, number - 1)->id;
-      if (id == NULL && by_heading->len > 0)
-        id = by_heading->pdata[0];
-      if (id != NULL)
-        self->reason = g_strdup (number > 0 ? _("recognised by its number and headings")
-                                            : _("recognised by its headings"));
-    }
-
-  if (id == NULL)
-    {
-      self->reason = g_strdup (_("no title or headings of the nine tables; ignored"));
-      return;
-    }
-  self->schema = gk_template_lookup (template, id);
-}
-
 static void
 assign_roles (GkXlsxTableSheet *self)
 {
@@ -704,10 +498,10 @@ assign_roles (GkXlsxTableSheet *self)
               continue;
             }
         }
-      column = match_amount_column (schema, leaf);
+      column = _gk_xlsx_match_amount_column (schema, leaf, NULL);
       /* Two headings under one group (表八's 小计) need the group too. */
       if (column < 0)
-        column = match_amount_column (schema, heading);
+        column = _gk_xlsx_match_amount_column (schema, heading, NULL);
       if (column >= 0 && !taken[column])
         {
           taken[column] = TRUE;
@@ -724,20 +518,39 @@ read_notes (GkXlsxTableSheet *self)
   for (guint r = self->data_start; r < self->sheet->n_rows; r++)
     {
       const char *t = first_text (self, r);
-      GkXlsxNote *note;
-      char *text = NULL;
-      gboolean explanation = FALSE;
+      g_autofree GkXlsxNote *note = g_new0 (GkXlsxNote, 1);
 
-      if (t == NULL || !is_note_text (t, &text, &explanation))
+      if (t == NULL || !is_note_text (t, note))
         continue;
-      note = g_new0 (GkXlsxNote, 1);
       note->row = r;
-      note->text = text;
-      note->explanation = explanation;
-      g_ptr_array_add (self->notes, note);
+      g_ptr_array_add (self->notes, g_steal_pointer (&note));
     }
 }
 
+/* The distinct texts above the heading, where titles and 表N labels are. */
+static void
+read_titles (GkXlsxTableSheet *self)
+{
+  self->titles = g_ptr_array_new_with_free_func (g_free);
+  for (guint r = 0; r < self->header_start; r++)
+    for (guint c = 0; c < self->n_columns; c++)
+      {
+        char *t = normalized_text (self, r, c);
+
+        if (t[0] == '\0' || g_ptr_array_find_with_equal_func (self->titles, t, g_str_equal, NULL))
+          g_free (t);
+        else
+          g_ptr_array_add (self->titles, t);
+      }
+}
+
+/**
+ * gk_xlsx_table_sheet_new:
+ *
+ * Reads how the sheet is laid out: its title lines, its heading and where
+ * its lines start. Which table it is depends on the template: see
+ * gk_xlsx_table_sheet_set_template().
+ */
 GkXlsxTableSheet *
 gk_xlsx_table_sheet_new (GkXlsxWorkbook *workbook,
                          GkXlsxSheet    *sheet)
@@ -751,30 +564,64 @@ gk_xlsx_table_sheet_new (GkXlsxWorkbook *workbook,
   self->workbook = workbook;
   self->sheet = sheet;
   self->money_unit = -1;
+  self->value_column = -1;
   self->n_columns = sheet->n_columns;
   self->label = g_strdup_printf (_("sheet “%s”"), sheet->name);
-
   if (sheet->n_rows == 0)
     {
-      self->reason = g_strdup (_("empty; ignored"));
+      self->headings = g_ptr_array_new_with_free_func (g_free);
       return self;
     }
   find_rows (self);
   read_headings (self);
   read_title_lines (self);
-  recognise (self);
+  read_titles (self);
+  return self;
+}
+
+/**
+ * gk_xlsx_table_sheet_set_template:
+ *
+ * Finds which of @template's tables the sheet is, and what each of its
+ * columns holds. The sheet is none of them (its schema %NULL, its reason
+ * saying why) when it is empty or when it is a table that @template does
+ * not have.
+ */
+void
+gk_xlsx_table_sheet_set_template (GkXlsxTableSheet *self,
+                                  GkTemplate       *template)
+{
+  const char *title = NULL;
+  const char *how = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (template != NULL && self->schema == NULL && self->reason == NULL);
+
+  if (self->sheet->n_rows == 0)
+    {
+      self->reason = g_strdup (_("empty; ignored"));
+      return;
+    }
+  self->schema = gk_xlsx_table_sheet_guess (self, template, &title, &how);
   if (self->schema == NULL)
-    return self;
+    {
+      self->reason = title != NULL
+                       ? g_strdup_printf (_("“%s” is not part of this template; ignored"), title)
+                       : g_strdup (_("not part of this template (no title or headings of its tables); ignored"));
+      return;
+    }
+  self->reason = g_strdup (how);
 
   g_free (self->label);
   {
     g_autofree char *label = gk_table_schema_dup_label (self->schema);
-    g_autofree char *name = gk_xlsx_normalize (sheet->name);
+    g_autofree char *name = gk_xlsx_normalize (self->sheet->name);
     self->label = g_str_equal (name, label)
                     ? g_strdup (label)
-                    : g_strdup_printf (_("%s (sheet “%s”)"), label, sheet->name);
+                    : g_strdup_printf (_("%s (sheet “%s”)"), label, self->sheet->name);
   }
   assign_roles (self);
+  if (self->schema->kind == GK_TABLE_KIND_SINGLE)
+    _gk_xlsx_find_items_as_rows (self);
   read_notes (self);
-  return self;
 }

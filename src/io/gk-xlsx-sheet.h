@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* One sheet of an imported workbook read as a disclosure table: which of
- * the nine tables it is (by its title, else its headings, else its
+ * the template's tables it is (by its title, else its headings, else its
  * number), its money unit, where its header and its lines are, and what
  * each column holds. Budget systems lay the same table out in many ways;
  * everything here is recognised by wording, never by position. */
@@ -37,8 +37,11 @@ typedef struct
   guint                data_start;
   guint                n_columns;
   GPtrArray           *headings;     /* per column: its heading words joined by "/", normalised */
+  GPtrArray           *titles;       /* the distinct texts above the heading, normalised */
   GkXlsxRole          *roles;        /* per column */
   int                 *amounts;      /* per column: the schema column, or -1 */
+  int                  value_column; /* a single row's items as rows: the figures' column, or -1 */
+  int                 *item_rows;    /* then per schema column: the item's row, or -1 */
   GPtrArray           *notes;        /* GkXlsxNote */
 } GkXlsxTableSheet;
 
@@ -47,11 +50,18 @@ typedef struct
   guint  row;
   char  *text;
   gboolean explanation;   /* 说明: why the table is empty */
+  gboolean says_empty;    /* "本表为空表…", "本单位无…": why, if the table is */
 } GkXlsxNote;
 
 GkXlsxTableSheet *gk_xlsx_table_sheet_new        (GkXlsxWorkbook    *workbook,
                                                   GkXlsxSheet       *sheet);
 void              gk_xlsx_table_sheet_free       (GkXlsxTableSheet  *self);
+void              gk_xlsx_table_sheet_set_template (GkXlsxTableSheet *self,
+                                                  GkTemplate        *template);
+const GkTableSchema *gk_xlsx_table_sheet_guess   (GkXlsxTableSheet  *self,
+                                                  GkTemplate        *template,
+                                                  const char       **title,
+                                                  const char       **how);
 const char       *gk_xlsx_table_sheet_text       (GkXlsxTableSheet  *self,
                                                   guint              row,
                                                   guint              column);
@@ -78,6 +88,20 @@ gboolean          gk_xlsx_decimal_to_amount      (const char        *text,
                                                   GkMoneyUnit        to,
                                                   GkAmount          *amount,
                                                   gboolean          *rounded);
+
+/* gk-xlsx-recognise.c */
+const char       *_gk_xlsx_role_by_title         (GkTemplate        *template,
+                                                  const char        *normalized,
+                                                  gboolean           sheet_name);
+guint             _gk_xlsx_table_number          (const char        *normalized);
+int               _gk_xlsx_match_amount_column   (const GkTableSchema *schema,
+                                                  const char        *leaf,
+                                                  guint             *score);
+/* gk-xlsx-items.c */
+void              _gk_xlsx_find_items_as_rows    (GkXlsxTableSheet  *self);
+char             *_gk_xlsx_item_label            (GkXlsxTableSheet  *self,
+                                                  guint              row,
+                                                  int               *column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkXlsxTableSheet, gk_xlsx_table_sheet_free)
 

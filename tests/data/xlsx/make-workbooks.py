@@ -476,6 +476,95 @@ def variants():
                    title='2020年部门预算公开')
 
 
+# 4. Workbooks with tables beyond one template's, each besides the tables it
+#    is mistaken for: a 国有资本经营 sheet before 表三 (a function tree with
+#    合计/基本支出/项目支出, like 表三's), 政府购买服务 and 项目支出绩效目标
+#    sheets before 表七 (both with 项目名称), 三公 with its items as rows, and
+#    empty tables that say why in a line of their own.
+def template_head(title, width, unit_line='单位：万元'):
+    rows = [['2020年' + title] + [None] * (width - 1), ['编制部门：' + UNIT], [unit_line]]
+    return rows, ['A1:%s1' % col_name(width - 1)]
+
+
+def capital():
+    sheets = []
+    rows, merges = template_head('国有资本经营预算支出表', 5)
+    rows += [['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+             [N('223'), '国有资本经营预算支出', N('30.00'), None, N('30.00')],
+             [N('22301'), '　解决历史遗留问题及改革成本支出', N('30.00'), None, N('30.00')],
+             [N('2230105'), '　　国有企业退休人员社会化管理补助支出', N('30.00'), None, N('30.00')],
+             [None, '合计', N('30.00'), None, N('30.00')]]
+    sheets.append(Sheet('国有资本经营', rows, merges))
+
+    rows, merges = template_head('部门支出总体情况表', 5)
+    rows += [['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+             [N('201'), '一般公共服务支出', N('336.06'), N('265.06'), N('71.00')],
+             [N('20103'), '　政府办公厅（室）及相关机构事务', N('336.06'), N('265.06'), N('71.00')],
+             [N('2010301'), '　　行政运行', N('265.06'), N('265.06'), None],
+             [N('2010399'), '　　其他政府办公厅（室）及相关机构事务支出', N('71.00'), None, N('71.00')],
+             [N('223'), '国有资本经营预算支出', N('30.00'), None, N('30.00')],
+             [N('22301'), '　解决历史遗留问题及改革成本支出', N('30.00'), None, N('30.00')],
+             [N('2230105'), '　　国有企业退休人员社会化管理补助支出', N('30.00'), None, N('30.00')],
+             [None, '合计', N('366.06'), N('265.06'), N('101.00')]]
+    sheets.append(Sheet('支出总表', rows, merges))
+    write_workbook(os.path.join(HERE, 'capital.xlsx'), sheets)
+
+
+def project_sheet():
+    rows, merges = template_head('项目支出情况表', 6)
+    rows += [['科目编码', '科目名称', '项目名称', '合计', '工资福利支出', '商品和服务支出']]
+    for name, amount in PROJECTS:
+        rows.append([N('2010399'), '其他政府办公厅（室）及相关机构事务支出', name, N(amount), None, N(amount)])
+    rows.append([None, None, '合计', N('71.00'), None, N('71.00')])
+    return Sheet('项目支出', rows, merges)
+
+
+def purchased_services():
+    rows, merges = template_head('政府购买服务预算表', 5)
+    rows += [['项目名称', '科目编码', '购买服务内容', '合计', '项目支出'],
+             ['网站维护', N('2010399'), '信息系统运行维护', N('11.00'), N('11.00')],
+             ['文印服务', N('2010399'), '印刷和出版服务', N('7.00'), N('7.00')],
+             [None, None, '合计', N('18.00'), N('18.00')]]
+    write_workbook(os.path.join(HERE, 'purchased-services.xlsx'),
+                   [Sheet('政府购买服务', rows, merges), project_sheet()])
+
+
+def performance():
+    rows, merges = template_head('项目支出绩效目标表', 6)
+    rows += [['项目名称', '科目编码', '项目支出合计', '年度绩效目标', '一级指标', '指标值'],
+             ['电子政务工作经费', N('2010399'), N('5.00'), '保障电子政务正常运行', '产出指标', '≥95%'],
+             ['重点项目督查经费', N('2010399'), N('40.00'), '按期完成督查', '效益指标', '100%']]
+    write_workbook(os.path.join(HERE, 'performance.xlsx'),
+                   [Sheet('绩效目标', rows, merges), project_sheet()])
+
+
+def sangong_rows():
+    rows, merges = template_head('一般公共预算“三公”经费、会议费和培训费支出预算表', 4)
+    rows += [['项目', '本年预算数', '上年预算数', '增减'],
+             ['合计', N('50.25'), N('52.00'), N('-1.75')],
+             ['1.因公出国（境）费', N('1.20'), N('2.00'), N('-0.80')],
+             ['2.公务用车购置及运行费', N('48.60'), N('48.00'), N('0.60')],
+             ['其中：公务用车购置费', N('10.00'), N('0'), N('10.00')],
+             ['　　　公务用车运行费', N('38.60'), N('48.00'), N('-9.40')],
+             ['3.公务接待费', N('0.45'), N('2.00'), N('-1.55')],
+             ['4.会议费', N('3.00'), N('3.00'), N('0')]]
+    write_workbook(os.path.join(HERE, 'sangong-rows.xlsx'), [Sheet('三公经费', rows, merges)])
+
+
+def empty_notes():
+    rows, merges = template_head('政府性基金预算支出表', 5)
+    rows += [['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+             ['注：本表为空表，本单位2020年无政府性基金预算拨款安排的支出。']]
+    fund = Sheet('政府性基金', rows, merges)
+    rows, merges = template_head('“三公”经费支出情况表', 6)
+    rows += [['合计', '因公出国（境）费', '公务用车购置及运行费', None, None, '公务接待费'],
+             [None, None, '小计', '公务用车购置费', '公务用车运行费'],
+             ['本单位无“三公”经费支出。']]
+    merges += ['C4:E4']
+    sangong = Sheet('三公', rows, merges)
+    write_workbook(os.path.join(HERE, 'empty-notes.xlsx'), [fund, sangong])
+
+
 def rewrite_member(path, name, data):
     with zipfile.ZipFile(path) as z:
         members = [(i.filename, z.read(i.filename)) for i in z.infolist()]
@@ -516,4 +605,9 @@ if __name__ == '__main__':
     seed_layout()
     budget_system_yuan()
     variants()
+    capital()
+    purchased_services()
+    performance()
+    sangong_rows()
+    empty_notes()
     bad_files()

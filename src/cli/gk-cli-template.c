@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "gk-cli-private.h"
+#include "gk-document-io.h"
+#include "gk-template.h"
+
+/* "xinjiang-2020, national-2016, …": what --template accepts, for the
+ * message that refuses an unknown id. */
+static char *
+dup_template_ids (void)
+{
+  g_autoptr(GPtrArray) all = gk_template_list_all ();
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    g_string_append_printf (ids, i > 0 ? ", %s" : "%s", gk_template_get_id (all->pdata[i]));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/**
+ * _gk_cli_find_template:
+ * @option: the command the template is for, for the message
+ *
+ * The template --template names, or %NULL after a message listing the
+ * ids there are.
+ */
+GkTemplate *
+_gk_cli_find_template (const char *option,
+                       const char *id)
+{
+  GkTemplate *template = gk_template_find (id);
+
+  if (template == NULL)
+    {
+      g_autofree char *ids = dup_template_ids ();
+
+      g_printerr (_("--%s: there is no template “%s”; the templates are: %s (see gongkai --list-templates)\n"),
+                  option, id, ids);
+    }
+  return template;
+}
+
+/* --list-templates: one line a template (id, title, number of tables),
+ * tab-separated so that scripts can cut it; the user's templates that cannot be read go to stderr
+ * without failing the command, as the bundled ones still serve. */
+int
+_gk_cli_list_templates (const GkCliCommand *command,
+                        GVariantDict       *options,
+                        const char * const *files)
+{
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (files[0] != NULL)
+    {
+      g_printerr (_("--list-templates takes no file, for example: gongkai --list-templates\n"));
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+  all = gk_template_list_all_with_errors (errors);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GkTemplate *template = all->pdata[i];
+      g_print ("%s\t%s\t%u%s%s\n", gk_template_get_id (template), gk_template_get_title (template),
+               gk_template_get_n_tables (template),
+               gk_template_is_user (template) ? "\t" : "",
+               gk_template_is_user (template) ? _("user template") : "");
+    }
+  for (guint i = 0; i < errors->len; i++)
+    g_printerr (_("A user template cannot be used: %s\n"), (char *) errors->pdata[i]);
+  return EXIT_SUCCESS;
+}
+
+/* --new OUT --template ID [--unit NAME] [--year YYYY] [--money-unit 万元|元]
+ * [--force]: a blank disclosure of the template, as the window's 新建
+ * makes it, saved to OUT. */
+int
+_gk_cli_new (const GkCliCommand *command,
+             GVariantDict       *options,
+             const char * const *files)
+{
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *path = NULL;
+  const char *id = NULL;
+  const char *unit = "";
+  const char *money = NULL;
+  GkMoneyUnit money_unit = GK_MONEY_UNIT_WANYUAN;
+  gint32 year = g_date_time_get_year (now);
+  GkTemplate *template;
+
+  g_variant_dict_lookup (options, "new", "^&ay", &path);
+  g_variant_dict_lookup (options, "template", "&s", &id);
+  g_variant_dict_lookup (options, "unit", "&s", &unit);
+  g_variant_dict_lookup (options, "year", "i", &year);
+  g_variant_dict_lookup (options, "money-unit", "&s", &money);
+
+  if (files[0] != NULL)
+    {
+      g_printerr (_("--new takes the new file and its template, for example: gongkai --new budget.gongkai --template xinjiang-2020\n"));
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+  if (id == NULL)
+    {
+      g_autofree char *ids = dup_template_ids ();
+
+      g_printerr (_("--new needs --template ID, one of: %s\n"), ids);
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+  if ((template = _gk_cli_find_template ("new", id)) == NULL)
+    return GK_CLI_EXIT_UNREADABLE;
+  if (year < GK_FILE_YEAR_MIN || year > GK_FILE_YEAR_MAX)
+    {
+      g_printerr (_("--year %d is not a budget year; give a year from %d to %d\n"),
+                  year, GK_FILE_YEAR_MIN, GK_FILE_YEAR_MAX);
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+  if (money != NULL && !gk_money_unit_from_string (money, &money_unit))
+    {
+      g_printerr (_("--money-unit “%s” is not a unit of money; give 万元 or 元\n"), money);
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+
+  out = g_file_new_for_commandline_arg (path);
+  if (!g_variant_dict_contains (options, "force") && g_file_query_exists (out, NULL))
+    {
+      g_printerr (_("%s already exists; it is left as it is (add --force to replace it)\n"), path);
+      return EXIT_FAILURE;
+    }
+  document = gk_document_new_blank_for_template (template, unit, (guint) year, money_unit);
+  if (!gk_document_save (document, out, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  g_print (_("%s: a blank disclosure of the template “%s” (%s), %d, amounts in %s\n"),
+           path, gk_template_get_title (template), gk_template_get_id (template), year,
+           gk_money_unit_to_string (money_unit));
+  return EXIT_SUCCESS;
+}
