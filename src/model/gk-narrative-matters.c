@@ -188,7 +188,8 @@ compose_assets (GkComposer *c)
 static void
 compose_performance (GkComposer *c)
 {
-  GkTable *t7 = gk_narrative_table (c, "project-expenditure");
+  GkTable *t7 = gk_document_get_table (c->document, "project-expenditure");
+  GkTable *performance = gk_document_get_table (c->document, "project-performance");
   g_autoptr(GPtrArray) projects = gk_narrative_projects (c);
 
   gk_narrative_subheading (c, 4, "预算绩效情况", "s10.performance.heading");
@@ -203,6 +204,17 @@ compose_performance (GkComposer *c)
   gk_composer_count (c, projects->len, "project-expenditure/projects/count");
   gk_composer_text (c, "个，涉及预算金额");
   gk_composer_amount (c, gk_narrative_column_total (t7, "total"), "project-expenditure/total/total");
+  /* A template that lists the 绩效目标表 among the tables prints them
+   * there, not here. */
+  if (performance != NULL)
+    {
+      g_autofree char *label = gk_table_schema_dup_label (gk_table_get_schema (performance));
+
+      gk_composer_text (c, "。各项目绩效目标见");
+      gk_composer_text (c, label);
+      gk_composer_text (c, "。");
+      return;
+    }
   gk_composer_text (c, "。各项目绩效目标见下表：");
 
   for (guint i = 0; i < projects->len; i++)
