@@ -24,6 +24,7 @@ static const struct {
   { "fiscal-summary", { "财政拨款收支", NULL } },
   { "income-summary", { "部门收支", "收支总体", "收支总表", "收支预算总表", NULL } },
   { "fund-expenditure", { "政府性基金预算支出", "政府性基金支出", NULL } },
+  { "capital-expenditure", { "国有资本经营预算支出", "国有资本经营支出", NULL } },
   { "basic-expenditure", { "基本支出情况表", "基本支出表", "基本支出预算表", NULL } },
   { "project-expenditure", { "项目支出情况表", "项目支出表", "项目支出预算表", NULL } },
   { "general-expenditure", { "一般公共预算支出情况表", "一般公共预算支出表", "一般公共预算财政拨款支出", NULL } },
@@ -75,6 +76,7 @@ static const struct {
   { "income", "total", { "总计", "合计", "收入总计", "小计", NULL } },
   { "income", "general", { "一般公共预算拨款", "一般公共预算", "公共财政拨款", "一般公共预算拨款收入", "财政拨款", NULL } },
   { "income", "fund", { "政府性基金预算拨款", "政府基金预算拨款", "政府性基金", NULL } },
+  { "income", "capital", { "国有资本经营预算拨款", "国有资本经营预算", "国有资本经营", NULL } },
   { "income", "special", { "财政专户管理资金", "财政专户", "教育收费", NULL } },
   { "income", "business", { "事业收入", NULL } },
   { "income", "operating", { "事业单位经营收入", "经营收入", NULL } },
@@ -90,6 +92,9 @@ static const struct {
   { "fund-expenditure", "total", { "合计", "小计", "总计", NULL } },
   { "fund-expenditure", "basic", { "基本支出", NULL } },
   { "fund-expenditure", "project", { "项目支出", NULL } },
+  { "capital-expenditure", "total", { "合计", "小计", "总计", NULL } },
+  { "capital-expenditure", "basic", { "基本支出", NULL } },
+  { "capital-expenditure", "project", { "项目支出", NULL } },
   { "basic-expenditure", "total", { "总计", "合计", "小计", NULL } },
   { "basic-expenditure", "personnel", { "人员经费", NULL } },
   { "basic-expenditure", "public", { "公用经费", NULL } },
@@ -585,6 +590,8 @@ tables_by_heading (GkXlsxTableSheet *self)
         g_ptr_array_add (ids, (gpointer) "general-expenditure");
       else if (HAS ("政府性基金"))
         g_ptr_array_add (ids, (gpointer) "fund-expenditure");
+      else if (HAS ("国有资本经营"))
+        g_ptr_array_add (ids, (gpointer) "capital-expenditure");
       else
         {
           g_ptr_array_add (ids, (gpointer) "expenditure");
