@@ -697,6 +697,32 @@ test_every_page (void)
 
 /* Create and destroy ----------------------------------------------------------------- */
 
+/* Every table of every template has a page; the 绩效目标表's is the projects'. */
+static void
+test_pages_every_template (void)
+{
+  g_autoptr(GPtrArray) all = gk_template_list_all ();
+
+  for (guint t = 0; t < all->len; t++)
+    {
+      g_autoptr(GkDocument) document = gk_document_new_blank_for_template (all->pdata[t], "测试单位", 2025,
+                                                                           GK_MONEY_UNIT_WANYUAN);
+
+      for (guint i = 0; i < gk_document_get_n_tables (document); i++)
+        {
+          GkTable *table = gk_document_get_table_at (document, i);
+          GtkWidget *page = gk_table_pages_create (document, table);
+
+          if (gk_table_get_schema (table)->kind == GK_TABLE_KIND_PROJECT_PERFORMANCE)
+            g_assert_true (GK_IS_PROJECTS_PAGE (page));
+          else
+            g_assert_true (GK_IS_TABLE_PAGE (page));
+          g_object_ref_sink (page);
+          g_assert_finalize_object (page);
+        }
+    }
+}
+
 static void
 test_pages_create_destroy (void)
 {
@@ -778,6 +804,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add_func ("/table-page/create-destroy", test_pages_create_destroy);
+  g_test_add_func ("/table-page/every-template", test_pages_every_template);
   g_test_add_func ("/table-page/widgets/create-destroy", test_widgets_create_destroy);
   g_test_add_func ("/table-page/edit-derives", test_edit_derives);
   g_test_add_func ("/table-page/derived-cells", test_derived_cells);

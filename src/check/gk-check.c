@@ -38,7 +38,7 @@ static const GkCheckRule rules[] = {
     N_("For every function 项, 表二 总计 equals 表三 合计.") },
   { "cross.fiscal-summary", GK_CHECK_SEVERITY_ERROR,
     N_("表四 differs from the tables it summarises"),
-    N_("表四's income is 表一's fiscal part, its expenditure columns are 表五 and 表九 by 类, and it balances.") },
+    N_("表四's income is 表一's fiscal part, its expenditure columns are the tables they name (表五, 表九, 国有资本经营) by 类, and it balances.") },
   { "cross.general-expenditure", GK_CHECK_SEVERITY_ERROR,
     N_("表五 exceeds 表三"),
     N_("一般公共预算 expenditure (表五) is part of all expenditure (表三): never more, per 项 and column.") },
@@ -52,8 +52,8 @@ static const GkCheckRule rules[] = {
     N_("“三公” item below its 表六 figure"),
     N_("Each 表八 item is at least its economic 款 in 表六: 因公出国 30212, 公务接待 30217, 公务用车运行 30231, 公务用车购置 31013.") },
   { "cross.fund-fiscal", GK_CHECK_SEVERITY_ERROR,
-    N_("表九 differs from 表四"),
-    N_("表九 合计 equals 表四's 政府性基金预算 column.") },
+    N_("表九 or 国有资本经营 differs from 表四"),
+    N_("表九 合计 equals 表四's 政府性基金预算 column, and the 国有资本经营预算支出表's 合计 its 国有资本经营预算 column.") },
 
   /* 情况说明 */
   { "narrative.figure", GK_CHECK_SEVERITY_ERROR,

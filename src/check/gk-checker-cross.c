@@ -8,8 +8,8 @@
 
 /* The rules across tables: 表一 and 表四 against the tables they summarise,
  * 表二 against 表三, 表五 within 表三 and against 表六, 表三's 项目支出 against
- * 表七, 表八 against 表六, 表九 against 表四. Gongkai derives 表一 and 表四, so
- * those rules fire only on tables filled some other way. */
+ * 表七, 表八 against 表六, 表九 and 国有资本经营 against 表四. Gongkai derives
+ * 表一 and 表四, so those rules fire only on tables filled some other way. */
 
 /* Cross-table rules -------------------------------------------------------- */
 
@@ -542,25 +542,48 @@ check_t8_t6 (GkCheckRun *run)
     }
 }
 
+/* Each expenditure table 表四 summarises (政府性基金 in 表九, 国有资本经营
+ * where the template has it, …): its 合计 is 表四's column. */
 static void
-check_t9_t4 (GkCheckRun *run)
+check_sources_t4 (GkCheckRun *run)
 {
-  GkTable *t9 = table (run, "fund-expenditure");
   GkTable *t4 = table (run, "fiscal-summary");
+  const GkTableSchema *schema;
+  g_autofree char *t4_label = NULL;
   GkRow *line;
-  GkAmount a, b;
-  GkFinding *finding;
 
-  if (t9 == NULL || t4 == NULL || (line = gk_table_lookup_line (t4, "expenditure-total")) == NULL)
+  if (t4 == NULL || (line = gk_table_lookup_line (t4, "expenditure-total")) == NULL)
     return;
-  a = gk_check_column_total (t9, "total");
-  b = gk_check_cell (t4, line, "fund");
-  if (a == b)
-    return;
-  finding = report_differ (run, "cross.fund-fiscal", "政府性基金预算支出", a, "表九 合计", b, "表四 政府性基金预算");
-  if (gk_table_get_total_row (t9) != NULL)
-    gk_check_add_cell (finding, gk_table_get_total_row (t9), "total");
-  gk_check_add_cell (finding, line, "fund");
+  schema = gk_table_get_schema (t4);
+  t4_label = gk_table_schema_dup_label (schema);
+  for (guint c = 0; c < gk_table_schema_get_n_columns (schema); c++)
+    {
+      const GkColumnSchema *col = gk_table_schema_get_column (schema, c);
+      GkTable *from;
+      const char *from_column;
+      g_autofree char *from_label = NULL;
+      g_autofree char *what = NULL;
+      g_autofree char *a_label = NULL;
+      g_autofree char *b_label = NULL;
+      GkFinding *finding;
+      GkAmount a, b;
+
+      if (col->rule != GK_COLUMN_SOURCE || !parse_source (run, col->source, &from, &from_column) ||
+          g_str_equal (gk_table_get_id (from), "general-expenditure"))
+        continue;
+      a = gk_check_column_total (from, from_column);
+      b = gk_check_cell (t4, line, col->id);
+      if (a == b)
+        continue;
+      from_label = gk_table_schema_dup_label (gk_table_get_schema (from));
+      what = g_strconcat (col->title, "支出", NULL);
+      a_label = g_strconcat (from_label, " 合计", NULL);
+      b_label = g_strconcat (t4_label, " ", col->title, NULL);
+      finding = report_differ (run, "cross.fund-fiscal", what, a, a_label, b, b_label);
+      if (gk_table_get_total_row (from) != NULL)
+        gk_check_add_cell (finding, gk_table_get_total_row (from), from_column);
+      gk_check_add_cell (finding, line, col->id);
+    }
 }
 
 static const GkCheckDef defs[] = {
@@ -568,12 +591,13 @@ static const GkCheckDef defs[] = {
   { .name = "cross.summary-income", .func = check_t1_income, .tables = "income-summary income" },
   { .name = "cross.summary-expenditure", .func = check_t1_expenditure, .tables = "income-summary expenditure" },
   { .name = "cross.income-expenditure", .func = check_t2_t3, .tables = "income expenditure" },
-  { .name = "cross.fiscal-summary", .func = check_t4, .tables = "income-summary income fiscal-summary general-expenditure fund-expenditure" },
+  /* 表四 reads whatever its sources name: 表五, 表九, 国有资本经营 … */
+  { .name = "cross.fiscal-summary", .func = check_t4, .tables = "fiscal-summary", .reads = GK_CHECK_READS_TABLES },
   { .name = "cross.general-expenditure", .func = check_t5_t3, .tables = "expenditure general-expenditure" },
   { .name = "cross.general-basic", .func = check_t5_t6, .tables = "general-expenditure basic-expenditure" },
   { .name = "cross.expenditure-projects", .func = check_t3_t7, .tables = "expenditure project-expenditure" },
   { .name = "cross.sangong-basic", .func = check_t8_t6, .tables = "basic-expenditure sangong" },
-  { .name = "cross.fund-fiscal", .func = check_t9_t4, .tables = "fiscal-summary fund-expenditure" },
+  { .name = "cross.fund-fiscal", .func = check_sources_t4, .tables = "fiscal-summary", .reads = GK_CHECK_READS_TABLES },
 };
 
 const GkCheckDef *

@@ -14,6 +14,7 @@
 static const struct { const char *column; const char *name; } income_names[] = {
   { "general", "一般公共预算" },
   { "fund", "政府性基金预算" },
+  { "capital", "国有资本经营预算" },
   { "special", "财政专户管理资金" },
   { "business", "事业收入" },
   { "operating", "事业单位经营收入" },
@@ -96,6 +97,7 @@ friendly_label (const char *key,
     { "sangong:vehicle-operation", "公务用车运行费" },
     { "sangong:reception", "公务接待费" },
     { "fund-expenditure:total", "政府性基金预算支出" },
+    { "capital-expenditure:total", "国有资本经营预算支出" },
   };
 
   if (g_str_has_prefix (key, "income:"))

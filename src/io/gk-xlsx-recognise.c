@@ -196,6 +196,7 @@ static const struct {
   { "income", "total", { "总计", "合计", "收入总计", "小计", NULL } },
   { "income", "general", { "一般公共预算拨款", "一般公共预算", "公共财政拨款", "一般公共预算拨款收入", "财政拨款", NULL } },
   { "income", "fund", { "政府性基金预算拨款", "政府基金预算拨款", "政府性基金", NULL } },
+  { "income", "capital", { "国有资本经营预算拨款", "国有资本经营预算", "国有资本经营", NULL } },
   { "income", "special", { "财政专户管理资金", "财政专户", "教育收费", NULL } },
   { "income", "business", { "事业收入", NULL } },
   { "income", "operating", { "事业单位经营收入", "经营收入", NULL } },

@@ -193,6 +193,7 @@ compose_performance (GkComposer *c,
                      guint       number)
 {
   GkTable *t7 = gk_document_get_projects_table (c->document);
+  GkTable *performance = gk_document_get_table (c->document, "project-performance");
   g_autoptr(GPtrArray) projects = gk_narrative_projects (c);
 
   gk_narrative_subheading (c, number, "预算绩效情况", "s10.performance.heading");
@@ -210,10 +211,21 @@ compose_performance (GkComposer *c,
     {
       gk_composer_text (c, "个，涉及预算金额");
       gk_composer_amount (c, gk_narrative_column_total (t7, "total"), "project-expenditure/total/total");
-      gk_composer_text (c, "。各项目绩效目标见下表：");
     }
   else
-    gk_composer_text (c, "个，各项目绩效目标见下表：");
+    gk_composer_text (c, "个");
+  /* A template that lists the 绩效目标表 among the tables prints them
+   * there, not here. */
+  if (performance != NULL)
+    {
+      g_autofree char *label = gk_table_schema_dup_label (gk_table_get_schema (performance));
+
+      gk_composer_text (c, t7 != NULL ? "。各项目绩效目标见" : "，各项目绩效目标见");
+      gk_composer_text (c, label);
+      gk_composer_text (c, "。");
+      return;
+    }
+  gk_composer_text (c, t7 != NULL ? "。各项目绩效目标见下表：" : "，各项目绩效目标见下表：");
 
   for (guint i = 0; i < projects->len; i++)
     {

@@ -13,6 +13,7 @@
 static const struct { const char *column; const char *name; } income_names[] = {
   { "general", "一般公共预算" },
   { "fund", "政府性基金预算" },
+  { "capital", "国有资本经营预算" },
   { "special", "财政专户管理资金" },
   { "business", "事业收入" },
   { "operating", "事业单位经营收入" },
@@ -399,6 +400,7 @@ compose_fiscal (GkComposer *c)
   GkTable *t4 = gk_narrative_table (c, "fiscal-summary");
   GkAmount general = line_amount (t4, "general");
   GkAmount fund = line_amount (t4, "fund");
+  GkAmount capital = line_amount (t4, "capital");
   guint n = g_list_model_get_n_items (G_LIST_MODEL (t4));
   guint n_named = 0;
 
@@ -411,7 +413,30 @@ compose_fiscal (GkComposer *c)
   gk_composer_text (c, "。");
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s4.income");
-  if (general != 0 && fund != 0)
+  if (capital != 0)
+    {
+      /* 国有资本经营预算拨款, where the template has it, among the others. */
+      const struct { const char *line; const char *name; GkAmount amount; } parts[] = {
+        { "general", "一般公共预算拨款", general },
+        { "fund", "政府性基金预算拨款", fund },
+        { "capital", "国有资本经营预算拨款", capital },
+      };
+      guint n_parts = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          g_autofree char *part_source = NULL;
+
+          if (parts[i].amount == 0)
+            continue;
+          part_source = source ("fiscal-summary/%s/total", parts[i].line);
+          gk_composer_text (c, n_parts++ > 0 ? "，" : "收入包括：");
+          gk_composer_text (c, parts[i].name);
+          gk_composer_amount (c, parts[i].amount, part_source);
+        }
+      gk_composer_text (c, "。");
+    }
+  else if (general != 0 && fund != 0)
     {
       gk_composer_text (c, "收入包括：一般公共预算拨款");
       gk_composer_amount (c, general, "fiscal-summary/general/total");

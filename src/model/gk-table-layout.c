@@ -286,6 +286,58 @@ layout_single (GkTableLayout *layout,
   add_line (layout, gk_table_get_single_row (table), 0);
 }
 
+/* The projects' 绩效目标表 as one table: a line per indicator, the
+ * project's name, money and goal on its first line. */
+static void
+layout_performance (GkTableLayout *layout,
+                    GkDocument    *document)
+{
+  static const GkLayoutColumnKind cols[] = {
+    GK_LAYOUT_COLUMN_TEXT, GK_LAYOUT_COLUMN_AMOUNT, GK_LAYOUT_COLUMN_TEXT,
+    GK_LAYOUT_COLUMN_TEXT, GK_LAYOUT_COLUMN_TEXT, GK_LAYOUT_COLUMN_TEXT, GK_LAYOUT_COLUMN_TEXT,
+  };
+  static const char * const titles[] = {
+    "项目名称", "年度资金总额", "年度目标", "一级指标", "二级指标", "三级指标", "指标值",
+  };
+  GListModel *projects = gk_document_get_projects (document);
+
+  set_columns (layout, G_N_ELEMENTS (cols), cols);
+  layout->n_header_rows = 1;
+  for (guint c = 0; c < G_N_ELEMENTS (titles); c++)
+    add_header (layout, titles[c], 0, c, 1, 1);
+
+  for (guint p = 0; p < g_list_model_get_n_items (projects); p++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (projects, p);
+      GListModel *indicators = gk_project_get_indicators (project);
+      guint n = MAX (g_list_model_get_n_items (indicators), 1);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
+          GkLayoutLine *line = add_line (layout, NULL, 0);
+
+          if (i == 0)
+            {
+              g_autofree char *total = gk_amount_format (gk_project_get_total (project));
+
+              set_cell (line, 0, gk_project_get_name (project));
+              set_cell (line, 1, total);
+              set_cell (line, 2, gk_project_get_goal (project));
+            }
+          if (indicator == NULL)
+            {
+              set_cell (line, 3, "未设定绩效指标");
+              continue;
+            }
+          set_cell (line, 3, gk_indicator_get_level1 (indicator));
+          set_cell (line, 4, gk_indicator_get_level2 (indicator));
+          set_cell (line, 5, gk_indicator_get_name (indicator));
+          set_cell (line, 6, gk_indicator_get_target (indicator));
+        }
+    }
+}
+
 /* 表一 and 表四 print income on the left and expenditure by 类 on the right,
  * line by line, with the two grand totals on the last line. */
 static void
@@ -400,6 +452,9 @@ gk_table_layout_new (GkDocument *document,
       break;
     case GK_TABLE_KIND_SINGLE:
       layout_single (layout, table);
+      break;
+    case GK_TABLE_KIND_PROJECT_PERFORMANCE:
+      layout_performance (layout, document);
       break;
     case GK_TABLE_KIND_INCOME_EXPENDITURE:
     case GK_TABLE_KIND_FISCAL:

@@ -188,7 +188,7 @@ gk_table_new (const GkTableSchema *schema)
       g_ptr_array_add (self->flat, g_object_ref (self->single));
       g_object_unref (self->single);
     }
-  else if (!gk_table_schema_is_summary (schema))
+  else if (!gk_table_schema_is_summary (schema) && schema->kind != GK_TABLE_KIND_PROJECT_PERFORMANCE)
     {
       self->total = gk_row_new (GK_ROW_KIND_TOTAL, NULL, "合计", n_columns);
       self->total->table = self;
@@ -284,7 +284,8 @@ gk_table_is_empty (GkTable *self)
 {
   g_return_val_if_fail (GK_IS_TABLE (self), TRUE);
 
-  if (gk_table_schema_is_summary (self->schema))
+  /* A 绩效目标表 holds no rows: its content is the projects'. */
+  if (gk_table_schema_is_summary (self->schema) || self->schema->kind == GK_TABLE_KIND_PROJECT_PERFORMANCE)
     return FALSE;
   if (self->single != NULL)
     return !gk_row_has_figures (self->single);

@@ -175,6 +175,7 @@ parse_kind (const char  *text,
     { "single", GK_TABLE_KIND_SINGLE },
     { "income-expenditure", GK_TABLE_KIND_INCOME_EXPENDITURE },
     { "fiscal", GK_TABLE_KIND_FISCAL },
+    { "project-performance", GK_TABLE_KIND_PROJECT_PERFORMANCE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -465,7 +466,8 @@ parse_table (GkTemplate  *self,
       return invalid (error, where, _("two tables have this role; give each table its own"));
   if (!parse_kind (kind, &t->kind))
     return invalid (error, where,
-                    _("“kind” must be one of function, economic, projects, single, income-expenditure, fiscal"));
+                    _("“kind” must be one of function, economic, projects, single, income-expenditure, fiscal, "
+                      "project-performance"));
   if (orientation != NULL && !g_str_equal (orientation, "portrait") && !g_str_equal (orientation, "landscape"))
     return invalid (error, where, _("“orientation” must be portrait or landscape"));
   t->landscape = g_strcmp0 (orientation, "landscape") == 0;
@@ -482,8 +484,14 @@ parse_table (GkTemplate  *self,
     return invalid (error, where, _("the table has no “columns” list"));
   columns = json_object_get_array_member (obj, "columns");
   t->columns = g_ptr_array_new_with_free_func (column_schema_free);
-  /* Cell masks are 64 bits wide. */
-  if (json_array_get_length (columns) == 0 || json_array_get_length (columns) > 64)
+  /* Cell masks are 64 bits wide. The 绩效目标表 prints the projects'
+   * goals and indicators, not figures of its own. */
+  if (t->kind == GK_TABLE_KIND_PROJECT_PERFORMANCE)
+    {
+      if (json_array_get_length (columns) != 0)
+        return invalid (error, where, _("a project-performance table has no columns: write “columns”: []"));
+    }
+  else if (json_array_get_length (columns) == 0 || json_array_get_length (columns) > 64)
     return invalid (error, where, _("a table must have between 1 and 64 columns"));
   for (guint j = 0; j < json_array_get_length (columns); j++)
     {

@@ -12,6 +12,7 @@ typedef enum {
   GK_TABLE_KIND_SINGLE,              /* one entered row */
   GK_TABLE_KIND_INCOME_EXPENDITURE,  /* derived summary (表一) */
   GK_TABLE_KIND_FISCAL,              /* derived summary (表四) */
+  GK_TABLE_KIND_PROJECT_PERFORMANCE, /* the projects' 绩效目标表: no columns of its own */
 } GkTableKind;
 
 typedef enum {

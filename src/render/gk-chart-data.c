@@ -651,12 +651,14 @@ gk_chart_data_build (GkDocument *document,
     return change_totals (document);
   if (g_str_equal (chart_id, GK_CHART_CHANGE_FUNCTION_CLASSES))
     return change_function_classes (document);
-  /* Not review charts, but the ones of 表五 and 表九's pages: buildable by
-   * id so that a GkChartView can show them. */
+  /* Not review charts, but the ones of 表五, 表九 and 国有资本经营's
+   * pages: buildable by id so that a GkChartView can show them. */
   if (g_str_equal (chart_id, "general-function-classes"))
     return gk_chart_data_build_for_table (document, "general-expenditure");
   if (g_str_equal (chart_id, "fund-function-classes"))
     return gk_chart_data_build_for_table (document, "fund-expenditure");
+  if (g_str_equal (chart_id, "capital-function-classes"))
+    return gk_chart_data_build_for_table (document, "capital-expenditure");
   return NULL;
 }
 
@@ -689,7 +691,7 @@ gk_chart_data_build_all (GkDocument *document)
 /**
  * gk_chart_data_build_for_table:
  * @document: a disclosure
- * @table_id: "income-summary" … "fund-expenditure"
+ * @table_id: a table's role: "income-summary" … "capital-expenditure"
  *
  * Returns: (transfer full) (nullable): the chart shown beside a table's
  *   page, or %NULL when the table has none (表四, a summary of others)
@@ -717,5 +719,8 @@ gk_chart_data_build_for_table (GkDocument *document,
   if (g_str_equal (table_id, "fund-expenditure"))
     return function_classes (document, "fund-expenditure", "fund-function-classes",
                              "政府性基金预算支出按功能分类（类）");
+  if (g_str_equal (table_id, "capital-expenditure"))
+    return function_classes (document, "capital-expenditure", "capital-function-classes",
+                             "国有资本经营预算支出按功能分类（类）");
   return NULL;
 }

@@ -430,6 +430,36 @@ gk_disclosure_table_new (GkDocument *document,
   return ruled;
 }
 
+static void add_performance (Builder    *b,
+                             GkProject  *project,
+                             const char *caption);
+
+/* The projects' 绩效目标表 where the template lists them among the tables,
+ * one after the other under the table's heading. */
+static void
+add_performance_tables (Builder *b,
+                        GkTable *table)
+{
+  GListModel *projects = gk_document_get_projects (b->document);
+  const char *explanation = gk_table_get_empty_explanation (table);
+  guint n = g_list_model_get_n_items (projects);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (projects, i);
+
+      add_performance (b, project, NULL);
+      if (i + 1 < n)
+        gk_page_layout_add_space (b->layout, 12);
+    }
+  if (n == 0)
+    {
+      g_autofree char *text = g_strconcat ("备注：", is_blank (explanation) ? "本单位无项目支出绩效目标。" : explanation,
+                                           NULL);
+      gk_page_layout_add_text (b->layout, GK_TEXT_NOTE, text);
+    }
+}
+
 static void
 add_table (Builder *b,
            GkTable *table,
@@ -454,9 +484,16 @@ add_table (Builder *b,
 
   gk_page_layout_add_anchor (b->layout, anchor);
   gk_page_layout_add_outline (b->layout, b->outline_part, outline, anchor);
-  gk_page_layout_add_text (b->layout, GK_TEXT_TABLE_LABEL, label);
+  /* An unnumbered table's label is its title: printed once. */
+  if (schema->number[0] != '\0')
+    gk_page_layout_add_text (b->layout, GK_TEXT_TABLE_LABEL, label);
   gk_page_layout_add_text (b->layout, GK_TEXT_TABLE_TITLE, schema->title);
   gk_page_layout_add_pair (b->layout, GK_TEXT_TABLE_META, department, money);
+  if (schema->kind == GK_TABLE_KIND_PROJECT_PERFORMANCE)
+    {
+      add_performance_tables (b, table);
+      return;
+    }
   gk_page_layout_add_table (b->layout, ruled, continued);
 
   /* An empty table is published empty, with the reason why under it. */
@@ -618,11 +655,14 @@ gk_disclosure_performance_new (GkDocument *document,
 }
 
 static void
-add_performance (Builder   *b,
-                 GkProject *project)
+add_performance (Builder    *b,
+                 GkProject  *project,
+                 const char *caption_text)
 {
   g_autoptr(GkRuledTable) table = gk_disclosure_performance_new (b->document, project);
-  double caption = gk_typesetter_line_height (gk_page_layout_get_typesetter (b->layout), GK_TEXT_CAPTION);
+  g_autofree char *continued = g_strconcat (caption_text ? caption_text : "项目支出绩效目标表", "（续）", NULL);
+  double caption = caption_text == NULL ? 0
+                   : gk_typesetter_line_height (gk_page_layout_get_typesetter (b->layout), GK_TEXT_CAPTION);
   double height = 0;
 
   /* The caption goes where the table goes: to the next page when the
@@ -633,8 +673,9 @@ add_performance (Builder   *b,
     height += gk_ruled_table_get_row_height (table, r);
   gk_page_layout_keep_space (b->layout, caption + height);
 
-  gk_page_layout_add_text (b->layout, GK_TEXT_CAPTION, "项目支出绩效目标表");
-  gk_page_layout_add_table (b->layout, table, "项目支出绩效目标表（续）");
+  if (caption_text != NULL)
+    gk_page_layout_add_text (b->layout, GK_TEXT_CAPTION, caption_text);
+  gk_page_layout_add_table (b->layout, table, continued);
 }
 
 /* Paragraph text as markup only when a span still needs filling in: those
@@ -696,7 +737,7 @@ add_narrative (Builder *b)
             {
             case GK_PARAGRAPH_PERFORMANCE:
               if (paragraph->project != NULL)
-                add_performance (b, paragraph->project);
+                add_performance (b, paragraph->project, "项目支出绩效目标表");
               break;
             case GK_PARAGRAPH_HEADING:
               {

@@ -3,11 +3,13 @@
 
 #include "gk-catalog-table-page.h"
 #include "gk-project-table-page.h"
+#include "gk-projects-page.h"
 #include "gk-table-pages.h"
 
 /* Which page shows which table: rows picked from the catalog, projects,
- * or the base page for tables whose rows are fixed. Kept apart from
- * GkTablePage so that the base class knows none of its subclasses. */
+ * the projects page for their 绩效目标表, or the base page for tables
+ * whose rows are fixed. Kept apart from GkTablePage so that the base class
+ * knows none of its subclasses. */
 GtkWidget *
 gk_table_pages_create (GkDocument *document,
                        GkTable    *table)
@@ -26,6 +28,9 @@ gk_table_pages_create (GkDocument *document,
     case GK_TABLE_KIND_PROJECTS:
       type = GK_TYPE_PROJECT_TABLE_PAGE;
       break;
+    case GK_TABLE_KIND_PROJECT_PERFORMANCE:
+      /* The 绩效目标表 are the projects': edited where the projects are. */
+      return gk_projects_page_new (document);
     case GK_TABLE_KIND_SINGLE:
     case GK_TABLE_KIND_INCOME_EXPENDITURE:
     case GK_TABLE_KIND_FISCAL:
