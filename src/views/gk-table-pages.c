@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gk-catalog-table-page.h"
+#include "gk-list-table-page.h"
 #include "gk-project-table-page.h"
 #include "gk-table-pages.h"
 
@@ -25,6 +26,9 @@ gk_table_pages_create (GkDocument *document,
       break;
     case GK_TABLE_KIND_PROJECTS:
       type = GK_TYPE_PROJECT_TABLE_PAGE;
+      break;
+    case GK_TABLE_KIND_LIST:
+      type = GK_TYPE_LIST_TABLE_PAGE;
       break;
     case GK_TABLE_KIND_SINGLE:
     case GK_TABLE_KIND_INCOME_EXPENDITURE:
