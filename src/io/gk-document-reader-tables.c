@@ -9,6 +9,7 @@
 #include "gk-document-reader-private.h"
 #include "gk-explanation-private.h"
 #include "gk-fields.h"
+#include "gk-table-list.h"
 
 /* Reading the tables: each row's entered cells, rows in any order with
  * their parents, and what the file may not hold (derived figures). */
@@ -157,6 +158,58 @@ read_rows (Reader   *r,
   return ok;
 }
 
+/* A list table's rows, in the file's order: {"item": "…", "category":
+ * "货物", "general": "12.00"}. Text members are texts (a choice column's one
+ * of its choices); the others are entered amount columns. */
+static gboolean
+read_list_rows (Reader   *r,
+                GkTable  *table,
+                JsonNode *node)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+  guint n_texts = gk_table_schema_get_n_texts (schema);
+  g_autofree const char **text_ids = g_new0 (const char *, n_texts + 1);
+  JsonArray *array;
+
+  for (guint t = 0; t < n_texts; t++)
+    text_ids[t] = gk_table_schema_get_text (schema, t)->id;
+  if (!_gk_reader_expect_array (r, node, &array))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize len = _gk_reader_push_index (r, i);
+      g_autoptr(GkRow) row = NULL;
+      JsonObject *object;
+
+      if (!_gk_reader_expect_object (r, json_array_get_element (array, i), &object))
+        return FALSE;
+      row = gk_list_row_new (schema);
+      for (guint t = 0; t < n_texts; t++)
+        {
+          JsonNode *member = json_object_get_member (object, text_ids[t]);
+          g_autoptr(GError) error = NULL;
+          const char *text;
+          gsize tlen;
+
+          if (member == NULL)
+            continue;
+          tlen = _gk_reader_push_member (r, text_ids[t]);
+          if (!_gk_reader_expect_string (r, member, &text))
+            return FALSE;
+          if (!gk_table_schema_check_text (schema, t, text, &error))
+            return _gk_reader_fail (r, "%s", error->message);
+          g_object_set (gk_list_row_get_text_item (row, t), "text", text[0] != '\0' ? text : NULL, NULL);
+          _gk_reader_pop (r, tlen);
+        }
+      if (!_gk_reader_read_cells (r, object, schema, (const char * const *) text_ids, row))
+        return FALSE;
+      gk_table_insert_entry (table, row, G_MAXUINT);
+      _gk_reader_pop (r, len);
+    }
+  return TRUE;
+}
+
 /* Format version 1 named the seed's nine tables by position. */
 static const char *
 version_1_role (const char *key)
@@ -217,6 +270,8 @@ read_table (Reader     *r,
           ok = _gk_reader_expect_object (r, member, &values) &&
                _gk_reader_read_cells (r, values, schema, NULL, gk_table_get_single_row (table));
         }
+      else if (g_str_equal (name, "rows") && schema->kind == GK_TABLE_KIND_LIST)
+        ok = read_list_rows (r, table, member);
       else if (g_str_equal (name, "rows") && schema->kind == GK_TABLE_KIND_PROJECTS)
         ok = _gk_reader_fail (r, _("the rows of table %s come from the projects; enter figures under $.projects"), id);
       else if (g_str_equal (name, "rows") || g_str_equal (name, "values"))

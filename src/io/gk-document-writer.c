@@ -8,6 +8,7 @@
 #include "gk-document-io.h"
 #include "gk-document-private.h"
 #include "gk-fields.h"
+#include "gk-table-list.h"
 
 /* Writes the entered data only, always in the same order, so that saving
  * an unchanged document gives the same bytes. */
@@ -199,6 +200,27 @@ table_object (GkTable *table)
       JsonObject *values = json_object_new ();
       write_cells (values, gk_table_get_single_row (table), schema);
       json_object_set_object_member (object, "values", values);
+    }
+  else if (schema->kind == GK_TABLE_KIND_LIST)
+    {
+      JsonArray *rows = json_array_new ();
+
+      /* Each row's texts, then its entered figures; blank cells are left out. */
+      for (guint i = 0; i < gk_table_get_n_entries (table); i++)
+        {
+          GkRow *row = gk_table_get_entry (table, i);
+          JsonObject *r = json_object_new ();
+
+          for (guint t = 0; t < gk_table_schema_get_n_texts (schema); t++)
+            {
+              const char *text = gk_list_row_get_text (row, t);
+              if (text != NULL && text[0] != '\0')
+                json_object_set_string_member (r, gk_table_schema_get_text (schema, t)->id, text);
+            }
+          write_cells (r, row, schema);
+          json_array_add_object_element (rows, r);
+        }
+      json_object_set_array_member (object, "rows", rows);
     }
   return object;
 }

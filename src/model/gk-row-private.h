@@ -26,6 +26,8 @@ struct _GkRow
    * a parent by the difference instead of re-adding every sibling. Filled
    * by gk_row_sum_rows(); NULL until then. */
   guint      *set_counts;
+  /* List tables: the row's text cells, a GkTextItem per text column. */
+  GPtrArray  *texts;
 };
 
 GkRow    *gk_row_new            (GkRowKind       kind,

@@ -36,6 +36,7 @@ gk_row_finalize (GObject *object)
   g_free (self->values);
   g_free (self->set_counts);
   g_clear_object (&self->children);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gk_row_parent_class)->finalize (object);
 }

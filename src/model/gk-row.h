@@ -15,6 +15,7 @@ typedef enum {
   GK_ROW_KIND_SINGLE,   /* the one row of a single-row table (表八) */
   GK_ROW_KIND_LINE,     /* a line of a derived summary (表一, 表四) */
   GK_ROW_KIND_TOTAL,    /* 合计 */
+  GK_ROW_KIND_ENTRY,    /* a row of a list table (政府采购), in the user's order */
 } GkRowKind;
 
 typedef enum {

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gk-table-layout.h"
+#include "gk-table-list.h"
 
 /* The fixed headings below are the wording of the published tables, the
  * same whatever the interface language. */
@@ -338,6 +339,39 @@ layout_performance (GkTableLayout *layout,
     }
 }
 
+/* A list table (政府采购预算表): its text columns, left-aligned, then its
+ * amounts, one line per row in the user's order, and the 合计 line with
+ * its title in the first text column. */
+static void
+layout_list (GkTableLayout *layout,
+             GkTable       *table)
+{
+  const GkTableSchema *schema = layout->schema;
+  guint n_texts = gk_table_schema_get_n_texts (schema);
+  g_autofree GkLayoutColumnKind *leading = g_new0 (GkLayoutColumnKind, n_texts);
+  GListModel *rows = G_LIST_MODEL (table);
+
+  for (guint i = 0; i < n_texts; i++)
+    leading[i] = GK_LAYOUT_COLUMN_TEXT;
+  set_columns (layout, n_texts, leading);
+  layout->n_header_rows = 2;
+  for (guint i = 0; i < n_texts; i++)
+    add_header (layout, gk_table_schema_get_text (schema, i)->title, 0, i, 2, 1);
+  add_amount_headers (layout, n_texts);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, i);
+      GkLayoutLine *line = add_line (layout, row, n_texts);
+
+      if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL)
+        set_cell (line, 0, gk_row_get_name (row));
+      else
+        for (guint t = 0; t < n_texts; t++)
+          set_cell (line, t, gk_list_row_get_text (row, t));
+    }
+}
+
 /* 表一 and 表四 print income on the left and expenditure by 类 on the right,
  * line by line, with the two grand totals on the last line. */
 static void
@@ -455,6 +489,9 @@ gk_table_layout_new (GkDocument *document,
       break;
     case GK_TABLE_KIND_PROJECT_PERFORMANCE:
       layout_performance (layout, document);
+      break;
+    case GK_TABLE_KIND_LIST:
+      layout_list (layout, table);
       break;
     case GK_TABLE_KIND_INCOME_EXPENDITURE:
     case GK_TABLE_KIND_FISCAL:

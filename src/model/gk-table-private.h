@@ -30,6 +30,9 @@ typedef const char *(*GkNameFunc) (const char *code,
 GkTable  *gk_table_new                   (const GkTableSchema *schema);
 void      gk_table_insert_row            (GkTable        *self,
                                           GkRow          *row);
+void      gk_table_insert_entry          (GkTable        *self,
+                                          GkRow          *row,
+                                          guint           position);
 void      gk_table_remove_row            (GkTable        *self,
                                           GkRow          *row);
 gboolean  gk_table_set_cell              (GkTable        *self,

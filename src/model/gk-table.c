@@ -480,6 +480,28 @@ gk_table_remove_row (GkTable *self,
     gk_table_derive_from (self, parent);
 }
 
+/* Places a row of a list table at @position (G_MAXUINT: last), with the
+ * figures it carries (a removal being undone), and updates the 合计. */
+void
+gk_table_insert_entry (GkTable *self,
+                       GkRow   *row,
+                       guint    position)
+{
+  guint n;
+
+  g_return_if_fail (GK_IS_TABLE (self));
+  g_return_if_fail (GK_IS_ROW (row));
+  g_return_if_fail (self->schema->kind == GK_TABLE_KIND_LIST);
+  g_return_if_fail (row->kind == GK_ROW_KIND_ENTRY && row->table == NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->roots));
+  g_list_store_insert (self->roots, MIN (position, n), row);
+  row->table = self;
+  _gk_table_rebuild_flat (self);
+  gk_table_derive_from (self, row);
+  gk_table_derive_from (self, NULL);
+}
+
 /* Summary tables are built line by line by the document. */
 void
 gk_table_append_line (GkTable *self,
@@ -613,7 +635,8 @@ summing_row (GkTable *self,
   if (row->parent != NULL)
     return row->parent;
   if (row->kind == GK_ROW_KIND_CLASS || row->kind == GK_ROW_KIND_SECTION ||
-      row->kind == GK_ROW_KIND_ITEM || row->kind == GK_ROW_KIND_PROJECT)
+      row->kind == GK_ROW_KIND_ITEM || row->kind == GK_ROW_KIND_PROJECT ||
+      row->kind == GK_ROW_KIND_ENTRY)
     return row == self->total ? NULL : self->total;
   return NULL;
 }

@@ -29,5 +29,9 @@ struct _GkTemplate
 GkTemplate *gk_template_parse_definition (JsonObject  *root,
                                           GError     **error);
 void        gk_template_free_internal    (GkTemplate  *self);
+JsonArray  *_gk_template_parse_list_columns (GkTableSchema *t,
+                                             JsonArray     *columns,
+                                             const char    *where,
+                                             GError       **error);
 
 G_END_DECLS

@@ -49,6 +49,7 @@ table_schema_free (gpointer data)
   g_free (t->line_order);
   g_strfreev (t->classes);
   g_free (t->expenditure_total);
+  g_clear_pointer (&t->texts, g_ptr_array_unref);
   g_free (t);
 }
 
@@ -176,6 +177,7 @@ parse_kind (const char  *text,
     { "income-expenditure", GK_TABLE_KIND_INCOME_EXPENDITURE },
     { "fiscal", GK_TABLE_KIND_FISCAL },
     { "project-performance", GK_TABLE_KIND_PROJECT_PERFORMANCE },
+    { "list", GK_TABLE_KIND_LIST },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -433,6 +435,7 @@ parse_table (GkTemplate  *self,
 {
   g_autofree char *where = g_strdup_printf ("“%s”, table %u", self->id, index + 1);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonArray) amounts = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *orientation = NULL;
   JsonObject *obj;
@@ -467,7 +470,7 @@ parse_table (GkTemplate  *self,
   if (!parse_kind (kind, &t->kind))
     return invalid (error, where,
                     _("“kind” must be one of function, economic, projects, single, income-expenditure, fiscal, "
-                      "project-performance"));
+                      "project-performance, list"));
   if (orientation != NULL && !g_str_equal (orientation, "portrait") && !g_str_equal (orientation, "landscape"))
     return invalid (error, where, _("“orientation” must be portrait or landscape"));
   t->landscape = g_strcmp0 (orientation, "landscape") == 0;
@@ -483,6 +486,15 @@ parse_table (GkTemplate  *self,
   if (!is_array (obj, "columns"))
     return invalid (error, where, _("the table has no “columns” list"));
   columns = json_object_get_array_member (obj, "columns");
+  /* A list table's text columns go apart: the amount columns keep the
+   * rules (and the indexes) of every other table. */
+  if (t->kind == GK_TABLE_KIND_LIST)
+    {
+      amounts = _gk_template_parse_list_columns (t, columns, where, error);
+      if (amounts == NULL)
+        return FALSE;
+      columns = amounts;
+    }
   t->columns = g_ptr_array_new_with_free_func (column_schema_free);
   /* Cell masks are 64 bits wide. The 绩效目标表 prints the projects'
    * goals and indicators, not figures of its own. */
@@ -509,7 +521,8 @@ parse_table (GkTemplate  *self,
         return FALSE;
       if (c->id == NULL || c->title == NULL)
         return invalid (error, where, _("column %u needs an “id” and a “title”"), j + 1);
-      if (!g_hash_table_insert (ids, c->id, GUINT_TO_POINTER (j)))
+      if (!g_hash_table_insert (ids, c->id, GUINT_TO_POINTER (j)) ||
+          (t->texts != NULL && gk_table_schema_text_index (t, c->id) >= 0))
         return invalid (error, where, _("two columns have the id “%s”"), c->id);
     }
   if (!resolve_columns (t, ids, columns, where, error))

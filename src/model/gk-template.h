@@ -13,6 +13,7 @@ typedef enum {
   GK_TABLE_KIND_INCOME_EXPENDITURE,  /* derived summary (表一) */
   GK_TABLE_KIND_FISCAL,              /* derived summary (表四) */
   GK_TABLE_KIND_PROJECT_PERFORMANCE, /* the projects' 绩效目标表: no columns of its own */
+  GK_TABLE_KIND_LIST,                /* rows the user adds, with text cells (政府采购) */
 } GkTableKind;
 
 typedef enum {
@@ -46,6 +47,14 @@ typedef struct
   guint   n_sums;
 } GkLineSchema;
 
+/* A text column of a list table: free text, or one of `choices`. */
+typedef struct
+{
+  char   *id;
+  char   *title;
+  char  **choices;    /* NULL for free text */
+} GkTextColumnSchema;
+
 typedef struct _GkTemplate GkTemplate;
 
 /* How a template numbers its tables: 表一 / 一、…, 表1 / 1 …, or not at all. */
@@ -73,6 +82,7 @@ typedef struct
   guint       *line_order;  /* line indexes, summed lines first */
   char       **classes;     /* summaries: the function 类 always listed */
   char        *expenditure_total;
+  GPtrArray   *texts;       /* GkTextColumnSchema, list tables only; printed before the amounts */
 } GkTableSchema;
 
 GkTemplate          *gk_template_get_default         (void);
@@ -113,6 +123,11 @@ const GkColumnSchema *gk_table_schema_get_column     (const GkTableSchema *schem
 guint                gk_table_schema_get_n_columns   (const GkTableSchema *schema);
 gboolean             gk_table_schema_is_summary      (const GkTableSchema *schema);
 gboolean             gk_table_schema_has_tree        (const GkTableSchema *schema);
+guint                gk_table_schema_get_n_texts     (const GkTableSchema *schema);
+const GkTextColumnSchema *gk_table_schema_get_text   (const GkTableSchema *schema,
+                                                      guint                index);
+int                  gk_table_schema_text_index      (const GkTableSchema *schema,
+                                                      const char          *text_id);
 char                *gk_table_schema_dup_label       (const GkTableSchema *schema);
 char                *gk_table_schema_dup_name        (const GkTableSchema *schema);
 char                *gk_table_schema_dup_heading     (const GkTableSchema *schema);

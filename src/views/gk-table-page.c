@@ -359,6 +359,8 @@ gk_table_page_remove_row_action (GtkWidget  *widget,
 
   if (gk_row_get_kind (row) == GK_ROW_KIND_PROJECT)
     heading = g_strdup_printf (_("Remove the Project “%s”?"), gk_row_get_name (row));
+  else if (gk_row_get_code (row) == NULL)
+    heading = g_strdup_printf (_("Remove the Row “%s”?"), gk_row_get_name (row) ?: "");
   else
     heading = g_strdup_printf (_("Remove %s %s?"), gk_row_get_code (row), gk_row_get_name (row));
   dialog = gk_dialog_new_message (widget, heading,

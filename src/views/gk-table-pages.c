@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gk-catalog-table-page.h"
+#include "gk-list-table-page.h"
 #include "gk-project-table-page.h"
 #include "gk-projects-page.h"
 #include "gk-table-pages.h"
@@ -31,6 +32,9 @@ gk_table_pages_create (GkDocument *document,
     case GK_TABLE_KIND_PROJECT_PERFORMANCE:
       /* The 绩效目标表 are the projects': edited where the projects are. */
       return gk_projects_page_new (document);
+    case GK_TABLE_KIND_LIST:
+      type = GK_TYPE_LIST_TABLE_PAGE;
+      break;
     case GK_TABLE_KIND_SINGLE:
     case GK_TABLE_KIND_INCOME_EXPENDITURE:
     case GK_TABLE_KIND_FISCAL:
