@@ -234,9 +234,11 @@ void
 gk_narrative_compose_other_matters (GkComposer *c)
 {
   gk_composer_section (c, "其他重要事项的情况说明");
-  compose_running_costs (c);
+  if (gk_narrative_has_tables (c, "basic-expenditure"))
+    compose_running_costs (c);
   compose_procurement (c);
   compose_assets (c);
-  compose_performance (c);
+  if (gk_narrative_has_tables (c, "project-expenditure"))
+    compose_performance (c);
   compose_other (c);
 }

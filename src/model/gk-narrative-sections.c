@@ -818,17 +818,40 @@ compose_fund (GkComposer *c)
     gk_composer_text (c, "。");
 }
 
+/* Whether the document has every table of @roles ("income expenditure"):
+ * a section speaks of its tables only where the template has them. */
+gboolean
+gk_narrative_has_tables (GkComposer *c,
+                         const char *roles)
+{
+  g_auto(GStrv) list = g_strsplit (roles, " ", -1);
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (gk_document_get_table (c->document, list[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 void
 gk_narrative_compose_sections (GkComposer *c)
 {
-  compose_overall (c);
-  compose_income (c);
-  compose_expenditure (c);
-  compose_fiscal (c);
-  compose_general (c);
-  compose_basic (c);
-  compose_projects (c);
-  compose_sangong (c);
-  compose_fund (c);
+  if (gk_narrative_has_tables (c, "income-summary income expenditure"))
+    compose_overall (c);
+  if (gk_narrative_has_tables (c, "income"))
+    compose_income (c);
+  if (gk_narrative_has_tables (c, "expenditure"))
+    compose_expenditure (c);
+  if (gk_narrative_has_tables (c, "fiscal-summary"))
+    compose_fiscal (c);
+  if (gk_narrative_has_tables (c, "general-expenditure"))
+    compose_general (c);
+  if (gk_narrative_has_tables (c, "basic-expenditure"))
+    compose_basic (c);
+  if (gk_narrative_has_tables (c, "project-expenditure"))
+    compose_projects (c);
+  if (gk_narrative_has_tables (c, "sangong"))
+    compose_sangong (c);
+  if (gk_narrative_has_tables (c, "fund-expenditure"))
+    compose_fund (c);
   gk_narrative_compose_other_matters (c);
 }

@@ -178,9 +178,13 @@ table_row (const GkTableSchema *schema)
 static void
 gk_new_document_dialog_template_selected (GkNewDocumentDialog *self)
 {
-  GkTemplate *template = gk_new_document_dialog_get_template (self);
+  GkTemplate *template;
   GtkWidget *child;
 
+  /* The list is emptied while the dialog is disposed. */
+  if (self->table_list == NULL || self->template_list == NULL)
+    return;
+  template = gk_new_document_dialog_get_template (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_list))) != NULL)
     gtk_list_box_remove (self->table_list, child);
   gtk_widget_set_visible (GTK_WIDGET (self->table_list), template != NULL);
