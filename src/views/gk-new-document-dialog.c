@@ -193,8 +193,8 @@ gk_new_document_dialog_template_selected (GkNewDocumentDialog *self)
   else
     {
       guint n = gk_template_get_n_tables (template);
-      g_autofree char *heading = g_strdup_printf (ngettext ("The %u table of “%s”", "The %u tables of “%s”", n),
-                                                  n, gk_template_get_title (template));
+      g_autofree char *heading = g_strdup_printf (_("Tables of “%s”, as they will be numbered"),
+                                                  gk_template_get_title (template));
 
       gtk_label_set_text (self->tables_heading, heading);
       for (guint i = 0; i < n; i++)
@@ -293,7 +293,7 @@ static GtkWidget *
 template_row (GkTemplate *template)
 {
   guint n = gk_template_get_n_tables (template);
-  g_autofree char *count = g_strdup_printf (ngettext ("%u table", "%u tables", n), n);
+  g_autofree char *count = g_strdup_printf (_("Tables: %u"), n);
   g_autofree char *subtitle = gk_template_is_user (template)
                                 ? g_strdup_printf (_("%s · your template"), count)
                                 : g_strdup (count);
