@@ -437,6 +437,18 @@ gk_application_apply_test_edit (GkDocument *document)
     g_printerr ("GK_TEST_EDIT: %s\n", error->message);
 }
 
+/* GK_TEST_ACTIVATE="win.edit-template" activates that action of the
+ * window once its document is open, for screenshots of dialogs. */
+static void
+gk_application_apply_test_activate (GkWindow *window)
+{
+  const char *action = g_getenv ("GK_TEST_ACTIVATE");
+
+  if (action != NULL && action[0] != '\0' &&
+      !gtk_widget_activate_action (GTK_WIDGET (window), action, NULL))
+    g_printerr ("GK_TEST_ACTIVATE: no action %s\n", action);
+}
+
 #endif
 
 static void
@@ -463,6 +475,7 @@ gk_application_open_cb (GObject      *source,
   g_object_set_data (G_OBJECT (window), "gk-opening", NULL);
 #ifdef GK_TEST_HOOKS
   gk_application_apply_test_edit (document);
+  gk_application_apply_test_activate (window);
 #endif
 }
 

@@ -16,17 +16,18 @@ static const char * const page_ids[] = {
   "charts", "checks",
 };
 
+/* The tables are named as their template names them, in any language. */
 static const char * const english_titles[] = {
   "Unit Overview",
-  "Table 1 · Income and Expenditure Summary",
-  "Table 2 · Income Summary",
-  "Table 3 · Expenditure Summary",
-  "Table 4 · Fiscal Appropriation Income and Expenditure Summary",
-  "Table 5 · General Public Budget Expenditure",
-  "Table 6 · General Public Budget Basic Expenditure",
-  "Table 7 · Project Expenditure",
-  "Table 8 · General Public Budget “Three Public” Expenditure",
-  "Table 9 · Government Fund Budget Expenditure",
+  "表一 部门收支总体情况表",
+  "表二 部门收入总体情况表",
+  "表三 部门支出总体情况表",
+  "表四 财政拨款收支预算总体情况表",
+  "表五 一般公共预算支出情况表",
+  "表六 一般公共预算基本支出情况表",
+  "表七 项目支出情况表",
+  "表八 一般公共预算“三公”经费支出情况表",
+  "表九 政府性基金预算支出情况表",
   "Explanatory Notes",
   "Projects and Performance Targets",
   "Glossary",

@@ -33,6 +33,7 @@ struct _GkDocument
   GListStore    *projects;
   GkExplanation *explanation;
   GListStore    *glossary;
+  GHashTable    *set_aside;      /* role → GkTable the template leaves out */
 
   GPtrArray     *undo_stack;     /* GkCommandGroup */
   GPtrArray     *redo_stack;

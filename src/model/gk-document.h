@@ -35,6 +35,10 @@ GkDocument    *gk_document_new_blank_for_template (GkTemplate  *template,
                                                    GkMoneyUnit  money_unit);
 GkTemplate    *gk_document_get_template     (GkDocument       *self);
 GkTable       *gk_document_get_projects_table (GkDocument     *self);
+gboolean       gk_document_set_template     (GkDocument       *self,
+                                             GkTemplate       *template,
+                                             GError          **error);
+gboolean       gk_document_has_set_aside_figures (GkDocument  *self);
 GkDocument    *gk_document_new_blank        (const char       *unit,
                                              guint             year,
                                              GkMoneyUnit       money_unit);

@@ -77,5 +77,7 @@ void         gk_narrative_subheading        (GkComposer       *c,
                                              const char       *title,
                                              const char       *id);
 GPtrArray   *gk_narrative_projects          (GkComposer       *c);
+gboolean     gk_narrative_has_tables        (GkComposer       *c,
+                                             const char       *roles);
 
 G_END_DECLS

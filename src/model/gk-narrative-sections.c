@@ -861,6 +861,20 @@ compose_fund (GkComposer *c)
     gk_composer_text (c, "。");
 }
 
+/* Whether the document has every table of @roles ("income expenditure"):
+ * a section speaks of its tables only where the template has them. */
+gboolean
+gk_narrative_has_tables (GkComposer *c,
+                         const char *roles)
+{
+  g_auto(GStrv) list = g_strsplit (roles, " ", -1);
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (gk_document_get_table (c->document, list[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* A section about a table the template does not have is left out; those
  * after it move up a number. */
 void

@@ -11,8 +11,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GkNewDocumentDialog, gk_new_document_dialog, GK, NEW_DOCUMENT_DIALOG, AdwMessageDialog)
 
-GtkWidget   *gk_new_document_dialog_new             (GtkWindow           *parent);
-GtkEditable *gk_new_document_dialog_get_unit_entry  (GkNewDocumentDialog *self);
-GkDocument  *gk_new_document_dialog_create_document (GkNewDocumentDialog *self);
+GtkWidget   *gk_new_document_dialog_new              (GtkWindow           *parent);
+GtkEditable *gk_new_document_dialog_get_unit_entry   (GkNewDocumentDialog *self);
+GtkEditable *gk_new_document_dialog_get_search_entry (GkNewDocumentDialog *self);
+GkTemplate  *gk_new_document_dialog_get_template     (GkNewDocumentDialog *self);
+gboolean     gk_new_document_dialog_select_template  (GkNewDocumentDialog *self,
+                                                      const char          *id);
+GPtrArray   *gk_new_document_dialog_list_shown       (GkNewDocumentDialog *self);
+GkDocument  *gk_new_document_dialog_create_document  (GkNewDocumentDialog *self);
 
 G_END_DECLS

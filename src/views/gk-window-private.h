@@ -25,6 +25,7 @@ struct _GkWindow
   GSettings            *settings;
   GkDocument           *document;
   GFile                *file;
+  GPtrArray            *pages;      /* the sidebar's, from the template */
   guint                 selected;
   guint                 reveal_tick_id;
 
@@ -53,6 +54,9 @@ void     gk_window_update_recent_menu    (GkWindow   *self);
 /* gk-window-print.c: Print…. */
 void     gk_window_print_class_init      (GkWindowClass *klass);
 void     gk_window_print_init            (GkWindow   *self);
+
+/* gk-window-template.c: Tables… (win.edit-template). */
+void     gk_window_template_class_init   (GkWindowClass *klass);
 
 /* gk-window-import.c: Import Excel…, set up by gk_window_print_class_init(). */
 void     gk_window_import_class_init     (GkWindowClass *klass);

@@ -30,6 +30,16 @@ typedef struct
   const char  *description;
 } GkPageInfo;
 
+/* A page of the sidebar: the fixed ones below, and one per table of the
+ * document's template, named by the table's role. */
+typedef struct
+{
+  char        *id;
+  GkPageGroup  group;
+  char        *title;         /* translated */
+  char        *description;   /* translated, or NULL */
+} GkWindowPage;
+
 /* The sidebar lists the document in its printed order, then the review
  * pages. The unit overview opens the document and needs no heading. */
 static const char * const group_titles[] = {
@@ -39,39 +49,10 @@ static const char * const group_titles[] = {
   [GK_PAGE_GROUP_REVIEW] = N_("Review"),
 };
 
-static const GkPageInfo pages[] = {
+static const GkPageInfo fixed_pages[] = {
   { "overview", GK_PAGE_GROUP_UNIT,
     N_("Unit Overview"),
     N_("Main functions, internal organisation and staffing of the unit.") },
-  /* Translators: the nine table titles are the official titles of the
-   * disclosure tables; in Chinese use the wording of the published document. */
-  { "income-summary", GK_PAGE_GROUP_TABLES,
-    N_("Table 1 · Income and Expenditure Summary"),
-    N_("Income by source and expenditure by function class, derived from Tables 2 and 3.") },
-  { "income", GK_PAGE_GROUP_TABLES,
-    N_("Table 2 · Income Summary"),
-    N_("Income by function class, section and item, with one column per source of funds.") },
-  { "expenditure", GK_PAGE_GROUP_TABLES,
-    N_("Table 3 · Expenditure Summary"),
-    N_("Expenditure by function class, section and item, split into basic and project expenditure.") },
-  { "fiscal-summary", GK_PAGE_GROUP_TABLES,
-    N_("Table 4 · Fiscal Appropriation Income and Expenditure Summary"),
-    N_("General public budget and government fund appropriations, derived from Tables 2, 5 and 9.") },
-  { "general-expenditure", GK_PAGE_GROUP_TABLES,
-    N_("Table 5 · General Public Budget Expenditure"),
-    N_("General public budget expenditure by function class, section and item, basic and project.") },
-  { "basic-expenditure", GK_PAGE_GROUP_TABLES,
-    N_("Table 6 · General Public Budget Basic Expenditure"),
-    N_("Basic expenditure by economic class and section, split into personnel and public expenses.") },
-  { "project-expenditure", GK_PAGE_GROUP_TABLES,
-    N_("Table 7 · Project Expenditure"),
-    N_("Each project under its function item, with one column per economic class.") },
-  { "sangong", GK_PAGE_GROUP_TABLES,
-    N_("Table 8 · General Public Budget “Three Public” Expenditure"),
-    N_("Overseas travel, official vehicles and official reception: the “three public” expenses.") },
-  { "fund-expenditure", GK_PAGE_GROUP_TABLES,
-    N_("Table 9 · Government Fund Budget Expenditure"),
-    N_("Government fund expenditure by function class, section and item; published empty when there is none.") },
   { "explanation", GK_PAGE_GROUP_NOTES,
     N_("Explanatory Notes"),
     N_("The ten sections that explain the tables in sentences, with their figures taken from the tables.") },
@@ -88,6 +69,69 @@ static const GkPageInfo pages[] = {
     N_("Checks"),
     N_("Every rule the document breaks, with the cells involved and what would fix it.") },
 };
+
+static void
+gk_window_page_free (gpointer data)
+{
+  GkWindowPage *page = data;
+
+  g_free (page->id);
+  g_free (page->title);
+  g_free (page->description);
+  g_free (page);
+}
+
+static void
+add_page (GPtrArray   *pages,
+          const char  *id,
+          GkPageGroup  group,
+          char        *title,
+          char        *description)
+{
+  GkWindowPage *page = g_new0 (GkWindowPage, 1);
+
+  page->id = g_strdup (id);
+  page->group = group;
+  page->title = title;
+  page->description = description;
+  g_ptr_array_add (pages, page);
+}
+
+static void
+add_fixed_pages (GPtrArray   *pages,
+                 GkPageGroup  group)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_pages); i++)
+    if (fixed_pages[i].group == group)
+      add_page (pages, fixed_pages[i].id, group,
+                g_strdup (_(fixed_pages[i].title)), g_strdup (_(fixed_pages[i].description)));
+}
+
+/* The pages of a document of @template, in the sidebar's order. */
+static GPtrArray *
+gk_window_list_pages (GkTemplate *template)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func (gk_window_page_free);
+
+  add_fixed_pages (pages, GK_PAGE_GROUP_UNIT);
+  for (guint i = 0; i < gk_template_get_n_tables (template); i++)
+    {
+      const GkTableSchema *schema = gk_template_get_table (template, i);
+
+      add_page (pages, schema->id, GK_PAGE_GROUP_TABLES, gk_table_schema_dup_name (schema), NULL);
+    }
+  add_fixed_pages (pages, GK_PAGE_GROUP_NOTES);
+  add_fixed_pages (pages, GK_PAGE_GROUP_REVIEW);
+  return pages;
+}
+
+static inline GkWindowPage *
+page_at (GkWindow *self,
+         guint     index)
+{
+  g_assert (index < self->pages->len);
+  return self->pages->pdata[index];
+}
 
 G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -111,11 +155,12 @@ gk_window_new (GtkApplication *application)
 }
 
 static int
-gk_window_find_page (const char *page_id)
+gk_window_find_page (GkWindow   *self,
+                     const char *page_id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+  for (guint i = 0; i < self->pages->len; i++)
     {
-      if (g_str_equal (pages[i].id, page_id))
+      if (g_str_equal (page_at (self, i)->id, page_id))
         return i;
     }
 
@@ -127,7 +172,7 @@ gk_window_get_selected_page (GkWindow *self)
 {
   g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
 
-  return pages[self->selected].id;
+  return page_at (self, self->selected)->id;
 }
 
 void
@@ -140,9 +185,10 @@ gk_window_set_selected_page (GkWindow   *self,
   g_return_if_fail (GK_IS_WINDOW (self));
   g_return_if_fail (page_id != NULL);
 
-  /* An id saved by another version of Gongkai may name a page that does
-   * not exist here; the overview is the natural place to start then. */
-  index = gk_window_find_page (page_id);
+  /* An id saved by another version of Gongkai, or a table the document's
+   * template does not have, names no page here; the overview is the
+   * natural place to start then. */
+  index = gk_window_find_page (self, page_id);
   if (index < 0)
     {
       g_debug ("No page “%s”, showing the unit overview", page_id);
@@ -177,6 +223,11 @@ gk_window_action_show_finding (GtkWidget  *widget,
   finding = g_list_model_get_item (G_LIST_MODEL (self->checker), g_variant_get_uint32 (parameter));
   if (finding == NULL || gk_finding_get_n_places (finding) == 0)
     return;
+  if (gk_window_find_page (self, gk_checks_page_page_of_finding (finding)) < 0)
+    {
+      gk_window_add_toast (self, adw_toast_new (_("This document’s tables do not include the one this finding is about")));
+      return;
+    }
   gk_window_set_selected_page (self, gk_checks_page_page_of_finding (finding));
   gk_checks_page_focus_finding (gk_window_get_page (self, gk_window_get_selected_page (self)), finding);
 }
@@ -247,15 +298,14 @@ gk_window_sidebar_row_selected (GkWindow      *self,
 {
   guint index;
 
-  /* The list only loses its selection while it is being torn down. */
+  /* The list loses its selection only while it is torn down or rebuilt. */
   if (row == NULL)
     return;
 
   index = gtk_list_box_row_get_index (row);
-  g_assert (index < G_N_ELEMENTS (pages));
 
-  gtk_stack_set_visible_child_name (self->stack, pages[index].id);
-  adw_window_title_set_title (self->page_title, _(pages[index].title));
+  gtk_stack_set_visible_child_name (self->stack, page_at (self, index)->id);
+  adw_window_title_set_title (self->page_title, page_at (self, index)->title);
   gk_window_reveal_selected_row (self);
 
   if (index != self->selected)
@@ -286,11 +336,12 @@ gk_window_update_sidebar_header (GtkListBoxRow *row,
                                  GtkListBoxRow *before,
                                  gpointer       user_data)
 {
-  GkPageGroup group = pages[gtk_list_box_row_get_index (row)].group;
+  GkWindow *self = user_data;
+  GkPageGroup group = page_at (self, gtk_list_box_row_get_index (row))->group;
   GtkWidget *heading;
 
   if (group_titles[group] == NULL ||
-      (before != NULL && pages[gtk_list_box_row_get_index (before)].group == group))
+      (before != NULL && page_at (self, gtk_list_box_row_get_index (before))->group == group))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -308,12 +359,12 @@ gk_window_update_sidebar_header (GtkListBoxRow *row,
 
 /* Shown while there is no document, and for the pages others provide. */
 static GtkWidget *
-gk_window_create_placeholder (guint index)
+gk_window_create_placeholder (GkWindowPage *info)
 {
   GtkWidget *page = adw_status_page_new ();
 
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _(pages[index].title));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), _(pages[index].description));
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), info->title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), info->description);
   return page;
 }
 
@@ -321,14 +372,15 @@ static GtkWidget *
 gk_window_create_document_page (GkWindow *self,
                                 guint     index)
 {
-  const char *id = pages[index].id;
+  GkWindowPage *info = page_at (self, index);
+  const char *id = info->id;
   GkTable *table;
 
   if (self->document == NULL)
-    return gk_window_create_placeholder (index);
+    return gk_window_create_placeholder (info);
 
   table = gk_document_get_table (self->document, id);
-  if (pages[index].group == GK_PAGE_GROUP_TABLES && table != NULL)
+  if (info->group == GK_PAGE_GROUP_TABLES && table != NULL)
     return gk_table_pages_create (self->document, table);
   if (g_str_equal (id, "overview"))
     return gk_overview_page_new (self->document);
@@ -343,7 +395,7 @@ gk_window_create_document_page (GkWindow *self,
   if (g_str_equal (id, "checks"))
     return gk_checks_page_new (self->checker);
 
-  return gk_window_create_placeholder (index);
+  return gk_window_create_placeholder (info);
 }
 
 /* The pages get the checker from the window rather than look for it. */
@@ -356,26 +408,6 @@ gk_window_create_page (GkWindow *self,
   if (GK_IS_PAGE (page))
     gk_page_set_checker (GK_PAGE (page), self->checker);
   return page;
-}
-
-/* Every page shows the document it was made for, so a new document gets
- * new pages; the selected one stays selected. */
-static void
-gk_window_rebuild_pages (GkWindow *self)
-{
-  GtkStackTransitionType transition = gtk_stack_get_transition_type (self->stack);
-
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      GtkWidget *old = gtk_stack_get_child_by_name (self->stack, pages[i].id);
-
-      if (old != NULL)
-        gtk_stack_remove (self->stack, old);
-      gtk_stack_add_named (self->stack, gk_window_create_page (self, i), pages[i].id);
-    }
-  gtk_stack_set_visible_child_name (self->stack, pages[self->selected].id);
-  gtk_stack_set_transition_type (self->stack, transition);
 }
 
 /* The page shown for @page_id. */
@@ -458,30 +490,66 @@ gk_window_get_checker (GkWindow *self)
   return self->checker;
 }
 
-static void
-gk_window_add_pages (GkWindow *self)
+static GtkWidget *
+gk_window_create_row (GkWindow     *self,
+                      GkWindowPage *info)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+  GtkWidget *row;
+  GtkWidget *label;
+
+  label = gtk_label_new (info->title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  if (g_str_equal (info->id, "checks"))
+    gk_window_add_checks_count (self, GTK_LIST_BOX_ROW (row), label);
+  return row;
+}
+
+/* The sidebar and the pages follow the document's template (the default
+ * one while there is no document); every page shows the document it was
+ * made for, so a new document or a new template gets new pages. The
+ * selected page stays selected when the new list has it. */
+static void
+gk_window_rebuild_pages (GkWindow *self)
+{
+  GtkStackTransitionType transition = gtk_stack_get_transition_type (self->stack);
+  GkTemplate *template = self->document != NULL ? gk_document_get_template (self->document)
+                                                : gk_template_get_default ();
+  g_autofree char *selected = self->pages != NULL ? g_strdup (gk_window_get_selected_page (self))
+                                                  : g_strdup ("overview");
+  GtkWidget *child;
+  int index;
+
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
+    gtk_stack_remove (self->stack, child);
+  self->checks_count = NULL;
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  self->pages = gk_window_list_pages (template);
+  for (guint i = 0; i < self->pages->len; i++)
     {
-      GtkWidget *row;
-      GtkWidget *label;
-
-      label = gtk_label_new (_(pages[i].title));
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-
-      row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      if (g_str_equal (pages[i].id, "checks"))
-        gk_window_add_checks_count (self, GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_append (self->sidebar, row);
-
-      gtk_stack_add_named (self->stack, gk_window_create_placeholder (i), pages[i].id);
+      gtk_list_box_append (self->sidebar, gk_window_create_row (self, page_at (self, i)));
+      gtk_stack_add_named (self->stack, gk_window_create_page (self, i), page_at (self, i)->id);
     }
 
-  gtk_list_box_set_header_func (self->sidebar, gk_window_update_sidebar_header, NULL, NULL);
-  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  index = gk_window_find_page (self, selected);
+  if (index < 0)
+    index = 0;
+  if ((guint) index != self->selected)
+    {
+      self->selected = index;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PAGE]);
+    }
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, index));
+  gtk_stack_set_visible_child_name (self->stack, page_at (self, index)->id);
+  gtk_stack_set_transition_type (self->stack, transition);
 }
 
 static void
@@ -518,6 +586,7 @@ gk_window_update_history (GkWindow *self)
                                  self->document != NULL && gk_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-template", self->document != NULL);
   gk_window_update_title (self);
 }
 
@@ -560,6 +629,7 @@ gk_window_set_document (GkWindow   *self,
       g_signal_connect_object (document, "notify::modified", G_CALLBACK (gk_window_update_title), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::unit", G_CALLBACK (gk_window_update_title), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::year", G_CALLBACK (gk_window_update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::template", G_CALLBACK (gk_window_rebuild_pages), self, G_CONNECT_SWAPPED);
     }
   gk_window_set_checker (self, document);
   gk_window_rebuild_pages (self);
@@ -624,6 +694,16 @@ gk_window_dispose (GObject *object)
 }
 
 static void
+gk_window_finalize (GObject *object)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gk_window_parent_class)->finalize (object);
+}
+
+static void
 gk_window_get_property (GObject    *object,
                         guint       prop_id,
                         GValue     *value,
@@ -672,6 +752,7 @@ gk_window_class_init (GkWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gk_window_dispose;
+  object_class->finalize = gk_window_finalize;
   object_class->get_property = gk_window_get_property;
   object_class->set_property = gk_window_set_property;
 
@@ -702,6 +783,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_menu);
   gk_window_document_class_init (klass);
   gk_window_print_class_init (klass);
+  gk_window_template_class_init (klass);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", gk_window_action_toast);
   gtk_widget_class_install_action (widget_class, "win.show-finding", "u", gk_window_action_show_finding);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, gk_window_undo);
@@ -737,6 +819,7 @@ gk_window_init (GkWindow *self)
     "win.save",
     "win.save-as",
     "win.export-pdf",
+    "win.edit-template",
     "win.undo",
     "win.redo",
   };
@@ -746,7 +829,8 @@ gk_window_init (GkWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (unavailable_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), unavailable_actions[i], FALSE);
 
-  gk_window_add_pages (self);
+  gtk_list_box_set_header_func (self->sidebar, gk_window_update_sidebar_header, self, NULL);
+  gk_window_rebuild_pages (self);
   gk_window_bind_settings (self);
   gk_window_document_init (self);
   gk_window_print_init (self);
