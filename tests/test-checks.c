@@ -490,6 +490,13 @@ test_case (gconstpointer data)
   }
 }
 
+/* Rules that only a template can make fire, with the program that breaks
+ * them and keeps them clean. */
+static const char * const cased_elsewhere[] = {
+  "format.unit-rounding",   /* test-units: a 万元 table in a 元 document */
+  NULL,
+};
+
 /* Every rule of the catalogue has a case that makes it fire. */
 static void
 test_every_rule_has_a_case (void)
@@ -500,6 +507,9 @@ test_every_rule_has_a_case (void)
   for (guint r = 0; r < n_rules; r++)
     {
       gboolean breaks = FALSE, clean = FALSE;
+
+      if (g_strv_contains (cased_elsewhere, rules[r].id))
+        continue;
 
       for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
         if (g_str_equal (cases[c].rule, rules[r].id))

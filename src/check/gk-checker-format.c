@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gk-checker-private.h"
+#include "gk-table-unit.h"
 
 /* The rules of form (placeholders, decimals, the year and the unit, empty
  * tables, names of 类 of another year) and the rules on what the
@@ -314,6 +315,53 @@ check_zero_row (GkCheckRun *run,
                                _("%s has no figures. Enter them, or remove the row."),
                                label);
   gk_check_add_cell (finding, row, NULL);
+}
+
+/* format.unit-rounding ------------------------------------------------------ */
+
+/* A table printed in a coarser unit than its document keeps (a 万元 三公
+ * table of a 元 document) prints each figure rounded. Saying where keeps
+ * the printed figure from passing for the exact one, and explains a 合计
+ * that differs from the sum of the rounded lines above it: sums are
+ * computed exactly and rounded last. */
+static void
+check_unit_rounding (GkCheckRun *run,
+                     GkRow      *row)
+{
+  GkMoneyUnit document_unit = gk_document_get_money_unit (run->document);
+  GkMoneyUnit table_unit = gk_table_get_money_unit (run->table, run->document);
+  const GkTableSchema *schema = gk_table_get_schema (run->table);
+  g_autofree char *label = NULL;
+
+  if (table_unit == document_unit)
+    return;
+  for (guint c = 0; c < gk_row_get_n_columns (row); c++)
+    {
+      GkAmount amount, shown;
+      gboolean rounded = FALSE;
+      g_autofree char *exact = NULL;
+      g_autofree char *printed = NULL;
+      GkFinding *finding;
+
+      if (!gk_row_get_amount (row, c, &amount) ||
+          !gk_amount_convert (amount, document_unit, table_unit, &shown, &rounded) || !rounded)
+        continue;
+      if (label == NULL)
+        label = gk_check_row_label (row);
+      exact = gk_check_money (run, amount);
+      printed = gk_check_money_in (run, amount, table_unit);
+      if (gk_row_is_cell_entered (row, c))
+        finding = gk_check_report (run, "format.unit-rounding",
+                                   /* Translators: "表八 合计 prints 1.23万元 for 12,345.67元; …" */
+                                   _("%s %s prints %s for %s; the printed figure is rounded."),
+                                   label, gk_check_column_title (run->table, c), printed, exact);
+      else
+        finding = gk_check_report (run, "format.unit-rounding",
+                                   _("%s %s prints %s for %s; the printed figure is rounded from the exact sum, "
+                                     "so it may differ from the sum of the rounded figures it adds up."),
+                                   label, gk_check_column_title (run->table, c), printed, exact);
+      gk_check_add_cell (finding, row, gk_table_schema_get_column (schema, c)->id);
+    }
 }
 
 /* format.empty-table -------------------------------------------------------- */
@@ -677,6 +725,8 @@ static const GkCheckDef defs[] = {
   { .name = "format.projects", .project_func = check_project,
     .reads = GK_CHECK_READS_PROJECTS | GK_CHECK_READS_META },
   { .name = "format.zero-rows", .row_func = check_zero_row, .per_table = TRUE },
+  { .name = "format.unit-rounding", .row_func = check_unit_rounding, .per_table = TRUE,
+    .reads = GK_CHECK_READS_META },
   { .name = "format.empty-table", .func = check_empty_table, .reads = GK_CHECK_READS_NOTES,
     .per_table = TRUE },
   { .name = "format.consistency", .func = check_consistency,

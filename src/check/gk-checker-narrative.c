@@ -17,14 +17,22 @@
 
 static char *
 change_phrase (GkCheckRun *run,
+               GkMoneyUnit unit,
                GkAmount    delta)
 {
   g_autofree char *amount = NULL;
+  GkAmount magnitude = delta > 0 ? delta : -delta;
+  GkAmount shown;
 
   if (delta == 0)
     return g_strdup ("持平");
-  amount = gk_amount_format_short (delta > 0 ? delta : -delta);
-  return g_strdup_printf ("%s%s%s", delta > 0 ? "增加" : "减少", amount, gk_check_unit (run));
+  if (!gk_amount_convert (magnitude, gk_document_get_money_unit (run->document), unit, &shown, NULL))
+    {
+      shown = magnitude;
+      unit = gk_document_get_money_unit (run->document);
+    }
+  amount = gk_amount_format_short (shown);
+  return g_strdup_printf ("%s%s%s", delta > 0 ? "增加" : "减少", amount, gk_money_unit_to_string (unit));
 }
 
 /* Evaluating claims --------------------------------------------------------- */
@@ -128,9 +136,9 @@ check_change (GkCheckRun    *run,
     return;
   stated = claim->direction >= 0 ? claim->value : -claim->value;
   context->stated = stated;
-  right = change_phrase (run, delta);
-  this_text = gk_check_money (run, s->amount);
-  last_text = gk_check_money (run, last);
+  right = change_phrase (run, gk_check_claim_unit (run, claim), delta);
+  this_text = gk_check_money_in (run, s->amount, gk_check_claim_unit (run, claim));
+  last_text = gk_check_money_in (run, last, gk_check_claim_unit (run, claim));
 
   if ((delta > 0 && claim->direction < 0) || (delta < 0 && claim->direction > 0) ||
       (delta != 0 && claim->direction == 0 && g_str_equal (claim->written, "持平")) ||
@@ -141,7 +149,7 @@ check_change (GkCheckRun    *run,
                  _("The text says “%s” for %s, but from %s last year to %s this year the change is “%s”."),
                  claim->written, s->label, last_text, this_text, right);
     }
-  else if (!claim->exact || (delta > 0 ? delta : -delta) != claim->value)
+  else if (!gk_check_claim_states (run, claim, delta > 0 ? delta : -delta))
     gk_check_report_text (run, "narrative.figure", text, s,
                _("The text says “%s” for %s, but from %s last year to %s this year the change is “%s”. "
                  "Write “%s”."),
@@ -178,8 +186,8 @@ check_percent (GkCheckRun    *run,
   /* "增长0%" of nothing to nothing: the word is checked with the amount. */
   if (last == 0 && delta == 0 && claim->value == 0)
     return;
-  last_text = gk_check_money (run, last);
-  this_text = gk_check_money (run, s->amount);
+  last_text = gk_check_money_in (run, last, gk_check_text_unit (run));
+  this_text = gk_check_money_in (run, s->amount, gk_check_text_unit (run));
 
   if (last == 0)
     {
@@ -192,7 +200,7 @@ check_percent (GkCheckRun    *run,
   if (!(same && context->word_reported) &&
       ((delta > 0 && claim->direction < 0) || (delta < 0 && claim->direction > 0)))
     {
-      g_autofree char *phrase = change_phrase (run, delta);
+      g_autofree char *phrase = change_phrase (run, gk_check_text_unit (run), delta);
       gk_check_report_text (run, "narrative.change-word", text, s,
                  _("The text says “%s” for %s, but from %s last year to %s this year the change is “%s”."),
                  claim->written, s->label, last_text, this_text, phrase);
@@ -364,7 +372,8 @@ check_claims (GkCheckRun  *run,
         case GK_CLAIM_AMOUNT:
           if (claim->area ? !s.has_area : !s.has_amount)
             break;
-          if (claim->exact && claim->value == (claim->area ? s.area : s.amount))
+          if (claim->area ? claim->exact && claim->value == s.area
+                          : gk_check_claim_states (run, claim, s.amount))
             break;
           if (claim->area)
             {
@@ -377,7 +386,7 @@ check_claims (GkCheckRun  *run,
             break;
           else
             {
-              g_autofree char *right = gk_check_money (run, s.amount);
+              g_autofree char *right = gk_check_money_in (run, s.amount, gk_check_claim_unit (run, claim));
               gk_check_report_text (run, s.rule, text, &s,
                          _("The text states %s for %s, but the document has %s. Write %s, or correct the figures."),
                          claim->written, s.label, right, right);

@@ -76,6 +76,10 @@ const char *gk_check_column_title    (GkTable    *table,
 char       *gk_check_money           (GkCheckRun *run,
                                       GkAmount    amount);
 const char *gk_check_unit            (GkCheckRun *run);
+char       *gk_check_money_in        (GkCheckRun *run,
+                                      GkAmount    amount,
+                                      GkMoneyUnit unit);
+GkMoneyUnit gk_check_text_unit       (GkCheckRun *run);
 
 /* Figures */
 GkAmount    gk_check_cell            (GkTable    *table,
@@ -167,6 +171,9 @@ typedef struct
   char        *reason;      /* changes: the reason as written, if any */
   gsize        offset;      /* in the normalised text */
   char        *written;     /* as written, with the words before it: "减少72.4万元" */
+  gboolean     money;       /* an amount of money in 元 or 万元 */
+  GkMoneyUnit  unit;        /* money: the unit written after the figure */
+  GkAmount     stated;      /* money: the figure in hundredths of that unit */
 } GkClaim;
 
 typedef struct
@@ -263,5 +270,12 @@ void       gk_check_share         (GkCheckRun           *run,
                                    GPtrArray            *groups);
 void       gk_check_share_sums    (GkCheckRun           *run,
                                    GPtrArray            *groups);
+
+/* Figures written in sentences, compared in the unit written */
+GkMoneyUnit gk_check_claim_unit      (GkCheckRun    *run,
+                                      const GkClaim *claim);
+gboolean    gk_check_claim_states    (GkCheckRun    *run,
+                                      const GkClaim *claim,
+                                      GkAmount       amount);
 
 G_END_DECLS

@@ -106,6 +106,59 @@ gk_check_money (GkCheckRun *run,
   return g_strconcat (figure, gk_check_unit (run), NULL);
 }
 
+/* @amount, kept in the document's unit, as it reads in @unit: "1.23万元",
+ * rounded half away from zero when @unit is the coarser. */
+char *
+gk_check_money_in (GkCheckRun  *run,
+                   GkAmount     amount,
+                   GkMoneyUnit  unit)
+{
+  GkAmount converted;
+  g_autofree char *figure = NULL;
+
+  if (!gk_amount_convert (amount, gk_document_get_money_unit (run->document), unit, &converted, NULL))
+    return gk_check_money (run, amount);
+  figure = gk_amount_format (converted);
+  return g_strconcat (figure, gk_money_unit_to_string (unit), NULL);
+}
+
+/* The unit 情况说明 states money in. */
+GkMoneyUnit
+gk_check_text_unit (GkCheckRun *run)
+{
+  return gk_template_get_text_unit (gk_document_get_template (run->document),
+                                    gk_document_get_money_unit (run->document));
+}
+
+/* The unit a sentence's figure is read in: the one written after it, else
+ * the one 情况说明 states money in. */
+GkMoneyUnit
+gk_check_claim_unit (GkCheckRun    *run,
+                     const GkClaim *claim)
+{
+  return claim->money ? claim->unit : gk_check_text_unit (run);
+}
+
+/* Whether a figure written in a sentence states @amount (kept in the
+ * document's unit). "1.23万元" in a 元 document states every amount from
+ * 12 250.00元 to 12 349.99元: the document's figure is converted into the
+ * unit written, rounded as the text would round it, and the two compared
+ * to the cent of that unit. A figure in 元 states a 万元 amount only when
+ * it is exactly that amount. */
+gboolean
+gk_check_claim_states (GkCheckRun    *run,
+                       const GkClaim *claim,
+                       GkAmount       amount)
+{
+  GkAmount converted;
+
+  if (!claim->money)
+    return claim->exact && claim->value == amount;
+  if (!gk_amount_convert (amount, gk_document_get_money_unit (run->document), claim->unit, &converted, NULL))
+    return FALSE;
+  return converted == claim->stated;
+}
+
 /* A blank cell counts as 0, as a printed table shows nothing there. */
 GkAmount
 gk_check_cell (GkTable    *table,

@@ -457,6 +457,13 @@ gk_claim_text_parse (GkDocument *document,
         case UNIT_AREA:
           if (!convert_amount (document, unit, whole, fraction, decimals, &claim->value, &claim->exact))
             goto skip;
+          /* The unit written decides how the figure is compared: in it. */
+          if (unit == UNIT_WANYUAN || unit == UNIT_YUAN)
+            {
+              claim->money = TRUE;
+              claim->unit = unit == UNIT_WANYUAN ? GK_MONEY_UNIT_WANYUAN : GK_MONEY_UNIT_YUAN;
+              claim->stated = (GkAmount) whole * 100 + (GkAmount) (decimals == 1 ? fraction * 10 : fraction);
+            }
           claim->kind = word != NULL ? GK_CLAIM_CHANGE : GK_CLAIM_AMOUNT;
           claim->area = unit == UNIT_AREA;
           claim->written = g_strdup_printf ("%s%.*s", word ? word : "",

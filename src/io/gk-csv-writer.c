@@ -6,11 +6,14 @@
 #include "gk-atomic-writer.h"
 #include "gk-csv-writer.h"
 #include "gk-table-layout.h"
+#include "gk-table-unit.h"
 
 /* One CSV file per table, as printed: the header rows (a merged cell's text
  * in its first cell), the lines with 合计, amounts with two decimals, blank
  * cells empty. UTF-8 with a byte-order mark and CRLF line ends, which is
- * what Excel needs to read Chinese text from a CSV file. */
+ * what Excel needs to read Chinese text from a CSV file. A table printed in
+ * another unit than its document's (a 万元 三公 table among 元 tables)
+ * starts with its 单位 line: its figures alone would be read wrongly. */
 
 static void
 append_field (GString    *out,
@@ -59,6 +62,13 @@ gk_csv_serialize_table (GkDocument *document,
   layout = gk_table_layout_new (document, table);
   fields = g_new0 (const char *, layout->n_columns);
   out = g_string_new ("\xEF\xBB\xBF");
+
+  if (gk_table_unit_differs (table, document))
+    {
+      memset (fields, 0, sizeof (char *) * layout->n_columns);
+      fields[0] = layout->unit_line;
+      append_record (out, fields, layout->n_columns);
+    }
 
   for (guint r = 0; r < layout->n_header_rows; r++)
     {

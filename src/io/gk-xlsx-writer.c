@@ -142,13 +142,14 @@ write_text_row (lxw_worksheet *sheet,
 static gboolean
 write_unit_row (lxw_worksheet *sheet,
                 GkDocument    *doc,
+                GkTableLayout *layout,
                 guint          n_columns,
                 Formats       *f,
                 const char    *path,
                 GError       **error)
 {
   g_autofree char *unit = g_strconcat ("编制部门：", gk_document_get_unit (doc) ? gk_document_get_unit (doc) : "", NULL);
-  g_autofree char *money = g_strconcat ("单位：", gk_money_unit_to_string (gk_document_get_money_unit (doc)), NULL);
+  const char *money = layout->unit_line;
   guint right_span = MAX (1, n_columns / 3);
   guint left_span = n_columns > right_span ? n_columns - right_span : 1;
 
@@ -340,7 +341,7 @@ write_table (lxw_workbook *workbook,
 
   if (!write_text_row (sheet, TITLE_ROW, n_columns, title, f->title, path, error) ||
       !check (worksheet_set_row (sheet, TITLE_ROW, 30, NULL), path, error) ||
-      !write_unit_row (sheet, doc, n_columns, f, path, error) ||
+      !write_unit_row (sheet, doc, layout, n_columns, f, path, error) ||
       !write_header (sheet, layout, f, widths, path, error))
     return FALSE;
 

@@ -5,6 +5,7 @@
 
 #include "gk-document-private.h"
 #include "gk-explanation-private.h"
+#include "gk-table-unit.h"
 
 /* Every edit of a document is a command recorded in a group (one user
  * action); undo applies a group's commands backwards, redo forwards. A
@@ -344,7 +345,8 @@ gk_document_set_amount_text (GkDocument  *self,
 
   if (stripped[0] == '\0')
     return gk_document_set_amount (self, row, column, NULL, error);
-  if (!gk_amount_parse (stripped, GK_AMOUNT_PARSE_DEFAULT, &amount, error))
+  /* Typed in the table's unit, which may not be the document's. */
+  if (!gk_table_parse_amount (gk_row_get_table (row), self, stripped, &amount, error))
     return FALSE;
   return gk_document_set_amount (self, row, column, &amount, error);
 }

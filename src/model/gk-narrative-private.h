@@ -10,7 +10,9 @@ typedef struct
 {
   GkDocument         *document;
   GkExplanation      *explanation;
-  const char         *money_unit;   /* 万元 / 元 */
+  const char         *money_unit;   /* 万元 / 元: the unit 情况说明 states money in */
+  GkMoneyUnit         text_unit;    /* that unit */
+  GkMoneyUnit         stored_unit;  /* the document's, which amounts are kept in */
   GPtrArray          *sections;     /* GkNarrativeSection */
   GkNarrativeSection *section;      /* being written */
   GkParagraph        *paragraph;    /* being written */

@@ -66,7 +66,9 @@ gk_composer_init (GkComposer *c,
   memset (c, 0, sizeof *c);
   c->document = document;
   c->explanation = gk_document_get_explanation (document);
-  c->money_unit = gk_money_unit_to_string (gk_document_get_money_unit (document));
+  c->stored_unit = gk_document_get_money_unit (document);
+  c->text_unit = gk_template_get_text_unit (gk_document_get_template (document), c->stored_unit);
+  c->money_unit = gk_money_unit_to_string (c->text_unit);
   c->sections = g_ptr_array_new_with_free_func (gk_narrative_section_free);
 }
 
@@ -164,13 +166,21 @@ gk_composer_figure (GkComposer *c,
   gk_composer_span (c, GK_SPAN_FIGURE, text, source);
 }
 
-/* An amount and the document's unit: "355.08万元". */
+/* An amount and the unit 情况说明 states money in: "355.08万元". A 元
+ * document whose template writes 情况说明 in 万元 says 1.23万元 for
+ * 12 345.67元, rounded half away from zero as the tables round; the
+ * checker reads the sentence back in the unit written. */
 void
 gk_composer_amount (GkComposer *c,
                     GkAmount    amount,
                     const char *source)
 {
-  g_autofree char *text = gk_amount_format (amount);
+  GkAmount stated = amount;
+  g_autofree char *text = NULL;
+
+  if (!gk_amount_convert (amount, c->stored_unit, c->text_unit, &stated, NULL))
+    stated = amount < 0 ? GK_AMOUNT_MIN : GK_AMOUNT_MAX;
+  text = gk_amount_format (stated);
 
   gk_composer_span (c, GK_SPAN_FIGURE, text, source);
   gk_composer_text (c, c->money_unit);

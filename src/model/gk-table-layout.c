@@ -3,6 +3,7 @@
 
 #include "gk-table-layout.h"
 #include "gk-table-list.h"
+#include "gk-table-unit.h"
 
 /* The fixed headings below are the wording of the published tables, the
  * same whatever the interface language. */
@@ -34,6 +35,7 @@ gk_table_layout_free (GkTableLayout *layout)
   g_free (layout->model_columns);
   g_ptr_array_unref (layout->header);
   g_ptr_array_unref (layout->lines);
+  g_free (layout->unit_line);
   g_free (layout);
 }
 
@@ -121,15 +123,17 @@ add_amount_headers (GkTableLayout *layout,
     }
 }
 
+/* In the table's unit: a total is converted from the exact stored sum. */
 static char *
-amount_text (GkRow *row,
-             guint  column)
+amount_text (GkTableLayout *layout,
+             GkRow         *row,
+             guint          column)
 {
   GkAmount amount;
 
   if (row == NULL || column >= gk_row_get_n_columns (row) || !gk_row_get_amount (row, column, &amount))
     return g_strdup ("");
-  return gk_amount_format (amount);
+  return gk_table_format_amount (layout->table, layout->document, amount);
 }
 
 static GkLayoutLine *
@@ -143,7 +147,7 @@ add_line (GkTableLayout *layout,
   line->cells = g_new0 (char *, layout->n_columns + 1);
   for (guint i = 0; i < layout->n_columns; i++)
     line->cells[i] = i >= first_amount && row != NULL
-                       ? amount_text (row, layout->model_columns[i])
+                       ? amount_text (layout, row, layout->model_columns[i])
                        : g_strdup ("");
   line->total = row != NULL && gk_row_get_kind (row) == GK_ROW_KIND_TOTAL;
   g_ptr_array_add (layout->lines, line);
@@ -443,13 +447,13 @@ layout_summary (GkTableLayout *layout,
       line->total = last;
       line->cells = g_new0 (char *, layout->n_columns + 1);
       line->cells[0] = g_strdup (left ? gk_row_get_name (left) : "");
-      line->cells[1] = amount_text (left, 0);
+      line->cells[1] = amount_text (layout, left, 0);
       if (r != NULL && gk_row_get_code (r) != NULL)
         line->cells[2] = g_strdup_printf ("%s %s", gk_row_get_code (r), gk_row_get_name (r));
       else
         line->cells[2] = g_strdup (r ? gk_row_get_name (r) : "");
       for (guint c = 0; c < n_amounts; c++)
-        line->cells[right + c] = amount_text (r, c);
+        line->cells[right + c] = amount_text (layout, r, c);
       g_ptr_array_add (layout->lines, line);
     }
 
@@ -472,6 +476,10 @@ gk_table_layout_new (GkDocument *document,
   layout->schema = gk_table_get_schema (table);
   layout->header = g_ptr_array_new_with_free_func (header_cell_free);
   layout->lines = g_ptr_array_new_with_free_func (line_free);
+  layout->document = document;
+  layout->table = table;
+  layout->unit = gk_table_get_money_unit (table, document);
+  layout->unit_line = gk_table_dup_unit_line (table, document);
 
   switch (layout->schema->kind)
     {

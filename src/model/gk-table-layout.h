@@ -42,6 +42,10 @@ typedef struct
   guint                n_header_rows;
   GPtrArray           *header;         /* GkLayoutHeaderCell */
   GPtrArray           *lines;          /* GkLayoutLine */
+  GkDocument          *document;       /* not owned: a layout lives while it is written */
+  GkTable             *table;          /* not owned */
+  GkMoneyUnit          unit;           /* the unit the amounts are printed in */
+  char                *unit_line;      /* "单位：万元" */
 } GkTableLayout;
 
 GkTableLayout *gk_table_layout_new     (GkDocument    *document,

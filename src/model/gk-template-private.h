@@ -24,6 +24,8 @@ struct _GkTemplate
   JsonObject  *definition; /* the parsed JSON, to customise and save */
   char        *text;       /* the definition, serialised: interning key */
   GPtrArray   *tables;     /* GkTableSchema */
+  gboolean     has_text_unit;
+  GkMoneyUnit  text_unit;  /* the unit 情况说明 states money in, when has_text_unit */
 };
 
 GkTemplate *gk_template_parse_definition (JsonObject  *root,

@@ -189,6 +189,26 @@ parse_kind (const char  *text,
   return FALSE;
 }
 
+/* An optional "unit": 元 or 万元, the unit a table (or 情况说明) states money
+ * in when it is not the document's. */
+static gboolean
+parse_unit (JsonObject  *obj,
+            const char  *name,
+            const char  *where,
+            gboolean    *has_unit,
+            GkMoneyUnit *unit,
+            GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!dup_string (obj, name, where, &text, error))
+    return FALSE;
+  *has_unit = text != NULL;
+  if (text != NULL && !gk_money_unit_from_string (text, unit))
+    return invalid (error, where, _("“%s” must be 元 or 万元"), name);
+  return TRUE;
+}
+
 /* Resolves "sum" / "share-of" names to column indexes and orders the derived
  * columns so that each is computed after the columns it reads. */
 static gboolean
@@ -475,6 +495,8 @@ parse_table (GkTemplate  *self,
     return invalid (error, where, _("“orientation” must be portrait or landscape"));
   t->landscape = g_strcmp0 (orientation, "landscape") == 0;
   t->optional = json_object_get_boolean_member_with_default (obj, "optional", FALSE);
+  if (!parse_unit (obj, "unit", where, &t->has_unit, &t->unit, error))
+    return FALSE;
   if (t->kind == GK_TABLE_KIND_INCOME_EXPENDITURE || t->kind == GK_TABLE_KIND_FISCAL)
     {
       if (!is_array (obj, "lines"))
@@ -613,6 +635,8 @@ gk_template_parse_definition (JsonObject  *root,
       return NULL;
     }
 
+  if (!parse_unit (root, "text-unit", self->id, &self->has_text_unit, &self->text_unit, error))
+    return NULL;
   if (!is_array (root, "tables") || json_array_get_length (json_object_get_array_member (root, "tables")) == 0)
     {
       invalid (error, self->id, _("the template has no “tables” list"));
@@ -738,4 +762,24 @@ gk_table_schema_dup_heading (const GkTableSchema *schema)
     default:
       return g_strdup (schema->title);
     }
+}
+
+/* The unit the table shows, prints and accepts its figures in: its own when
+ * the template gives it one, else the document's. */
+GkMoneyUnit
+gk_table_schema_get_unit (const GkTableSchema *schema,
+                          GkMoneyUnit          document_unit)
+{
+  g_return_val_if_fail (schema != NULL, document_unit);
+  return schema->has_unit ? schema->unit : document_unit;
+}
+
+/* The unit 情况说明 states money in: the template's "text-unit", else the
+ * document's. */
+GkMoneyUnit
+gk_template_get_text_unit (GkTemplate  *self,
+                           GkMoneyUnit  document_unit)
+{
+  g_return_val_if_fail (self != NULL, document_unit);
+  return self->has_text_unit ? self->text_unit : document_unit;
 }

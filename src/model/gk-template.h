@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "gk-amount.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -83,6 +85,8 @@ typedef struct
   char       **classes;     /* summaries: the function 类 always listed */
   char        *expenditure_total;
   GPtrArray   *texts;       /* GkTextColumnSchema, list tables only; printed before the amounts */
+  gboolean     has_unit;    /* the template gives the table its own money unit */
+  GkMoneyUnit  unit;        /* that unit, when has_unit */
 } GkTableSchema;
 
 GkTemplate          *gk_template_get_default         (void);
@@ -108,6 +112,8 @@ char                *gk_template_to_json             (GkTemplate     *self,
                                                       const char     *title);
 char                *gk_template_dup_table_roles     (GkTemplate     *self);
 GkNumbering          gk_template_get_numbering       (GkTemplate     *self);
+GkMoneyUnit          gk_template_get_text_unit       (GkTemplate     *self,
+                                                      GkMoneyUnit     document_unit);
 GkTemplate          *gk_template_new_from_data       (const char     *json,
                                                       GError        **error);
 guint                gk_template_get_n_tables        (GkTemplate     *self);
@@ -131,5 +137,7 @@ int                  gk_table_schema_text_index      (const GkTableSchema *schem
 char                *gk_table_schema_dup_label       (const GkTableSchema *schema);
 char                *gk_table_schema_dup_name        (const GkTableSchema *schema);
 char                *gk_table_schema_dup_heading     (const GkTableSchema *schema);
+GkMoneyUnit          gk_table_schema_get_unit        (const GkTableSchema *schema,
+                                                      GkMoneyUnit          document_unit);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gk-chart-data.h"
+#include "gk-table-unit.h"
 
 /* Titles, item names and the 其他 of each chart are the document's own
  * wording, as in the tables they come from. */
@@ -111,6 +112,35 @@ new_chart (GkDocument  *document,
   return gk_chart_new (kind, id, title, gk_document_get_money_unit (document));
 }
 
+/* A chart of one table speaks that table's unit (a 万元 三公 table of a 元
+ * document charts 万元); charts across tables keep the document's. */
+static GkChart *
+new_table_chart (GkDocument  *document,
+                 GkTable     *table,
+                 GkChartKind  kind,
+                 const char  *id,
+                 const char  *title)
+{
+  return gk_chart_new (kind, id, title, gk_table_get_money_unit (table, document));
+}
+
+/* @value, kept in the document's unit, in @table's: rounded as the table
+ * prints it, and at the largest amount when it does not fit, which only a
+ * figure beyond any budget reaches. */
+static GkAmount
+shown (GkDocument *document,
+       GkTable    *table,
+       GkAmount    value)
+{
+  GkAmount converted;
+
+  if (table == NULL)
+    return value;
+  if (!gk_table_amount_to_shown (table, document, value, &converted, NULL))
+    return value < 0 ? GK_AMOUNT_MIN : GK_AMOUNT_MAX;
+  return converted;
+}
+
 static gint
 compare_entries_by_value (gconstpointer a,
                           gconstpointer b)
@@ -198,7 +228,7 @@ function_classes (GkDocument *document,
                   const char *title)
 {
   GkTable *table = gk_document_get_table (document, table_id);
-  GkChart *chart = new_chart (document, GK_CHART_KIND_DONUT, id, title);
+  GkChart *chart = new_table_chart (document, table, GK_CHART_KIND_DONUT, id, title);
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   GListModel *roots;
 
@@ -215,7 +245,7 @@ function_classes (GkDocument *document,
 
       if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL)
         continue;
-      e.value = column_value (row, table, "total");
+      e.value = shown (document, table, column_value (row, table, "total"));
       if (e.value <= 0)
         continue;
       e.label = gk_row_get_name (row);
@@ -240,7 +270,7 @@ composition (GkDocument *document,
              const char *title)
 {
   GkTable *table = gk_document_get_table (document, table_id);
-  GkChart *chart = new_chart (document, GK_CHART_KIND_STACKED, id, title);
+  GkChart *chart = new_table_chart (document, table, GK_CHART_KIND_STACKED, id, title);
   GkRow *total;
 
   if (table == NULL)
@@ -251,8 +281,10 @@ composition (GkDocument *document,
   total = gk_table_get_total_row (table);
   if (!column_is_set (total, table, first) && !column_is_set (total, table, second))
     return chart;
-  gk_chart_add_item (chart, column_title (table, first), NULL, column_value (total, table, first));
-  gk_chart_add_item (chart, column_title (table, second), NULL, column_value (total, table, second));
+  gk_chart_add_item (chart, column_title (table, first), NULL,
+                     shown (document, table, column_value (total, table, first)));
+  gk_chart_add_item (chart, column_title (table, second), NULL,
+                     shown (document, table, column_value (total, table, second)));
   return chart;
 }
 
@@ -262,7 +294,7 @@ static GkChart *
 basic_economic (GkDocument *document)
 {
   GkTable *table = gk_document_get_table (document, "basic-expenditure");
-  GkChart *chart = new_chart (document, GK_CHART_KIND_BARS, GK_CHART_BASIC_ECONOMIC,
+  GkChart *chart = new_table_chart (document, table, GK_CHART_KIND_BARS, GK_CHART_BASIC_ECONOMIC,
                               "一般公共预算基本支出按经济分类（款）");
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_autoptr(GHashTable) categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -285,7 +317,7 @@ basic_economic (GkDocument *document)
 
       if (kind != GK_ROW_KIND_SECTION && !(kind == GK_ROW_KIND_CLASS && gk_row_is_leaf (row)))
         continue;
-      e.value = column_value (row, table, "total");
+      e.value = shown (document, table, column_value (row, table, "total"));
       if (e.value <= 0 || code == NULL)
         continue;
 
@@ -317,7 +349,8 @@ static GkChart *
 projects (GkDocument *document)
 {
   GListModel *list = gk_document_get_projects (document);
-  GkChart *chart = new_chart (document, GK_CHART_KIND_BARS, GK_CHART_PROJECTS, "项目支出（按项目金额）");
+  GkTable *table = gk_document_get_projects_table (document);
+  GkChart *chart = new_table_chart (document, table, GK_CHART_KIND_BARS, GK_CHART_PROJECTS, "项目支出（按项目金额）");
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -333,7 +366,7 @@ projects (GkDocument *document)
       Entry e = { 0, };
 
       g_ptr_array_add (keep, project);
-      e.value = gk_project_get_total (project);
+      e.value = shown (document, table, gk_project_get_total (project));
       if (e.value <= 0)
         continue;
       e.label = name != NULL && name[0] != '\0' ? name : "（未命名项目）";
@@ -386,8 +419,8 @@ sangong (GkDocument *document)
         g_ptr_array_add (priors, prior);
     }
 
-  chart = new_chart (document, priors->len > 0 ? GK_CHART_KIND_GROUPED : GK_CHART_KIND_BARS,
-                     GK_CHART_SANGONG, "一般公共预算“三公”经费");
+  chart = new_table_chart (document, table, priors->len > 0 ? GK_CHART_KIND_GROUPED : GK_CHART_KIND_BARS,
+                           GK_CHART_SANGONG, "一般公共预算“三公”经费");
   if (priors->len > 0)
     {
       g_autofree char *this_year = this_year_label (document);
@@ -410,10 +443,10 @@ sangong (GkDocument *document)
       g_autofree char *key = g_strconcat ("sangong.", sangong_columns[i], NULL);
       GkPrior *prior = gk_explanation_lookup_prior (explanation, key);
       guint index = gk_chart_add_item (chart, column_title (table, sangong_columns[i]), NULL,
-                                       column_value (row, table, sangong_columns[i]));
+                                       shown (document, table, column_value (row, table, sangong_columns[i])));
 
       if (prior != NULL)
-        gk_chart_set_item_prior (chart, index, gk_prior_get_amount (prior),
+        gk_chart_set_item_prior (chart, index, shown (document, table, gk_prior_get_amount (prior)),
                                  basis_label (gk_prior_get_basis (prior)));
     }
   return chart;
@@ -424,7 +457,7 @@ static GkChart *
 income_sources (GkDocument *document)
 {
   GkTable *table = gk_document_get_table (document, "income");
-  GkChart *chart = new_chart (document, GK_CHART_KIND_DONUT, GK_CHART_INCOME_SOURCES, "部门收入来源");
+  GkChart *chart = new_table_chart (document, table, GK_CHART_KIND_DONUT, GK_CHART_INCOME_SOURCES, "部门收入来源");
   const GkTableSchema *schema;
 
   if (table == NULL)
@@ -440,8 +473,8 @@ income_sources (GkDocument *document)
 
       if (column->rule != GK_COLUMN_ENTERED)
         continue;
-      if (gk_table_get_column_total (table, i, &value) && value > 0)
-        gk_chart_add_item (chart, column->title, NULL, value);
+      if (gk_table_get_column_total (table, i, &value) && shown (document, table, value) > 0)
+        gk_chart_add_item (chart, column->title, NULL, shown (document, table, value));
     }
   return chart;
 }

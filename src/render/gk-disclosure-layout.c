@@ -8,6 +8,7 @@
 #include "gk-disclosure-layout.h"
 #include "gk-narrative.h"
 #include "gk-table-layout.h"
+#include "gk-table-unit.h"
 
 /* Everything printed here is the disclosure's own wording, Chinese
  * whatever the interface language, so none of it is translated. */
@@ -471,7 +472,7 @@ add_table (Builder *b,
   g_autofree char *outline = gk_table_layout_title (table);
   g_autofree char *continued = g_strconcat (outline, "（续）", NULL);
   g_autofree char *department = g_strconcat ("编制部门：", b->unit, NULL);
-  g_autofree char *money = g_strconcat ("单位：", gk_money_unit_to_string (gk_document_get_money_unit (b->document)), NULL);
+  g_autofree char *money = gk_table_dup_unit_line (table, b->document);
   g_autoptr(GkRuledTable) ruled = gk_disclosure_table_new (b->document, table);
   const char *note = gk_table_get_note (table);
 

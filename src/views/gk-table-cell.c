@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-table-cell.h"
+#include "gk-table-unit.h"
 
 /* One amount of a table page: a label showing the figure, replaced by a
  * GtkText while it is edited in place. The cell does not change the
@@ -28,6 +29,7 @@ struct _GkTableCell
   gboolean     committing;
   char        *error;
   GkChecker   *checker;   /* the page's: marks the cells findings involve */
+  GkDocument  *document;  /* the page's: the cell shows figures in its table's unit */
 };
 
 G_DEFINE_FINAL_TYPE (GkTableCell, gk_table_cell, GTK_TYPE_WIDGET)
@@ -246,7 +248,30 @@ gk_table_cell_update (GkTableCell *self)
       tooltip = g_strdup (_("The sum is too large to be computed"));
     }
   else if (gk_row_get_amount (self->row, self->column, &amount))
-    text = gk_amount_format (amount);
+    {
+      GkAmount shown;
+      gboolean rounded = FALSE;
+
+      if (self->document == NULL)
+        text = gk_amount_format (amount);
+      else if (!gk_table_amount_to_shown (gk_row_get_table (self->row), self->document, amount, &shown, &rounded))
+        {
+          text = g_strdup ("####");
+          tooltip = g_strdup (_("The figure is too large to be shown in this table's unit"));
+        }
+      else
+        text = gk_amount_format (shown);
+      /* The cell shows the figure rounded to its table's unit; the exact
+       * one the document keeps is said, not hidden. */
+      if (rounded)
+        {
+          g_autofree char *exact = gk_amount_format_grouped (amount);
+          GkMoneyUnit unit = gk_document_get_money_unit (self->document);
+
+          tooltip = g_strdup_printf (_("%s%s, shown rounded in this table's unit"),
+                                     exact, gk_money_unit_to_string (unit));
+        }
+    }
 
   if (!self->entered && tooltip == NULL)
     tooltip = gk_table_cell_describe_derivation (self->row, self->column);
@@ -731,6 +756,19 @@ gk_table_cell_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (gk_table_cell_parent_class)->unmap (widget);
 }
 
+/* The document the cell's row belongs to, whose unit the row's table may
+ * convert its figures from. */
+void
+gk_table_cell_set_document (GkTableCell *self,
+                            GkDocument  *document)
+{
+  g_return_if_fail (GK_IS_TABLE_CELL (self));
+  g_return_if_fail (document == NULL || GK_IS_DOCUMENT (document));
+
+  if (g_set_object (&self->document, document))
+    gk_table_cell_update (self);
+}
+
 /* The checker whose findings mark the cell: its page's. */
 void
 gk_table_cell_set_checker (GkTableCell *self,
@@ -764,6 +802,7 @@ gk_table_cell_dispose (GObject *object)
   if (self->checker != NULL)
     g_signal_handlers_disconnect_by_data (self->checker, self);
   g_clear_object (&self->checker);
+  g_clear_object (&self->document);
   if (self->text != NULL)
     g_signal_handlers_disconnect_by_data (self->text, self);
   g_clear_pointer (&self->text, gtk_widget_unparent);

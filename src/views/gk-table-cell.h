@@ -26,6 +26,8 @@ void         gk_table_cell_bind          (GkTableCell *self,
                                           guint        column,
                                           GtkListItem *item);
 void         gk_table_cell_unbind        (GkTableCell *self);
+void         gk_table_cell_set_document  (GkTableCell *self,
+                                          GkDocument  *document);
 GkRow       *gk_table_cell_get_row       (GkTableCell *self);
 guint        gk_table_cell_get_column    (GkTableCell *self);
 GtkListItem *gk_table_cell_get_list_item (GkTableCell *self);

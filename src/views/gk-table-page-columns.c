@@ -4,6 +4,7 @@
 #include "gk-summary-line.h"
 #include "gk-table-header.h"
 #include "gk-table-page-private.h"
+#include "gk-table-unit.h"
 
 /* The columns are those of the printed layout (gk-table-layout.h), so the
  * titles cannot differ from the PDF's; the rows are a GtkTreeListModel over
@@ -39,6 +40,7 @@ amount_bind (GtkSignalListItemFactory *factory,
   gpointer item = gtk_list_item_get_item (list_item);
   g_autoptr(GkRow) row = _gk_table_page_item_dup_row (item, info->right);
 
+  gk_table_cell_set_document (GK_TABLE_CELL (cell), priv->document);
   if (row != NULL && (guint) info->model_column < gk_row_get_n_columns (row))
     gk_table_cell_bind (GK_TABLE_CELL (cell), row, info->model_column, list_item);
   else
@@ -119,7 +121,7 @@ _gk_table_page_column_text (ColumnInfo *info,
         if (info->model_column < 0 || (guint) info->model_column >= gk_row_get_n_columns (row) ||
             !gk_row_get_amount (row, info->model_column, &amount))
           return g_strdup ("");
-        return gk_amount_format (amount);
+        return gk_table_format_amount (gk_row_get_table (row), _gk_table_page_get_private (info->page)->document, amount);
       }
 
     case GK_LAYOUT_COLUMN_TEXT:

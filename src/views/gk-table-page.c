@@ -420,7 +420,7 @@ gk_table_page_constructed (GObject *object)
   /* The printed wording of the heading lines, whatever the UI language. */
   label = gk_table_schema_dup_label (schema);
   unit = g_strdup_printf ("编制部门：%s", gk_document_get_unit (priv->document) ?: "");
-  money = g_strdup_printf ("单位：%s", gk_money_unit_to_string (gk_document_get_money_unit (priv->document)));
+  money = g_strdup (layout->unit_line);
   gtk_label_set_text (priv->number_label, label);
   gtk_label_set_text (priv->title_label, schema->title);
   gtk_label_set_text (priv->unit_label, unit);
