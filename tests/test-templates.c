@@ -11,6 +11,7 @@
 #include "gk-row-private.h"
 #include "gk-table-private.h"
 #include "gk-test-checks.h"
+#include "gk-table-list.h"
 #include "gk-test-common.h"
 
 /* Every template the program knows, bundled or the user's: it parses, its
@@ -178,6 +179,17 @@ fill (GkDocument *document)
           gk_document_set_text (document, project, "owner", "测试单位");
           gk_document_set_text (document, project, "goal", "完成全年培训。");
           gk_document_list_insert (document, gk_project_get_indicators (project), 0, indicator);
+        }
+      else if (schema->kind == GK_TABLE_KIND_LIST)
+        {
+          /* A row named by its first text column, with one figure. */
+          GkRow *row = gk_document_add_list_row (document, table, 0);
+          g_autoptr(GError) error = NULL;
+
+          gk_document_set_list_text (document, row, 0, "测试项目", &error);
+          g_assert_no_error (error);
+          gk_document_set_amount_text (document, row, gk_table_column_index (table, column), "1.00", &error);
+          g_assert_no_error (error);
         }
       else if (gk_table_is_empty (table) && column != NULL)
         {

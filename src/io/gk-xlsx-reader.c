@@ -499,7 +499,9 @@ count_tables (GPtrArray  *sheets,
   for (guint i = 0; i < sheets->len; i++)
     {
       const GkTableSchema *schema = gk_xlsx_table_sheet_guess (sheets->pdata[i], template, NULL, NULL);
-      if (schema != NULL)
+      /* Only tables whose figures a workbook can bring count. */
+      if (schema != NULL && schema->kind != GK_TABLE_KIND_LIST &&
+          schema->kind != GK_TABLE_KIND_PROJECT_PERFORMANCE)
         g_hash_table_add (seen, schema->id);
     }
   return g_hash_table_size (seen);

@@ -610,6 +610,16 @@ gk_xlsx_table_sheet_set_template (GkXlsxTableSheet *self,
                        : g_strdup (_("not part of this template (no title or headings of its tables); ignored"));
       return;
     }
+  /* List tables (政府采购 …) and the 绩效目标表 are not read from
+   * workbooks yet: say so rather than file them half read. */
+  if (self->schema->kind == GK_TABLE_KIND_LIST || self->schema->kind == GK_TABLE_KIND_PROJECT_PERFORMANCE)
+    {
+      g_autofree char *label = gk_table_schema_dup_name (self->schema);
+
+      self->schema = NULL;
+      self->reason = g_strdup_printf (_("%s is not read from workbooks; enter it in the window. Ignored"), label);
+      return;
+    }
   self->reason = g_strdup (how);
 
   g_free (self->label);
