@@ -16,6 +16,7 @@ static GHashTable *by_id;     /* id → GkTemplate (bundled and user) */
 
 #define BUNDLED_PATH "/io/github/gongkai/Gongkai/core/templates/"
 #define DEFAULT_ID "xinjiang-2020"
+#define NATIONAL "全国"
 
 static char *
 serialise (JsonObject *object)
@@ -218,11 +219,14 @@ compare_templates (gconstpointer a,
   const GkTemplate *x = *(const GkTemplate **) a;
   const GkTemplate *y = *(const GkTemplate **) b;
 
-  /* Bundled first, then by region and id. */
+  /* Bundled first, the national set first of them, then by region (as
+   * the locale sorts names) and id. */
   if (x->user != y->user)
     return x->user ? 1 : -1;
+  if ((g_strcmp0 (x->region, NATIONAL) == 0) != (g_strcmp0 (y->region, NATIONAL) == 0))
+    return g_strcmp0 (x->region, NATIONAL) == 0 ? -1 : 1;
   if (g_strcmp0 (x->region, y->region) != 0)
-    return g_strcmp0 (x->region, y->region);
+    return g_utf8_collate (x->region ? x->region : "", y->region ? y->region : "");
   return g_strcmp0 (x->id, y->id);
 }
 
