@@ -107,6 +107,73 @@ test_pdf_ruled_table (void)
   g_assert_cmpstr (gk_ruled_table_get_cell_text (ruled, 2, 2), ==, "123456.78");
 }
 
+/* The lines a heading is set in, word joiners left out. */
+static char *
+heading_lines (GkTypesetter *typesetter,
+               const char   *text,
+               double        width)
+{
+  PangoLayout *layout = gk_typesetter_layout (typesetter, GK_TEXT_TABLE_HEADER, text, width, -1, GK_TYPESET_DEFAULT);
+  const char *laid = pango_layout_get_text (layout);
+  GString *lines = g_string_new (NULL);
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      if (lines->len > 0)
+        g_string_append_c (lines, '/');
+      for (const char *p = laid + line->start_index; p < laid + line->start_index + line->length; p = g_utf8_next_char (p))
+        if (g_utf8_get_char (p) != 0x2060)
+          g_string_append_len (lines, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (lines, FALSE);
+}
+
+/* A column title breaks between its words, never inside one
+ * ("债务利/息及费/用支出" was what four characters of room gave). */
+static void
+test_pdf_heading_words (void)
+{
+  static const struct { const char *title; guint ems; const char *lines; } cases[] = {
+    { "债务利息及费用支出", 4, "债务利息/及费用/支出" },
+    { "工资福利支出", 4, "工资福利/支出" },
+    { "对社会保障基金补助", 4, "对/社会保障/基金补助" },
+    { "一般公共预算拨款", 4, "一般公共/预算拨款" },
+    { "用事业基金弥补收支差额", 4, "用事业/基金弥补/收支差额" },
+    { "商品和服务支出", 3, "商品和/服务/支出" },
+  };
+  g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
+  double em = gk_typesetter_get_style_info (GK_TEXT_TABLE_HEADER)->size;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *lines = heading_lines (typesetter, cases[i].title, cases[i].ems * em + 0.5);
+      g_assert_cmpstr (lines, ==, cases[i].lines);
+    }
+
+  /* A table too narrow for its titles widens each column to its longest
+   * word instead of breaking it. */
+  {
+    g_autoptr(GkRuledTable) ruled = gk_ruled_table_new (4);
+
+    for (guint c = 0; c < 4; c++)
+      gk_ruled_table_set_column (ruled, c, GK_RULED_COLUMN_FIGURE, 0);
+    gk_ruled_table_append_row (ruled, GK_RULED_ROW_HEADER);
+    gk_ruled_table_add_cell (ruled, 0, "工资福利支出", GK_TEXT_TABLE_HEADER, -1, 0, 1, 1);
+    gk_ruled_table_add_cell (ruled, 1, "债务利息及费用支出", GK_TEXT_TABLE_HEADER, -1, 0, 1, 1);
+    gk_ruled_table_add_cell (ruled, 2, "对社会保障基金补助", GK_TEXT_TABLE_HEADER, -1, 0, 1, 1);
+    gk_ruled_table_add_cell (ruled, 3, "其他支出", GK_TEXT_TABLE_HEADER, -1, 0, 1, 1);
+    gk_ruled_table_append_row (ruled, GK_RULED_ROW_DEFAULT);
+    for (guint c = 0; c < 4; c++)
+      gk_ruled_table_add_cell (ruled, c, "1.00", GK_TEXT_TABLE_CELL, PANGO_ALIGN_RIGHT, 0, 1, 1);
+    gk_ruled_table_measure (ruled, typesetter, 4 * (4 * em + 7));
+    for (guint c = 0; c < 3; c++)
+      g_assert_cmpfloat (gk_ruled_table_get_column_width (ruled, c), >=,
+                         gk_typesetter_text_width (typesetter, GK_TEXT_TABLE_HEADER, "债务利息"));
+  }
+}
+
 static void
 test_pdf_performance_table (void)
 {
@@ -204,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/pdf/objects-new-free", test_pdf_objects_new_free);
   g_test_add_func ("/pdf/writer-notify", test_pdf_writer_notify);
   g_test_add_func ("/pdf/ruled-table", test_pdf_ruled_table);
+  g_test_add_func ("/pdf/heading-words", test_pdf_heading_words);
   g_test_add_func ("/pdf/performance-table", test_pdf_performance_table);
   g_test_add_func ("/pdf/page-flow", test_pdf_page_flow);
 

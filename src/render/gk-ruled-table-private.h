@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 /* An amount column keeps three characters of its title a line, so that
  * an empty column of 表七 does not stack its title five lines deep. */
 #define FIGURE_TITLE_MIN_EMS 3.0
+/* The longest heading word a column makes room for. */
+#define HEADING_WORD_MAX_EMS 4
 #define CODE_MIN_EMS   1.7
 #define SHADE          0.92
 /* Short texts (codes, 95%, 产出指标 …) come back often enough that keeping

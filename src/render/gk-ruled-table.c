@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gk-ruled-table-private.h"
+#include "gk-typesetter-private.h"
 
 G_DEFINE_FINAL_TYPE (GkRuledTable, gk_ruled_table, G_TYPE_OBJECT)
 
@@ -247,9 +248,17 @@ measure_column (GkRuledTable *self,
             continue;
           if ((row->flags & GK_RULED_ROW_HEADER) != 0)
             {
+              g_autofree char *longest = NULL;
+              g_autofree char *words = _gk_typesetter_join_heading_words (cell->text, &longest);
+              double fit = MIN (col->kind == GK_RULED_COLUMN_FIGURE ? FIGURE_TITLE_MIN_EMS : TITLE_MIN_EMS,
+                                g_utf8_strlen (cell->text, -1)) * em;
+
               title = MAX (title, gk_typesetter_text_width (typesetter, cell->style, cell->text));
-              title_min = MAX (title_min, MIN (col->kind == GK_RULED_COLUMN_FIGURE ? FIGURE_TITLE_MIN_EMS : TITLE_MIN_EMS,
-                                               g_utf8_strlen (cell->text, -1)) * em);
+              /* Room for the longest heading word (up to four characters),
+               * so that a title breaks between its words. */
+              if (g_utf8_strlen (longest, -1) <= HEADING_WORD_MAX_EMS)
+                fit = MAX (fit, gk_typesetter_text_width (typesetter, cell->style, longest) + 0.5);
+              title_min = MAX (title_min, fit);
               continue;
             }
           /* Measure only what could be the widest yet: on a long table
@@ -465,9 +474,23 @@ wrap_width (GkRuledTable *self,
       gk_typesetter_fits_one_line (typesetter, cell->style, cell->text, inner))
     return inner;
   /* As many lines as it takes anyway, each holding a whole number of
-   * ems: CJK text breaks between any two characters. */
+   * ems; since a title breaks only between its words, the narrowest such
+   * width that needs no more lines than the cell's whole width. */
   natural = gk_typesetter_text_width (typesetter, cell->style, cell->text);
-  return MIN (inner, ceil (natural / ceil (natural / inner) / em - 0.01) * em + 0.5);
+  {
+    double line = gk_typesetter_line_height (typesetter, cell->style);
+    double most = gk_typesetter_text_height (typesetter, cell->style, cell->text, inner);
+    g_autofree char *longest = NULL;
+    g_autofree char *words = _gk_typesetter_join_heading_words (cell->text, &longest);
+    double w = ceil (natural / ceil (natural / inner) / em - 0.01) * em + 0.5;
+
+    /* Never so narrow that a word must break. */
+    w = MAX (w, gk_typesetter_text_width (typesetter, cell->style, longest) + 0.5);
+    for (; w < inner; w += em)
+      if (gk_typesetter_text_height (typesetter, cell->style, cell->text, w) <= most + line / 2)
+        return w;
+  }
+  return inner;
 }
 
 static double

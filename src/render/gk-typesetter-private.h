@@ -17,5 +17,7 @@ gboolean _gk_typesetter_is_stretch_point (gunichar    before,
 char    *_gk_typesetter_join_text        (const char *text,
                                           gboolean    join_last);
 gboolean _gk_typesetter_needs_join       (const char *text);
+char    *_gk_typesetter_join_heading_words (const char  *text,
+                                            char       **longest);
 
 G_END_DECLS

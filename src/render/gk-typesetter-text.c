@@ -116,3 +116,82 @@ _gk_typesetter_needs_join (const char *text)
     }
   return FALSE;
 }
+
+/* The words of table headings, none longer than four characters so that
+ * a long compound still breaks between its parts (一般/公共/预算). Chinese
+ * has no spaces: without these a narrow column title breaks anywhere
+ * ("债务利/息及费/用支出"); with them it breaks between words ("债务利息/及
+ * 费用/支出"), and inside one only when a word is wider than its column.
+ * Longest match first. */
+static const char * const heading_words[] = {
+  "一般", "公共", "预算", "政府性", "基金", "国有资本", "经营", "财政", "专户", "拨款",
+  "工资福利", "商品", "服务", "个人", "家庭", "债务利息", "社会保障", "资本性", "建设",
+  "因公", "出国（境）", "公务用车", "公务", "接待", "机关", "运行", "人员经费", "公用经费",
+  "上年结余", "上年结转", "结转结余", "国库", "集中", "支付", "额度", "结余", "不包括", "弥补",
+  "收支", "差额", "事业", "单位", "收入", "支出", "补助", "费用", "合计", "小计", "总计",
+  "项目", "基本", "企业", "其他", "购置", "维护", "会议", "培训", "经费", "管理", "资金",
+  "本年", "上年", "增减", "功能", "经济", "分类", "科目", "编码", "名称", "金额", "本级",
+  "上级", "附属", "上缴", "结转", "采购", "货物", "工程", "政府", "购买", "部门", "资产",
+  "配置", "数量", "非税", "征收", "计划", "绩效", "目标", "指标", "年度", "用车", "行政",
+  "执法", "执勤", "特种", "专业", "技术", "预算数", "决算数",
+};
+
+static guint
+match_word (const char *p)
+{
+  guint best = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (heading_words); i++)
+    {
+      gsize len = strlen (heading_words[i]);
+      if (len > best && strncmp (p, heading_words[i], len) == 0)
+        best = len;
+    }
+  return best;
+}
+
+/* @text with a word joiner between the characters of each heading word.
+ * Returns NULL when no word of two characters or more is found. */
+char *
+_gk_typesetter_join_heading_words (const char  *text,
+                                   char       **longest)
+{
+  GString *out = g_string_sized_new (strlen (text) * 2);
+  gboolean joined = FALSE;
+  guint most = 0;
+  const char *most_at = text;
+  gsize most_len = 0;
+
+  for (const char *p = text; *p != '\0';)
+    {
+      guint len = match_word (p);
+      const char *end = p + (len > 0 ? len : (guint) (g_utf8_next_char (p) - p));
+      guint chars = 0;
+
+      for (const char *q = p; q < end; q = g_utf8_next_char (q))
+        {
+          if (q > p)
+            {
+              g_string_append_unichar (out, WORD_JOINER);
+              joined = TRUE;
+            }
+          g_string_append_len (out, q, g_utf8_next_char (q) - q);
+          chars++;
+        }
+      if (chars > most)
+        {
+          most = chars;
+          most_at = p;
+          most_len = end - p;
+        }
+      p = end;
+    }
+  if (longest != NULL)
+    *longest = g_strndup (most_at, most_len);
+  if (!joined)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}

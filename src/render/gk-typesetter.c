@@ -274,9 +274,12 @@ setup_layout (GkTypesetter   *self,
 {
   const GkTextStyleInfo *info = &styles[style];
   g_autofree char *joined = NULL;
+  g_autofree char *words = NULL;
 
   if (text == NULL)
     text = "";
+  if (style == GK_TEXT_TABLE_HEADER && (words = _gk_typesetter_join_heading_words (text, NULL)) != NULL)
+    text = words;
 
   pango_layout_set_font_description (layout, self->fonts[style]);
   pango_layout_set_width (layout, width < 0 ? -1 : (int) (width * PANGO_SCALE));
