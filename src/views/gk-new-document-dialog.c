@@ -276,14 +276,27 @@ update_header (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, heading);
 }
 
+static gboolean
+is_national (GkTemplate *template)
+{
+  return g_strcmp0 (gk_template_get_region (template), "全国") == 0;
+}
+
+/* The national set first, then the regions as the locale sorts their
+ * names (拼音 under zh_CN), a region's bundled templates before the
+ * user's own. */
 static int
 compare_by_region (gconstpointer a,
                    gconstpointer b)
 {
   GkTemplate *x = *(GkTemplate **) a;
   GkTemplate *y = *(GkTemplate **) b;
-  int order = g_strcmp0 (gk_template_get_region (x), gk_template_get_region (y));
+  const char *rx = gk_template_get_region (x) ? gk_template_get_region (x) : "";
+  const char *ry = gk_template_get_region (y) ? gk_template_get_region (y) : "";
+  int order = (int) is_national (y) - (int) is_national (x);
 
+  if (order == 0 && g_strcmp0 (rx, ry) != 0)
+    order = g_utf8_collate (rx, ry);
   if (order == 0)
     order = (int) gk_template_is_user (x) - (int) gk_template_is_user (y);
   return order != 0 ? order : g_strcmp0 (gk_template_get_title (x), gk_template_get_title (y));
