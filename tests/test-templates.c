@@ -103,8 +103,14 @@ set_cell (GkDocument *document,
       row = gk_document_add_row (document, table, code, NULL, &error);
       g_assert_no_error (error);
     }
-  gk_document_set_amount_text (document, row, gk_table_column_index (table, column), text, &error);
-  g_assert_no_error (error);
+  /* In the document's unit, whatever unit the table prints in. */
+  {
+    GkAmount amount;
+
+    g_assert_true (gk_amount_parse_entered (text, &amount, &error));
+    gk_document_set_amount (document, row, gk_table_column_index (table, column), &amount, &error);
+    g_assert_no_error (error);
+  }
 }
 
 static gboolean

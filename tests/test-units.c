@@ -504,6 +504,70 @@ test_pdf (void)
     }
 }
 
+/* The bundled 上海 template: its tables in 元 whatever the document's unit,
+ * its 三公 table and 情况说明 in 万元, exactly converted both ways. */
+static void
+test_shanghai (void)
+{
+  GkTemplate *shanghai = gk_template_find ("shanghai-2025");
+  g_autoptr(GkDocument) document = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("gongkai-units-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (directory, "shanghai.pdf", NULL);
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *sangong_page = NULL;
+  g_autofree char *income_page = NULL;
+  GkTable *sangong;
+  GkTable *income;
+  GkRow *row;
+  GkAmount amount;
+
+  g_assert_nonnull (shanghai);
+  document = gk_document_new_blank_for_template (shanghai, "上海市普陀区测试局", 2025, GK_MONEY_UNIT_WANYUAN);
+  sangong = gk_document_get_table (document, "sangong");
+  income = gk_document_get_table (document, "income");
+  g_assert_cmpint (gk_table_get_money_unit (sangong, document), ==, GK_MONEY_UNIT_WANYUAN);
+  g_assert_cmpint (gk_table_get_money_unit (income, document), ==, GK_MONEY_UNIT_YUAN);
+
+  /* Typed in 元 into a 万元 document: 123 400 元 is 12.34 万元 exactly. */
+  row = gk_document_add_row (document, income, "2010301", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_document_set_amount_text (document, row, gk_table_column_index (income, "general"),
+                                              "123400", &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_row_get_amount (row, gk_table_column_index (income, "general"), &amount));
+  g_assert_cmpint (amount, ==, 1234);
+  /* 元 finer than the document keeps is refused, nothing changes. */
+  g_assert_false (gk_document_set_amount_text (document, row, gk_table_column_index (income, "general"),
+                                               "123456.78", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (gk_row_get_amount (row, gk_table_column_index (income, "general"), &amount));
+  g_assert_cmpint (amount, ==, 1234);
+
+  row = gk_table_get_single_row (sangong);
+  g_assert_true (gk_document_set_amount_text (document, row, gk_table_column_index (sangong, "reception"),
+                                              "0.45", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gk_pdf_export (document, path, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool (argv);
+  pages = g_strsplit (text, "\f", -1);
+  sangong_page = pdf_page_with (pages, "“三公”经费和机关运行经费预算表");
+  income_page = pdf_page_with (pages, "收入预算总表");
+  g_assert_nonnull (sangong_page);
+  g_assert_nonnull (income_page);
+  g_assert_nonnull (strstr (sangong_page, "单位：万元"));
+  g_assert_nonnull (strstr (sangong_page, "0.45"));
+  g_assert_nonnull (strstr (income_page, "单位：元"));
+  g_assert_nonnull (strstr (income_page, "123400.00"));
+  g_unlink (path);
+  g_rmdir (directory);
+}
+
 /* Saved ------------------------------------------------------------------------- */
 
 static void
@@ -630,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/units/export/xlsx", test_xlsx);
   g_test_add_func ("/units/export/pdf", test_pdf);
   g_test_add_func ("/units/file/round-trip", test_file_round_trip);
+  g_test_add_func ("/units/shanghai", test_shanghai);
   g_test_add_func ("/units/baseline", test_baseline);
   status = g_test_run ();
 
