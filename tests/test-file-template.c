@@ -262,6 +262,15 @@ test_user_template_travels (void)
   again = load_text (saved);
   g_assert_cmpstr (gk_template_get_id (gk_document_get_template (again)), ==, "test-travels");
   g_assert_cmpuint (gk_document_get_n_tables (again), ==, 9);
+  /* Saved where the template is not installed, it still carries it. */
+  {
+    g_autofree char *saved_again = serialize (again);
+    g_autoptr(GkDocument) third = load_text (saved_again);
+
+    g_assert_true (gk_template_is_user (gk_document_get_template (again)));
+    g_assert_cmpstr (saved_again, ==, saved);
+    g_assert_cmpstr (gk_template_get_id (gk_document_get_template (third)), ==, "test-travels");
+  }
 
   /* Without its definition, the message says where the template belongs. */
   g_assert_nonnull (strstr (saved, ",\n    \"definition\" : {\n      \"id\" : \"test-travels\""));

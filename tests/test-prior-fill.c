@@ -120,7 +120,7 @@ test_prior_fill_unmatched (void)
 
   g_assert_true (gk_document_fill_prior_year (document, last_year, report, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (report->str, "2010302 一般行政管理事务: not in last year’s 表五"));
+  g_assert_nonnull (strstr (report->str, "2010302 一般行政管理事务: not in last year’s 表五 一般公共预算支出情况表"));
   g_assert_null (gk_explanation_lookup_prior (gk_document_get_explanation (document),
                                               "function.2010302"));
   assert_prior (document, "function.2010301", 26506);

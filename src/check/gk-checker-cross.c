@@ -37,6 +37,16 @@ report_differ (GkCheckRun *run,
                           what, a_label, fa, b_label, fb);
 }
 
+/* "表三 合计": what a message calls a figure of @t, by the document's own
+ * numbering of its tables. */
+static char *
+table_part (GkTable    *t,
+            const char *part)
+{
+  g_autofree char *label = gk_table_schema_dup_label (gk_table_get_schema (t));
+  return part != NULL ? g_strconcat (label, " ", part, NULL) : g_steal_pointer (&label);
+}
+
 static void
 check_t1_balance (GkCheckRun *run)
 {
@@ -52,9 +62,13 @@ check_t1_balance (GkCheckRun *run)
       gk_row_get_value (income, 0) == gk_row_get_value (expenditure, 0))
     return;
 
-  finding = report_differ (run, "cross.summary-balance", "表一",
-                           gk_row_get_value (income, 0), gk_row_get_name (income),
-                           gk_row_get_value (expenditure, 0), gk_row_get_name (expenditure));
+  {
+    g_autofree char *t1_label = table_part (t1, NULL);
+
+    finding = report_differ (run, "cross.summary-balance", t1_label,
+                             gk_row_get_value (income, 0), gk_row_get_name (income),
+                             gk_row_get_value (expenditure, 0), gk_row_get_name (expenditure));
+  }
   gk_check_add_cell (finding, income, gk_table_schema_get_column (gk_table_get_schema (t1), 0)->id);
   gk_check_add_cell (finding, expenditure, gk_table_schema_get_column (gk_table_get_schema (t1), 0)->id);
 }
@@ -236,9 +250,10 @@ check_t4 (GkCheckRun *run)
           gk_row_get_value (row, 0) == gk_row_get_value (other, 0))
         continue;
       {
-        g_autofree char *other_label = g_strconcat ("表一 ", line->title, NULL);
+        g_autofree char *other_label = table_part (t1, line->title);
+        g_autofree char *t4_label = table_part (t4, NULL);
 
-        finding = report_differ (run, "cross.fiscal-summary", "表四",
+        finding = report_differ (run, "cross.fiscal-summary", t4_label,
                                  gk_row_get_value (row, 0), line->title,
                                  gk_row_get_value (other, 0), other_label);
       }
@@ -255,8 +270,9 @@ check_t4 (GkCheckRun *run)
       gk_row_get_value (income, 0) != gk_check_cell (t4, expenditure, "total"))
     {
       GkFinding *finding;
+      g_autofree char *t4_label = table_part (t4, NULL);
 
-      finding = report_differ (run, "cross.fiscal-summary", "表四",
+      finding = report_differ (run, "cross.fiscal-summary", t4_label,
                                gk_row_get_value (income, 0), gk_row_get_name (income),
                                gk_check_cell (t4, expenditure, "total"), gk_row_get_name (expenditure));
       gk_check_add_cell (finding, income, gk_table_schema_get_column (schema, 0)->id);
@@ -332,7 +348,12 @@ check_t2_t3 (GkCheckRun *run)
         continue;
       what = g_strdup_printf ("%s %s", code,
                               gk_document_get_code_name (run->document, GK_CLASSIFICATION_FUNCTION, code));
-      finding = report_differ (run, "cross.income-expenditure", what, a, "表二 总计", b, "表三 合计");
+      {
+        g_autofree char *a_label = table_part (t2, gk_check_column_title (t2, gk_table_column_index (t2, "total")));
+        g_autofree char *b_label = table_part (t3, gk_check_column_title (t3, gk_table_column_index (t3, "total")));
+
+        finding = report_differ (run, "cross.income-expenditure", what, a, a_label, b, b_label);
+      }
       if (r2 != NULL)
         gk_check_add_cell (finding, r2, "total");
       if (r3 != NULL)
@@ -375,10 +396,13 @@ check_t5_t3 (GkCheckRun *run)
           label = gk_check_row_label (row);
           fa = gk_check_money (run, a);
           fb = gk_check_money (run, b);
+          g_autofree char *t3_label = gk_table_schema_dup_label (gk_table_get_schema (t3));
+          g_autofree char *t5_label = gk_table_schema_dup_label (gk_table_get_schema (t5));
+
           finding = gk_check_report (run, "cross.general-expenditure",
-                                     _("%s, %s: 一般公共预算 spends %s, more than the %s all sources spend in 表三. "
-                                       "Correct 表五, or add the expenditure to 表三."),
-                                     label, gk_check_column_title (t5, index), fa, fb);
+                                     _("%s, %s: 一般公共预算 spends %s, more than the %s all sources spend in %s. "
+                                       "Correct %s, or add the expenditure to %s."),
+                                     label, gk_check_column_title (t5, index), fa, fb, t3_label, t5_label, t3_label);
           gk_check_add_cell (finding, row, columns[c]);
           if (other != NULL)
             gk_check_add_cell (finding, other, columns[c]);
@@ -400,7 +424,12 @@ check_t5_t6 (GkCheckRun *run)
   b = gk_check_column_total (t6, "total");
   if (a == b)
     return;
-  finding = report_differ (run, "cross.general-basic", "一般公共预算基本支出", a, "表五 基本支出合计", b, "表六 总计");
+  {
+    g_autofree char *a_label = table_part (t5, "基本支出合计");
+    g_autofree char *b_label = table_part (t6, gk_check_column_title (t6, gk_table_column_index (t6, "total")));
+
+    finding = report_differ (run, "cross.general-basic", "一般公共预算基本支出", a, a_label, b, b_label);
+  }
   if (gk_table_get_total_row (t5) != NULL)
     gk_check_add_cell (finding, gk_table_get_total_row (t5), "basic");
   if (gk_table_get_total_row (t6) != NULL)
@@ -430,10 +459,15 @@ collect_project_groups (GkCheckRun *run,
               return;   /* its siblings are projects of the same 项 */
             }
           figure = gk_check_money (run, gk_check_cell (t7, row, "total"));
+          GkTable *t3 = table (run, "expenditure");
+          g_autofree char *t3_label = t3 != NULL ? gk_table_schema_dup_label (gk_table_get_schema (t3))
+                                                 : g_strdup ("支出总表");
+          g_autofree char *t7_label = gk_table_schema_dup_label (gk_table_get_schema (t7));
+
           finding = gk_check_report (run, "cross.expenditure-projects",
-                                     _("表七 project “%s” (%s) has no function 项, so 表三 cannot account for it. "
+                                     _("%s project “%s” (%s) has no function 项, so %s cannot account for it. "
                                        "Give the project its function 项."),
-                                     gk_row_get_name (row), figure);
+                                     t7_label, gk_row_get_name (row), figure, t3_label);
           gk_check_add_cell (finding, row, "total");
           if (project != NULL)
             gk_finding_add_place (finding, "projects", gk_project_get_id (project), "function");
@@ -484,7 +518,12 @@ check_t3_t7 (GkCheckRun *run)
         continue;
       what = g_strdup_printf ("%s %s", code,
                               gk_document_get_code_name (run->document, GK_CLASSIFICATION_FUNCTION, code));
-      finding = report_differ (run, "cross.expenditure-projects", what, a, "表三 项目支出", b, "表七 项目支出合计");
+      {
+        g_autofree char *a_label = table_part (t3, "项目支出");
+        g_autofree char *b_label = table_part (t7, "项目支出合计");
+
+        finding = report_differ (run, "cross.expenditure-projects", what, a, a_label, b, b_label);
+      }
       if (r3 != NULL)
         gk_check_add_cell (finding, r3, "project");
       if (r7 != NULL)
@@ -495,8 +534,10 @@ check_t3_t7 (GkCheckRun *run)
   b = gk_check_column_total (t7, "total");
   if (a != b)
     {
-      GkFinding *finding = report_differ (run, "cross.expenditure-projects", "项目支出", a, "表三 项目支出合计",
-                                          b, "表七 项目支出合计");
+      g_autofree char *a_label = table_part (t3, "项目支出合计");
+      g_autofree char *b_label = table_part (t7, "项目支出合计");
+      GkFinding *finding = report_differ (run, "cross.expenditure-projects", "项目支出", a, a_label,
+                                          b, b_label);
       if (gk_table_get_total_row (t3) != NULL)
         gk_check_add_cell (finding, gk_table_get_total_row (t3), "project");
       if (gk_table_get_total_row (t7) != NULL)
@@ -533,10 +574,14 @@ check_t8_t6 (GkCheckRun *run)
         continue;
       fa = gk_check_money (run, item);
       fb = gk_check_money (run, basic);
+      g_autofree char *t6_label = gk_table_schema_dup_label (gk_table_get_schema (t6));
+      g_autofree char *t8_label = gk_table_schema_dup_label (gk_table_get_schema (t8));
+
       finding = gk_check_report (run, "cross.sangong-basic",
-                                 _("表八 %s is %s, less than the %s of 表六 %s %s alone. "
-                                   "表八 covers basic and project expenditure: correct one of them."),
-                                 gk_check_column_title (t8, index), fa, fb, pairs[i].code, gk_row_get_name (row));
+                                 _("%s %s is %s, less than the %s of %s %s %s alone. "
+                                   "%s covers basic and project expenditure: correct one of them."),
+                                 t8_label, gk_check_column_title (t8, index), fa, fb, t6_label,
+                                 pairs[i].code, gk_row_get_name (row), t8_label);
       gk_check_add_cell (finding, single, pairs[i].column);
       gk_check_add_cell (finding, row, "total");
     }

@@ -698,20 +698,23 @@ check_vehicles (GkCheckRun *run)
   if (purchase != 0 && planned == 0)
     {
       g_autofree char *amount = gk_check_money (run, purchase);
+      g_autofree char *label = gk_table_schema_dup_label (gk_table_get_schema (t8));
 
       finding = gk_check_report (run, "explanation.vehicles",
-                                 _("表八 budgets %s for 公务用车购置, but no vehicle purchase is planned "
-                                   "under 国有资产占用. Enter the vehicles to be bought, or correct 表八."),
-                                 amount);
+                                 _("%s budgets %s for 公务用车购置, but no vehicle purchase is planned "
+                                   "under 国有资产占用. Enter the vehicles to be bought, or correct %s."),
+                                 label, amount, label);
       gk_finding_add_place (finding, "explanation", "assets", "planned-vehicles");
       gk_check_add_cell (finding, gk_table_get_single_row (t8), "vehicle-purchase");
     }
   else if (purchase == 0 && planned != 0)
     {
+      g_autofree char *label = gk_table_schema_dup_label (gk_table_get_schema (t8));
+
       finding = gk_check_report (run, "explanation.vehicles",
-                                 _("%d vehicles are to be bought, but 表八 budgets nothing for 公务用车购置. "
-                                   "Enter the purchase in 表八, or correct the number."),
-                                 planned);
+                                 _("%d vehicles are to be bought, but %s budgets nothing for 公务用车购置. "
+                                   "Enter the purchase in %s, or correct the number."),
+                                 planned, label, label);
       gk_finding_add_place (finding, "explanation", "assets", "planned-vehicles");
       gk_check_add_cell (finding, gk_table_get_single_row (t8), "vehicle-purchase");
     }

@@ -87,7 +87,7 @@ check_project_names (GkCheckRun *run)
         continue;
 
       finding = gk_check_report (run, "narrative.project-name",
-                                 _("情况说明 names the project “%s”, but 表七 names it “%s”. "
+                                 _("情况说明 names the project “%s”, but the projects list names it “%s”. "
                                    "Use one name: correct the text, or rename the project."),
                                  stated, gk_project_get_name (project));
       gk_finding_add_place (finding, "narrative", text->id, NULL);

@@ -227,7 +227,11 @@ gk_check_resolve (GkCheckRun *run,
 
       if (project == NULL)
         return FALSE;
-      s->label = g_strdup_printf ("表七 %s", gk_project_get_name (project));
+      GkTable *projects = gk_document_get_projects_table (run->document);
+      g_autofree char *table_label = projects != NULL ? gk_table_schema_dup_label (gk_table_get_schema (projects))
+                                                      : g_strdup ("项目");
+
+      s->label = g_strdup_printf ("%s %s", table_label, gk_project_get_name (project));
       s->has_amount = TRUE;
       s->amount = gk_project_get_total (project);
       subject_place (s, "project-expenditure", gk_project_get_id (project), "total");

@@ -105,9 +105,12 @@ fill_functions (GkDocument *self,
       if (last_row == NULL || total < 0)
         {
           if (report != NULL)
-            /* Translators: a function 项 code and name */
-            g_string_append_printf (report, _("%s %s: not in last year’s 表五\n"),
-                                    code, gk_row_get_name (row));
+            {
+              g_autofree char *label = gk_table_schema_dup_name (gk_table_get_schema (last_table));
+              /* Translators: a function 项 code and name, then last year's table */
+              g_string_append_printf (report, _("%s %s: not in last year’s %s\n"),
+                                      code, gk_row_get_name (row), label);
+            }
           continue;
         }
       key = g_strconcat ("function.", code, NULL);

@@ -19,7 +19,7 @@ struct _GkTemplate
   char        *region;
   char        *description;
   GkNumbering  numbering;
-  gboolean     user;
+  gboolean     bundled;    /* from the resources; every other template is the user's */
   GkTemplate  *base;       /* a customised template's bundled or user template */
   JsonObject  *definition; /* the parsed JSON, to customise and save */
   char        *text;       /* the definition, serialised: interning key */

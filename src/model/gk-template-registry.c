@@ -143,6 +143,7 @@ load_bundled (void)
       if (t == NULL)
         g_error ("The bundled template %s is broken: %s", names[i], error->message);
       G_LOCK (registry);
+      t->bundled = TRUE;
       g_hash_table_insert (by_id, t->id, t);
       G_UNLOCK (registry);
     }
@@ -198,7 +199,7 @@ scan_user (GPtrArray *errors)
         }
       G_LOCK (registry);
       known = g_hash_table_lookup (by_id, t->id);
-      if (known != NULL && !known->user)
+      if (known != NULL && known->bundled)
         {
           G_UNLOCK (registry);
           if (errors != NULL)
@@ -206,7 +207,6 @@ scan_user (GPtrArray *errors)
                                                       (char *) names->pdata[i], t->id));
           continue;
         }
-      t->user = TRUE;
       g_hash_table_insert (by_id, t->id, t);
       G_UNLOCK (registry);
     }
@@ -221,8 +221,8 @@ compare_templates (gconstpointer a,
 
   /* Bundled first, the national set first of them, then by region (as
    * the locale sorts names) and id. */
-  if (x->user != y->user)
-    return x->user ? 1 : -1;
+  if (x->bundled != y->bundled)
+    return x->bundled ? -1 : 1;
   if ((g_strcmp0 (x->region, NATIONAL) == 0) != (g_strcmp0 (y->region, NATIONAL) == 0))
     return g_strcmp0 (x->region, NATIONAL) == 0 ? -1 : 1;
   if (g_strcmp0 (x->region, y->region) != 0)
@@ -350,7 +350,8 @@ gboolean
 gk_template_is_user (GkTemplate *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  return self->user || (self->base != NULL && self->base->user);
+  /* A template read from a document's own definition is the user's too. */
+  return !gk_template_get_base (self)->bundled;
 }
 
 /* The template a customised one was made from; itself when it is not
