@@ -21,11 +21,13 @@ typedef struct
   const char *rule;
   const char *location;   /* the first place */
   const char *in_message; /* a figure the message must name */
+  gboolean    warning;    /* a warning, not an error */
 } Expected;
 
 /* What an auditor finds in the seed, as far as the file can hold it. */
 static const Expected seed_findings[] = {
-  { "narrative.change-word", "narrative/s2.income.fund", "持平" },
+  /* "增加0万元": the right figure in the wrong word, a warning. */
+  { "narrative.change-word", "narrative/s2.income.fund", "持平", TRUE },
   { "narrative.shares", "narrative/s3.expenditure.basic", "80.00%" },
   { "narrative.shares", "narrative/s3.expenditure.project", "20.00%" },
   { "narrative.figure", "narrative/s5.scale", "29.69" },
@@ -37,7 +39,7 @@ static const Expected seed_findings[] = {
   { "narrative.project-name", "narrative/s7.project.p3", "文印及耗材费" },
   { "narrative.project-name", "narrative/s7.project.p5", "重点项目督查检查经费" },
   { "narrative.project-name", "narrative/s7.project.p4", "县信联办及群众信访服务中心业务办公经费" },
-  { "narrative.change-word", "narrative/s8.change", "持平" },
+  { "narrative.change-word", "narrative/s8.change", "持平", TRUE },
   { "explanation.performance", "projects/p3/indicators", "indicator 4" },
   { "explanation.performance", "projects/p3/indicators", "indicator 5" },
   { "explanation.performance", "projects/p2/indicators", "indicator 4" },
@@ -54,7 +56,8 @@ has_finding (GkChecker      *checker,
       g_autofree char *place = gk_place_to_string (gk_finding_get_place (finding, 0));
 
       if (g_str_equal (gk_finding_get_rule_id (finding), e->rule) && g_str_equal (place, e->location) &&
-          strstr (gk_finding_get_message (finding), e->in_message) != NULL)
+          strstr (gk_finding_get_message (finding), e->in_message) != NULL &&
+          (gk_finding_get_severity (finding) == GK_CHECK_SEVERITY_WARNING) == e->warning)
         return TRUE;
     }
   return FALSE;
@@ -74,8 +77,8 @@ test_seed (void)
       g_assert_true (has_finding (checker, &seed_findings[i]));
     }
   /* Nothing else: every finding is one of the seed's faults. */
-  g_assert_cmpuint (gk_checker_get_n_errors (checker), ==, G_N_ELEMENTS (seed_findings));
-  g_assert_cmpuint (gk_checker_get_n_warnings (checker), ==, 0);
+  g_assert_cmpuint (gk_checker_get_n_errors (checker), ==, G_N_ELEMENTS (seed_findings) - 2);
+  g_assert_cmpuint (gk_checker_get_n_warnings (checker), ==, 2);
 }
 
 /* The seed's tables as printed hold what a .gongkai file cannot: subtotals
@@ -135,9 +138,11 @@ test_cli_text (void)
   lines = g_strsplit (out->str, "\n", -1);
   n = g_strv_length (lines);
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (seed_findings) + 2);   /* the count line, and "" after it */
+  /* Errors first, then the warnings. */
   g_assert_true (g_str_has_prefix (lines[0], "error narrative."));
-  g_assert_nonnull (strstr (out->str, "\nerror narrative.shares narrative/s3.expenditure.basic: "));
-  count = g_strdup_printf ("%u errors, 0 warnings", (guint) G_N_ELEMENTS (seed_findings));
+  g_assert_nonnull (strstr (out->str, "error narrative.shares narrative/s3.expenditure.basic: "));
+  g_assert_true (g_str_has_prefix (lines[n - 3], "warning narrative.change-word"));
+  count = g_strdup_printf ("%u errors, 2 warnings", (guint) G_N_ELEMENTS (seed_findings) - 2);
   g_assert_cmpstr (lines[n - 2], ==, count);
 }
 
@@ -157,7 +162,8 @@ test_cli_json (void)
   json_parser_load_from_data (parser, out->str, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpint (json_object_get_int_member (root, "errors"), ==, G_N_ELEMENTS (seed_findings));
+  g_assert_cmpint (json_object_get_int_member (root, "errors"), ==, G_N_ELEMENTS (seed_findings) - 2);
+  g_assert_cmpint (json_object_get_int_member (root, "warnings"), ==, 2);
   findings = json_object_get_array_member (root, "findings");
   g_assert_cmpuint (json_array_get_length (findings), ==, G_N_ELEMENTS (seed_findings));
   first = json_array_get_object_element (findings, 0);

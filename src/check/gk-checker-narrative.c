@@ -144,10 +144,16 @@ check_change (GkCheckRun    *run,
       (delta != 0 && claim->direction == 0 && g_str_equal (claim->written, "持平")) ||
       (delta == 0 && claim->direction != 0 && claim->value == 0))
     {
+      GkFinding *finding;
+
       context->word_reported = TRUE;
-      gk_check_report_text (run, "narrative.change-word", text, s,
+      finding = gk_check_report_text (run, "narrative.change-word", text, s,
                  _("The text says “%s” for %s, but from %s last year to %s this year the change is “%s”."),
                  claim->written, s->label, last_text, this_text, right);
+      /* "增加0万元" states the right figure in the wrong word: worth
+       * correcting, not an error of the disclosure. */
+      if (finding != NULL && delta == 0 && claim->value == 0)
+        gk_finding_set_uncertain (finding, TRUE);
     }
   else if (!gk_check_claim_states (run, claim, delta > 0 ? delta : -delta))
     gk_check_report_text (run, "narrative.figure", text, s,
