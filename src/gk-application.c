@@ -23,6 +23,9 @@ struct _GkApplication
   /* Drafts of unsaved changes left by a crash, offered once per run. */
   GList    *orphans;
   gboolean  drafts_offered;
+
+  /* The files being read, each to go into a window once it is read. */
+  GPtrArray *opening;
 };
 
 G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
@@ -80,26 +83,84 @@ gk_application_window_for_document (GkApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (GK_IS_WINDOW (window) && gk_window_get_document (GK_WINDOW (window)) == NULL &&
-      g_object_get_data (G_OBJECT (window), "gk-opening") == NULL)
+  if (GK_IS_WINDOW (window) && gk_window_get_document (GK_WINDOW (window)) == NULL)
     return GK_WINDOW (window);
   return gk_window_new (GTK_APPLICATION (self));
+}
+
+/* The window that shows @file, if one does. */
+static GkWindow *
+gk_application_find_window (GkApplication *self,
+                            GFile         *file)
+{
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (GK_IS_WINDOW (l->data) && gk_window_holds_file (l->data, file))
+      return l->data;
+  return NULL;
+}
+
+/* A file opened twice would be two documents editing one file, the second
+ * save undoing the first: the window that has it comes forward instead. */
+static gboolean
+gk_application_present_open (GkApplication *self,
+                             GFile         *file)
+{
+  GkWindow *window = gk_application_find_window (self, file);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (window == NULL)
+    return FALSE;
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("%s is already open in this window"), name);
+  gtk_window_present (GTK_WINDOW (window));
+  gk_window_add_toast (window, adw_toast_new (message));
+  return TRUE;
 }
 
 static void gk_application_open_cb (GObject      *source,
                                     GAsyncResult *result,
                                     gpointer      user_data);
 
+typedef struct
+{
+  GkApplication *application;
+  GFile         *file;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_ptr_array_remove (data->application->opening, data->file);
+  g_application_release (G_APPLICATION (data->application));
+  g_object_unref (data->application);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+/* The file is read before any window is made for it, so that a file that
+ * cannot be opened leaves no empty window behind; the application is held
+ * meanwhile, as no window may be there to keep it running. */
 static void
 gk_application_open_file (GkApplication *self,
                           GFile         *file)
 {
-  GkWindow *window = gk_application_window_for_document (self);
+  OpenData *data;
 
-  gtk_window_present (GTK_WINDOW (window));
-  /* The window is held until the file is read. */
-  g_object_set_data_full (G_OBJECT (window), "gk-opening", g_object_ref (file), g_object_unref);
-  gk_document_load_async (file, NULL, gk_application_open_cb, g_object_ref (window));
+  if (gk_application_present_open (self, file))
+    return;
+  for (guint i = 0; i < self->opening->len; i++)
+    if (g_file_equal (self->opening->pdata[i], file))
+      return;
+
+  data = g_new0 (OpenData, 1);
+  data->application = g_object_ref (self);
+  data->file = g_object_ref (file);
+  g_ptr_array_add (self->opening, data->file);
+  g_application_hold (G_APPLICATION (self));
+  gk_document_load_async (file, NULL, gk_application_open_cb, data);
 }
 
 /* New ---------------------------------------------------------------------- */
@@ -256,6 +317,9 @@ gk_application_offer_next_draft (GkApplication *self)
 
   dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                    _("Unsaved Changes Found"), body);
+  /* Without a window, the question keeps the application running. */
+  if (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == NULL)
+    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "discard", _("_Discard"),
                                     "later", _("_Later"),
@@ -317,11 +381,23 @@ gk_application_quit (GSimpleAction *action,
                      gpointer       user_data)
 {
   GkApplication *self = GK_APPLICATION (user_data);
-  g_autoptr(GList) windows = NULL;
+  g_autolist(GtkWindow) windows = NULL;
 
   /* Close rather than quit, so that each window's close-request handler
    * can still ask about unsaved work. */
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  /* Closing one window may take others (its dialogs) with it. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) g_object_ref, NULL);
+
+  /* What is being typed in any window counts as a change to be asked
+   * about; a figure that cannot be entered stops the whole quit, before a
+   * window is gone, and is shown to be corrected. */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    if (GK_IS_WINDOW (l->data) && !gk_window_commit_pending (l->data))
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
   for (const GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
 }
@@ -451,28 +527,61 @@ gk_application_apply_test_activate (GkWindow *window)
 
 #endif
 
+/* The window to say something in: the active one, else any. */
+static GtkWindow *
+gk_application_any_window (GkApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (GK_IS_WINDOW (window))
+    return window;
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (GK_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Said in the window there is, or alone when there is none: then the
+ * application runs until it is read, and ends with it. */
+static void
+gk_application_show_open_error (GkApplication *self,
+                                GFile         *file,
+                                const GError  *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  GtkWindow *parent = gk_application_any_window (self);
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Cannot Open the Document"), NULL);
+
+  if (parent == NULL)
+    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", name, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 gk_application_open_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autoptr(GkWindow) window = user_data;
+  g_autoptr(OpenData) data = user_data;
+  GkApplication *self = data->application;
+  GFile *file = data->file;
   g_autoptr(GError) error = NULL;
   g_autoptr(GkDocument) document = gk_document_load_finish (result, &error);
-  GFile *file = g_object_get_data (G_OBJECT (window), "gk-opening");
+  GkWindow *window;
 
   if (document == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Cannot Open the Document"), NULL);
-
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", name, error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      gk_application_show_open_error (self, file, error);
       return;
     }
+  /* Opened under another name while this one was read. */
+  if (gk_application_present_open (self, file))
+    return;
+  window = gk_application_window_for_document (self);
   gk_window_set_document (window, document, file);
-  g_object_set_data (G_OBJECT (window), "gk-opening", NULL);
+  gtk_window_present (GTK_WINDOW (window));
 #ifdef GK_TEST_HOOKS
   gk_application_apply_test_edit (document);
   gk_application_apply_test_activate (window);
@@ -498,6 +607,7 @@ gk_application_dispose (GObject *object)
   GkApplication *self = GK_APPLICATION (object);
 
   g_list_free_full (g_steal_pointer (&self->orphans), g_object_unref);
+  g_clear_pointer (&self->opening, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gk_application_parent_class)->dispose (object);
 }
@@ -521,6 +631,7 @@ gk_application_init (GkApplication *self)
 {
   GApplication *application = G_APPLICATION (self);
 
+  self->opening = g_ptr_array_new ();
   gk_cli_add_options (application);
 
   g_application_set_option_context_parameter_string (application, _("[FILE…]"));

@@ -90,6 +90,7 @@ gk_window_document_set (GkWindow *self,
     }
   if (self->draft != NULL)
     gk_draft_set_file (self->draft, self->file);
+  gk_window_disk_watch (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", self->document != NULL);
   gk_window_add_recent (self);
@@ -102,6 +103,7 @@ gk_window_document_dispose (GkWindow *self)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  gk_window_disk_dispose (self);
   /* A window closed on purpose leaves no draft; a crash does. */
   if (self->draft != NULL && self->close_confirmed)
     gk_draft_discard (self->draft);
@@ -229,6 +231,8 @@ save_done (GObject      *source,
 
   if (self->file == NULL || !g_file_equal (data->file, self->file))
     gk_window_set_document (self, self->document, data->file);
+  else
+    gk_window_disk_watch (self);
   /* gk_document_save_finish() marked the document unmodified, unless it
    * was edited while the file was written: then it keeps its draft. */
   if (!gk_document_get_modified (self->document))
@@ -278,6 +282,14 @@ _gk_window_commit_pending (GkWindow *self)
   if (field != NULL)
     gk_text_field_commit (GK_TEXT_FIELD (field));
   return TRUE;
+}
+
+gboolean
+gk_window_commit_pending (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
+
+  return _gk_window_commit_pending (self);
 }
 
 /* Writes the document to @file, atomically: a failure leaves the file as
@@ -370,7 +382,7 @@ gk_window_action_save (GtkWidget  *widget,
     return;
   if (self->file == NULL)
     gk_window_save_as (self);
-  else
+  else if (gk_window_disk_confirm_save (self))
     gk_window_save_to (self, self->file);
 }
 

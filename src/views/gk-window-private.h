@@ -40,6 +40,12 @@ struct _GkWindow
   gboolean              saving;
   gboolean              close_after_save;
   gboolean              close_confirmed;
+
+  /* gk-window-disk.c */
+  GFileMonitor         *monitor;
+  char                 *disk_stamp;      /* the file as last read or written here */
+  gboolean              changed_on_disk;
+  GtkWidget            *changed_bar;    /* in content_box, made when first needed */
 };
 
 /* gk-window-document.c: saving, drafts and the title. */
@@ -50,6 +56,11 @@ void     gk_window_document_dispose      (GkWindow   *self);
 void     gk_window_document_class_init   (GkWindowClass *klass);
 void     gk_window_document_init         (GkWindow   *self);
 void     gk_window_update_recent_menu    (GkWindow   *self);
+
+/* gk-window-disk.c: the file on disk, watched for other programs' writes. */
+void     gk_window_disk_watch            (GkWindow   *self);
+gboolean gk_window_disk_confirm_save     (GkWindow   *self);
+void     gk_window_disk_dispose          (GkWindow   *self);
 
 /* gk-window-print.c: Print…. */
 void     gk_window_print_class_init      (GkWindowClass *klass);

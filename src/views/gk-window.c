@@ -304,6 +304,15 @@ gk_window_sidebar_row_selected (GkWindow      *self,
 
   index = gtk_list_box_row_get_index (row);
 
+  /* What is being typed on the page being left goes into the document
+   * first; a figure that cannot be entered keeps its page, and its text,
+   * to be corrected. */
+  if ((guint) index != self->selected && !_gk_window_commit_pending (self))
+    {
+      gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, self->selected));
+      return;
+    }
+
   gtk_stack_set_visible_child_name (self->stack, page_at (self, index)->id);
   adw_window_title_set_title (self->page_title, page_at (self, index)->title);
   gk_window_reveal_selected_row (self);
@@ -313,6 +322,20 @@ gk_window_sidebar_row_selected (GkWindow      *self,
       self->selected = index;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PAGE]);
     }
+}
+
+/* A click on the sidebar moves the focus to the row before the row is
+ * selected, and a cell losing the focus gives up a figure it cannot
+ * enter: the figure is committed before the list box sees the click. */
+static void
+gk_window_sidebar_pressed (GtkGestureClick *gesture,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           GkWindow        *self)
+{
+  if (!_gk_window_commit_pending (self))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static void
@@ -612,15 +635,17 @@ gk_window_set_document (GkWindow   *self,
   g_return_if_fail (GK_IS_WINDOW (self));
   g_return_if_fail (!document || GK_IS_DOCUMENT (document));
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->file, file);
-  if (!g_set_object (&self->document, document))
+  if (document != NULL && document == self->document)
     {
-      /* The same document under another name (Save As). */
+      /* The same document under another name (Save As): the window goes on
+       * following it, so its handlers stay connected. */
       gk_window_document_set (self, FALSE);
       return;
     }
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
   self->restored = FALSE;
   if (document != NULL)
     {
@@ -815,6 +840,7 @@ static void
 gk_window_init (GkWindow *self)
 {
   GtkDropTarget *drop;
+  GtkGesture *press;
   static const char * const unavailable_actions[] = {
     "win.save",
     "win.save-as",
@@ -830,6 +856,10 @@ gk_window_init (GkWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), unavailable_actions[i], FALSE);
 
   gtk_list_box_set_header_func (self->sidebar, gk_window_update_sidebar_header, self, NULL);
+  press = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  g_signal_connect (press, "pressed", G_CALLBACK (gk_window_sidebar_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), GTK_EVENT_CONTROLLER (press));
   gk_window_rebuild_pages (self);
   gk_window_bind_settings (self);
   gk_window_document_init (self);

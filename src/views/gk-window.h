@@ -2,8 +2,6 @@
 #pragma once
 
 #include <adwaita.h>
-
-#include <adwaita.h>
 #include "gk-checker.h"
 #include "gk-document.h"
 #include "gk-draft.h"
@@ -33,6 +31,10 @@ void        gk_window_restore_draft     (GkWindow      *self,
                                          GkDocument    *document,
                                          GFile         *file,
                                          GFile         *draft);
+gboolean    gk_window_commit_pending    (GkWindow      *self);
+gboolean    gk_window_holds_file        (GkWindow      *self,
+                                         GFile         *file);
+gboolean    gk_window_get_changed_on_disk (GkWindow    *self);
 void        gk_window_set_document      (GkWindow      *self,
                                          GkDocument    *document,
                                          GFile         *file);
