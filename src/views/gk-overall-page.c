@@ -23,6 +23,7 @@ struct _GkOverallPage
   GtkWidget *goal;
   GtkWidget *indicators;
 
+  GtkWidget *paned;
   AdwBin    *tasks_bin;
   AdwBin    *goal_bin;
   AdwBin    *indicators_bin;
@@ -110,6 +111,7 @@ gk_overall_page_class_init (GkOverallPageClass *klass)
   object_class->dispose = gk_overall_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-overall-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkOverallPage, paned);
   gtk_widget_class_bind_template_child (widget_class, GkOverallPage, tasks_bin);
   gtk_widget_class_bind_template_child (widget_class, GkOverallPage, goal_bin);
   gtk_widget_class_bind_template_child (widget_class, GkOverallPage, indicators_bin);
