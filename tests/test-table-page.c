@@ -10,6 +10,7 @@
 #include "gk-list-editor.h"
 #include "gk-overview-page.h"
 #include "gk-project-table-page.h"
+#include "gk-overall-page.h"
 #include "gk-projects-page.h"
 #include "gk-row-picker.h"
 #include "gk-summary-line.h"
@@ -697,7 +698,8 @@ test_every_page (void)
 
 /* Create and destroy ----------------------------------------------------------------- */
 
-/* Every table of every template has a page; the 绩效目标表's is the projects'. */
+/* Every table of every template has a page; the 绩效目标表's is the projects', the
+ * 整体绩效目标表's holds a table page for its tasks. */
 static void
 test_pages_every_template (void)
 {
@@ -715,6 +717,8 @@ test_pages_every_template (void)
 
           if (gk_table_get_schema (table)->kind == GK_TABLE_KIND_PROJECT_PERFORMANCE)
             g_assert_true (GK_IS_PROJECTS_PAGE (page));
+          else if (gk_table_get_schema (table)->kind == GK_TABLE_KIND_OVERALL_PERFORMANCE)
+            g_assert_true (GK_IS_TABLE_PAGE (gk_overall_page_get_tasks_page (GK_OVERALL_PAGE (page))));
           else
             g_assert_true (GK_IS_TABLE_PAGE (page));
           g_object_ref_sink (page);

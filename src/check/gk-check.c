@@ -54,6 +54,12 @@ static const GkCheckRule rules[] = {
   { "cross.fund-fiscal", GK_CHECK_SEVERITY_ERROR,
     N_("政府性基金支出表 or 国有资本经营 differs from 财政拨款收支总表"),
     N_("政府性基金支出表 合计 equals 财政拨款收支总表's 政府性基金预算 column, and the 国有资本经营预算支出表's 合计 its 国有资本经营预算 column.") },
+  { "overall.tasks-expenditure", GK_CHECK_SEVERITY_WARNING,
+    N_("整体绩效 tasks differ from the expenditure"),
+    N_("The 总额 of the tasks in the 部门（单位）整体绩效目标表 add up to the 部门支出总表's 合计.") },
+  { "overall.incomplete", GK_CHECK_SEVERITY_WARNING,
+    N_("整体绩效目标表 without a task or an indicator"),
+    N_("The 部门（单位）整体绩效目标表 lists the year's main tasks and at least one performance indicator.") },
 
   /* 情况说明 */
   { "narrative.figure", GK_CHECK_SEVERITY_ERROR,

@@ -53,6 +53,7 @@ typedef struct
 
 const GkCheckDef *gk_check_table_defs     (guint *n_defs);
 const GkCheckDef *gk_check_cross_defs     (guint *n_defs);
+const GkCheckDef *gk_check_overall_defs   (guint *n_defs);
 const GkCheckDef *gk_check_format_defs    (guint *n_defs);
 const GkCheckDef *gk_check_narrative_defs (guint *n_defs);
 const GkCheckDef *gk_check_paragraph_defs (guint *n_defs);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gk-checker-private.h"
+#include "gk-table-overall.h"
 
 /* How the checker learns what changed: it watches every part of the
  * document (tables and their rows, projects and their indicators, the
@@ -180,6 +181,12 @@ watch (GkChecker *self,
 
   if (GK_IS_PROJECT (object))
     watch (self, gk_project_get_indicators (object), GK_CHECK_READS_PROJECTS, object);
+  /* The 整体绩效目标表's goal and indicators are part of its table. */
+  if (GK_IS_TABLE (object) && gk_table_is_overall_performance (object))
+    {
+      watch (self, gk_table_get_goal_item (object), part, NULL);
+      watch (self, gk_table_get_indicators (object), part, NULL);
+    }
 }
 
 void

@@ -9,6 +9,7 @@
 #include "gk-document-private.h"
 #include "gk-fields.h"
 #include "gk-table-list.h"
+#include "gk-table-overall.h"
 
 /* Writes the entered data only, always in the same order, so that saving
  * an unchanged document gives the same bytes. */
@@ -201,7 +202,7 @@ table_object (GkTable *table)
       write_cells (values, gk_table_get_single_row (table), schema);
       json_object_set_object_member (object, "values", values);
     }
-  else if (schema->kind == GK_TABLE_KIND_LIST)
+  else if (gk_table_schema_has_entries (schema))
     {
       JsonArray *rows = json_array_new ();
 
@@ -220,7 +221,22 @@ table_object (GkTable *table)
           write_cells (r, row, schema);
           json_array_add_object_element (rows, r);
         }
-      json_object_set_array_member (object, "rows", rows);
+      json_object_set_array_member (object, gk_table_is_overall_performance (table) ? "tasks" : "rows", rows);
+    }
+  if (gk_table_is_overall_performance (table))
+    {
+      GListModel *list = gk_table_get_indicators (table);
+      JsonArray *indicators = json_array_new ();
+
+      json_object_set_string_member (object, "goal", gk_table_get_goal (table));
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(GkIndicator) indicator = g_list_model_get_item (list, i);
+          JsonObject *o = json_object_new ();
+          write_fields (o, indicator, NULL);
+          json_array_add_object_element (indicators, o);
+        }
+      json_object_set_array_member (object, "indicators", indicators);
     }
   return object;
 }

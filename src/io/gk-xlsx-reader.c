@@ -500,7 +500,7 @@ count_tables (GPtrArray  *sheets,
     {
       const GkTableSchema *schema = gk_xlsx_table_sheet_guess (sheets->pdata[i], template, NULL, NULL);
       /* Only tables whose figures a workbook can bring count. */
-      if (schema != NULL && schema->kind != GK_TABLE_KIND_LIST &&
+      if (schema != NULL && !gk_table_schema_has_entries (schema) &&
           schema->kind != GK_TABLE_KIND_PROJECT_PERFORMANCE)
         g_hash_table_add (seen, schema->id);
     }

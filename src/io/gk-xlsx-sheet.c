@@ -612,7 +612,7 @@ gk_xlsx_table_sheet_set_template (GkXlsxTableSheet *self,
     }
   /* List tables (政府采购 …) and the 绩效目标表 are not read from
    * workbooks yet: say so rather than file them half read. */
-  if (self->schema->kind == GK_TABLE_KIND_LIST || self->schema->kind == GK_TABLE_KIND_PROJECT_PERFORMANCE)
+  if (gk_table_schema_has_entries (self->schema) || self->schema->kind == GK_TABLE_KIND_PROJECT_PERFORMANCE)
     {
       g_autofree char *label = gk_table_schema_dup_name (self->schema);
 

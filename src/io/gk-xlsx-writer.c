@@ -223,7 +223,7 @@ write_line (lxw_worksheet *sheet,
       const char *text = line->cells[c];
       lxw_error status;
 
-      switch (layout->kinds[c])
+      switch (line->plain ? GK_LAYOUT_COLUMN_TEXT : layout->kinds[c])
         {
         case GK_LAYOUT_COLUMN_CODE:
           status = text[0] != '\0'

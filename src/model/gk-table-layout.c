@@ -3,6 +3,7 @@
 
 #include "gk-table-layout.h"
 #include "gk-table-list.h"
+#include "gk-table-overall.h"
 #include "gk-table-unit.h"
 
 /* The fixed headings below are the wording of the published tables, the
@@ -376,6 +377,39 @@ layout_list (GkTableLayout *layout,
     }
 }
 
+/* The 部门整体绩效目标表: its tasks as a list table, then the goal and the
+ * indicators under it in the same columns, as text lines, so that a
+ * spreadsheet holds the whole table. */
+static void
+layout_overall (GkTableLayout *layout,
+                GkTable       *table)
+{
+  static const char * const titles[] = { "一级指标", "二级指标", "三级指标", "指标值" };
+  GListModel *indicators = gk_table_get_indicators (table);
+  GkLayoutLine *line;
+
+  layout_list (layout, table);
+  line = add_line (layout, NULL, 0);
+  set_cell (line, 0, "年度绩效目标");
+  set_cell (line, 1, gk_table_get_goal (table));
+  line->plain = TRUE;
+  line = add_line (layout, NULL, 0);
+  for (guint c = 0; c < G_N_ELEMENTS (titles) && c < layout->n_columns; c++)
+    set_cell (line, c, titles[c]);
+  line->plain = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      line = add_line (layout, NULL, 0);
+      set_cell (line, 0, gk_indicator_get_level1 (indicator));
+      set_cell (line, 1, gk_indicator_get_level2 (indicator));
+      set_cell (line, 2, gk_indicator_get_name (indicator));
+      set_cell (line, 3, gk_indicator_get_target (indicator));
+      line->plain = TRUE;
+    }
+}
+
 /* 表一 and 表四 print income on the left and expenditure by 类 on the right,
  * line by line, with the two grand totals on the last line. */
 static void
@@ -500,6 +534,9 @@ gk_table_layout_new (GkDocument *document,
       break;
     case GK_TABLE_KIND_LIST:
       layout_list (layout, table);
+      break;
+    case GK_TABLE_KIND_OVERALL_PERFORMANCE:
+      layout_overall (layout, table);
       break;
     case GK_TABLE_KIND_INCOME_EXPENDITURE:
     case GK_TABLE_KIND_FISCAL:

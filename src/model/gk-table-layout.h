@@ -31,6 +31,7 @@ typedef struct
   char    **cells;     /* one string per column, "" when blank */
   guint     depth;     /* 0 for 类, 1 for 款, 2 for 项 and projects */
   gboolean  total;     /* a 合计 / 总计 line */
+  gboolean  plain;     /* every cell is text, amount columns too (the 整体绩效's indicators) */
 } GkLayoutLine;
 
 typedef struct

@@ -27,7 +27,7 @@ gk_list_row_new (const GkTableSchema *schema)
   GkRow *row;
   guint n_texts;
 
-  g_return_val_if_fail (schema != NULL && schema->kind == GK_TABLE_KIND_LIST, NULL);
+  g_return_val_if_fail (schema != NULL && gk_table_schema_has_entries (schema), NULL);
 
   row = gk_row_new (GK_ROW_KIND_ENTRY, NULL, NULL, gk_table_schema_get_n_columns (schema));
   n_texts = gk_table_schema_get_n_texts (schema);
@@ -89,7 +89,7 @@ guint
 gk_table_get_n_entries (GkTable *table)
 {
   g_return_val_if_fail (GK_IS_TABLE (table), 0);
-  if (gk_table_get_schema (table)->kind != GK_TABLE_KIND_LIST)
+  if (!gk_table_schema_has_entries (gk_table_get_schema (table)))
     return 0;
   return g_list_model_get_n_items (gk_table_get_roots (table));
 }
@@ -181,7 +181,7 @@ gk_document_add_list_row (GkDocument *self,
 
   g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (GK_IS_TABLE (table), NULL);
-  g_return_val_if_fail (gk_table_get_schema (table)->kind == GK_TABLE_KIND_LIST, NULL);
+  g_return_val_if_fail (gk_table_schema_has_entries (gk_table_get_schema (table)), NULL);
 
   position = MIN (position, gk_table_get_n_entries (table));
   row = gk_list_row_new (gk_table_get_schema (table));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gk-row-private.h"
+#include "gk-text-item.h"
 #include "gk-table.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ struct _GkTable
   GHashTable          *by_code;
   char                *note;
   char                *empty_explanation;
+  GkTextItem          *goal;        /* overall-performance: 年度绩效目标 */
+  GListStore          *indicators;  /* overall-performance: GkIndicator */
 };
 
 void      _gk_table_rebuild_flat         (GkTable        *self);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gk-catalog.h"
+#include "gk-indicator.h"
 #include "gk-model-private.h"
 #include "gk-project.h"
 #include "gk-table-private.h"
@@ -80,6 +81,8 @@ gk_table_dispose (GObject *object)
   g_clear_pointer (&self->flat, g_ptr_array_unref);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
   g_clear_object (&self->total);
+  g_clear_object (&self->goal);
+  g_clear_object (&self->indicators);
 
   G_OBJECT_CLASS (gk_table_parent_class)->dispose (object);
 }
@@ -194,6 +197,11 @@ gk_table_new (const GkTableSchema *schema)
       self->total->table = self;
       g_ptr_array_add (self->flat, g_object_ref (self->total));
     }
+  if (schema->kind == GK_TABLE_KIND_OVERALL_PERFORMANCE)
+    {
+      self->goal = gk_text_item_new (NULL);
+      self->indicators = g_list_store_new (GK_TYPE_INDICATOR);
+    }
   return self;
 }
 
@@ -289,6 +297,10 @@ gk_table_is_empty (GkTable *self)
     return FALSE;
   if (self->single != NULL)
     return !gk_row_has_figures (self->single);
+  if (self->goal != NULL &&
+      ((gk_text_item_get_text (self->goal) != NULL && gk_text_item_get_text (self->goal)[0] != '\0') ||
+       g_list_model_get_n_items (G_LIST_MODEL (self->indicators)) > 0))
+    return FALSE;
   return g_list_model_get_n_items (G_LIST_MODEL (self->roots)) == 0;
 }
 
@@ -491,7 +503,7 @@ gk_table_insert_entry (GkTable *self,
 
   g_return_if_fail (GK_IS_TABLE (self));
   g_return_if_fail (GK_IS_ROW (row));
-  g_return_if_fail (self->schema->kind == GK_TABLE_KIND_LIST);
+  g_return_if_fail (gk_table_schema_has_entries (self->schema));
   g_return_if_fail (row->kind == GK_ROW_KIND_ENTRY && row->table == NULL);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->roots));

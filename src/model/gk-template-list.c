@@ -156,6 +156,33 @@ _gk_template_parse_list_columns (GkTableSchema *t,
   return g_steal_pointer (&amounts);
 }
 
+/* The 部门整体绩效目标表's 年度主要任务 print the same columns in every
+ * region's table, so the kind gives them rather than the template. */
+JsonArray *
+_gk_template_overall_columns (void)
+{
+  static JsonArray *columns;
+
+  if (g_once_init_enter (&columns))
+    {
+      g_autoptr(JsonNode) node = json_from_string (
+        "[{\"id\": \"name\", \"title\": \"任务名称\", \"type\": \"text\"},"
+        " {\"id\": \"content\", \"title\": \"主要内容\", \"type\": \"text\"},"
+        " {\"id\": \"total\", \"title\": \"总额\", \"group\": \"预算金额\", \"sum\": [\"fiscal\", \"other\"]},"
+        " {\"id\": \"fiscal\", \"title\": \"财政拨款\", \"group\": \"预算金额\"},"
+        " {\"id\": \"other\", \"title\": \"其他资金\", \"group\": \"预算金额\"}]", NULL);
+
+      g_once_init_leave (&columns, json_array_ref (json_node_get_array (node)));
+    }
+  return columns;
+}
+
+gboolean
+gk_table_schema_has_entries (const GkTableSchema *schema)
+{
+  return schema->kind == GK_TABLE_KIND_LIST || schema->kind == GK_TABLE_KIND_OVERALL_PERFORMANCE;
+}
+
 guint
 gk_table_schema_get_n_texts (const GkTableSchema *schema)
 {

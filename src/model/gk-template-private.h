@@ -31,6 +31,7 @@ struct _GkTemplate
 GkTemplate *gk_template_parse_definition (JsonObject  *root,
                                           GError     **error);
 void        gk_template_free_internal    (GkTemplate  *self);
+JsonArray  *_gk_template_overall_columns    (void);
 JsonArray  *_gk_template_parse_list_columns (GkTableSchema *t,
                                              JsonArray     *columns,
                                              const char    *where,

@@ -178,6 +178,7 @@ parse_kind (const char  *text,
     { "fiscal", GK_TABLE_KIND_FISCAL },
     { "project-performance", GK_TABLE_KIND_PROJECT_PERFORMANCE },
     { "list", GK_TABLE_KIND_LIST },
+    { "overall-performance", GK_TABLE_KIND_OVERALL_PERFORMANCE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -490,7 +491,7 @@ parse_table (GkTemplate  *self,
   if (!parse_kind (kind, &t->kind))
     return invalid (error, where,
                     _("“kind” must be one of function, economic, projects, single, income-expenditure, fiscal, "
-                      "project-performance, list"));
+                      "project-performance, list, overall-performance"));
   if (orientation != NULL && !g_str_equal (orientation, "portrait") && !g_str_equal (orientation, "landscape"))
     return invalid (error, where, _("“orientation” must be portrait or landscape"));
   t->landscape = g_strcmp0 (orientation, "landscape") == 0;
@@ -510,7 +511,13 @@ parse_table (GkTemplate  *self,
   columns = json_object_get_array_member (obj, "columns");
   /* A list table's text columns go apart: the amount columns keep the
    * rules (and the indexes) of every other table. */
-  if (t->kind == GK_TABLE_KIND_LIST)
+  if (t->kind == GK_TABLE_KIND_OVERALL_PERFORMANCE)
+    {
+      if (json_array_get_length (columns) != 0)
+        return invalid (error, where, _("an overall-performance table has columns of its own: write “columns”: []"));
+      columns = _gk_template_overall_columns ();
+    }
+  if (t->kind == GK_TABLE_KIND_LIST || t->kind == GK_TABLE_KIND_OVERALL_PERFORMANCE)
     {
       amounts = _gk_template_parse_list_columns (t, columns, where, error);
       if (amounts == NULL)

@@ -16,6 +16,7 @@ typedef enum {
   GK_TABLE_KIND_FISCAL,              /* derived summary (表四) */
   GK_TABLE_KIND_PROJECT_PERFORMANCE, /* the projects' 绩效目标表: no columns of its own */
   GK_TABLE_KIND_LIST,                /* rows the user adds, with text cells (政府采购) */
+  GK_TABLE_KIND_OVERALL_PERFORMANCE, /* 部门整体绩效目标表: tasks (a fixed list), goal, indicators */
 } GkTableKind;
 
 typedef enum {
@@ -129,6 +130,7 @@ const GkColumnSchema *gk_table_schema_get_column     (const GkTableSchema *schem
 guint                gk_table_schema_get_n_columns   (const GkTableSchema *schema);
 gboolean             gk_table_schema_is_summary      (const GkTableSchema *schema);
 gboolean             gk_table_schema_has_tree        (const GkTableSchema *schema);
+gboolean             gk_table_schema_has_entries     (const GkTableSchema *schema);
 guint                gk_table_schema_get_n_texts     (const GkTableSchema *schema);
 const GkTextColumnSchema *gk_table_schema_get_text   (const GkTableSchema *schema,
                                                       guint                index);

@@ -473,7 +473,9 @@ add_table (Builder *b,
   g_autofree char *continued = g_strconcat (outline, "（续）", NULL);
   g_autofree char *department = g_strconcat ("编制部门：", b->unit, NULL);
   g_autofree char *money = gk_table_dup_unit_line (table, b->document);
-  g_autoptr(GkRuledTable) ruled = gk_disclosure_table_new (b->document, table);
+  g_autoptr(GkRuledTable) ruled = schema->kind == GK_TABLE_KIND_OVERALL_PERFORMANCE
+                                    ? gk_disclosure_overall_new (b->document, table)
+                                    : gk_disclosure_table_new (b->document, table);
   const char *note = gk_table_get_note (table);
 
   gk_page_layout_new_page (b->layout, schema->landscape ? GK_PAGE_LANDSCAPE : GK_PAGE_PORTRAIT, TRUE);

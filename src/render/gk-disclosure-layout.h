@@ -22,6 +22,8 @@ GkPageLayout *gk_disclosure_layout_new         (GkDocument         *document,
                                                 const GkPdfOptions *options);
 GkRuledTable *gk_disclosure_table_new          (GkDocument         *document,
                                                 GkTable            *table);
+GkRuledTable *gk_disclosure_overall_new        (GkDocument         *document,
+                                                GkTable            *table);
 GkRuledTable *gk_disclosure_performance_new    (GkDocument         *document,
                                                 GkProject          *project);
 char         *gk_disclosure_dup_title          (GkDocument         *document);

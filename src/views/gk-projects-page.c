@@ -102,6 +102,17 @@ new_indicator (gpointer user_data)
   return gk_indicator_new ("", "", "", "");
 }
 
+/* The editor of a list of GkIndicator: a project's, or the 整体绩效目标表's. */
+GtkWidget *
+gk_indicator_editor_new (GkDocument *document,
+                         GListModel *indicators)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (G_IS_LIST_STORE (indicators), NULL);
+
+  return gk_list_editor_new (document, indicators, FALSE, _("Add Indicator"), create_indicator, new_indicator, NULL);
+}
+
 /* The project's detail ------------------------------------------------------ */
 
 static void
@@ -259,8 +270,7 @@ gk_projects_page_show (GkProjectsPage *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Performance Indicators"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("The rows of the project’s 项目支出绩效目标表, in printed order."));
-  self->indicators = gk_list_editor_new (gk_page_get_document (GK_PAGE (self)), gk_project_get_indicators (project), FALSE,
-                                         _("Add Indicator"), create_indicator, new_indicator, NULL);
+  self->indicators = gk_indicator_editor_new (gk_page_get_document (GK_PAGE (self)), gk_project_get_indicators (project));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->indicators);
   gtk_box_append (GTK_BOX (box), group);
 

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkProjectsPage, gk_projects_page, GK, PROJECTS_PAGE, GkPage)
 
 GtkWidget  *gk_projects_page_new                  (GkDocument     *document);
+GtkWidget  *gk_indicator_editor_new               (GkDocument     *document,
+                                                   GListModel     *indicators);
 GkProject  *gk_projects_page_get_selected         (GkProjectsPage *self);
 void        gk_projects_page_select               (GkProjectsPage *self,
                                                    GkProject      *project);

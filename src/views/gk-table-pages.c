@@ -3,6 +3,7 @@
 
 #include "gk-catalog-table-page.h"
 #include "gk-list-table-page.h"
+#include "gk-overall-page.h"
 #include "gk-project-table-page.h"
 #include "gk-projects-page.h"
 #include "gk-table-pages.h"
@@ -35,6 +36,9 @@ gk_table_pages_create (GkDocument *document,
     case GK_TABLE_KIND_LIST:
       type = GK_TYPE_LIST_TABLE_PAGE;
       break;
+    case GK_TABLE_KIND_OVERALL_PERFORMANCE:
+      /* Its tasks in a list table's page, its goal and indicators below. */
+      return gk_overall_page_new (document, table);
     case GK_TABLE_KIND_SINGLE:
     case GK_TABLE_KIND_INCOME_EXPENDITURE:
     case GK_TABLE_KIND_FISCAL:
