@@ -279,6 +279,40 @@ test_user_template_travels (void)
   assert_refused (without_definition, folder);
 }
 
+/* A file opens with the definition it carries, even where another
+ * template of the same id is installed. */
+static void
+test_definition_wins (void)
+{
+  static const char * const kept[] = {
+    "income-summary", "income", "expenditure", "fiscal-summary", "general-expenditure",
+    "basic-expenditure", "project-expenditure", "fund-expenditure", NULL
+  };
+  g_autofree char *folder = g_build_filename (data_home, "gongkai", "templates", NULL);
+  g_autofree char *path = g_build_filename (folder, "test-shadow.json", NULL);
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkDocument) again = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GError) error = NULL;
+  GkTemplate *user;
+
+  write_user_template ("test-shadow");
+  user = gk_template_find ("test-shadow");
+  document = gk_document_new_blank_for_template (user, "测试单位", 2025, GK_MONEY_UNIT_WANYUAN);
+  saved = serialize (document);
+
+  /* Another "test-shadow", without 三公, installed in its place. */
+  other = gk_template_to_json (gk_template_customise (user, kept, NULL, &error), "test-shadow", "另一个");
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, other, -1, &error));
+  g_assert_no_error (error);
+
+  again = load_text (saved);
+  g_assert_nonnull (gk_document_get_table (again, "sangong"));
+  g_assert_cmpuint (gk_document_get_n_tables (again), ==, 9);
+}
+
 /* A bundled template's file records only its id and version. */
 static void
 test_bundled_recorded_by_id (void)
@@ -307,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/file-template/template-member-refused", test_template_member_refused);
   g_test_add_func ("/file-template/customised-round-trip", test_customised_round_trip);
   g_test_add_func ("/file-template/user-template-travels", test_user_template_travels);
+  g_test_add_func ("/file-template/definition-wins", test_definition_wins);
   g_test_add_func ("/file-template/bundled-recorded-by-id", test_bundled_recorded_by_id);
   return g_test_run ();
 }

@@ -625,7 +625,59 @@ static const char *broken_templates[][3] = {
     "{\"id\": \"performance-columns\", \"version\": 1, \"tables\": [{\"role\": \"project-performance\", "
     "\"title\": \"项目支出绩效目标表\", \"kind\": \"project-performance\", \"columns\": [{\"id\": \"total\", \"title\": \"合计\"}]}]}",
     "table “project-performance”: a project-performance table has no columns" },
+  { "role-kind.json",
+    "{\"id\": \"role-kind\", \"version\": 1, \"tables\": [{\"role\": \"sangong\", \"title\": \"三公\", "
+    "\"kind\": \"function\", \"columns\": [{\"id\": \"total\", \"title\": \"合计\"}]}]}",
+    "table “sangong”: a table of this role must be of the kind “single”" },
+  { "code-column.json",
+    "{\"id\": \"code-column\", \"version\": 1, \"tables\": [{\"role\": \"expenditure\", \"title\": \"支出总表\", "
+    "\"kind\": \"function\", \"columns\": [{\"id\": \"code\", \"title\": \"基本支出\"}]}]}",
+    "the column id “code” is kept" },
+  { "optional-text.json",
+    "{\"id\": \"optional-text\", \"version\": 1, \"tables\": [{\"role\": \"sangong\", \"title\": \"三公\", "
+    "\"kind\": \"single\", \"optional\": \"true\", \"columns\": [{\"id\": \"total\", \"title\": \"合计\"}]}]}",
+    "“optional” must be true or false" },
+  { "lines-elsewhere.json",
+    "{\"id\": \"lines-elsewhere\", \"version\": 1, \"tables\": [{\"role\": \"sangong\", \"title\": \"三公\", "
+    "\"kind\": \"single\", \"lines\": 5, \"columns\": [{\"id\": \"total\", \"title\": \"合计\"}]}]}",
+    "only a summary table has “lines”" },
+  { "source-elsewhere.json",
+    "{\"id\": \"source-elsewhere\", \"version\": 1, \"tables\": [{\"role\": \"sangong\", \"title\": \"三公\", "
+    "\"kind\": \"single\", \"columns\": [{\"id\": \"total\", \"title\": \"合计\", \"source\": \"sangong:total\"}]}]}",
+    "only a summary table takes a column from another table" },
+  { "summary-of-summary.json",
+    "{\"id\": \"summary-of-summary\", \"version\": 1, \"tables\": [{\"role\": \"income-summary\", \"title\": \"收支总表\", "
+    "\"kind\": \"income-expenditure\", \"expenditure-total\": \"支出合计\", \"columns\": [{\"id\": \"amount\", "
+    "\"title\": \"预算数\", \"source\": \"income-summary:amount\"}], \"lines\": [{\"id\": \"income-total\", \"title\": \"收入总计\"}]}]}",
+    "names a summary table" },
+  { "reserved-line.json",
+    "{\"id\": \"reserved-line\", \"version\": 1, \"tables\": [{\"role\": \"fiscal-summary\", \"title\": \"财政拨款收支总表\", "
+    "\"kind\": \"fiscal\", \"expenditure-total\": \"支出总计\", \"columns\": [{\"id\": \"total\", \"title\": \"合计\"}], "
+    "\"lines\": [{\"id\": \"expenditure-total\", \"title\": \"收入总计\"}]}]}",
+    "the line id “expenditure-total” is kept" },
+  { "choices-on-text.json",
+    "{\"id\": \"choices-on-text\", \"version\": 1, \"tables\": [{\"role\": \"procurement\", \"title\": \"政府采购预算表\", "
+    "\"kind\": \"list\", \"columns\": [{\"id\": \"item\", \"title\": \"项目\", \"type\": \"text\", \"choices\": [\"货物\"]}, "
+    "{\"id\": \"total\", \"title\": \"合计\"}]}]}",
+    "only a choice column has “choices”" },
 };
+
+/* A template of more tables than 一 … 九十九 can number. */
+static void
+test_too_many_tables (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"id\": \"too-many\", \"version\": 1, \"tables\": [");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (json, "%s{\"role\": \"extra%u\", \"title\": \"表\", \"kind\": \"function\", "
+                            "\"optional\": true, \"columns\": [{\"id\": \"total\", \"title\": \"合计\"}]}",
+                            i > 0 ? ", " : "", i);
+  g_string_append (json, "]}");
+  g_assert_null (gk_template_new_from_data (json->str, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "at most 99 tables"));
+}
 
 static void
 test_broken_user_templates (void)
@@ -724,6 +776,7 @@ main (int   argc,
 
   g_test_add_func ("/templates/sources-resolve", test_sources_resolve);
   g_test_add_func ("/templates/broken-user-templates", test_broken_user_templates);
+  g_test_add_func ("/templates/too-many-tables", test_too_many_tables);
   g_test_add_func ("/templates/capital-checked", test_capital_checked);
   g_test_add_func ("/templates/capital-empty", test_capital_empty);
   all = gk_template_list_all ();

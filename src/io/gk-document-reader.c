@@ -496,8 +496,11 @@ read_template (Reader      *r,
       _gk_reader_pop (r, len);
     }
 
-  template = gk_template_find (id);
-  if (template == NULL && json_object_has_member (object, "definition"))
+  /* A file that carries its template's definition opens with exactly
+   * those tables, whatever template of that id is installed here (equal
+   * definitions are one template). */
+  template = json_object_has_member (object, "definition") ? NULL : gk_template_find (id);
+  if (json_object_has_member (object, "definition"))
     {
       g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(GError) local_error = NULL;

@@ -144,6 +144,11 @@ _gk_template_parse_list_columns (GkTableSchema *t,
       c->id = g_strdup (id);
       c->title = g_strdup (title);
       g_ptr_array_add (t->texts, c);
+      if (!g_str_equal (type, "choice") && json_object_has_member (obj, "choices"))
+        {
+          fail (error, where, c->id, _("only a choice column has “choices”; write “type”: “choice”"));
+          return NULL;
+        }
       if (g_str_equal (type, "choice") && !parse_choices (c, obj, where, error))
         return NULL;
     }

@@ -110,6 +110,26 @@ is_string_element (JsonArray *array,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
+/* An optional true/false member: FALSE with a message when it is there
+ * but something else ("true" as text is not true). */
+static gboolean
+get_boolean (JsonObject  *obj,
+             const char  *name,
+             const char  *where,
+             gboolean    *out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+
+  *out = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return invalid (error, where, _("“%s” must be true or false"), name);
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
 static gboolean
 is_string_array (JsonObject *obj,
                  const char *name)
@@ -264,12 +284,17 @@ resolve_columns (GkTableSchema *t,
           c->rule = GK_COLUMN_SHARE_OF;
           if (!dup_strv (obj, "classes", column_where, &c->classes, error))
             return FALSE;
-          c->except = json_object_get_boolean_member_with_default (obj, "except", FALSE);
+          if (!get_boolean (obj, "except", column_where, &c->except, error))
+            return FALSE;
           v = GPOINTER_TO_UINT (idx);
           g_array_append_val (sources, v);
         }
       else if (json_object_has_member (obj, "source"))
         {
+          /* Only a summary takes its columns from other tables; anywhere
+           * else the column could be neither entered nor derived. */
+          if (!gk_table_schema_is_summary (t))
+            return invalid (error, column_where, _("only a summary table takes a column from another table (“source”)"));
           c->rule = GK_COLUMN_SOURCE;
           if (!dup_string (obj, "source", column_where, &c->source, error))
             return FALSE;
@@ -351,6 +376,10 @@ parse_lines (GkTableSchema *t,
         return FALSE;
       if (l->id == NULL || l->title == NULL)
         return invalid (error, where, _("line %u needs an “id” and a “title”"), i + 1);
+      /* The expenditure side's lines are the function 类 codes and the
+       * expenditure total: an income line may not take their ids. */
+      if (g_str_equal (l->id, "expenditure-total") || (l->id[0] != '\0' && strspn (l->id, "0123456789") == strlen (l->id)))
+        return invalid (error, where, _("the line id “%s” is kept for the expenditure side; choose another"), l->id);
       if (!g_hash_table_insert (ids, l->id, GUINT_TO_POINTER (i)))
         return invalid (error, where, _("two lines have the id “%s”"), l->id);
     }
@@ -404,6 +433,41 @@ parse_lines (GkTableSchema *t,
   return TRUE;
 }
 
+/* The roles Gongkai knows and the kind each must have: the checks, the
+ * text and the charts read them as such. */
+static const struct { const char *role; GkTableKind kind; } role_kinds[] = {
+  { "income-summary", GK_TABLE_KIND_INCOME_EXPENDITURE },
+  { "fiscal-summary", GK_TABLE_KIND_FISCAL },
+  { "income", GK_TABLE_KIND_FUNCTION },
+  { "expenditure", GK_TABLE_KIND_FUNCTION },
+  { "general-expenditure", GK_TABLE_KIND_FUNCTION },
+  { "fund-expenditure", GK_TABLE_KIND_FUNCTION },
+  { "capital-expenditure", GK_TABLE_KIND_FUNCTION },
+  { "basic-expenditure", GK_TABLE_KIND_ECONOMIC },
+  { "economic-expenditure", GK_TABLE_KIND_ECONOMIC },
+  { "project-expenditure", GK_TABLE_KIND_PROJECTS },
+  { "sangong", GK_TABLE_KIND_SINGLE },
+  { "procurement", GK_TABLE_KIND_LIST },
+  { "purchased-services", GK_TABLE_KIND_LIST },
+  { "new-assets", GK_TABLE_KIND_LIST },
+  { "non-tax", GK_TABLE_KIND_LIST },
+  { "project-performance", GK_TABLE_KIND_PROJECT_PERFORMANCE },
+  { "overall-performance", GK_TABLE_KIND_OVERALL_PERFORMANCE },
+};
+
+static const char *
+kind_name (GkTableKind kind)
+{
+  static const char * const names[] = {
+    [GK_TABLE_KIND_FUNCTION] = "function", [GK_TABLE_KIND_ECONOMIC] = "economic",
+    [GK_TABLE_KIND_PROJECTS] = "projects", [GK_TABLE_KIND_SINGLE] = "single",
+    [GK_TABLE_KIND_INCOME_EXPENDITURE] = "income-expenditure", [GK_TABLE_KIND_FISCAL] = "fiscal",
+    [GK_TABLE_KIND_PROJECT_PERFORMANCE] = "project-performance", [GK_TABLE_KIND_LIST] = "list",
+    [GK_TABLE_KIND_OVERALL_PERFORMANCE] = "overall-performance",
+  };
+  return (guint) kind < G_N_ELEMENTS (names) && names[kind] != NULL ? names[kind] : "?";
+}
+
 static const char * const chinese_digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
 
 /* 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三 (tables number below 100). */
@@ -412,6 +476,8 @@ chinese_number (guint n)
 {
   if (n < 10)
     return g_strdup (chinese_digits[n]);
+  if (n >= 100)
+    return g_strdup_printf ("%u", n);
   return g_strconcat (n >= 20 ? chinese_digits[n / 10] : "", "十", chinese_digits[n % 10], NULL);
 }
 
@@ -494,8 +560,12 @@ parse_table (GkTemplate  *self,
                       "project-performance, list, overall-performance"));
   if (orientation != NULL && !g_str_equal (orientation, "portrait") && !g_str_equal (orientation, "landscape"))
     return invalid (error, where, _("“orientation” must be portrait or landscape"));
+  for (guint i = 0; i < G_N_ELEMENTS (role_kinds); i++)
+    if (g_str_equal (t->id, role_kinds[i].role) && t->kind != role_kinds[i].kind)
+      return invalid (error, where, _("a table of this role must be of the kind “%s”"), kind_name (role_kinds[i].kind));
   t->landscape = g_strcmp0 (orientation, "landscape") == 0;
-  t->optional = json_object_get_boolean_member_with_default (obj, "optional", FALSE);
+  if (!get_boolean (obj, "optional", where, &t->optional, error))
+    return FALSE;
   if (!parse_unit (obj, "unit", where, &t->has_unit, &t->unit, error))
     return FALSE;
   if (t->kind == GK_TABLE_KIND_INCOME_EXPENDITURE || t->kind == GK_TABLE_KIND_FISCAL)
@@ -550,15 +620,22 @@ parse_table (GkTemplate  *self,
         return FALSE;
       if (c->id == NULL || c->title == NULL)
         return invalid (error, where, _("column %u needs an “id” and a “title”"), j + 1);
+      /* A row of a file names its code beside its figures. */
+      if (g_str_equal (c->id, "code"))
+        return invalid (error, where, _("the column id “code” is kept for the rows' codes; choose another"));
       if (!g_hash_table_insert (ids, c->id, GUINT_TO_POINTER (j)) ||
           (t->texts != NULL && gk_table_schema_text_index (t, c->id) >= 0))
         return invalid (error, where, _("two columns have the id “%s”"), c->id);
     }
   if (!resolve_columns (t, ids, columns, where, error))
     return FALSE;
-  if (json_object_has_member (obj, "lines") &&
-      !parse_lines (t, json_object_get_array_member (obj, "lines"), where, error))
-    return FALSE;
+  if (json_object_has_member (obj, "lines"))
+    {
+      if (!gk_table_schema_is_summary (t))
+        return invalid (error, where, _("only a summary table has “lines”"));
+      if (!parse_lines (t, json_object_get_array_member (obj, "lines"), where, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -590,6 +667,10 @@ check_sources (GkTemplate  *self,
           from = gk_template_lookup (self, parts[0]);
           if (from == NULL)
             return invalid (error, where, _("source “%s” names a table the template does not have"), source);
+          /* Summaries are derived from entered tables only: one read by
+           * another would be derived in an order nothing fixes. */
+          if (gk_table_schema_is_summary (from))
+            return invalid (error, where, _("source “%s” names a summary table; a summary reads entered tables only"), source);
           if (gk_table_schema_column_index (from, parts[1]) < 0)
             return invalid (error, where, _("source “%s” names a column table “%s” does not have"), source, parts[0]);
         }
@@ -650,6 +731,12 @@ gk_template_parse_definition (JsonObject  *root,
       return NULL;
     }
   tables = json_object_get_array_member (root, "tables");
+  /* Numbered 一 … 九十九. */
+  if (json_array_get_length (tables) > 99)
+    {
+      invalid (error, self->id, _("a template has at most 99 tables"));
+      return NULL;
+    }
   for (guint i = 0; i < json_array_get_length (tables); i++)
     if (!parse_table (self, tables, i, error))
       return NULL;
