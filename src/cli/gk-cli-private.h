@@ -52,6 +52,9 @@ int _gk_cli_list_templates (const GkCliCommand *command,
 int _gk_cli_new         (const GkCliCommand *command,
                          GVariantDict       *options,
                          const char * const *files);
+int _gk_cli_next_year   (const GkCliCommand *command,
+                         GVariantDict       *options,
+                         const char * const *files);
 
 GkTemplate *_gk_cli_find_template (const char *option,
                                    const char *id);

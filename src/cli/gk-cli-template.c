@@ -143,3 +143,58 @@ _gk_cli_new (const GkCliCommand *command,
            gk_money_unit_to_string (money_unit));
   return EXIT_SUCCESS;
 }
+
+/* --next-year IN OUT: next year's disclosure begun from this year's, every
+ * figure of IN its last-year figure, saved as OUT; what was carried over
+ * is printed. */
+int
+_gk_cli_next_year (const GkCliCommand *command,
+                   GVariantDict       *options,
+                   const char * const *files)
+{
+  g_autoptr(GFile) in = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GkDocument) this_year = NULL;
+  g_autoptr(GkDocument) next = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+
+  g_variant_dict_lookup (options, "next-year", "^&ay", &path);
+  if (files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr (_("--next-year takes this year’s file and the new one, for example: "
+                    "gongkai --next-year 2025.gongkai 2026.gongkai\n"));
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+  in = g_file_new_for_commandline_arg (path);
+  out = g_file_new_for_commandline_arg (files[0]);
+  if (g_file_equal (in, out))
+    {
+      g_printerr (_("%s: the new year’s file must be another file than this year’s\n"), files[0]);
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+  if (!g_variant_dict_contains (options, "force") && g_file_query_exists (out, NULL))
+    {
+      g_printerr (_("%s already exists; it is left as it is (add --force to replace it)\n"), files[0]);
+      return EXIT_FAILURE;
+    }
+  /* Two readings of the same file: this year's stays as it is, the
+   * other becomes next year's. */
+  if ((this_year = gk_document_load (in, NULL, &error)) == NULL ||
+      (next = gk_document_load (in, NULL, &error)) == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return GK_CLI_EXIT_UNREADABLE;
+    }
+  if (!gk_document_start_next_year (next, this_year, report, &error) ||
+      !gk_document_save (next, out, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", files[0], error->message);
+      return EXIT_FAILURE;
+    }
+  g_print ("%s", report->str);
+  g_print (_("%s: the %u disclosure of %s, begun from %s\n"), files[0], gk_document_get_year (next),
+           gk_document_get_unit (next) ? gk_document_get_unit (next) : "", path);
+  return EXIT_SUCCESS;
+}

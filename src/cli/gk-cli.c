@@ -27,6 +27,8 @@ static const GkCliCommand commands[] = {
     _gk_cli_list_templates, NULL },
   { "new", G_OPTION_ARG_FILENAME, N_("Write a blank disclosure of the template given with --template as OUT"), N_("OUT"),
     _gk_cli_new, NULL },
+  { "next-year", G_OPTION_ARG_FILENAME, N_("Start next year’s disclosure from IN and save it as the FILE given after it"), N_("IN"),
+    _gk_cli_next_year, NULL },
 };
 
 void

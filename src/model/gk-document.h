@@ -134,6 +134,10 @@ gboolean       gk_document_convert_money_unit (GkDocument     *self,
                                                GkMoneyUnit     unit,
                                                guint          *n_rounded,
                                                GError        **error);
+gboolean       gk_document_start_next_year  (GkDocument       *self,
+                                             GkDocument       *this_year,
+                                             GString          *report,
+                                             GError          **error);
 gboolean       gk_document_fill_prior_year  (GkDocument       *self,
                                              GkDocument       *last_year,
                                              GString          *report,

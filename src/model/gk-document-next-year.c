@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gk-document-private.h"
+#include "gk-table-list.h"
+
+/* Next year's disclosure starts from this year's: the same unit, template,
+ * rows, projects, overview and glossary, every figure of this year as the
+ * new year's last-year figure, and no figure of its own yet. */
+
+static void
+clear_row (GkDocument          *self,
+           GkRow               *row,
+           const GkTableSchema *schema,
+           guint               *cleared)
+{
+  for (guint c = 0; c < gk_table_schema_get_n_columns (schema); c++)
+    {
+      GkAmount value;
+
+      if (gk_table_schema_get_column (schema, c)->rule != GK_COLUMN_ENTERED ||
+          !gk_row_get_amount (row, c, &value))
+        continue;
+      if (gk_document_set_amount (self, row, c, NULL, NULL))
+        (*cleared)++;
+    }
+}
+
+/* Figures are entered on the rows without children: 项, or 款 without 项. */
+static void
+clear_rows (GkDocument          *self,
+            GListModel          *rows,
+            const GkTableSchema *schema,
+            guint               *cleared)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, i);
+      GListModel *children = gk_row_get_children (row);
+
+      if (children != NULL && g_list_model_get_n_items (children) > 0)
+        clear_rows (self, children, schema, cleared);
+      else if (gk_row_get_kind (row) != GK_ROW_KIND_TOTAL)
+        clear_row (self, row, schema, cleared);
+    }
+}
+
+static void
+clear_tables (GkDocument *self,
+              guint      *cleared)
+{
+  for (guint t = 0; t < gk_document_get_n_tables (self); t++)
+    {
+      GkTable *table = gk_document_get_table_at (self, t);
+      const GkTableSchema *schema = gk_table_get_schema (table);
+
+      switch (schema->kind)
+        {
+        case GK_TABLE_KIND_FUNCTION:
+        case GK_TABLE_KIND_ECONOMIC:
+          clear_rows (self, gk_table_get_roots (table), schema, cleared);
+          break;
+        case GK_TABLE_KIND_SINGLE:
+          clear_row (self, gk_table_get_single_row (table), schema, cleared);
+          break;
+        case GK_TABLE_KIND_LIST:
+        case GK_TABLE_KIND_OVERALL_PERFORMANCE:
+          for (guint i = 0; i < gk_table_get_n_entries (table); i++)
+            clear_row (self, gk_table_get_entry (table, i), schema, cleared);
+          break;
+        case GK_TABLE_KIND_PROJECTS:
+        case GK_TABLE_KIND_PROJECT_PERFORMANCE:
+        case GK_TABLE_KIND_INCOME_EXPENDITURE:
+        case GK_TABLE_KIND_FISCAL:
+        default:
+          break;
+        }
+    }
+}
+
+static void
+clear_projects (GkDocument *self,
+                guint      *cleared)
+{
+  GListModel *projects = gk_document_get_projects (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (projects, i);
+
+      clear_row (self, gk_project_get_row (project), gk_project_get_schema (project), cleared);
+      if (gk_project_get_other_funds (project) != 0)
+        gk_document_set_int (self, project, "other-funds", 0);
+    }
+}
+
+/* This year's last-year figures and their reasons were about the year
+ * before: they go, and the fill below sets the new ones. */
+static void
+clear_priors (GkDocument *self)
+{
+  GListModel *priors = gk_explanation_get_priors (gk_document_get_explanation (self));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (priors); i++)
+    {
+      g_autoptr(GkPrior) prior = g_list_model_get_item (priors, i);
+      g_ptr_array_add (keys, g_strdup (gk_prior_get_key (prior)));
+    }
+  for (guint i = 0; i < keys->len; i++)
+    gk_document_remove_prior (self, keys->pdata[i]);
+}
+
+/**
+ * gk_document_start_next_year:
+ * @self: a copy of @this_year (read from the same file), to become next
+ *   year's disclosure
+ * @this_year: this year's disclosure
+ * @report: (nullable): receives what was carried over, a line each
+ *
+ * Makes @self next year's disclosure: the year after, no date, every
+ * entered figure empty, and this year's figures as its last-year figures
+ * (gk_document_fill_prior_year()). The history is cleared: the result is
+ * a new document.
+ */
+gboolean
+gk_document_start_next_year (GkDocument  *self,
+                             GkDocument  *this_year,
+                             GString     *report,
+                             GError     **error)
+{
+  guint cleared = 0;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (GK_IS_DOCUMENT (this_year), FALSE);
+  g_return_val_if_fail (self != this_year, FALSE);
+
+  if (gk_document_get_year (this_year) == 0)
+    {
+      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
+                   _("The disclosure has no budget year; give it one first"));
+      return FALSE;
+    }
+  g_object_set (self, "year", gk_document_get_year (this_year) + 1, "date", "", NULL);
+  clear_tables (self, &cleared);
+  clear_projects (self, &cleared);
+  clear_priors (self);
+  if (!gk_document_fill_prior_year (self, this_year, report, error))
+    return FALSE;
+  gk_document_history_clear (self);
+  if (report != NULL)
+    g_string_append_printf (report, _("%u figures of %u emptied for %u; they are its last-year figures now\n"),
+                            cleared, gk_document_get_year (this_year), gk_document_get_year (self));
+  return TRUE;
+}
