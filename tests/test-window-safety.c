@@ -427,6 +427,73 @@ test_save_as_follows (void)
   run_app_test (save_as_follows);
 }
 
+/* New Year From This ----------------------------------------------------------- */
+
+typedef struct
+{
+  GtkApplication *app;
+  guint           windows;
+} WindowCount;
+
+static gboolean
+window_added (gpointer data)
+{
+  WindowCount *count = data;
+  return g_list_length (gtk_application_get_windows (count->app)) > count->windows;
+}
+
+/* A figure typed and not yet confirmed goes into next year's last-year
+ * figures; this year's document and its file are left as they were; the
+ * new year opens in a window of its own. */
+static void
+new_year_from_window (GkApplication *app,
+                      GkWindow      *window)
+{
+  g_autofree char *path = gk_test_copy_sample ();
+  g_autofree char *directory = g_path_get_dirname (path);
+  g_autofree char *next_path = g_build_filename (directory, "2021.gongkai", NULL);
+  g_autoptr(GFile) next_file = g_file_new_for_path (next_path);
+  g_autoptr(GkDocument) next = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  WindowCount count = { GTK_APPLICATION (app), 0 };
+  GkDocument *document = open_in (window, path);
+  GkPrior *prior;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  type_in_window (window, "2010301", "300");
+  g_assert_true (gk_window_commit_pending (window));
+  count.windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_true (gk_window_start_next_year_to (window, next_file));
+  gk_test_iterate_until (window_added, &count);
+
+  next = gk_document_load (next_file, NULL, NULL);
+  g_assert_nonnull (next);
+  g_assert_cmpuint (gk_document_get_year (next), ==, 2021);
+  prior = gk_explanation_lookup_prior (gk_document_get_explanation (next), "expenditure.basic");
+  g_assert_nonnull (prior);
+  {
+    GkTable *expenditure = gk_document_get_table (document, "expenditure");
+    GkAmount basic = 0;
+
+    g_assert_true (gk_table_get_column_total (expenditure, gk_table_column_index (expenditure, "basic"), &basic));
+    /* 表三's 基本支出 with the 300 typed into 2010301. */
+    g_assert_cmpint (gk_prior_get_amount (prior), ==, basic);
+    g_assert_cmpint (basic, ==, 28408 - 26506 + 30000);
+  }
+  /* This year's document is unchanged: the figure typed, the year. */
+  g_assert_cmpint (basic_of (document, "2010301"), ==, 30000);
+  g_assert_cmpuint (gk_document_get_year (document), ==, 2020);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_new_year_from_window (void)
+{
+  run_app_test (new_year_from_window);
+}
+
 /* Changed on disk ------------------------------------------------------------ */
 
 typedef struct
@@ -742,6 +809,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
+  g_test_add_func ("/window-safety/new-year", test_new_year_from_window);
   g_test_add_func ("/window-safety/page-switch/commits", test_page_switch_commits);
   g_test_add_func ("/window-safety/page-switch/invalid-stays", test_page_switch_invalid_stays);
   g_test_add_func ("/window-safety/page-switch/text", test_page_switch_text);

@@ -66,6 +66,9 @@ void     gk_window_disk_dispose          (GkWindow   *self);
 void     gk_window_print_class_init      (GkWindowClass *klass);
 void     gk_window_print_init            (GkWindow   *self);
 
+/* gk-window-next-year.c: New Year From This… (win.new-year). */
+void     gk_window_next_year_class_init  (GkWindowClass *klass);
+
 /* gk-window-template.c: Tables… (win.edit-template). */
 void     gk_window_template_class_init   (GkWindowClass *klass);
 

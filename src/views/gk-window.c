@@ -610,6 +610,7 @@ gk_window_update_history (GkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-template", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-year", self->document != NULL);
   gk_window_update_title (self);
 }
 
@@ -809,6 +810,7 @@ gk_window_class_init (GkWindowClass *klass)
   gk_window_document_class_init (klass);
   gk_window_print_class_init (klass);
   gk_window_template_class_init (klass);
+  gk_window_next_year_class_init (klass);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", gk_window_action_toast);
   gtk_widget_class_install_action (widget_class, "win.show-finding", "u", gk_window_action_show_finding);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, gk_window_undo);
@@ -846,6 +848,7 @@ gk_window_init (GkWindow *self)
     "win.save-as",
     "win.export-pdf",
     "win.edit-template",
+    "win.new-year",
     "win.undo",
     "win.redo",
   };

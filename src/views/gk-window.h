@@ -27,6 +27,8 @@ GkDraft    *gk_window_get_draft         (GkWindow      *self);
 GkChecker  *gk_window_get_checker       (GkWindow      *self);
 void        gk_window_save_to           (GkWindow      *self,
                                          GFile         *file);
+gboolean    gk_window_start_next_year_to (GkWindow     *self,
+                                          GFile        *file);
 void        gk_window_restore_draft     (GkWindow      *self,
                                          GkDocument    *document,
                                          GFile         *file,
