@@ -60,6 +60,9 @@ gboolean _gk_reader_fail           (Reader               *r,
                                     ...) G_GNUC_PRINTF (2, 3);
 void     _gk_reader_pop            (Reader               *r,
                                     gsize                 len);
+gboolean _gk_reader_read_indicators (Reader              *r,
+                                     GListStore          *store,
+                                     JsonNode            *node);
 gsize    _gk_reader_push_index     (Reader               *r,
                                     guint                 index);
 gsize    _gk_reader_push_member    (Reader               *r,

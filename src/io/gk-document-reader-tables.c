@@ -211,32 +211,6 @@ read_list_rows (Reader   *r,
   return TRUE;
 }
 
-/* The 整体绩效目标表's indicators: [{"level1": "…", "level2": "…",
- * "name": "…", "target": "…"}], each member a text. */
-static gboolean
-read_indicators (Reader   *r,
-                 GkTable  *table,
-                 JsonNode *node)
-{
-  JsonArray *array;
-
-  if (!_gk_reader_expect_array (r, node, &array))
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize len = _gk_reader_push_index (r, i);
-      g_autoptr(GkIndicator) indicator = gk_indicator_new (NULL, NULL, NULL, NULL);
-      JsonObject *object;
-
-      if (!_gk_reader_expect_object (r, json_array_get_element (array, i), &object) ||
-          !_gk_reader_read_fields (r, object, indicator, NULL, NULL))
-        return FALSE;
-      g_list_store_append (G_LIST_STORE (gk_table_get_indicators (table)), indicator);
-      _gk_reader_pop (r, len);
-    }
-  return TRUE;
-}
-
 /* Format version 1 named the seed's nine tables by position. */
 static const char *
 version_1_role (const char *key)
@@ -309,7 +283,7 @@ read_table (Reader     *r,
             g_object_set (gk_table_get_goal_item (table), "text", text[0] != '\0' ? text : NULL, NULL);
         }
       else if (g_str_equal (name, "indicators") && gk_table_is_overall_performance (table))
-        ok = read_indicators (r, table, member);
+        ok = _gk_reader_read_indicators (r, G_LIST_STORE (gk_table_get_indicators (table)), member);
       else if (g_str_equal (name, "rows") && gk_table_is_overall_performance (table))
         ok = _gk_reader_fail (r, _("the tasks of table %s are written under “tasks”"), id);
       else if (g_str_equal (name, "rows") && schema->kind == GK_TABLE_KIND_PROJECTS)

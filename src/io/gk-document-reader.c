@@ -116,10 +116,12 @@ read_names (Reader   *r,
   return TRUE;
 }
 
-static gboolean
-read_indicators (Reader    *r,
-                 GkProject *project,
-                 JsonNode  *node)
+/* [{"level1": "产出指标", …}]: a project's or a 整体绩效目标表's indicators,
+ * appended to @store. */
+gboolean
+_gk_reader_read_indicators (Reader     *r,
+                            GListStore *store,
+                            JsonNode   *node)
 {
   JsonArray *array;
 
@@ -134,7 +136,7 @@ read_indicators (Reader    *r,
       if (!_gk_reader_expect_object (r, json_array_get_element (array, i), &object) ||
           !_gk_reader_read_fields (r, object, indicator, NULL, NULL))
         return FALSE;
-      g_list_store_append (G_LIST_STORE (gk_project_get_indicators (project)), indicator);
+      g_list_store_append (store, indicator);
       _gk_reader_pop (r, len);
     }
   return TRUE;
@@ -217,7 +219,7 @@ read_project (Reader     *r,
   if (json_object_has_member (object, "indicators"))
     {
       len = _gk_reader_push_member (r, "indicators");
-      if (!read_indicators (r, project, json_object_get_member (object, "indicators")))
+      if (!_gk_reader_read_indicators (r, G_LIST_STORE (gk_project_get_indicators (project)), json_object_get_member (object, "indicators")))
         return FALSE;
       _gk_reader_pop (r, len);
     }
