@@ -273,7 +273,8 @@ squeezed_heading (const GkTableSchema *schema)
   return squeeze (heading);
 }
 
-/* 目录's entries between 第二部分 and 第三部分, white space removed. */
+/* 目录's entries of the tables' part (…部门预算公开表) up to the next part,
+ * white space removed. */
 static GPtrArray *
 contents_tables (const char *page)
 {
@@ -298,10 +299,12 @@ contents_tables (const char *page)
       g_string_append (pending, title);
       flat = squeeze (pending->str);
       g_string_truncate (pending, 0);
-      if (g_str_has_prefix (flat, "第二部分"))
-        in_tables = TRUE;
-      else if (g_str_has_prefix (flat, "第三部分"))
-        break;
+      if (g_str_has_prefix (flat, "第") && strstr (flat, "部分") != NULL)
+        {
+          if (in_tables)
+            break;
+          in_tables = g_str_has_suffix (flat, "部门预算公开表");
+        }
       else if (in_tables)
         g_ptr_array_add (entries, g_steal_pointer (&flat));
     }
@@ -655,12 +658,52 @@ static const char *broken_templates[][3] = {
     "\"kind\": \"fiscal\", \"expenditure-total\": \"支出总计\", \"columns\": [{\"id\": \"total\", \"title\": \"合计\"}], "
     "\"lines\": [{\"id\": \"expenditure-total\", \"title\": \"收入总计\"}]}]}",
     "the line id “expenditure-total” is kept" },
+  { "parts-twice.json",
+    "{\"id\": \"parts-twice\", \"version\": 1, \"parts\": [\"overview\", \"tables\", \"tables\", \"glossary\"], "
+    "\"tables\": [{\"role\": \"sangong\", \"title\": \"三公\", \"kind\": \"single\", "
+    "\"columns\": [{\"id\": \"total\", \"title\": \"合计\"}]}]}",
+    "“parts” must list overview, tables, explanation and glossary, each once" },
   { "choices-on-text.json",
     "{\"id\": \"choices-on-text\", \"version\": 1, \"tables\": [{\"role\": \"procurement\", \"title\": \"政府采购预算表\", "
     "\"kind\": \"list\", \"columns\": [{\"id\": \"item\", \"title\": \"项目\", \"type\": \"text\", \"choices\": [\"货物\"]}, "
     "{\"id\": \"total\", \"title\": \"合计\"}]}]}",
     "only a choice column has “choices”" },
 };
+
+/* 上海 prints its 说明 before its tables: the parts follow the template,
+ * numbered in their order. */
+static void
+test_parts_order (void)
+{
+  GkTemplate *shanghai = gk_template_find ("shanghai-2025");
+  g_autoptr(GkDocument) document = gk_document_new_blank_for_template (shanghai, "测试单位", 2025,
+                                                                       GK_MONEY_UNIT_YUAN);
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-parts-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "parts.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *explanation, *tables, *glossary;
+
+  g_assert_cmpint (gk_template_get_part (shanghai, 1), ==, GK_PART_EXPLANATION);
+  g_assert_cmpint (gk_template_get_part (gk_template_get_default (), 1), ==, GK_PART_TABLES);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+
+  g_assert_true (gk_export_file (document, GK_EXPORT_PDF, pdf_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-layout", "-l", "2", pdf, "-", NULL };
+    text = run (argv);
+  }
+  explanation = strstr (text, "第二部分 2025年部门预算情况说明");
+  tables = strstr (text, "第三部分 2025年部门预算公开表");
+  glossary = strstr (text, "第四部分 名词解释");
+  g_assert_nonnull (explanation);
+  g_assert_nonnull (tables);
+  g_assert_nonnull (glossary);
+  g_assert_true (explanation < tables && tables < glossary);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
 
 /* A template of more tables than 一 … 九十九 can number. */
 static void
@@ -777,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/templates/sources-resolve", test_sources_resolve);
   g_test_add_func ("/templates/broken-user-templates", test_broken_user_templates);
   g_test_add_func ("/templates/too-many-tables", test_too_many_tables);
+  g_test_add_func ("/templates/parts-order", test_parts_order);
   g_test_add_func ("/templates/capital-checked", test_capital_checked);
   g_test_add_func ("/templates/capital-empty", test_capital_empty);
   all = gk_template_list_all ();

@@ -8,9 +8,6 @@
 /* The paragraphs, spans and the helpers that write them. The sections
  * themselves are in gk-narrative-sections.c. */
 
-static const char * const chinese_numbers[] = {
-  "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-};
 
 static void
 gk_span_free (gpointer data)
@@ -47,14 +44,7 @@ gk_narrative_section_free (gpointer data)
 char *
 gk_narrative_chinese_number (guint number)
 {
-  if (number >= 1 && number <= 10)
-    return g_strdup (chinese_numbers[number - 1]);
-  if (number > 10 && number < 20)
-    return g_strconcat ("十", chinese_numbers[number - 11], NULL);
-  if (number >= 20 && number < 100)
-    return g_strconcat (chinese_numbers[number / 10 - 1], "十",
-                        number % 10 ? chinese_numbers[number % 10 - 1] : "", NULL);
-  return g_strdup_printf ("%u", number);
+  return gk_chinese_number (number);
 }
 
 /* Composer ----------------------------------------------------------------- */

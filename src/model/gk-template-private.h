@@ -23,6 +23,7 @@ struct _GkTemplate
   GkTemplate  *base;       /* a customised template's bundled or user template */
   JsonObject  *definition; /* the parsed JSON, to customise and save */
   char        *text;       /* the definition, serialised: interning key */
+  GkPart       parts[GK_N_PARTS]; /* the document's parts in printed order */
   GPtrArray   *tables;     /* GkTableSchema */
   gboolean     has_text_unit;
   GkMoneyUnit  text_unit;  /* the unit 情况说明 states money in, when has_text_unit */

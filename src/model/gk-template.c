@@ -470,9 +470,9 @@ kind_name (GkTableKind kind)
 
 static const char * const chinese_digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
 
-/* 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三 (tables number below 100). */
-static char *
-chinese_number (guint n)
+/* 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三; from 100 on, figures. */
+char *
+gk_chinese_number (guint n)
 {
   if (n < 10)
     return g_strdup (chinese_digits[n]);
@@ -488,7 +488,7 @@ table_number (GkNumbering numbering,
   switch (numbering)
     {
     case GK_NUMBERING_CHINESE:
-      return chinese_number (position + 1);
+      return gk_chinese_number (position + 1);
     case GK_NUMBERING_ARABIC:
       return g_strdup_printf ("%u", position + 1);
     case GK_NUMBERING_NONE:
@@ -678,6 +678,50 @@ check_sources (GkTemplate  *self,
   return TRUE;
 }
 
+/* "parts": the four parts of the document in printed order (预算编制说明
+ * before the tables in 上海 and 湖南); the usual order when absent. */
+static gboolean
+parse_parts (GkTemplate  *self,
+             JsonObject  *root,
+             GError     **error)
+{
+  static const char * const names[GK_N_PARTS] = { "overview", "tables", "explanation", "glossary" };
+  JsonArray *array;
+  guint seen = 0;
+
+  for (guint i = 0; i < GK_N_PARTS; i++)
+    self->parts[i] = (GkPart) i;
+  if (!json_object_has_member (root, "parts"))
+    return TRUE;
+  if (!is_string_array (root, "parts") ||
+      json_array_get_length (array = json_object_get_array_member (root, "parts")) != GK_N_PARTS)
+    return invalid (error, self->id, _("“parts” must list overview, tables, explanation and glossary, each once"));
+  for (guint i = 0; i < GK_N_PARTS; i++)
+    {
+      const char *name = json_array_get_string_element (array, i);
+      guint part = GK_N_PARTS;
+
+      for (guint k = 0; k < GK_N_PARTS; k++)
+        if (g_str_equal (name, names[k]))
+          part = k;
+      if (part == GK_N_PARTS || (seen & (1u << part)) != 0)
+        return invalid (error, self->id, _("“parts” must list overview, tables, explanation and glossary, each once"));
+      seen |= 1u << part;
+      self->parts[i] = (GkPart) part;
+    }
+  return TRUE;
+}
+
+/* The part printed @index-th (from 0). */
+GkPart
+gk_template_get_part (GkTemplate *self,
+                      guint       index)
+{
+  g_return_val_if_fail (self != NULL, GK_PART_OVERVIEW);
+  g_return_val_if_fail (index < GK_N_PARTS, GK_PART_OVERVIEW);
+  return self->parts[index];
+}
+
 GkTemplate *
 gk_template_parse_definition (JsonObject  *root,
                   GError     **error)
@@ -724,6 +768,8 @@ gk_template_parse_definition (JsonObject  *root,
     }
 
   if (!parse_unit (root, "text-unit", self->id, &self->has_text_unit, &self->text_unit, error))
+    return NULL;
+  if (!parse_parts (self, root, error))
     return NULL;
   if (!is_array (root, "tables") || json_array_get_length (json_object_get_array_member (root, "tables")) == 0)
     {

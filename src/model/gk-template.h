@@ -60,6 +60,15 @@ typedef struct
 
 typedef struct _GkTemplate GkTemplate;
 
+/* The four parts of a disclosure, printed in the template's order. */
+typedef enum {
+  GK_PART_OVERVIEW,     /* 单位概况 */
+  GK_PART_TABLES,       /* 部门预算公开表 */
+  GK_PART_EXPLANATION,  /* 情况说明 */
+  GK_PART_GLOSSARY,     /* 名词解释 */
+  GK_N_PARTS
+} GkPart;
+
 /* How a template numbers its tables: 表一 / 一、…, 表1 / 1 …, or not at all. */
 typedef enum {
   GK_NUMBERING_CHINESE,
@@ -113,6 +122,9 @@ char                *gk_template_to_json             (GkTemplate     *self,
                                                       const char     *title);
 char                *gk_template_dup_table_roles     (GkTemplate     *self);
 GkNumbering          gk_template_get_numbering       (GkTemplate     *self);
+GkPart               gk_template_get_part            (GkTemplate     *self,
+                                                      guint           index);
+char                *gk_chinese_number               (guint           number);
 GkMoneyUnit          gk_template_get_text_unit       (GkTemplate     *self,
                                                       GkMoneyUnit     document_unit);
 GkTemplate          *gk_template_new_from_data       (const char     *json,

@@ -30,21 +30,8 @@ typedef struct
   const char   *unit;
   guint         year;
   guint         outline_part;  /* the part being laid out, as outline parent */
+  char         *part[GK_N_PARTS]; /* "一" … "四": each part's number in the template's order */
 } Builder;
-
-static char *
-chinese_number (guint number)
-{
-  static const char * const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-
-  if (number < 10)
-    return g_strdup (digits[number]);
-  if (number < 20)
-    return g_strconcat ("十", number % 10 ? digits[number % 10] : "", NULL);
-  if (number < 100)
-    return g_strconcat (digits[number / 10], "十", number % 10 ? digits[number % 10] : "", NULL);
-  return g_strdup_printf ("%u", number);
-}
 
 /**
  * gk_disclosure_format_date:
@@ -127,19 +114,19 @@ add_heading (Builder     *b,
 static char *
 part_one_title (Builder *b)
 {
-  return g_strdup_printf ("第一部分 %s单位概况", b->unit);
+  return g_strdup_printf ("第%s部分 %s单位概况", b->part[GK_PART_OVERVIEW], b->unit);
 }
 
 static char *
 part_two_title (Builder *b)
 {
-  return g_strdup_printf ("第二部分 %u年部门预算公开表", b->year);
+  return g_strdup_printf ("第%s部分 %u年部门预算公开表", b->part[GK_PART_TABLES], b->year);
 }
 
 static char *
 part_three_title (Builder *b)
 {
-  return g_strdup_printf ("第三部分 %u年部门预算情况说明", b->year);
+  return g_strdup_printf ("第%s部分 %u年部门预算情况说明", b->part[GK_PART_EXPLANATION], b->year);
 }
 
 static char *
@@ -176,44 +163,71 @@ add_cover (Builder *b)
     }
 }
 
+static char *
+part_four_title (Builder *b)
+{
+  return g_strdup_printf ("第%s部分 名词解释", b->part[GK_PART_GLOSSARY]);
+}
+
+/* A part's lines of the 目录: its title, then its sections or tables. */
+static void
+add_contents_part (Builder *b,
+                   GkPart   part)
+{
+  g_autofree char *title = NULL;
+
+  switch (part)
+    {
+    case GK_PART_OVERVIEW:
+      title = part_one_title (b);
+      gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, title, "part1");
+      gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, "一、主要职能", "part1-functions");
+      gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, "二、机构设置及人员情况", "part1-structure");
+      break;
+    case GK_PART_TABLES:
+      title = part_two_title (b);
+      gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, title, "part2");
+      for (guint i = 0; i < gk_document_get_n_tables (b->document); i++)
+        {
+          GkTable *table = gk_document_get_table_at (b->document, i);
+          g_autofree char *entry = table_entry_title (table);
+          g_autofree char *anchor = table_anchor (table);
+
+          gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, entry, anchor);
+        }
+      break;
+    case GK_PART_EXPLANATION:
+      title = part_three_title (b);
+      gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, title, "part3");
+      for (guint i = 0; i < b->sections->len; i++)
+        {
+          const GkNarrativeSection *section = g_ptr_array_index (b->sections, i);
+          g_autofree char *heading = gk_narrative_section_heading (section);
+          g_autofree char *anchor = g_strdup_printf ("section-%u", i + 1);
+
+          gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, heading, anchor);
+        }
+      break;
+    case GK_PART_GLOSSARY:
+    case GK_N_PARTS:
+    default:
+      title = part_four_title (b);
+      gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, title, "part4");
+      break;
+    }
+}
+
 static void
 add_contents (Builder  *b,
               gboolean  with_charts)
 {
-  g_autofree char *one = part_one_title (b);
-  g_autofree char *two = part_two_title (b);
-  g_autofree char *three = part_three_title (b);
-
   gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, TRUE);
   gk_page_layout_add_anchor (b->layout, "contents");
   gk_page_layout_add_text (b->layout, GK_TEXT_CONTENTS_TITLE, "目  录");
   gk_page_layout_add_outline (b->layout, 0, "目录", "contents");
 
-  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, one, "part1");
-  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, "一、主要职能", "part1-functions");
-  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, "二、机构设置及人员情况", "part1-structure");
-
-  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, two, "part2");
-  for (guint i = 0; i < gk_document_get_n_tables (b->document); i++)
-    {
-      GkTable *table = gk_document_get_table_at (b->document, i);
-      g_autofree char *entry = table_entry_title (table);
-      g_autofree char *anchor = table_anchor (table);
-
-      gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, entry, anchor);
-    }
-
-  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, three, "part3");
-  for (guint i = 0; i < b->sections->len; i++)
-    {
-      const GkNarrativeSection *section = g_ptr_array_index (b->sections, i);
-      g_autofree char *heading = gk_narrative_section_heading (section);
-      g_autofree char *anchor = g_strdup_printf ("section-%u", i + 1);
-
-      gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, heading, anchor);
-    }
-
-  gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, "第四部分 名词解释", "part4");
+  for (guint i = 0; i < GK_N_PARTS; i++)
+    add_contents_part (b, gk_template_get_part (gk_document_get_template (b->document), i));
   if (with_charts)
     gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, "附录 图表", "appendix");
 }
@@ -295,7 +309,7 @@ add_overview (Builder *b)
   for (guint i = 0; i < g_list_model_get_n_items (duties); i++)
     {
       g_autoptr(GkTextItem) duty = g_list_model_get_item (duties, i);
-      g_autofree char *number = chinese_number (i + 1);
+      g_autofree char *number = gk_chinese_number (i + 1);
       g_autofree char *text = g_strdup_printf ("（%s）%s", number, gk_text_item_get_text (duty));
 
       gk_page_layout_add_text (b->layout, GK_TEXT_BODY, text);
@@ -776,12 +790,15 @@ add_glossary (Builder *b)
   const char *heading_family = gk_typesetter_get_heading_family (gk_page_layout_get_typesetter (b->layout));
 
   gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, TRUE);
-  add_heading (b, GK_TEXT_PART, "第四部分 名词解释", "part4", 0);
+  {
+    g_autofree char *title = part_four_title (b);
+    add_heading (b, GK_TEXT_PART, title, "part4", 0);
+  }
 
   for (guint i = 0; i < g_list_model_get_n_items (glossary); i++)
     {
       g_autoptr(GkGlossaryEntry) entry = g_list_model_get_item (glossary, i);
-      g_autofree char *number = chinese_number (i + 1);
+      g_autofree char *number = gk_chinese_number (i + 1);
       /* The term in bold sans, as 黑体 sets off terms in 宋体 text; a
        * bold serif would also embed a fourth font for a few words. */
       g_autofree char *markup = g_markup_printf_escaped ("%s、<span font_family=\"%s\" weight=\"bold\">%s</span>：%s",
@@ -853,16 +870,24 @@ gk_disclosure_layout_new (GkDocument         *document,
   b.sections = gk_narrative_compose (document);
   b.unit = gk_document_get_unit (document) ? gk_document_get_unit (document) : "";
   b.year = gk_document_get_year (document);
+  for (guint i = 0; i < GK_N_PARTS; i++)
+    b.part[gk_template_get_part (gk_document_get_template (document), i)] = gk_chinese_number (i + 1);
 
   add_cover (&b);
   add_contents (&b, options != NULL && options->with_charts);
-  add_overview (&b);
-  add_tables (&b);
-  add_narrative (&b);
-  add_glossary (&b);
+  for (guint i = 0; i < GK_N_PARTS; i++)
+    switch (gk_template_get_part (gk_document_get_template (document), i))
+      {
+      case GK_PART_OVERVIEW: add_overview (&b); break;
+      case GK_PART_TABLES: add_tables (&b); break;
+      case GK_PART_EXPLANATION: add_narrative (&b); break;
+      case GK_PART_GLOSSARY: case GK_N_PARTS: default: add_glossary (&b); break;
+      }
   if (options != NULL && options->with_charts)
     add_charts (&b);
 
+  for (guint i = 0; i < GK_N_PARTS; i++)
+    g_free (b.part[i]);
   g_ptr_array_unref (b.sections);
   return b.layout;
 }
