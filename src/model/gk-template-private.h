@@ -32,6 +32,13 @@ struct _GkTemplate
 GkTemplate *gk_template_parse_definition (JsonObject  *root,
                                           GError     **error);
 void        gk_template_free_internal    (GkTemplate  *self);
+
+/* gk-template-kinds.c */
+gboolean    _gk_template_parse_kind      (const char  *text,
+                                          GkTableKind *kind);
+const char *_gk_template_kind_name       (GkTableKind  kind);
+gboolean    _gk_template_role_kind       (const char  *role,
+                                          GkTableKind *kind);
 JsonArray  *_gk_template_overall_columns    (void);
 JsonArray  *_gk_template_parse_list_columns (GkTableSchema *t,
                                              JsonArray     *columns,

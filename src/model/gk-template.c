@@ -185,31 +185,6 @@ dup_strv (JsonObject  *obj,
   return TRUE;
 }
 
-static gboolean
-parse_kind (const char  *text,
-            GkTableKind *kind)
-{
-  static const struct { const char *name; GkTableKind kind; } kinds[] = {
-    { "function", GK_TABLE_KIND_FUNCTION },
-    { "economic", GK_TABLE_KIND_ECONOMIC },
-    { "projects", GK_TABLE_KIND_PROJECTS },
-    { "single", GK_TABLE_KIND_SINGLE },
-    { "income-expenditure", GK_TABLE_KIND_INCOME_EXPENDITURE },
-    { "fiscal", GK_TABLE_KIND_FISCAL },
-    { "project-performance", GK_TABLE_KIND_PROJECT_PERFORMANCE },
-    { "list", GK_TABLE_KIND_LIST },
-    { "overall-performance", GK_TABLE_KIND_OVERALL_PERFORMANCE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (text, kinds[i].name) == 0)
-      {
-        *kind = kinds[i].kind;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* An optional "unit": 元 or 万元, the unit a table (or 情况说明) states money
  * in when it is not the document's. */
 static gboolean
@@ -433,41 +408,6 @@ parse_lines (GkTableSchema *t,
   return TRUE;
 }
 
-/* The roles Gongkai knows and the kind each must have: the checks, the
- * text and the charts read them as such. */
-static const struct { const char *role; GkTableKind kind; } role_kinds[] = {
-  { "income-summary", GK_TABLE_KIND_INCOME_EXPENDITURE },
-  { "fiscal-summary", GK_TABLE_KIND_FISCAL },
-  { "income", GK_TABLE_KIND_FUNCTION },
-  { "expenditure", GK_TABLE_KIND_FUNCTION },
-  { "general-expenditure", GK_TABLE_KIND_FUNCTION },
-  { "fund-expenditure", GK_TABLE_KIND_FUNCTION },
-  { "capital-expenditure", GK_TABLE_KIND_FUNCTION },
-  { "basic-expenditure", GK_TABLE_KIND_ECONOMIC },
-  { "economic-expenditure", GK_TABLE_KIND_ECONOMIC },
-  { "project-expenditure", GK_TABLE_KIND_PROJECTS },
-  { "sangong", GK_TABLE_KIND_SINGLE },
-  { "procurement", GK_TABLE_KIND_LIST },
-  { "purchased-services", GK_TABLE_KIND_LIST },
-  { "new-assets", GK_TABLE_KIND_LIST },
-  { "non-tax", GK_TABLE_KIND_LIST },
-  { "project-performance", GK_TABLE_KIND_PROJECT_PERFORMANCE },
-  { "overall-performance", GK_TABLE_KIND_OVERALL_PERFORMANCE },
-};
-
-static const char *
-kind_name (GkTableKind kind)
-{
-  static const char * const names[] = {
-    [GK_TABLE_KIND_FUNCTION] = "function", [GK_TABLE_KIND_ECONOMIC] = "economic",
-    [GK_TABLE_KIND_PROJECTS] = "projects", [GK_TABLE_KIND_SINGLE] = "single",
-    [GK_TABLE_KIND_INCOME_EXPENDITURE] = "income-expenditure", [GK_TABLE_KIND_FISCAL] = "fiscal",
-    [GK_TABLE_KIND_PROJECT_PERFORMANCE] = "project-performance", [GK_TABLE_KIND_LIST] = "list",
-    [GK_TABLE_KIND_OVERALL_PERFORMANCE] = "overall-performance",
-  };
-  return (guint) kind < G_N_ELEMENTS (names) && names[kind] != NULL ? names[kind] : "?";
-}
-
 static const char * const chinese_digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
 
 /* 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三; from 100 on, figures. */
@@ -554,15 +494,19 @@ parse_table (GkTemplate  *self,
   for (guint i = 0; i < index; i++)
     if (g_str_equal (((GkTableSchema *) self->tables->pdata[i])->id, t->id))
       return invalid (error, where, _("two tables have this role; give each table its own"));
-  if (!parse_kind (kind, &t->kind))
+  if (!_gk_template_parse_kind (kind, &t->kind))
     return invalid (error, where,
                     _("“kind” must be one of function, economic, projects, single, income-expenditure, fiscal, "
                       "project-performance, list, overall-performance"));
   if (orientation != NULL && !g_str_equal (orientation, "portrait") && !g_str_equal (orientation, "landscape"))
     return invalid (error, where, _("“orientation” must be portrait or landscape"));
-  for (guint i = 0; i < G_N_ELEMENTS (role_kinds); i++)
-    if (g_str_equal (t->id, role_kinds[i].role) && t->kind != role_kinds[i].kind)
-      return invalid (error, where, _("a table of this role must be of the kind “%s”"), kind_name (role_kinds[i].kind));
+  {
+    GkTableKind required;
+
+    if (_gk_template_role_kind (t->id, &required) && t->kind != required)
+      return invalid (error, where, _("a table of this role must be of the kind “%s”"),
+                      _gk_template_kind_name (required));
+  }
   t->landscape = g_strcmp0 (orientation, "landscape") == 0;
   if (!get_boolean (obj, "optional", where, &t->optional, error))
     return FALSE;

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gk-template-private.h"
+
+/* The kinds of table a template may name, and the roles Gongkai knows
+ * with the kind each must have: the checks, the text and the charts read
+ * those tables as such. */
+
+static const struct { const char *name; GkTableKind kind; } kinds[] = {
+  { "function", GK_TABLE_KIND_FUNCTION },
+  { "economic", GK_TABLE_KIND_ECONOMIC },
+  { "projects", GK_TABLE_KIND_PROJECTS },
+  { "single", GK_TABLE_KIND_SINGLE },
+  { "income-expenditure", GK_TABLE_KIND_INCOME_EXPENDITURE },
+  { "fiscal", GK_TABLE_KIND_FISCAL },
+  { "project-performance", GK_TABLE_KIND_PROJECT_PERFORMANCE },
+  { "list", GK_TABLE_KIND_LIST },
+  { "overall-performance", GK_TABLE_KIND_OVERALL_PERFORMANCE },
+};
+
+static const struct { const char *role; GkTableKind kind; } role_kinds[] = {
+  { "income-summary", GK_TABLE_KIND_INCOME_EXPENDITURE },
+  { "fiscal-summary", GK_TABLE_KIND_FISCAL },
+  { "income", GK_TABLE_KIND_FUNCTION },
+  { "expenditure", GK_TABLE_KIND_FUNCTION },
+  { "general-expenditure", GK_TABLE_KIND_FUNCTION },
+  { "fund-expenditure", GK_TABLE_KIND_FUNCTION },
+  { "capital-expenditure", GK_TABLE_KIND_FUNCTION },
+  { "basic-expenditure", GK_TABLE_KIND_ECONOMIC },
+  { "economic-expenditure", GK_TABLE_KIND_ECONOMIC },
+  { "project-expenditure", GK_TABLE_KIND_PROJECTS },
+  { "sangong", GK_TABLE_KIND_SINGLE },
+  { "procurement", GK_TABLE_KIND_LIST },
+  { "purchased-services", GK_TABLE_KIND_LIST },
+  { "new-assets", GK_TABLE_KIND_LIST },
+  { "non-tax", GK_TABLE_KIND_LIST },
+  { "project-performance", GK_TABLE_KIND_PROJECT_PERFORMANCE },
+  { "overall-performance", GK_TABLE_KIND_OVERALL_PERFORMANCE },
+};
+
+gboolean
+_gk_template_parse_kind (const char  *text,
+                         GkTableKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (text, kinds[i].name) == 0)
+      {
+        *kind = kinds[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+_gk_template_kind_name (GkTableKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i].kind == kind)
+      return kinds[i].name;
+  return "?";
+}
+
+/* The kind a table of @role must have, when Gongkai knows the role. */
+gboolean
+_gk_template_role_kind (const char  *role,
+                        GkTableKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (role_kinds); i++)
+    if (g_strcmp0 (role, role_kinds[i].role) == 0)
+      {
+        *kind = role_kinds[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
