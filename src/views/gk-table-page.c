@@ -422,6 +422,8 @@ gk_table_page_constructed (GObject *object)
   unit = g_strdup_printf ("编制部门：%s", gk_document_get_unit (priv->document) ?: "");
   money = g_strdup (layout->unit_line);
   gtk_label_set_text (priv->number_label, label);
+  /* A template that does not number its tables labels them by title. */
+  gtk_widget_set_visible (GTK_WIDGET (priv->number_label), schema->number[0] != '\0');
   gtk_label_set_text (priv->title_label, schema->title);
   gtk_label_set_text (priv->unit_label, unit);
   gtk_label_set_text (priv->money_label, money);
