@@ -698,8 +698,26 @@ test_every_page (void)
 
 /* Create and destroy ----------------------------------------------------------------- */
 
+/* The visible labels under @widget that read @text. */
+static guint
+count_labels (GtkWidget  *widget,
+              const char *text)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+  return n;
+}
+
 /* Every table of every template has a page; the 绩效目标表's is the projects', the
- * 整体绩效目标表's holds a table page for its tasks. */
+ * 整体绩效目标表's holds a table page for its tasks. A table page is headed by
+ * its title once, numbered or not. */
 static void
 test_pages_every_template (void)
 {
@@ -720,7 +738,10 @@ test_pages_every_template (void)
           else if (gk_table_get_schema (table)->kind == GK_TABLE_KIND_OVERALL_PERFORMANCE)
             g_assert_true (GK_IS_TABLE_PAGE (gk_overall_page_get_tasks_page (GK_OVERALL_PAGE (page))));
           else
-            g_assert_true (GK_IS_TABLE_PAGE (page));
+            {
+              g_assert_true (GK_IS_TABLE_PAGE (page));
+              g_assert_cmpuint (count_labels (page, gk_table_get_schema (table)->title), ==, 1);
+            }
           g_object_ref_sink (page);
           g_assert_finalize_object (page);
         }
