@@ -18,6 +18,7 @@
 
 #define GK_TEST_DEADLINE_SECONDS 30
 #include "gk-test-common.h"
+#include "gk-test-window.h"
 
 /* Documents as files: saving and reopening, a save that fails, the
  * question before closing unsaved work, New, and the draft that brings
@@ -43,12 +44,6 @@ selected_page_mapped (gpointer data)
   GkWindow *window = data;
 
   return gtk_widget_get_mapped (gk_window_get_page (window, gk_window_get_selected_page (window)));
-}
-
-static gboolean
-page_has_focus_cell (gpointer data)
-{
-  return gk_table_page_get_focus_cell (data) != NULL;
 }
 
 static gboolean
@@ -98,67 +93,6 @@ clear_drafts (void)
       g_autofree char *file = g_build_filename (path, name, NULL);
       g_unlink (file);
     }
-}
-
-static GkAmount
-basic_of (GkDocument *document,
-          const char *code)
-{
-  GkTable *table = gk_document_get_table (document, "expenditure");
-  GkAmount amount = -1;
-
-  g_assert_true (gk_row_get_amount (gk_table_lookup (table, code), gk_table_column_index (table, "basic"),
-                                    &amount));
-  return amount;
-}
-
-/* Types a figure into 表三 the way a user does. */
-static void
-edit_in_window (GkWindow   *window,
-                const char *code,
-                const char *text)
-{
-  GkTablePage *page;
-  GkTable *table;
-  GkTableCell *cell;
-  GtkEditable *editable;
-
-  gk_window_set_selected_page (window, "expenditure");
-  page = GK_TABLE_PAGE (gk_window_get_page (window, "expenditure"));
-  table = gk_table_page_get_table (page);
-  g_assert_true (gk_table_page_focus_cell (page, gk_table_lookup (table, code),
-                                           gk_table_column_index (table, "basic")));
-  gk_test_iterate_until (page_has_focus_cell, page);
-  cell = gk_table_page_get_focus_cell (page);
-  g_assert_nonnull (cell);
-  gtk_widget_activate_action (GTK_WIDGET (cell), "cell.edit", NULL);
-  editable = gk_table_cell_get_editable (cell);
-  gtk_editable_set_text (editable, text);
-  g_signal_emit_by_name (editable, "activate");
-}
-
-/* Types a figure into 表三 and leaves it there, unconfirmed: no Enter, no
- * Tab, the focus still in the cell. */
-static GkTableCell *
-type_in_window (GkWindow   *window,
-                const char *code,
-                const char *text)
-{
-  GkTablePage *page;
-  GkTable *table;
-  GkTableCell *cell;
-
-  gk_window_set_selected_page (window, "expenditure");
-  page = GK_TABLE_PAGE (gk_window_get_page (window, "expenditure"));
-  table = gk_table_page_get_table (page);
-  g_assert_true (gk_table_page_focus_cell (page, gk_table_lookup (table, code),
-                                           gk_table_column_index (table, "basic")));
-  gk_test_iterate_until (page_has_focus_cell, page);
-  cell = gk_table_page_get_focus_cell (page);
-  gtk_widget_activate_action (GTK_WIDGET (cell), "cell.edit", NULL);
-  gtk_editable_set_text (gk_table_cell_get_editable (cell), text);
-  g_assert_true (gk_table_cell_is_editing (cell));
-  return cell;
 }
 
 /* The application, run for real ------------------------------------------- */
