@@ -6,6 +6,7 @@
  * included first, so core tests build without GTK. */
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "gk-document-io.h"
 
@@ -24,6 +25,31 @@ gk_test_sample_path (void)
 {
   return g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
                            GK_TEST_SAMPLE_NAME, NULL);
+}
+
+/* Whether a reader's message says @expected, written "$.path: problem".
+ * Where the reader names the place in the document's words it puts the
+ * path last, "表二 … 一般公共预算: problem (in the file at $.path)": both
+ * forms say the same. */
+static inline gboolean
+gk_test_message_says (const char *message,
+                      const char *expected)
+{
+  const char *colon = strstr (expected, ": ");
+  const char *problem;
+  g_autofree char *path = NULL;
+  g_autofree char *tail = NULL;
+
+  if (strstr (message, expected) != NULL)
+    return TRUE;
+  if (colon == NULL && g_str_has_suffix (expected, ":"))
+    colon = expected + strlen (expected) - 1;
+  if (expected[0] != '$' || colon == NULL)
+    return FALSE;
+  problem = colon[1] == ' ' ? colon + 2 : colon + 1;
+  path = g_strndup (expected, colon - expected);
+  tail = g_strdup_printf ("(in the file at %s)", path);
+  return strstr (message, tail) != NULL && strstr (message, problem) != NULL;
 }
 
 static inline GkDocument *

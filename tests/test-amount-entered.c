@@ -107,7 +107,7 @@ test_amount_writer_refuses_negative (void)
     g_autoptr(GkDocument) reread = gk_document_load_from_data (g_bytes_get_data (bytes, NULL),
                                                                g_bytes_get_size (bytes), &error);
     g_assert_null (reread);
-    g_assert_nonnull (strstr (error->message, "$.projects[0].other-funds: "));
+    g_assert_nonnull (strstr (error->message, "(in the file at $.projects[0].other-funds)"));
     g_clear_error (&error);
   }
 

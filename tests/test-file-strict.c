@@ -267,7 +267,7 @@ test_file_project_without_function_refused (void)
   g_autoptr(GkDocument) document = NULL;
   g_autoptr(GkProject) project = gk_project_new ("new");
 
-  assert_refused (text, -1, GK_DOCUMENT_ERROR_INVALID, "$.projects[0]: ", "“function”", NULL);
+  assert_refused (text, -1, GK_DOCUMENT_ERROR_INVALID, "project “", "(in the file at $.projects[0])", "“function”", NULL);
   /* "" is how the writer says "none yet": taken, and kept among the loose rows. */
   g_assert_finalize_object (assert_loads (blank, -1));
 
@@ -276,6 +276,44 @@ test_file_project_without_function_refused (void)
   g_list_store_append (G_LIST_STORE (gk_document_get_projects (document)), project);
   gk_document_derive_all (document);
   g_assert_null (gk_project_get_function_code (project));
+}
+
+/* A mistake in a table cell or a project is named as the person who typed
+ * it sees it: the table, the row's code and name, the column; the file's
+ * own path comes after, for whoever opens it in a text editor. */
+static void
+test_file_place_in_document_words (void)
+{
+  g_autofree char *cell = sample_with ("\"general\" : \"71.00\"", "\"general\" : \"71.0x\"");
+  g_autofree char *column = sample_with ("\"general\" : \"71.00\"", "\"generous\" : \"71.00\"");
+  g_autofree char *project = sample_with ("\"function\" : \"2010399\"", "\"function\" : 2010399");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gk_document_load_from_data (cell, -1, &error));
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "表二 部门收入总体情况表 2010399 其他政府办公厅（室）及相关机构事务支出 一般公共预算拨款: "));
+  g_assert_true (g_str_has_suffix (error->message, "(in the file at $.tables.t2.rows[3].general)"));
+  g_assert_nonnull (strstr (error->message, "“71.0x”"));
+  g_clear_error (&error);
+
+  /* A column the table does not have: the row is named, no column title. */
+  g_assert_null (gk_document_load_from_data (column, -1, &error));
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "表二 部门收入总体情况表 2010399 其他政府办公厅（室）及相关机构事务支出: "));
+  g_assert_nonnull (strstr (error->message, "“generous”"));
+  g_clear_error (&error);
+
+  g_assert_null (gk_document_load_from_data (project, -1, &error));
+  g_assert_true (g_str_has_prefix (error->message, "project “"));
+  g_assert_nonnull (strstr (error->message, "(in the file at $.projects["));
+  g_clear_error (&error);
+
+  /* Where there is no row or cell, the path alone says it. */
+  {
+    g_autofree char *member = sample_with ("\"note\" : \"无内容应公开空表并说明情况。\"\n",
+                                           "\"comment\" : \"无内容应公开空表并说明情况。\"\n");
+    assert_refused (member, -1, GK_DOCUMENT_ERROR_INVALID, "$.tables.", ".comment: ", NULL);
+  }
 }
 
 /* Round trips ------------------------------------------------------------- */
@@ -402,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/file-strict/incomplete-names-line", test_file_incomplete_names_line);
   g_test_add_func ("/file-strict/empty-refused", test_file_empty_refused);
   g_test_add_func ("/file-strict/project-without-function-refused", test_file_project_without_function_refused);
+  g_test_add_func ("/file-strict/place-in-document-words", test_file_place_in_document_words);
   g_test_add_func ("/file-strict/no-year-round-trips", test_file_no_year_round_trips);
   g_test_add_func ("/file-strict/accepted-round-trip", test_file_accepted_round_trip);
 

@@ -5,6 +5,7 @@
 
 #include "gk-csv-writer.h"
 #include "gk-document-io.h"
+#include "gk-test-common.h"
 #include "gk-pdf-export.h"
 #include "gk-table-layout.h"
 #include "gk-table-list.h"
@@ -148,7 +149,7 @@ test_template_invalid (void)
 
       g_assert_null (gk_template_new_from_data (json, &error));
       g_assert_nonnull (error);
-      if (strstr (error->message, cases[i].message) == NULL)
+      if (!gk_test_message_says (error->message, cases[i].message))
         g_error ("case %u: “%s” does not say “%s”", i, error->message, cases[i].message);
     }
 }
@@ -307,7 +308,7 @@ test_malformed (void)
       loaded = gk_document_load_from_data (broken, -1, &error);
       g_assert_null (loaded);
       g_assert_nonnull (error);
-      if (strstr (error->message, cases[i].message) == NULL)
+      if (!gk_test_message_says (error->message, cases[i].message))
         g_error ("case %u: “%s” does not say “%s”", i, error->message, cases[i].message);
     }
 }

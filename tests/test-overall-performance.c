@@ -8,6 +8,7 @@
 #include "gk-checker.h"
 #include "gk-csv-writer.h"
 #include "gk-document-io.h"
+#include "gk-test-common.h"
 #include "gk-pdf-export.h"
 #include "gk-table-layout.h"
 #include "gk-table-list.h"
@@ -242,7 +243,7 @@ test_malformed (void)
       loaded = gk_document_load_from_data (broken, -1, &error);
       g_assert_null (loaded);
       g_assert_nonnull (error);
-      if (strstr (error->message, cases[i].message) == NULL)
+      if (!gk_test_message_says (error->message, cases[i].message))
         g_error ("case %u: “%s” does not say “%s”", i, error->message, cases[i].message);
     }
 }

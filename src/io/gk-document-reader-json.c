@@ -9,6 +9,8 @@
 #include "gk-document-reader-private.h"
 #include "gk-explanation-private.h"
 #include "gk-fields.h"
+#include "gk-table.h"
+#include "gk-template.h"
 
 /* Reading JSON with a path: where the reader is, what it expects there,
  * and the message when the file holds something else. */
@@ -25,6 +27,136 @@ _gk_reader_ellipsize (const char *text,
   return g_strconcat (start, "…", NULL);
 }
 
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonObject *
+array_element (JsonObject *object,
+               const char *name,
+               guint       index)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  if (index >= json_array_get_length (array))
+    return NULL;
+  node = json_array_get_element (array, index);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static const PathSegment *
+segment_at (Reader *r,
+            guint   i)
+{
+  return i < r->path->len ? &g_array_index (r->path, PathSegment, i) : NULL;
+}
+
+/* "表二 收入预算表 2010399 其他政府办公厅（室）及相关机构事务支出 一般公共预算":
+ * the place of a table cell as the person who typed it sees it, or NULL
+ * where the file's own path says it better. */
+static char *
+describe_table_place (Reader *r,
+                      JsonObject *root)
+{
+  const PathSegment *role = segment_at (r, 1);
+  const PathSegment *part = segment_at (r, 2);
+  const PathSegment *index = segment_at (r, 3);
+  GkTable *table;
+  const GkTableSchema *schema;
+  g_autoptr(GString) words = NULL;
+  g_autofree char *name = NULL;
+  const PathSegment *cell;
+  int column;
+
+  /* A whole table or a member of it is named well enough by the path. */
+  if (role == NULL || role->name == NULL || r->document == NULL || r->path->len < 4)
+    return NULL;
+  table = _gk_reader_table_role (r, role->name) != NULL
+          ? gk_document_get_table (r->document, _gk_reader_table_role (r, role->name)) : NULL;
+  if (table == NULL)
+    return NULL;
+  schema = gk_table_get_schema (table);
+  name = gk_table_schema_dup_name (schema);
+  words = g_string_new (name);
+  cell = segment_at (r, 3);
+  if (part != NULL && part->name != NULL && index != NULL && index->name == NULL)
+    {
+      JsonObject *row = array_element (object_member (object_member (root, "tables"), role->name),
+                                       part->name, index->index);
+      const char *code = string_member (row, "code");
+      GkClassification kind = schema->kind == GK_TABLE_KIND_ECONOMIC
+                                ? GK_CLASSIFICATION_ECONOMIC : GK_CLASSIFICATION_FUNCTION;
+      const char *code_name = NULL;
+
+      if (code != NULL && gk_classification_level (kind, code) != GK_LEVEL_NONE)
+        code_name = gk_document_get_code_name (r->document, kind, code);
+      if (code != NULL && code_name != NULL)
+        g_string_append_printf (words, " %s %s", code, code_name);
+      else
+        /* Translators: a row of a table by its position, counted from 1 */
+        g_string_append_printf (words, _(" row %u"), index->index + 1);
+      cell = segment_at (r, 4);
+    }
+  if (cell != NULL && cell->name != NULL &&
+      (column = gk_table_schema_column_index (schema, cell->name)) >= 0)
+    g_string_append_printf (words, " %s", gk_table_schema_get_column (schema, column)->title);
+  return g_string_free (g_steal_pointer (&words), FALSE);
+}
+
+/* 项目“网站维护”: a project by the name the person gave it. */
+static char *
+describe_project_place (Reader     *r,
+                        JsonObject *root)
+{
+  const PathSegment *index = segment_at (r, 1);
+  const char *name;
+
+  if (index == NULL || index->name != NULL)
+    return NULL;
+  name = string_member (array_element (root, "projects", index->index), "name");
+  if (name == NULL || name[0] == '\0')
+    /* Translators: a project by its position in the file, counted from 1 */
+    return g_strdup_printf (_("project %u"), index->index + 1);
+  /* Translators: a project by its name */
+  return g_strdup_printf (_("project “%s”"), name);
+}
+
+static char *
+describe_place (Reader *r)
+{
+  JsonObject *root;
+  const PathSegment *first = segment_at (r, 0);
+
+  if (r->root == NULL || !JSON_NODE_HOLDS_OBJECT (r->root) || first == NULL || first->name == NULL)
+    return NULL;
+  root = json_node_get_object (r->root);
+  if (g_str_equal (first->name, "tables"))
+    return describe_table_place (r, root);
+  if (g_str_equal (first->name, "projects"))
+    return describe_project_place (r, root);
+  return NULL;
+}
+
 gboolean G_GNUC_PRINTF (2, 3)
 _gk_reader_fail (Reader     *r,
                  const char *format,
@@ -33,6 +165,8 @@ _gk_reader_fail (Reader     *r,
   g_autofree char *message = NULL;
   g_autofree char *short_message = NULL;
   g_autofree char *short_path = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *short_place = NULL;
   va_list args;
 
   va_start (args, format);
@@ -52,8 +186,21 @@ _gk_reader_fail (Reader     *r,
       }
     short_path = _gk_reader_ellipsize (path->str, MAX_PATH_CHARS);
   }
-  g_set_error (r->error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-               "%s: %s", short_path, short_message);
+  place = describe_place (r);
+  if (place != NULL)
+    {
+      /* What a person understands comes first: the table, row and column
+       * in the document's words; the member path stays for whoever opens
+       * the file in a text editor. */
+      short_place = _gk_reader_ellipsize (place, MAX_PATH_CHARS);
+      g_set_error (r->error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
+                   /* Translators: the place in the document's words, the
+                    * problem, then the place in the file (a JSON path) */
+                   _("%s: %s (in the file at %s)"), short_place, short_message, short_path);
+    }
+  else
+    g_set_error (r->error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
+                 "%s: %s", short_path, short_message);
   return FALSE;
 }
 

@@ -26,6 +26,7 @@ typedef struct
   GError    **error;
   GkDocument *document;
   gint64      version;   /* the file format version */
+  JsonNode   *root;      /* the parsed file, for naming a place in the document's words */
 } Reader;
 
 /* A damaged or hostile file can hold megabytes where a code or a member
@@ -63,6 +64,8 @@ void     _gk_reader_pop            (Reader               *r,
 gboolean _gk_reader_read_indicators (Reader              *r,
                                      GListStore          *store,
                                      JsonNode            *node);
+const char *_gk_reader_table_role (Reader             *r,
+                                  const char         *key);
 gsize    _gk_reader_push_index     (Reader               *r,
                                     guint                 index);
 gsize    _gk_reader_push_member    (Reader               *r,

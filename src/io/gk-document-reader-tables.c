@@ -211,7 +211,16 @@ read_list_rows (Reader   *r,
   return TRUE;
 }
 
+static const char *version_1_role (const char *key);
+
 /* Format version 1 named the seed's nine tables by position. */
+const char *
+_gk_reader_table_role (Reader     *r,
+                       const char *key)
+{
+  return r->version == 1 ? version_1_role (key) : key;
+}
+
 static const char *
 version_1_role (const char *key)
 {
@@ -230,7 +239,7 @@ read_table (Reader     *r,
             const char *key,
             JsonNode   *node)
 {
-  const char *id = r->version == 1 ? version_1_role (key) : key;
+  const char *id = _gk_reader_table_role (r, key);
   GkTable *table = id != NULL ? gk_document_get_table (r->document, id) : NULL;
   const GkTableSchema *schema;
   JsonObject *object;

@@ -666,6 +666,7 @@ load (const char  *data,
   data = NULL;
 
   node = json_parser_get_root (parser);
+  r.root = node;
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
