@@ -300,6 +300,7 @@ gk_application_offer_next_draft (GkApplication *self)
   GtkWidget *dialog;
   g_autoptr(GError) error = NULL;
   g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autofree char *body = NULL;
 
   if (self->orphans == NULL)
@@ -307,9 +308,17 @@ gk_application_offer_next_draft (GkApplication *self)
   location = self->orphans->data;
   self->orphans = g_list_delete_link (self->orphans, self->orphans);
 
-  document = gk_draft_load (location, NULL, &error);
-  if (document != NULL)
-    body = g_strdup_printf (_("Gongkai closed before the changes to %s %u were saved. Restore them?"),
+  document = gk_draft_load (location, &file, &error);
+  if (document != NULL && file != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      /* Two drafts of the same unit and year are told apart by their file. */
+      body = g_strdup_printf (_("Gongkai closed before the changes to %s %u in “%s” were saved. Restore them?"),
+                              gk_document_get_unit (document) ?: "", gk_document_get_year (document), name);
+    }
+  else if (document != NULL)
+    body = g_strdup_printf (_("Gongkai closed before the changes to %s %u, a document not yet saved to a file, were saved. Restore them?"),
                             gk_document_get_unit (document) ?: "", gk_document_get_year (document));
   else
     body = g_strdup_printf (_("Gongkai closed before some changes were saved, but they cannot be read: %s"),

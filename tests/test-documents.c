@@ -472,6 +472,8 @@ restore_after_crash (GkApplication *app,
   dialog = gk_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Unsaved Changes Found");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "乌鲁木齐县人民政府办公室 2020"));
+  /* The file the changes belong to is named, whole. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), crash_path));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   gk_test_iterate_until (has_document, window);
 

@@ -132,6 +132,23 @@ gk_window_restore_draft (GkWindow   *self,
 
 /* Recent files --------------------------------------------------------------- */
 
+/* "~/预算/2020/办公室.gongkai": two units' files are often both called
+ * 部门预算.gongkai, so the menu shows where each one is. */
+static char *
+recent_label (const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autofree char *path = g_file_get_path (file);
+  const char *home = g_get_home_dir ();
+
+  if (path == NULL)
+    return g_file_get_parse_name (file);
+  if (home != NULL && g_str_has_prefix (path, home) && path[strlen (home)] == G_DIR_SEPARATOR &&
+      strlen (home) > 1)
+    return g_strconcat ("~", path + strlen (home), NULL);
+  return g_steal_pointer (&path);
+}
+
 static int
 compare_recent (gconstpointer a,
                 gconstpointer b)
@@ -159,7 +176,7 @@ gk_window_update_recent_menu (GkWindow *self)
 
       if (!g_str_has_suffix (uri, ".gongkai") || !gtk_recent_info_exists (info))
         continue;
-      label = g_uri_unescape_string (strrchr (uri, '/') ? strrchr (uri, '/') + 1 : uri, NULL);
+      label = recent_label (uri);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "app.open-recent", "s", uri);
       g_menu_append_item (self->recent_menu, item);
