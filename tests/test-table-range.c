@@ -321,6 +321,27 @@ copy (Fixture *fixture)
   g_assert_cmpstr (lines[3], ==, "");
 }
 
+/* A blank first cell on the block's last line keeps its place. */
+static void
+paste_blank_first (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  focus_cell (fixture, "2010301", "basic");
+  g_assert_true (gk_table_page_paste_text (fixture->page, "7\t\n\t8\n", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amount_of (fixture, "2010301", "basic"), ==, 700);
+  g_assert_cmpint (amount_of (fixture, "2010301", "project"), ==, -1);
+  g_assert_cmpint (amount_of (fixture, "2010399", "basic"), ==, -1);
+  g_assert_cmpint (amount_of (fixture, "2010399", "project"), ==, 800);
+}
+
+static void
+test_paste_blank_first (void)
+{
+  run (paste_blank_first);
+}
+
 static void
 test_copy (void)
 {
@@ -619,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/table-range/left-right", test_left_right);
   g_test_add_func ("/table-range/letters", test_letters);
   g_test_add_func ("/table-range/copy", test_copy);
+  g_test_add_func ("/table-range/paste-blank-first", test_paste_blank_first);
   g_test_add_func ("/table-range/round-trip", test_round_trip);
   g_test_add_func ("/table-range/refused", test_refused);
   g_test_add_func ("/table-range/context-menu", test_context_menu);

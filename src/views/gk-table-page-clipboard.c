@@ -367,7 +367,9 @@ gk_table_page_paste_text (GkTablePage  *self,
 
   split = g_strsplit (text, "\n", -1);
   n_lines = g_strv_length (split);
-  while (n_lines > 0 && g_strstrip (split[n_lines - 1])[0] == '\0')
+  /* Trailing blank lines go; a last line's leading tab stays, it is a
+   * blank first cell. */
+  while (n_lines > 0 && split[n_lines - 1][strspn (split[n_lines - 1], " \r\n")] == '\0')
     n_lines--;
   if (n_lines == 0)
     {
@@ -543,8 +545,9 @@ _gk_table_page_clipboard_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "table.copy", NULL, gk_table_page_copy_action);
   gtk_widget_class_install_action (widget_class, "table.paste", NULL, gk_table_page_paste_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "table.paste", NULL);
+  /* A menu shows the last binding of an action: Ctrl+C and Ctrl+V. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "table.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_SHIFT_MASK, "table.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "table.paste", NULL);
 }
