@@ -466,6 +466,85 @@ test_refused (void)
   run (refused);
 }
 
+/* A 万元 table of a 元 document ------------------------------------------------ */
+
+/* Shanghai's 三公 table in 万元 of a document in 元: 1 234.56元 shows as
+ * 0.12 and is copied as 0.123456, which pastes back to the same 元. */
+static void
+unit_activated (GApplication *app,
+                gpointer      user_data)
+{
+  GkTemplate *shanghai = gk_template_find ("shanghai-2025");
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *range = NULL;
+  GkWindow *window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GkTablePage *page;
+  GkTable *table;
+  GkAmount amount = 123456, read = 0;
+  guint abroad, total;
+  CellRef ref;
+
+  g_assert_nonnull (shanghai);
+  document = gk_document_new_blank_for_template (shanghai, "上海市测试局", 2025, GK_MONEY_UNIT_YUAN);
+  gk_window_set_document (window, document, NULL);
+  gk_window_set_selected_page (window, "sangong");
+  page = GK_TABLE_PAGE (gk_window_get_page (window, "sangong"));
+  table = gk_table_page_get_table (page);
+  abroad = gk_table_column_index (table, "abroad");
+  total = gk_table_column_index (table, "total");
+  row = g_list_model_get_item (gk_table_get_roots (table), 0);
+  g_assert_nonnull (row);
+  g_assert_true (gk_document_set_amount (document, row, abroad, &amount, NULL));
+  gk_test_iterate_until (gk_test_is_mapped, page);
+
+  ref = (CellRef) { page, row, abroad };
+  g_assert_true (gk_table_page_focus_cell (page, row, abroad));
+  gk_test_iterate_until (focus_is_at, &ref);
+  g_assert_cmpstr (gk_table_cell_get_text (gk_table_page_get_focus_cell (page)), ==, "0.12");
+  copied = gk_table_page_copy_text (page);
+  g_assert_cmpstr (copied, ==, "0.123456\n");
+
+  /* Back over itself: nothing changes, no step is added. */
+  g_assert_true (gk_table_page_paste_text (page, copied, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_document_undo (document));
+  g_assert_false (gk_document_can_undo (document));
+
+  /* Over the cell the undo blanked: the same 元, not 1 200元. */
+  g_assert_false (gk_row_get_amount (row, abroad, NULL));
+  g_assert_true (gk_table_page_paste_text (page, copied, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_row_get_amount (row, abroad, &read));
+  g_assert_cmpint (read, ==, 123456);
+
+  /* The computed total copied with it is exact too, and pastes back. */
+  g_assert_true (gk_table_page_select_cells (page, row, total, row, abroad));
+  range = gk_table_page_copy_text (page);
+  g_assert_cmpstr (range, ==, "0.123456\t0.123456\n");
+  g_assert_true (gk_document_set_amount (document, row, abroad, NULL, NULL));
+  g_assert_true (gk_table_page_select_cells (page, row, total, row, abroad));
+  g_assert_true (gk_table_page_paste_text (page, range, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_row_get_amount (row, abroad, &read));
+  g_assert_cmpint (read, ==, 123456);
+
+  /* A figure finer than a 元 cent is no figure of this document. */
+  g_assert_false (gk_table_page_paste_text (page, "0.1234567\t0.1234567\n", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  gk_test_destroy_window (window);
+}
+
+static void
+test_table_unit (void)
+{
+  gk_test_run_app (G_CALLBACK (unit_activated), NULL);
+}
+
 /* Menus and shortcuts -------------------------------------------------------------- */
 
 static void
@@ -643,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/table-range/paste-blank-first", test_paste_blank_first);
   g_test_add_func ("/table-range/round-trip", test_round_trip);
   g_test_add_func ("/table-range/refused", test_refused);
+  g_test_add_func ("/table-range/table-unit", test_table_unit);
   g_test_add_func ("/table-range/context-menu", test_context_menu);
   g_test_add_func ("/table-range/shortcuts", test_shortcuts);
   return g_test_run ();
