@@ -47,6 +47,7 @@ static const GkAccelerator accelerators[] = {
   { "win.print", { "<Control>p", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
+  { "window.close", { "<Control>w", NULL } },
 };
 
 /* Actions for features that do not exist yet: they stay disabled until

@@ -369,8 +369,17 @@ paste_block (Fixture *fixture)
   g_assert_false (gk_document_can_undo (document));
 
   /* 3 rows × 2 columns from 2010301's 基本支出: the third line falls on the
-   * 208 类 row, which is computed and takes nothing. */
-  g_assert_true (gk_table_page_paste_text (fixture->page, "1\t2\r\n3\t4.5\r\n5\t6\r\n", &error));
+   * 208 类 row, which is computed and shows other figures, so nothing is
+   * pasted, and the message names the computed cell. */
+  g_assert_false (gk_table_page_paste_text (fixture->page, "1\t2\r\n3\t4.5\r\n5\t6\r\n", &error));
+  g_assert_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_EDITABLE);
+  g_assert_nonnull (strstr (error->message, "208 社会保障和就业支出"));
+  g_clear_error (&error);
+  g_assert_cmpint (amount_of (document, "expenditure", "2010301", "basic"), ==, 26506);
+  g_assert_false (gk_document_can_undo (document));
+
+  /* The first two lines fall on entered cells only. */
+  g_assert_true (gk_table_page_paste_text (fixture->page, "1\t2\r\n3\t4.5\r\n", &error));
   g_assert_no_error (error);
   g_assert_cmpint (amount_of (document, "expenditure", "2010301", "basic"), ==, 100);
   g_assert_cmpint (amount_of (document, "expenditure", "2010301", "project"), ==, 200);

@@ -51,6 +51,7 @@ amount_bind (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (cell, "gk-total");
   else
     gtk_widget_remove_css_class (cell, "gk-total");
+  _gk_table_page_mark_cell (info->page, GK_TABLE_CELL (cell));
 
   if (priv->pending_tick_id != 0 && _gk_table_page_try_focus_pending (info->page))
     {

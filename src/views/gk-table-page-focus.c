@@ -157,6 +157,7 @@ gk_table_page_focus_cell (GkTablePage *self,
   position = gk_table_page_find_row (self, row);
   if (position == G_MAXUINT || !cell_entered_at (self, position, column))
     return FALSE;
+  _gk_table_page_clear_range (self);
   g_set_object (&priv->focus_row, row);
   priv->focus_column = column;
   focus_position (self, position, column);
@@ -297,9 +298,15 @@ _gk_table_page_cell_focused (GkTablePage              *self,
 {
   GkTablePagePrivate *priv = _gk_table_page_get_private (self);
   GkTableCell *cell = GK_TABLE_CELL (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  guint position, k;
 
   if (gk_table_cell_get_row (cell) == NULL)
     return;
+  /* A range keeps the focus at its anchor; the focus elsewhere ends it. */
+  if (priv->has_range &&
+      (!_gk_table_page_locate_cell (self, cell, &position, &k) ||
+       position != priv->anchor_position || k != priv->anchor_column))
+    _gk_table_page_clear_range (self);
   g_set_object (&priv->focus_row, gk_table_cell_get_row (cell));
   priv->focus_column = gk_table_cell_get_column (cell);
 }

@@ -41,6 +41,18 @@ typedef struct
   guint               pending_tick_id;
   guint               pending_frames;
 
+  /* gk-table-page-range.c: a rectangle of cells from the anchor (the
+   * focused cell when it began) to the end, as list positions and
+   * indices into the amount columns */
+  gboolean            has_range;
+  guint               anchor_position;
+  guint               anchor_column;
+  guint               end_position;
+  guint               end_column;
+
+  /* gk-table-page-menu.c */
+  GtkWidget          *context_menu;
+
   AdwToastOverlay    *toast_overlay;
   GtkLabel           *number_label;
   GtkLabel           *title_label;
@@ -98,5 +110,37 @@ void                _gk_table_page_clipboard_class_init (GtkWidgetClass         
 
 /* gk-table-page-chart.c */
 void                _gk_table_page_setup_chart          (GkTablePage              *self);
+
+/* gk-table-page-range.c */
+GPtrArray          *_gk_table_page_amount_columns       (GkTablePage              *self);
+GkRow              *_gk_table_page_dup_cell_row         (GkTablePage              *self,
+                                                         guint                     position,
+                                                         ColumnInfo               *info);
+gboolean            _gk_table_page_locate_cell          (GkTablePage              *self,
+                                                         GkTableCell              *cell,
+                                                         guint                    *position,
+                                                         guint                    *amount_column);
+gboolean            _gk_table_page_locate_focus         (GkTablePage              *self,
+                                                         guint                    *position,
+                                                         guint                    *amount_column);
+gboolean            _gk_table_page_get_range            (GkTablePage              *self,
+                                                         guint                    *top,
+                                                         guint                    *left,
+                                                         guint                    *bottom,
+                                                         guint                    *right);
+void                _gk_table_page_clear_range          (GkTablePage              *self);
+void                _gk_table_page_mark_cell            (GkTablePage              *self,
+                                                         GkTableCell              *cell);
+char               *_gk_table_page_dup_cell_name        (GkTablePage              *self,
+                                                         guint                     position,
+                                                         ColumnInfo               *info);
+void                _gk_table_page_range_setup          (GkTablePage              *self);
+void                _gk_table_page_range_class_init     (GtkWidgetClass           *widget_class);
+
+/* gk-table-page-menu.c */
+void                _gk_table_page_popup_menu           (GkTablePage              *self,
+                                                         double                    x,
+                                                         double                    y);
+void                _gk_table_page_menu_class_init      (GtkWidgetClass           *widget_class);
 
 G_END_DECLS

@@ -444,6 +444,7 @@ gk_table_page_constructed (GObject *object)
 
   _gk_table_page_build_columns (self, layout);
   _gk_table_page_build_rows (self);
+  _gk_table_page_range_setup (self);
 
   gtk_widget_set_visible (priv->add_button, klass->add_row != NULL);
   gtk_widget_set_visible (priv->remove_button, klass->remove_row != NULL);
@@ -472,6 +473,7 @@ gk_table_page_dispose (GObject *object)
   GkTablePagePrivate *priv = gk_table_page_get_instance_private (self);
 
   g_clear_object (&priv->settings);
+  g_clear_pointer (&priv->context_menu, gtk_widget_unparent);
   g_clear_handle_id (&priv->chart_split_id, g_source_remove);
   if (priv->pending_tick_id != 0)
     {
@@ -600,6 +602,8 @@ gk_table_page_class_init (GkTablePageClass *klass)
   gtk_widget_class_install_action (widget_class, "table.add-row", NULL, gk_table_page_add_row_action);
   gtk_widget_class_install_action (widget_class, "table.remove-row", NULL, gk_table_page_remove_row_action);
   _gk_table_page_clipboard_class_init (widget_class);
+  _gk_table_page_range_class_init (widget_class);
+  _gk_table_page_menu_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gk-table-page");

@@ -54,6 +54,15 @@ char          *gk_table_page_copy_text             (GkTablePage  *self);
 gboolean       gk_table_page_paste_text            (GkTablePage  *self,
                                                     const char   *text,
                                                     GError      **error);
+gboolean       gk_table_page_select_cells          (GkTablePage  *self,
+                                                    GkRow        *from,
+                                                    guint         from_column,
+                                                    GkRow        *to,
+                                                    guint         to_column);
+gboolean       gk_table_page_get_range_size        (GkTablePage  *self,
+                                                    guint        *n_rows,
+                                                    guint        *n_columns);
+GtkWidget     *gk_table_page_get_context_menu      (GkTablePage  *self);
 GkRow         *gk_table_page_get_selected_row      (GkTablePage  *self);
 void           gk_table_page_show_message          (GkTablePage  *self,
                                                     const char   *message);
