@@ -9,6 +9,7 @@
 #include "gk-document-io.h"
 #include "gk-draft.h"
 #include "gk-new-document-dialog.h"
+#include "gk-preferences-window.h"
 #include "gk-window.h"
 
 struct _GkApplication
@@ -48,12 +49,6 @@ static const GkAccelerator accelerators[] = {
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", NULL } },
   { "window.close", { "<Control>w", NULL } },
-};
-
-/* Actions for features that do not exist yet: they stay disabled until
- * the document model provides them. */
-static const char * const unavailable_actions[] = {
-  "preferences",
 };
 
 GkApplication *
@@ -251,6 +246,31 @@ gk_application_open_recent (GSimpleAction *action,
   gk_application_open_file (self, file);
 }
 
+/* Preferences -------------------------------------------------------------- */
+
+static void
+gk_application_preferences (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GkApplication *self = GK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; there are no preferences to change",
+                 APPLICATION_ID);
+      return;
+    }
+  settings = g_settings_new_full (schema, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (gk_preferences_window_new (parent, settings)));
+}
+
 /* Drafts ------------------------------------------------------------------- */
 
 static void gk_application_offer_next_draft (GkApplication *self);
@@ -416,7 +436,7 @@ static const GActionEntry app_actions[] = {
   { "new", gk_application_new_document },
   { "open", gk_application_open_dialog },
   { "open-recent", gk_application_open_recent, "s" },
-  { "preferences" },
+  { "preferences", gk_application_preferences },
   { "about", gk_application_about },
   { "quit", gk_application_quit },
 };
@@ -469,14 +489,6 @@ gk_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
-
-  for (guint i = 0; i < G_N_ELEMENTS (unavailable_actions); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                    unavailable_actions[i]);
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
-    }
 
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),

@@ -200,18 +200,12 @@ static void
 check_actions (GkApplication *app,
                GkWindow      *window)
 {
-  static const char * const disabled_app_actions[] = { "preferences" };
-  static const char * const enabled_app_actions[] = { "new", "open", "open-recent", "about", "quit" };
+  static const char * const enabled_app_actions[] = { "new", "open", "open-recent", "preferences", "about", "quit" };
   static const char * const disabled_win_actions[] = {
-    "win.save", "win.save-as", "win.export-pdf", "win.undo", "win.redo",
+    "win.save", "win.save-as", "win.export-pdf", "win.properties", "win.undo", "win.redo",
   };
   g_auto(GStrv) accels = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (disabled_app_actions); i++)
-    {
-      g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), disabled_app_actions[i]));
-      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), disabled_app_actions[i]));
-    }
   for (guint i = 0; i < G_N_ELEMENTS (enabled_app_actions); i++)
     g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), enabled_app_actions[i]));
 
@@ -368,6 +362,13 @@ reveal_page (GkApplication *app,
   GtkListBoxRow *row;
   graphene_rect_t bounds;
 
+  g_assert_cmpstr (gk_window_get_selected_page (window), ==, "checks");
+  /* The sidebar shows with a document; before, the start page does. */
+  {
+    g_autoptr(GkDocument) document = gk_test_load_sample ();
+
+    gk_window_set_document (window, document, NULL);
+  }
   g_assert_cmpstr (gk_window_get_selected_page (window), ==, "checks");
 
   /* The last row is below the fold of so short a window until the

@@ -461,6 +461,14 @@ read_header (Reader     *r,
       g_object_set (document, "date", text, NULL);
       _gk_reader_pop (r, len);
     }
+  if (json_object_has_member (root, "region"))
+    {
+      len = _gk_reader_push_member (r, "region");
+      if (!_gk_reader_expect_string (r, json_object_get_member (root, "region"), &text))
+        return FALSE;
+      g_object_set (document, "region", text, NULL);
+      _gk_reader_pop (r, len);
+    }
   return TRUE;
 }
 
@@ -602,7 +610,7 @@ load (const char  *data,
 {
   g_autofree char *owned_data = owned_text;
   static const char * const root_members[] = {
-    "format", "version", "template", "unit", "year", "money-unit", "date", "names", "overview",
+    "format", "version", "template", "unit", "year", "money-unit", "date", "region", "names", "overview",
     "tables", "projects", "explanation", "glossary", NULL
   };
   static const struct {

@@ -99,25 +99,17 @@ collect_fields (GObject     *object,
   return TRUE;
 }
 
-/* Returns FALSE (and changes nothing) when an amount would overflow. */
-gboolean
-gk_document_convert_money_unit (GkDocument   *self,
-                                GkMoneyUnit   unit,
-                                guint        *n_rounded,
-                                GError      **error)
+static gboolean
+collect (GkDocument   *self,
+         GkMoneyUnit   unit,
+         GArray       *changes,
+         guint        *n_rounded,
+         GError      **error)
 {
-  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   GListModel *projects = G_LIST_MODEL (self->projects);
   GListModel *priors = gk_explanation_get_priors (self->explanation);
   GkMoneyUnit from = self->money_unit;
   guint rounded = 0;
-
-  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
-
-  if (n_rounded != NULL)
-    *n_rounded = 0;
-  if (unit == from)
-    return TRUE;
 
   /* Project rows are 表七's rows, so the tables cover them. */
   for (guint i = 0; i < self->tables->len; i++)
@@ -136,6 +128,55 @@ gk_document_convert_money_unit (GkDocument   *self,
         return FALSE;
     }
   if (!collect_fields (G_OBJECT (self->explanation), from, unit, changes, &rounded, error))
+    return FALSE;
+  *n_rounded = rounded;
+  return TRUE;
+}
+
+/**
+ * gk_document_check_money_unit:
+ *
+ * What gk_document_convert_money_unit() would do, without doing it: how
+ * many amounts it would round, or the overflow that would stop it. Lets
+ * the user be asked before figures lose anything.
+ */
+gboolean
+gk_document_check_money_unit (GkDocument   *self,
+                              GkMoneyUnit   unit,
+                              guint        *n_rounded,
+                              GError      **error)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  guint rounded = 0;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
+
+  if (n_rounded != NULL)
+    *n_rounded = 0;
+  if (unit != self->money_unit && !collect (self, unit, changes, &rounded, error))
+    return FALSE;
+  if (n_rounded != NULL)
+    *n_rounded = rounded;
+  return TRUE;
+}
+
+/* Returns FALSE (and changes nothing) when an amount would overflow. */
+gboolean
+gk_document_convert_money_unit (GkDocument   *self,
+                                GkMoneyUnit   unit,
+                                guint        *n_rounded,
+                                GError      **error)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  guint rounded = 0;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
+
+  if (n_rounded != NULL)
+    *n_rounded = 0;
+  if (unit == self->money_unit)
+    return TRUE;
+  if (!collect (self, unit, changes, &rounded, error))
     return FALSE;
 
   gk_document_begin_action (self, _("Convert Money Unit"));

@@ -25,6 +25,7 @@ struct _GkDocument
   guint          year;
   GkMoneyUnit    money_unit;
   char          *date;
+  char          *region;         /* the cover's line above the unit */
   GkTemplate    *template;
 
   GHashTable    *names[2];       /* GkClassification → (code → name) */

@@ -17,6 +17,7 @@ enum {
   PROP_YEAR,
   PROP_MONEY_UNIT,
   PROP_DATE,
+  PROP_REGION,
   PROP_MODIFIED,
   PROP_TEMPLATE,
   PROP_CAN_UNDO,
@@ -57,6 +58,7 @@ gk_document_finalize (GObject *object)
 
   g_free (self->unit);
   g_free (self->date);
+  g_free (self->region);
   g_hash_table_unref (self->names[GK_CLASSIFICATION_FUNCTION]);
   g_hash_table_unref (self->names[GK_CLASSIFICATION_ECONOMIC]);
 
@@ -84,6 +86,9 @@ gk_document_get_property (GObject    *object,
       break;
     case PROP_DATE:
       g_value_set_string (value, self->date);
+      break;
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
       break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, gk_document_get_modified (self));
@@ -134,6 +139,10 @@ gk_document_set_property (GObject      *object,
       if (gk_set_str (&self->date, g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
+    case PROP_REGION:
+      if (gk_set_str (&self->region, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
     case PROP_TEMPLATE:
       self->template = g_value_get_pointer (value);
       break;
@@ -164,6 +173,9 @@ gk_document_class_init (GkDocumentClass *klass)
                                                    GK_MONEY_UNIT_WANYUAN, GK_MONEY_UNIT_YUAN,
                                                    GK_MONEY_UNIT_WANYUAN, rw);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
+  /* The line above the unit's name on the cover (新疆维吾尔自治区); NULL
+   * or empty for none. */
+  properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, NULL, rw);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
   /* The GkTemplate whose tables the document has; templates live as long
    * as the program, hence a plain pointer. */
@@ -309,6 +321,14 @@ gk_document_get_date (GkDocument *self)
 {
   g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
   return self->date;
+}
+
+/* NULL when the cover has no region line. */
+const char *
+gk_document_get_region (GkDocument *self)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  return self->region != NULL && self->region[0] != '\0' ? self->region : NULL;
 }
 
 GkOverview *

@@ -47,6 +47,7 @@ const char    *gk_document_get_unit         (GkDocument       *self);
 guint          gk_document_get_year         (GkDocument       *self);
 GkMoneyUnit    gk_document_get_money_unit   (GkDocument       *self);
 const char    *gk_document_get_date         (GkDocument       *self);
+const char    *gk_document_get_region       (GkDocument       *self);
 GkOverview    *gk_document_get_overview     (GkDocument       *self);
 GkExplanation *gk_document_get_explanation  (GkDocument       *self);
 GListModel    *gk_document_get_projects     (GkDocument       *self);
@@ -130,6 +131,10 @@ GkPrior       *gk_document_ensure_prior     (GkDocument       *self,
 void           gk_document_remove_prior     (GkDocument       *self,
                                              const char       *key);
 
+gboolean       gk_document_check_money_unit (GkDocument       *self,
+                                             GkMoneyUnit       unit,
+                                             guint            *n_rounded,
+                                             GError          **error);
 gboolean       gk_document_convert_money_unit (GkDocument     *self,
                                                GkMoneyUnit     unit,
                                                guint          *n_rounded,

@@ -154,6 +154,8 @@ add_cover (Builder *b)
 
   gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, FALSE);
   gk_page_layout_add_space (b->layout, COVER_TOP);
+  if (gk_document_get_region (b->document) != NULL)
+    gk_page_layout_add_text (b->layout, GK_TEXT_COVER_UNIT, gk_document_get_region (b->document));
   gk_page_layout_add_text (b->layout, GK_TEXT_COVER_UNIT, b->unit);
   gk_page_layout_add_text (b->layout, GK_TEXT_COVER_TITLE, title);
   if (date != NULL)

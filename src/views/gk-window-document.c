@@ -68,6 +68,16 @@ gk_window_add_recent (GkWindow *self)
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
+/* The setting is in seconds, the draft's delay in milliseconds. */
+static gboolean
+delay_from_seconds (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  g_value_set_uint (value, g_variant_get_uint32 (variant) * 1000);
+  return TRUE;
+}
+
 /* Called by gk_window_set_document(): a new document gets its own draft;
  * the same one under a new name (Save As) keeps it. */
 void
@@ -85,7 +95,11 @@ gk_window_document_set (GkWindow *self,
 
           self->draft = gk_draft_new (self->document, directory);
           if (self->settings != NULL)
-            g_settings_bind (self->settings, "autosave", self->draft, "enabled", G_SETTINGS_BIND_GET);
+            {
+              g_settings_bind (self->settings, "autosave", self->draft, "enabled", G_SETTINGS_BIND_GET);
+              g_settings_bind_with_mapping (self->settings, "autosave-delay", self->draft, "delay",
+                                            G_SETTINGS_BIND_GET, delay_from_seconds, NULL, NULL, NULL);
+            }
         }
     }
   if (self->draft != NULL)
@@ -95,6 +109,8 @@ gk_window_document_set (GkWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", self->document != NULL);
   gk_window_add_recent (self);
   gk_window_update_title (self);
+  if (new_document)
+    gk_window_next_year_document_set (self);
 }
 
 void
@@ -108,7 +124,10 @@ gk_window_document_dispose (GkWindow *self)
   if (self->draft != NULL && self->close_confirmed)
     gk_draft_discard (self->draft);
   if (self->draft != NULL && self->settings != NULL)
-    g_settings_unbind (self->draft, "enabled");
+    {
+      g_settings_unbind (self->draft, "enabled");
+      g_settings_unbind (self->draft, "delay");
+    }
   g_clear_object (&self->draft);
 }
 
@@ -487,6 +506,7 @@ gk_window_export_async (GkWindow            *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  GkExportFormat kind = GK_EXPORT_XLSX;
   GkWindowJob *data;
 
   g_return_if_fail (GK_IS_WINDOW (self));
@@ -494,8 +514,10 @@ gk_window_export_async (GkWindow            *self,
   g_return_if_fail (self->document != NULL);
 
   data = _gk_window_job_new (self, file, cancellable, callback, user_data, gk_window_export_async);
-  gk_export_async (self->document, format == GK_WINDOW_EXPORT_PDF ? GK_EXPORT_PDF : GK_EXPORT_XLSX,
-                   file, NULL, NULL, cancellable, export_done, data);
+  if (format == GK_WINDOW_EXPORT_PDF)
+    kind = self->settings != NULL && g_settings_get_boolean (self->settings, "pdf-with-charts")
+           ? GK_EXPORT_PDF_WITH_CHARTS : GK_EXPORT_PDF;
+  gk_export_async (self->document, kind, file, NULL, NULL, cancellable, export_done, data);
 }
 
 gboolean

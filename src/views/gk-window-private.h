@@ -3,6 +3,7 @@
 
 #include "gk-checker.h"
 #include "gk-draft.h"
+#include "gk-start-page.h"
 #include "gk-window.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,8 @@ struct _GkWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;   /* the start page, or the document */
+  GkStartPage          *start_page;
   AdwLeaflet           *leaflet;
   GtkWidget            *content_box;
   GtkScrolledWindow    *sidebar_scroller;
@@ -46,6 +49,9 @@ struct _GkWindow
   char                 *disk_stamp;      /* the file as last read or written here */
   gboolean              changed_on_disk;
   GtkWidget            *changed_bar;    /* in content_box, made when first needed */
+
+  /* gk-window-next-year.c */
+  GtkWidget            *carried_bar;    /* what a new year's file carried over */
 };
 
 /* gk-window-document.c: saving, drafts and the title. */
@@ -68,6 +74,10 @@ void     gk_window_print_init            (GkWindow   *self);
 
 /* gk-window-next-year.c: New Year From This… (win.new-year). */
 void     gk_window_next_year_class_init  (GkWindowClass *klass);
+void     gk_window_next_year_document_set (GkWindow  *self);
+
+/* gk-window-properties.c: Properties… (win.properties). */
+void     gk_window_properties_class_init (GkWindowClass *klass);
 
 /* gk-window-template.c: Tables… (win.edit-template). */
 void     gk_window_template_class_init   (GkWindowClass *klass);

@@ -611,6 +611,8 @@ gk_window_update_history (GkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-template", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-year", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties", self->document != NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, self->document != NULL ? "document" : "start");
   gk_window_update_title (self);
 }
 
@@ -794,7 +796,10 @@ gk_window_class_init (GkWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-window.ui");
+  g_type_ensure (GK_TYPE_START_PAGE);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_scroller);
@@ -811,6 +816,7 @@ gk_window_class_init (GkWindowClass *klass)
   gk_window_print_class_init (klass);
   gk_window_template_class_init (klass);
   gk_window_next_year_class_init (klass);
+  gk_window_properties_class_init (klass);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", gk_window_action_toast);
   gtk_widget_class_install_action (widget_class, "win.show-finding", "u", gk_window_action_show_finding);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, gk_window_undo);
@@ -849,6 +855,7 @@ gk_window_init (GkWindow *self)
     "win.export-pdf",
     "win.edit-template",
     "win.new-year",
+    "win.properties",
     "win.undo",
     "win.redo",
   };

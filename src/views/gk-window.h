@@ -29,6 +29,10 @@ void        gk_window_save_to           (GkWindow      *self,
                                          GFile         *file);
 gboolean    gk_window_start_next_year_to (GkWindow     *self,
                                           GFile        *file);
+gboolean    gk_window_start_next_year_from (GkWindow   *self,
+                                            GkDocument *this_year,
+                                            GFile      *file);
+GtkWidget  *gk_window_get_carried_over_bar (GkWindow   *self);
 void        gk_window_restore_draft     (GkWindow      *self,
                                          GkDocument    *document,
                                          GFile         *file,
@@ -57,6 +61,8 @@ gboolean    gk_window_export_finish     (GkWindow            *self,
                                          GError             **error);
 
 GtkPrintOperation *gk_window_create_print_operation (GkWindow            *self);
+void        gk_window_print_set_selected_only (GtkPrintOperation *operation,
+                                               gboolean           selected_only);
 void        gk_window_import_xlsx_async  (GkWindow            *self,
                                           GFile               *file,
                                           GCancellable        *cancellable,
