@@ -88,6 +88,8 @@ gk_page_layout_get_outline (GkPageLayout  *self,
 
 /* Drawing ------------------------------------------------------------------ */
 
+#define TAGGED_CELLS 20000
+
 /* The structure element a text of @style is, for the reading order of
  * screen readers and of copied text. Page numbers are not content. */
 static const char *
@@ -244,6 +246,9 @@ gk_page_layout_draw_page (GkPageLayout *self,
           draw_text (self, cr, box);
           break;
         case BOX_TABLE:
+          /* Tens of thousands of cells (a couple of hundred projects
+           * and their 绩效目标表) are tagged by the row. */
+          gk_ruled_table_set_tag_cells (box->data, self->n_cells <= TAGGED_CELLS);
           cairo_tag_begin (cr, "Table", NULL);
           gk_ruled_table_draw (box->data, self->typesetter, cr, box->x, box->y, box->first, box->end);
           gk_typesetter_flush (self->typesetter);

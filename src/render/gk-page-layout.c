@@ -494,12 +494,13 @@ gk_page_layout_add_table (GkPageLayout *self,
                           const char   *continued)
 {
   double left, top, width, bottom, header, total;
-  guint n, row;
+  guint n, row, split_until = 0;
 
   g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
   g_return_if_fail (GK_IS_RULED_TABLE (table));
 
   g_ptr_array_add (self->objects, g_object_ref (table));
+  self->n_cells += (guint64) gk_ruled_table_get_n_rows (table) * gk_ruled_table_get_n_columns (table);
   content_box (self, &left, &top, &width, &bottom);
   gk_ruled_table_measure (table, self->typesetter, width);
 

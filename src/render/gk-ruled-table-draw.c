@@ -176,22 +176,25 @@ draw_rows (GkRuledTable *self,
       Row *row = _gk_ruled_table_row_at (self, r);
       Cell *cells = _gk_ruled_table_cell_at (self, row->first_cell);
 
-      /* Tagged row by row and cell by cell, each cell's text put on the
-       * page before its tag closes, so that a screen reader or a copy
-       * reads the table in its order. */
+      /* Tagged row by row and cell by cell, the text put on the page
+       * before its tag closes, so that a screen reader or a copy reads
+       * the table in its order. */
       cairo_tag_begin (cr, "TR", NULL);
       for (guint i = 0; i < row->n_cells; i++)
         {
           const char *tag = cells[i].style == GK_TEXT_TABLE_HEADER ? "TH" : "TD";
 
-          cairo_tag_begin (cr, tag, NULL);
+          if (self->tag_cells)
+            cairo_tag_begin (cr, tag, NULL);
           if (cells[i].text != NULL)
+            draw_text (self, typesetter, cr, &cells[i], x, y, cell_height_in (self, &cells[i], r, end));
+          if (self->tag_cells)
             {
-              draw_text (self, typesetter, cr, &cells[i], x, y, cell_height_in (self, &cells[i], r, end));
               gk_typesetter_flush (typesetter);
+              cairo_tag_end (cr, tag);
             }
-          cairo_tag_end (cr, tag);
         }
+      gk_typesetter_flush (typesetter);
 
       if (is_plain (self, row))
         {
