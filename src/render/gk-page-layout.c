@@ -524,6 +524,17 @@ gk_page_layout_add_table (GkPageLayout *self,
           guint next = group_end (table, end);
           double more = rows_height (table, end, next);
 
+          /* Rows a merged cell holds together that are taller than a
+           * page (an 一级指标 over ninety indicators) part row by row,
+           * the merged cell going on blank on the next pages. */
+          if (header + more > bottom - top)
+            split_until = next;
+          if (end < split_until)
+            {
+              next = end + 1;
+              more = rows_height (table, end, next);
+            }
+
           if (height + more > bottom - self->cursor && (end > row || self->page_has_content))
             break;
           height += more;
@@ -547,13 +558,17 @@ gk_page_layout_add_table (GkPageLayout *self,
         }
       if (end == row && row < n)
         {
-          /* Not one row fits under what is already on this page. */
+          /* Not one row fits under what is already on this page. A
+           * table not yet begun takes its caption along and is not
+           * continued. */
           if (row == gk_ruled_table_get_n_header_rows (table))
             break_page (self);
           else
-            continue_page (self);
-          if (continued != NULL)
-            add_text_full (self, GK_TEXT_TABLE_CONTINUED, continued, GK_TYPESET_DEFAULT, -1, FALSE);
+            {
+              continue_page (self);
+              if (continued != NULL)
+                add_text_full (self, GK_TEXT_TABLE_CONTINUED, continued, GK_TYPESET_DEFAULT, -1, FALSE);
+            }
           self->page_has_content = FALSE;
           continue;
         }
