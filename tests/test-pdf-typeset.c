@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 
 #include "gk-document-io.h"
+#include "gk-indicator.h"
+#include "gk-project.h"
 #include "gk-pdf-finish.h"
 #include "gk-pdf-export.h"
 #include "gk-pdf-writer.h"
@@ -101,6 +103,17 @@ is_heading (const char *line)
   return g_regex_match_simple ("^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", line, 0, 0);
 }
 
+static guint
+n_letters (const char *line)
+{
+  guint n = 0;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_ispunct (g_utf8_get_char (p)) && !g_unichar_isspace (g_utf8_get_char (p)))
+      n++;
+  return n;
+}
+
 /* Every amount of 情况说明 and of its 绩效目标表 has two decimals, no
  * figure is parted from its unit, no heading ends a page, no heading
  * leaves one character on a line of its own. */
@@ -139,6 +152,10 @@ test_typeset_sample (void)
             g_error ("a figure parted from its unit: “%s” / “%s”", lines[i], lines[i + 1]);
           if (i > 0 && is_heading (lines[i - 1]) && g_utf8_strlen (lines[i], -1) == 1)
             g_error ("a heading leaves “%s” alone on a line", lines[i]);
+          /* Nor does a paragraph end with one character and its
+           * punctuation ("…见下" / "表："). */
+          if (i > 0 && g_utf8_strlen (lines[i - 1], -1) >= 30 && n_letters (lines[i]) == 1)
+            g_error ("a paragraph leaves “%s” alone on a line after “%s”", lines[i], lines[i - 1]);
         }
       if (n > 0 && p + 1 < pages->len && is_heading (lines[n - 1]))
         g_error ("the heading “%s” ends a page", lines[n - 1]);
@@ -164,16 +181,47 @@ qpdf_check (const char *path)
   return TRUE;
 }
 
+/* The sample with @n more projects, each with seven indicators, as the
+ * benchmarks generate them. */
+static GkDocument *
+with_projects (guint n)
+{
+  GkDocument *document = gk_test_load_sample ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) added = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("网格化管理经费%u", i + 1));
+      g_ptr_array_add (codes, (gpointer) "2010399");
+    }
+  added = gk_document_add_projects (document, (const char * const *) names->pdata,
+                                    (const char * const *) codes->pdata, n);
+  g_assert_cmpuint (added->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < 7; k++)
+      {
+        g_autoptr(GkIndicator) indicator = gk_indicator_new ("产出指标", k < 4 ? "数量指标" : "质量指标",
+                                                             "覆盖的网格数", "≥120个");
+        gk_document_list_insert (document, gk_project_get_indicators (added->pdata[i]), k, indicator);
+      }
+  return document;
+}
+
+/* qpdf finds nothing to repair in the sample, with its charts, and in a
+ * disclosure of a thousand projects and their 绩效目标表. */
 static void
 test_typeset_valid (void)
 {
   g_autoptr(GkDocument) document = gk_test_load_sample ();
+  g_autoptr(GkDocument) large = NULL;
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");
-  char *plain, *charts;
+  char *plain, *charts, *thousand;
 
   if (qpdf == NULL)
     {
-      g_test_skip ("qpdf is not installed");
+      g_test_skip ("qpdf is not installed: the PDF's structure is not checked");
       return;
     }
   plain = export (document, FALSE);
@@ -182,6 +230,92 @@ test_typeset_valid (void)
   g_assert_true (qpdf_check (charts));
   remove_export (plain);
   remove_export (charts);
+
+  large = with_projects (1000);
+  thousand = export (large, FALSE);
+  g_assert_true (qpdf_check (thousand));
+  remove_export (thousand);
+}
+
+/* The file says it is tagged, and its structure reads as the page does:
+ * one Document, the parts as H1, tables with their header cells first. */
+static void
+test_typeset_tagged (void)
+{
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
+  g_autofree char *path = export (document, FALSE);
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  const char *struct_argv[] = { "pdfinfo", "-struct-text", path, NULL };
+  g_autofree char *info = NULL;
+  g_autofree char *tree = NULL;
+  g_autofree char *warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *part, *heading, *table, *header, *cell;
+  int status;
+
+  info = run (info_argv, &status);
+  g_assert_nonnull (strstr (info, "Tagged:          yes"));
+  g_spawn_sync (NULL, (char **) struct_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &tree, &warnings, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* poppler names every element out of place. */
+  g_assert_cmpstr (warnings, ==, "");
+  g_assert_true (g_str_has_prefix (tree, "Document\n"));
+  part = strstr (tree, "  H1 (block)\n    \"第三部分");
+  g_assert_nonnull (part);
+  heading = strstr (part, "  H2 (block)\n    \"一、");
+  g_assert_nonnull (heading);
+  table = strstr (tree, "  Table (block)\n    TR\n      TH\n");
+  g_assert_nonnull (table);
+  header = strstr (table, "TH\n");
+  cell = strstr (table, "TD\n");
+  g_assert_true (header != NULL && cell != NULL && header < cell);
+  remove_export (g_steal_pointer (&path));
+}
+
+/* A 绩效目标表 taller than a page goes on under its caption with （续）
+ * and its project, money, goal and indicator headings again. */
+static void
+test_typeset_tall_performance (void)
+{
+  g_autoptr(GkDocument) document = with_projects (1);
+  g_autoptr(GkProject) project = NULL;
+  GListModel *projects = gk_document_get_projects (document);
+  g_autofree char *path = NULL;
+  const char *argv[] = { "pdftotext", "-layout", NULL, "-", NULL };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_continued = 0;
+  int status;
+
+  project = g_list_model_get_item (projects, g_list_model_get_n_items (projects) - 1);
+  for (guint k = 0; k < 90; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("第%u项考核内容", k + 1);
+      g_autoptr(GkIndicator) indicator = gk_indicator_new ("效益指标", "社会效益指标", name, "100%");
+
+      gk_document_list_insert (document, gk_project_get_indicators (project), 0, indicator);
+    }
+  path = export (document, FALSE);
+  argv[2] = path;
+  text = run (argv, &status);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p] != NULL; p++)
+    {
+      if (strstr (pages[p], "绩效目标表（续）") == NULL)
+        continue;
+      n_continued++;
+      g_assert_nonnull (strstr (pages[p], "网格化管理经费1"));
+      g_assert_nonnull (strstr (pages[p], "年度资金总额"));
+      g_assert_nonnull (strstr (pages[p], "一级指标"));
+      g_assert_nonnull (strstr (pages[p], "三级指标"));
+    }
+  g_assert_cmpuint (n_continued, >=, 1);
+  g_assert_nonnull (strstr (text, "第1项考核内容"));
+  g_assert_nonnull (strstr (text, "第90项考核内容"));
+  remove_export (g_steal_pointer (&path));
 }
 
 /* The same drawing gives the same file, and a file that is not a PDF is
@@ -242,6 +376,8 @@ main (int   argc,
 
   g_test_add_func ("/pdf-typeset/sample", test_typeset_sample);
   g_test_add_func ("/pdf-typeset/valid", test_typeset_valid);
+  g_test_add_func ("/pdf-typeset/tagged", test_typeset_tagged);
+  g_test_add_func ("/pdf-typeset/tall-performance", test_typeset_tall_performance);
   g_test_add_func ("/pdf-typeset/finish", test_typeset_finish);
   g_test_add_func ("/pdf-typeset/long-name", test_typeset_long_name);
 

@@ -88,6 +88,35 @@ gk_page_layout_get_outline (GkPageLayout  *self,
 
 /* Drawing ------------------------------------------------------------------ */
 
+#define TAGGED_CELLS 20000
+
+/* The structure element a text of @style is, for the reading order of
+ * screen readers and of copied text. Page numbers are not content. */
+static const char *
+text_tag (GkTextStyle style)
+{
+  switch (style)
+    {
+    case GK_TEXT_COVER_TITLE:
+    case GK_TEXT_CONTENTS_TITLE:
+    case GK_TEXT_PART:
+      return "H1";
+    case GK_TEXT_HEADING:
+      return "H2";
+    case GK_TEXT_SUBHEADING:
+      return "H3";
+    case GK_TEXT_TABLE_LABEL:
+    case GK_TEXT_TABLE_TITLE:
+    case GK_TEXT_TABLE_CONTINUED:
+    case GK_TEXT_CAPTION:
+      return "Caption";
+    case GK_TEXT_FOOTER:
+      return NULL;
+    default:
+      return "P";
+    }
+}
+
 static void
 draw_text (GkPageLayout *self,
            cairo_t      *cr,
@@ -95,10 +124,18 @@ draw_text (GkPageLayout *self,
 {
   PangoLayout *layout = gk_typesetter_layout (self->typesetter, box->style, box->text, box->width,
                                               box->alignment, box->flags);
+  const char *tag = text_tag (box->style);
 
+  if (tag != NULL)
+    cairo_tag_begin (cr, tag, NULL);
   /* A part of a paragraph split across pages shows only its lines. */
   gk_typesetter_show_layout (self->typesetter, cr, layout, box->x, box->y,
                              box->first, box->end == 0 ? -1 : (int) box->end);
+  if (tag != NULL)
+    {
+      gk_typesetter_flush (self->typesetter);
+      cairo_tag_end (cr, tag);
+    }
 }
 
 static void
@@ -116,6 +153,7 @@ draw_contents (GkPageLayout *self,
   double baseline, text_end, number_width;
   int width;
 
+  cairo_tag_begin (cr, "TOCI", NULL);
   cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
 
   layout = gk_typesetter_layout (self->typesetter, box->style, box->text, box->width - PAGE_NUMBER_WIDTH,
@@ -151,7 +189,9 @@ draw_contents (GkPageLayout *self,
       cairo_restore (cr);
     }
 
+  gk_typesetter_flush (self->typesetter);
   cairo_tag_end (cr, CAIRO_TAG_LINK);
+  cairo_tag_end (cr, "TOCI");
 }
 
 static void
@@ -206,16 +246,25 @@ gk_page_layout_draw_page (GkPageLayout *self,
           draw_text (self, cr, box);
           break;
         case BOX_TABLE:
+          /* Tens of thousands of cells (a couple of hundred projects
+           * and their 绩效目标表) are tagged by the row. */
+          gk_ruled_table_set_tag_cells (box->data, self->n_cells <= TAGGED_CELLS);
+          cairo_tag_begin (cr, "Table", NULL);
           gk_ruled_table_draw (box->data, self->typesetter, cr, box->x, box->y, box->first, box->end);
+          gk_typesetter_flush (self->typesetter);
+          cairo_tag_end (cr, "Table");
           break;
         case BOX_DRAWING:
           {
             Drawing *drawing = box->data;
 
+            cairo_tag_begin (cr, "Figure", NULL);
             cairo_save (cr);
             cairo_translate (cr, box->x, box->y);
             drawing->func (cr, box->width, box->height, drawing->user_data);
             cairo_restore (cr);
+            gk_typesetter_flush (self->typesetter);
+            cairo_tag_end (cr, "Figure");
             cairo_set_source_rgb (cr, 0, 0, 0);
           }
           break;

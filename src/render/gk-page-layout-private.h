@@ -73,6 +73,7 @@ struct _GkPageLayout
   GPtrArray     *pages;      /* Page */
   GStringChunk  *strings;
   GPtrArray     *objects;    /* tables drawn, kept alive */
+  guint64        n_cells;    /* in all the tables */
   GPtrArray     *drawings;   /* Drawing */
   GHashTable    *anchors;    /* name → page index + 1 */
   GArray        *outline;    /* Outline */

@@ -494,12 +494,13 @@ gk_page_layout_add_table (GkPageLayout *self,
                           const char   *continued)
 {
   double left, top, width, bottom, header, total;
-  guint n, row;
+  guint n, row, split_until = 0;
 
   g_return_if_fail (GK_IS_PAGE_LAYOUT (self));
   g_return_if_fail (GK_IS_RULED_TABLE (table));
 
   g_ptr_array_add (self->objects, g_object_ref (table));
+  self->n_cells += (guint64) gk_ruled_table_get_n_rows (table) * gk_ruled_table_get_n_columns (table);
   content_box (self, &left, &top, &width, &bottom);
   gk_ruled_table_measure (table, self->typesetter, width);
 
@@ -522,6 +523,17 @@ gk_page_layout_add_table (GkPageLayout *self,
         {
           guint next = group_end (table, end);
           double more = rows_height (table, end, next);
+
+          /* Rows a merged cell holds together that are taller than a
+           * page (an 一级指标 over ninety indicators) part row by row,
+           * the merged cell going on blank on the next pages. */
+          if (header + more > bottom - top)
+            split_until = next;
+          if (end < split_until)
+            {
+              next = end + 1;
+              more = rows_height (table, end, next);
+            }
 
           if (height + more > bottom - self->cursor && (end > row || self->page_has_content))
             break;
@@ -546,13 +558,17 @@ gk_page_layout_add_table (GkPageLayout *self,
         }
       if (end == row && row < n)
         {
-          /* Not one row fits under what is already on this page. */
+          /* Not one row fits under what is already on this page. A
+           * table not yet begun takes its caption along and is not
+           * continued. */
           if (row == gk_ruled_table_get_n_header_rows (table))
             break_page (self);
           else
-            continue_page (self);
-          if (continued != NULL)
-            add_text_full (self, GK_TEXT_TABLE_CONTINUED, continued, GK_TYPESET_DEFAULT, -1, FALSE);
+            {
+              continue_page (self);
+              if (continued != NULL)
+                add_text_full (self, GK_TEXT_TABLE_CONTINUED, continued, GK_TYPESET_DEFAULT, -1, FALSE);
+            }
           self->page_has_content = FALSE;
           continue;
         }

@@ -7,6 +7,50 @@
 #include "gk-pdf-finish.h"
 #include "gk-pdf-writer.h"
 
+/* Cairo writes the structure tree of the tagged headings, paragraphs and
+ * tables, but with its elements side by side under the root (readers want
+ * one Document element there; cairo 1.16 drops a tag that spans pages)
+ * and without saying that the file is tagged, so readers would not use
+ * the tree. */
+static void
+mark_tagged (qpdf_data qpdf)
+{
+  qpdf_oh catalog = qpdf_get_root (qpdf);
+  qpdf_oh tree, kids, document, all;
+
+  if (!qpdf_oh_has_key (qpdf, catalog, "/StructTreeRoot"))
+    return;
+  tree = qpdf_oh_get_key (qpdf, catalog, "/StructTreeRoot");
+  kids = qpdf_oh_get_key (qpdf, tree, "/K");
+  if (!qpdf_oh_is_dictionary (qpdf, tree))
+    return;
+
+  document = qpdf_make_indirect_object (qpdf, qpdf_oh_new_dictionary (qpdf));
+  qpdf_oh_replace_key (qpdf, document, "/Type", qpdf_oh_new_name (qpdf, "/StructElem"));
+  qpdf_oh_replace_key (qpdf, document, "/S", qpdf_oh_new_name (qpdf, "/Document"));
+  qpdf_oh_replace_key (qpdf, document, "/P", tree);
+  all = qpdf_oh_new_array (qpdf);
+  if (qpdf_oh_is_array (qpdf, kids))
+    {
+      int n = qpdf_oh_get_array_n_items (qpdf, kids);
+
+      for (int i = 0; i < n; i++)
+        qpdf_oh_append_item (qpdf, all, qpdf_oh_get_array_item (qpdf, kids, i));
+    }
+  else if (qpdf_oh_is_dictionary (qpdf, kids))
+    qpdf_oh_append_item (qpdf, all, kids);
+  for (int i = 0; i < qpdf_oh_get_array_n_items (qpdf, all); i++)
+    {
+      qpdf_oh kid = qpdf_oh_get_array_item (qpdf, all, i);
+
+      if (qpdf_oh_is_dictionary (qpdf, kid))
+        qpdf_oh_replace_key (qpdf, kid, "/P", document);
+    }
+  qpdf_oh_replace_key (qpdf, document, "/K", all);
+  qpdf_oh_replace_key (qpdf, tree, "/K", document);
+  qpdf_oh_replace_key (qpdf, catalog, "/MarkInfo", qpdf_oh_parse (qpdf, "<< /Marked true >>"));
+}
+
 /**
  * gk_pdf_finish:
  * @pdf: a PDF as cairo wrote it
@@ -45,6 +89,7 @@ gk_pdf_finish (GBytes      *pdf,
 
           qpdf_oh_replace_key (qpdf, root, "/Lang", qpdf_oh_new_unicode_string (qpdf, language));
         }
+      mark_tagged (qpdf);
       if ((qpdf_init_write_memory (qpdf) & QPDF_ERRORS) == 0)
         {
           qpdf_set_deterministic_ID (qpdf, QPDF_TRUE);

@@ -176,9 +176,25 @@ draw_rows (GkRuledTable *self,
       Row *row = _gk_ruled_table_row_at (self, r);
       Cell *cells = _gk_ruled_table_cell_at (self, row->first_cell);
 
+      /* Tagged row by row and cell by cell, the text put on the page
+       * before its tag closes, so that a screen reader or a copy reads
+       * the table in its order. */
+      cairo_tag_begin (cr, "TR", NULL);
       for (guint i = 0; i < row->n_cells; i++)
-        if (cells[i].text != NULL)
-          draw_text (self, typesetter, cr, &cells[i], x, y, cell_height_in (self, &cells[i], r, end));
+        {
+          const char *tag = cells[i].style == GK_TEXT_TABLE_HEADER ? "TH" : "TD";
+
+          if (self->tag_cells)
+            cairo_tag_begin (cr, tag, NULL);
+          if (cells[i].text != NULL)
+            draw_text (self, typesetter, cr, &cells[i], x, y, cell_height_in (self, &cells[i], r, end));
+          if (self->tag_cells)
+            {
+              gk_typesetter_flush (typesetter);
+              cairo_tag_end (cr, tag);
+            }
+        }
+      gk_typesetter_flush (typesetter);
 
       if (is_plain (self, row))
         {
@@ -191,6 +207,7 @@ draw_rows (GkRuledTable *self,
           stroke_cells (self, cr, x, y, r, end);
           plain_top = y + row->height;
         }
+      cairo_tag_end (cr, "TR");
       y += row->height;
     }
   stroke_plain_rows (self, cr, x, plain_top, bottoms);

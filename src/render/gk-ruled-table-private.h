@@ -63,6 +63,7 @@ struct _GkRuledTable
   GArray       *cells;         /* Cell, row by row */
   GStringChunk *strings;
   gboolean      keep_together;
+  gboolean      tag_cells;
 
   /* Measured */
   GkTypesetter *measured_with;   /* not a reference: only compared */

@@ -38,6 +38,7 @@ gk_ruled_table_init (GkRuledTable *self)
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   self->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
   self->strings = g_string_chunk_new (1024);
+  self->tag_cells = TRUE;
 }
 
 GkRuledTable *
@@ -96,6 +97,23 @@ gk_ruled_table_get_keep_together (GkRuledTable *self)
 {
   g_return_val_if_fail (GK_IS_RULED_TABLE (self), FALSE);
   return self->keep_together;
+}
+
+/**
+ * gk_ruled_table_set_tag_cells:
+ * @tag_cells: %TRUE (the default) for a structure element on a PDF for
+ *   each cell, %FALSE for one for each row only
+ *
+ * A row's cells then read as one text. A document of thousands of
+ * projects has hundreds of thousands of cells, and an element for each
+ * takes gigabytes to write.
+ */
+void
+gk_ruled_table_set_tag_cells (GkRuledTable *self,
+                              gboolean      tag_cells)
+{
+  g_return_if_fail (GK_IS_RULED_TABLE (self));
+  self->tag_cells = !!tag_cells;
 }
 
 guint

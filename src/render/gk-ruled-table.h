@@ -35,6 +35,8 @@ void          gk_ruled_table_set_column         (GkRuledTable      *self,
 void          gk_ruled_table_set_keep_together  (GkRuledTable      *self,
                                                  gboolean           keep_together);
 gboolean      gk_ruled_table_get_keep_together  (GkRuledTable      *self);
+void          gk_ruled_table_set_tag_cells      (GkRuledTable      *self,
+                                                 gboolean           tag_cells);
 guint         gk_ruled_table_append_row         (GkRuledTable      *self,
                                                  GkRuledRowFlags    flags);
 void          gk_ruled_table_add_cell           (GkRuledTable      *self,

@@ -64,13 +64,14 @@ is_word_character (gunichar c)
 
 /* @text with a word joiner wherever a line must not break, so that Pango
  * (which has no attribute for it) keeps those characters together. Also
- * joins the last two characters when @join_last. */
+ * joins the last character, its closing punctuation aside ("表："), to
+ * the one before it when @join_last. */
 char *
 _gk_typesetter_join_text (const char *text,
                           gboolean    join_last)
 {
   GString *out = g_string_sized_new (strlen (text) + 16);
-  const char *last = NULL;
+  const char *last = NULL, *from = NULL;
   gunichar before = 0;
   guint run = 0;
 
@@ -79,12 +80,18 @@ _gk_typesetter_join_text (const char *text,
       const char *end = text + strlen (text);
 
       last = g_utf8_find_prev_char (text, end);
+      while (last != NULL && last > text && g_unichar_ispunct (g_utf8_get_char (last)))
+        last = g_utf8_find_prev_char (text, last);
+      /* and the one before it, across brackets: "0台（套）". */
+      from = last != NULL ? g_utf8_find_prev_char (text, last) : NULL;
+      while (from != NULL && from > text && g_unichar_ispunct (g_utf8_get_char (from)))
+        from = g_utf8_find_prev_char (text, from);
     }
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (before != 0 && (is_unit_join (before, c) || p == last))
+      if (before != 0 && (is_unit_join (before, c) || (from != NULL && p > from && p <= last)))
         g_string_append_unichar (out, WORD_JOINER);
       /* A word longer than a line breaks anywhere: Pango would search
        * and reshape the whole rest of it for every line. */

@@ -211,19 +211,23 @@ gk_typesetter_get_context (GkTypesetter *self)
 /* Bytes of a text whose layout is kept for all the pages it runs over. */
 #define LONG_TEXT 4096
 
-/* Whether the last line of @layout holds a single character. */
+/* Whether the last line of @layout holds a single character, punctuation
+ * aside: "明" or "表：". */
 static gboolean
 ends_with_one_character (PangoLayout *layout)
 {
   PangoLayoutLine *line;
-  const char *text;
-  glong n;
+  const char *text, *end;
+  guint n = 0;
 
   if (pango_layout_get_line_count (layout) < 2)
     return FALSE;
   line = pango_layout_get_line_readonly (layout, pango_layout_get_line_count (layout) - 1);
-  text = pango_layout_get_text (layout);
-  n = g_utf8_strlen (text + line->start_index, line->length);
+  text = pango_layout_get_text (layout) + line->start_index;
+  end = text + line->length;
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    if (!g_unichar_ispunct (g_utf8_get_char (p)))
+      n++;
   return n == 1;
 }
 
