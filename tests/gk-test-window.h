@@ -39,6 +39,8 @@ type_in_window (GkWindow   *window,
   GkTableCell *cell;
 
   gk_window_set_selected_page (window, "expenditure");
+  /* A page is built on its first visit: let it lay out its rows first. */
+  gk_test_iterate_idle ();
   page = GK_TABLE_PAGE (gk_window_get_page (window, "expenditure"));
   table = gk_table_page_get_table (page);
   g_assert_true (gk_table_page_focus_cell (page, gk_table_lookup (table, code),

@@ -12,9 +12,11 @@
  * split over 类/款/项), name, project and figures, before anything goes
  * into the document. */
 
-/* Lines of one table: each goes into the document's table, whose cost
- * grows with the lines already there. */
+/* Lines of one table, a bound against a hostile workbook: a table of the
+ * catalog has a few hundred; 表七 has a line per project, and a large unit
+ * may have 10 000 projects. */
 #define GK_XLSX_MAX_LINES 3000
+#define GK_XLSX_MAX_PROJECT_LINES 50000
 
 void
 _gk_xlsx_line_free (gpointer data)
@@ -378,6 +380,7 @@ _gk_xlsx_read_lines (GkXlsxImporter  *imp,
   int project_column = gk_xlsx_table_sheet_find_role (ts, GK_XLSX_ROLE_PROJECT);
   CodeContext ctx = { NULL, NULL, NULL };
   gboolean ok = TRUE;
+  guint max_lines;
 
   for (guint r = ts->data_start; ok && r < ts->sheet->n_rows; r++)
     {
@@ -456,11 +459,12 @@ _gk_xlsx_read_lines (GkXlsxImporter  *imp,
       line->code = g_steal_pointer (&code);
       g_ptr_array_add (part->lines, line);
     }
-  if (ok && part->lines->len > GK_XLSX_MAX_LINES)
+  max_lines = schema->kind == GK_TABLE_KIND_PROJECTS ? GK_XLSX_MAX_PROJECT_LINES : GK_XLSX_MAX_LINES;
+  if (ok && part->lines->len > max_lines)
     {
       g_set_error (error, GK_XLSX_ERROR, GK_XLSX_ERROR_INVALID,
                    _("“%s”, %s: more than %u lines, far more than a budget table has; delete the rows it does not need and import again"),
-                   imp->workbook->display_name, ts->label, GK_XLSX_MAX_LINES);
+                   imp->workbook->display_name, ts->label, max_lines);
       ok = FALSE;
     }
   g_free (ctx.class_code);

@@ -17,6 +17,7 @@ struct _GkNarrativePage
   gulong             dark_id;
   guint              restore_id;
   double             restore_value;
+  gboolean           stale;        /* the document changed while hidden */
 
   GtkListBox        *outline;
   GtkScrolledWindow *scroller;

@@ -165,11 +165,32 @@ gk_narrative_page_recompose (GkNarrativePage *self)
     self->restore_id = g_idle_add_full (G_PRIORITY_LOW, restore_scroll, self, NULL);
 }
 
+/* Composing the text of 10 000 projects takes a while: a page the window
+ * holds but does not show composes when it is shown, or asked about. */
 static void
 document_changed (GkDocument      *document,
                   GkNarrativePage *self)
 {
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else
+    gk_narrative_page_recompose (self);
+}
+
+static void
+gk_narrative_page_catch_up (GkNarrativePage *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
   gk_narrative_page_recompose (self);
+}
+
+static void
+gk_narrative_page_map (GtkWidget *widget)
+{
+  gk_narrative_page_catch_up (GK_NARRATIVE_PAGE (widget));
+  GTK_WIDGET_CLASS (gk_narrative_page_parent_class)->map (widget);
 }
 
 static void gk_narrative_page_update_legend (GkNarrativePage *self);
@@ -321,6 +342,7 @@ GtkListBox *
 gk_narrative_page_get_outline (GkNarrativePage *self)
 {
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
+  gk_narrative_page_catch_up (self);
   return self->outline;
 }
 
@@ -334,6 +356,7 @@ gk_narrative_page_get_paragraph (GkNarrativePage *self,
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
+  gk_narrative_page_catch_up (self);
   view = g_hash_table_lookup (self->views, paragraph_id);
   return view != NULL ? gk_paragraph_row_get_label (view) : NULL;
 }
@@ -349,6 +372,7 @@ gk_narrative_page_get_prior_editor (GkNarrativePage *self,
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
+  gk_narrative_page_catch_up (self);
   view = g_hash_table_lookup (self->views, paragraph_id);
   return view != NULL ? gk_paragraph_row_get_prior_button (view) : NULL;
 }
@@ -362,6 +386,7 @@ gk_narrative_page_get_hand_editor (GkNarrativePage *self,
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
+  gk_narrative_page_catch_up (self);
   view = g_hash_table_lookup (self->views, paragraph_id);
   return view != NULL ? gk_paragraph_row_get_hand_button (view) : NULL;
 }
@@ -373,6 +398,7 @@ gk_narrative_page_get_section_heading (GkNarrativePage *self,
 {
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
 
+  gk_narrative_page_catch_up (self);
   if (number == 0 || number > self->headings->len)
     return NULL;
   return g_ptr_array_index (self->headings, number - 1);
@@ -416,6 +442,7 @@ gk_narrative_page_class_init (GkNarrativePageClass *klass)
 
   object_class->dispose = gk_narrative_page_dispose;
   object_class->finalize = gk_narrative_page_finalize;
+  widget_class->map = gk_narrative_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-narrative-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, outline);

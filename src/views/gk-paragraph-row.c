@@ -20,6 +20,8 @@ struct _GkParagraphRow
   GStrv            keys;          /* prior-year keys named by the spans */
   gboolean         hand_written;
   gboolean         editable;      /* not a performance line */
+  char            *markup;        /* as last set on the label */
+  gboolean         editors_filled; /* the popovers' fields exist and follow the document */
 
   GtkWidget       *text_box;
   GtkLabel        *label;
@@ -249,6 +251,7 @@ static void
 prior_popover_show (GkParagraphRow *view,
                     GtkWidget      *popover)
 {
+  view->editors_filled = TRUE;
   prior_editor_fill (view);
 }
 
@@ -325,6 +328,7 @@ static void
 hand_popover_show (GkParagraphRow *view,
                    GtkWidget      *popover)
 {
+  view->editors_filled = TRUE;
   hand_editor_fill (view, gk_narrative_lookup_paragraph (view->page->sections, view->id));
 }
 
@@ -361,7 +365,14 @@ gk_paragraph_row_update (GkParagraphRow    *view,
 {
   g_autofree char *markup = paragraph_markup (paragraph);
 
-  gtk_label_set_markup (view->label, markup);
+  /* Most edits change a few paragraphs of thousands: the others keep
+   * their laid-out text. */
+  if (g_strcmp0 (markup, view->markup) != 0)
+    {
+      gtk_label_set_markup (view->label, markup);
+      g_free (view->markup);
+      view->markup = g_steal_pointer (&markup);
+    }
   view->hand_written = paragraph->hand_written;
   gtk_widget_set_visible (GTK_WIDGET (view->hand_tag), view->editable && paragraph->hand_written);
 
@@ -375,7 +386,11 @@ gk_paragraph_row_update (GkParagraphRow    *view,
   gtk_widget_set_visible (GTK_WIDGET (view->prior_button),
                           view->editable && view->keys != NULL && view->keys[0] != NULL);
 
-  /* Closed editors follow the document; an open one keeps what is being typed. */
+  /* Closed editors follow the document; an open one keeps what is being
+   * typed. Their fields are made when first wanted, not for every
+   * paragraph of a long text. */
+  if (!view->editors_filled)
+    return;
   if (view->editable && !gtk_widget_get_visible (GTK_WIDGET (view->prior_popover)))
     prior_editor_fill (view);
   if (view->editable && !gtk_widget_get_visible (GTK_WIDGET (view->hand_popover)))
@@ -442,19 +457,35 @@ gk_paragraph_row_get_label (GkParagraphRow *self)
   return GTK_WIDGET (self->label);
 }
 
+static void
+gk_paragraph_row_fill_editors (GkParagraphRow *self)
+{
+  if (self->editors_filled)
+    return;
+  self->editors_filled = TRUE;
+  prior_editor_fill (self);
+  hand_editor_fill (self, gk_narrative_lookup_paragraph (self->page->sections, self->id));
+}
+
 /* NULL for a performance line, which is not edited here. */
 GtkWidget *
 gk_paragraph_row_get_prior_button (GkParagraphRow *self)
 {
   g_return_val_if_fail (GK_IS_PARAGRAPH_ROW (self), NULL);
-  return self->editable ? GTK_WIDGET (self->prior_button) : NULL;
+  if (!self->editable)
+    return NULL;
+  gk_paragraph_row_fill_editors (self);
+  return GTK_WIDGET (self->prior_button);
 }
 
 GtkWidget *
 gk_paragraph_row_get_hand_button (GkParagraphRow *self)
 {
   g_return_val_if_fail (GK_IS_PARAGRAPH_ROW (self), NULL);
-  return self->editable ? GTK_WIDGET (self->hand_button) : NULL;
+  if (!self->editable)
+    return NULL;
+  gk_paragraph_row_fill_editors (self);
+  return GTK_WIDGET (self->hand_button);
 }
 
 static void
@@ -471,6 +502,7 @@ gk_paragraph_row_finalize (GObject *object)
   GkParagraphRow *self = GK_PARAGRAPH_ROW (object);
 
   g_free (self->id);
+  g_free (self->markup);
   g_strfreev (self->keys);
 
   G_OBJECT_CLASS (gk_paragraph_row_parent_class)->finalize (object);

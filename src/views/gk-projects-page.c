@@ -22,7 +22,8 @@ struct _GkProjectsPage
   GtkLabel     *fiscal_label;
   GtkEntry     *other_entry;
 
-  GtkListBox   *project_list;
+  GtkListView  *project_list;   /* recycles its rows: there may be 10 000 */
+  GtkSingleSelection *selection;
   GtkLabel     *count_label;
   GtkStack     *detail_stack;
   AdwBin       *detail_bin;
@@ -62,7 +63,7 @@ gk_projects_page_select (GkProjectsPage *self,
 
   if (project != NULL &&
       g_list_store_find (G_LIST_STORE (gk_document_get_projects (gk_page_get_document (GK_PAGE (self)))), project, &position))
-    gtk_list_box_select_row (self->project_list, gtk_list_box_get_row_at_index (self->project_list, position));
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 /* Indicators --------------------------------------------------------------- */
@@ -280,14 +281,10 @@ gk_projects_page_show (GkProjectsPage *self,
 }
 
 static void
-gk_projects_page_row_selected (GkProjectsPage *self,
-                               GtkListBoxRow  *row)
+gk_projects_page_selection_changed (GkProjectsPage *self)
 {
-  g_autoptr(GkProject) project = NULL;
+  GkProject *project = gtk_single_selection_get_selected_item (self->selection);
 
-  if (row != NULL)
-    project = g_list_model_get_item (gk_document_get_projects (gk_page_get_document (GK_PAGE (self))),
-                                     gtk_list_box_row_get_index (row));
   if (project != self->project)
     gk_projects_page_show (self, project);
 }
@@ -295,11 +292,10 @@ gk_projects_page_row_selected (GkProjectsPage *self,
 /* The project list ---------------------------------------------------------- */
 
 static void
-project_row_update (GtkWidget *row)
+project_row_update (GtkListItem *item)
 {
-  GkProject *project = g_object_get_data (G_OBJECT (row), "gk-project");
-  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-  GtkWidget *name = gtk_widget_get_first_child (box);
+  GkProject *project = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   GtkWidget *detail = gtk_widget_get_next_sibling (name);
   g_autofree char *total = gk_amount_format (gk_project_get_total (project));
   g_autofree char *text = g_strdup_printf ("%s · %s", gk_project_get_function_code (project) ?: "", total);
@@ -308,11 +304,10 @@ project_row_update (GtkWidget *row)
   gtk_label_set_text (GTK_LABEL (detail), text);
 }
 
-static GtkWidget *
-create_project_row (gpointer item,
-                    gpointer user_data)
+static void
+setup_project_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
@@ -328,11 +323,23 @@ create_project_row (gpointer item,
   gtk_box_append (GTK_BOX (box), detail);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "gk-project", g_object_ref (item), g_object_unref);
-  g_signal_connect_object (item, "notify", G_CALLBACK (project_row_update), row, G_CONNECT_SWAPPED);
-  project_row_update (row);
-  return row;
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_project_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify",
+                           G_CALLBACK (project_row_update), item, G_CONNECT_SWAPPED);
+  project_row_update (item);
+}
+
+static void
+unbind_project_row (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), project_row_update, item);
 }
 
 static void
@@ -349,13 +356,12 @@ gk_projects_page_projects_changed (GkProjectsPage *self)
   /* The shown project stays shown while it is in the list. */
   if (self->project != NULL && g_list_store_find (G_LIST_STORE (projects), self->project, &position))
     {
-      gtk_list_box_select_row (self->project_list, gtk_list_box_get_row_at_index (self->project_list, position));
+      gtk_single_selection_set_selected (self->selection, position);
       return;
     }
   if (n > 0)
-    gtk_list_box_select_row (self->project_list, gtk_list_box_get_row_at_index (self->project_list, 0));
-  else
-    gk_projects_page_show (self, NULL);
+    gtk_single_selection_set_selected (self->selection, 0);
+  gk_projects_page_selection_changed (self);
 }
 
 GtkWidget *
@@ -363,12 +369,21 @@ gk_projects_page_new (GkDocument *document)
 {
   GkProjectsPage *self;
   GListModel *projects;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (GK_TYPE_PROJECTS_PAGE, "document", document, NULL);
   projects = gk_document_get_projects (document);
-  gtk_list_box_bind_model (self->project_list, projects, create_project_row, NULL, NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_project_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_project_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_project_row), NULL);
+  gtk_list_view_set_factory (self->project_list, factory);
+  self->selection = gtk_single_selection_new (g_object_ref (projects));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (gk_projects_page_selection_changed), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->project_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (projects, "items-changed", G_CALLBACK (gk_projects_page_projects_changed),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gk_projects_page_projects_changed (self);
@@ -381,7 +396,10 @@ gk_projects_page_dispose (GObject *object)
   GkProjectsPage *self = GK_PROJECTS_PAGE (object);
 
   if (self->project_list != NULL)
-    gtk_list_box_bind_model (self->project_list, NULL, NULL, NULL, NULL);
+    gtk_list_view_set_model (self->project_list, NULL);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   /* The template's top widget is not a bound child, which is all that
@@ -419,7 +437,6 @@ gk_projects_page_class_init (GkProjectsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkProjectsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, GkProjectsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, GkProjectsPage, detail_bin);
-  gtk_widget_class_bind_template_callback (widget_class, gk_projects_page_row_selected);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -48,120 +48,6 @@ gk_table_cell_new (void)
   return g_object_new (GK_TYPE_TABLE_CELL, NULL);
 }
 
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-  return x < y ? -1 : x > y;
-}
-
-/* What a derived cell is computed from, for its tooltip. */
-char *
-gk_table_cell_describe_derivation (GkRow *row,
-                                   guint  column)
-{
-  GkTable *table;
-  const GkTableSchema *schema;
-  const GkColumnSchema *col;
-
-  g_return_val_if_fail (GK_IS_ROW (row), NULL);
-
-  table = gk_row_get_table (row);
-  if (table == NULL)
-    return NULL;
-  schema = gk_table_get_schema (table);
-
-  if (gk_table_schema_is_summary (schema))
-    {
-      g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GString) list = g_string_new (NULL);
-
-      /* "expenditure:total" → "表三", each table once, in table order. */
-      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
-      for (guint i = 0; i < schema->columns->len + (schema->lines ? schema->lines->len : 0); i++)
-        {
-          const char *source;
-          g_autofree char *role = NULL;
-          const GkTableSchema *from;
-
-          if (i < schema->columns->len)
-            source = ((GkColumnSchema *) schema->columns->pdata[i])->source;
-          else
-            source = ((GkLineSchema *) schema->lines->pdata[i - schema->columns->len])->source;
-          if (source == NULL)
-            continue;
-          role = g_strndup (source, strcspn (source, ":"));
-          from = gk_template_lookup (schema->template, role);
-          if (from != NULL)
-            {
-              guint position = from->position;
-              gboolean seen = FALSE;
-              for (guint j = 0; j < positions->len; j++)
-                seen |= g_array_index (positions, guint, j) == position;
-              if (!seen)
-                g_array_append_val (positions, position);
-            }
-        }
-      g_array_sort (positions, compare_positions);
-      for (guint j = 0; j < positions->len; j++)
-        g_ptr_array_add (numbers, gk_table_schema_dup_label (gk_template_get_table (schema->template,
-                                                                                   g_array_index (positions, guint, j))));
-      if (numbers->len == 0)
-        return g_strdup (_("Derived from the other tables"));
-      if (numbers->len == 1)
-        return g_strdup_printf (_("Derived from %s"), (char *) numbers->pdata[0]);
-      if (numbers->len == 2)
-        return g_strdup_printf (_("Derived from %s and %s"),
-                                (char *) numbers->pdata[0], (char *) numbers->pdata[1]);
-      for (guint j = 0; j + 1 < numbers->len; j++)
-        g_string_append_printf (list, j > 0 ? ", %s" : "%s", (char *) numbers->pdata[j]);
-      return g_strdup_printf (_("Derived from %s and %s"),
-                              list->str, (char *) numbers->pdata[numbers->len - 1]);
-    }
-
-  if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL)
-    return g_strdup (_("Sum of the class rows"));
-  if (gk_row_get_kind (row) != GK_ROW_KIND_PROJECT && gk_row_get_kind (row) != GK_ROW_KIND_SINGLE &&
-      (!gk_row_is_leaf (row) || schema->kind == GK_TABLE_KIND_PROJECTS))
-    return g_strdup (_("Sum of the rows below"));
-
-  col = gk_table_schema_get_column (schema, column);
-  switch (col->rule)
-    {
-    case GK_COLUMN_SUM:
-      {
-        g_autoptr(GString) formula = g_string_new (NULL);
-
-        /* The printed column titles: "基本支出 + 项目支出". */
-        for (guint i = 0; i < col->n_sources; i++)
-          {
-            if (i > 0)
-              g_string_append (formula, " + ");
-            g_string_append (formula, gk_table_schema_get_column (schema, col->sources[i])->title);
-          }
-        return g_string_free (g_steal_pointer (&formula), FALSE);
-      }
-
-    case GK_COLUMN_SHARE_OF:
-      {
-        g_autofree char *classes = col->classes ? g_strjoinv (", ", col->classes) : g_strdup ("");
-        const char *whole = gk_table_schema_get_column (schema, col->sources[0])->title;
-
-        return col->except
-                 ? g_strdup_printf (_("%s of the rows outside the economic classes %s"), whole, classes)
-                 : g_strdup_printf (_("%s of the rows in the economic classes %s"), whole, classes);
-      }
-
-    case GK_COLUMN_SOURCE:
-      return g_strdup_printf (_("Taken from %s"), col->source);
-
-    case GK_COLUMN_ENTERED:
-    default:
-      return g_strdup (_("Computed from the rows below"));
-    }
-}
-
 /* g_set_str() is GLib 2.76. */
 static void
 replace_str (char       **target,
@@ -221,18 +107,73 @@ gk_table_cell_dup_findings (GkTableCell *self)
   return g_string_free (messages, FALSE);
 }
 
+/* The tooltip is computed when GTK asks for it: setting one on every bind
+ * made GTK ask the X server where the pointer is, for every cell that
+ * scrolled into view. */
+char *
+gk_table_cell_dup_tooltip (GkTableCell *self)
+{
+  char *findings;
+  GkAmount amount;
+
+  g_return_val_if_fail (GK_IS_TABLE_CELL (self), NULL);
+
+  if (self->row == NULL)
+    return NULL;
+  if (self->error != NULL)
+    return g_strdup (self->error);
+  if ((findings = gk_table_cell_dup_findings (self)) != NULL)
+    return findings;
+  if (gk_row_has_overflow (self->row, self->column))
+    return g_strdup (_("The sum is too large to be computed"));
+  if (self->document != NULL && gk_row_get_amount (self->row, self->column, &amount))
+    {
+      GkAmount shown;
+      gboolean rounded = FALSE;
+
+      if (!gk_table_amount_to_shown (gk_row_get_table (self->row), self->document, amount, &shown, &rounded))
+        return g_strdup (_("The figure is too large to be shown in this table's unit"));
+      /* The cell shows the figure rounded to its table's unit; the exact
+       * one the document keeps is said, not hidden. */
+      if (rounded)
+        {
+          g_autofree char *exact = gk_amount_format_grouped (amount);
+          GkMoneyUnit unit = gk_document_get_money_unit (self->document);
+
+          return g_strdup_printf (_("%s%s, shown rounded in this table's unit"),
+                                  exact, gk_money_unit_to_string (unit));
+        }
+    }
+  if (!gk_row_is_cell_entered (self->row, self->column))
+    return gk_table_cell_describe_derivation (self->row, self->column);
+  return NULL;
+}
+
+static gboolean
+gk_table_cell_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard,
+                             GtkTooltip *tooltip)
+{
+  g_autofree char *text = gk_table_cell_dup_tooltip (GK_TABLE_CELL (widget));
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 gk_table_cell_update (GkTableCell *self)
 {
   g_autofree char *findings = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
   GkAmount amount;
 
   if (self->row == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->label), "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-derived");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-entered");
@@ -243,10 +184,7 @@ gk_table_cell_update (GkTableCell *self)
 
   self->entered = gk_row_is_cell_entered (self->row, self->column);
   if (gk_row_has_overflow (self->row, self->column))
-    {
-      text = g_strdup ("####");
-      tooltip = g_strdup (_("The sum is too large to be computed"));
-    }
+    text = g_strdup ("####");
   else if (gk_row_get_amount (self->row, self->column, &amount))
     {
       GkAmount shown;
@@ -255,39 +193,18 @@ gk_table_cell_update (GkTableCell *self)
       if (self->document == NULL)
         text = gk_amount_format (amount);
       else if (!gk_table_amount_to_shown (gk_row_get_table (self->row), self->document, amount, &shown, &rounded))
-        {
-          text = g_strdup ("####");
-          tooltip = g_strdup (_("The figure is too large to be shown in this table's unit"));
-        }
+        text = g_strdup ("####");
       else
         text = gk_amount_format (shown);
-      /* The cell shows the figure rounded to its table's unit; the exact
-       * one the document keeps is said, not hidden. */
-      if (rounded)
-        {
-          g_autofree char *exact = gk_amount_format_grouped (amount);
-          GkMoneyUnit unit = gk_document_get_money_unit (self->document);
-
-          tooltip = g_strdup_printf (_("%s%s, shown rounded in this table's unit"),
-                                     exact, gk_money_unit_to_string (unit));
-        }
     }
 
-  if (!self->entered && tooltip == NULL)
-    tooltip = gk_table_cell_describe_derivation (self->row, self->column);
   findings = gk_table_cell_dup_findings (self);
   if (findings != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "finding");
-      replace_str (&tooltip, findings);
-    }
+    gtk_widget_add_css_class (GTK_WIDGET (self), "finding");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "finding");
-  if (self->error != NULL)
-    replace_str (&tooltip, self->error);
 
   gtk_label_set_text (GTK_LABEL (self->label), text ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   gtk_widget_set_focusable (GTK_WIDGET (self), self->entered);
   if (self->entered)
     {
@@ -340,7 +257,6 @@ gk_table_cell_set_error (GkTableCell *self,
 
   replace_str (&self->error, message);
   gtk_widget_add_css_class (GTK_WIDGET (self), "gk-refused");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), message);
 
   if (self->text == NULL)
     return;
@@ -506,7 +422,6 @@ gk_table_cell_text_focus_left (GkTableCell *self)
       gk_table_cell_stop_editing (self, FALSE);
       replace_str (&self->error, reason);
       gtk_widget_add_css_class (GTK_WIDGET (self), "gk-refused");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), reason);
     }
 }
 
@@ -833,6 +748,7 @@ gk_table_cell_class_init (GkTableCellClass *klass)
   widget_class->measure = gk_table_cell_measure;
   widget_class->size_allocate = gk_table_cell_size_allocate;
   widget_class->unmap = gk_table_cell_unmap;
+  widget_class->query_tooltip = gk_table_cell_query_tooltip;
 
   /**
    * GkTableCell::commit:
@@ -894,4 +810,5 @@ gk_table_cell_init (GkTableCell *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }

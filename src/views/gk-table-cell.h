@@ -45,6 +45,7 @@ void         gk_table_cell_set_error     (GkTableCell *self,
 void         gk_table_cell_set_checker   (GkTableCell *self,
                                           GkChecker   *checker);
 
+char        *gk_table_cell_dup_tooltip   (GkTableCell *self);
 char        *gk_table_cell_describe_derivation (GkRow *row,
                                                 guint  column);
 
