@@ -540,7 +540,8 @@ test_report_html (Fixture       *f,
   g_assert_nonnull (strstr (html, "<td>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;县&quot; &apos;办&apos;</td>"));
   /* The unit is one of the choices of its filter, as text. */
   g_assert_nonnull (strstr (html, "<option value=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;县&quot; &apos;办&apos;\">"));
-  g_assert_nonnull (strstr (html, "<select data-column=\"3\">"));
+  g_assert_nonnull (strstr (html, "<select data-column=\"3\"><option value=\"\">All</option><option value=\"explanation."));
+  g_assert_cmpuint (count_occurrences (html, "<option value=\"\">"), ==, 3);
   g_assert_nonnull (strstr (html, "<select data-column=\"1\">"));
   g_assert_nonnull (strstr (html, "<select data-column=\"4\">"));
   g_assert_nonnull (strstr (html, "script-src 'sha256-"));

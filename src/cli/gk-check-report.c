@@ -231,7 +231,8 @@ append_filter (GString    *out,
     {
       const char *value = ((char **) g_ptr_array_index (rows, i))[column];
 
-      if (g_hash_table_add (seen, (gpointer) value))
+      /* An unreadable file's row has no rule or unit to choose. */
+      if (*value != '\0' && g_hash_table_add (seen, (gpointer) value))
         g_ptr_array_add (values, (gpointer) value);
     }
   g_ptr_array_sort (values, compare_strings);
