@@ -48,7 +48,7 @@ for i in $(seq 1 "$n_documents"); do
 done
 bytes=$(du -sb "$work/in" | cut -f1)
 printf 'folder: %d documents (%d of 1 000 projects, %d of 100), %.1f MB\n' \
-  "$n_documents" "$n_large" "$n_medium" "$(echo "$bytes / 1048576" | bc -l)"
+  "$n_documents" "$n_large" "$n_medium" "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')"
 
 # Peak memory of the command and its workers together: their resident
 # sizes summed, sampled every 50 ms from /proc (sampling costs a little
@@ -115,5 +115,5 @@ rates "check-dir (memory sampled)" "$wall" "$user" "$sys" "$peak" || true
 # The same with every finding written to a report page.
 read -r wall user sys peak < <(measure yes "$work/out.txt" --check-dir "$work/in" --jobs "$jobs" --report "$work/report.html")
 rates "check-dir --report .html" "$wall" "$user" "$sys" "$peak" || true
-printf 'report: %.1f MB\n' "$(echo "$(stat -c %s "$work/report.html") / 1048576" | bc -l)"
+awk -v b="$(stat -c %s "$work/report.html")" 'BEGIN { printf "report: %.1f MB\n", b / 1048576 }'
 exit $status
