@@ -382,18 +382,35 @@ gk_check_find_names (GkDocument *document,
 
 /* Scopes ---------------------------------------------------------------- */
 
+/* Whether @p starts with the three-byte character @c. The sentence marks
+ * are all three bytes long; comparing byte by byte stops at the end of the
+ * text, and costs far less than a string search at every character of
+ * every scan (gk_check_sentence_start() reads a text from its start). */
+static inline gboolean
+starts_with3 (const char *p,
+              const char *c)
+{
+  return p[0] == c[0] && p[1] == c[1] && p[2] == c[2];
+}
+
 static gboolean
 is_sentence_end (const char *p)
 {
-  return *p == '\n' || g_str_has_prefix (p, "。") || g_str_has_prefix (p, "；") ||
-         g_str_has_prefix (p, "！") || g_str_has_prefix (p, "？");
+  if (*p == '\n')
+    return TRUE;
+  /* Every mark below begins with one of these two bytes; the common
+   * Chinese characters (U+4E00 on) begin with others. */
+  if ((guchar) *p != 0xE3 && (guchar) *p != 0xEF)
+    return FALSE;
+  return starts_with3 (p, "。") || starts_with3 (p, "；") || starts_with3 (p, "！") ||
+         starts_with3 (p, "？");
 }
 
 static gboolean
 is_clause_end (const char *p)
 {
-  return is_sentence_end (p) || g_str_has_prefix (p, "，") || g_str_has_prefix (p, "：") ||
-         g_str_has_prefix (p, "、");
+  return is_sentence_end (p) || starts_with3 (p, "，") || starts_with3 (p, "：") ||
+         starts_with3 (p, "、");
 }
 
 #define MAX_DEPTH 8
@@ -411,13 +428,13 @@ gk_check_sentence_start (const char *text,
 
   for (const char *p = text; *p != '\0' && (gsize) (p - text) < offset; p = g_utf8_next_char (p))
     {
-      if (g_str_has_prefix (p, "（") && depth + 1 < MAX_DEPTH)
+      if (starts_with3 (p, "（") && depth + 1 < MAX_DEPTH)
         {
           depth++;
           start[depth] = g_utf8_next_char (p) - text;
           ended[depth] = FALSE;
         }
-      else if (g_str_has_prefix (p, "）") && depth > 0)
+      else if (starts_with3 (p, "）") && depth > 0)
         depth--;
       else if (is_sentence_end (p))
         {

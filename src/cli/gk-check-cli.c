@@ -7,7 +7,7 @@
 #include "gk-check-cli.h"
 #include "gk-cli-private.h"
 #include "gk-checker.h"
-#include "gk-document-io.h"
+#include "gk-document-input.h"
 
 /* One finding a line, "SEVERITY RULE-ID LOCATION: message", so that the
  * output greps and diffs well; the JSON form carries every place. */
@@ -139,7 +139,7 @@ gk_check_run_cli (GFile    *file,
   g_return_val_if_fail (G_IS_FILE (file), 2);
   g_return_val_if_fail (out != NULL, 2);
 
-  document = gk_document_load (file, NULL, &error);
+  document = gk_document_open (file, NULL, &error);
   if (document == NULL)
     {
       if (json)
@@ -161,7 +161,8 @@ gk_check_run_cli (GFile    *file,
 }
 
 /* --check FILE [--json]: the findings, and an exit status that scripts
- * can test (0 no error, 1 errors, 2 unreadable). */
+ * can test (0 no error, 1 errors, 2 unreadable). Several files, or a
+ * report, make it the review of a folder (gk-cli-check-dir.c). */
 int
 _gk_cli_check (const GkCliCommand *command,
                GVariantDict       *options,
@@ -174,11 +175,8 @@ _gk_cli_check (const GkCliCommand *command,
   int status;
 
   g_variant_dict_lookup (options, "check", "^&ay", &path);
-  if (files[0] != NULL)
-    {
-      g_printerr (_("--check takes one disclosure file, for example: gongkai --check budget.gongkai\n"));
-      return GK_CLI_EXIT_UNREADABLE;
-    }
+  if (files[0] != NULL || g_variant_dict_contains (options, "report"))
+    return _gk_cli_check_many (options, path, files);
   file = g_file_new_for_commandline_arg (path);
   status = gk_check_run_cli (file, json, out);
   /* A script reading --json reads stdout whatever the outcome; the text

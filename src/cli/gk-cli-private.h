@@ -46,6 +46,12 @@ int _gk_cli_import_xlsx (const GkCliCommand *command,
 int _gk_cli_check       (const GkCliCommand *command,
                          GVariantDict       *options,
                          const char * const *files);
+int _gk_cli_check_dir   (const GkCliCommand *command,
+                         GVariantDict       *options,
+                         const char * const *files);
+int _gk_cli_check_many  (GVariantDict       *options,
+                         const char         *first,
+                         const char * const *files);
 int _gk_cli_list_templates (const GkCliCommand *command,
                             GVariantDict       *options,
                             const char * const *files);

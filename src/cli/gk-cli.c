@@ -13,6 +13,8 @@ static const GkCliCommand commands[] = {
     _gk_cli_version, NULL },
   { "check", G_OPTION_ARG_FILENAME, N_("Check FILE against every rule and print the findings"), N_("FILE"),
     _gk_cli_check, NULL },
+  { "check-dir", G_OPTION_ARG_FILENAME, N_("Check every disclosure in DIR and its subfolders: a line per file, then the totals"), N_("DIR"),
+    _gk_cli_check_dir, NULL },
   { "export-csv", G_OPTION_ARG_FILENAME, N_("Write each table of FILE as a CSV file into DIR"), N_("DIR"),
     _gk_cli_export, _gk_cli_export_csv },
   { "export-charts", G_OPTION_ARG_FILENAME, N_("Write every review chart of FILE as PNG and SVG into DIR"), N_("DIR"),
@@ -48,6 +50,12 @@ gk_cli_add_options (GApplication *application)
   /* Modifiers of a command, not commands of their own. */
   g_application_add_main_option (application, "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  N_("With --check, print the findings as JSON"), NULL);
+  g_application_add_main_option (application, "report", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
+                                 N_("With --check or --check-dir, write every finding to OUT (.csv, .xlsx or .html)"), N_("OUT"));
+  g_application_add_main_option (application, "time-limit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT,
+                                 N_("With --check-dir, the seconds one file may take (30 when not given)"), N_("SECONDS"));
+  g_application_add_main_option (application, "jobs", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT,
+                                 N_("With --check-dir, how many files are checked at once (one per processor when not given)"), N_("N"));
   g_application_add_main_option (application, "with-charts", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  N_("With --export-pdf, add an appendix of the review charts"), NULL);
   g_application_add_main_option (application, "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,

@@ -34,10 +34,16 @@ append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_record (GString     *out,
-               const char **fields,
-               guint        n)
+/**
+ * gk_csv_append_record:
+ * @fields: (array length=n): the fields; %NULL ones are written empty
+ *
+ * Appends one CSV line, quoted as needed and ended with CRLF.
+ */
+void
+gk_csv_append_record (GString            *out,
+                      const char * const *fields,
+                      guint               n)
 {
   for (guint i = 0; i < n; i++)
     {
@@ -67,7 +73,7 @@ gk_csv_serialize_table (GkDocument *document,
     {
       memset (fields, 0, sizeof (char *) * layout->n_columns);
       fields[0] = layout->unit_line;
-      append_record (out, fields, layout->n_columns);
+      gk_csv_append_record (out, fields, layout->n_columns);
     }
 
   for (guint r = 0; r < layout->n_header_rows; r++)
@@ -79,12 +85,12 @@ gk_csv_serialize_table (GkDocument *document,
           if (cell->row == r)
             fields[cell->column] = cell->text;
         }
-      append_record (out, fields, layout->n_columns);
+      gk_csv_append_record (out, fields, layout->n_columns);
     }
   for (guint i = 0; i < layout->lines->len; i++)
     {
       GkLayoutLine *line = g_ptr_array_index (layout->lines, i);
-      append_record (out, (const char **) line->cells, layout->n_columns);
+      gk_csv_append_record (out, (const char * const *) line->cells, layout->n_columns);
     }
   return g_string_free_to_bytes (out);
 }

@@ -17,4 +17,8 @@ gboolean  gk_csv_export_document  (GkDocument      *document,
                                    GCancellable    *cancellable,
                                    GError         **error);
 
+void      gk_csv_append_record    (GString            *out,
+                                   const char * const *fields,
+                                   guint               n);
+
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include "gk-document-error.h"
 #include "gk-document-input.h"
+#include "gk-document-io.h"
+#include "gk-export.h"
 
 static void
 set_too_large (gsize    max_size,
@@ -122,3 +124,40 @@ gk_document_read_contents (GFile         *file,
   return g_steal_pointer (&buffer);
 }
 
+
+static gboolean
+has_suffix (const char *name,
+            const char *suffix)
+{
+  gsize n = strlen (name), m = strlen (suffix);
+
+  return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
+}
+
+/**
+ * gk_document_open:
+ * @file: a disclosure in any form Gongkai reads
+ * @cancellable: (nullable): a #GCancellable
+ * @error: why @file cannot be read as a disclosure
+ *
+ * The one way in for a file of any kind, chosen by its name: an Excel
+ * workbook is imported, anything else is read as a .gongkai file (which
+ * says clearly that it is not one when it is not).
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+GkDocument *
+gk_document_open (GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_basename (file);
+  if (name != NULL && has_suffix (name, ".xlsx"))
+    return gk_import_xlsx_file (file, NULL, cancellable, error);
+  return gk_document_load (file, cancellable, error);
+}

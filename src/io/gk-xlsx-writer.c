@@ -515,3 +515,94 @@ gk_xlsx_export (GkDocument  *doc,
   file = g_file_new_for_path (path);
   return gk_xlsx_export_file (doc, file, NULL, NULL, NULL, error);
 }
+
+/**
+ * gk_xlsx_write_list:
+ * @file: the workbook to write
+ * @sheet_name: the one sheet's name
+ * @header: (array zero-terminated=1): the column titles
+ * @rows: (element-type GStrv): the rows, each as many texts as @header
+ *
+ * A plain list as a workbook: a bold header that stays in view and
+ * filters, every cell text (a value that looks like a formula stays
+ * text), through the atomic writer like the disclosure workbook.
+ */
+gboolean
+gk_xlsx_write_list (GFile               *file,
+                    const char          *sheet_name,
+                    const char * const  *header,
+                    GPtrArray           *rows,
+                    GError             **error)
+{
+  g_autoptr(GkAtomicWriter) writer = NULL;
+  g_autofree char *path = NULL;
+  g_autofree guint *widths = NULL;
+  lxw_workbook_options options = { 0 };
+  lxw_workbook *workbook;
+  lxw_worksheet *sheet;
+  lxw_format *bold;
+  guint n_columns = g_strv_length ((char **) header);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (n_columns > 0, FALSE);
+
+  writer = gk_atomic_writer_new (file, GK_ATOMIC_NONE, NULL, error);
+  if (writer == NULL)
+    return FALSE;
+  path = g_file_get_parse_name (file);
+  /* Many rows: written row by row rather than kept in memory. */
+  options.constant_memory = LXW_TRUE;
+  workbook = workbook_new_opt (gk_atomic_writer_get_temp_path (writer), &options);
+  if (workbook == NULL)
+    {
+      gk_atomic_writer_abort (writer);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot write the workbook “%s”: it cannot be created"), path);
+      return FALSE;
+    }
+  sheet = workbook_add_worksheet (workbook, sheet_name);
+  bold = workbook_add_format (workbook);
+  format_set_bold (bold);
+
+  widths = g_new0 (guint, n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] = display_width (header[c]);
+  for (guint r = 0; r < rows->len; r++)
+    for (guint c = 0; c < n_columns; c++)
+      widths[c] = MAX (widths[c], display_width (((char **) g_ptr_array_index (rows, r))[c]));
+  for (guint c = 0; ok && c < n_columns; c++)
+    ok = check (worksheet_set_column (sheet, c, c, CLAMP (widths[c] + 2, MIN_WIDTH, MAX_WIDTH), NULL),
+                path, error);
+
+  for (guint c = 0; ok && c < n_columns; c++)
+    ok = check (worksheet_write_string (sheet, 0, c, header[c], bold), path, error);
+  for (guint r = 0; ok && r < rows->len && r + 1 < LXW_ROW_MAX; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; ok && c < n_columns; c++)
+        if (row[c] != NULL && row[c][0] != '\0')
+          ok = check (worksheet_write_string (sheet, r + 1, c, row[c], NULL), path, error);
+    }
+  if (ok)
+    {
+      worksheet_freeze_panes (sheet, 1, 0);
+      ok = check (worksheet_autofilter (sheet, 0, 0, MIN (rows->len, LXW_ROW_MAX - 1), n_columns - 1),
+                  path, error);
+    }
+
+  if (!check (workbook_close (workbook), path, ok ? error : NULL))
+    ok = FALSE;
+  if (ok && !zip_is_complete (gk_atomic_writer_get_temp_path (writer)))
+    {
+      gk_atomic_set_io_error (error, file, ENOSPC);
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      gk_atomic_writer_abort (writer);
+      return FALSE;
+    }
+  return gk_atomic_writer_commit (writer, NULL, error);
+}

@@ -18,4 +18,10 @@ gboolean gk_xlsx_export_file (GkDocument         *doc,
                               GCancellable       *cancellable,
                               GError            **error);
 
+gboolean gk_xlsx_write_list  (GFile              *file,
+                              const char         *sheet_name,
+                              const char * const *header,
+                              GPtrArray          *rows,
+                              GError            **error);
+
 G_END_DECLS
