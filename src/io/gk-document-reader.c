@@ -273,7 +273,7 @@ is_prior_key (GkDocument *document,
               const char *key)
 {
   static const char * const fixed[] = {
-    "expenditure.basic", "expenditure.project", "general.total",
+    "expenditure.basic", "expenditure.project", "general.total", "income.total", "expenditure.total",
     "sangong.total", "sangong.abroad", "sangong.vehicle-purchase",
     "sangong.vehicle-operation", "sangong.reception", "running-costs", NULL
   };
@@ -294,6 +294,9 @@ is_prior_key (GkDocument *document,
     }
   if (g_str_has_prefix (key, "function."))
     return gk_classification_level (GK_CLASSIFICATION_FUNCTION, key + strlen ("function.")) != GK_LEVEL_NONE;
+  /* A function 类 or 项 of 支出总表, all funds. */
+  if (g_str_has_prefix (key, "expenditure."))
+    return gk_classification_level (GK_CLASSIFICATION_FUNCTION, key + strlen ("expenditure.")) != GK_LEVEL_NONE;
   return FALSE;
 }
 
@@ -461,6 +464,17 @@ read_header (Reader     *r,
       g_object_set (document, "date", text, NULL);
       _gk_reader_pop (r, len);
     }
+  if (json_object_has_member (root, "unit-type"))
+    {
+      GkUnitType unit_type;
+      len = _gk_reader_push_member (r, "unit-type");
+      if (!_gk_reader_expect_string (r, json_object_get_member (root, "unit-type"), &text))
+        return FALSE;
+      if (!gk_unit_type_from_string (text, &unit_type))
+        return _gk_reader_fail (r, _("“%s” is not a type of unit; use \"行政单位\", \"参照公务员法管理事业单位\" or \"事业单位\""), text);
+      gk_document_set_unit_type_internal (document, unit_type);
+      _gk_reader_pop (r, len);
+    }
   return TRUE;
 }
 
@@ -602,7 +616,7 @@ load (const char  *data,
 {
   g_autofree char *owned_data = owned_text;
   static const char * const root_members[] = {
-    "format", "version", "template", "unit", "year", "money-unit", "date", "names", "overview",
+    "format", "version", "template", "unit", "year", "money-unit", "date", "unit-type", "names", "overview",
     "tables", "projects", "explanation", "glossary", NULL
   };
   static const struct {

@@ -360,6 +360,9 @@ gk_document_serialize (GkDocument *document)
     json_object_set_int_member (object, "year", gk_document_get_year (document));
   json_object_set_string_member (object, "money-unit", gk_money_unit_to_string (gk_document_get_money_unit (document)));
   json_object_set_string_member (object, "date", gk_document_get_date (document) ? gk_document_get_date (document) : "");
+  /* Only when set: a file that never said stays as it was written. */
+  if (gk_document_get_unit_type (document) != GK_UNIT_TYPE_UNSET)
+    json_object_set_string_member (object, "unit-type", gk_unit_type_to_string (gk_document_get_unit_type (document)));
 
   json_object_set_object_member (names, "function",
                                  names_object (document, GK_CLASSIFICATION_FUNCTION));

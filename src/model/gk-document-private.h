@@ -26,6 +26,7 @@ struct _GkDocument
   GkMoneyUnit    money_unit;
   char          *date;
   GkTemplate    *template;
+  GkUnitType     unit_type;
 
   GHashTable    *names[2];       /* GkClassification → (code → name) */
   GkOverview    *overview;

@@ -17,6 +17,7 @@ enum {
   PROP_YEAR,
   PROP_MONEY_UNIT,
   PROP_DATE,
+  PROP_UNIT_TYPE,
   PROP_MODIFIED,
   PROP_TEMPLATE,
   PROP_CAN_UNDO,
@@ -85,6 +86,9 @@ gk_document_get_property (GObject    *object,
     case PROP_DATE:
       g_value_set_string (value, self->date);
       break;
+    case PROP_UNIT_TYPE:
+      g_value_set_uint (value, self->unit_type);
+      break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, gk_document_get_modified (self));
       break;
@@ -134,6 +138,13 @@ gk_document_set_property (GObject      *object,
       if (gk_set_str (&self->date, g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
+    case PROP_UNIT_TYPE:
+      if (self->unit_type != g_value_get_uint (value))
+        {
+          self->unit_type = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     case PROP_TEMPLATE:
       self->template = g_value_get_pointer (value);
       break;
@@ -164,6 +175,9 @@ gk_document_class_init (GkDocumentClass *klass)
                                                    GK_MONEY_UNIT_WANYUAN, GK_MONEY_UNIT_YUAN,
                                                    GK_MONEY_UNIT_WANYUAN, rw);
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, rw);
+  properties[PROP_UNIT_TYPE] = g_param_spec_uint ("unit-type", NULL, NULL,
+                                                  GK_UNIT_TYPE_UNSET, GK_UNIT_TYPE_INSTITUTION,
+                                                  GK_UNIT_TYPE_UNSET, rw);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
   /* The GkTemplate whose tables the document has; templates live as long
    * as the program, hence a plain pointer. */

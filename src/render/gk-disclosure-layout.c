@@ -31,6 +31,7 @@ typedef struct
   guint         year;
   guint         outline_part;  /* the part being laid out, as outline parent */
   char         *part[GK_N_PARTS]; /* "一" … "四": each part's number in the template's order */
+  guint         explanation;   /* 情况说明's number; the parts its outline begins follow it */
 } Builder;
 
 /**
@@ -111,22 +112,49 @@ add_heading (Builder     *b,
 
 /* Titles ------------------------------------------------------------------- */
 
+/* "第三部分 2020年部门预算情况说明", or in the template's words. */
+static char *
+part_title (Builder *b,
+            GkPart   part)
+{
+  g_autofree char *title = gk_template_dup_part_title (gk_document_get_template (b->document), part,
+                                                       b->unit, b->year);
+
+  return g_strdup_printf ("第%s部分 %s", b->part[part], title);
+}
+
+/* A part that a section of 情况说明 begins (贵州's 第四部分 其他重要事项). */
+static char *
+section_part_title (Builder                  *b,
+                    const GkNarrativeSection *section,
+                    guint                     index)
+{
+  g_autofree char *number = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i <= index; i++)
+    if (((GkNarrativeSection *) g_ptr_array_index (b->sections, i))->part != NULL)
+      n++;
+  number = gk_chinese_number (b->explanation + n);
+  return g_strdup_printf ("第%s部分 %s", number, section->part);
+}
+
 static char *
 part_one_title (Builder *b)
 {
-  return g_strdup_printf ("第%s部分 %s单位概况", b->part[GK_PART_OVERVIEW], b->unit);
+  return part_title (b, GK_PART_OVERVIEW);
 }
 
 static char *
 part_two_title (Builder *b)
 {
-  return g_strdup_printf ("第%s部分 %u年部门预算公开表", b->part[GK_PART_TABLES], b->year);
+  return part_title (b, GK_PART_TABLES);
 }
 
 static char *
 part_three_title (Builder *b)
 {
-  return g_strdup_printf ("第%s部分 %u年部门预算情况说明", b->part[GK_PART_EXPLANATION], b->year);
+  return part_title (b, GK_PART_EXPLANATION);
 }
 
 static char *
@@ -166,7 +194,7 @@ add_cover (Builder *b)
 static char *
 part_four_title (Builder *b)
 {
-  return g_strdup_printf ("第%s部分 名词解释", b->part[GK_PART_GLOSSARY]);
+  return part_title (b, GK_PART_GLOSSARY);
 }
 
 /* A part's lines of the 目录: its title, then its sections or tables. */
@@ -205,6 +233,13 @@ add_contents_part (Builder *b,
           g_autofree char *heading = gk_narrative_section_heading (section);
           g_autofree char *anchor = g_strdup_printf ("section-%u", i + 1);
 
+          if (section->part != NULL)
+            {
+              g_autofree char *part_title_text = section_part_title (b, section, i);
+              g_autofree char *part_anchor = g_strdup_printf ("part3-%u", i + 1);
+
+              gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, part_title_text, part_anchor);
+            }
           gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, heading, anchor);
         }
       break;
@@ -745,6 +780,14 @@ add_narrative (Builder *b)
       g_autofree char *heading = gk_narrative_section_heading (section);
       g_autofree char *anchor = g_strdup_printf ("section-%u", s + 1);
 
+      if (section->part != NULL)
+        {
+          g_autofree char *part = section_part_title (b, section, s);
+          g_autofree char *part_anchor = g_strdup_printf ("part3-%u", s + 1);
+
+          gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, TRUE);
+          add_heading (b, GK_TEXT_PART, part, part_anchor, 0);
+        }
       add_heading (b, GK_TEXT_HEADING, heading, anchor, b->outline_part);
       for (guint p = 0; p < section->paragraphs->len; p++)
         {
@@ -860,6 +903,7 @@ gk_disclosure_layout_new (GkDocument         *document,
 {
   g_autoptr(GkTypesetter) typesetter = NULL;
   Builder b = { 0, };
+  guint n_extra = 0;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
@@ -870,8 +914,20 @@ gk_disclosure_layout_new (GkDocument         *document,
   b.sections = gk_narrative_compose (document);
   b.unit = gk_document_get_unit (document) ? gk_document_get_unit (document) : "";
   b.year = gk_document_get_year (document);
-  for (guint i = 0; i < GK_N_PARTS; i++)
-    b.part[gk_template_get_part (gk_document_get_template (document), i)] = gk_chinese_number (i + 1);
+  for (guint i = 0; i < b.sections->len; i++)
+    if (((GkNarrativeSection *) g_ptr_array_index (b.sections, i))->part != NULL)
+      n_extra++;
+  for (guint i = 0, after = 0; i < GK_N_PARTS; i++)
+    {
+      GkPart part = gk_template_get_part (gk_document_get_template (document), i);
+
+      b.part[part] = gk_chinese_number (i + 1 + after);
+      if (part == GK_PART_EXPLANATION)
+        {
+          b.explanation = i + 1;
+          after = n_extra;
+        }
+    }
 
   add_cover (&b);
   add_contents (&b, options != NULL && options->with_charts);
