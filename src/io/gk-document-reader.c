@@ -364,11 +364,34 @@ read_hand_written (Reader   *r,
   return TRUE;
 }
 
+/* Composed paragraphs of 情况说明 the officer switched off, by id. */
+static gboolean
+read_paragraphs_off (Reader   *r,
+                     JsonNode *node)
+{
+  GkExplanation *explanation = gk_document_get_explanation (r->document);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return _gk_reader_fail (r, _("this must be a list of paragraph ids"));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
+          json_node_get_string (element)[0] == '\0')
+        return _gk_reader_fail (r, _("this must be a list of paragraph ids"));
+      gk_explanation_set_paragraph_off (explanation, json_node_get_string (element), TRUE);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_explanation (Reader   *r,
                   JsonNode *node)
 {
-  static const char * const extra[] = { "prior-year", "hand-written", NULL };
+  static const char * const extra[] = { "prior-year", "hand-written", "paragraphs-off", NULL };
   GkExplanation *explanation = gk_document_get_explanation (r->document);
   JsonObject *object;
   gsize len;
@@ -379,6 +402,13 @@ read_explanation (Reader   *r,
     {
       len = _gk_reader_push_member (r, "hand-written");
       if (!read_hand_written (r, json_object_get_member (object, "hand-written")))
+        return FALSE;
+      _gk_reader_pop (r, len);
+    }
+  if (json_object_has_member (object, "paragraphs-off"))
+    {
+      len = _gk_reader_push_member (r, "paragraphs-off");
+      if (!read_paragraphs_off (r, json_object_get_member (object, "paragraphs-off")))
         return FALSE;
       _gk_reader_pop (r, len);
     }

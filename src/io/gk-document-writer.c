@@ -292,6 +292,17 @@ explanation_object (GkExplanation *explanation)
         json_object_set_object_member (object, "hand-written", hand);
       }
   }
+  {
+    g_auto(GStrv) off = gk_explanation_dup_off_ids (explanation);
+
+    if (off[0] != NULL)
+      {
+        JsonArray *array = json_array_new ();
+        for (guint i = 0; off[i] != NULL; i++)
+          json_array_add_string_element (array, off[i]);
+        json_object_set_array_member (object, "paragraphs-off", array);
+      }
+  }
   return object;
 }
 

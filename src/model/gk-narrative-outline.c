@@ -21,17 +21,17 @@ typedef struct
 } Kind;
 
 static const Kind kinds[] = {
-  { "overall", gk_narrative_kind_overall, NULL, NULL, "s1." },
-  { "income", gk_narrative_kind_income, NULL, NULL, "s2." },
-  { "expenditure", gk_narrative_kind_expenditure, NULL, NULL, "s3." },
-  { "fiscal", gk_narrative_kind_fiscal, NULL, NULL, "s4." },
+  { "overall", gk_narrative_kind_overall, "收支预算总体情况", "s1.heading", "s1." },
+  { "income", gk_narrative_kind_income, "收入预算情况", "s2.heading", "s2." },
+  { "expenditure", gk_narrative_kind_expenditure, "支出预算情况", "s3.heading", "s3." },
+  { "fiscal", gk_narrative_kind_fiscal, "财政拨款收支预算情况", "s4.heading", "s4." },
   { "general-scale", gk_narrative_kind_general_scale, "一般公共预算当年拨款规模变化情况", "s5.scale.heading", "s5.scale" },
   { "general-structure", gk_narrative_kind_general_structure, "一般公共预算当年拨款结构情况", "s5.structure.heading", "s5.structure" },
   { "general-items", gk_narrative_kind_general_items, "一般公共预算当年拨款具体使用情况", "s5.items.heading", "s5.item" },
-  { "basic", gk_narrative_kind_basic, NULL, NULL, "s6." },
-  { "projects", gk_narrative_kind_projects, NULL, NULL, "s7." },
-  { "sangong", gk_narrative_kind_sangong, NULL, NULL, "s8." },
-  { "fund", gk_narrative_kind_fund, NULL, NULL, "s9." },
+  { "basic", gk_narrative_kind_basic, "一般公共预算基本支出情况", "s6.heading", "s6." },
+  { "projects", gk_narrative_kind_projects, "项目支出情况", "s7.heading", "s7." },
+  { "sangong", gk_narrative_kind_sangong, "“三公”经费预算情况", "s8.heading", "s8." },
+  { "fund", gk_narrative_kind_fund, "政府性基金预算支出情况", "s9.heading", "s9." },
   { "running-costs", gk_narrative_kind_running_costs, "机关运行经费情况", "s10.running.heading", "s10.running" },
   { "procurement", gk_narrative_kind_procurement, "政府采购情况", "s10.procurement.heading", "s10.procurement" },
   { "assets", gk_narrative_kind_assets, "国有资产占用使用情况", "s10.assets.heading", "s10.assets" },
@@ -110,6 +110,7 @@ compose_section (GkComposer         *c,
                  const char         *title,
                  const char         *part,
                  GkNumbering         numbering,
+                 gboolean            subheadings,
                  const char * const *section_kinds)
 {
   g_autofree char *expanded = gk_template_expand_title (title, gk_document_get_unit (c->document),
@@ -128,7 +129,7 @@ compose_section (GkComposer         *c,
     {
       const Kind *kind = lookup_kind (section_kinds[i]);
       guint before = c->section->paragraphs->len;
-      gboolean heading = n_kinds > 1 && kind->heading != NULL;
+      gboolean heading = subheadings && n_kinds > 1 && kind->heading != NULL;
 
       if (heading)
         gk_narrative_subheading (c, n_headings + 1, kind->heading, kind->heading_id);
@@ -183,14 +184,14 @@ gk_narrative_compose_outline (GkComposer *c)
   if (n == 0)
     for (guint i = 0; i < G_N_ELEMENTS (default_outline); i++)
       compose_section (c, default_outline[i].id, default_outline[i].title, NULL, GK_NUMBERING_CHINESE,
-                       default_outline[i].kinds);
+                       TRUE, default_outline[i].kinds);
   else
     for (guint i = 0; i < n; i++)
       {
         const GkOutlineSection *section = gk_template_get_section (template, i);
 
         compose_section (c, section->id, section->title, section->part, section->numbering,
-                         (const char * const *) section->kinds);
+                         !section->no_subheadings, (const char * const *) section->kinds);
       }
   number_sections (c);
 }
@@ -271,4 +272,30 @@ gk_narrative_add_strays (GkComposer *c)
       gk_composer_span (c, GK_SPAN_TYPED, gk_explanation_get_hand_written (c->explanation, ids[i]), source);
       c->paragraph->hand_written = TRUE;
     }
+}
+
+/* Paragraphs the officer switched off are left out; a section left with
+ * nothing is left out too, and the sections of its part move up. */
+void
+gk_narrative_drop_off (GkComposer *c)
+{
+  gboolean dropped = FALSE;
+
+  for (guint s = 0; s < c->sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (c->sections, s);
+
+      for (guint p = section->paragraphs->len; p > 0; p--)
+        {
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p - 1);
+
+          if (gk_explanation_get_paragraph_off (c->explanation, paragraph->id))
+            {
+              g_ptr_array_remove_index (section->paragraphs, p - 1);
+              dropped = TRUE;
+            }
+        }
+    }
+  if (dropped)
+    number_sections (c);
 }

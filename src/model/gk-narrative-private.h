@@ -68,6 +68,7 @@ char        *gk_narrative_trim_typed        (const char       *text,
                                              gboolean          drop_end);
 void         gk_narrative_compose_outline   (GkComposer       *c);
 void         gk_narrative_add_strays        (GkComposer       *c);
+void         gk_narrative_drop_off          (GkComposer       *c);
 
 /* The kinds of paragraph an outline names (gk-narrative-outline.c lists
  * them): each writes its paragraphs into the section being written, or

@@ -407,6 +407,7 @@ gk_narrative_compose (GkDocument *document)
   gk_narrative_compose_outline (&c);
   gk_composer_apply_hand_written (&c);
   gk_narrative_add_strays (&c);
+  gk_narrative_drop_off (&c);
   return c.sections;
 }
 

@@ -68,6 +68,9 @@ const GkParagraph *gk_narrative_lookup_paragraph (GPtrArray          *sections,
 void               gk_document_set_hand_written  (GkDocument         *document,
                                                   const char         *id,
                                                   const char         *text);
+void               gk_document_set_paragraph_off (GkDocument         *document,
+                                                  const char         *id,
+                                                  gboolean            off);
 
 
 G_END_DECLS

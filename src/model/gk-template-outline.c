@@ -154,6 +154,14 @@ parse_section (GkTemplate  *self,
   else
     return invalid (error, where, _("“numbering” must be chinese, arabic or none"));
 
+  node = json_object_get_member (object, "subheadings");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return invalid (error, where, _("“subheadings” must be true or false"));
+      section->no_subheadings = !json_node_get_boolean (node);
+    }
+
   node = json_object_get_member (object, "paragraphs");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
     return invalid (error, where, _("“paragraphs” must list the kinds of paragraph of the section"));

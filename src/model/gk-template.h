@@ -110,6 +110,7 @@ typedef struct
   char        *part;
   GkNumbering  numbering;
   char       **kinds;
+  gboolean     no_subheadings; /* its kinds run on without （一）… between them */
 } GkOutlineSection;
 
 GkTemplate          *gk_template_get_default         (void);
