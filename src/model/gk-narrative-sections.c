@@ -5,9 +5,10 @@
 
 #include "gk-narrative-private.h"
 
-/* The ten sections of 第三部分, in the order and register of the published
- * disclosures (the seed is the model). Every figure is read from the tables
- * here, never stored: a change to a cell changes the sentence. */
+/* The kinds of paragraph of the seed's first five sections, in the register
+ * of the published disclosures (the seed is the model), and the helpers
+ * every kind shares. Every figure is read from the tables here, never
+ * stored: a change to a cell changes the sentence. */
 
 /* Short names of 表二's sources, as 情况说明 says them. */
 static const struct { const char *column; const char *name; } income_names[] = {
