@@ -509,8 +509,8 @@ static const Mutation mutations[] = {
   { "unknown indicator member", "projects/0/indicators/2", "weight", "\"10%\"", INVALID, "$.projects[0].indicators[2].weight" },
   { "indicator target as a number", "projects/1/indicators/0", "target", "11", INVALID, "$.projects[1].indicators[0].target" },
   /* Explanation. */
-  { "unknown prior-year key", "explanation/prior-year", "income.total", "{ \"amount\": \"1.00\", \"basis\": \"budget\", \"reason\": \"\" }",
-    INVALID, "$.explanation.prior-year.income.total" },
+  { "unknown prior-year key", "explanation/prior-year", "income.grants", "{ \"amount\": \"1.00\", \"basis\": \"budget\", \"reason\": \"\" }",
+    INVALID, "$.explanation.prior-year.income.grants" },
   { "prior-year key of no kind", "explanation/prior-year", "weather", "{ \"amount\": \"1.00\", \"basis\": \"budget\", \"reason\": \"\" }",
     INVALID, "$.explanation.prior-year.weather" },
   { "prior-year function key with a bad code", "explanation/prior-year", "function.20a",

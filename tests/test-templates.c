@@ -694,7 +694,7 @@ test_parts_order (void)
     const char *argv[] = { "pdftotext", "-layout", "-l", "2", pdf, "-", NULL };
     text = run (argv);
   }
-  explanation = strstr (text, "第二部分 2025年部门预算情况说明");
+  explanation = strstr (text, "第二部分 2025年预算编制说明");
   tables = strstr (text, "第三部分 2025年部门预算公开表");
   glossary = strstr (text, "第四部分 名词解释");
   g_assert_nonnull (explanation);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gk-checker-private.h"
+#include "gk-narrative.h"
 
 /* The rules of 情况说明 that read names and lists rather than figures: the
  * project named in a rewritten paragraph, the items listed under 人员经费
@@ -411,11 +412,33 @@ composed_comparisons (GkCheckRun *run)
   return list;
 }
 
+/* Whether the composed paragraph compares with last year's @key: the
+ * template's outline may leave the paragraph out, and a 事业单位 states no
+ * 机关运行经费 to compare. */
+static gboolean
+compares (GPtrArray  *sections,
+          const char *paragraph_id,
+          const char *key)
+{
+  const GkParagraph *paragraph = gk_narrative_lookup_paragraph (sections, paragraph_id);
+  g_autofree char *prefix = g_strdup_printf ("prior/%s/", key);
+
+  for (guint i = 0; paragraph != NULL && i < paragraph->spans->len; i++)
+    {
+      const GkSpan *span = g_ptr_array_index (paragraph->spans, i);
+
+      if (span->source != NULL && g_str_has_prefix (span->source, prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 check_composed_changes (GkCheckRun *run)
 {
   GkExplanation *explanation = gk_document_get_explanation (run->document);
   g_autoptr(GPtrArray) list = composed_comparisons (run);
+  g_autoptr(GPtrArray) sections = gk_narrative_compose (run->document);
 
   for (guint i = 0; i < list->len; i++)
     {
@@ -426,6 +449,8 @@ check_composed_changes (GkCheckRun *run)
 
       /* A rewritten paragraph is checked from its own words. */
       if (gk_explanation_get_hand_written (explanation, c->paragraph) != NULL)
+        continue;
+      if (!compares (sections, c->paragraph, c->key))
         continue;
 
       if (prior == NULL)
@@ -463,7 +488,7 @@ static const GkCheckDef defs[] = {
     .reads = GK_CHECK_READS_HAND_WRITTEN | GK_CHECK_READS_META | GK_CHECK_READS_STRUCTURE,
     .tables = "income expenditure basic-expenditure" },
   { .name = "narrative.composed", .func = check_composed_changes,
-    .reads = GK_CHECK_READS_HAND_WRITTEN | GK_CHECK_READS_PRIORS, .tables = "income expenditure general-expenditure basic-expenditure sangong" },
+    .reads = GK_CHECK_READS_HAND_WRITTEN | GK_CHECK_READS_PRIORS | GK_CHECK_READS_META, .tables = "income expenditure general-expenditure basic-expenditure sangong" },
 };
 
 const GkCheckDef *

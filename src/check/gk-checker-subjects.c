@@ -242,7 +242,8 @@ gk_check_resolve (GkCheckRun *run,
     {
       GkTable *t6 = gk_document_get_table (run->document, "basic-expenditure");
 
-      if (t6 == NULL)
+      /* A 事业单位 has no 机关运行经费 to compare. */
+      if (t6 == NULL || gk_document_get_unit_type (run->document) == GK_UNIT_TYPE_INSTITUTION)
         return FALSE;
       s->label = g_strdup ("机关运行经费");
       s->rule = "explanation.running-costs";

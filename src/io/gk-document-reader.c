@@ -273,7 +273,7 @@ is_prior_key (GkDocument *document,
               const char *key)
 {
   static const char * const fixed[] = {
-    "expenditure.basic", "expenditure.project", "general.total",
+    "expenditure.basic", "expenditure.project", "general.total", "income.total", "expenditure.total",
     "sangong.total", "sangong.abroad", "sangong.vehicle-purchase",
     "sangong.vehicle-operation", "sangong.reception", "running-costs", NULL
   };
@@ -294,6 +294,9 @@ is_prior_key (GkDocument *document,
     }
   if (g_str_has_prefix (key, "function."))
     return gk_classification_level (GK_CLASSIFICATION_FUNCTION, key + strlen ("function.")) != GK_LEVEL_NONE;
+  /* A function 类 or 项 of 支出总表, all funds. */
+  if (g_str_has_prefix (key, "expenditure."))
+    return gk_classification_level (GK_CLASSIFICATION_FUNCTION, key + strlen ("expenditure.")) != GK_LEVEL_NONE;
   return FALSE;
 }
 
@@ -361,11 +364,34 @@ read_hand_written (Reader   *r,
   return TRUE;
 }
 
+/* Composed paragraphs of 情况说明 the officer switched off, by id. */
+static gboolean
+read_paragraphs_off (Reader   *r,
+                     JsonNode *node)
+{
+  GkExplanation *explanation = gk_document_get_explanation (r->document);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return _gk_reader_fail (r, _("this must be a list of paragraph ids"));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
+          json_node_get_string (element)[0] == '\0')
+        return _gk_reader_fail (r, _("this must be a list of paragraph ids"));
+      gk_explanation_set_paragraph_off (explanation, json_node_get_string (element), TRUE);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_explanation (Reader   *r,
                   JsonNode *node)
 {
-  static const char * const extra[] = { "prior-year", "hand-written", NULL };
+  static const char * const extra[] = { "prior-year", "hand-written", "paragraphs-off", NULL };
   GkExplanation *explanation = gk_document_get_explanation (r->document);
   JsonObject *object;
   gsize len;
@@ -376,6 +402,13 @@ read_explanation (Reader   *r,
     {
       len = _gk_reader_push_member (r, "hand-written");
       if (!read_hand_written (r, json_object_get_member (object, "hand-written")))
+        return FALSE;
+      _gk_reader_pop (r, len);
+    }
+  if (json_object_has_member (object, "paragraphs-off"))
+    {
+      len = _gk_reader_push_member (r, "paragraphs-off");
+      if (!read_paragraphs_off (r, json_object_get_member (object, "paragraphs-off")))
         return FALSE;
       _gk_reader_pop (r, len);
     }
@@ -467,6 +500,17 @@ read_header (Reader     *r,
       if (!_gk_reader_expect_string (r, json_object_get_member (root, "region"), &text))
         return FALSE;
       g_object_set (document, "region", text, NULL);
+      _gk_reader_pop (r, len);
+    }
+  if (json_object_has_member (root, "unit-type"))
+    {
+      GkUnitType unit_type;
+      len = _gk_reader_push_member (r, "unit-type");
+      if (!_gk_reader_expect_string (r, json_object_get_member (root, "unit-type"), &text))
+        return FALSE;
+      if (!gk_unit_type_from_string (text, &unit_type))
+        return _gk_reader_fail (r, _("“%s” is not a type of unit; use \"行政单位\", \"参照公务员法管理事业单位\" or \"事业单位\""), text);
+      gk_document_set_unit_type_internal (document, unit_type);
       _gk_reader_pop (r, len);
     }
   return TRUE;
@@ -610,7 +654,7 @@ load (const char  *data,
 {
   g_autofree char *owned_data = owned_text;
   static const char * const root_members[] = {
-    "format", "version", "template", "unit", "year", "money-unit", "date", "region", "names", "overview",
+    "format", "version", "template", "unit", "year", "money-unit", "date", "region", "unit-type", "names", "overview",
     "tables", "projects", "explanation", "glossary", NULL
   };
   static const struct {

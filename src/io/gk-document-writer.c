@@ -292,6 +292,17 @@ explanation_object (GkExplanation *explanation)
         json_object_set_object_member (object, "hand-written", hand);
       }
   }
+  {
+    g_auto(GStrv) off = gk_explanation_dup_off_ids (explanation);
+
+    if (off[0] != NULL)
+      {
+        JsonArray *array = json_array_new ();
+        for (guint i = 0; off[i] != NULL; i++)
+          json_array_add_string_element (array, off[i]);
+        json_object_set_array_member (object, "paragraphs-off", array);
+      }
+  }
   return object;
 }
 
@@ -363,6 +374,9 @@ gk_document_serialize (GkDocument *document)
   /* Only when set, so that a file without one is written as it was read. */
   if (gk_document_get_region (document) != NULL)
     json_object_set_string_member (object, "region", gk_document_get_region (document));
+  /* Only when set: a file that never said stays as it was written. */
+  if (gk_document_get_unit_type (document) != GK_UNIT_TYPE_UNSET)
+    json_object_set_string_member (object, "unit-type", gk_unit_type_to_string (gk_document_get_unit_type (document)));
 
   json_object_set_object_member (names, "function",
                                  names_object (document, GK_CLASSIFICATION_FUNCTION));

@@ -27,6 +27,7 @@ struct _GkDocument
   char          *date;
   char          *region;         /* the cover's line above the unit */
   GkTemplate    *template;
+  GkUnitType     unit_type;
 
   GHashTable    *names[2];       /* GkClassification → (code → name) */
   GkOverview    *overview;

@@ -18,6 +18,7 @@ enum {
   PROP_MONEY_UNIT,
   PROP_DATE,
   PROP_REGION,
+  PROP_UNIT_TYPE,
   PROP_MODIFIED,
   PROP_TEMPLATE,
   PROP_CAN_UNDO,
@@ -90,6 +91,9 @@ gk_document_get_property (GObject    *object,
     case PROP_REGION:
       g_value_set_string (value, self->region);
       break;
+    case PROP_UNIT_TYPE:
+      g_value_set_uint (value, self->unit_type);
+      break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, gk_document_get_modified (self));
       break;
@@ -143,6 +147,13 @@ gk_document_set_property (GObject      *object,
       if (gk_set_str (&self->region, g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
+    case PROP_UNIT_TYPE:
+      if (self->unit_type != g_value_get_uint (value))
+        {
+          self->unit_type = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     case PROP_TEMPLATE:
       self->template = g_value_get_pointer (value);
       break;
@@ -176,6 +187,9 @@ gk_document_class_init (GkDocumentClass *klass)
   /* The line above the unit's name on the cover (新疆维吾尔自治区); NULL
    * or empty for none. */
   properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, NULL, rw);
+  properties[PROP_UNIT_TYPE] = g_param_spec_uint ("unit-type", NULL, NULL,
+                                                  GK_UNIT_TYPE_UNSET, GK_UNIT_TYPE_INSTITUTION,
+                                                  GK_UNIT_TYPE_UNSET, rw);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, ro);
   /* The GkTemplate whose tables the document has; templates live as long
    * as the program, hence a plain pointer. */

@@ -24,6 +24,15 @@ G_BEGIN_DECLS
  * here. Every edit goes through the gk_document_* operations below, which
  * recompute what depends on the edit and record it for undo; setting
  * properties on the parts directly bypasses both. */
+/* What kind of unit publishes: a 事业单位 has no 机关运行经费. Unset in
+ * files written before it was asked. */
+typedef enum {
+  GK_UNIT_TYPE_UNSET,
+  GK_UNIT_TYPE_ADMINISTRATIVE,  /* 行政单位 */
+  GK_UNIT_TYPE_CIVIL_SERVICE,   /* 参照公务员法管理事业单位 */
+  GK_UNIT_TYPE_INSTITUTION,     /* 事业单位 */
+} GkUnitType;
+
 #define GK_TYPE_DOCUMENT (gk_document_get_type ())
 G_DECLARE_FINAL_TYPE (GkDocument, gk_document, GK, DOCUMENT, GObject)
 
@@ -48,6 +57,14 @@ guint          gk_document_get_year         (GkDocument       *self);
 GkMoneyUnit    gk_document_get_money_unit   (GkDocument       *self);
 const char    *gk_document_get_date         (GkDocument       *self);
 const char    *gk_document_get_region       (GkDocument       *self);
+GkUnitType     gk_document_get_unit_type    (GkDocument       *self);
+void           gk_document_set_unit_type    (GkDocument       *self,
+                                             GkUnitType        unit_type);
+const char    *gk_unit_type_to_string       (GkUnitType        unit_type);
+gboolean       gk_unit_type_from_string     (const char       *text,
+                                             GkUnitType       *unit_type);
+void           gk_document_set_unit_type_internal (GkDocument *self,
+                                                   GkUnitType  unit_type);
 GkOverview    *gk_document_get_overview     (GkDocument       *self);
 GkExplanation *gk_document_get_explanation  (GkDocument       *self);
 GListModel    *gk_document_get_projects     (GkDocument       *self);

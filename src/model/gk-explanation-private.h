@@ -12,5 +12,8 @@ void gk_explanation_remove_prior (GkExplanation *self,
 void gk_explanation_set_hand_written (GkExplanation *self,
                                       const char    *paragraph_id,
                                       const char    *text);
+void gk_explanation_set_paragraph_off (GkExplanation *self,
+                                       const char    *paragraph_id,
+                                       gboolean       off);
 
 G_END_DECLS

@@ -44,6 +44,7 @@ struct _GkExplanation
 
   /* 情况说明 paragraph id → the text that replaces the composed one. */
   GHashTable *hand_written;
+  GHashTable *off;           /* ids of composed paragraphs switched off */
 };
 
 G_DEFINE_FINAL_TYPE (GkExplanation, gk_explanation, G_TYPE_OBJECT)
@@ -100,6 +101,7 @@ gk_explanation_finalize (GObject *object)
   GkExplanation *self = GK_EXPLANATION (object);
 
   g_hash_table_unref (self->hand_written);
+  g_hash_table_unref (self->off);
   gk_fields_clear (object, fields, G_N_ELEMENTS (fields));
   G_OBJECT_CLASS (gk_explanation_parent_class)->finalize (object);
 }
@@ -143,6 +145,7 @@ gk_explanation_init (GkExplanation *self)
   self->priors = g_list_store_new (GK_TYPE_PRIOR);
   self->prior_by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->hand_written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->off = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 GkExplanation *
@@ -279,4 +282,52 @@ gk_explanation_set_hand_written (GkExplanation *self,
     g_hash_table_remove (self->hand_written, paragraph_id);
   else
     g_hash_table_replace (self->hand_written, g_strdup (paragraph_id), g_strdup (text));
+}
+
+static int
+compare_off_ids (const void *a,
+                 const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+gboolean
+gk_explanation_get_paragraph_off (GkExplanation *self,
+                                  const char    *paragraph_id)
+{
+  g_return_val_if_fail (GK_IS_EXPLANATION (self), FALSE);
+  return paragraph_id != NULL && g_hash_table_contains (self->off, paragraph_id);
+}
+
+/* Sorted, so that files list them the same way every time. */
+char **
+gk_explanation_dup_off_ids (GkExplanation *self)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n;
+  char **ids;
+
+  g_return_val_if_fail (GK_IS_EXPLANATION (self), NULL);
+
+  keys = g_hash_table_get_keys_as_array (self->off, &n);
+  ids = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup (keys[i]);
+  qsort (ids, n, sizeof (char *), compare_off_ids);
+  return ids;
+}
+
+/* Not undoable: gk_document_set_paragraph_off() records the edit. */
+void
+gk_explanation_set_paragraph_off (GkExplanation *self,
+                                  const char    *paragraph_id,
+                                  gboolean       off)
+{
+  g_return_if_fail (GK_IS_EXPLANATION (self));
+  g_return_if_fail (paragraph_id != NULL);
+
+  if (off)
+    g_hash_table_add (self->off, g_strdup (paragraph_id));
+  else
+    g_hash_table_remove (self->off, paragraph_id);
 }

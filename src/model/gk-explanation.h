@@ -28,5 +28,8 @@ const char    *gk_explanation_get_text     (GkExplanation *self,
 const char    *gk_explanation_get_hand_written     (GkExplanation *self,
                                                     const char    *paragraph_id);
 char         **gk_explanation_dup_hand_written_ids (GkExplanation *self);
+gboolean       gk_explanation_get_paragraph_off    (GkExplanation *self,
+                                                    const char    *paragraph_id);
+char         **gk_explanation_dup_off_ids          (GkExplanation *self);
 
 G_END_DECLS

@@ -25,14 +25,25 @@ explanation_count (GkComposer *c,
   gk_composer_count (c, gk_explanation_get_count (c->explanation, property), count_source);
 }
 
-static void
-compose_running_costs (GkComposer *c,
-                       guint       number)
+void
+gk_narrative_kind_running_costs (GkComposer *c)
 {
   GkTable *t6 = gk_narrative_table (c, "basic-expenditure");
-  GkAmount public_costs = gk_narrative_column_total (t6, "public");
+  GkAmount public_costs;
 
-  gk_narrative_subheading (c, number, "机关运行经费情况", "s10.running.heading");
+  /* 机关运行经费 is 表六's 公用经费: nothing to say without 表六. */
+  if (t6 == NULL)
+    return;
+  public_costs = gk_narrative_column_total (t6, "public");
+  /* Only 行政单位 and those managed as civil service have 机关运行经费;
+   * a 事业单位 says so instead of stating a figure. */
+  if (gk_document_get_unit_type (c->document) == GK_UNIT_TYPE_INSTITUTION)
+    {
+      gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.running");
+      gk_composer_unit_name (c);
+      gk_composer_text (c, "为事业单位，不存在机关运行经费。");
+      return;
+    }
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.running");
   gk_composer_year (c);
   gk_composer_text (c, "，");
@@ -48,9 +59,8 @@ compose_running_costs (GkComposer *c,
   gk_composer_text (c, "。");
 }
 
-static void
-compose_procurement (GkComposer *c,
-                     guint       number)
+void
+gk_narrative_kind_procurement (GkComposer *c)
 {
   GkAmount parts[3];
   GkAmount total = 0;
@@ -60,7 +70,6 @@ compose_procurement (GkComposer *c,
   parts[2] = gk_explanation_get_amount (c->explanation, "procurement-services");
   gk_amount_sum (parts, G_N_ELEMENTS (parts), &total);
 
-  gk_narrative_subheading (c, number, "政府采购情况", "s10.procurement.heading");
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.procurement");
   gk_composer_year (c);
   gk_composer_text (c, "，");
@@ -89,9 +98,8 @@ compose_procurement (GkComposer *c,
   gk_composer_text (c, "。");
 }
 
-static void
-compose_assets (GkComposer *c,
-                guint       number)
+void
+gk_narrative_kind_assets (GkComposer *c)
 {
   static const struct { const char *count; const char *value; const char *name; } vehicles[] = {
     { "general-vehicles", "general-vehicles-value", "一般公务用车" },
@@ -112,7 +120,6 @@ compose_assets (GkComposer *c,
     }
   gk_amount_sum (values, G_N_ELEMENTS (values), &value_total);
 
-  gk_narrative_subheading (c, number, "国有资产占用使用情况", "s10.assets.heading");
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.assets");
   gk_composer_text (c, "截至");
   if (as_of != NULL && as_of[0] != '\0')
@@ -188,15 +195,13 @@ compose_assets (GkComposer *c,
   gk_composer_text (c, "台（套）。");
 }
 
-static void
-compose_performance (GkComposer *c,
-                     guint       number)
+void
+gk_narrative_kind_performance (GkComposer *c)
 {
   GkTable *t7 = gk_document_get_projects_table (c->document);
   GkTable *performance = gk_document_get_table (c->document, "project-performance");
   g_autoptr(GPtrArray) projects = gk_narrative_projects (c);
 
-  gk_narrative_subheading (c, number, "预算绩效情况", "s10.performance.heading");
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.performance");
   gk_composer_year (c);
   if (projects->len == 0)
@@ -238,33 +243,15 @@ compose_performance (GkComposer *c,
     }
 }
 
-static void
-compose_other (GkComposer *c,
-               guint       number)
+void
+gk_narrative_kind_other_matters (GkComposer *c)
 {
   g_autofree char *other = gk_narrative_trim_typed (gk_explanation_get_text (c->explanation, "other-matters"),
                                                     FALSE);
 
-  gk_narrative_subheading (c, number, "其他需说明的事项", "s10.other.heading");
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.other");
   if (other[0] == '\0')
     gk_composer_text (c, "无其他需说明的事项。");
   else
     gk_composer_span (c, GK_SPAN_TYPED, other, "explanation/other-matters");
-}
-
-void
-gk_narrative_compose_other_matters (GkComposer *c)
-{
-  guint n = 0;
-
-  gk_composer_section (c, "其他重要事项的情况说明");
-  /* 机关运行经费 is 表六's 公用经费: nothing to say without 表六, and the
-   * subheadings after it move up a number. */
-  if (gk_narrative_table (c, "basic-expenditure") != NULL)
-    compose_running_costs (c, ++n);
-  compose_procurement (c, ++n);
-  compose_assets (c, ++n);
-  compose_performance (c, ++n);
-  compose_other (c, ++n);
 }

@@ -66,14 +66,60 @@ void         gk_composer_apply_hand_written (GkComposer       *c);
 char        *gk_narrative_chinese_number    (guint             number);
 char        *gk_narrative_trim_typed        (const char       *text,
                                              gboolean          drop_end);
-void         gk_narrative_compose_sections  (GkComposer       *c);
-void         gk_narrative_compose_other_matters (GkComposer   *c);
+void         gk_narrative_compose_outline   (GkComposer       *c);
+void         gk_narrative_add_strays        (GkComposer       *c);
+void         gk_narrative_drop_off          (GkComposer       *c);
+
+/* The kinds of paragraph an outline names (gk-narrative-outline.c lists
+ * them): each writes its paragraphs into the section being written, or
+ * nothing when the document lacks what it speaks of. */
+void         gk_narrative_kind_overall           (GkComposer *c);
+void         gk_narrative_kind_income            (GkComposer *c);
+void         gk_narrative_kind_expenditure       (GkComposer *c);
+void         gk_narrative_kind_fiscal            (GkComposer *c);
+void         gk_narrative_kind_general_scale     (GkComposer *c);
+void         gk_narrative_kind_general_structure (GkComposer *c);
+void         gk_narrative_kind_general_items     (GkComposer *c);
+void         gk_narrative_kind_basic             (GkComposer *c);
+void         gk_narrative_kind_projects          (GkComposer *c);
+void         gk_narrative_kind_sangong           (GkComposer *c);
+void         gk_narrative_kind_fund              (GkComposer *c);
+void         gk_narrative_kind_running_costs     (GkComposer *c);
+void         gk_narrative_kind_procurement       (GkComposer *c);
+void         gk_narrative_kind_assets            (GkComposer *c);
+void         gk_narrative_kind_performance       (GkComposer *c);
+void         gk_narrative_kind_other_matters     (GkComposer *c);
+/* gk-narrative-kinds.c */
+void         gk_narrative_kind_totals            (GkComposer *c);
+void         gk_narrative_kind_function_classes  (GkComposer *c);
+void         gk_narrative_kind_function_items    (GkComposer *c);
+void         gk_narrative_kind_item_split        (GkComposer *c);
+void         gk_narrative_kind_basic_economic    (GkComposer *c);
+void         gk_narrative_kind_capital           (GkComposer *c);
+void         gk_narrative_kind_procurement_list  (GkComposer *c);
 
 /* Shared by the sections. */
 GkTable     *gk_narrative_table             (GkComposer       *c,
                                              const char       *id);
 GkAmount     gk_narrative_column_total      (GkTable          *table,
                                              const char       *column_id);
+GkAmount     gk_narrative_cell              (GkRow            *row,
+                                             GkTable          *table,
+                                             const char       *column_id);
+GkAmount     gk_narrative_line_amount       (GkTable          *table,
+                                             const char       *line_id);
+const char  *gk_narrative_income_name       (GkTable          *income,
+                                             const char       *column_id);
+const char  *gk_narrative_list_end          (guint             index,
+                                             guint             n);
+void         gk_narrative_list_number       (GkComposer       *c,
+                                             guint             number);
+char        *gk_narrative_source            (const char       *format,
+                                             ...) G_GNUC_PRINTF (1, 2);
+GPtrArray   *gk_narrative_leaf_rows         (GkTable          *table);
+void         gk_narrative_function_path     (GkComposer       *c,
+                                             const char       *table_id,
+                                             GkRow            *row);
 void         gk_narrative_subheading        (GkComposer       *c,
                                              guint             number,
                                              const char       *title,

@@ -5,9 +5,10 @@
 
 #include "gk-narrative-private.h"
 
-/* The ten sections of 第三部分, in the order and register of the published
- * disclosures (the seed is the model). Every figure is read from the tables
- * here, never stored: a change to a cell changes the sentence. */
+/* The kinds of paragraph of the seed's first five sections, in the register
+ * of the published disclosures (the seed is the model), and the helpers
+ * every kind shares. Every figure is read from the tables here, never
+ * stored: a change to a cell changes the sentence. */
 
 /* Short names of 表二's sources, as 情况说明 says them. */
 static const struct { const char *column; const char *name; } income_names[] = {
@@ -22,13 +23,6 @@ static const struct { const char *column; const char *name; } income_names[] = {
   { "carryover", "上年结余" },
 };
 
-/* 表八's items in the order the sentence lists them, with their prior keys. */
-static const struct { const char *column; const char *name; } sangong_items[] = {
-  { "abroad", "因公出国（境）费" },
-  { "vehicle-purchase", "公务用车购置费" },
-  { "vehicle-operation", "公务用车运行费" },
-  { "reception", "公务接待费" },
-};
 
 /* NULL when the document's template has no such table: what 情况说明
  * says of it is then left out. */
@@ -40,8 +34,8 @@ gk_narrative_table (GkComposer *c,
 }
 
 /* A blank cell reads as 0: 情况说明 speaks of every quantity it names. */
-static GkAmount
-cell (GkRow      *row,
+GkAmount
+gk_narrative_cell (GkRow      *row,
       GkTable    *t,
       const char *column_id)
 {
@@ -64,11 +58,11 @@ gk_narrative_column_total (GkTable    *t,
 
   if (row == NULL)
     row = gk_table_get_single_row (t);
-  return cell (row, t, column_id);
+  return gk_narrative_cell (row, t, column_id);
 }
 
-static GkAmount
-line_amount (GkTable    *t,
+GkAmount
+gk_narrative_line_amount (GkTable    *t,
              const char *line_id)
 {
   GkRow *row = gk_table_lookup_line (t, line_id);
@@ -79,8 +73,8 @@ line_amount (GkTable    *t,
   return gk_row_get_value (row, 0);
 }
 
-static const char *
-income_name (GkTable    *t2,
+const char *
+gk_narrative_income_name (GkTable    *t2,
              const char *column_id)
 {
   for (guint i = 0; i < G_N_ELEMENTS (income_names); i++)
@@ -90,30 +84,11 @@ income_name (GkTable    *t2,
                                      gk_table_column_index (t2, column_id))->title;
 }
 
-static const char *
-list_end (guint index,
+const char *
+gk_narrative_list_end (guint index,
           guint n)
 {
   return index + 1 < n ? "；" : "。";
-}
-
-static char *
-section_title (GkComposer *c,
-               const char *what)
-{
-  const char *unit = gk_document_get_unit (c->document);
-
-  return g_strdup_printf ("关于%s%u年%s", unit != NULL ? unit : "",
-                          gk_document_get_year (c->document), what);
-}
-
-static void
-begin_section (GkComposer *c,
-               const char *what)
-{
-  g_autofree char *title = section_title (c, what);
-
-  gk_composer_section (c, title);
 }
 
 void
@@ -129,8 +104,8 @@ gk_narrative_subheading (GkComposer *c,
   gk_composer_text (c, text);
 }
 
-static void
-list_number (GkComposer *c,
+void
+gk_narrative_list_number (GkComposer *c,
              guint       number)
 {
   g_autofree char *text = g_strdup_printf ("%u.", number);
@@ -138,13 +113,9 @@ list_number (GkComposer *c,
   gk_composer_text (c, text);
 }
 
-static char *
-source (const char *format,
-        ...) G_GNUC_PRINTF (1, 2);
-
-static char *
-source (const char *format,
-        ...)
+char *
+gk_narrative_source (const char *format,
+                     ...)
 {
   va_list args;
   char *s;
@@ -157,8 +128,8 @@ source (const char *format,
 
 /* The rows of a classification table in print order that carry the
  * figures: 项, or a 款/类 entered without children. */
-static GPtrArray *
-leaf_rows (GkTable *t)
+GPtrArray *
+gk_narrative_leaf_rows (GkTable *t)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (t));
@@ -198,8 +169,8 @@ name_without_parent (const char *name,
 }
 
 /* "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）" */
-static void
-function_path (GkComposer *c,
+void
+gk_narrative_function_path (GkComposer *c,
                const char *table_id,
                GkRow      *row)
 {
@@ -216,7 +187,7 @@ function_path (GkComposer *c,
       GkRow *parent = i < n ? chain[i] : NULL;
       g_autofree char *name = name_without_parent (gk_row_get_name (r),
                                                    parent ? gk_row_get_name (parent) : NULL);
-      g_autofree char *name_source = source ("%s/%s/name", table_id, gk_row_get_code (r));
+      g_autofree char *name_source = gk_narrative_source ("%s/%s/name", table_id, gk_row_get_code (r));
       GkLevel level = gk_classification_level (GK_CLASSIFICATION_FUNCTION, gk_row_get_code (r));
 
       gk_composer_span (c, GK_SPAN_FIGURE, name, name_source);
@@ -227,8 +198,8 @@ function_path (GkComposer *c,
 
 /* 一、总体说明 ---------------------------------------------------------------- */
 
-static void
-compose_overall (GkComposer *c)
+void
+gk_narrative_kind_overall (GkComposer *c)
 {
   GkTable *t1 = gk_narrative_table (c, "income-summary");
   GkTable *t2 = gk_narrative_table (c, "income");
@@ -237,7 +208,6 @@ compose_overall (GkComposer *c)
 
   if (t1 == NULL && t2 == NULL && t3 == NULL)
     return;
-  begin_section (c, "收支预算情况的总体说明");
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s1.total");
   gk_composer_text (c, "按照全口径预算的原则，");
@@ -247,7 +217,7 @@ compose_overall (GkComposer *c)
   if (t1 != NULL)
     {
       gk_composer_text (c, "收支总预算");
-      gk_composer_amount (c, line_amount (t1, "income-total"), "income-summary/income-total/amount");
+      gk_composer_amount (c, gk_narrative_line_amount (t1, "income-total"), "income-summary/income-total/amount");
       gk_composer_text (c, "。");
     }
 
@@ -265,8 +235,8 @@ compose_overall (GkComposer *c)
         continue;
       if (n_named++ > 0)
         gk_composer_text (c, "、");
-      name_source = source ("income/total/%s", column->id);
-      gk_composer_span (c, GK_SPAN_FIGURE, income_name (t2, column->id), name_source);
+      name_source = gk_narrative_source ("income/total/%s", column->id);
+      gk_composer_span (c, GK_SPAN_FIGURE, gk_narrative_income_name (t2, column->id), name_source);
     }
   if (t2 != NULL)
     gk_composer_text (c, n_named > 0 ? "。" : "无。");
@@ -281,11 +251,11 @@ compose_overall (GkComposer *c)
       g_autoptr(GkRow) row = g_list_model_get_item (gk_table_get_roots (t3), i);
       g_autofree char *name_source = NULL;
 
-      if (cell (row, t3, "total") == 0)
+      if (gk_narrative_cell (row, t3, "total") == 0)
         continue;
       if (n_named++ > 0)
         gk_composer_text (c, "、");
-      name_source = source ("expenditure/%s/name", gk_row_get_code (row));
+      name_source = gk_narrative_source ("expenditure/%s/name", gk_row_get_code (row));
       gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
     }
   gk_composer_text (c, n_named > 0 ? "。" : "无。");
@@ -293,16 +263,18 @@ compose_overall (GkComposer *c)
 
 /* 二、收入预算 ---------------------------------------------------------------- */
 
-static void
-compose_income (GkComposer *c)
+void
+gk_narrative_kind_income (GkComposer *c)
 {
   GkTable *t2 = gk_narrative_table (c, "income");
-  const GkTableSchema *schema = gk_table_get_schema (t2);
+  const GkTableSchema *schema;
   g_autoptr(GPtrArray) columns = g_ptr_array_new ();
   g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GkAmount));
   g_autofree gint *shares = NULL;
 
-  begin_section (c, "收入预算情况说明");
+  if (t2 == NULL)
+    return;
+  schema = gk_table_get_schema (t2);
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s2.total");
   gk_composer_unit_name (c);
@@ -335,24 +307,24 @@ compose_income (GkComposer *c)
     {
       const char *id = columns->pdata[i];
       g_autofree char *key = g_strconcat ("income.", id, NULL);
-      g_autofree char *amount_source = source ("income/total/%s", id);
-      g_autofree char *share_source = source ("income/total/%s/share", id);
+      g_autofree char *amount_source = gk_narrative_source ("income/total/%s", id);
+      g_autofree char *share_source = gk_narrative_source ("income/total/%s/share", id);
 
       gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s2.%s", key);
-      gk_composer_span (c, GK_SPAN_FIGURE, income_name (t2, id), amount_source);
+      gk_composer_span (c, GK_SPAN_FIGURE, gk_narrative_income_name (t2, id), amount_source);
       gk_composer_amount (c, g_array_index (values, GkAmount, i), amount_source);
       gk_composer_text (c, "，占");
       gk_composer_percent (c, shares[i], share_source);
       gk_composer_text (c, "，");
       gk_composer_change (c, key, g_array_index (values, GkAmount, i), GK_CHANGE_DEFAULT);
-      gk_composer_text (c, list_end (i, columns->len));
+      gk_composer_text (c, gk_narrative_list_end (i, columns->len));
     }
 }
 
 /* 三、支出预算 ---------------------------------------------------------------- */
 
-static void
-compose_expenditure (GkComposer *c)
+void
+gk_narrative_kind_expenditure (GkComposer *c)
 {
   static const struct { const char *column; const char *name; } kinds[] = {
     { "basic", "基本支出" },
@@ -362,7 +334,8 @@ compose_expenditure (GkComposer *c)
   GkAmount values[G_N_ELEMENTS (kinds)];
   gint shares[G_N_ELEMENTS (kinds)];
 
-  begin_section (c, "支出预算情况说明");
+  if (t3 == NULL)
+    return;
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s3.total");
   gk_composer_unit_name (c);
@@ -378,8 +351,8 @@ compose_expenditure (GkComposer *c)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_autofree char *key = g_strconcat ("expenditure.", kinds[i].column, NULL);
-      g_autofree char *amount_source = source ("expenditure/total/%s", kinds[i].column);
-      g_autofree char *share_source = source ("expenditure/total/%s/share", kinds[i].column);
+      g_autofree char *amount_source = gk_narrative_source ("expenditure/total/%s", kinds[i].column);
+      g_autofree char *share_source = gk_narrative_source ("expenditure/total/%s/share", kinds[i].column);
 
       gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s3.%s", key);
       gk_composer_text (c, kinds[i].name);
@@ -388,28 +361,31 @@ compose_expenditure (GkComposer *c)
       gk_composer_percent (c, shares[i], share_source);
       gk_composer_text (c, "，");
       gk_composer_change (c, key, values[i], GK_CHANGE_DEFAULT);
-      gk_composer_text (c, list_end (i, G_N_ELEMENTS (kinds)));
+      gk_composer_text (c, gk_narrative_list_end (i, G_N_ELEMENTS (kinds)));
     }
 }
 
 /* 四、财政拨款收支 -------------------------------------------------------------- */
 
-static void
-compose_fiscal (GkComposer *c)
+void
+gk_narrative_kind_fiscal (GkComposer *c)
 {
   GkTable *t4 = gk_narrative_table (c, "fiscal-summary");
-  GkAmount general = line_amount (t4, "general");
-  GkAmount fund = line_amount (t4, "fund");
-  GkAmount capital = line_amount (t4, "capital");
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (t4));
+  GkAmount general, fund, capital;
+  guint n;
   guint n_named = 0;
 
-  begin_section (c, "财政拨款收支预算情况的总体说明");
+  if (t4 == NULL)
+    return;
+  general = gk_narrative_line_amount (t4, "general");
+  fund = gk_narrative_line_amount (t4, "fund");
+  capital = gk_narrative_line_amount (t4, "capital");
+  n = g_list_model_get_n_items (G_LIST_MODEL (t4));
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s4.total");
   gk_composer_year (c);
   gk_composer_text (c, "财政拨款收支总预算");
-  gk_composer_amount (c, line_amount (t4, "income-total"), "fiscal-summary/income-total/total");
+  gk_composer_amount (c, gk_narrative_line_amount (t4, "income-total"), "fiscal-summary/income-total/total");
   gk_composer_text (c, "。");
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s4.income");
@@ -429,7 +405,7 @@ compose_fiscal (GkComposer *c)
 
           if (parts[i].amount == 0)
             continue;
-          part_source = source ("fiscal-summary/%s/total", parts[i].line);
+          part_source = gk_narrative_source ("fiscal-summary/%s/total", parts[i].line);
           gk_composer_text (c, n_parts++ > 0 ? "，" : "收入包括：");
           gk_composer_text (c, parts[i].name);
           gk_composer_amount (c, parts[i].amount, part_source);
@@ -462,12 +438,12 @@ compose_fiscal (GkComposer *c)
       if (gk_row_get_side (row) != GK_ROW_SIDE_EXPENDITURE || gk_row_get_kind (row) != GK_ROW_KIND_LINE ||
           gk_row_get_code (row) == NULL)
         continue;
-      amount = cell (row, t4, "total");
+      amount = gk_narrative_cell (row, t4, "total");
       if (amount == 0)
         continue;
       gk_composer_text (c, n_named++ > 0 ? "，" : "支出预算包括：");
-      name_source = source ("fiscal-summary/%s/name", gk_row_get_code (row));
-      amount_source = source ("fiscal-summary/%s/total", gk_row_get_code (row));
+      name_source = gk_narrative_source ("fiscal-summary/%s/name", gk_row_get_code (row));
+      amount_source = gk_narrative_source ("fiscal-summary/%s/total", gk_row_get_code (row));
       gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
       gk_composer_amount (c, amount, amount_source);
     }
@@ -476,20 +452,13 @@ compose_fiscal (GkComposer *c)
 
 /* 五、一般公共预算当年拨款 ---------------------------------------------------------- */
 
-static void
-compose_general (GkComposer *c)
+void
+gk_narrative_kind_general_scale (GkComposer *c)
 {
   GkTable *t5 = gk_narrative_table (c, "general-expenditure");
-  GListModel *roots = gk_table_get_roots (t5);
-  g_autoptr(GPtrArray) classes = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) leaves = leaf_rows (t5);
-  g_autofree GkAmount *values = NULL;
-  g_autofree gint *shares = NULL;
 
-  begin_section (c, "一般公共预算当年拨款情况说明");
-
-  gk_narrative_subheading (c, 1, "一般公共预算当年拨款规模变化情况", "s5.scale.heading");
+  if (t5 == NULL)
+    return;
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s5.scale");
   gk_composer_unit_name (c);
   gk_composer_year (c);
@@ -498,13 +467,25 @@ compose_general (GkComposer *c)
   gk_composer_text (c, "，");
   gk_composer_change (c, "general.total", gk_narrative_column_total (t5, "total"), GK_CHANGE_SHOW_BASIS);
   gk_composer_text (c, "。");
+}
 
-  gk_narrative_subheading (c, 2, "一般公共预算当年拨款结构情况", "s5.structure.heading");
+void
+gk_narrative_kind_general_structure (GkComposer *c)
+{
+  GkTable *t5 = gk_narrative_table (c, "general-expenditure");
+  GListModel *roots;
+  g_autoptr(GPtrArray) classes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree GkAmount *values = NULL;
+  g_autofree gint *shares = NULL;
+
+  if (t5 == NULL)
+    return;
+  roots = gk_table_get_roots (t5);
   for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
     {
       GkRow *row = g_list_model_get_item (roots, i);
 
-      if (cell (row, t5, "total") != 0)
+      if (gk_narrative_cell (row, t5, "total") != 0)
         g_ptr_array_add (classes, row);
       else
         g_object_unref (row);
@@ -512,37 +493,47 @@ compose_general (GkComposer *c)
   values = g_new0 (GkAmount, MAX (classes->len, 1));
   shares = g_new0 (gint, MAX (classes->len, 1));
   for (guint i = 0; i < classes->len; i++)
-    values[i] = cell (classes->pdata[i], t5, "total");
+    values[i] = gk_narrative_cell (classes->pdata[i], t5, "total");
   gk_amount_shares (values, classes->len, shares);
   for (guint i = 0; i < classes->len; i++)
     {
       GkRow *row = classes->pdata[i];
       const char *code = gk_row_get_code (row);
-      g_autofree char *amount_source = source ("general-expenditure/%s/total", code);
-      g_autofree char *share_source = source ("general-expenditure/%s/total/share", code);
+      g_autofree char *amount_source = gk_narrative_source ("general-expenditure/%s/total", code);
+      g_autofree char *share_source = gk_narrative_source ("general-expenditure/%s/total/share", code);
 
       gk_composer_paragraph (c, GK_PARAGRAPH_LIST_ITEM, "s5.structure.%s", code);
-      list_number (c, i + 1);
-      function_path (c, "general-expenditure", row);
+      gk_narrative_list_number (c, i + 1);
+      gk_narrative_function_path (c, "general-expenditure", row);
       gk_composer_amount (c, values[i], amount_source);
       gk_composer_text (c, "，占");
       gk_composer_percent (c, shares[i], share_source);
-      gk_composer_text (c, list_end (i, classes->len));
+      gk_composer_text (c, gk_narrative_list_end (i, classes->len));
     }
   if (classes->len == 0)
     {
       gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s5.structure.none");
       gk_composer_text (c, "无一般公共预算当年拨款。");
     }
+}
 
-  gk_narrative_subheading (c, 3, "一般公共预算当年拨款具体使用情况", "s5.items.heading");
+void
+gk_narrative_kind_general_items (GkComposer *c)
+{
+  GkTable *t5 = gk_narrative_table (c, "general-expenditure");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) leaves = NULL;
+
+  if (t5 == NULL)
+    return;
+  leaves = gk_narrative_leaf_rows (t5);
   /* A 项 with nothing this year is still explained when last year had it. */
   for (guint i = 0; i < leaves->len; i++)
     {
       GkRow *row = leaves->pdata[i];
       g_autofree char *key = g_strconcat ("function.", gk_row_get_code (row), NULL);
 
-      if (cell (row, t5, "total") != 0 || gk_explanation_lookup_prior (c->explanation, key) != NULL)
+      if (gk_narrative_cell (row, t5, "total") != 0 || gk_explanation_lookup_prior (c->explanation, key) != NULL)
         g_ptr_array_add (items, g_object_ref (row));
     }
   for (guint i = 0; i < items->len; i++)
@@ -550,315 +541,24 @@ compose_general (GkComposer *c)
       GkRow *row = items->pdata[i];
       const char *code = gk_row_get_code (row);
       g_autofree char *key = g_strconcat ("function.", code, NULL);
-      g_autofree char *amount_source = source ("general-expenditure/%s/total", code);
-      GkAmount amount = cell (row, t5, "total");
+      g_autofree char *amount_source = gk_narrative_source ("general-expenditure/%s/total", code);
+      GkAmount amount = gk_narrative_cell (row, t5, "total");
 
       gk_composer_paragraph (c, GK_PARAGRAPH_LIST_ITEM, "s5.item.%s", code);
-      list_number (c, i + 1);
-      function_path (c, "general-expenditure", row);
+      gk_narrative_list_number (c, i + 1);
+      gk_narrative_function_path (c, "general-expenditure", row);
       gk_composer_year (c);
       gk_composer_text (c, "预算数为");
       gk_composer_amount (c, amount, amount_source);
       gk_composer_text (c, "，");
       gk_composer_change (c, key, amount, GK_CHANGE_SHOW_BASIS);
-      gk_composer_text (c, list_end (i, items->len));
+      gk_composer_text (c, gk_narrative_list_end (i, items->len));
     }
   if (items->len == 0)
     {
       gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s5.items.none");
       gk_composer_text (c, "无一般公共预算当年拨款。");
     }
-}
-
-/* 六、一般公共预算基本支出 ---------------------------------------------------------- */
-
-static void
-economic_names (GkComposer *c,
-                GkTable    *t6,
-                GPtrArray  *leaves,
-                const char *column)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < leaves->len; i++)
-    {
-      GkRow *row = leaves->pdata[i];
-      g_autofree char *name_source = NULL;
-
-      if (cell (row, t6, column) == 0)
-        continue;
-      gk_composer_text (c, n++ > 0 ? "、" : "，主要包括：");
-      name_source = source ("basic-expenditure/%s/name", gk_row_get_code (row));
-      gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
-    }
-}
-
-static void
-compose_basic (GkComposer *c)
-{
-  GkTable *t6 = gk_narrative_table (c, "basic-expenditure");
-  g_autoptr(GPtrArray) leaves = leaf_rows (t6);
-
-  begin_section (c, "一般公共预算基本支出情况说明");
-
-  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s6.total");
-  gk_composer_unit_name (c);
-  gk_composer_year (c);
-  gk_composer_text (c, "一般公共预算基本支出");
-  gk_composer_amount (c, gk_narrative_column_total (t6, "total"), "basic-expenditure/total/total");
-  gk_composer_text (c, "，其中：");
-
-  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s6.personnel");
-  gk_composer_text (c, "人员经费");
-  gk_composer_amount (c, gk_narrative_column_total (t6, "personnel"), "basic-expenditure/total/personnel");
-  economic_names (c, t6, leaves, "personnel");
-  gk_composer_text (c, "；");
-
-  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s6.public");
-  gk_composer_text (c, "公用经费");
-  gk_composer_amount (c, gk_narrative_column_total (t6, "public"), "basic-expenditure/total/public");
-  economic_names (c, t6, leaves, "public");
-  gk_composer_text (c, "。");
-}
-
-/* 七、项目支出 ---------------------------------------------------------------- */
-
-/* Projects in 表七's order: by function 项, then as entered; as entered
- * when the template lists them in no table. */
-GPtrArray *
-gk_narrative_projects (GkComposer *c)
-{
-  GkTable *t7 = gk_document_get_projects_table (c->document);
-  GPtrArray *projects = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *list = t7 != NULL ? G_LIST_MODEL (t7) : gk_document_get_projects (c->document);
-  guint n = g_list_model_get_n_items (list);
-
-  if (t7 == NULL)
-    {
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (projects, g_list_model_get_item (list, i));
-      return projects;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (t7), i);
-
-      if (gk_row_get_kind (row) == GK_ROW_KIND_PROJECT && gk_row_get_project (row) != NULL)
-        g_ptr_array_add (projects, g_object_ref (gk_row_get_project (row)));
-    }
-  return projects;
-}
-
-static void
-project_line (GkComposer *c,
-              GkProject  *project,
-              const char *field,
-              const char *label,
-              const char *text)
-{
-  g_autofree char *field_source = source ("project/%s/%s", gk_project_get_id (project), field);
-  GkParagraph *paragraph;
-
-  paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s7.project.%s.%s",
-                                     gk_project_get_id (project), field);
-  paragraph->project = g_object_ref (project);
-  gk_composer_text (c, label);
-  gk_composer_typed (c, text, field_source, "（未填写）");
-}
-
-static void
-compose_projects (GkComposer *c)
-{
-  GkTable *t7 = gk_narrative_table (c, "project-expenditure");
-  g_autoptr(GPtrArray) projects = gk_narrative_projects (c);
-  g_autoptr(GPtrArray) subsidised = g_ptr_array_new ();
-  int e303 = gk_table_column_index (t7, "e303");
-
-  begin_section (c, "项目支出情况说明");
-
-  for (guint i = 0; i < projects->len; i++)
-    {
-      GkProject *project = projects->pdata[i];
-      const char *id = gk_project_get_id (project);
-      g_autofree char *n = gk_narrative_chinese_number (i + 1);
-      g_autofree char *number = g_strdup_printf ("（%s）项目名称：", n);
-      g_autofree char *name_source = source ("project/%s/name", id);
-      g_autofree char *total_source = source ("project/%s/total", id);
-      GkParagraph *paragraph;
-      GkAmount subsidy = 0;
-
-      paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_SUBHEADING, "s7.project.%s", id);
-      paragraph->project = g_object_ref (project);
-      gk_composer_text (c, number);
-      if (gk_project_get_name (project) == NULL || gk_project_get_name (project)[0] == '\0')
-        gk_composer_span (c, GK_SPAN_MISSING, "（项目名称未填写）", name_source);
-      else
-        gk_composer_span (c, GK_SPAN_FIGURE, gk_project_get_name (project), name_source);
-
-      project_line (c, project, "basis", "设立的政策依据：", gk_project_get_basis (project));
-
-      paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s7.project.%s.scale", id);
-      paragraph->project = g_object_ref (project);
-      gk_composer_text (c, "预算安排规模：");
-      gk_composer_amount (c, gk_project_get_total (project), total_source);
-      if (gk_project_get_other_funds (project) != 0)
-        {
-          g_autofree char *fiscal_source = source ("project/%s/fiscal", id);
-          g_autofree char *other_source = source ("project/%s/other-funds", id);
-
-          gk_composer_text (c, "，其中：财政拨款");
-          gk_composer_amount (c, gk_project_get_fiscal (project), fiscal_source);
-          gk_composer_text (c, "，其他资金");
-          gk_composer_amount (c, gk_project_get_other_funds (project), other_source);
-        }
-
-      project_line (c, project, "owner", "项目承担单位：", gk_project_get_owner (project));
-      project_line (c, project, "allocation", "资金分配情况：", gk_project_get_allocation (project));
-      project_line (c, project, "period", "资金执行时间：", gk_project_get_period (project));
-
-      if (e303 >= 0 && gk_row_get_amount (gk_project_get_row (project), e303, &subsidy) && subsidy != 0)
-        g_ptr_array_add (subsidised, project);
-    }
-
-  if (projects->len == 0)
-    {
-      gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s7.none");
-      gk_composer_unit_name (c);
-      gk_composer_year (c);
-      gk_composer_text (c, "未安排项目支出。");
-      return;
-    }
-
-  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s7.subsidy");
-  gk_composer_unit_name (c);
-  gk_composer_year (c);
-  if (subsidised->len == 0)
-    {
-      gk_composer_text (c, "项目支出中无对个人和家庭的补助。");
-      return;
-    }
-  gk_composer_text (c, "项目支出中对个人和家庭的补助");
-  gk_composer_amount (c, gk_narrative_column_total (t7, "e303"), "project-expenditure/total/e303");
-  gk_composer_text (c, "，涉及项目：");
-  for (guint i = 0; i < subsidised->len; i++)
-    {
-      GkProject *project = subsidised->pdata[i];
-      g_autofree char *name_source = source ("project/%s/name", gk_project_get_id (project));
-
-      if (i > 0)
-        gk_composer_text (c, "、");
-      gk_composer_span (c, GK_SPAN_FIGURE, gk_project_get_name (project), name_source);
-    }
-  gk_composer_text (c, "。");
-}
-
-/* 八、“三公”经费 --------------------------------------------------------------- */
-
-static void
-compose_sangong (GkComposer *c)
-{
-  GkTable *t8 = gk_narrative_table (c, "sangong");
-  GkRow *row = gk_table_get_single_row (t8);
-
-  begin_section (c, "一般公共预算“三公”经费预算情况说明");
-
-  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s8.total");
-  gk_composer_unit_name (c);
-  gk_composer_year (c);
-  gk_composer_text (c, "“三公”经费财政拨款预算数为");
-  gk_composer_amount (c, cell (row, t8, "total"), "sangong/single/total");
-  gk_composer_text (c, "，其中：");
-  for (guint i = 0; i < G_N_ELEMENTS (sangong_items); i++)
-    {
-      g_autofree char *amount_source = source ("sangong/single/%s", sangong_items[i].column);
-
-      if (i > 0)
-        gk_composer_text (c, "，");
-      gk_composer_text (c, sangong_items[i].name);
-      gk_composer_amount (c, cell (row, t8, sangong_items[i].column), amount_source);
-    }
-  gk_composer_text (c, "。");
-
-  /* The total's change is explained by its items, reason by reason. */
-  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s8.change");
-  gk_composer_year (c);
-  gk_composer_text (c, "“三公”经费财政拨款预算");
-  gk_composer_change (c, "sangong.total", cell (row, t8, "total"), GK_CHANGE_REASON_OPTIONAL);
-  gk_composer_text (c, "。其中：");
-  for (guint i = 0; i < G_N_ELEMENTS (sangong_items); i++)
-    {
-      g_autofree char *key = g_strconcat ("sangong.", sangong_items[i].column, NULL);
-
-      gk_composer_text (c, sangong_items[i].name);
-      gk_composer_change (c, key, cell (row, t8, sangong_items[i].column), GK_CHANGE_DEFAULT);
-      gk_composer_text (c, list_end (i, G_N_ELEMENTS (sangong_items)));
-    }
-}
-
-/* 九、政府性基金 --------------------------------------------------------------- */
-
-static void
-compose_fund (GkComposer *c)
-{
-  GkTable *t9 = gk_narrative_table (c, "fund-expenditure");
-  GListModel *roots = gk_table_get_roots (t9);
-  guint n_named = 0;
-
-  begin_section (c, "政府性基金预算拨款情况说明");
-
-  if (gk_table_is_empty (t9))
-    {
-      g_autofree char *explanation = gk_narrative_trim_typed (gk_table_get_empty_explanation (t9), TRUE);
-      const char *unit = gk_document_get_unit (c->document);
-
-      gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s9.empty");
-      if (explanation[0] == '\0')
-        {
-          gk_composer_unit_name (c);
-          gk_composer_year (c);
-          gk_composer_text (c, "没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。");
-          return;
-        }
-      /* 表九's own 说明 usually starts with the year ("2020年没有使用…");
-       * the unit's name makes it a sentence here. */
-      if (g_ascii_isdigit (explanation[0]) && (unit == NULL || !g_str_has_prefix (explanation, unit)))
-        gk_composer_unit_name (c);
-      gk_composer_span (c, GK_SPAN_TYPED, explanation, "fund-expenditure/empty-explanation");
-      gk_composer_text (c, "。");
-      return;
-    }
-
-  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s9.total");
-  gk_composer_unit_name (c);
-  gk_composer_year (c);
-  gk_composer_text (c, "政府性基金预算拨款支出");
-  gk_composer_amount (c, gk_narrative_column_total (t9, "total"), "fund-expenditure/total/total");
-  gk_composer_text (c, "，其中：基本支出");
-  gk_composer_amount (c, gk_narrative_column_total (t9, "basic"), "fund-expenditure/total/basic");
-  gk_composer_text (c, "，项目支出");
-  gk_composer_amount (c, gk_narrative_column_total (t9, "project"), "fund-expenditure/total/project");
-  gk_composer_text (c, "。");
-
-  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s9.classes");
-  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
-    {
-      g_autoptr(GkRow) row = g_list_model_get_item (roots, i);
-      g_autofree char *name_source = NULL;
-      g_autofree char *amount_source = NULL;
-      GkAmount amount = cell (row, t9, "total");
-
-      if (amount == 0)
-        continue;
-      gk_composer_text (c, n_named++ > 0 ? "，" : "按支出功能分类：");
-      name_source = source ("fund-expenditure/%s/name", gk_row_get_code (row));
-      amount_source = source ("fund-expenditure/%s/total", gk_row_get_code (row));
-      gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
-      gk_composer_text (c, "（类）");
-      gk_composer_amount (c, amount, amount_source);
-    }
-  if (n_named > 0)
-    gk_composer_text (c, "。");
 }
 
 /* Whether the document has every table of @roles ("income expenditure"):
@@ -873,27 +573,4 @@ gk_narrative_has_tables (GkComposer *c,
     if (gk_document_get_table (c->document, list[i]) == NULL)
       return FALSE;
   return TRUE;
-}
-
-/* A section about a table the template does not have is left out; those
- * after it move up a number. */
-void
-gk_narrative_compose_sections (GkComposer *c)
-{
-  static const struct { const char *role; void (*compose) (GkComposer *c); } sections[] = {
-    { "income", compose_income },
-    { "expenditure", compose_expenditure },
-    { "fiscal-summary", compose_fiscal },
-    { "general-expenditure", compose_general },
-    { "basic-expenditure", compose_basic },
-    { "project-expenditure", compose_projects },
-    { "sangong", compose_sangong },
-    { "fund-expenditure", compose_fund },
-  };
-
-  compose_overall (c);
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (gk_narrative_table (c, sections[i].role) != NULL)
-      sections[i].compose (c);
-  gk_narrative_compose_other_matters (c);
 }

@@ -37,6 +37,8 @@ gk_narrative_section_free (gpointer data)
 
   g_free (section->title);
   g_ptr_array_unref (section->paragraphs);
+  g_free (section->id);
+  g_free (section->part);
   g_free (section);
 }
 
@@ -390,8 +392,9 @@ gk_composer_apply_hand_written (GkComposer *c)
  * Writes 第三部分 情况说明 from the document as it is now. Compose again
  * after GkDocument::changed; nothing here is cached.
  *
- * Returns: (transfer full) (element-type GkNarrativeSection): the ten
- *   sections in the order of the published disclosure
+ * Returns: (transfer full) (element-type GkNarrativeSection): the
+ *   sections of the template's outline (the ten of the seed when it has
+ *   none), those with nothing to say left out
  */
 GPtrArray *
 gk_narrative_compose (GkDocument *document)
@@ -401,8 +404,10 @@ gk_narrative_compose (GkDocument *document)
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
   gk_composer_init (&c, document);
-  gk_narrative_compose_sections (&c);
+  gk_narrative_compose_outline (&c);
   gk_composer_apply_hand_written (&c);
+  gk_narrative_add_strays (&c);
+  gk_narrative_drop_off (&c);
   return c.sections;
 }
 
@@ -429,8 +434,17 @@ gk_narrative_section_heading (const GkNarrativeSection *section)
 
   g_return_val_if_fail (section != NULL, NULL);
 
-  number = gk_narrative_chinese_number (section->number);
-  return g_strconcat (number, "、", section->title, NULL);
+  switch (section->numbering)
+    {
+    case GK_NUMBERING_NONE:
+      return g_strdup (section->title);
+    case GK_NUMBERING_ARABIC:
+      return g_strdup_printf ("%u.%s", section->number, section->title);
+    case GK_NUMBERING_CHINESE:
+    default:
+      number = gk_narrative_chinese_number (section->number);
+      return g_strconcat (number, "、", section->title, NULL);
+    }
 }
 
 /**

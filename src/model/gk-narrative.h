@@ -44,9 +44,12 @@ typedef struct
 
 typedef struct
 {
-  guint      number;       /* 1 … 10 */
-  char      *title;        /* 关于乌鲁木齐县人民政府办公室2020年收支预算情况的总体说明 */
-  GPtrArray *paragraphs;   /* GkParagraph */
+  guint        number;     /* 1 …, counted within its part */
+  char        *title;      /* 关于乌鲁木齐县人民政府办公室2020年收支预算情况的总体说明 */
+  GPtrArray   *paragraphs; /* GkParagraph */
+  char        *id;         /* the outline's section id: "overall", "income" … */
+  char        *part;       /* the title of a part this section begins, or NULL */
+  GkNumbering  numbering;  /* 一、 / 1. / none */
 } GkNarrativeSection;
 
 GPtrArray *gk_narrative_compose        (GkDocument         *document);   /* GkNarrativeSection, free with g_ptr_array_unref */
@@ -54,6 +57,8 @@ char      *gk_paragraph_dup_text       (const GkParagraph  *paragraph);
 char      *gk_narrative_section_heading (const GkNarrativeSection *section); /* "一、关于…" */
 
 char              *gk_narrative_dup_text         (GPtrArray          *sections);
+gboolean           gk_narrative_kind_is_known    (const char         *kind);
+const char * const *gk_narrative_list_kinds      (void);
 const GkParagraph *gk_narrative_lookup_paragraph (GPtrArray          *sections,
                                                   const char         *id);
 
@@ -63,5 +68,9 @@ const GkParagraph *gk_narrative_lookup_paragraph (GPtrArray          *sections,
 void               gk_document_set_hand_written  (GkDocument         *document,
                                                   const char         *id,
                                                   const char         *text);
+void               gk_document_set_paragraph_off (GkDocument         *document,
+                                                  const char         *id,
+                                                  gboolean            off);
+
 
 G_END_DECLS

@@ -25,6 +25,8 @@ struct _GkTemplate
   char        *text;       /* the definition, serialised: interning key */
   GkPart       parts[GK_N_PARTS]; /* the document's parts in printed order */
   GPtrArray   *tables;     /* GkTableSchema */
+  GPtrArray   *outline;    /* GkOutlineSection; NULL for the usual ten sections */
+  char        *part_titles[GK_N_PARTS]; /* NULL for the usual titles */
   gboolean     has_text_unit;
   GkMoneyUnit  text_unit;  /* the unit 情况说明 states money in, when has_text_unit */
 };
@@ -32,6 +34,12 @@ struct _GkTemplate
 GkTemplate *gk_template_parse_definition (JsonObject  *root,
                                           GError     **error);
 void        gk_template_free_internal    (GkTemplate  *self);
+
+/* gk-template-outline.c */
+gboolean    _gk_template_parse_outline   (GkTemplate  *self,
+                                          JsonObject  *root,
+                                          GError     **error);
+void        _gk_template_free_outline    (GkTemplate  *self);
 
 /* gk-template-kinds.c */
 gboolean    _gk_template_parse_kind      (const char  *text,

@@ -449,6 +449,7 @@ gk_template_free_internal (GkTemplate *self)
   g_clear_pointer (&self->definition, json_object_unref);
   g_free (self->text);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  _gk_template_free_outline (self);
   g_free (self);
 }
 
@@ -731,6 +732,8 @@ gk_template_parse_definition (JsonObject  *root,
     if (!parse_table (self, tables, i, error))
       return NULL;
   if (!check_sources (self, error))
+    return NULL;
+  if (!_gk_template_parse_outline (self, root, error))
     return NULL;
   self->definition = json_object_ref (root);
   return g_steal_pointer (&self);

@@ -99,6 +99,20 @@ typedef struct
   GkMoneyUnit  unit;        /* that unit, when has_unit */
 } GkTableSchema;
 
+/* A section of 情况说明 as the template outlines it: its title ({unit} and
+ * {year} stand for the document's), how it is numbered, and the kinds of
+ * paragraph composed in it, in order. `part` is the title of a new part
+ * the section begins (贵州's 第四部分 其他重要事项), or NULL. */
+typedef struct
+{
+  char        *id;
+  char        *title;
+  char        *part;
+  GkNumbering  numbering;
+  char       **kinds;
+  gboolean     no_subheadings; /* its kinds run on without （一）… between them */
+} GkOutlineSection;
+
 GkTemplate          *gk_template_get_default         (void);
 GkTemplate          *gk_template_find                (const char     *id);
 GPtrArray           *gk_template_list_all            (void);
@@ -125,6 +139,16 @@ GkNumbering          gk_template_get_numbering       (GkTemplate     *self);
 GkPart               gk_template_get_part            (GkTemplate     *self,
                                                       guint           index);
 char                *gk_chinese_number               (guint           number);
+guint                gk_template_get_n_sections      (GkTemplate     *self);
+const GkOutlineSection *gk_template_get_section      (GkTemplate     *self,
+                                                      guint           index);
+char                *gk_template_dup_part_title      (GkTemplate     *self,
+                                                      GkPart          part,
+                                                      const char     *unit,
+                                                      guint           year);
+char                *gk_template_expand_title       (const char     *title,
+                                                      const char     *unit,
+                                                      guint           year);
 GkMoneyUnit          gk_template_get_text_unit       (GkTemplate     *self,
                                                       GkMoneyUnit     document_unit);
 GkTemplate          *gk_template_new_from_data       (const char     *json,

@@ -18,10 +18,6 @@
 #define SIGNATURE_SPACE  30.0
 #define MISSING_COLOUR   "#c01c28"
 
-/* 绩效目标表 column shares: 一级指标, 二级指标, three for 三级指标, two
- * for the target; the rows above the indicators reuse them. */
-static const double performance_shares[] = { 0.13, 0.19, 0.11, 0.16, 0.11, 0.13, 0.17 };
-
 typedef struct
 {
   GkDocument   *document;
@@ -31,6 +27,7 @@ typedef struct
   guint         year;
   guint         outline_part;  /* the part being laid out, as outline parent */
   char         *part[GK_N_PARTS]; /* "一" … "四": each part's number in the template's order */
+  guint         explanation;   /* 情况说明's number; the parts its outline begins follow it */
 } Builder;
 
 /**
@@ -111,22 +108,49 @@ add_heading (Builder     *b,
 
 /* Titles ------------------------------------------------------------------- */
 
+/* "第三部分 2020年部门预算情况说明", or in the template's words. */
+static char *
+part_title (Builder *b,
+            GkPart   part)
+{
+  g_autofree char *title = gk_template_dup_part_title (gk_document_get_template (b->document), part,
+                                                       b->unit, b->year);
+
+  return g_strdup_printf ("第%s部分 %s", b->part[part], title);
+}
+
+/* A part that a section of 情况说明 begins (贵州's 第四部分 其他重要事项). */
+static char *
+section_part_title (Builder                  *b,
+                    const GkNarrativeSection *section,
+                    guint                     index)
+{
+  g_autofree char *number = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i <= index; i++)
+    if (((GkNarrativeSection *) g_ptr_array_index (b->sections, i))->part != NULL)
+      n++;
+  number = gk_chinese_number (b->explanation + n);
+  return g_strdup_printf ("第%s部分 %s", number, section->part);
+}
+
 static char *
 part_one_title (Builder *b)
 {
-  return g_strdup_printf ("第%s部分 %s单位概况", b->part[GK_PART_OVERVIEW], b->unit);
+  return part_title (b, GK_PART_OVERVIEW);
 }
 
 static char *
 part_two_title (Builder *b)
 {
-  return g_strdup_printf ("第%s部分 %u年部门预算公开表", b->part[GK_PART_TABLES], b->year);
+  return part_title (b, GK_PART_TABLES);
 }
 
 static char *
 part_three_title (Builder *b)
 {
-  return g_strdup_printf ("第%s部分 %u年部门预算情况说明", b->part[GK_PART_EXPLANATION], b->year);
+  return part_title (b, GK_PART_EXPLANATION);
 }
 
 static char *
@@ -168,7 +192,7 @@ add_cover (Builder *b)
 static char *
 part_four_title (Builder *b)
 {
-  return g_strdup_printf ("第%s部分 名词解释", b->part[GK_PART_GLOSSARY]);
+  return part_title (b, GK_PART_GLOSSARY);
 }
 
 /* A part's lines of the 目录: its title, then its sections or tables. */
@@ -207,6 +231,13 @@ add_contents_part (Builder *b,
           g_autofree char *heading = gk_narrative_section_heading (section);
           g_autofree char *anchor = g_strdup_printf ("section-%u", i + 1);
 
+          if (section->part != NULL)
+            {
+              g_autofree char *part_title_text = section_part_title (b, section, i);
+              g_autofree char *part_anchor = g_strdup_printf ("part3-%u", i + 1);
+
+              gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_PART, part_title_text, part_anchor);
+            }
           gk_page_layout_add_contents_entry (b->layout, GK_TEXT_CONTENTS_ENTRY, heading, anchor);
         }
       break;
@@ -534,144 +565,6 @@ add_tables (Builder *b)
 
 /* 第三部分 情况说明 -------------------------------------------------------- */
 
-static char *
-format_money (GkDocument *document,
-              GkAmount    amount)
-{
-  g_autofree char *figure = gk_amount_format (amount);
-  return g_strconcat (figure, gk_money_unit_to_string (gk_document_get_money_unit (document)), NULL);
-}
-
-static void
-add_label (GkRuledTable *table,
-           guint         column,
-           const char   *text,
-           guint         column_span)
-{
-  gk_ruled_table_add_cell (table, column, text, GK_TEXT_TABLE_HEADER, PANGO_ALIGN_CENTER, 0, 1, column_span);
-}
-
-static void
-add_value (GkRuledTable   *table,
-           guint           column,
-           const char     *text,
-           PangoAlignment  alignment,
-           guint           row_span,
-           guint           column_span)
-{
-  gk_ruled_table_add_cell (table, column, text, GK_TEXT_TABLE_CELL, alignment, 0, row_span, column_span);
-}
-
-/* How many indicators from @first share its 一级指标 (and, with
- * @level2, its 二级指标): they are printed in one merged cell. */
-static guint
-run_length (GListModel *indicators,
-            guint       first,
-            gboolean    level2)
-{
-  g_autoptr(GkIndicator) head = g_list_model_get_item (indicators, first);
-  guint n = g_list_model_get_n_items (indicators);
-  guint end = first + 1;
-
-  for (; end < n; end++)
-    {
-      g_autoptr(GkIndicator) next = g_list_model_get_item (indicators, end);
-
-      if (g_strcmp0 (gk_indicator_get_level1 (next), gk_indicator_get_level1 (head)) != 0)
-        break;
-      if (level2 && g_strcmp0 (gk_indicator_get_level2 (next), gk_indicator_get_level2 (head)) != 0)
-        break;
-    }
-  return end - first;
-}
-
-/**
- * gk_disclosure_performance_new:
- *
- * The 项目支出绩效目标表 of @project: its owner and name, its total,
- * fiscal and other funds, its goal, and its indicators with equal 一级
- * and 二级指标 merged down the rows.
- *
- * Returns: (transfer full): the table, kept whole on one page
- */
-GkRuledTable *
-gk_disclosure_performance_new (GkDocument *document,
-                               GkProject  *project)
-{
-  GListModel *indicators;
-  GkRuledTable *table;
-  g_autofree char *total = NULL;
-  g_autofree char *fiscal = NULL;
-  g_autofree char *other = NULL;
-  guint n, level1_end = 0, level2_end = 0;
-
-  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (GK_IS_PROJECT (project), NULL);
-
-  table = gk_ruled_table_new (G_N_ELEMENTS (performance_shares));
-  for (guint c = 0; c < G_N_ELEMENTS (performance_shares); c++)
-    gk_ruled_table_set_column (table, c, GK_RULED_COLUMN_SHARE, performance_shares[c]);
-  gk_ruled_table_set_keep_together (table, TRUE);
-
-  /* The project, its money and goal and the indicators' headings come
-   * again on each page of a table taller than a page. */
-  gk_ruled_table_append_row (table, GK_RULED_ROW_HEADER);
-  add_label (table, 0, "预算单位", 1);
-  add_value (table, 1, gk_project_get_owner (project), PANGO_ALIGN_LEFT, 1, 3);
-  add_label (table, 4, "项目名称", 1);
-  add_value (table, 5, gk_project_get_name (project), PANGO_ALIGN_LEFT, 1, 2);
-
-  total = format_money (document, gk_project_get_total (project));
-  fiscal = format_money (document, gk_project_get_fiscal (project));
-  other = format_money (document, gk_project_get_other_funds (project));
-  gk_ruled_table_append_row (table, GK_RULED_ROW_HEADER);
-  add_label (table, 0, "项目资金", 1);
-  add_label (table, 1, "年度资金总额", 1);
-  add_value (table, 2, total, PANGO_ALIGN_RIGHT, 1, 1);
-  add_label (table, 3, "其中：财政拨款", 1);
-  add_value (table, 4, fiscal, PANGO_ALIGN_RIGHT, 1, 1);
-  add_label (table, 5, "其他资金", 1);
-  add_value (table, 6, other, PANGO_ALIGN_RIGHT, 1, 1);
-
-  gk_ruled_table_append_row (table, GK_RULED_ROW_HEADER);
-  add_label (table, 0, "项目总体目标", 1);
-  add_value (table, 1, gk_project_get_goal (project), PANGO_ALIGN_LEFT, 1, 6);
-
-  gk_ruled_table_append_row (table, GK_RULED_ROW_HEADER);
-  add_label (table, 0, "一级指标", 1);
-  add_label (table, 1, "二级指标", 1);
-  add_label (table, 2, "三级指标", 3);
-  add_label (table, 5, "指标值（包含数字及文字描述）", 2);
-
-  indicators = gk_project_get_indicators (project);
-  n = g_list_model_get_n_items (indicators);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
-
-      gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
-      if (i == level1_end)
-        {
-          guint span = run_length (indicators, i, FALSE);
-          add_value (table, 0, gk_indicator_get_level1 (indicator), PANGO_ALIGN_CENTER, span, 1);
-          level1_end = i + span;
-        }
-      if (i == level2_end)
-        {
-          guint span = run_length (indicators, i, TRUE);
-          add_value (table, 1, gk_indicator_get_level2 (indicator), PANGO_ALIGN_CENTER, span, 1);
-          level2_end = i + span;
-        }
-      add_value (table, 2, gk_indicator_get_name (indicator), PANGO_ALIGN_LEFT, 1, 3);
-      add_value (table, 5, gk_indicator_get_target (indicator), PANGO_ALIGN_CENTER, 1, 2);
-    }
-  if (n == 0)
-    {
-      gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
-      add_value (table, 0, "未设定绩效指标", PANGO_ALIGN_CENTER, 1, G_N_ELEMENTS (performance_shares));
-    }
-  return table;
-}
 
 static void
 add_performance (Builder    *b,
@@ -747,6 +640,14 @@ add_narrative (Builder *b)
       g_autofree char *heading = gk_narrative_section_heading (section);
       g_autofree char *anchor = g_strdup_printf ("section-%u", s + 1);
 
+      if (section->part != NULL)
+        {
+          g_autofree char *part = section_part_title (b, section, s);
+          g_autofree char *part_anchor = g_strdup_printf ("part3-%u", s + 1);
+
+          gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, TRUE);
+          add_heading (b, GK_TEXT_PART, part, part_anchor, 0);
+        }
       add_heading (b, GK_TEXT_HEADING, heading, anchor, b->outline_part);
       for (guint p = 0; p < section->paragraphs->len; p++)
         {
@@ -862,6 +763,7 @@ gk_disclosure_layout_new (GkDocument         *document,
 {
   g_autoptr(GkTypesetter) typesetter = NULL;
   Builder b = { 0, };
+  guint n_extra = 0;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
@@ -872,8 +774,20 @@ gk_disclosure_layout_new (GkDocument         *document,
   b.sections = gk_narrative_compose (document);
   b.unit = gk_document_get_unit (document) ? gk_document_get_unit (document) : "";
   b.year = gk_document_get_year (document);
-  for (guint i = 0; i < GK_N_PARTS; i++)
-    b.part[gk_template_get_part (gk_document_get_template (document), i)] = gk_chinese_number (i + 1);
+  for (guint i = 0; i < b.sections->len; i++)
+    if (((GkNarrativeSection *) g_ptr_array_index (b.sections, i))->part != NULL)
+      n_extra++;
+  for (guint i = 0, after = 0; i < GK_N_PARTS; i++)
+    {
+      GkPart part = gk_template_get_part (gk_document_get_template (document), i);
+
+      b.part[part] = gk_chinese_number (i + 1 + after);
+      if (part == GK_PART_EXPLANATION)
+        {
+          b.explanation = i + 1;
+          after = n_extra;
+        }
+    }
 
   add_cover (&b);
   add_contents (&b, options != NULL && options->with_charts);

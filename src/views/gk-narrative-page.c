@@ -96,6 +96,19 @@ gk_narrative_page_build (GkNarrativePage *self)
       g_autofree char *outline_text = outline_title (gk_page_get_document (GK_PAGE (self)), heading_text);
       GtkWidget *entry = gtk_label_new (outline_text);
 
+      /* A section that begins a part of its own (第四部分 其他重要事项)
+       * shows the part above it, as the PDF does. */
+      if (section->part != NULL)
+        {
+          GtkWidget *part = gtk_label_new (section->part);
+
+          gtk_label_set_xalign (GTK_LABEL (part), 0.0);
+          gtk_label_set_wrap (GTK_LABEL (part), TRUE);
+          gtk_widget_add_css_class (part, "title-2");
+          gtk_widget_set_margin_top (part, 24);
+          gtk_box_append (self->sections_box, part);
+        }
+
       gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
       gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);

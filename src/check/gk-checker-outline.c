@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gk-checker-private.h"
+#include "gk-narrative.h"
+
+/* The kinds of paragraph an outline adds (ids "k.…") compare with last
+ * year as the seed's do; what they still need is read from the composed
+ * text itself, so the rule follows whatever the outline composes. */
+
+static void
+report_missing (GkCheckRun        *run,
+                const GkParagraph *paragraph,
+                const GkSpan      *span)
+{
+  g_auto(GStrv) parts = g_strsplit (span->source, "/", 3);
+  GkFinding *finding;
+
+  if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], "prior"))
+    return;
+  if (g_str_equal (parts[2], "amount"))
+    finding = gk_check_report (run, "narrative.prior-year",
+                               _("情况说明 compares %s with last year, but last year's figure is not entered. "
+                                 "Enter it among last year's figures."), parts[1]);
+  else if (g_str_equal (parts[2], "reason"))
+    finding = gk_check_report (run, "narrative.reason",
+                               _("%s changed from last year, but no reason is entered. "
+                                 "Enter the reason among last year's figures."), parts[1]);
+  else
+    return;
+  gk_finding_add_place (finding, "explanation", "prior-year", parts[1]);
+  gk_finding_add_place (finding, "narrative", paragraph->id, NULL);
+}
+
+static void
+check_kind_changes (GkCheckRun *run)
+{
+  g_autoptr(GPtrArray) sections = gk_narrative_compose (run->document);
+
+  for (guint s = 0; s < sections->len; s++)
+    {
+      const GkNarrativeSection *section = g_ptr_array_index (sections, s);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          const GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+
+          if (!g_str_has_prefix (paragraph->id, "k.") || paragraph->hand_written)
+            continue;
+          for (guint i = 0; i < paragraph->spans->len; i++)
+            {
+              const GkSpan *span = g_ptr_array_index (paragraph->spans, i);
+
+              if (span->kind == GK_SPAN_MISSING && span->source != NULL)
+                report_missing (run, paragraph, span);
+            }
+        }
+    }
+}
+
+static const GkCheckDef defs[] = {
+  { .name = "narrative.kind-changes", .func = check_kind_changes,
+    .reads = GK_CHECK_READS_EVERYTHING },
+};
+
+const GkCheckDef *
+gk_check_outline_defs (guint *n_defs)
+{
+  *n_defs = G_N_ELEMENTS (defs);
+  return defs;
+}
