@@ -162,6 +162,10 @@ static void break_row_total (GkDocument *d) { store (row_of (d, "expenditure", "
 static void break_row_total_t8 (GkDocument *d) { store (gk_table_get_single_row (gk_document_get_table (d, "sangong")), "vehicle", "3.00"); }
 static void break_row_total_t6 (GkDocument *d) { store (row_of (d, "basic-expenditure", "30101"), "total", "71.00"); }
 static void break_grand_total (GkDocument *d) { store (gk_table_get_total_row (gk_document_get_table (d, "expenditure")), "basic", "1.00"); }
+/* A 类 as a published table printed it, not the sum of its 项. */
+static void break_stated (GkDocument *d) { gk_table_set_stated (gk_document_get_table (d, "expenditure"), "201", "basic", 28408); }
+static void clean_stated (GkDocument *d) { gk_table_set_stated (gk_document_get_table (d, "expenditure"), "201", "basic", 26506); }
+static void break_stated_total (GkDocument *d) { gk_table_set_stated (gk_document_get_table (d, "expenditure"), "total", "total", 1); }
 static void break_personnel (GkDocument *d)
 {
   store (row_of (d, "basic-expenditure", "30101"), "personnel", "0.00");
@@ -379,6 +383,9 @@ static const Case cases[] = {
   { "table.row-total", break_row_total_t8, TRUE },
   { "table.row-total", break_row_total_t6, TRUE },
   { "table.grand-total", break_grand_total, TRUE },
+  { "table.stated", break_stated, TRUE },
+  { "table.stated", break_stated_total, TRUE },
+  { "table.stated", clean_stated, FALSE },
   { "basic.personnel-public", break_personnel, TRUE },
   { "cross.summary-balance", break_t1_balance, TRUE },
   { "cross.summary-income", break_t1_income, TRUE },

@@ -94,6 +94,7 @@ gk_table_finalize (GObject *object)
 
   g_free (self->note);
   g_free (self->empty_explanation);
+  g_clear_pointer (&self->stated, g_hash_table_unref);
 
   G_OBJECT_CLASS (gk_table_parent_class)->finalize (object);
 }
