@@ -217,15 +217,16 @@ is_stated_line (const GkTableSchema *schema,
                 const char          *line)
 {
   if (g_str_equal (line, "total"))
-    return schema->kind != GK_TABLE_KIND_SINGLE && !gk_table_schema_is_summary (schema);
+    return schema->kind != GK_TABLE_KIND_SINGLE;
   if (g_str_equal (line, "values"))
     return schema->kind == GK_TABLE_KIND_SINGLE;
   if (g_ascii_isdigit (line[0]))
     {
       gsize n = strspn (line, "0123456789");
+      /* A summary's expenditure lines are the 类 of the tables it sums. */
       return line[n] == '\0' && (n == 3 || n == 5 || n == 7) &&
              (schema->kind == GK_TABLE_KIND_FUNCTION || schema->kind == GK_TABLE_KIND_ECONOMIC ||
-              schema->kind == GK_TABLE_KIND_PROJECTS);
+              schema->kind == GK_TABLE_KIND_PROJECTS || gk_table_schema_is_summary (schema));
     }
   for (guint i = 0; schema->lines != NULL && i < schema->lines->len; i++)
     if (g_str_equal (((GkLineSchema *) schema->lines->pdata[i])->id, line))

@@ -289,19 +289,36 @@ add_text_columns (GArray    *columns,
     }
 }
 
+/* Whether a heading word is over one that heads figures, or is one: a
+ * heading wrapped over lines is a stack of words. */
+static gboolean
+over_headed (GPtrArray *headed,
+             GkPdfWord *word)
+{
+  if (headed->len == 0)
+    return TRUE;
+  for (guint i = 0; i < headed->len; i++)
+    {
+      GkPdfWord *h = headed->pdata[i];
+      if (overlap (word->x1, word->x2, h->x1, h->x2) > 0.5)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The columns of a table. Figures and codes first: they are short and
  * never cross a column. Then the texts of its lines. Then headings: a
  * heading is over the column whose right edge is the first at or past
- * its middle (figures are right-aligned, headings centred); a second
- * heading in the same line over the same column, not over its figures,
- * or one past the last column, is the heading of a column without
- * figures. */
+ * its middle (figures are right-aligned, headings centred); a heading
+ * there that is not over its figures while another one is, or one past
+ * the last column, is the heading of a column without figures. */
 static GArray *
 find_columns (PageScan *scan)
 {
   GArray *columns = g_array_new (FALSE, FALSE, sizeof (Column));
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (Column));
+  g_autoptr(GPtrArray) headed = g_ptr_array_new ();
   GkPdfPage *page = scan->page;
 
   for (guint i = 0; i < page->lines->len; i++)
@@ -327,14 +344,29 @@ find_columns (PageScan *scan)
   merge_columns (columns);
   add_text_columns (columns, texts);
 
+  /* Which columns have a heading over their figures. */
   for (guint i = 0; i < page->lines->len; i++)
     {
       GkPdfLine *line = page->lines->pdata[i];
-      g_autofree int *taken = NULL;
 
       if (scan->kinds[i] != LINE_HEADING)
         continue;
-      taken = g_new0 (int, columns->len + 1);
+      for (guint w = 0; w < line->words->len; w++)
+        {
+          GkPdfWord *word = line->words->pdata[w];
+
+          for (guint k = 0; k < columns->len; k++)
+            if (overlap (word->x1, word->x2, g_array_index (columns, Column, k).x1,
+                         g_array_index (columns, Column, k).x2) > 0.5)
+              g_ptr_array_add (headed, word);
+        }
+    }
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      GkPdfLine *line = page->lines->pdata[i];
+
+      if (scan->kinds[i] != LINE_HEADING)
+        continue;
       for (guint w = 0; w < line->words->len; w++)
         {
           GkPdfWord *word = line->words->pdata[w];
@@ -345,13 +377,7 @@ find_columns (PageScan *scan)
           for (k = 0; k < columns->len; k++)
             if (middle <= g_array_index (columns, Column, k).x2 + 3)
               break;
-          if (k == columns->len)
-            {
-              g_array_append_val (empty, c);
-              continue;
-            }
-          if (taken[k]++ > 0 && overlap (word->x1, word->x2, g_array_index (columns, Column, k).x1,
-                                         g_array_index (columns, Column, k).x2) <= 0.5)
+          if (k == columns->len || !over_headed (headed, word))
             g_array_append_val (empty, c);
         }
     }
