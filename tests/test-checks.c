@@ -164,7 +164,14 @@ static void break_row_total_t6 (GkDocument *d) { store (row_of (d, "basic-expend
 static void break_grand_total (GkDocument *d) { store (gk_table_get_total_row (gk_document_get_table (d, "expenditure")), "basic", "1.00"); }
 /* A 类 as a published table printed it, not the sum of its 项. */
 static void break_stated (GkDocument *d) { gk_table_set_stated (gk_document_get_table (d, "expenditure"), "201", "basic", 28408); }
-static void clean_stated (GkDocument *d) { gk_table_set_stated (gk_document_get_table (d, "expenditure"), "201", "basic", 26506); }
+static void
+clean_stated (GkDocument *d)
+{
+  GkTable *table = gk_document_get_table (d, "expenditure");
+  GkRow *row = gk_table_lookup (table, "201");
+
+  gk_table_set_stated (table, "201", "basic", gk_row_get_value (row, gk_table_column_index (table, "basic")));
+}
 static void break_stated_total (GkDocument *d) { gk_table_set_stated (gk_document_get_table (d, "expenditure"), "total", "total", 1); }
 static void break_personnel (GkDocument *d)
 {

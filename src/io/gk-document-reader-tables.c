@@ -228,6 +228,8 @@ is_stated_line (const GkTableSchema *schema,
              (schema->kind == GK_TABLE_KIND_FUNCTION || schema->kind == GK_TABLE_KIND_ECONOMIC ||
               schema->kind == GK_TABLE_KIND_PROJECTS || gk_table_schema_is_summary (schema));
     }
+  if (gk_table_schema_is_summary (schema) && g_str_equal (line, "expenditure-total"))
+    return TRUE;
   for (guint i = 0; schema->lines != NULL && i < schema->lines->len; i++)
     if (g_str_equal (((GkLineSchema *) schema->lines->pdata[i])->id, line))
       return TRUE;

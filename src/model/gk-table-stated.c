@@ -27,7 +27,8 @@ gk_table_stated_line (GkRow *row)
   switch (gk_row_get_kind (row))
     {
     case GK_ROW_KIND_TOTAL:
-      return "total";
+      /* A summary's totals are lines of their own (收入总计, 支出合计). */
+      return gk_row_get_line_id (row) != NULL ? gk_row_get_line_id (row) : "total";
     case GK_ROW_KIND_SINGLE:
       return "values";
     case GK_ROW_KIND_LINE:
@@ -60,8 +61,10 @@ gk_table_lookup_stated_line (GkTable    *self,
     return self->total;
   if (g_str_equal (line, "values"))
     return self->single;
-  if (g_ascii_isdigit (line[0]))
+  if (g_ascii_isdigit (line[0]) && gk_table_lookup (self, line) != NULL)
     return gk_table_lookup (self, line);
+  if (self->total != NULL && g_strcmp0 (gk_row_get_line_id (self->total), line) == 0)
+    return self->total;
   return gk_table_lookup_line (self, line);
 }
 
@@ -88,6 +91,7 @@ gk_table_set_stated (GkTable    *self,
   value = g_new (GkAmount, 1);
   *value = amount;
   g_hash_table_replace (self->stated, g_strconcat (line, SEPARATOR, column_id, NULL), value);
+  g_object_notify (G_OBJECT (self), "n-stated");
 }
 
 gboolean
