@@ -206,6 +206,24 @@ scan_page (GkPdfPage   *page,
       else
         scan->kinds[i] = data_seen ? LINE_TEXT : LINE_HEADING;
     }
+  /* The first line of a name wrapped around the first line of figures
+   * (on a page that continues a table, say) is no heading: it is as
+   * close to that line as a wrapped name's lines are to each other. */
+  for (i = scan->n_pre; i < n && scan->kinds[i] != LINE_DATA; i++)
+    ;
+  if (i < n)
+    {
+      GkPdfLine *first = page->lines->pdata[i];
+      double middle = gk_pdf_line_middle (first);
+
+      for (guint j = i; j > scan->n_pre && scan->kinds[j - 1] == LINE_HEADING; j--)
+        {
+          GkPdfLine *line = page->lines->pdata[j - 1];
+          if (middle - gk_pdf_line_middle (line) > 1.1 * (line->y2 - line->y1))
+            break;
+          scan->kinds[j - 1] = LINE_TEXT;
+        }
+    }
   return scan;
 }
 
