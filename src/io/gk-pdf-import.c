@@ -170,6 +170,26 @@ is_pre_line (GkPdfLine *line,
          strstr (t, "续表") != NULL;
 }
 
+/* Whether a word of `line` stands over a figure of `figures`: a heading's
+ * does, a wrapped name's does not. */
+static gboolean
+over_figures (GkPdfLine *line,
+              GkPdfLine *figures)
+{
+  for (guint i = 0; i < line->words->len; i++)
+    {
+      GkPdfWord *a = line->words->pdata[i];
+
+      for (guint j = 0; j < figures->words->len; j++)
+        {
+          GkPdfWord *b = figures->words->pdata[j];
+          if (is_number_word (b->text) && MIN (a->x2, b->x2) - MAX (a->x1, b->x1) > 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* The lines of a page by kind; its role when a title names a table. */
 static PageScan *
 scan_page (GkPdfPage   *page,
@@ -219,7 +239,8 @@ scan_page (GkPdfPage   *page,
       for (guint j = i; j > scan->n_pre && scan->kinds[j - 1] == LINE_HEADING; j--)
         {
           GkPdfLine *line = page->lines->pdata[j - 1];
-          if (middle - gk_pdf_line_middle (line) > 1.1 * (line->y2 - line->y1))
+          if (middle - gk_pdf_line_middle (line) > 1.1 * (line->y2 - line->y1) ||
+              over_figures (line, first))
             break;
           scan->kinds[j - 1] = LINE_TEXT;
         }

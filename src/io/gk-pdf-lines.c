@@ -102,6 +102,13 @@ page_words (PopplerPage *page,
       gunichar ch = g_utf8_get_char (p);
       const PopplerRectangle *r = &rects[i];
 
+      if (ch == '\n')
+        {
+          /* Where poppler ends a line, a cell ends: a figure printed
+           * against the next cell's text is still a word of its own. */
+          finish_word (&b, words);
+          continue;
+        }
       if (g_unichar_isspace (ch) || ch == 0xA0 || ch == 0x3000)
         {
           /* A space only ends a word when it is wide: column gaps that
