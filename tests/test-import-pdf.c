@@ -301,6 +301,28 @@ test_wrong_subtotal (void)
   g_rmdir (dir);
 }
 
+/* A figure as printed, kept while the document is being checked, is
+ * checked at once; one that agrees is no finding. */
+static void
+test_stated_live (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GkDocument) document = load (sample);
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+  GkTable *table = gk_document_get_table (document, "expenditure");
+  GkRow *row = gk_table_lookup (table, "201");
+  GkAmount derived = gk_row_get_value (row, gk_table_column_index (table, "basic"));
+
+  gk_table_set_stated (table, "201", "basic", derived);
+  gk_table_set_stated (table, "total", "total", 1);
+  gk_checker_update (checker);
+  g_assert_cmpuint (count_rule (checker, "table.stated", NULL, NULL), ==, 1);
+  g_assert_cmpuint (count_rule (checker, "table.stated", "0.01", "355.08"), ==, 1);
+  gk_table_set_stated (table, "201", "basic", derived + 1902);
+  gk_checker_update (checker);
+  g_assert_cmpuint (count_rule (checker, "table.stated", "284.08", "265.06"), ==, 1);
+}
+
 static void
 assert_refused (const char *path,
                 int         code,
@@ -393,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/import-pdf/round-trip", test_round_trip);
   g_test_add_func ("/import-pdf/stated-strict", test_stated_strict);
   g_test_add_func ("/import-pdf/wrong-subtotal", test_wrong_subtotal);
+  g_test_add_func ("/import-pdf/stated-live", test_stated_live);
   g_test_add_func ("/import-pdf/scanned", test_scanned);
   g_test_add_func ("/import-pdf/not-pdf", test_not_pdf);
   g_test_add_func ("/import-pdf/truncated", test_truncated);

@@ -170,8 +170,8 @@ is_pre_line (GkPdfLine *line,
          strstr (t, "续表") != NULL;
 }
 
-/* Whether a word of `line` stands over a figure of `figures`: a heading's
- * does, a wrapped name's does not. */
+/* Whether a word of `line` stands over a figure or a code of `figures`:
+ * a heading's does (类 over 201), a wrapped name's does not. */
 static gboolean
 over_figures (GkPdfLine *line,
               GkPdfLine *figures)
@@ -183,7 +183,8 @@ over_figures (GkPdfLine *line,
       for (guint j = 0; j < figures->words->len; j++)
         {
           GkPdfWord *b = figures->words->pdata[j];
-          if (is_number_word (b->text) && MIN (a->x2, b->x2) - MAX (a->x1, b->x1) > 0)
+          if ((is_number_word (b->text) || is_code_word (b->text)) &&
+              MIN (a->x2, b->x2) - MAX (a->x1, b->x1) > 0)
             return TRUE;
         }
     }
@@ -739,17 +740,6 @@ find_tables (GPtrArray *pages,
 
       for (guint i = 0; i < page->lines->len; i++)
         {
-          if (g_getenv ("GK_PDF_DEBUG") != NULL)
-            {
-              GkPdfLine *l = page->lines->pdata[i];
-              g_printerr ("p%u %d y=%.1f-%.1f:", page->number, scan->kinds[i], l->y1, l->y2);
-              for (guint w = 0; w < l->words->len; w++)
-                {
-                  GkPdfWord *x = l->words->pdata[w];
-                  g_printerr (" [%.1f-%.1f %s]", x->x1, x->x2, x->text);
-                }
-              g_printerr ("\n");
-            }
           n_data += scan->kinds[i] == LINE_DATA;
           n_heading += scan->kinds[i] == LINE_HEADING;
         }
