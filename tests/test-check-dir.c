@@ -244,7 +244,7 @@ test_folder (Fixture       *f,
   g_auto(Run) run = { 0 };
   g_auto(GStrv) lines = NULL;
   const char *names[] = {
-    "a-good.gongkai", "b-workbook.xlsx", "binary.gongkai", "broken.gongkai", "d-seed.gongkai",
+    "a-good.gongkai", "b-workbook.xlsx", "binary.gongkai", "broken.gongkai", "c-published.pdf", "d-seed.gongkai",
     "e-hostile-unit.gongkai", "empty.gongkai", "fifo.gongkai", "huge-string.gongkai",
     "nested.gongkai", "other.gongkai", "random.xlsx", "report.pdf", "sub/deeper/c-good.gongkai",
   };
@@ -253,6 +253,13 @@ test_folder (Fixture       *f,
   };
 
   fill_folder (f);
+  {
+    g_auto(Run) export = { 0 };
+
+    /* A disclosure published as a PDF, here Gongkai's own. */
+    run_gongkai (f, &export, (const char *[]) { "--export-pdf", "c-published.pdf", "a-good.gongkai", NULL });
+    g_assert_cmpint (export.status, ==, 0);
+  }
   run_gongkai (f, &run, (const char *[]) { "--check-dir", ".", NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==, "");
@@ -277,6 +284,8 @@ test_folder (Fixture       *f,
   /* A workbook goes through the same way in as a .gongkai file. */
   g_assert_true (g_str_has_prefix (line_of (lines, "./b-workbook.xlsx"), "乌鲁木齐县人民政府办公室\t"));
   g_assert_nonnull (strstr (line_of (lines, "./b-workbook.xlsx"), "\txinjiang-2020\t"));
+  /* So does a published PDF: its tables are read back. */
+  g_assert_true (g_str_has_prefix (line_of (lines, "./c-published.pdf"), "乌鲁木齐县人民政府办公室\t2020\txinjiang-2020\t"));
   /* A unit name of 50 MB is cut short on its line. */
   g_assert_cmpuint (g_utf8_strlen (line_of (lines, "./huge-string.gongkai"), -1), <, 300);
   g_assert_true (g_str_has_prefix (line_of (lines, "./huge-string.gongkai"), "公开公公开公"));
@@ -291,7 +300,7 @@ test_folder (Fixture       *f,
   g_assert_cmpuint (n_lines_of (lines, "./.hidden"), ==, 0);
   g_assert_cmpuint (n_lines_of (lines, "./~$"), ==, 0);
   g_assert_true (g_str_has_prefix (lines[G_N_ELEMENTS (names)],
-                                   "Files: 14; without errors: 2, with errors: 4, could not be read: 8; "));
+                                   "Files: 15; without errors: 2, with errors: 5, could not be read: 8; "));
 }
 
 /* Exit 0 when clean, 1 with errors; several files on --check in sorted

@@ -316,6 +316,22 @@ test_file_place_in_document_words (void)
   }
 }
 
+/* A file cut short inside a character is incomplete, not "not text". */
+static void
+test_file_cut_inside_character (void)
+{
+  gsize length;
+  g_autofree char *text = sample_text (&length);
+  const char *han = strstr (text, "乌鲁木齐");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (han);
+  /* One byte into the three of 乌. */
+  g_assert_null (gk_document_load_from_data (text, han - text + 1, &error));
+  g_assert_nonnull (strstr (error->message, "incomplete"));
+  g_assert_null (strstr (error->message, "UTF-8"));
+}
+
 /* Round trips ------------------------------------------------------------- */
 
 /* Read, write, read again, write again: both writes are the same bytes,
@@ -441,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/file-strict/empty-refused", test_file_empty_refused);
   g_test_add_func ("/file-strict/project-without-function-refused", test_file_project_without_function_refused);
   g_test_add_func ("/file-strict/place-in-document-words", test_file_place_in_document_words);
+  g_test_add_func ("/file-strict/cut-inside-character", test_file_cut_inside_character);
   g_test_add_func ("/file-strict/no-year-round-trips", test_file_no_year_round_trips);
   g_test_add_func ("/file-strict/accepted-round-trip", test_file_accepted_round_trip);
 

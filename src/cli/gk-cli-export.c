@@ -8,6 +8,7 @@
 #include "gk-document-io.h"
 #include "gk-export.h"
 #include "gk-pdf-export.h"
+#include "gk-pdf-import.h"
 #include "gk-xlsx-reader.h"
 
 /* Every export goes through the same pipeline as the window's, here on
@@ -93,8 +94,9 @@ _gk_cli_export (const GkCliCommand *command,
   return g_variant_dict_contains (options, "failed-checks") ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
-/* --import-xlsx IN OUT.gongkai: reads a workbook, prints the report of
- * what was read and what was not, and saves the new document. */
+/* --import-xlsx IN OUT.gongkai, --import-pdf IN OUT.gongkai: reads a
+ * workbook or a published PDF, prints the report of what was read and
+ * what was not, and saves the new document. */
 int
 _gk_cli_import_xlsx (const GkCliCommand *command,
                      GVariantDict       *options,
@@ -104,24 +106,35 @@ _gk_cli_import_xlsx (const GkCliCommand *command,
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean pdf = g_str_equal (command->long_name, "import-pdf");
   const char *path = NULL;
   const char *id = NULL;
+  GkTemplate *template = NULL;
 
-  g_variant_dict_lookup (options, "import-xlsx", "^&ay", &path);
+  g_variant_dict_lookup (options, command->long_name, "^&ay", &path);
   g_variant_dict_lookup (options, "template", "&s", &id);
   if (files[0] == NULL || files[1] != NULL)
     {
-      g_printerr (_("--import-xlsx needs the workbook and one output file, for example: gongkai --import-xlsx budget.xlsx budget.gongkai\n"));
+      if (pdf)
+        g_printerr (_("--import-pdf needs the PDF and one output file, for example: gongkai --import-pdf budget.pdf budget.gongkai\n"));
+      else
+        g_printerr (_("--import-xlsx needs the workbook and one output file, for example: gongkai --import-xlsx budget.xlsx budget.gongkai\n"));
       return GK_CLI_EXIT_UNREADABLE;
     }
-  if (id != NULL)
+  if (id != NULL && (template = _gk_cli_find_template (command->long_name, id)) == NULL)
+    return GK_CLI_EXIT_UNREADABLE;
+  if (pdf)
     {
-      GkTemplate *template = _gk_cli_find_template ("import-xlsx", id);
+      g_autoptr(GFile) in = g_file_new_for_commandline_arg (path);
+      g_autofree char *local = g_file_get_path (in);
+
+      document = gk_pdf_import (local != NULL ? local : path, template, report, &error);
+    }
+  else if (template != NULL)
+    {
       g_autoptr(GFile) workbook = g_file_new_for_commandline_arg (path);
       g_autofree char *local = g_file_get_path (workbook);
 
-      if (template == NULL)
-        return GK_CLI_EXIT_UNREADABLE;
       /* The window imports into the template the workbook matches best;
        * here the template can be named. */
       document = gk_xlsx_import_for_template (local != NULL ? local : path, template, report, &error);

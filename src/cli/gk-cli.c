@@ -25,6 +25,8 @@ static const GkCliCommand commands[] = {
     _gk_cli_export, _gk_cli_export_xlsx },
   { "import-xlsx", G_OPTION_ARG_FILENAME, N_("Read the Excel workbook IN and save it as the disclosure FILE"), N_("IN"),
     _gk_cli_import_xlsx, NULL },
+  { "import-pdf", G_OPTION_ARG_FILENAME, N_("Read the published PDF IN and save it as the disclosure FILE"), N_("IN"),
+    _gk_cli_import_xlsx, NULL },
   { "list-templates", G_OPTION_ARG_NONE, N_("List the disclosure templates: id, title, number of tables"), NULL,
     _gk_cli_list_templates, NULL },
   { "new", G_OPTION_ARG_FILENAME, N_("Write a blank disclosure of the template given with --template as OUT"), N_("OUT"),
@@ -61,7 +63,7 @@ gk_cli_add_options (GApplication *application)
   g_application_add_main_option (application, "strict", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  N_("With --export-pdf, exit with status 1 when the checks find errors"), NULL);
   g_application_add_main_option (application, "template", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
-                                 N_("With --new or --import-xlsx, the template (see --list-templates)"), N_("ID"));
+                                 N_("With --new, --import-xlsx or --import-pdf, the template (see --list-templates)"), N_("ID"));
   g_application_add_main_option (application, "unit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
                                  N_("With --new, the unit's name"), N_("NAME"));
   g_application_add_main_option (application, "year", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT,

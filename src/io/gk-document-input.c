@@ -7,6 +7,7 @@
 #include "gk-document-input.h"
 #include "gk-document-io.h"
 #include "gk-export.h"
+#include "gk-pdf-import.h"
 
 static void
 set_too_large (gsize    max_size,
@@ -141,7 +142,7 @@ has_suffix (const char *name,
  * @error: why @file cannot be read as a disclosure
  *
  * The one way in for a file of any kind, chosen by its name: an Excel
- * workbook is imported, anything else is read as a .gongkai file (which
+ * workbook or a published PDF is imported, anything else is read as a .gongkai file (which
  * says clearly that it is not one when it is not).
  *
  * Returns: (transfer full): the document, or %NULL with @error set
@@ -157,7 +158,9 @@ gk_document_open (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_basename (file);
-  if (name != NULL && has_suffix (name, ".xlsx"))
+  /* A workbook and a published PDF go through the same recognition of
+   * tables. */
+  if (name != NULL && (has_suffix (name, ".xlsx") || gk_pdf_import_is_pdf_name (name)))
     return gk_import_xlsx_file (file, NULL, cancellable, error);
   return gk_document_load (file, cancellable, error);
 }

@@ -212,6 +212,74 @@ read_list_rows (Reader   *r,
 }
 
 static const char *version_1_role (const char *key);
+/* A line of the stated figures: one the table can have. */
+static gboolean
+is_stated_line (const GkTableSchema *schema,
+                const char          *line)
+{
+  if (g_str_equal (line, "total"))
+    return schema->kind != GK_TABLE_KIND_SINGLE;
+  if (g_str_equal (line, "values"))
+    return schema->kind == GK_TABLE_KIND_SINGLE;
+  if (g_ascii_isdigit (line[0]))
+    {
+      gsize n = strspn (line, "0123456789");
+      /* A summary's expenditure lines are the 类 of the tables it sums. */
+      return line[n] == '\0' && (n == 3 || n == 5 || n == 7) &&
+             (schema->kind == GK_TABLE_KIND_FUNCTION || schema->kind == GK_TABLE_KIND_ECONOMIC ||
+              schema->kind == GK_TABLE_KIND_PROJECTS || gk_table_schema_is_summary (schema));
+    }
+  if (gk_table_schema_is_summary (schema) && g_str_equal (line, "expenditure-total"))
+    return TRUE;
+  for (guint i = 0; schema->lines != NULL && i < schema->lines->len; i++)
+    if (g_str_equal (((GkLineSchema *) schema->lines->pdata[i])->id, line))
+      return TRUE;
+  return FALSE;
+}
+
+/* "stated": {"201": {"basic": "284.08"}, "total": {…}}: the figures a
+ * published disclosure printed for derived cells. */
+static gboolean
+read_stated (Reader   *r,
+             GkTable  *table,
+             JsonNode *node)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+  g_autoptr(GList) lines = NULL;
+  JsonObject *object;
+
+  if (!_gk_reader_expect_object (r, node, &object))
+    return FALSE;
+  lines = json_object_get_members (object);
+  for (GList *l = lines; l != NULL; l = l->next)
+    {
+      const char *line = l->data;
+      gsize len = _gk_reader_push_member (r, line);
+      g_autoptr(GList) columns = NULL;
+      JsonObject *cells;
+
+      if (!is_stated_line (schema, line))
+        return _gk_reader_fail (r, _("table %s has no line “%s” for a printed figure"), schema->id, line);
+      if (!_gk_reader_expect_object (r, json_object_get_member (object, line), &cells))
+        return FALSE;
+      columns = json_object_get_members (cells);
+      for (GList *c = columns; c != NULL; c = c->next)
+        {
+          const char *column = c->data;
+          gsize clen = _gk_reader_push_member (r, column);
+          GkAmount amount;
+
+          if (gk_table_schema_column_index (schema, column) < 0)
+            return _gk_reader_fail (r, _("table %s has no column “%s”"), schema->id, column);
+          if (!_gk_reader_expect_amount (r, json_object_get_member (cells, column), &amount))
+            return FALSE;
+          gk_table_set_stated (table, line, column, amount);
+          _gk_reader_pop (r, clen);
+        }
+      _gk_reader_pop (r, len);
+    }
+  return TRUE;
+}
 
 /* Format version 1 named the seed's nine tables by position. */
 const char *
@@ -271,6 +339,8 @@ read_table (Reader     *r,
           if (ok)
             g_object_set (table, name, text, NULL);
         }
+      else if (g_str_equal (name, "stated") && r->version >= 2)
+        ok = read_stated (r, table, member);
       else if (g_str_equal (name, "rows") &&
                (schema->kind == GK_TABLE_KIND_FUNCTION || schema->kind == GK_TABLE_KIND_ECONOMIC))
         ok = read_rows (r, table, member);

@@ -688,6 +688,16 @@ load (const char  *data,
       set_too_large (error);
       return NULL;
     }
+  /* A file cut short in the middle of a character is incomplete, not
+   * something other than text: leave the partial character out and let
+   * the JSON reader say where the file ends. */
+  {
+    const char *end;
+
+    if (!g_utf8_validate (data, length, &end) && (guchar) *end >= 0xC0 &&
+        (gssize) g_utf8_skip[(guchar) *end] > length - (end - data))
+      length = end - data;
+  }
   if (!g_utf8_validate (data, length, NULL))
     {
       const char *end;

@@ -165,6 +165,33 @@ names_object (GkDocument       *document,
   return object;
 }
 
+/* Figures as a published disclosure printed them, only in a document
+ * read from one. */
+static void
+write_stated (JsonObject *object,
+              GkTable    *table)
+{
+  g_autoptr(GPtrArray) pairs = NULL;
+  JsonObject *stated;
+
+  if (gk_table_get_n_stated (table) == 0)
+    return;
+  pairs = gk_table_dup_stated (table);
+  stated = json_object_new ();
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      const char *line = pairs->pdata[i];
+      const char *column = pairs->pdata[i + 1];
+      GkAmount amount = 0;
+
+      if (!json_object_has_member (stated, line))
+        json_object_set_object_member (stated, line, json_object_new ());
+      gk_table_get_stated (table, line, column, &amount);
+      set_amount (json_object_get_object_member (stated, line), column, amount);
+    }
+  json_object_set_object_member (object, "stated", stated);
+}
+
 static JsonObject *
 table_object (GkTable *table)
 {
@@ -238,6 +265,7 @@ table_object (GkTable *table)
         }
       json_object_set_array_member (object, "indicators", indicators);
     }
+  write_stated (object, table);
   return object;
 }
 

@@ -8,6 +8,7 @@
 #include "gk-document-io.h"
 #include "gk-export.h"
 #include "gk-pdf-export.h"
+#include "gk-pdf-import.h"
 #include "gk-xlsx-reader.h"
 #include "gk-xlsx-writer.h"
 
@@ -261,7 +262,8 @@ gk_export_finish (GAsyncResult  *result,
  * gk_import_xlsx_file:
  * @report: (nullable): receives what was read and what was not
  *
- * Reads an Excel workbook as a new, unsaved document, on this thread.
+ * Reads an Excel workbook, or a published PDF when its name ends in .pdf,
+ * as a new, unsaved document, on this thread.
  *
  * Returns: (transfer full): the document, or %NULL with @error set
  */
@@ -286,7 +288,11 @@ gk_import_xlsx_file (GFile         *file,
                            _("Only files on this computer can be imported"));
       return NULL;
     }
-  document = gk_xlsx_import (path, report, error);
+  /* A published PDF goes through the same recognition of tables. */
+  if (gk_pdf_import_is_pdf_name (path))
+    document = gk_pdf_import (path, NULL, report, error);
+  else
+    document = gk_xlsx_import (path, report, error);
   if (document == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   return g_steal_pointer (&document);

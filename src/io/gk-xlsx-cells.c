@@ -370,6 +370,49 @@ gk_xlsx_sheet_free (gpointer data)
   g_free (sheet);
 }
 
+/* A sheet made from something other than a workbook (a PDF's pages), for
+ * the same recognition of tables. */
+GkXlsxSheet *
+gk_xlsx_sheet_new (const char *name)
+{
+  GkXlsxSheet *sheet = g_new0 (GkXlsxSheet, 1);
+
+  sheet->name = g_strdup (name);
+  sheet->rows = g_ptr_array_new_with_free_func (row_free);
+  return sheet;
+}
+
+void
+gk_xlsx_sheet_put (GkXlsxSheet    *sheet,
+                   guint           row,
+                   guint           column,
+                   GkXlsxCellType  type,
+                   const char     *text,
+                   gboolean        covered)
+{
+  GArray *cells;
+  GkXlsxCell *cell;
+
+  if (row >= sheet->rows->len)
+    g_ptr_array_set_size (sheet->rows, row + 1);
+  cells = g_ptr_array_index (sheet->rows, row);
+  if (cells == NULL)
+    {
+      cells = g_array_new (FALSE, TRUE, sizeof (GkXlsxCell));
+      g_array_set_clear_func (cells, cell_clear);
+      g_ptr_array_index (sheet->rows, row) = cells;
+    }
+  if (column >= cells->len)
+    g_array_set_size (cells, column + 1);
+  sheet->n_rows = MAX (sheet->n_rows, row + 1);
+  sheet->n_columns = MAX (sheet->n_columns, column + 1);
+  cell = &g_array_index (cells, GkXlsxCell, column);
+  g_clear_pointer (&cell->text, g_ref_string_release);
+  cell->type = type;
+  cell->text = text != NULL ? g_ref_string_new (text) : NULL;
+  cell->covered = covered;
+}
+
 static gboolean
 count_cells (GkXlsxPackage  *pkg,
              GkXlsxSheet    *sheet,

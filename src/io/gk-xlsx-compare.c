@@ -33,6 +33,10 @@ compare_cell (GkXlsxImporter   *imp,
     derived = 0;
   if (!workbook_set)
     workbook = 0;
+  else if (imp->keep_stated && gk_table_stated_line (row) != NULL)
+    gk_table_set_stated (part->table, gk_table_stated_line (row),
+                         gk_table_schema_get_column (gk_table_get_schema (part->table), model_column)->id,
+                         workbook);
   if (derived == workbook)
     return;
   imp->n_differences++;

@@ -44,6 +44,7 @@ typedef struct
   GkMoneyUnit     unit;      /* the document's */
   GHashTable     *named;     /* "f2010301" → label of the sheet whose name was taken */
   guint           n_differences;
+  gboolean        keep_stated;  /* keep the printed figures of derived cells */
 } GkXlsxImporter;
 
 void     gk_xlsx_report          (GkXlsxImporter  *imp,
@@ -70,6 +71,12 @@ gk_xlsx_column_title (const GkTableSchema *schema,
 {
   return gk_table_schema_get_column (schema, column)->title;
 }
+
+GkDocument *gk_xlsx_import_workbook   (GkXlsxWorkbook  *workbook,
+                                      GkTemplate      *template,
+                                      gboolean         keep_stated,
+                                      GString         *report,
+                                      GError         **error);
 
 /* gk-xlsx-lines.c: a table's sheet read into lines. */
 GkXlsxLine *_gk_xlsx_line_new          (guint            n_columns);

@@ -566,12 +566,22 @@ choose_template (GkXlsxImporter *imp,
   return best;
 }
 
-/* Takes `workbook`. */
-static GkDocument *
-import_workbook (GkXlsxWorkbook  *workbook_in,
-                 GkTemplate      *template,
-                 GString         *report_out,
-                 GError         **error)
+/**
+ * gk_xlsx_import_workbook:
+ * @workbook_in: (transfer full): the cells, from a workbook or laid out
+ *   from a PDF's pages
+ * @template: (nullable): as for gk_xlsx_import_for_template()
+ * @keep_stated: whether the document keeps the figures printed for
+ *   derived cells (a published PDF's), to check them
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+GkDocument *
+gk_xlsx_import_workbook (GkXlsxWorkbook  *workbook_in,
+                         GkTemplate      *template,
+                         gboolean         keep_stated,
+                         GString         *report_out,
+                         GError         **error)
 {
   g_autoptr(GkXlsxWorkbook) workbook = workbook_in;
   g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_xlsx_table_sheet_free);
@@ -589,6 +599,7 @@ import_workbook (GkXlsxWorkbook  *workbook_in,
   imp.report = report_out;
   imp.named = named;
   imp.workbook = workbook;
+  imp.keep_stated = keep_stated;
 
   for (guint i = 0; i < workbook->sheets->len; i++)
     {
@@ -651,6 +662,9 @@ import_workbook (GkXlsxWorkbook  *workbook_in,
   imp.unit = choose_unit (&imp, parts);
   doc = gk_document_new_blank_for_template (template, choose_unit_name (&imp, parts), choose_year (&imp, parts),
                                             imp.unit);
+  /* A workbook or a published PDF does not say when its document was
+   * signed; today's date would contradict its budget year. */
+  g_object_set (doc, "date", NULL, NULL);
   imp.doc = doc;
 
   for (guint i = 0; i < parts->len; i++)
@@ -729,7 +743,7 @@ gk_xlsx_import_for_template (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   workbook = gk_xlsx_workbook_open (path, error);
-  return workbook != NULL ? import_workbook (workbook, template, report, error) : NULL;
+  return workbook != NULL ? gk_xlsx_import_workbook (workbook, template, FALSE, report, error) : NULL;
 }
 
 GkDocument *
@@ -753,5 +767,5 @@ gk_xlsx_import_data (const guint8  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   workbook = gk_xlsx_workbook_open_data (data, size, display_name, error);
-  return workbook != NULL ? import_workbook (workbook, NULL, report, error) : NULL;
+  return workbook != NULL ? gk_xlsx_import_workbook (workbook, NULL, FALSE, report, error) : NULL;
 }

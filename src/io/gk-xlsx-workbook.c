@@ -29,6 +29,18 @@ gk_xlsx_workbook_free (GkXlsxWorkbook *workbook)
   g_free (workbook);
 }
 
+/* An empty workbook to which sheets made elsewhere are added. */
+GkXlsxWorkbook *
+gk_xlsx_workbook_new (const char *display_name)
+{
+  GkXlsxWorkbook *workbook = g_new0 (GkXlsxWorkbook, 1);
+
+  workbook->display_name = g_strdup (display_name);
+  workbook->sheets = g_ptr_array_new_with_free_func (gk_xlsx_sheet_free);
+  workbook->number_formats = g_ptr_array_new_with_free_func (g_free);
+  return workbook;
+}
+
 const GkXlsxCell *
 gk_xlsx_sheet_get_cell (GkXlsxSheet *sheet,
                         guint        row,

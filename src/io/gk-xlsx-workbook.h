@@ -53,7 +53,15 @@ GkXlsxWorkbook   *gk_xlsx_workbook_open_data     (const guint8   *data,
                                                   gsize           size,
                                                   const char     *display_name,
                                                   GError        **error);
+GkXlsxWorkbook   *gk_xlsx_workbook_new           (const char     *display_name);
 void              gk_xlsx_workbook_free          (GkXlsxWorkbook *workbook);
+GkXlsxSheet      *gk_xlsx_sheet_new              (const char     *name);
+void              gk_xlsx_sheet_put              (GkXlsxSheet    *sheet,
+                                                  guint           row,
+                                                  guint           column,
+                                                  GkXlsxCellType  type,
+                                                  const char     *text,
+                                                  gboolean        covered);
 const char       *gk_xlsx_workbook_number_format (GkXlsxWorkbook *workbook,
                                                   guint           style);
 const GkXlsxCell *gk_xlsx_sheet_get_cell         (GkXlsxSheet    *sheet,

@@ -23,6 +23,7 @@ struct _GkTable
   char                *empty_explanation;
   GkTextItem          *goal;        /* overall-performance: 年度绩效目标 */
   GListStore          *indicators;  /* overall-performance: GkIndicator */
+  GHashTable          *stated;      /* "line\x1fcolumn" → GkAmount as published, or NULL */
 };
 
 void      _gk_table_rebuild_flat         (GkTable        *self);

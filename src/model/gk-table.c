@@ -21,6 +21,7 @@ enum {
   PROP_0,
   PROP_NOTE,
   PROP_EMPTY_EXPLANATION,
+  PROP_N_STATED,
   N_PROPS
 };
 
@@ -94,6 +95,7 @@ gk_table_finalize (GObject *object)
 
   g_free (self->note);
   g_free (self->empty_explanation);
+  g_clear_pointer (&self->stated, g_hash_table_unref);
 
   G_OBJECT_CLASS (gk_table_parent_class)->finalize (object);
 }
@@ -113,6 +115,9 @@ gk_table_get_property (GObject    *object,
       break;
     case PROP_EMPTY_EXPLANATION:
       g_value_set_string (value, self->empty_explanation);
+      break;
+    case PROP_N_STATED:
+      g_value_set_uint (value, self->stated != NULL ? g_hash_table_size (self->stated) : 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -160,6 +165,10 @@ gk_table_class_init (GkTableClass *klass)
   properties[PROP_EMPTY_EXPLANATION] =
     g_param_spec_string ("empty-explanation", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Notified when a figure as published is kept, for the checker. */
+  properties[PROP_N_STATED] =
+    g_param_spec_uint ("n-stated", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

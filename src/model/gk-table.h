@@ -29,4 +29,19 @@ int                  gk_table_column_index          (GkTable    *self,
 const char          *gk_table_get_note              (GkTable    *self);
 const char          *gk_table_get_empty_explanation (GkTable    *self);
 
+/* gk-table-stated.c: figures as a published disclosure printed them */
+const char          *gk_table_stated_line           (GkRow      *row);
+GkRow               *gk_table_lookup_stated_line    (GkTable    *self,
+                                                     const char *line);
+void                 gk_table_set_stated            (GkTable    *self,
+                                                     const char *line,
+                                                     const char *column_id,
+                                                     GkAmount    amount);
+gboolean             gk_table_get_stated            (GkTable    *self,
+                                                     const char *line,
+                                                     const char *column_id,
+                                                     GkAmount   *amount);
+guint                gk_table_get_n_stated          (GkTable    *self);
+GPtrArray           *gk_table_dup_stated            (GkTable    *self);
+
 G_END_DECLS

@@ -145,9 +145,12 @@ gk_window_action_import_xlsx (GtkWidget  *widget,
 
   if (self->chooser != NULL)
     return;
-  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_set_name (filter, _("Excel workbooks and published PDFs"));
   gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_filter_add_pattern (filter, "*.PDF");
   gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
   chooser = gtk_file_chooser_native_new (_("Import Excel Workbook"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
