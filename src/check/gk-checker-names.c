@@ -517,20 +517,31 @@ gk_check_subject_at (GArray     *names,
 
           if (g_str_equal (named->subject, "-"))
             return NULL;
-          /* "网站维护 11万元，其中：基本支出 …" is of the item, not of the whole. */
+          /* "行政运行（项）100万元，其中：基本支出 …" is of the item, not of
+           * the whole: that item's column ("general-expenditure/2010301:basic"). */
           if (narrowing != NULL && is_column_total (named->subject))
             {
+              const char *item = NULL;
+
               for (guint i = 0; i < names->len; i++)
                 {
                   const GkNameAt *o = &g_array_index (names, GkNameAt, i);
 
                   if (o->start >= from && o->end <= (gsize) (narrowing - before) + from &&
                       o->subject != NULL && strchr (o->subject, '/') != NULL)
-                    return NULL;
+                    item = o->subject;
                 }
               narrowed_from = fallback;
-              if (narrowed_from != NULL && strchr (narrowed_from, '/') != NULL)
-                return NULL;
+              if (item == NULL && narrowed_from != NULL && strchr (narrowed_from, '/') != NULL &&
+                  strchr (narrowed_from, ':') == NULL)
+                item = narrowed_from;
+              if (item != NULL)
+                {
+                  g_autofree char *column = g_strconcat (item, strchr (named->subject, ':'), NULL);
+
+                  *certain = TRUE;
+                  return g_intern_string (column);
+                }
             }
           *certain = TRUE;
           return named->subject;
