@@ -214,6 +214,18 @@ test_performance_half_filled (void)
   g_assert_cmpuint (errors, ==, 1);
 }
 
+/* The budget words of a page mirrored in traditional characters read as
+ * the simplified ones; other characters pass unchanged. */
+static void
+test_traditional (void)
+{
+  g_autofree char *words = gk_check_normalize ("預算 經費 購車 輛 萬元 增長 減少 撥款 項目 績效 採購 國有資產");
+  g_autofree char *other = gk_check_normalize ("乌鲁木齐县 2022年 100.00万元");
+
+  g_assert_cmpstr (words, ==, "预算经费购车辆万元增长减少拨款项目绩效采购国有资产");
+  g_assert_cmpstr (other, ==, "乌鲁木齐县2022年100.00万元");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,5 +240,6 @@ main (int   argc,
     }
   g_test_add_func ("/checks-scope/zero-change-is-warning", test_zero_change_is_warning);
   g_test_add_func ("/checks-scope/performance-half-filled", test_performance_half_filled);
+  g_test_add_func ("/checks-scope/traditional", test_traditional);
   return g_test_run ();
 }
