@@ -108,6 +108,15 @@ static const Case cases[] = {
     TRUE },
   /* A name the reader does not know is no one's: not the “三公” total's. */
   { "narrative.figure", "s8.total", "“三公”经费预算502.4万元，其中：会议费3万元，培训费5万元。", FALSE },
+  /* 鹤山 2018: the bracket names what the list before it is called. */
+  { "narrative.figure", "s8.total",
+    "出国（境）经费、车辆购置及运行费、公务接待费（简称“三公”经费）支出合计502.4万元。", FALSE },
+  { "narrative.figure", "s8.total",
+    "出国（境）经费、车辆购置及运行费、公务接待费（简称“三公”经费）支出合计503.4万元。", TRUE },
+  /* A bare 持平 in a sentence that names nothing is not the total's. */
+  { "narrative.change-word", "s8.change",
+    "“三公”经费502.4万元，比上年减少14.6万元，主要原因是压缩开支。公务用车运行维护费400万元；与上年持平，原因：车辆无变动。",
+    FALSE },
   /* A year compared with is not the budget year. */
   { "format.consistency", "s8.change", "与2021年预算相比，“三公”经费减少14.6万元，主要原因是压缩开支。", FALSE },
   { "format.consistency", "s8.change", "“三公”经费支出不超过2021年水平。", FALSE },

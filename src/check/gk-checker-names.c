@@ -510,6 +510,19 @@ gk_check_subject_at (GArray     *names,
               !closes_between (text, o->end, offset))
             named = o;
         }
+      /* "出国经费、车辆购置及运行费、公务接待费（简称“三公”经费）支出合计…":
+       * the bracket names what the list before it is called. */
+      for (guint i = 0; named != NULL && i < names->len; i++)
+        {
+          const GkNameAt *o = &g_array_index (names, GkNameAt, i);
+          g_autofree char *lead = NULL;
+
+          if (o->start <= named->start || o->end > clause_end || o->subject == NULL)
+            continue;
+          lead = g_strndup (text + named->end, o->start - named->end);
+          if (g_str_has_prefix (lead, "（简称") && closes_between (text, o->end, offset))
+            named = o;
+        }
       if (named != NULL)
         {
           g_autofree char *before = g_strndup (text + from, named->start - from);

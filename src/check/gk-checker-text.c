@@ -372,7 +372,8 @@ gk_claim_text_parse (GkDocument *document,
           subject = gk_check_subject_at (names, t, from, offset, fallback, &certain);
           p += flat;
           previous_end = p - t;
-          if (subject == NULL || strstr (before, "原因") != NULL || g_str_has_suffix (before, "基本"))
+          /* A bare "与上年持平" in a sentence that names nothing is no one's. */
+          if (subject == NULL || !certain || strstr (before, "原因") != NULL || g_str_has_suffix (before, "基本"))
             continue;
           claim = g_new0 (GkClaim, 1);
           claim->kind = GK_CLAIM_CHANGE;
