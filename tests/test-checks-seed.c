@@ -31,6 +31,8 @@ static const Expected seed_findings[] = {
   { "narrative.shares", "narrative/s3.expenditure.basic", "80.00%" },
   { "narrative.shares", "narrative/s3.expenditure.project", "20.00%" },
   { "narrative.figure", "narrative/s5.scale", "29.69" },
+  /* "下降26.17%" is 100.69 / 384.77, the wrong change: 29.69 / 384.77. */
+  { "narrative.change-percent", "narrative/s5.scale", "7.72%" },
   { "narrative.figure", "narrative/s5.item.2010301", "265.06" },
   { "narrative.change-word", "narrative/s5.item.2010301", "减少63.6" },
   { "narrative.change-percent", "narrative/s5.item.2080505", "32.4%" },

@@ -13,7 +13,13 @@
  * `gongkai --check` prints them ("error RULE-ID LOCATION"); text after
  * '#' is a comment. Every expected error must be found, and the checker
  * must find no other error: a false error on a real document is as much
- * a defect as a missed one. Warnings are printed, not compared. */
+ * a defect as a missed one. Warnings are printed, not compared.
+ *
+ * A file holds only the parts of its document the stored page held, so
+ * some rules speak of what is missing (an empty 表一, a 国有资产 section
+ * not typed). "absent error RULE LOCATION" lines name each such finding:
+ * it may be reported, and is printed, but is no finding on the published
+ * document; the README says which parts each file could not hold. */
 
 #define REAL_DIR "real"
 
@@ -43,7 +49,8 @@ real_dir (void)
  * so a line keeps everything before '#' and ':' as its key. */
 static GHashTable *
 read_expected (const char *path,
-               GPtrArray  *order)
+               GPtrArray  *order,
+               GHashTable *absent)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -61,6 +68,11 @@ read_expected (const char *path,
       if (hash != NULL)
         *hash = '\0';
       key = g_strstrip (lines[i]);
+      if (g_str_has_prefix (key, "absent error "))
+        {
+          g_hash_table_add (absent, g_strdup (key + strlen ("absent ")));
+          continue;
+        }
       if (key[0] == '\0' || !g_str_has_prefix (key, "error "))
         continue;
       g_ptr_array_add (order, g_strdup (key));
@@ -80,6 +92,7 @@ test_real_document (gconstpointer data)
   g_autoptr(GkChecker) checker = NULL;
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) absent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *expected_path = NULL;
   g_autofree char *dir = NULL;
   guint n_extra = 0;
@@ -92,7 +105,7 @@ test_real_document (gconstpointer data)
 
   dir = g_path_get_dirname (c->path);
   expected_path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%s.expected", dir, c->name);
-  expected = read_expected (expected_path, order);
+  expected = read_expected (expected_path, order, absent);
 
   checker = gk_checker_new (document);
   n = g_list_model_get_n_items (G_LIST_MODEL (checker));
@@ -120,6 +133,11 @@ test_real_document (gconstpointer data)
         {
           g_hash_table_insert (expected, g_strdup (key), GUINT_TO_POINTER (left - 1));
           g_test_message ("%s: found true error %s", c->name, key);
+          continue;
+        }
+      if (g_hash_table_contains (absent, key))
+        {
+          g_test_message ("%s: %s: from a part the file does not hold", c->name, key);
           continue;
         }
       n_extra++;

@@ -134,6 +134,36 @@ find_placeholder (const char *text)
   return NULL;
 }
 
+/* A figure left blank in a template sentence: "占 %", "比上年减少 万元".
+ * Run on every text of every project, so it allocates nothing but the
+ * normalised text, and that only for a text with a unit in it. */
+static char *
+find_blank_figure (const char *text)
+{
+  static const char * const words[] = { "占比", "占", "增加", "减少", "增长", "下降", "上升", "降低" };
+  g_autofree char *t = NULL;
+
+  if (strchr (text, '%') == NULL && strstr (text, "％") == NULL && strstr (text, "元") == NULL)
+    return NULL;
+  t = gk_check_normalize (text);
+  for (const char *p = t; *p != '\0'; p++)
+    {
+      gsize unit = *p == '%' ? 1 : g_str_has_prefix (p, "万元") ? strlen ("万元")
+                                 : g_str_has_prefix (p, "元") ? strlen ("元") : 0;
+
+      if (unit == 0)
+        continue;
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        {
+          gsize length = strlen (words[w]);
+
+          if ((gsize) (p - t) >= length && memcmp (p - length, words[w], length) == 0)
+            return g_strndup (p - length, length + unit);
+        }
+    }
+  return NULL;
+}
+
 /* A figure written with more than two decimals: "7.925万元", "32.386%". */
 static char *
 find_long_decimals (const char *text)
@@ -189,6 +219,14 @@ check_text_form (GkCheckRun *run,
                                  placeholder);
       gk_finding_add_place (finding, part, row, column);
     }
+  else if ((figure = find_blank_figure (text)) != NULL)
+    {
+      finding = gk_check_report (run, "format.placeholder",
+                                 _("The text leaves a figure blank: “%s”. Write the figure, or remove the words."),
+                                 figure);
+      gk_finding_add_place (finding, part, row, column);
+      g_clear_pointer (&figure, g_free);
+    }
   figure = find_long_decimals (text);
   if (figure != NULL)
     {
@@ -241,8 +279,12 @@ static void
 check_project (GkCheckRun *run,
                GkProject  *project)
 {
+  static const struct { const char *field; const char *title; } heading[] = {
+    { "basis", "立项依据" }, { "owner", "实施主体" }, { "goal", "年度目标" },
+  };
   GListModel *indicators = gk_project_get_indicators (project);
   const char *id = gk_project_get_id (project);
+  gboolean filled = FALSE;
   GkFinding *finding;
 
   each_project_text (run, project, check_text_form);
@@ -264,6 +306,7 @@ check_project (GkCheckRun *run,
       gboolean has_name = name != NULL && name[0] != '\0';
       gboolean has_target = target != NULL && target[0] != '\0';
 
+      filled |= has_name && has_target;
       /* A 二级指标 left unfilled is the form's own row, not a half-entered one. */
       if (has_name == has_target)
         continue;
@@ -273,6 +316,29 @@ check_project (GkCheckRun *run,
                                  gk_project_get_name (project), k + 1,
                                  has_name ? "指标值" : "三级指标");
       gk_finding_add_place (finding, "projects", id, "indicators");
+    }
+  if (!filled)
+    {
+      finding = gk_check_report (run, "explanation.performance",
+                                 _("Project “%s” has a 绩效目标表 with no indicator filled in. "
+                                   "Enter its 三级指标 and their 指标值."),
+                                 gk_project_get_name (project));
+      gk_finding_add_place (finding, "projects", id, "indicators");
+    }
+
+  /* The table's own heading fields: a 绩效目标表 without them is half filled. */
+  for (guint f = 0; f < G_N_ELEMENTS (heading); f++)
+    {
+      g_autofree char *value = NULL;
+
+      g_object_get (project, heading[f].field, &value, NULL);
+      if (value != NULL && g_strstrip (value)[0] != '\0')
+        continue;
+      finding = gk_check_report (run, "explanation.performance",
+                                 _("Project “%s”: its 绩效目标表 has no %s. Enter it."),
+                                 gk_project_get_name (project), heading[f].title);
+      gk_finding_add_place (finding, "projects", id, heading[f].field);
+      gk_finding_set_uncertain (finding, TRUE);
     }
 }
 

@@ -527,6 +527,19 @@ gk_check_subject_at (GArray     *names,
               !closes_between (text, o->end, offset))
             named = o;
         }
+      /* "出国经费、车辆购置及运行费、公务接待费（简称“三公”经费）支出合计…":
+       * the bracket names what the list before it is called. */
+      for (guint i = 0; named != NULL && i < names->len; i++)
+        {
+          const GkNameAt *o = &g_array_index (names, GkNameAt, i);
+          g_autofree char *lead = NULL;
+
+          if (o->start <= named->start || o->end > clause_end || o->subject == NULL)
+            continue;
+          lead = g_strndup (text + named->end, o->start - named->end);
+          if (g_str_has_prefix (lead, "（简称") && closes_between (text, o->end, offset))
+            named = o;
+        }
       if (named != NULL)
         {
           g_autofree char *before = g_strndup (text + from, named->start - from);
@@ -534,20 +547,31 @@ gk_check_subject_at (GArray     *names,
 
           if (g_str_equal (named->subject, "-"))
             return NULL;
-          /* "网站维护 11万元，其中：基本支出 …" is of the item, not of the whole. */
+          /* "行政运行（项）100万元，其中：基本支出 …" is of the item, not of
+           * the whole: that item's column ("general-expenditure/2010301:basic"). */
           if (narrowing != NULL && is_column_total (named->subject))
             {
+              const char *item = NULL;
+
               for (guint i = 0; i < names->len; i++)
                 {
                   const GkNameAt *o = &g_array_index (names, GkNameAt, i);
 
                   if (o->start >= from && o->end <= (gsize) (narrowing - before) + from &&
                       o->subject != NULL && strchr (o->subject, '/') != NULL)
-                    return NULL;
+                    item = o->subject;
                 }
               narrowed_from = fallback;
-              if (narrowed_from != NULL && strchr (narrowed_from, '/') != NULL)
-                return NULL;
+              if (item == NULL && narrowed_from != NULL && strchr (narrowed_from, '/') != NULL &&
+                  strchr (narrowed_from, ':') == NULL)
+                item = narrowed_from;
+              if (item != NULL)
+                {
+                  g_autofree char *column = g_strconcat (item, strchr (named->subject, ':'), NULL);
+
+                  *certain = TRUE;
+                  return g_intern_string (column);
+                }
             }
           *certain = TRUE;
           return named->subject;

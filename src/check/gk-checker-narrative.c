@@ -217,15 +217,23 @@ check_percent (GkCheckRun    *run,
   if (!gk_check_ratio_percent (delta, last, claim->decimals, &expected) || expected == claim->value)
     return;
 
-  /* Right for the change the text states, which is reported already. */
-  if (same && context->stated != delta &&
-      gk_check_ratio_percent (context->stated, last, claim->decimals, &other) && other == claim->value)
-    return;
-
   percent = gk_check_percent_text (expected, claim->decimals);
   right = g_strconcat (delta > 0 ? "增长" : "下降", percent, NULL);
-  if ((gk_check_ratio_percent (delta, s->amount, claim->decimals, &other) && other == claim->value) ||
-      (same && gk_check_ratio_percent (context->stated, s->amount, claim->decimals, &other) && other == claim->value))
+
+  /* Worked out from the wrong change the text states: the percentage is
+   * wrong too, and the auditor marks both; after a wrong word the whole
+   * clause is of another figure, said once. */
+  if (same && context->stated != delta &&
+      gk_check_ratio_percent (context->stated, last, claim->decimals, &other) && other == claim->value)
+    {
+      if (!context->word_reported)
+        gk_check_report_text (run, "narrative.change-percent", text, s,
+                   _("The text says “%s” for %s, worked out from the wrong change it states; the change "
+                     "from %s to %s is %s of last year's figure. Write “%s”."),
+                   claim->written, s->label, last_text, this_text, percent, right);
+    }
+  else if ((gk_check_ratio_percent (delta, s->amount, claim->decimals, &other) && other == claim->value) ||
+           (same && gk_check_ratio_percent (context->stated, s->amount, claim->decimals, &other) && other == claim->value))
     gk_check_report_text (run, "narrative.change-base", text, s,
                _("The text says “%s” for %s, which divides the change by this year's %s; a change is "
                  "divided by last year's %s, which gives “%s”."),

@@ -127,6 +127,28 @@ resolve_table (GkCheckRun *run,
       return FALSE;
   }
 
+  if (strchr (key, '/') != NULL && strchr (key, ':') != NULL)
+    {
+      /* "general-expenditure/2010301:basic": one column of a 类/款/项 row */
+      g_autofree char *code = NULL;
+      GkRow *row;
+      const char *column = strchr (key, ':') + 1;
+
+      parts = g_strsplit (key, "/", 2);
+      table = gk_document_get_table (run->document, parts[0]);
+      code = g_strndup (parts[1], strcspn (parts[1], ":"));
+      if (table == NULL || gk_table_column_index (table, column) < 0 ||
+          (row = gk_table_lookup (table, code)) == NULL)
+        return FALSE;
+      table_label = gk_table_schema_dup_label (gk_table_get_schema (table));
+      s->label = g_strdup_printf ("%s %s %s %s", table_label, code, gk_row_get_name (row),
+                                  column_title (table, column));
+      s->has_amount = TRUE;
+      s->amount = gk_check_cell (table, row, column);
+      subject_row (s, row, column);
+      return TRUE;
+    }
+
   if (strchr (key, ':') != NULL)
     {
       /* "expenditure:basic": a column's 合计, or a summary's line */

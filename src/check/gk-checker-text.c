@@ -278,6 +278,45 @@ reason_direction (const char *reason)
   return rise == fall ? 0 : rise ? 1 : -1;
 }
 
+/* "较2024年的2190万元", "比上年的": the figure of a year compared with,
+ * which is last year's, not this year's. */
+static gboolean
+names_compared_year (const char *lead,
+                     guint       year)
+{
+  static const char * const tails[] = { "的", "预算数", "预算", "度", "同期" };
+  static const char * const from[] = { "较", "比", "与", "由", "从" };
+  g_autofree char *w = g_strdup (lead);
+  const char *compared = NULL;
+  gboolean stripped = TRUE;
+
+  while (stripped)
+    {
+      stripped = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (tails); i++)
+        if (g_str_has_suffix (w, tails[i]) && strlen (w) > strlen (tails[i]))
+          {
+            w[strlen (w) - strlen (tails[i])] = '\0';
+            stripped = TRUE;
+          }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (from); i++)
+    {
+      const char *at = g_strrstr (w, from[i]);
+
+      if (at != NULL && (compared == NULL || at > compared))
+        compared = at;
+    }
+  if (compared == NULL)
+    return FALSE;
+  compared = g_utf8_next_char (compared);
+  if (g_str_equal (compared, "上年") || g_str_equal (compared, "去年"))
+    return TRUE;
+  return strlen (compared) == 4 + strlen ("年") && g_ascii_isdigit (compared[0]) &&
+         g_ascii_isdigit (compared[1]) && g_ascii_isdigit (compared[2]) && g_ascii_isdigit (compared[3]) &&
+         g_str_has_suffix (compared, "年") && (guint) g_ascii_strtoull (compared, NULL, 10) != year;
+}
+
 /**
  * gk_claim_text_parse:
  * @document: the document whose names the text may use
@@ -333,7 +372,8 @@ gk_claim_text_parse (GkDocument *document,
           subject = gk_check_subject_at (names, t, from, offset, fallback, &certain);
           p += flat;
           previous_end = p - t;
-          if (subject == NULL || strstr (before, "原因") != NULL || g_str_has_suffix (before, "基本"))
+          /* A bare "与上年持平" in a sentence that names nothing is no one's. */
+          if (subject == NULL || !certain || strstr (before, "原因") != NULL || g_str_has_suffix (before, "基本"))
             continue;
           claim = g_new0 (GkClaim, 1);
           claim->kind = GK_CLAIM_CHANGE;
@@ -371,6 +411,11 @@ gk_claim_text_parse (GkDocument *document,
       if (unit == UNIT_NONE)
         continue;
       previous_end = p - t;
+
+      /* Last year's figure, said on the way to this year's change. */
+      if ((unit == UNIT_WANYUAN || unit == UNIT_YUAN || unit == UNIT_YIYUAN) &&
+          names_compared_year (lead, gk_document_get_year (document)))
+        continue;
 
       /* What follows 原因 is free text, not a figure of the tables. */
       reason = g_strrstr_len (t + gk_check_sentence_start (t, offset),
