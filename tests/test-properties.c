@@ -354,6 +354,21 @@ dialog_edits (GkApplication *app,
   g_assert_null (gk_properties_dialog_get_message (dialog, "year"));
   g_assert_cmpuint (gk_document_get_year (document), ==, 2022);
 
+  /* The type of unit: one step, undone by Ctrl+Z, and the row follows. */
+  {
+    AdwComboRow *unit_type = ADW_COMBO_ROW (gk_properties_dialog_get_row (dialog, "unit-type"));
+    g_autoptr(GkDocument) read = NULL;
+
+    g_assert_cmpuint (adw_combo_row_get_selected (unit_type), ==, GK_UNIT_TYPE_UNSET);
+    adw_combo_row_set_selected (unit_type, GK_UNIT_TYPE_INSTITUTION);
+    g_assert_cmpuint (gk_document_get_unit_type (document), ==, GK_UNIT_TYPE_INSTITUTION);
+    read = saved_and_read (document);
+    g_assert_cmpuint (gk_document_get_unit_type (read), ==, GK_UNIT_TYPE_INSTITUTION);
+    undo_by_key (window);
+    g_assert_cmpuint (gk_document_get_unit_type (document), ==, GK_UNIT_TYPE_UNSET);
+    g_assert_cmpuint (adw_combo_row_get_selected (unit_type), ==, GK_UNIT_TYPE_UNSET);
+  }
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   close_all (app, window);
 }

@@ -24,6 +24,7 @@ struct _GkPropertiesDialog
   AdwEntryRow          *region_row;
   AdwEntryRow          *year_row;
   AdwComboRow          *money_row;
+  AdwComboRow          *unit_type_row;
   AdwEntryRow          *date_row;
 
   GkDocument           *document;
@@ -89,6 +90,7 @@ gk_properties_dialog_update (GkPropertiesDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->year_row), year);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), gk_document_get_date (self->document) ?: "");
   adw_combo_row_set_selected (self->money_row, gk_document_get_money_unit (self->document));
+  adw_combo_row_set_selected (self->unit_type_row, gk_document_get_unit_type (self->document));
   row_say (GTK_WIDGET (self->unit_row), NULL);
   row_say (GTK_WIDGET (self->region_row), NULL);
   row_say (GTK_WIDGET (self->year_row), NULL);
@@ -248,9 +250,22 @@ gk_properties_dialog_money_selected (GkPropertiesDialog *self)
   gtk_window_present (GTK_WINDOW (self->question));
 }
 
+/* The position in the list is the GkUnitType; "not stated" is first, so
+ * that a file that never said stays as it was. */
+static void
+gk_properties_dialog_unit_type_selected (GkPropertiesDialog *self)
+{
+  GkUnitType unit_type = adw_combo_row_get_selected (self->unit_type_row);
+
+  if (self->updating || self->document == NULL || unit_type > GK_UNIT_TYPE_INSTITUTION ||
+      unit_type == gk_document_get_unit_type (self->document))
+    return;
+  gk_document_set_unit_type (self->document, unit_type);
+}
+
 /**
  * gk_properties_dialog_get_row:
- * @name: "unit", "region", "year", "money-unit" or "date"
+ * @name: "unit", "region", "unit-type", "year", "money-unit" or "date"
  *
  * Returns: (transfer none) (nullable): the row that edits @name
  */
@@ -264,6 +279,8 @@ gk_properties_dialog_get_row (GkPropertiesDialog *self,
     return GTK_WIDGET (self->unit_row);
   if (g_strcmp0 (name, "region") == 0)
     return GTK_WIDGET (self->region_row);
+  if (g_strcmp0 (name, "unit-type") == 0)
+    return GTK_WIDGET (self->unit_type_row);
   if (g_strcmp0 (name, "year") == 0)
     return GTK_WIDGET (self->year_row);
   if (g_strcmp0 (name, "money-unit") == 0)
@@ -316,18 +333,21 @@ gk_properties_dialog_class_init (GkPropertiesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkPropertiesDialog, region_row);
   gtk_widget_class_bind_template_child (widget_class, GkPropertiesDialog, year_row);
   gtk_widget_class_bind_template_child (widget_class, GkPropertiesDialog, money_row);
+  gtk_widget_class_bind_template_child (widget_class, GkPropertiesDialog, unit_type_row);
   gtk_widget_class_bind_template_child (widget_class, GkPropertiesDialog, date_row);
   gtk_widget_class_bind_template_callback (widget_class, gk_properties_dialog_apply_unit);
   gtk_widget_class_bind_template_callback (widget_class, gk_properties_dialog_apply_region);
   gtk_widget_class_bind_template_callback (widget_class, gk_properties_dialog_apply_year);
   gtk_widget_class_bind_template_callback (widget_class, gk_properties_dialog_apply_date);
   gtk_widget_class_bind_template_callback (widget_class, gk_properties_dialog_money_selected);
+  gtk_widget_class_bind_template_callback (widget_class, gk_properties_dialog_unit_type_selected);
 }
 
 static void
 gk_properties_dialog_init (GkPropertiesDialog *self)
 {
   g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) unit_types = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -337,6 +357,12 @@ gk_properties_dialog_init (GkPropertiesDialog *self)
   gtk_string_list_append (units, gk_money_unit_to_string (GK_MONEY_UNIT_WANYUAN));
   gtk_string_list_append (units, gk_money_unit_to_string (GK_MONEY_UNIT_YUAN));
   adw_combo_row_set_model (self->money_row, G_LIST_MODEL (units));
+  /* The types as the file and 情况说明 write them; the position is the
+   * GkUnitType. */
+  gtk_string_list_append (unit_types, _("Not stated"));
+  for (GkUnitType t = GK_UNIT_TYPE_ADMINISTRATIVE; t <= GK_UNIT_TYPE_INSTITUTION; t++)
+    gtk_string_list_append (unit_types, gk_unit_type_to_string (t));
+  adw_combo_row_set_model (self->unit_type_row, G_LIST_MODEL (unit_types));
   self->updating = FALSE;
 }
 
