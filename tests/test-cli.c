@@ -317,6 +317,58 @@ test_import_with_template (Fixture       *f,
   g_assert_false (g_file_test (refused_out, G_FILE_TEST_EXISTS));
 }
 
+/* --export-pdf says what it wrote and what the checks found; a document
+ * with errors still exports (exit 0) unless --strict, and the red
+ * placeholders that reach the PDF are named. */
+static void
+test_export_summary (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *seed = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "seed-as-published.gongkai", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
+                                              "urumqi-county-government-office-2020.gongkai", NULL);
+  g_autofree char *pdf = path_in (f, "out.pdf");
+  g_autofree char *next = path_in (f, "next.gongkai");
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_gongkai (f, &run, (const char *[]) { "--export-pdf", pdf, sample, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_suffix (run.out, "out.pdf: 22 pages; checks: 0 errors, 0 warnings\n"));
+    g_assert_null (strstr (run.out, "placeholder"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_gongkai (f, &run, (const char *[]) { "--export-pdf", pdf, seed, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "checks: 16 errors, 2 warnings"));
+    g_assert_nonnull (strstr (run.out, "The document has errors"));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    g_remove (pdf);
+    run_gongkai (f, &run, (const char *[]) { "--export-pdf", pdf, seed, "--strict", NULL });
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "The document has errors"));
+  }
+  {
+    g_auto(Run) made = { 0 };
+    g_auto(Run) run = { 0 };
+
+    /* Next year before its reasons are written: each red placeholder. */
+    run_gongkai (f, &made, (const char *[]) { "--next-year", sample, next, NULL });
+    g_assert_cmpint (made.status, ==, 0);
+    run_gongkai (f, &run, (const char *[]) { "--export-pdf", pdf, next, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "placeholders still to fill in are printed in red:\n"));
+    g_assert_nonnull (strstr (run.out, "s8.change （原因未填写）"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +387,7 @@ main (int   argc,
   ADD ("/cli/new/refuses-existing", test_new_refuses_existing);
   ADD ("/cli/new/errors", test_new_errors);
   ADD ("/cli/import-xlsx/template", test_import_with_template);
+  ADD ("/cli/export-pdf/summary", test_export_summary);
 #undef ADD
   return g_test_run ();
 }
