@@ -7,7 +7,12 @@
 #include "gk-cli-private.h"
 #include "gk-narrative.h"
 
-/* The red placeholders of 情况说明 that reach the PDF, by paragraph. */
+/* A document of a thousand 项 can hold hundreds; the first ones say
+ * what is missing, the count says how much. */
+#define MAX_LISTED 20
+
+/* The red placeholders of 情况说明 that reach the PDF, by section title
+ * and paragraph. */
 static guint
 list_missing (GkDocument *document,
               GString    *places)
@@ -29,8 +34,9 @@ list_missing (GkDocument *document,
 
               if (span->kind != GK_SPAN_MISSING)
                 continue;
-              n++;
-              g_string_append_printf (places, "  %s %s\n", paragraph->id, span->text ? span->text : "");
+              if (++n <= MAX_LISTED)
+                g_string_append_printf (places, "  %s (%s) %s\n", section->title ? section->title : "",
+                                        paragraph->id, span->text ? span->text : "");
             }
         }
     }
@@ -67,6 +73,10 @@ _gk_cli_pdf_summary (GkDocument *document,
       g_print (ngettext ("%u placeholder still to fill in is printed in red:\n",
                          "%u placeholders still to fill in are printed in red:\n", n_missing), n_missing);
       g_print ("%s", places->str);
+      if (n_missing > MAX_LISTED)
+        /* TRANSLATORS: after the first placeholders of a long list */
+        g_print (ngettext ("  … and %u more\n", "  … and %u more\n", n_missing - MAX_LISTED),
+                 n_missing - MAX_LISTED);
     }
   if (n_errors > 0)
     g_print (_("The document has errors: see them with gongkai --check before publishing this PDF\n"));
