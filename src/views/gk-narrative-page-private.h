@@ -11,7 +11,8 @@ struct _GkNarrativePage
   GkPage             parent_instance;
 
   GPtrArray         *sections;     /* GkNarrativeSection, as last composed */
-  GHashTable        *views;        /* paragraph id → GkParagraphRow, unowned */
+  GHashTable        *views;        /* paragraph id → GkParagraphRow, or GtkLabel of a
+                                    * performance line; unowned */
   GPtrArray         *headings;     /* GtkWidget, one per section */
   gulong             changed_id;
   gulong             dark_id;

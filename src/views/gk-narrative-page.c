@@ -76,6 +76,37 @@ outline_title (GkDocument *document,
   return g_strconcat (number, rest + strlen (lead), NULL);
 }
 
+/* One line per project, a thousand of them in a large unit, and none edited
+ * here: a plain label, named by the paragraph's id like a row's label. */
+static GtkWidget *
+performance_line_new (const GkParagraph *paragraph)
+{
+  g_autofree char *markup = gk_paragraph_row_dup_markup (paragraph);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  g_object_set_data_full (G_OBJECT (label), "gk-markup", g_steal_pointer (&markup), g_free);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_name (label, paragraph->id);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_start (label, 16);
+  return label;
+}
+
+static void
+performance_line_update (GtkLabel          *label,
+                         const GkParagraph *paragraph)
+{
+  g_autofree char *markup = gk_paragraph_row_dup_markup (paragraph);
+
+  if (g_strcmp0 (markup, g_object_get_data (G_OBJECT (label), "gk-markup")) == 0)
+    return;
+  gtk_label_set_markup (label, markup);
+  g_object_set_data_full (G_OBJECT (label), "gk-markup", g_steal_pointer (&markup), g_free);
+}
+
 static void
 gk_narrative_page_build (GkNarrativePage *self)
 {
@@ -119,10 +150,16 @@ gk_narrative_page_build (GkNarrativePage *self)
 
       for (guint p = 0; p < section->paragraphs->len; p++)
         {
-          GtkWidget *row = gk_paragraph_row_new (self, g_ptr_array_index (section->paragraphs, p));
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+          GtkWidget *row = paragraph->style == GK_PARAGRAPH_PERFORMANCE
+                           ? performance_line_new (paragraph)
+                           : gk_paragraph_row_new (self, paragraph);
 
           gtk_box_append (self->sections_box, row);
-          g_hash_table_replace (self->views, (gpointer) gk_paragraph_row_get_id (GK_PARAGRAPH_ROW (row)), row);
+          g_hash_table_replace (self->views,
+                                GK_IS_PARAGRAPH_ROW (row) ? (gpointer) gk_paragraph_row_get_id (GK_PARAGRAPH_ROW (row))
+                                                          : (gpointer) gtk_widget_get_name (row),
+                                row);
         }
 
       gtk_label_set_xalign (GTK_LABEL (entry), 0.0);
@@ -146,10 +183,12 @@ gk_narrative_page_update_markup (GkNarrativePage *self)
       for (guint p = 0; p < section->paragraphs->len; p++)
         {
           GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
-          GkParagraphRow *row = g_hash_table_lookup (self->views, paragraph->id);
+          GtkWidget *row = g_hash_table_lookup (self->views, paragraph->id);
 
-          if (row != NULL)
-            gk_paragraph_row_update (row, paragraph);
+          if (GK_IS_PARAGRAPH_ROW (row))
+            gk_paragraph_row_update (GK_PARAGRAPH_ROW (row), paragraph);
+          else if (row != NULL)
+            performance_line_update (GTK_LABEL (row), paragraph);
         }
     }
 }
@@ -364,14 +403,14 @@ GtkWidget *
 gk_narrative_page_get_paragraph (GkNarrativePage *self,
                                  const char      *paragraph_id)
 {
-  GkParagraphRow *view;
+  GtkWidget *view;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
   gk_narrative_page_catch_up (self);
   view = g_hash_table_lookup (self->views, paragraph_id);
-  return view != NULL ? gk_paragraph_row_get_label (view) : NULL;
+  return GK_IS_PARAGRAPH_ROW (view) ? gk_paragraph_row_get_label (GK_PARAGRAPH_ROW (view)) : view;
 }
 
 /* The menu button whose popover edits the prior-year figures of the
@@ -380,28 +419,28 @@ GtkWidget *
 gk_narrative_page_get_prior_editor (GkNarrativePage *self,
                                     const char      *paragraph_id)
 {
-  GkParagraphRow *view;
+  GtkWidget *view;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
   gk_narrative_page_catch_up (self);
   view = g_hash_table_lookup (self->views, paragraph_id);
-  return view != NULL ? gk_paragraph_row_get_prior_button (view) : NULL;
+  return GK_IS_PARAGRAPH_ROW (view) ? gk_paragraph_row_get_prior_button (GK_PARAGRAPH_ROW (view)) : NULL;
 }
 
 GtkWidget *
 gk_narrative_page_get_hand_editor (GkNarrativePage *self,
                                    const char      *paragraph_id)
 {
-  GkParagraphRow *view;
+  GtkWidget *view;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
   gk_narrative_page_catch_up (self);
   view = g_hash_table_lookup (self->views, paragraph_id);
-  return view != NULL ? gk_paragraph_row_get_hand_button (view) : NULL;
+  return GK_IS_PARAGRAPH_ROW (view) ? gk_paragraph_row_get_hand_button (GK_PARAGRAPH_ROW (view)) : NULL;
 }
 
 /* The heading of section @number (1 … 10), or NULL. */

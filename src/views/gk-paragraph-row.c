@@ -27,7 +27,7 @@ struct _GkParagraphRow
   GtkLabel        *label;
   GtkLabel        *hand_tag;
   GtkMenuButton   *prior_button;
-  GtkPopover      *prior_popover;
+  GtkPopover      *prior_popover; /* the editors: NULL until first wanted */
   GtkBox          *prior_fields;
   GtkMenuButton   *hand_button;
   GtkPopover      *hand_popover;
@@ -89,6 +89,14 @@ paragraph_markup (const GkParagraph *paragraph)
         }
     }
   return g_string_free (markup, FALSE);
+}
+
+/* The paragraph as markup, the figures set apart. */
+char *
+gk_paragraph_row_dup_markup (const GkParagraph *paragraph)
+{
+  g_return_val_if_fail (paragraph != NULL, NULL);
+  return paragraph_markup (paragraph);
 }
 
 /* The prior-year keys a paragraph's spans come from: "prior/<key>/<part>". */
@@ -359,6 +367,45 @@ hand_composed_clicked (GkParagraphRow *view,
   gk_document_set_hand_written (gk_page_get_document (GK_PAGE (view->page)), view->id, NULL);
 }
 
+/* The popovers are made when a paragraph is first edited, not for each of
+ * the thousands of paragraphs of a long text. */
+static void
+gk_paragraph_row_ensure_editors (GkParagraphRow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->prior_popover != NULL)
+    return;
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (scope, prior_popover_show);
+  gtk_builder_cscope_add_callback (scope, prior_apply_clicked);
+  gtk_builder_cscope_add_callback (scope, hand_popover_show);
+  gtk_builder_cscope_add_callback (scope, hand_apply_clicked);
+  gtk_builder_cscope_add_callback (scope, hand_composed_clicked);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, "/io/github/gongkai/Gongkai/gk-paragraph-editors.ui", &error))
+    g_error ("%s", error->message);
+
+  self->prior_popover = GTK_POPOVER (gtk_builder_get_object (builder, "prior_popover"));
+  self->prior_fields = GTK_BOX (gtk_builder_get_object (builder, "prior_fields"));
+  self->hand_popover = GTK_POPOVER (gtk_builder_get_object (builder, "hand_popover"));
+  self->hand_view = GTK_TEXT_VIEW (gtk_builder_get_object (builder, "hand_view"));
+  self->composed_button = GTK_BUTTON (gtk_builder_get_object (builder, "composed_button"));
+  gtk_menu_button_set_popover (self->prior_button, GTK_WIDGET (self->prior_popover));
+  gtk_menu_button_set_popover (self->hand_button, GTK_WIDGET (self->hand_popover));
+}
+
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  gk_paragraph_row_ensure_editors (GK_PARAGRAPH_ROW (user_data));
+}
+
 void
 gk_paragraph_row_update (GkParagraphRow    *view,
                          const GkParagraph *paragraph)
@@ -460,6 +507,7 @@ gk_paragraph_row_get_label (GkParagraphRow *self)
 static void
 gk_paragraph_row_fill_editors (GkParagraphRow *self)
 {
+  gk_paragraph_row_ensure_editors (self);
   if (self->editors_filled)
     return;
   self->editors_filled = TRUE;
@@ -522,17 +570,7 @@ gk_paragraph_row_class_init (GkParagraphRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, label);
   gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, hand_tag);
   gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, prior_button);
-  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, prior_popover);
-  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, prior_fields);
   gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, hand_button);
-  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, hand_popover);
-  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, hand_view);
-  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, composed_button);
-  gtk_widget_class_bind_template_callback (widget_class, prior_popover_show);
-  gtk_widget_class_bind_template_callback (widget_class, prior_apply_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, hand_popover_show);
-  gtk_widget_class_bind_template_callback (widget_class, hand_apply_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, hand_composed_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
@@ -540,5 +578,8 @@ static void
 gk_paragraph_row_init (GkParagraphRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A menu button without its popover yet would be insensitive. */
+  gtk_menu_button_set_create_popup_func (self->prior_button, create_popup, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->hand_button, create_popup, self, NULL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
 }

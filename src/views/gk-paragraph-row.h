@@ -21,6 +21,7 @@ GtkWidget  *gk_paragraph_row_get_label        (GkParagraphRow    *self);
 GtkWidget  *gk_paragraph_row_get_prior_button (GkParagraphRow    *self);
 GtkWidget  *gk_paragraph_row_get_hand_button  (GkParagraphRow    *self);
 
+char       *gk_paragraph_row_dup_markup       (const GkParagraph *paragraph);
 void        gk_paragraph_row_get_colours      (const char       **figure,
                                                const char       **missing);
 

@@ -299,6 +299,9 @@ activated (GApplication *app,
   }
   print_figure ("open (first frame)", since (start), 0);
   print_figure ("open (settled)", settle_since (start), open_target);
+  /* What opening alone costs, before any page builds its widgets. */
+  printf ("%s window peak RSS after opening: %.0f MB\n", opt_label, peak_rss_mb ());
+  fflush (stdout);
 
   project = first_project (document);
   if (project != NULL)
