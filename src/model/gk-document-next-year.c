@@ -56,6 +56,9 @@ clear_tables (GkDocument *self,
       GkTable *table = gk_document_get_table_at (self, t);
       const GkTableSchema *schema = gk_table_get_schema (table);
 
+      /* What this year's published document printed is no figure of next
+       * year's, which has not been published. */
+      gk_table_clear_stated (table);
       switch (schema->kind)
         {
         case GK_TABLE_KIND_FUNCTION:

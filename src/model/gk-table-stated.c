@@ -94,6 +94,22 @@ gk_table_set_stated (GkTable    *self,
   g_object_notify (G_OBJECT (self), "n-stated");
 }
 
+/**
+ * gk_table_clear_stated:
+ *
+ * Forgets every printed figure: they belong to one published document.
+ */
+void
+gk_table_clear_stated (GkTable *self)
+{
+  g_return_if_fail (GK_IS_TABLE (self));
+
+  if (self->stated == NULL || g_hash_table_size (self->stated) == 0)
+    return;
+  g_hash_table_remove_all (self->stated);
+  g_object_notify (G_OBJECT (self), "n-stated");
+}
+
 gboolean
 gk_table_get_stated (GkTable    *self,
                      const char *line,

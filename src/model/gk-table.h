@@ -42,6 +42,7 @@ gboolean             gk_table_get_stated            (GkTable    *self,
                                                      const char *column_id,
                                                      GkAmount   *amount);
 guint                gk_table_get_n_stated          (GkTable    *self);
+void                 gk_table_clear_stated          (GkTable    *self);
 GPtrArray           *gk_table_dup_stated            (GkTable    *self);
 
 G_END_DECLS
