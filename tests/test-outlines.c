@@ -355,6 +355,25 @@ template_with_outline (const char *id,
   return g_regex_replace_literal (id_re, replaced, -1, 0, id_member, 0, &error);
 }
 
+/* More than 200 characters, as the template states it. */
+#define LONG_TITLE "关于{unit}{year}年收支预算情况的总体说明关于{unit}{year}年收支预算情况的总体说明" \
+  "关于{unit}{year}年收支预算情况的总体说明关于{unit}{year}年收支预算情况的总体说明" \
+  "关于{unit}{year}年收支预算情况的总体说明关于{unit}{year}年收支预算情况的总体说明" \
+  "关于{unit}{year}年收支预算情况的总体说明关于{unit}{year}年收支预算情况的总体说明" \
+  "关于{unit}{year}年收支预算情况的总体说明关于{unit}{year}年收支预算情况的总体说明" \
+  "关于{unit}{year}年收支预算情况的总体说明关于{unit}{year}年收支预算情况的总体说明" \
+  "。"
+
+/* {unit} and {year} are filled in once: a unit whose name holds them
+ * keeps it as typed. */
+static void
+test_expand_title (void)
+{
+  g_autofree char *title = gk_template_expand_title ("关于{unit}{year}年{x}", "某{year}单位{unit}%s", 2020);
+
+  g_assert_cmpstr (title, ==, "关于某{year}单位{unit}%s2020年{x}");
+}
+
 static void
 test_validation (void)
 {
@@ -366,6 +385,9 @@ test_validation (void)
     { "{ \"sections\": [ { \"id\": \"money\", \"title\": \"T\", \"paragraphs\": [\"income\"] },"
       "  { \"id\": \"money\", \"title\": \"U\", \"paragraphs\": [\"expenditure\"] } ] }", "“id”" },
     { "{ \"titles\": { \"cover\": \"封面\" } }", "“cover”" },
+    { "{ \"titles\": { \"glossary\": \"\" } }", "is empty" },
+    { "{ \"sections\": [ { \"id\": \"money\", \"title\": \"" LONG_TITLE "\", \"paragraphs\": [\"income\"] } ] }",
+      "longer than 200 characters" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -638,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/outlines/parts", test_parts);
   g_test_add_func ("/outlines/sample-unchanged", test_sample_unchanged);
   g_test_add_func ("/outlines/validation", test_validation);
+  g_test_add_func ("/outlines/expand-title", test_expand_title);
   g_test_add_func ("/outlines/kinds", test_kinds);
   g_test_add_func ("/outlines/institution", test_institution);
   g_test_add_func ("/outlines/unit-type-file", test_unit_type_file);

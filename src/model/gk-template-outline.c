@@ -16,6 +16,10 @@
 
 static const char * const part_names[GK_N_PARTS] = { "overview", "tables", "explanation", "glossary" };
 
+/* A section or part title is one printed line, a 200-character one
+ * already three; a longer one is a damaged or hostile file. */
+#define MAX_TITLE_CHARS 200
+
 /* The titles the disclosures have always printed. */
 static const char * const default_part_titles[GK_N_PARTS] = {
   "{unit}单位概况", "{year}年部门预算公开表", "{year}年部门预算情况说明", "名词解释",
@@ -66,12 +70,19 @@ optional_string (JsonObject  *object,
   if (node == NULL)
     return TRUE;
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-      json_node_get_string (node)[0] != '\0')
+      json_node_get_string (node)[0] != '\0' &&
+      g_utf8_strlen (json_node_get_string (node), -1) <= MAX_TITLE_CHARS)
     {
       *out = g_strdup (json_node_get_string (node));
       return TRUE;
     }
-  message = g_strdup_printf (_("“%s” must be text"), name);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+      json_node_get_string (node)[0] != '\0')
+    message = g_strdup_printf (_("“%s” is longer than %d characters; a title is one line"), name, MAX_TITLE_CHARS);
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    message = g_strdup_printf (_("“%s” is empty; give it a text or leave it out"), name);
+  else
+    message = g_strdup_printf (_("“%s” must be text"), name);
   return invalid (error, where, message);
 }
 
@@ -238,11 +249,26 @@ gk_template_expand_title (const char *title,
                           const char *unit,
                           guint       year)
 {
-  GString *text = g_string_new (title);
+  GString *text = g_string_new (NULL);
   g_autofree char *year_text = g_strdup_printf ("%u", year);
 
-  g_string_replace (text, "{unit}", unit != NULL ? unit : "", 0);
-  g_string_replace (text, "{year}", year_text, 0);
+  /* One pass: what a unit's name holds is never expanded again, and each
+   * part of the title is copied once whatever its length. */
+  for (const char *p = title; *p != '\0';)
+    {
+      if (g_str_has_prefix (p, "{unit}"))
+        {
+          g_string_append (text, unit != NULL ? unit : "");
+          p += strlen ("{unit}");
+        }
+      else if (g_str_has_prefix (p, "{year}"))
+        {
+          g_string_append (text, year_text);
+          p += strlen ("{year}");
+        }
+      else
+        g_string_append_c (text, *p++);
+    }
   return g_string_free (text, FALSE);
 }
 
