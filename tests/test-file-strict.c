@@ -316,6 +316,19 @@ test_file_place_in_document_words (void)
   }
 }
 
+/* A signed year is no date, however sscanf would read it. */
+static void
+test_file_signed_date_refused (void)
+{
+  g_autofree char *negative = sample_with ("\"date\" : \"2020-02-03\"", "\"date\" : \"-202-01-01\"");
+  g_autofree char *positive = sample_with ("\"date\" : \"2020-02-03\"", "\"date\" : \"+202-01-01\"");
+
+  assert_refused (negative, -1, GK_DOCUMENT_ERROR_INVALID, "$.date: ", "is not a date", NULL);
+  assert_refused (positive, -1, GK_DOCUMENT_ERROR_INVALID, "$.date: ", "is not a date", NULL);
+  g_assert_true (gk_date_text_is_valid ("2020-02-29"));
+  g_assert_false (gk_date_text_is_valid ("2019-02-29"));
+}
+
 /* A file cut short inside a character is incomplete, not "not text". */
 static void
 test_file_cut_inside_character (void)
@@ -458,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/file-strict/project-without-function-refused", test_file_project_without_function_refused);
   g_test_add_func ("/file-strict/place-in-document-words", test_file_place_in_document_words);
   g_test_add_func ("/file-strict/cut-inside-character", test_file_cut_inside_character);
+  g_test_add_func ("/file-strict/signed-date-refused", test_file_signed_date_refused);
   g_test_add_func ("/file-strict/no-year-round-trips", test_file_no_year_round_trips);
   g_test_add_func ("/file-strict/accepted-round-trip", test_file_accepted_round_trip);
 

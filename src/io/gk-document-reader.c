@@ -482,14 +482,10 @@ read_header (Reader     *r,
     }
   if (json_object_has_member (root, "date"))
     {
-      guint y, m, d;
-      char tail;
       len = _gk_reader_push_member (r, "date");
       if (!_gk_reader_expect_string (r, json_object_get_member (root, "date"), &text))
         return FALSE;
-      if (text[0] != '\0' &&
-          (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
-           !g_date_valid_dmy (d, m, y)))
+      if (text[0] != '\0' && !gk_date_text_is_valid (text))
         return _gk_reader_fail (r, _("“%s” is not a date; write it as YYYY-MM-DD, such as 2020-02-03"), text);
       g_object_set (document, "date", text, NULL);
       _gk_reader_pop (r, len);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gk-document-private.h"
@@ -328,6 +330,30 @@ gk_document_get_money_unit (GkDocument *self)
 {
   g_return_val_if_fail (GK_IS_DOCUMENT (self), GK_MONEY_UNIT_WANYUAN);
   return self->money_unit;
+}
+
+/**
+ * gk_date_text_is_valid:
+ * @text: "2020-02-03"
+ *
+ * Whether @text is a real date written YYYY-MM-DD: digits only, so that
+ * "-202-01-01" is not read as a year that wraps around.
+ */
+gboolean
+gk_date_text_is_valid (const char *text)
+{
+  static const char shape[] = "dddd-dd-dd";
+  guint y, m, d;
+
+  if (text == NULL || strlen (text) != strlen (shape))
+    return FALSE;
+  for (guint i = 0; shape[i] != '\0'; i++)
+    if (shape[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != shape[i])
+      return FALSE;
+  y = (guint) g_ascii_strtoull (text, NULL, 10);
+  m = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  d = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  return y >= 1 && g_date_valid_dmy (d, m, y);
 }
 
 const char *

@@ -56,6 +56,7 @@ const char    *gk_document_get_unit         (GkDocument       *self);
 guint          gk_document_get_year         (GkDocument       *self);
 GkMoneyUnit    gk_document_get_money_unit   (GkDocument       *self);
 const char    *gk_document_get_date         (GkDocument       *self);
+gboolean       gk_date_text_is_valid        (const char       *text);
 const char    *gk_document_get_region       (GkDocument       *self);
 GkUnitType     gk_document_get_unit_type    (GkDocument       *self);
 void           gk_document_set_unit_type    (GkDocument       *self,

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gk-document-io.h"
 #include "gk-properties-dialog.h"
 
 /* File → Properties…: the document's own facts — the unit (编制部门), the
@@ -13,8 +14,9 @@
  * applied is said on the row and nothing changes. The rows follow the
  * document, so an undo shows at once. */
 
-#define YEAR_MIN 1990
-#define YEAR_MAX 2100
+/* As a file may give them. */
+#define YEAR_MIN GK_FILE_YEAR_MIN
+#define YEAR_MAX GK_FILE_YEAR_MAX
 
 struct _GkPropertiesDialog
 {
@@ -161,11 +163,7 @@ gk_properties_dialog_apply_year (GkPropertiesDialog *self)
 static gboolean
 valid_date (const char *text)
 {
-  guint y, m, d;
-  char tail;
-
-  return strlen (text) == 10 && sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 &&
-         text[4] == '-' && text[7] == '-' && g_date_valid_dmy (d, m, y);
+  return gk_date_text_is_valid (text);
 }
 
 static void
