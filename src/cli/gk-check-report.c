@@ -125,7 +125,17 @@ write_csv (GFile      *file,
   /* No byte-order mark: a script would read it as part of "file". */
   gk_csv_append_record (out, csv_header, N_COLUMNS);
   for (guint i = 0; i < rows->len; i++)
-    gk_csv_append_record (out, g_ptr_array_index (rows, i), N_COLUMNS);
+    {
+      const char * const *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) safe = g_ptr_array_new_with_free_func (g_free);
+
+      /* A unit or message that begins like a formula (=HYPERLINK(…)) stays
+       * text when a spreadsheet opens the report. */
+      for (guint c = 0; c < N_COLUMNS; c++)
+        g_ptr_array_add (safe, row[c] != NULL && strchr ("=+-@\t\r", row[c][0]) != NULL && row[c][0] != '\0'
+                                 ? g_strconcat ("'", row[c], NULL) : g_strdup (row[c]));
+      gk_csv_append_record (out, (const char * const *) safe->pdata, N_COLUMNS);
+    }
   bytes = g_string_free_to_bytes (g_steal_pointer (&out));
   return gk_file_write_bytes_atomic (file, bytes, GK_ATOMIC_NONE, NULL, error);
 }

@@ -106,8 +106,10 @@ print_line (const GkBatchResult *result,
         g_autofree char *unit = one_line (result->unit);
         g_autofree char *year = result->year > 0 ? g_strdup_printf ("%u", result->year) : g_strdup ("-");
         g_autofree char *counts = counts_text (result->n_errors, result->n_warnings);
+        /* A user template's id comes from the file, like its unit. */
+        g_autofree char *template_id = one_line (result->template_id != NULL ? result->template_id : "");
 
-        g_print ("%s\t%s\t%s\t%s\t%s", path, *unit != '\0' ? unit : "-", year, result->template_id, counts);
+        g_print ("%s\t%s\t%s\t%s\t%s", path, *unit != '\0' ? unit : "-", year, template_id, counts);
         totals->n_errors += result->n_errors;
         totals->n_warnings += result->n_warnings;
         if (result->n_errors > 0)
