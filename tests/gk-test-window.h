@@ -66,6 +66,10 @@ type_in_window (GkWindow   *window,
   {
     FocusWait wait = { page, gk_table_lookup (table, code), gk_table_column_index (table, "basic") };
     gk_test_iterate_until (focus_cell_is, &wait);
+    /* A list still settling rebinds its cells, and a rebound cell stops
+     * editing: type only once it has settled on the row. */
+    gk_test_iterate_idle ();
+    gk_test_iterate_until (focus_cell_is, &wait);
   }
   cell = gk_table_page_get_focus_cell (page);
   g_assert_nonnull (cell);
