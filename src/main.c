@@ -47,6 +47,10 @@ main (int   argc,
 {
   g_autoptr(GkApplication) app = NULL;
 
+  /* Han text with no language of its own, under a desktop language that
+   * does not cover Han (en_US), is set in the Simplified Chinese forms the
+   * disclosure is printed in. */
+  g_setenv ("PANGO_LANGUAGE", "zh-cn", FALSE);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, gk_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

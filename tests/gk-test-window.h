@@ -15,6 +15,23 @@ page_has_focus_cell (gpointer data)
   return gk_table_page_get_focus_cell (data) != NULL;
 }
 
+typedef struct
+{
+  GkTablePage *page;
+  GkRow       *row;
+  guint        column;
+} FocusWait;
+
+static inline gboolean
+focus_cell_is (gpointer data)
+{
+  FocusWait *wait = data;
+  GkTableCell *cell = gk_table_page_get_focus_cell (wait->page);
+
+  return cell != NULL && gk_table_cell_get_row (cell) == wait->row &&
+         gk_table_cell_get_column (cell) == wait->column;
+}
+
 static inline GkAmount
 basic_of (GkDocument *document,
           const char *code)
@@ -45,7 +62,15 @@ type_in_window (GkWindow   *window,
   table = gk_table_page_get_table (page);
   g_assert_true (gk_table_page_focus_cell (page, gk_table_lookup (table, code),
                                            gk_table_column_index (table, "basic")));
-  gk_test_iterate_until (page_has_focus_cell, page);
+  /* The focus may rest on another cell until the list has scrolled there. */
+  {
+    FocusWait wait = { page, gk_table_lookup (table, code), gk_table_column_index (table, "basic") };
+    gk_test_iterate_until (focus_cell_is, &wait);
+    /* A list still settling rebinds its cells, and a rebound cell stops
+     * editing: type only once it has settled on the row. */
+    gk_test_iterate_idle ();
+    gk_test_iterate_until (focus_cell_is, &wait);
+  }
   cell = gk_table_page_get_focus_cell (page);
   g_assert_nonnull (cell);
   gtk_widget_activate_action (GTK_WIDGET (cell), "cell.edit", NULL);

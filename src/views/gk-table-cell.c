@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-document-language.h"
 #include "gk-table-cell.h"
 #include "gk-table-unit.h"
 
@@ -179,6 +180,7 @@ gk_table_cell_update (GkTableCell *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-entered");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "finding");
       self->entered = FALSE;
+      gk_table_cell_update_accessible (self, NULL, 0, FALSE);
       return;
     }
 
@@ -206,6 +208,7 @@ gk_table_cell_update (GkTableCell *self)
 
   gtk_label_set_text (GTK_LABEL (self->label), text ? text : "");
   gtk_widget_set_focusable (GTK_WIDGET (self), self->entered);
+  gk_table_cell_update_accessible (self, self->row, self->column, self->entered);
   if (self->entered)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "gk-entered");
@@ -797,6 +800,7 @@ gk_table_cell_init (GkTableCell *self)
   self->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->label), 1.0);
   gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
+  gk_label_use_document_language (GTK_LABEL (self->label));
   gtk_widget_add_css_class (self->label, "gk-amount");
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 

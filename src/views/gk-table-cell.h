@@ -48,5 +48,11 @@ void         gk_table_cell_set_checker   (GkTableCell *self,
 char        *gk_table_cell_dup_tooltip   (GkTableCell *self);
 char        *gk_table_cell_describe_derivation (GkRow *row,
                                                 guint  column);
+char        *gk_table_cell_describe_place (GkRow *row,
+                                           guint  column);
+void         gk_table_cell_update_accessible (GkTableCell *self,
+                                              GkRow       *row,
+                                              guint        column,
+                                              gboolean     entered);
 
 G_END_DECLS

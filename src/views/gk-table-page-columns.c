@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "gk-document-language.h"
 #include "gk-summary-line.h"
 #include "gk-table-header.h"
 #include "gk-table-page-private.h"
@@ -164,6 +165,21 @@ text_refresh (GtkWidget *child)
     gtk_widget_remove_css_class (label, "gk-total");
 }
 
+/* A name cut short by the column's width is read in full on hover; asked
+ * for only then, so that scrolling lays out no tooltips. */
+static gboolean
+text_query_tooltip (GtkWidget  *label,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard,
+                    GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
 static void
 text_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -175,6 +191,9 @@ text_setup (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), info->kind == GK_LAYOUT_COLUMN_CODE ? 0.5 : 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gk_label_use_document_language (GTK_LABEL (label));
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (text_query_tooltip), NULL);
   if (info->kind == GK_LAYOUT_COLUMN_CODE)
     gtk_widget_add_css_class (label, "gk-code");
   if (info->kind == GK_LAYOUT_COLUMN_AMOUNT)

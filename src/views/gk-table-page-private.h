@@ -59,6 +59,7 @@ typedef struct
   GtkWidget          *add_button;
   AdwButtonContent   *add_button_content;
   GtkWidget          *remove_button;
+  GtkWidget          *legend_label;
   GtkWidget          *derived_box;
   GtkLabel           *derived_label;
   GtkLabel           *unit_label;

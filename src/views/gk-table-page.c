@@ -441,6 +441,7 @@ gk_table_page_constructed (GObject *object)
       gtk_label_set_text (priv->derived_label, text);
       gtk_widget_set_visible (priv->derived_box, TRUE);
     }
+  gtk_widget_set_visible (priv->legend_label, !gk_table_schema_is_summary (schema));
 
   _gk_table_page_build_columns (self, layout);
   _gk_table_page_build_rows (self);
@@ -585,6 +586,7 @@ gk_table_page_class_init (GkTablePageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, add_button);
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, add_button_content);
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, remove_button);
+  gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, legend_label);
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, derived_box);
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, derived_label);
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, unit_label);

@@ -208,6 +208,8 @@ move_button (GkTemplateDialog *self,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "gk-role", entry->role);
   g_object_set_data (G_OBJECT (button), "gk-delta", GINT_TO_POINTER (delta));
