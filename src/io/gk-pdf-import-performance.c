@@ -101,7 +101,9 @@ static void
 append_column (GString      *out,
                GkPdfLine    *line,
                const double *bounds,
-               guint         c)
+               guint         c,
+               double       *y1,
+               double       *y2)
 {
   for (guint w = 0; w < line->words->len; w++)
     {
@@ -113,7 +115,11 @@ append_column (GString      *out,
           double x = k < word->xs->len ? g_array_index (word->xs, double, k) : word->x1;
 
           if (column_at (bounds, x + 0.5) == c)
-            g_string_append_unichar (out, g_utf8_get_char (p));
+            {
+              g_string_append_unichar (out, g_utf8_get_char (p));
+              *y1 = MIN (*y1, word->y1);
+              *y2 = MAX (*y2, word->y2);
+            }
         }
     }
 }
@@ -134,21 +140,23 @@ column_cells (GPtrArray    *lines,
     {
       GkPdfTextLine *tl = lines->pdata[i];
       g_autoptr(GString) text = g_string_new (NULL);
-      double height = tl->line->y2 - tl->line->y1;
+      double y1 = G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
 
-      append_column (text, tl->line, bounds, c);
+      /* Only this column's words: a line of the PDF's text can join
+       * cells of other rows printed at nearly the same height. */
+      append_column (text, tl->line, bounds, c, &y1, &y2);
       g_strstrip (text->str);
       if (text->str[0] == '\0')
         continue;
-      if (cell == NULL || tl->line->y1 - cell->y2 > 0.2 * height)
+      if (cell == NULL || y1 - cell->y2 > 0.2 * (y2 - y1))
         {
           cell = g_new0 (Cell, 1);
           cell->text = g_string_new (NULL);
-          cell->y1 = tl->line->y1;
+          cell->y1 = y1;
           g_ptr_array_add (cells, cell);
         }
       g_string_append (cell->text, text->str);
-      cell->y2 = tl->line->y2;
+      cell->y2 = y2;
     }
   return cells;
 }
