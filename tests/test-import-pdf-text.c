@@ -134,7 +134,10 @@ test_sample (void)
     g_autofree char *text = gk_narrative_dup_text (sections);
     g_assert_nonnull (strstr (text, "主要原因是今年人员减少，预算经费压减"));
     g_assert_nonnull (strstr (text, "政府采购货物预算7.00万元"));
+    /* 第四部分 名词解释 is not part of 情况说明's last section. */
+    g_assert_null (strstr (text, "名词解释"));
   }
+  g_assert_nonnull (strstr (report->str, "under no heading of 情况说明"));
 
   explanation = gk_table_get_empty_explanation (gk_document_get_table (back, "fund-expenditure"));
   g_assert_cmpstr (explanation, ==,

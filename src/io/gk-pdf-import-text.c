@@ -600,6 +600,20 @@ report_nowhere (GPtrArray *lines,
     }
 }
 
+/* "第四部分 名词解释": a part of the disclosure after 情况说明. */
+static gboolean
+is_part_heading (GkPdfTextLine *tl)
+{
+  const char *p = tl->key;
+
+  if (!g_str_has_prefix (p, "第"))
+    return FALSE;
+  p += strlen ("第");
+  while (*p != '\0' && g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (p)) != NULL)
+    p = g_utf8_next_char (p);
+  return p != tl->key + strlen ("第") && g_str_has_prefix (p, "部分");
+}
+
 /**
  * _gk_pdf_read_narrative:
  * @pages: (element-type GkPdfPage): the pages without a table
@@ -637,17 +651,20 @@ _gk_pdf_read_narrative (GkDocument *document,
         {
           guint end = 0;
           int a = i < lines->len ? match_anchor (anchors, next, lines, i, &end) : -1;
+          gboolean part = a < 0 && i < lines->len && current >= 0 && is_part_heading (lines->pdata[i]);
 
-          if (i < lines->len && a < 0)
+          if (i < lines->len && a < 0 && !part)
             {
               i++;
               continue;
             }
+          if (part)
+            end = i;
           /* What came since the last heading belongs to it. */
           if (current < 0)
             {
               if (pass == 1)
-                report_nowhere (lines, 0, i, report);
+                report_nowhere (lines, start, i, report);
             }
           else
             {
@@ -659,6 +676,14 @@ _gk_pdf_read_narrative (GkDocument *document,
             }
           if (i == lines->len)
             break;
+          /* 第四部分 名词解释 and what follows end 情况说明. */
+          if (part)
+            {
+              current = -1;
+              start = i;
+              i++;
+              continue;
+            }
           current = a;
           next = a + 1;
           start = i = end;

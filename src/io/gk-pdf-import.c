@@ -829,6 +829,28 @@ lay_out (GPtrArray  *pages,
   return workbook;
 }
 
+/* Under an empty table Gongkai prints the reason it is empty as its
+ * 备注: read back, that note is the reason. */
+static void
+keep_empty_reasons (GkDocument *document,
+                    GString    *report)
+{
+  for (guint t = 0; t < gk_document_get_n_tables (document); t++)
+    {
+      GkTable *table = gk_document_get_table_at (document, t);
+      g_autofree char *note = g_strdup (gk_table_get_note (table));
+      g_autofree char *label = NULL;
+
+      if (!gk_table_is_empty (table) || note == NULL || note[0] == '\0' ||
+          gk_table_get_empty_explanation (table) != NULL)
+        continue;
+      gk_document_set_text (document, table, "note", NULL);
+      gk_document_set_text (document, table, "empty-explanation", note);
+      label = gk_table_schema_dup_label (gk_table_get_schema (table));
+      g_string_append_printf (report, _("%s is empty; “%s” is taken as the reason it is\n"), label, note);
+    }
+}
+
 /**
  * gk_pdf_import:
  * @template: (nullable): the template of the new document; %NULL for the
@@ -879,10 +901,12 @@ gk_pdf_import (const char  *path,
       return NULL;
     }
   document = gk_xlsx_import_workbook (workbook, template, TRUE, report, error);
-  if (document != NULL && text_pages->len > 0)
-    {
-      _gk_pdf_read_narrative (document, text_pages, report);
-      gk_document_history_clear (document);
-    }
+  if (document == NULL)
+    return NULL;
+  keep_empty_reasons (document, report);
+  if (text_pages->len > 0)
+    _gk_pdf_read_narrative (document, text_pages, report);
+  /* What the PDF says is where the document starts, not edits to undo. */
+  gk_document_history_clear (document);
   return document;
 }

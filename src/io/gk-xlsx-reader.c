@@ -389,15 +389,6 @@ import_part (GkXlsxImporter  *imp,
       GkXlsxNote *note = g_ptr_array_index (part->ts->notes, i);
       gboolean empty = gk_table_is_empty (part->table);
 
-      /* A PDF prints an empty table's reason as "备注：…", whatever it says. */
-      if (!note->says_empty && empty && !note->explanation &&
-          gk_table_get_empty_explanation (part->table) == NULL)
-        {
-          gk_document_set_text (imp->doc, part->table, "note", NULL);
-          gk_document_set_text (imp->doc, part->table, "empty-explanation", note->text);
-          gk_xlsx_report (imp, _("%s is empty; “%s” is taken as the reason it is"), part->ts->label, note->text);
-          continue;
-        }
       if (!note->says_empty)
         continue;
       gk_document_set_text (imp->doc, part->table, empty ? "empty-explanation" : "note", note->text);
