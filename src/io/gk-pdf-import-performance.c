@@ -399,6 +399,44 @@ read_form (GkDocument *document,
                           first->page, name, g_list_model_get_n_items (indicators));
 }
 
+/* Whether a page prints a 项目支出绩效目标表: a form of text, not a table
+ * of figures. */
+gboolean
+_gk_pdf_page_has_performance_form (GkPdfPage *page)
+{
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      g_autofree char *text = _gk_pdf_line_text (page->lines->pdata[i], "");
+      g_autofree char *t = _gk_pdf_key (text);
+
+      if (g_str_has_suffix (t, "项目支出绩效目标表") && g_utf8_strlen (t, -1) <= 16)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Under an empty table Gongkai prints the reason it is empty as its
+ * 备注: read back, that note is the reason. */
+void
+_gk_pdf_keep_empty_reasons (GkDocument *document,
+                            GString    *report)
+{
+  for (guint t = 0; t < gk_document_get_n_tables (document); t++)
+    {
+      GkTable *table = gk_document_get_table_at (document, t);
+      g_autofree char *note = g_strdup (gk_table_get_note (table));
+      g_autofree char *label = NULL;
+
+      if (!gk_table_is_empty (table) || note == NULL || note[0] == '\0' ||
+          gk_table_get_empty_explanation (table) != NULL)
+        continue;
+      gk_document_set_text (document, table, "note", NULL);
+      gk_document_set_text (document, table, "empty-explanation", note);
+      label = gk_table_schema_dup_label (gk_table_get_schema (table));
+      g_string_append_printf (report, _("%s is empty; “%s” is taken as the reason it is\n"), label, note);
+    }
+}
+
 /**
  * _gk_pdf_read_performance:
  * @lines: (element-type GkPdfTextLine): the lines of the pages without a

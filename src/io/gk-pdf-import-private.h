@@ -51,6 +51,9 @@ typedef struct
 gboolean   _gk_pdf_line_is_folio (GkPdfLine   *line);
 char      *_gk_pdf_tidy          (const char  *text);
 char      *_gk_pdf_key           (const char  *text);
+gboolean   _gk_pdf_page_has_performance_form (GkPdfPage *page);
+void       _gk_pdf_keep_empty_reasons (GkDocument  *document,
+                                       GString     *report);
 void       _gk_pdf_read_performance (GkDocument  *document,
                                      GPtrArray   *lines,
                                      GString     *report);

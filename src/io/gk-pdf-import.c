@@ -721,20 +721,6 @@ pages_name (Table *table)
                        : g_strdup_printf (_("pages %u–%u"), first, last);
 }
 
-static gboolean
-has_performance_form (GkPdfPage *page)
-{
-  for (guint i = 0; i < page->lines->len; i++)
-    {
-      g_autofree char *text = _gk_pdf_line_text (page->lines->pdata[i], "");
-      g_autofree char *t = gk_xlsx_normalize (text);
-
-      if (g_str_has_suffix (t, "项目支出绩效目标表") && g_utf8_strlen (t, -1) <= 16)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* A page carries a table when a title names one and lines of figures or
  * a heading follow; a page without a title whose lines are figures
  * continues the table before it, whether it repeats the heading or not. */
@@ -753,7 +739,7 @@ find_tables (GPtrArray *pages,
       PageScan *scan;
 
       /* 项目支出绩效目标表 are forms of text, read with 情况说明. */
-      if (has_performance_form (page))
+      if (_gk_pdf_page_has_performance_form (page))
         {
           current = NULL;
           g_ptr_array_add (text_pages, page);
@@ -829,28 +815,6 @@ lay_out (GPtrArray  *pages,
   return workbook;
 }
 
-/* Under an empty table Gongkai prints the reason it is empty as its
- * 备注: read back, that note is the reason. */
-static void
-keep_empty_reasons (GkDocument *document,
-                    GString    *report)
-{
-  for (guint t = 0; t < gk_document_get_n_tables (document); t++)
-    {
-      GkTable *table = gk_document_get_table_at (document, t);
-      g_autofree char *note = g_strdup (gk_table_get_note (table));
-      g_autofree char *label = NULL;
-
-      if (!gk_table_is_empty (table) || note == NULL || note[0] == '\0' ||
-          gk_table_get_empty_explanation (table) != NULL)
-        continue;
-      gk_document_set_text (document, table, "note", NULL);
-      gk_document_set_text (document, table, "empty-explanation", note);
-      label = gk_table_schema_dup_label (gk_table_get_schema (table));
-      g_string_append_printf (report, _("%s is empty; “%s” is taken as the reason it is\n"), label, note);
-    }
-}
-
 /**
  * gk_pdf_import:
  * @template: (nullable): the template of the new document; %NULL for the
@@ -903,7 +867,7 @@ gk_pdf_import (const char  *path,
   document = gk_xlsx_import_workbook (workbook, template, TRUE, report, error);
   if (document == NULL)
     return NULL;
-  keep_empty_reasons (document, report);
+  _gk_pdf_keep_empty_reasons (document, report);
   if (text_pages->len > 0)
     _gk_pdf_read_narrative (document, text_pages, report);
   /* What the PDF says is where the document starts, not edits to undo. */
