@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "gk-document.h"
+
 G_BEGIN_DECLS
 
 /* A PDF's text as words with their boxes, in lines, page by page: what a
@@ -12,6 +14,7 @@ typedef struct
 {
   char   *text;
   double  x1, y1, x2, y2;
+  GArray *xs;      /* double: where each character of `text` begins */
 } GkPdfWord;
 
 typedef struct
@@ -33,6 +36,30 @@ GPtrArray *_gk_pdf_read_pages (const char  *path,
                                GError     **error);
 char      *_gk_pdf_line_text  (GkPdfLine   *line,
                                const char  *separator);
+
+/* A line of the pages that carry no table: 情况说明, 绩效目标表, 第一部分. */
+typedef struct
+{
+  GkPdfLine *line;
+  guint      page;
+  char      *text;     /* its words joined, spaces between Chinese dropped */
+  char      *key;      /* `text` without any space: what headings are matched on */
+  double     margin;   /* the page's left edge of text */
+  gboolean   used;
+} GkPdfTextLine;
+
+gboolean   _gk_pdf_line_is_folio (GkPdfLine   *line);
+char      *_gk_pdf_tidy          (const char  *text);
+char      *_gk_pdf_key           (const char  *text);
+gboolean   _gk_pdf_page_has_performance_form (GkPdfPage *page);
+void       _gk_pdf_keep_empty_reasons (GkDocument  *document,
+                                       GString     *report);
+void       _gk_pdf_read_performance (GkDocument  *document,
+                                     GPtrArray   *lines,
+                                     GString     *report);
+void       _gk_pdf_read_narrative   (GkDocument  *document,
+                                     GPtrArray   *pages,
+                                     GString     *report);
 
 static inline double
 gk_pdf_line_middle (GkPdfLine *line)

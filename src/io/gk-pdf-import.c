@@ -4,6 +4,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "gk-document-private.h"
 #include "gk-pdf-import.h"
 #include "gk-pdf-import-private.h"
 #include "gk-xlsx-import-private.h"
@@ -115,8 +116,8 @@ is_note_start (const char *text)
 }
 
 /* "—5—", "- 5 -", "第5页", "5": a page's number in its footer. */
-static gboolean
-is_folio (GkPdfLine *line)
+gboolean
+_gk_pdf_line_is_folio (GkPdfLine *line)
 {
   g_autofree char *text = _gk_pdf_line_text (line, "");
   g_autofree char *t = gk_xlsx_normalize (text);
@@ -204,7 +205,7 @@ scan_page (GkPdfPage   *page,
   scan->page = page;
   scan->kinds = g_new0 (LineKind, MAX (n, 1));
   *role = NULL;
-  while (n > 0 && is_folio (page->lines->pdata[n - 1]))
+  while (n > 0 && _gk_pdf_line_is_folio (page->lines->pdata[n - 1]))
     scan->kinds[--n] = LINE_NOTE;
   for (; i < n && !is_data_line (page->lines->pdata[i]) && is_pre_line (page->lines->pdata[i], role); i++)
     scan->kinds[i] = LINE_PRE;
@@ -703,7 +704,7 @@ lay_out_page (Table    *table,
         }
     }
   for (guint i = 0; i < page->lines->len; i++)
-    if (scan->kinds[i] == LINE_NOTE && !is_folio (page->lines->pdata[i]))
+    if (scan->kinds[i] == LINE_NOTE && !_gk_pdf_line_is_folio (page->lines->pdata[i]))
       {
         g_autofree char *text = _gk_pdf_line_text (page->lines->pdata[i], " ");
         gk_xlsx_sheet_put (table->sheet, (*row)++, 0, GK_XLSX_CELL_TEXT, text, FALSE);
@@ -725,6 +726,7 @@ pages_name (Table *table)
  * continues the table before it, whether it repeats the heading or not. */
 static GPtrArray *
 find_tables (GPtrArray *pages,
+             GPtrArray *text_pages,
              GString   *report)
 {
   GPtrArray *tables = g_ptr_array_new_with_free_func (table_free);
@@ -734,7 +736,16 @@ find_tables (GPtrArray *pages,
     {
       GkPdfPage *page = pages->pdata[p];
       const char *role = NULL;
-      PageScan *scan = scan_page (page, &role);
+      PageScan *scan;
+
+      /* 项目支出绩效目标表 are forms of text, read with 情况说明. */
+      if (_gk_pdf_page_has_performance_form (page))
+        {
+          current = NULL;
+          g_ptr_array_add (text_pages, page);
+          continue;
+        }
+      scan = scan_page (page, &role);
       guint n_data = 0, n_heading = 0;
       gboolean continued = FALSE;
 
@@ -769,8 +780,7 @@ find_tables (GPtrArray *pages,
         }
       current = NULL;
       if (page->lines->len > 0)
-        g_string_append_printf (report, _("Page %u: text, not a table (%u lines); not imported\n"),
-                                page->number, page->lines->len);
+        g_ptr_array_add (text_pages, page);
       else
         g_string_append_printf (report, _("Page %u: no text\n"), page->number);
       g_free (scan->kinds);
@@ -781,10 +791,11 @@ find_tables (GPtrArray *pages,
 
 static GkXlsxWorkbook *
 lay_out (GPtrArray  *pages,
+         GPtrArray  *text_pages,
          const char *display_name,
          GString    *report)
 {
-  g_autoptr(GPtrArray) tables = find_tables (pages, report);
+  g_autoptr(GPtrArray) tables = find_tables (pages, text_pages, report);
   GkXlsxWorkbook *workbook = gk_xlsx_workbook_new (display_name);
 
   for (guint t = 0; t < tables->len; t++)
@@ -823,7 +834,9 @@ gk_pdf_import (const char  *path,
   g_autofree char *display_name = g_filename_display_basename (path);
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GString) own = NULL;
+  g_autoptr(GPtrArray) text_pages = g_ptr_array_new ();
   GkXlsxWorkbook *workbook;
+  GkDocument *document;
   guint64 n_glyphs = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -842,7 +855,7 @@ gk_pdf_import (const char  *path,
       return NULL;
     }
   g_string_append_printf (report, _("“%s”: %u pages\n"), display_name, pages->len);
-  workbook = lay_out (pages, display_name, report);
+  workbook = lay_out (pages, text_pages, display_name, report);
   if (workbook->sheets->len == 0)
     {
       gk_xlsx_workbook_free (workbook);
@@ -851,5 +864,13 @@ gk_pdf_import (const char  *path,
                    display_name);
       return NULL;
     }
-  return gk_xlsx_import_workbook (workbook, template, TRUE, report, error);
+  document = gk_xlsx_import_workbook (workbook, template, TRUE, report, error);
+  if (document == NULL)
+    return NULL;
+  _gk_pdf_keep_empty_reasons (document, report);
+  if (text_pages->len > 0)
+    _gk_pdf_read_narrative (document, text_pages, report);
+  /* What the PDF says is where the document starts, not edits to undo. */
+  gk_document_history_clear (document);
+  return document;
 }

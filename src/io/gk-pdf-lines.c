@@ -21,6 +21,7 @@
 typedef struct
 {
   GString *text;
+  GArray  *xs;
   double   x1, y1, x2, y2;
   gboolean open;
 } Builder;
@@ -31,6 +32,7 @@ word_free (gpointer data)
   GkPdfWord *word = data;
 
   g_free (word->text);
+  g_clear_pointer (&word->xs, g_array_unref);
   g_free (word);
 }
 
@@ -62,6 +64,7 @@ finish_word (Builder   *b,
     return;
   word = g_new0 (GkPdfWord, 1);
   word->text = g_string_free (g_steal_pointer (&b->text), FALSE);
+  word->xs = g_steal_pointer (&b->xs);
   word->x1 = b->x1;
   word->y1 = b->y1;
   word->x2 = b->x2;
@@ -119,6 +122,7 @@ page_words (PopplerPage *page,
         {
           finish_word (&b, words);
           b.text = g_string_new (NULL);
+          b.xs = g_array_new (FALSE, FALSE, sizeof (double));
           b.x1 = r->x1;
           b.y1 = r->y1;
           b.x2 = r->x2;
@@ -131,12 +135,16 @@ page_words (PopplerPage *page,
           double h = MAX (b.y2 - b.y1, r->y2 - r->y1);
 
           if (r->x1 - b.x2 > 0.2 * h && b.text->len > 0)
-            g_string_append_c (b.text, ' ');
+            {
+              g_string_append_c (b.text, ' ');
+              g_array_append_val (b.xs, b.x2);
+            }
           b.x2 = MAX (b.x2, r->x2);
           b.y1 = MIN (b.y1, r->y1);
           b.y2 = MAX (b.y2, r->y2);
         }
       g_string_append_unichar (b.text, ch);
+      g_array_append_val (b.xs, r->x1);
       (*n_glyphs)++;
     }
   finish_word (&b, words);

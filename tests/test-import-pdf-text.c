@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "gk-checker.h"
+#include "gk-document-io.h"
+#include "gk-finding.h"
+#include "gk-narrative.h"
+#include "gk-pdf-export.h"
+#include "gk-pdf-import.h"
+
+static GkDocument *
+load_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
+                                            "urumqi-county-government-office-2020.gongkai", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GkDocument *document = gk_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/* `document` printed and read back. */
+static GkDocument *
+round_trip (GkDocument *document,
+            GString    *report)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-text-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sample.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  GkDocument *back;
+
+  g_assert_true (gk_pdf_export (document, pdf, NULL, &error));
+  g_assert_no_error (error);
+  back = gk_pdf_import (pdf, NULL, report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_test_message ("%s", report->str);
+  g_unlink (pdf);
+  g_rmdir (dir);
+  return back;
+}
+
+static GkProject *
+project_named (GkDocument *document,
+               const char *name)
+{
+  GListModel *projects = gk_document_get_projects (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (projects, i);
+      if (g_strcmp0 (gk_project_get_name (project), name) == 0)
+        return project;
+    }
+  return NULL;
+}
+
+static void
+log_errors (GkChecker *checker)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+      g_test_message ("%s: %s", gk_finding_get_rule_id (finding), gk_finding_get_message (finding));
+    }
+}
+
+/* The sample's PDF reads back whole: the checks find nothing wrong, each
+ * 绩效目标表 gives its project the same indicators, 情况说明's sections are
+ * found and the published sentences kept, 表九's reason too. */
+static void
+test_sample (void)
+{
+  g_autoptr(GkDocument) original = load_sample ();
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GkDocument) back = round_trip (original, report);
+  g_autoptr(GkChecker) checker = gk_checker_new (back);
+  g_autoptr(GPtrArray) sections = NULL;
+  GListModel *projects = gk_document_get_projects (original);
+  const char *explanation;
+  guint n_hand = 0;
+
+  log_errors (checker);
+  g_assert_cmpuint (gk_checker_get_n_errors (checker), ==, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 6);
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(GkProject) project = g_list_model_get_item (projects, i);
+      GkProject *read = project_named (back, gk_project_get_name (project));
+      GListModel *a = gk_project_get_indicators (project);
+      GListModel *b;
+
+      g_assert_nonnull (read);
+      b = gk_project_get_indicators (read);
+      g_assert_cmpuint (g_list_model_get_n_items (b), ==, g_list_model_get_n_items (a));
+      g_assert_cmpuint (g_list_model_get_n_items (b), >, 0);
+      for (guint k = 0; k < g_list_model_get_n_items (a); k++)
+        {
+          g_autoptr(GkIndicator) x = g_list_model_get_item (a, k);
+          g_autoptr(GkIndicator) y = g_list_model_get_item (b, k);
+
+          g_assert_cmpstr (gk_indicator_get_level1 (y), ==, gk_indicator_get_level1 (x));
+          g_assert_cmpstr (gk_indicator_get_level2 (y), ==, gk_indicator_get_level2 (x));
+          g_assert_cmpstr (gk_indicator_get_name (y), ==, gk_indicator_get_name (x));
+          g_assert_cmpstr (gk_indicator_get_target (y), ==, gk_indicator_get_target (x));
+        }
+      g_assert_cmpstr (gk_project_get_goal (read), ==, gk_project_get_goal (project));
+      g_assert_cmpstr (gk_project_get_basis (read), ==, gk_project_get_basis (project));
+      g_assert_cmpstr (gk_project_get_owner (read), ==, gk_project_get_owner (project));
+      g_assert_nonnull (strstr (report->str, gk_project_get_name (project)));
+    }
+
+  /* Every section of 情况说明 is found by its heading. */
+  sections = gk_narrative_compose (back);
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GkNarrativeSection *section = sections->pdata[s];
+      g_autofree char *heading = gk_narrative_section_heading (section);
+      g_autofree char *line = g_strdup_printf ("情况说明 “%s”", heading);
+
+      g_assert_nonnull (strstr (report->str, line));
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        n_hand += ((GkParagraph *) section->paragraphs->pdata[p])->hand_written;
+    }
+  g_assert_cmpuint (n_hand, >, 0);
+  /* The reasons the sample typed are published sentences, kept. */
+  {
+    g_autofree char *text = gk_narrative_dup_text (sections);
+    g_assert_nonnull (strstr (text, "主要原因是今年人员减少，预算经费压减"));
+    g_assert_nonnull (strstr (text, "政府采购货物预算7.00万元"));
+    /* 第四部分 名词解释 is not part of 情况说明's last section. */
+    g_assert_null (strstr (text, "名词解释"));
+  }
+  g_assert_nonnull (strstr (report->str, "under no heading of 情况说明"));
+
+  explanation = gk_table_get_empty_explanation (gk_document_get_table (back, "fund-expenditure"));
+  g_assert_cmpstr (explanation, ==,
+                   gk_table_get_empty_explanation (gk_document_get_table (original, "fund-expenditure")));
+}
+
+/* A wrong figure in the published 情况说明 is kept as published, and the
+ * checks then name it. */
+static void
+test_wrong_figure (void)
+{
+  g_autoptr(GkDocument) original = load_sample ();
+  g_autoptr(GPtrArray) sections = gk_narrative_compose (original);
+  const GkParagraph *paragraph = gk_narrative_lookup_paragraph (sections, "s1.total");
+  g_autofree char *text = NULL;
+  g_autoptr(GString) wrong = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GkDocument) back = NULL;
+  g_autoptr(GkChecker) checker = NULL;
+  const char *at;
+  guint n = 0;
+
+  g_assert_nonnull (paragraph);
+  text = gk_paragraph_dup_text (paragraph);
+  at = strstr (text, "355.08");
+  g_assert_nonnull (at);
+  wrong = g_string_new_len (text, at - text);
+  g_string_append (wrong, "366.08");
+  g_string_append (wrong, at + strlen ("355.08"));
+  gk_document_set_hand_written (original, "s1.total", wrong->str);
+
+  back = round_trip (original, report);
+  checker = gk_checker_new (back);
+  log_errors (checker);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+      n += strstr (gk_finding_get_message (finding), "366.08") != NULL;
+    }
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (gk_checker_get_n_errors (checker), >, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/import-pdf-text/sample", test_sample);
+  g_test_add_func ("/import-pdf-text/wrong-figure", test_wrong_figure);
+  return g_test_run ();
+}
