@@ -583,6 +583,16 @@ test_report_refused (Fixture       *f,
   run_gongkai (f, &many_json, (const char *[]) { "--check", "in/good.gongkai", "in/good.gongkai", "--json", NULL });
   g_assert_cmpint (many_json.status, ==, 2);
   g_assert_nonnull (strstr (many_json.err, "--json"));
+
+  /* A report that cannot be written is said before any file is checked. */
+  {
+    g_auto(Run) nowhere = { 0 };
+
+    run_gongkai (f, &nowhere, (const char *[]) { "--check-dir", "in", "--report", "missing/report.csv", NULL });
+    g_assert_cmpint (nowhere.status, ==, 2);
+    g_assert_nonnull (strstr (nowhere.err, "missing"));
+    g_assert_cmpstr (nowhere.out, ==, "");
+  }
 }
 
 /* The worker hooks: run in the worker before each file. */

@@ -179,6 +179,18 @@ check_many (GPtrArray    *paths,
       g_printerr (_("The report “%s” must end in .csv, .xlsx or .html\n"), report);
       return GK_CLI_EXIT_UNREADABLE;
     }
+  if (report != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (report);
+
+      /* Said before the batch, not after hours of checking. */
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR) || g_access (folder, W_OK) != 0)
+        {
+          g_printerr (_("Cannot write the report “%s”: the folder “%s” does not exist or cannot be written to\n"),
+                      report, folder);
+          return GK_CLI_EXIT_UNREADABLE;
+        }
+    }
   if (g_variant_dict_lookup (options, "time-limit", "i", &value))
     {
       if (value <= 0)
