@@ -121,6 +121,23 @@ test_file_region_strict (void)
   g_assert_null (bad);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "region"));
+  g_clear_error (&error);
+
+  /* One line of the cover, not a page of text. */
+  {
+    g_autoptr(GString) long_text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(GString) region = g_string_new (NULL);
+    g_autoptr(GkDocument) too_long = NULL;
+
+    for (guint i = 0; i < GK_REGION_MAX_CHARS + 1; i++)
+      g_string_append (region, "区");
+    g_string_prepend (region, "\"region\" : \"");
+    g_string_append_c (region, '"');
+    g_assert_cmpuint (g_string_replace (long_text, "\"region\" : \"" REGION "\"", region->str, 1), ==, 1);
+    too_long = gk_document_load_from_data (long_text->str, long_text->len, &error);
+    g_assert_null (too_long);
+    g_assert_nonnull (strstr (error->message, "longer than 100 characters"));
+  }
 }
 
 /* The cover ----------------------------------------------------------------- */
@@ -350,6 +367,13 @@ dialog_edits (GkApplication *app,
   check_refused (window, dialog, "date", "2020-02-30");
   check_refused (window, dialog, "date", "2020/02/03");
   check_refused (window, dialog, "date", "-202-01-01");
+  {
+    g_autoptr(GString) long_region = g_string_new (NULL);
+
+    for (guint i = 0; i < GK_REGION_MAX_CHARS + 1; i++)
+      g_string_append (long_region, "区");
+    check_refused (window, dialog, "region", long_region->str);
+  }
   check_refused (window, dialog, "date", "+202-01-01");
   /* A good value clears the message. */
   type_and_apply (dialog, "year", "2022");

@@ -495,6 +495,9 @@ read_header (Reader     *r,
       len = _gk_reader_push_member (r, "region");
       if (!_gk_reader_expect_string (r, json_object_get_member (root, "region"), &text))
         return FALSE;
+      if (g_utf8_strlen (text, -1) > GK_REGION_MAX_CHARS)
+        return _gk_reader_fail (r, _("the region line is longer than %d characters; it is one line of the cover"),
+                                GK_REGION_MAX_CHARS);
       g_object_set (document, "region", text, NULL);
       _gk_reader_pop (r, len);
     }

@@ -57,6 +57,8 @@ guint          gk_document_get_year         (GkDocument       *self);
 GkMoneyUnit    gk_document_get_money_unit   (GkDocument       *self);
 const char    *gk_document_get_date         (GkDocument       *self);
 gboolean       gk_date_text_is_valid        (const char       *text);
+/* The cover's region line is one line (新疆维吾尔自治区昌吉回族自治州). */
+#define GK_REGION_MAX_CHARS 100
 const char    *gk_document_get_region       (GkDocument       *self);
 GkUnitType     gk_document_get_unit_type    (GkDocument       *self);
 void           gk_document_set_unit_type    (GkDocument       *self,

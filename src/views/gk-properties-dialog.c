@@ -137,6 +137,13 @@ gk_properties_dialog_apply_region (GkPropertiesDialog *self)
 {
   g_autofree char *text = dup_stripped (self->region_row);
 
+  if (g_utf8_strlen (text, -1) > GK_REGION_MAX_CHARS)
+    {
+      g_autofree char *message = g_strdup_printf (_("The region line is one line of the cover: at most %d characters"),
+                                                  GK_REGION_MAX_CHARS);
+      row_say (GTK_WIDGET (self->region_row), message);
+      return;
+    }
   /* Empty is no region line: the cover shows the unit alone. */
   apply_text (self, "region", text[0] != '\0' ? text : NULL, _("Change Region Line"));
 }
