@@ -9,6 +9,7 @@
 
 #include "gk-check-batch.h"
 #include "gk-test-common.h"
+#include "gk-test-run.h"
 #include "gk-xlsx-workbook.h"
 
 /* The review of a whole folder: `gongkai --check-dir` and `--check FILE…`
@@ -21,39 +22,6 @@ typedef struct
 {
   char *dir;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 put (Fixture    *f,
@@ -186,7 +154,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  gk_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -195,23 +163,7 @@ run_gongkai (Fixture            *f,
              Run                *run,
              const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  env = g_environ_unsetenv (env, "LANGUAGE");
-  g_ptr_array_add (argv, (char *) g_getenv ("GK_GONGKAI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (f->dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  g_test_message ("gongkai %s → %d\n%s%s", args[0], run->status, run->out, run->err);
+  gk_test_run_gongkai (f->dir, NULL, run, args);
 }
 
 /* The line of @name in @out, without its name. */
