@@ -226,7 +226,11 @@ import_projects (GkXlsxImporter *imp,
                 part->ts->label, line->row + 1, line->project, line->code);
       g_ptr_array_add (lines, line);
       g_ptr_array_add (names, line->project);
-      g_ptr_array_add (codes, line->code);
+      /* Only under a 项: any other code, said above, would make a file
+       * that cannot be opened again; the project waits for its 项. */
+      g_ptr_array_add (codes, line->code != NULL &&
+                              gk_classification_level (GK_CLASSIFICATION_FUNCTION, line->code) == GK_LEVEL_ITEM
+                              ? line->code : NULL);
     }
 
   /* All at once: adding them one by one rebuilds 表七 each time. */

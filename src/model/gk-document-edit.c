@@ -581,6 +581,14 @@ gk_document_set_code_name (GkDocument        *self,
 
   g_return_val_if_fail (GK_IS_DOCUMENT (self), FALSE);
 
+  /* A name under a code the file cannot hold ("0399", a 款 and 项 without
+   * their 类) would make a document that cannot be opened again. */
+  if (code == NULL || gk_classification_level (kind, code) == GK_LEVEL_NONE)
+    {
+      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
+                   _("“%s” is not a classification code (3, 5 or 7 digits)"), code ? code : "");
+      return FALSE;
+    }
   stripped = g_strstrip (g_strdup (name ? name : ""));
   if (stripped[0] == '\0')
     {
