@@ -87,16 +87,61 @@ set_columns (GkTableLayout            *layout,
     }
 }
 
+static guint
+group_depth (const GkColumnSchema *col)
+{
+  return col->groups ? g_strv_length (col->groups) : 0;
+}
+
+/* Whether columns a and b share their headers down to `level`. */
+static gboolean
+same_groups (const GkColumnSchema *a,
+             const GkColumnSchema *b,
+             guint                 level)
+{
+  if (group_depth (a) <= level || group_depth (b) <= level)
+    return FALSE;
+  for (guint k = 0; k <= level; k++)
+    if (!g_str_equal (a->groups[k], b->groups[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The header rows a table's amount columns need: two, or one more for
+ * each level of groups beyond the first (the 三公 决算表 has three). */
+static guint
+amount_header_rows (const GkTableSchema *schema)
+{
+  guint depth = 0;
+
+  for (guint i = 0; i < gk_table_schema_get_n_columns (schema); i++)
+    depth = MAX (depth, group_depth (gk_table_schema_get_column (schema, i)));
+  return MAX (2, depth + 1);
+}
+
 /* The amount columns' titles: under the table's heading when it has one,
- * under their group (表八's 公务用车购置及运行费) when they have one, else
- * spanning both header rows. */
+ * under their groups (表八's 公务用车购置及运行费) when they have them, the
+ * title taking the rows left below its last group. The leading headers
+ * (科目编码, 项目名称 …) were made for two rows; when the groups need more,
+ * the bottom ones grow down to the last row. */
 static void
 add_amount_headers (GkTableLayout *layout,
                     guint          first)
 {
   const GkTableSchema *schema = layout->schema;
   guint n = gk_table_schema_get_n_columns (schema);
+  guint rows = schema->heading != NULL ? 2 : amount_header_rows (schema);
 
+  if (rows > layout->n_header_rows)
+    {
+      for (guint i = 0; i < layout->header->len; i++)
+        {
+          GkLayoutHeaderCell *cell = layout->header->pdata[i];
+          if (cell->row + cell->row_span == layout->n_header_rows)
+            cell->row_span += rows - layout->n_header_rows;
+        }
+      layout->n_header_rows = rows;
+    }
   if (schema->heading != NULL)
     {
       add_header (layout, schema->heading, 0, first, 1, n);
@@ -104,23 +149,23 @@ add_amount_headers (GkTableLayout *layout,
         add_header (layout, gk_table_schema_get_column (schema, i)->title, 1, first + i, 1, 1);
       return;
     }
-  for (guint i = 0; i < n; )
+  for (guint i = 0; i < n; i++)
     {
       const GkColumnSchema *col = gk_table_schema_get_column (schema, i);
-      guint span = 1;
+      guint depth = group_depth (col);
 
-      if (col->group == NULL)
+      for (guint level = 0; level < depth; level++)
         {
-          add_header (layout, col->title, 0, first + i, 2, 1);
-          i++;
-          continue;
+          guint span = 1;
+
+          /* A group already placed by the column before it. */
+          if (i > 0 && same_groups (gk_table_schema_get_column (schema, i - 1), col, level))
+            continue;
+          while (i + span < n && same_groups (col, gk_table_schema_get_column (schema, i + span), level))
+            span++;
+          add_header (layout, col->groups[level], level, first + i, 1, span);
         }
-      while (i + span < n && g_strcmp0 (gk_table_schema_get_column (schema, i + span)->group, col->group) == 0)
-        span++;
-      add_header (layout, col->group, 0, first + i, 1, span);
-      for (guint j = 0; j < span; j++)
-        add_header (layout, gk_table_schema_get_column (schema, i + j)->title, 1, first + i + j, 1, 1);
-      i += span;
+      add_header (layout, col->title, depth, first + i, rows - depth, 1);
     }
 }
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gk-template-private.h"
 
 /* The kinds of table a template may name, and the roles Gongkai knows
@@ -73,4 +75,47 @@ _gk_template_role_kind (const char  *role,
         return TRUE;
       }
   return FALSE;
+}
+
+/* "group": one merged header above a column's title, or a list of them,
+ * outermost first (the 三公 决算表's 财政拨款“三公”经费 › 公务用车购置及运行维护费
+ * › 购置费). Columns side by side with the same list share their headers.
+ * Returns NULL, or what is wrong. */
+const char *
+_gk_template_parse_groups (JsonObject   *obj,
+                           char       ***out)
+{
+  JsonNode *node;
+  JsonArray *array;
+  guint n;
+
+  *out = NULL;
+  if (!json_object_has_member (obj, "group"))
+    return NULL;
+  node = json_object_get_member (obj, "group");
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      if (*json_node_get_string (node) == '\0')
+        return _("“group” must not be empty");
+      *out = g_new0 (char *, 2);
+      (*out)[0] = g_strdup (json_node_get_string (node));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return _("“group” must be a text or a list of texts");
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n == 0 || n > 4)
+    return _("“group” must list between 1 and 4 headers");
+  *out = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return _("“group” must be a text or a list of texts");
+      if (*json_node_get_string (element) == '\0')
+        return _("“group” must not be empty");
+      (*out)[i] = g_strdup (json_node_get_string (element));
+    }
+  return NULL;
 }

@@ -48,6 +48,8 @@ const char *_gk_template_kind_name       (GkTableKind  kind);
 gboolean    _gk_template_role_kind       (const char  *role,
                                           GkTableKind *kind);
 JsonArray  *_gk_template_overall_columns    (void);
+const char *_gk_template_parse_groups       (JsonObject    *obj,
+                                             char        ***out);
 JsonArray  *_gk_template_parse_list_columns (GkTableSchema *t,
                                              JsonArray     *columns,
                                              const char    *where,

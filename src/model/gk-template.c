@@ -15,7 +15,7 @@ column_schema_free (gpointer data)
 
   g_free (c->id);
   g_free (c->title);
-  g_free (c->group);
+  g_strfreev (c->groups);
   g_free (c->sources);
   g_strfreev (c->classes);
   g_free (c->source);
@@ -553,6 +553,7 @@ parse_table (GkTemplate  *self,
     {
       JsonObject *cobj;
       GkColumnSchema *c;
+      const char *message;
 
       if (!is_object_element (columns, j))
         return invalid (error, where, _("column %u must be an object"), j + 1);
@@ -560,9 +561,10 @@ parse_table (GkTemplate  *self,
       c = g_new0 (GkColumnSchema, 1);
       g_ptr_array_add (t->columns, c);
       if (!dup_string (cobj, "id", where, &c->id, error) ||
-          !dup_string (cobj, "title", where, &c->title, error) ||
-          !dup_string (cobj, "group", where, &c->group, error))
+          !dup_string (cobj, "title", where, &c->title, error))
         return FALSE;
+      if ((message = _gk_template_parse_groups (cobj, &c->groups)) != NULL)
+        return invalid (error, where, "%s", message);
       if (c->id == NULL || c->title == NULL)
         return invalid (error, where, _("column %u needs an “id” and a “title”"), j + 1);
       /* A row of a file names its code beside its figures. */

@@ -30,7 +30,7 @@ typedef struct
 {
   char         *id;
   char         *title;
-  char         *group;      /* merged header above the title, or NULL */
+  char        **groups;     /* merged headers above the title, outermost first, or NULL */
   GkColumnRule  rule;
   guint        *sources;    /* column indexes, for SUM and SHARE_OF */
   guint         n_sources;
