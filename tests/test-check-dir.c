@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include "gk-check-batch.h"
+#include "gk-check-report.h"
 #include "gk-test-common.h"
 #include "gk-test-run.h"
 #include "gk-xlsx-workbook.h"
@@ -475,6 +476,52 @@ test_report_xlsx (Fixture       *f,
   g_assert_true (found_hostile);
 }
 
+/* More findings than a sheet holds: those that fit, then a row that says
+ * how many were left out and how to have them all. The limit is lowered
+ * for the test; a million findings are slow to make. */
+static void
+test_report_xlsx_cap (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "capped.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) results = g_ptr_array_new ();
+  g_autoptr(GkXlsxWorkbook) workbook = NULL;
+  g_autoptr(GError) error = NULL;
+  GkBatchResult result = { .path = (char *) "a.gongkai", .status = GK_BATCH_CHECKED,
+                           .unit = (char *) "单位", .year = 2024, .template_id = (char *) "xinjiang-2020" };
+  GkBatchFinding findings[7];
+  GkXlsxSheet *sheet;
+  const GkXlsxCell *last;
+
+  result.findings = g_ptr_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+    {
+      findings[i] = (GkBatchFinding) { (char *) "table.sum", (char *) "error", (char *) "表三", NULL };
+      findings[i].message = g_strdup_printf ("finding %u", i);
+      g_ptr_array_add (result.findings, &findings[i]);
+    }
+  g_ptr_array_add (results, &result);
+
+  gk_check_report_set_xlsx_row_limit (5);
+  g_assert_true (gk_check_report_write (file, results, "", &error));
+  gk_check_report_set_xlsx_row_limit (G_MAXUINT);
+  g_assert_no_error (error);
+
+  workbook = gk_xlsx_workbook_open (path, &error);
+  g_assert_no_error (error);
+  sheet = g_ptr_array_index (workbook->sheets, 0);
+  /* The header, four findings in their order, and the note. */
+  g_assert_cmpuint (sheet->n_rows, ==, 6);
+  g_assert_cmpstr (gk_xlsx_sheet_get_cell (sheet, 4, 6)->text, ==, "finding 3");
+  last = gk_xlsx_sheet_get_cell (sheet, 5, 6);
+  g_assert_nonnull (strstr (last->text, "3 more findings"));
+  g_assert_nonnull (strstr (last->text, ".csv"));
+  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+    g_free (findings[i].message);
+  g_ptr_array_unref (result.findings);
+}
+
 static guint
 count_occurrences (const char *text,
                    const char *needle)
@@ -635,6 +682,7 @@ main (int   argc,
   ADD ("/check-dir/exit-status", test_exit_status);
   ADD ("/check-dir/report/csv", test_report_csv);
   ADD ("/check-dir/report/xlsx", test_report_xlsx);
+  ADD ("/check-dir/report/xlsx-cap", test_report_xlsx_cap);
   ADD ("/check-dir/report/html", test_report_html);
   ADD ("/check-dir/report/refused", test_report_refused);
   ADD ("/check-dir/hang-and-crash", test_hang_and_crash);

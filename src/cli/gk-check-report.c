@@ -140,6 +140,16 @@ write_csv (GFile      *file,
   return gk_file_write_bytes_atomic (file, bytes, GK_ATOMIC_NONE, NULL, error);
 }
 
+/* A sheet holds 1 048 576 rows, the header being one. */
+static guint xlsx_row_limit = 1048575;
+
+/* Only tests lower it: a million findings are slow to make. */
+void
+gk_check_report_set_xlsx_row_limit (guint limit)
+{
+  xlsx_row_limit = MAX (limit, 2);
+}
+
 static gboolean
 write_xlsx (GFile      *file,
             GPtrArray  *rows,
@@ -148,6 +158,26 @@ write_xlsx (GFile      *file,
   const char *header[N_COLUMNS + 1];
 
   translate_header (header);
+  /* More findings than a sheet holds: the last row says how many are
+   * left out and where to get them all, rather than a workbook that
+   * Excel refuses or a list cut without a word. */
+  if (rows->len > xlsx_row_limit)
+    {
+      guint left_out = rows->len - (xlsx_row_limit - 1);
+      char **note = g_new0 (char *, N_COLUMNS + 2);
+
+      g_ptr_array_set_size (rows, xlsx_row_limit - 1);
+      for (guint c = 0; c < N_COLUMNS; c++)
+        note[c] = g_strdup ("");
+      g_free (note[MESSAGE]);
+      note[MESSAGE] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "… and %u more finding, not in this workbook: a sheet holds at most %u rows. Write the report as .csv to have them all.",
+                                                    "… and %u more findings, not in this workbook: a sheet holds at most %u rows. Write the report as .csv to have them all.",
+                                                    left_out),
+                                       left_out, xlsx_row_limit);
+      g_ptr_array_add (rows, note);
+      g_printerr ("%s\n", note[MESSAGE]);
+    }
   for (guint i = 0; i < rows->len; i++)
     {
       char **row = g_ptr_array_index (rows, i);

@@ -19,5 +19,6 @@ gboolean       gk_check_report_write  (GFile      *file,
                                        GPtrArray  *results,
                                        const char *summary,
                                        GError    **error);
+void           gk_check_report_set_xlsx_row_limit (guint limit);
 
 G_END_DECLS
