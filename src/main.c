@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "gk-application.h"
+#include "gk-document-language.h"
 
 /* Whether this executable is the one in the build tree, so that an
  * uninstalled run finds the catalogs it was just built with. Both paths
@@ -52,6 +53,7 @@ main (int   argc,
    * disclosure is printed in. */
   g_setenv ("PANGO_LANGUAGE", "zh-cn", FALSE);
   setlocale (LC_ALL, "");
+  gk_document_language_set_default ();
   bindtextdomain (GETTEXT_PACKAGE, gk_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

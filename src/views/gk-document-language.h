@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 void gk_label_use_document_language (GtkLabel *label);
+void gk_document_language_set_default (void);
 
 G_END_DECLS
