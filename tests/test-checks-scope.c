@@ -117,6 +117,9 @@ static const Case cases[] = {
   { "narrative.change-word", "s8.change",
     "“三公”经费502.4万元，比上年减少14.6万元，主要原因是压缩开支。公务用车运行维护费400万元；与上年持平，原因：车辆无变动。",
     FALSE },
+  /* 湖南 2016: a figure in 亿元 states every amount that rounds to it. */
+  { "narrative.figure", "s8.total", "2022年“三公”经费预算为0.05亿元。", FALSE },
+  { "narrative.figure", "s8.total", "2022年“三公”经费预算为0.06亿元。", TRUE },
   /* A year compared with is not the budget year. */
   { "format.consistency", "s8.change", "与2021年预算相比，“三公”经费减少14.6万元，主要原因是压缩开支。", FALSE },
   { "format.consistency", "s8.change", "“三公”经费支出不超过2021年水平。", FALSE },

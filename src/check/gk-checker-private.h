@@ -177,6 +177,7 @@ typedef struct
   gboolean     money;       /* an amount of money in 元 or 万元 */
   GkMoneyUnit  unit;        /* money: the unit written after the figure */
   GkAmount     stated;      /* money: the figure in hundredths of that unit */
+  gboolean     yiyuan;      /* money written in 亿元: unit is 万元, stated in hundredths of 亿元 */
 } GkClaim;
 
 typedef struct

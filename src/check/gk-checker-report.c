@@ -143,7 +143,7 @@ gk_check_claim_unit (GkCheckRun    *run,
  * document's unit). "1.23万元" in a 元 document states every amount from
  * 12 250.00元 to 12 349.99元: the document's figure is converted into the
  * unit written, rounded as the text would round it, and the two compared
- * to the cent of that unit. A figure in 元 states a 万元 amount only when
+ * to the cent of that unit; likewise in 亿元. A figure in 元 states a 万元 amount only when
  * it is exactly that amount. */
 gboolean
 gk_check_claim_states (GkCheckRun    *run,
@@ -156,6 +156,10 @@ gk_check_claim_states (GkCheckRun    *run,
     return claim->exact && claim->value == amount;
   if (!gk_amount_convert (amount, gk_document_get_money_unit (run->document), claim->unit, &converted, NULL))
     return FALSE;
+  /* "4.40亿元" states every amount from 43 950.00万元 to 44 049.99万元,
+   * rounded half away from zero like the 万元 conversion. */
+  if (claim->yiyuan)
+    converted = converted >= 0 ? (converted + 5000) / 10000 : -((-converted + 5000) / 10000);
   return converted == claim->stated;
 }
 

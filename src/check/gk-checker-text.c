@@ -503,10 +503,11 @@ gk_claim_text_parse (GkDocument *document,
           if (!convert_amount (document, unit, whole, fraction, decimals, &claim->value, &claim->exact))
             goto skip;
           /* The unit written decides how the figure is compared: in it. */
-          if (unit == UNIT_WANYUAN || unit == UNIT_YUAN)
+          if (unit == UNIT_WANYUAN || unit == UNIT_YUAN || unit == UNIT_YIYUAN)
             {
               claim->money = TRUE;
-              claim->unit = unit == UNIT_WANYUAN ? GK_MONEY_UNIT_WANYUAN : GK_MONEY_UNIT_YUAN;
+              claim->unit = unit == UNIT_YUAN ? GK_MONEY_UNIT_YUAN : GK_MONEY_UNIT_WANYUAN;
+              claim->yiyuan = unit == UNIT_YIYUAN;
               claim->stated = (GkAmount) whole * 100 + (GkAmount) (decimals == 1 ? fraction * 10 : fraction);
             }
           claim->kind = word != NULL ? GK_CLAIM_CHANGE : GK_CLAIM_AMOUNT;
