@@ -140,7 +140,7 @@ static const GkCheckRule rules[] = {
     N_("A function 项 whose 决算 exceeds its 年初预算 says why.") },
   { "final.completion-rate", GK_CHECK_SEVERITY_ERROR,
     N_("Completion rate is wrong"),
-    N_("完成年初预算的 x% is the 决算 over the 年初预算 stated, × 100, rounded as written.") },
+    N_("The completion rate (完成年初预算的 x%) is the 决算 over the 年初预算 stated, × 100, rounded as written.") },
   { "final.carryover", GK_CHECK_SEVERITY_ERROR,
     N_("年初结转和结余 differs from last year's 年末"),
     N_("This year's 年初结转和结余 is last year's 年末结转和结余, source by source.") },

@@ -54,9 +54,8 @@ budget_response (GtkNativeDialog *chooser,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  /* Translators: how many 年初预算 figures, then the budget file's name */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure filled from the budget %s",
-                                          "%u figures filled from the budget %s", n), n, name);
+  /* Translators: the budget file's name, then how many 年初预算 figures */
+  message = g_strdup_printf (_("Linked to the budget %s: figures filled: %u"), name, n);
   gk_window_add_toast (self, adw_toast_new (message));
 }
 
