@@ -185,7 +185,7 @@ test_performance (void)
   gk_document_set_int (document, facts, "performance-target-amount", 10000);
   set_count (document, "performance-self-projects", 10);
   gk_document_set_int (document, facts, "performance-self-amount", 10000);
-  gk_document_set_int (document, facts, "performance-average-score", 9250);
+  gk_document_set_text (document, facts, "performance-average-score", "92.50");
   set_count (document, "performance-excellent", 8);
   set_count (document, "performance-good", 2);
   set_count (document, "performance-pass", 0);
@@ -235,6 +235,25 @@ test_round_trip (void)
   g_assert_cmpstr (gk_final_facts_get_text (gk_document_get_final_facts (read), "sangong-reception-use"), ==, "上级检查");
   again = gk_document_serialize (read);
   g_assert_true (g_bytes_equal (bytes, again));
+}
+
+/* The 年初预算 and the facts' amounts are money: they follow the
+ * document into another unit. */
+static void
+test_convert (void)
+{
+  g_autoptr(GkDocument) document = built ();
+  g_autoptr(GError) error = NULL;
+  GkAmount amount = 0;
+  guint n_rounded = 0;
+
+  gk_test_final_budget (document, "general.2050201", "20.00", NULL);
+  gk_document_set_int (document, gk_document_get_final_facts (document), "performance-target-amount", 150);
+  g_assert_true (gk_document_convert_money_unit (document, GK_MONEY_UNIT_YUAN, &n_rounded, &error));
+  g_assert_no_error (error);
+  g_assert_true (gk_budget_get_amount (gk_document_get_budget (document), "general.2050201", &amount));
+  g_assert_cmpint (amount, ==, G_GINT64_CONSTANT (20000000));
+  g_assert_cmpint (gk_final_facts_get_amount (gk_document_get_final_facts (document), "performance-target-amount"), ==, 1500000);
 }
 
 static void
@@ -292,5 +311,6 @@ main (int    argc,
   g_test_add_func ("/final-text/performance", test_performance);
   g_test_add_func ("/final-text/round-trip", test_round_trip);
   g_test_add_func ("/final-text/strict", test_strict);
+  g_test_add_func ("/final-text/convert", test_convert);
   return g_test_run ();
 }

@@ -30,7 +30,7 @@ struct _GkFinalFacts
   GkAmount  tracking_amount;
   int       self_projects;
   GkAmount  self_amount;
-  GkAmount  average_score;     /* hundredths of a point, like an amount */
+  char     *average_score;     /* as typed ("92.5"): a score, not money */
   int       excellent;
   int       good;
   int       pass;
@@ -65,7 +65,7 @@ static const GkField fields[] = {
   GK_FIELD_AMOUNT_IN ("performance/tracking-amount", "performance-tracking-amount", GkFinalFacts, tracking_amount),
   GK_FIELD_INT_IN ("performance/self-projects", "performance-self-projects", GkFinalFacts, self_projects, -1),
   GK_FIELD_AMOUNT_IN ("performance/self-amount", "performance-self-amount", GkFinalFacts, self_amount),
-  GK_FIELD_AMOUNT_IN ("performance/average-score", "performance-average-score", GkFinalFacts, average_score),
+  GK_FIELD_STRING_IN ("performance/average-score", "performance-average-score", GkFinalFacts, average_score),
   GK_FIELD_INT_IN ("performance/excellent", "performance-excellent", GkFinalFacts, excellent, -1),
   GK_FIELD_INT_IN ("performance/good", "performance-good", GkFinalFacts, good, -1),
   GK_FIELD_INT_IN ("performance/pass", "performance-pass", GkFinalFacts, pass, -1),

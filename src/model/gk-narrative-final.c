@@ -608,8 +608,6 @@ gk_narrative_kind_performance_management (GkComposer *c)
     { "优", "performance-excellent" }, { "良", "performance-good" },
     { "合格", "performance-pass" }, { "不合格", "performance-fail" },
   };
-  GkFinalFacts *facts = gk_document_get_final_facts (c->document);
-  g_autofree char *score = gk_amount_format (gk_final_facts_get_amount (facts, "performance-average-score"));
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.performance-management");
   gk_final_unit_year (c);
@@ -624,10 +622,7 @@ gk_narrative_kind_performance_management (GkComposer *c)
   gk_composer_text (c, "；");
   projects_line (c, "绩效自评的", "performance-self-projects", "performance-self-amount");
   gk_composer_text (c, "，平均得分");
-  if (gk_final_facts_get_count (facts, "performance-self-projects") == GK_FINAL_FACTS_UNSET)
-    gk_composer_span (c, GK_SPAN_MISSING, "（未填写）", "final/performance-average-score");
-  else
-    gk_composer_span (c, GK_SPAN_FIGURE, score, "final/performance-average-score");
+  gk_final_text (c, "performance-average-score");
   gk_composer_text (c, "分（其中，");
   for (guint i = 0; i < G_N_ELEMENTS (grades); i++)
     {
