@@ -497,6 +497,10 @@ static const char * const cased_elsewhere[] = {
   "overall.tasks-expenditure", /* test-overall-performance: jiangxi-2022-town's 表十 */
   "overall.incomplete",     /* test-overall-performance */
   "table.stated",           /* test-import-pdf: a printed 类 that is not the sum of its 项 */
+  "final.budget-figure",    /* test-budget-link: a 决算 against its budget */
+  "final.over-budget",      /* test-budget-link */
+  "final.completion-rate",  /* test-budget-link */
+  "final.carryover",        /* test-budget-link */
   NULL,
 };
 

@@ -9,6 +9,7 @@
 #include "gk-narrative-page.h"
 
 #include "gk-test-common.h"
+#include "gk-test-final.h"
 
 /* 情况说明, read and edited through its widgets. */
 
@@ -344,6 +345,61 @@ test_prior (void)
   g_assert_finalize_object (page);
 }
 
+/* A 决算's facts and the reason it differs from its budget are typed in
+ * the same popover; a count that is not one is refused. */
+static void
+test_final_fields (void)
+{
+  g_autoptr(GkDocument) document = gk_test_final_document ("测试局", 2024);
+  GkFinalFacts *facts = gk_document_get_final_facts (document);
+  GtkWidget *page;
+  GtkWindow *window;
+  GtkWidget *button;
+  GtkPopover *popover;
+  GtkWidget *groups;
+
+  gk_test_final_set (document, "final-sangong", NULL, "abroad-final", "8.00");
+  page = gk_narrative_page_new (document);
+  window = show_page (page);
+  g_object_ref (page);
+
+  button = gk_narrative_page_get_prior_editor (GK_NARRATIVE_PAGE (page), "k.final-sangong.abroad");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  groups = find_named (GTK_WIDGET (popover), "field:final/sangong-abroad-groups");
+  g_assert_nonnull (groups);
+  gtk_editable_set_text (GTK_EDITABLE (groups), "两个");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
+  g_assert_true (gtk_widget_has_css_class (groups, "error"));
+  g_assert_cmpint (gk_final_facts_get_count (facts, "sangong-abroad-groups"), ==, GK_FINAL_FACTS_UNSET);
+
+  gtk_editable_set_text (GTK_EDITABLE (groups), "2");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "field:final/sangong-abroad-content")), "考察交流");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
+  gk_test_iterate_idle ();
+  g_assert_cmpint (gk_final_facts_get_count (facts, "sangong-abroad-groups"), ==, 2);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page),
+                                                                                             "k.final-sangong.abroad"))),
+                            "团组2个"));
+  g_assert_true (gk_document_undo (document));
+  g_assert_cmpint (gk_final_facts_get_count (facts, "sangong-abroad-groups"), ==, GK_FINAL_FACTS_UNSET);
+  g_assert_null (gk_final_facts_get_text (facts, "sangong-abroad-content"));
+  gk_test_iterate_idle ();
+
+  /* The reason the 决算 is above the (unlinked, so 0) 预算. */
+  button = gk_narrative_page_get_prior_editor (GK_NARRATIVE_PAGE (page), "k.final-sangong.budget");
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "field:budget/sangong.total/reason")), "临时出访任务");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
+  gk_test_iterate_idle ();
+  g_assert_cmpstr (gk_budget_get_reason (gk_document_get_budget (document), "sangong.total"), ==, "临时出访任务");
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
 /* A paragraph switched to hand-written text, and back. */
 static void
 test_hand_written (void)
@@ -406,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/narrative-page/reading", test_reading);
   g_test_add_func ("/narrative-page/table-edit", test_table_edit);
   g_test_add_func ("/narrative-page/prior", test_prior);
+  g_test_add_func ("/narrative-page/final-fields", test_final_fields);
   g_test_add_func ("/narrative-page/hand-written", test_hand_written);
 
   return g_test_run ();

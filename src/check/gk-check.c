@@ -130,6 +130,20 @@ static const GkCheckRule rules[] = {
   { "format.class-name-year", GK_CHECK_SEVERITY_WARNING,
     N_("Function 类 named as in another year"),
     N_("A function 类 carries the name valid in the document's year (e.g. 卫生健康支出 since 2019).") },
+
+  /* 决算 against the same year's budget */
+  { "final.budget-figure", GK_CHECK_SEVERITY_ERROR,
+    N_("预算数 differs from the budget"),
+    N_("Each 预算数 of the “三公” 决算 table, and each 年初预算 stated in 情况说明, is the figure of the same year's budget disclosure.") },
+  { "final.over-budget", GK_CHECK_SEVERITY_WARNING,
+    N_("项 over budget without a reason"),
+    N_("A function 项 whose 决算 exceeds its 年初预算 says why.") },
+  { "final.completion-rate", GK_CHECK_SEVERITY_ERROR,
+    N_("Completion rate is wrong"),
+    N_("The completion rate (完成年初预算的 x%) is the 决算 over the 年初预算 stated, × 100, rounded as written.") },
+  { "final.carryover", GK_CHECK_SEVERITY_ERROR,
+    N_("年初结转和结余 differs from last year's 年末"),
+    N_("This year's 年初结转和结余 is last year's 年末结转和结余, source by source.") },
 };
 
 const GkCheckRule *

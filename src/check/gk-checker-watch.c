@@ -209,6 +209,10 @@ gk_checker_watch_document (GkChecker *self)
   watch (self, gk_explanation_get_priors (explanation), GK_CHECK_READS_PRIORS, NULL);
   watch (self, gk_document_get_projects (document), GK_CHECK_READS_PROJECTS, NULL);
   watch (self, gk_document_get_glossary (document), GK_CHECK_READS_GLOSSARY, NULL);
+  /* A 决算's budget figures are compared like last year's. */
+  watch (self, gk_document_get_budget (document), GK_CHECK_READS_PRIORS, NULL);
+  watch (self, gk_budget_get_figures (gk_document_get_budget (document)), GK_CHECK_READS_PRIORS, NULL);
+  watch (self, gk_document_get_final_facts (document), GK_CHECK_READS_EXPLANATION, NULL);
 }
 
 /* Hand-written paragraphs are a map without signals; comparing them after

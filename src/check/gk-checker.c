@@ -592,6 +592,8 @@ gk_checker_constructed (GObject *object)
   add_instances (self, defs, n_defs);
   defs = gk_check_format_defs (&n_defs);
   add_instances (self, defs, n_defs);
+  defs = gk_check_budget_defs (&n_defs);
+  add_instances (self, defs, n_defs);
 
   gk_checker_watch_document (self);
   g_signal_connect_swapped (self->document, "changed", G_CALLBACK (document_changed_cb), self);

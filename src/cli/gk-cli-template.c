@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "gk-cli-private.h"
+#include "gk-document-input.h"
 #include "gk-document-io.h"
 #include "gk-template.h"
 
@@ -74,18 +75,64 @@ _gk_cli_list_templates (const GkCliCommand *command,
   return EXIT_SUCCESS;
 }
 
+/* --budget BUDGET with --new: the same year's budget disclosure a 决算
+ * is tied to. Its year, unit and money unit are the new document's unless
+ * given otherwise, and then they must agree. */
+static GkDocument *
+open_budget (const char  *path,
+             GkTemplate  *template,
+             GVariantDict *options)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDocument) budget = NULL;
+  const char *unit = NULL;
+  gint32 year = 0;
+
+  if (gk_template_lookup (template, "final-sangong") == NULL &&
+      gk_template_lookup (template, "final-general") == NULL)
+    {
+      g_printerr (_("--budget: the template “%s” has no final-accounts tables to tie to a budget\n"),
+                  gk_template_get_id (template));
+      return NULL;
+    }
+  budget = gk_document_open (file, NULL, &error);
+  if (budget == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return NULL;
+    }
+  if (g_variant_dict_lookup (options, "year", "i", &year) && (guint) year != gk_document_get_year (budget))
+    {
+      g_printerr (_("--budget: %s is the budget for %u, not for %d; choose the budget of the same year\n"),
+                  path, gk_document_get_year (budget), year);
+      return NULL;
+    }
+  if (g_variant_dict_lookup (options, "unit", "&s", &unit) && g_strcmp0 (unit, gk_document_get_unit (budget)) != 0)
+    {
+      g_printerr (_("--budget: %s is the budget of “%s”, not of “%s”; choose the budget of the same unit\n"),
+                  path, gk_document_get_unit (budget), unit);
+      return NULL;
+    }
+  return g_steal_pointer (&budget);
+}
+
 /* --new OUT --template ID [--unit NAME] [--year YYYY] [--money-unit 万元|元]
- * [--force]: a blank disclosure of the template, as the window's 新建
- * makes it, saved to OUT. */
+ * [--budget BUDGET] [--force]: a blank disclosure of the template, as the
+ * window's 新建 makes it, saved to OUT; with --budget, a 决算 whose 年初预算
+ * are BUDGET's. */
 int
 _gk_cli_new (const GkCliCommand *command,
              GVariantDict       *options,
              const char * const *files)
 {
   g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkDocument) budget = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *budget_path = NULL;
+  guint n_filled = 0;
   const char *path = NULL;
   const char *id = NULL;
   const char *unit = "";
@@ -114,6 +161,14 @@ _gk_cli_new (const GkCliCommand *command,
     }
   if ((template = _gk_cli_find_template ("new", id)) == NULL)
     return GK_CLI_EXIT_UNREADABLE;
+  if (g_variant_dict_lookup (options, "budget", "^&ay", &budget_path))
+    {
+      if ((budget = open_budget (budget_path, template, options)) == NULL)
+        return GK_CLI_EXIT_UNREADABLE;
+      year = gk_document_get_year (budget);
+      unit = gk_document_get_unit (budget) != NULL ? gk_document_get_unit (budget) : "";
+      money_unit = gk_document_get_money_unit (budget);
+    }
   if (year < GK_FILE_YEAR_MIN || year > GK_FILE_YEAR_MAX)
     {
       g_printerr (_("--year %d is not a budget year; give a year from %d to %d\n"),
@@ -133,11 +188,23 @@ _gk_cli_new (const GkCliCommand *command,
       return EXIT_FAILURE;
     }
   document = gk_document_new_blank_for_template (template, unit, (guint) year, money_unit);
+  if (budget != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (budget_path);
+
+      if (!gk_document_link_budget (document, budget, name, &n_filled, &error))
+        {
+          g_printerr ("--budget: %s\n", error->message);
+          return GK_CLI_EXIT_UNREADABLE;
+        }
+    }
   if (!gk_document_save (document, out, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
+  if (budget != NULL)
+    g_print (_("%s: %u budget figures filled from %s\n"), path, n_filled, budget_path);
   g_print (_("%s: a blank disclosure of the template “%s” (%s), %d, amounts in %s\n"),
            path, gk_template_get_title (template), gk_template_get_id (template), year,
            gk_money_unit_to_string (money_unit));

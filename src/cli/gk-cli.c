@@ -70,6 +70,8 @@ gk_cli_add_options (GApplication *application)
                                  N_("With --new, the budget year (this year when not given)"), N_("YYYY"));
   g_application_add_main_option (application, "money-unit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
                                  N_("With --new, the unit of the amounts: 万元 (the default) or 元"), N_("UNIT"));
+  g_application_add_main_option (application, "budget", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
+                                 N_("With --new, the same year’s budget disclosure the final accounts are tied to"), N_("BUDGET"));
   g_application_add_main_option (application, "force", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  N_("With --new, replace OUT when it exists"), NULL);
 }

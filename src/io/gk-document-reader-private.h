@@ -82,6 +82,11 @@ gboolean _gk_reader_read_fields    (Reader               *r,
                                     const char * const   *exclude);
 gboolean _gk_reader_read_tables    (Reader               *r,
                                     JsonNode             *node);
+/* gk-document-reader-budget.c */
+gboolean _gk_reader_read_budget    (Reader               *r,
+                                    JsonNode             *node);
+gboolean _gk_reader_read_final_facts (Reader             *r,
+                                      JsonNode           *node);
 gboolean _gk_reader_unknown_member (Reader               *r,
                                     const char           *name);
 

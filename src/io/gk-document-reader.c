@@ -275,7 +275,10 @@ is_prior_key (GkDocument *document,
   static const char * const fixed[] = {
     "expenditure.basic", "expenditure.project", "general.total", "income.total", "expenditure.total",
     "sangong.total", "sangong.abroad", "sangong.vehicle-purchase",
-    "sangong.vehicle-operation", "sangong.reception", "running-costs", NULL
+    "sangong.vehicle-operation", "sangong.reception", "running-costs",
+    /* A 决算's: last year's 决算 totals and 年末结转和结余 by source. */
+    "final.total", "final.fiscal", "sangong.vehicle", "closing.total", "closing.general",
+    "closing.fund", "closing.capital", NULL
   };
 
   if (g_strv_contains (fixed, key))
@@ -391,7 +394,7 @@ static gboolean
 read_explanation (Reader   *r,
                   JsonNode *node)
 {
-  static const char * const extra[] = { "prior-year", "hand-written", "paragraphs-off", NULL };
+  static const char * const extra[] = { "prior-year", "hand-written", "paragraphs-off", "final", NULL };
   GkExplanation *explanation = gk_document_get_explanation (r->document);
   JsonObject *object;
   gsize len;
@@ -402,6 +405,13 @@ read_explanation (Reader   *r,
     {
       len = _gk_reader_push_member (r, "hand-written");
       if (!read_hand_written (r, json_object_get_member (object, "hand-written")))
+        return FALSE;
+      _gk_reader_pop (r, len);
+    }
+  if (json_object_has_member (object, "final"))
+    {
+      len = _gk_reader_push_member (r, "final");
+      if (!_gk_reader_read_final_facts (r, json_object_get_member (object, "final")))
         return FALSE;
       _gk_reader_pop (r, len);
     }
@@ -654,7 +664,7 @@ load (const char  *data,
   g_autofree char *owned_data = owned_text;
   static const char * const root_members[] = {
     "format", "version", "template", "unit", "year", "money-unit", "date", "region", "unit-type", "names", "overview",
-    "tables", "projects", "explanation", "glossary", NULL
+    "tables", "projects", "explanation", "glossary", "budget", NULL
   };
   static const struct {
     const char *member;
@@ -666,6 +676,7 @@ load (const char  *data,
     { "projects", read_projects },
     { "explanation", read_explanation },
     { "glossary", read_glossary },
+    { "budget", _gk_reader_read_budget },
   };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GkDocument) document = NULL;

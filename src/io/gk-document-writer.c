@@ -334,6 +334,36 @@ explanation_object (GkExplanation *explanation)
   return object;
 }
 
+/* A 决算's tie to its budget: only in a document that has one. A purpose
+ * or reason is written only when typed. */
+static JsonObject *
+budget_object (GkBudget *budget)
+{
+  JsonObject *object = json_object_new ();
+  JsonObject *figures = json_object_new ();
+  GListModel *list = gk_budget_get_figures (budget);
+
+  json_object_set_string_member (object, "file", gk_budget_get_file (budget) ? gk_budget_get_file (budget) : "");
+  json_object_set_string_member (object, "unit", gk_budget_get_unit (budget) ? gk_budget_get_unit (budget) : "");
+  json_object_set_int_member (object, "year", gk_budget_get_year (budget));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GkBudgetFigure) figure = g_list_model_get_item (list, i);
+      JsonObject *o = json_object_new ();
+      const char *purpose = gk_budget_figure_get_purpose (figure);
+      const char *reason = gk_budget_figure_get_reason (figure);
+
+      set_amount (o, "amount", gk_budget_figure_get_amount (figure));
+      if (purpose != NULL && purpose[0] != '\0')
+        json_object_set_string_member (o, "purpose", purpose);
+      if (reason != NULL && reason[0] != '\0')
+        json_object_set_string_member (o, "reason", reason);
+      json_object_set_object_member (figures, gk_budget_figure_get_key (figure), o);
+    }
+  json_object_set_object_member (object, "figures", figures);
+  return object;
+}
+
 /* The template by its id and version; the tables when the document keeps
  * its own selection, order or titles of them; the whole definition when
  * the template is the user's, so that the file opens anywhere. */
@@ -445,6 +475,13 @@ gk_document_serialize (GkDocument *document)
 
   json_object_set_object_member (object, "explanation",
                                  explanation_object (gk_document_get_explanation (document)));
+  if (!gk_final_facts_is_empty (gk_document_get_final_facts (document)))
+    {
+      JsonObject *facts = json_object_new ();
+
+      write_fields (facts, gk_document_get_final_facts (document), NULL);
+      json_object_set_object_member (json_object_get_object_member (object, "explanation"), "final", facts);
+    }
 
   list = gk_document_get_glossary (document);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -455,6 +492,8 @@ gk_document_serialize (GkDocument *document)
       json_array_add_object_element (glossary, o);
     }
   json_object_set_array_member (object, "glossary", glossary);
+  if (gk_budget_is_present (gk_document_get_budget (document)))
+    json_object_set_object_member (object, "budget", budget_object (gk_document_get_budget (document)));
 
   json_node_take_object (root, object);
   json_generator_set_root (generator, root);

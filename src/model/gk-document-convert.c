@@ -129,6 +129,15 @@ collect (GkDocument   *self,
     }
   if (!collect_fields (G_OBJECT (self->explanation), from, unit, changes, &rounded, error))
     return FALSE;
+  /* A 决算's 年初预算 and the amounts of its facts are money too. */
+  for (guint i = 0; i < g_list_model_get_n_items (gk_budget_get_figures (self->budget)); i++)
+    {
+      g_autoptr(GObject) figure = g_list_model_get_item (gk_budget_get_figures (self->budget), i);
+      if (!collect_fields (figure, from, unit, changes, &rounded, error))
+        return FALSE;
+    }
+  if (!collect_fields (G_OBJECT (self->final_facts), from, unit, changes, &rounded, error))
+    return FALSE;
   *n_rounded = rounded;
   return TRUE;
 }

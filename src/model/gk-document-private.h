@@ -34,6 +34,8 @@ struct _GkDocument
   GPtrArray     *tables;         /* GkTable, template order */
   GListStore    *projects;
   GkExplanation *explanation;
+  GkBudget      *budget;         /* the same year's budget a 决算 is tied to */
+  GkFinalFacts  *final_facts;
   GListStore    *glossary;
   GHashTable    *set_aside;      /* role → GkTable the template leaves out */
 

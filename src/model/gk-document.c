@@ -46,6 +46,8 @@ gk_document_dispose (GObject *object)
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_object (&self->overview);
   g_clear_object (&self->explanation);
+  g_clear_object (&self->budget);
+  g_clear_object (&self->final_facts);
   g_clear_object (&self->glossary);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->set_aside, g_hash_table_unref);
@@ -236,6 +238,8 @@ gk_document_init (GkDocument *self)
   self->names[GK_CLASSIFICATION_ECONOMIC] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->overview = gk_overview_new ();
   self->explanation = gk_explanation_new ();
+  self->budget = gk_budget_new ();
+  self->final_facts = gk_final_facts_new ();
   self->glossary = g_list_store_new (GK_TYPE_GLOSSARY_ENTRY);
   self->projects = g_list_store_new (GK_TYPE_PROJECT);
   self->tables = g_ptr_array_new_with_free_func (g_object_unref);

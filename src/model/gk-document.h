@@ -4,9 +4,11 @@
 #include <gio/gio.h>
 
 #include "gk-amount.h"
+#include "gk-budget.h"
 #include "gk-catalog.h"
 #include "gk-document-error.h"
 #include "gk-explanation.h"
+#include "gk-final-facts.h"
 #include "gk-glossary-entry.h"
 #include "gk-indicator.h"
 #include "gk-overview.h"
@@ -166,6 +168,19 @@ gboolean       gk_document_start_next_year  (GkDocument       *self,
 gboolean       gk_document_fill_prior_year  (GkDocument       *self,
                                              GkDocument       *last_year,
                                              GString          *report,
+                                             GError          **error);
+
+/* The same year's budget a 决算 is tied to (gk-document-budget.c). */
+GkBudget      *gk_document_get_budget       (GkDocument       *self);
+GkFinalFacts  *gk_document_get_final_facts  (GkDocument       *self);
+GkBudgetFigure *gk_document_ensure_budget_figure (GkDocument   *self,
+                                                 const char   *key);
+void           gk_document_remove_budget_figure (GkDocument   *self,
+                                                 const char   *key);
+gboolean       gk_document_link_budget      (GkDocument       *self,
+                                             GkDocument       *budget,
+                                             const char       *file_name,
+                                             guint            *n_filled,
                                              GError          **error);
 
 gboolean       gk_document_can_undo         (GkDocument       *self);

@@ -44,6 +44,17 @@ static const Kind kinds[] = {
   { "basic-economic", gk_narrative_kind_basic_economic, "基本支出按经济分类情况", "k.basic-economic.heading", "k.basic-economic." },
   { "capital", gk_narrative_kind_capital, "国有资本经营预算情况", "k.capital.heading", "k.capital." },
   { "procurement-list", gk_narrative_kind_procurement_list, "政府采购情况", "k.procurement-list.heading", "k.procurement-list." },
+  /* A 决算's (gk-narrative-final*.c). */
+  { "final-totals", gk_narrative_kind_final_totals, "收入支出决算总体情况", "k.final-totals.heading", "k.final-totals" },
+  { "final-income", gk_narrative_kind_final_income, "收入决算情况", "k.final-income.heading", "k.final-income" },
+  { "final-expenditure", gk_narrative_kind_final_expenditure, "支出决算情况", "k.final-expenditure.heading", "k.final-expenditure" },
+  { "final-fiscal", gk_narrative_kind_final_fiscal, "财政拨款收入支出决算总体情况", "k.final-fiscal.heading", "k.final-fiscal" },
+  { "final-general", gk_narrative_kind_final_general, NULL, NULL, "k.final-general" },
+  { "final-basic", gk_narrative_kind_final_basic, "一般公共预算财政拨款基本支出决算情况", "k.final-basic.heading", "k.final-basic" },
+  { "final-sangong", gk_narrative_kind_final_sangong, NULL, NULL, "k.final-sangong" },
+  { "final-fund", gk_narrative_kind_final_fund, "政府性基金预算财政拨款收入支出决算情况", "k.final-fund.heading", "k.final-fund" },
+  { "final-capital", gk_narrative_kind_final_capital, "国有资本经营预算财政拨款收入支出决算情况", "k.final-capital.heading", "k.final-capital" },
+  { "performance-management", gk_narrative_kind_performance_management, "预算绩效管理情况", "k.performance-management.heading", "k.performance-management" },
 };
 
 /* The seed's ten sections. */

@@ -98,6 +98,38 @@ void         gk_narrative_kind_basic_economic    (GkComposer *c);
 void         gk_narrative_kind_capital           (GkComposer *c);
 void         gk_narrative_kind_procurement_list  (GkComposer *c);
 
+/* gk-narrative-final.c, gk-narrative-final-sangong.c: a 决算's */
+void         gk_narrative_kind_final_totals      (GkComposer *c);
+void         gk_narrative_kind_final_income      (GkComposer *c);
+void         gk_narrative_kind_final_expenditure (GkComposer *c);
+void         gk_narrative_kind_final_fiscal      (GkComposer *c);
+void         gk_narrative_kind_final_general     (GkComposer *c);
+void         gk_narrative_kind_final_basic       (GkComposer *c);
+void         gk_narrative_kind_final_sangong     (GkComposer *c);
+void         gk_narrative_kind_final_fund        (GkComposer *c);
+void         gk_narrative_kind_final_capital     (GkComposer *c);
+void         gk_narrative_kind_performance_management (GkComposer *c);
+void         gk_final_unit_year                  (GkComposer *c);
+void         gk_final_year                       (GkComposer *c);
+void         gk_final_change                     (GkComposer *c,
+                                                  const char *key,
+                                                  const char *subject,
+                                                  GkAmount    amount);
+gboolean     gk_final_ratio                      (GkAmount    part,
+                                                  GkAmount    whole,
+                                                  gint       *basis_points);
+gboolean     gk_final_budget                     (GkComposer *c,
+                                                  const char *key,
+                                                  GkAmount   *amount);
+void         gk_final_budget_reason              (GkComposer *c,
+                                                  const char *key,
+                                                  GkAmount    budget,
+                                                  GkAmount    final);
+void         gk_final_count                      (GkComposer *c,
+                                                  const char *property);
+void         gk_final_text                       (GkComposer *c,
+                                                  const char *property);
+
 /* Shared by the sections. */
 GkTable     *gk_narrative_table             (GkComposer       *c,
                                              const char       *id);

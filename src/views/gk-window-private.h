@@ -79,6 +79,10 @@ void     gk_window_next_year_document_set (GkWindow  *self);
 /* gk-window-properties.c: Properties… (win.properties). */
 void     gk_window_properties_class_init (GkWindowClass *klass);
 
+/* gk-window-budget.c: Link Budget… (win.link-budget), for a 决算. */
+void     gk_window_budget_class_init     (GkWindowClass *klass);
+void     gk_window_budget_update         (GkWindow      *self);
+
 /* gk-window-template.c: Tables… (win.edit-template). */
 void     gk_window_template_class_init   (GkWindowClass *klass);
 

@@ -618,6 +618,7 @@ gk_window_update_history (GkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-template", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-year", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.properties", self->document != NULL);
+  gk_window_budget_update (self);
   gtk_stack_set_visible_child_name (self->main_stack, self->document != NULL ? "document" : "start");
   gk_window_update_title (self);
 }
@@ -821,6 +822,7 @@ gk_window_class_init (GkWindowClass *klass)
   gk_window_document_class_init (klass);
   gk_window_print_class_init (klass);
   gk_window_template_class_init (klass);
+  gk_window_budget_class_init (klass);
   gk_window_next_year_class_init (klass);
   gk_window_properties_class_init (klass);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", gk_window_action_toast);

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gk-fields.h"
+#include "gk-final-facts.h"
+
+struct _GkFinalFacts
+{
+  GObject   parent_instance;
+
+  int       abroad_groups;
+  int       abroad_people;
+  char     *abroad_content;
+  int       vehicles_bought;
+  char     *vehicle_purchase_use;
+  int       vehicles_held;
+  char     *vehicle_operation_use;
+  int       reception_batches;
+  int       reception_people;
+  int       foreign_batches;
+  int       foreign_people;
+  GkAmount  foreign_amount;
+  char     *reception_use;
+
+  char     *rules;
+  char     *mechanism;
+  int       target_projects;
+  GkAmount  target_amount;
+  int       tracking_projects;
+  GkAmount  tracking_amount;
+  int       self_projects;
+  GkAmount  self_amount;
+  char     *average_score;     /* as typed ("92.5"): a score, not money */
+  int       excellent;
+  int       good;
+  int       pass;
+  int       fail;
+  int       problems_found;
+  int       problems_fixed;
+  int       problems_fixing;
+};
+
+G_DEFINE_FINAL_TYPE (GkFinalFacts, gk_final_facts, G_TYPE_OBJECT)
+
+/* Counts may be -1, not entered. */
+static const GkField fields[] = {
+  GK_FIELD_INT_IN ("sangong/abroad-groups", "sangong-abroad-groups", GkFinalFacts, abroad_groups, -1),
+  GK_FIELD_INT_IN ("sangong/abroad-people", "sangong-abroad-people", GkFinalFacts, abroad_people, -1),
+  GK_FIELD_STRING_IN ("sangong/abroad-content", "sangong-abroad-content", GkFinalFacts, abroad_content),
+  GK_FIELD_INT_IN ("sangong/vehicles-bought", "sangong-vehicles-bought", GkFinalFacts, vehicles_bought, -1),
+  GK_FIELD_STRING_IN ("sangong/vehicle-purchase-use", "sangong-vehicle-purchase-use", GkFinalFacts, vehicle_purchase_use),
+  GK_FIELD_INT_IN ("sangong/vehicles-held", "sangong-vehicles-held", GkFinalFacts, vehicles_held, -1),
+  GK_FIELD_STRING_IN ("sangong/vehicle-operation-use", "sangong-vehicle-operation-use", GkFinalFacts, vehicle_operation_use),
+  GK_FIELD_INT_IN ("sangong/reception-batches", "sangong-reception-batches", GkFinalFacts, reception_batches, -1),
+  GK_FIELD_INT_IN ("sangong/reception-people", "sangong-reception-people", GkFinalFacts, reception_people, -1),
+  GK_FIELD_INT_IN ("sangong/foreign-batches", "sangong-foreign-batches", GkFinalFacts, foreign_batches, -1),
+  GK_FIELD_INT_IN ("sangong/foreign-people", "sangong-foreign-people", GkFinalFacts, foreign_people, -1),
+  GK_FIELD_AMOUNT_IN ("sangong/foreign-amount", "sangong-foreign-amount", GkFinalFacts, foreign_amount),
+  GK_FIELD_STRING_IN ("sangong/reception-use", "sangong-reception-use", GkFinalFacts, reception_use),
+  GK_FIELD_STRING_IN ("performance/rules", "performance-rules", GkFinalFacts, rules),
+  GK_FIELD_STRING_IN ("performance/mechanism", "performance-mechanism", GkFinalFacts, mechanism),
+  GK_FIELD_INT_IN ("performance/target-projects", "performance-target-projects", GkFinalFacts, target_projects, -1),
+  GK_FIELD_AMOUNT_IN ("performance/target-amount", "performance-target-amount", GkFinalFacts, target_amount),
+  GK_FIELD_INT_IN ("performance/tracking-projects", "performance-tracking-projects", GkFinalFacts, tracking_projects, -1),
+  GK_FIELD_AMOUNT_IN ("performance/tracking-amount", "performance-tracking-amount", GkFinalFacts, tracking_amount),
+  GK_FIELD_INT_IN ("performance/self-projects", "performance-self-projects", GkFinalFacts, self_projects, -1),
+  GK_FIELD_AMOUNT_IN ("performance/self-amount", "performance-self-amount", GkFinalFacts, self_amount),
+  GK_FIELD_STRING_IN ("performance/average-score", "performance-average-score", GkFinalFacts, average_score),
+  GK_FIELD_INT_IN ("performance/excellent", "performance-excellent", GkFinalFacts, excellent, -1),
+  GK_FIELD_INT_IN ("performance/good", "performance-good", GkFinalFacts, good, -1),
+  GK_FIELD_INT_IN ("performance/pass", "performance-pass", GkFinalFacts, pass, -1),
+  GK_FIELD_INT_IN ("performance/fail", "performance-fail", GkFinalFacts, fail, -1),
+  GK_FIELD_INT_IN ("performance/problems-found", "performance-problems-found", GkFinalFacts, problems_found, -1),
+  GK_FIELD_INT_IN ("performance/problems-fixed", "performance-problems-fixed", GkFinalFacts, problems_fixed, -1),
+  GK_FIELD_INT_IN ("performance/problems-fixing", "performance-problems-fixing", GkFinalFacts, problems_fixing, -1),
+};
+static GParamSpec *properties[G_N_ELEMENTS (fields)];
+
+static void
+gk_final_facts_finalize (GObject *object)
+{
+  gk_fields_clear (object, fields, G_N_ELEMENTS (fields));
+  G_OBJECT_CLASS (gk_final_facts_parent_class)->finalize (object);
+}
+
+static void
+gk_final_facts_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  if (!gk_fields_get (object, 1, fields, G_N_ELEMENTS (fields), prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+gk_final_facts_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  if (!gk_fields_set (object, 1, fields, G_N_ELEMENTS (fields), properties, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+gk_final_facts_class_init (GkFinalFactsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gk_final_facts_finalize;
+  object_class->get_property = gk_final_facts_get_property;
+  object_class->set_property = gk_final_facts_set_property;
+  gk_fields_install (object_class, 1, fields, G_N_ELEMENTS (fields), properties);
+  gk_fields_register (G_TYPE_FROM_CLASS (klass), fields, G_N_ELEMENTS (fields));
+}
+
+static void
+gk_final_facts_init (GkFinalFacts *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].type == GK_FIELD_INT)
+      G_STRUCT_MEMBER (int, self, fields[i].offset) = GK_FINAL_FACTS_UNSET;
+}
+
+GkFinalFacts *
+gk_final_facts_new (void)
+{
+  return g_object_new (GK_TYPE_FINAL_FACTS, NULL);
+}
+
+int
+gk_final_facts_get_count (GkFinalFacts *self,
+                          const char   *property)
+{
+  int value = GK_FINAL_FACTS_UNSET;
+
+  g_return_val_if_fail (GK_IS_FINAL_FACTS (self), GK_FINAL_FACTS_UNSET);
+  g_object_get (self, property, &value, NULL);
+  return value;
+}
+
+GkAmount
+gk_final_facts_get_amount (GkFinalFacts *self,
+                           const char   *property)
+{
+  gint64 value = 0;
+
+  g_return_val_if_fail (GK_IS_FINAL_FACTS (self), 0);
+  g_object_get (self, property, &value, NULL);
+  return value;
+}
+
+/* Borrowed; valid until the property changes. */
+const char *
+gk_final_facts_get_text (GkFinalFacts *self,
+                         const char   *property)
+{
+  g_return_val_if_fail (GK_IS_FINAL_FACTS (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].type == GK_FIELD_STRING && g_str_equal (fields[i].name, property))
+      return G_STRUCT_MEMBER (char *, self, fields[i].offset);
+  g_return_val_if_reached (NULL);
+}
+
+/* Nothing entered: the file then says nothing of them. */
+gboolean
+gk_final_facts_is_empty (GkFinalFacts *self)
+{
+  g_return_val_if_fail (GK_IS_FINAL_FACTS (self), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    switch (fields[i].type)
+      {
+      case GK_FIELD_INT:
+        if (G_STRUCT_MEMBER (int, self, fields[i].offset) != GK_FINAL_FACTS_UNSET)
+          return FALSE;
+        break;
+      case GK_FIELD_AMOUNT:
+        if (G_STRUCT_MEMBER (GkAmount, self, fields[i].offset) != 0)
+          return FALSE;
+        break;
+      case GK_FIELD_STRING:
+      default:
+        {
+          const char *text = G_STRUCT_MEMBER (char *, self, fields[i].offset);
+          if (text != NULL && text[0] != '\0')
+            return FALSE;
+        }
+        break;
+      }
+  return TRUE;
+}
