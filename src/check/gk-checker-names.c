@@ -427,7 +427,10 @@ gk_check_sentence_scan_to (GkSentenceScan *scan,
 
   if (offset < scan->offset)
     {
+      gsize read = scan->read;
+
       gk_check_sentence_scan_init (scan, text);
+      scan->read = read;
       p = text;
     }
   scan->offset = offset;
@@ -447,6 +450,7 @@ gk_check_sentence_scan_to (GkSentenceScan *scan,
           scan->ended[scan->depth] = TRUE;
         }
     }
+  scan->read += p - scan->next;
   scan->next = p;
   return scan->depth > 0 && scan->ended[scan->depth] ? scan->start[scan->depth] : scan->start[0];
 }

@@ -185,6 +185,7 @@ typedef struct
   guint      section;       /* 1 … 10 of 情况说明; 0 elsewhere */
   char      *text;          /* normalised */
   GPtrArray *claims;        /* GkClaim */
+  gsize      scanned;       /* bytes read for sentence starts: the work of parsing */
 } GkClaimText;
 
 /* A name found in a text: a fixed subject ("-" for a part the document
@@ -204,6 +205,7 @@ typedef struct
   const char *text;
   const char *next;     /* where reading stopped */
   gsize       offset;   /* the last offset asked */
+  gsize       read;     /* bytes read in all */
   gsize       start[GK_SENTENCE_DEPTH];
   gboolean    ended[GK_SENTENCE_DEPTH];
   guint       depth;

@@ -559,5 +559,6 @@ gk_claim_text_parse (GkDocument *document,
           claim->reason_direction = reason_direction (claim->reason);
         }
     }
+  result->scanned = scan.read;
   return result;
 }
