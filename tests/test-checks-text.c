@@ -188,6 +188,33 @@ test_uncertain_is_warning (void)
   g_assert_cmpuint (unnamed + 1, ==, named);
 }
 
+/* The claims of a long paragraph are read in one pass: a text four times
+ * as long costs four times the work, not sixteen. */
+static gsize
+scanned_for (guint sentences)
+{
+  g_autoptr(GkDocument) document = document_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GkClaimText) parsed = NULL;
+
+  for (guint i = 0; i < sentences; i++)
+    g_string_append (text, "本年度“三公”经费预算529万元，比上年减少1.00万元（主要是公务接待减少）。");
+  parsed = gk_claim_text_parse (document, "s8.total", 8, text->str);
+  g_assert_cmpuint (parsed->claims->len, >=, sentences);
+  g_assert_cmpuint (parsed->scanned, <=, text->len);
+  return parsed->scanned;
+}
+
+static void
+test_long_text_linear (void)
+{
+  gsize short_text = scanned_for (200);
+  gsize long_text = scanned_for (800);
+
+  g_assert_cmpuint (short_text, >, 0);
+  g_assert_cmpuint (long_text, <=, 5 * short_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,5 +228,6 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/checks-text/uncertain-is-warning", test_uncertain_is_warning);
+  g_test_add_func ("/checks-text/long-text-linear", test_long_text_linear);
   return g_test_run ();
 }

@@ -262,6 +262,106 @@ test_pdf_page_flow (void)
   cairo_surface_destroy (surface);
 }
 
+/* One paragraph of @n phrases over several pages, and its pages drawn
+ * in order: the lines stepped through, and the pages in @n_pages. */
+static GkPageLayout *
+long_paragraph (guint n)
+{
+  g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
+  GkPageLayout *layout = gk_page_layout_new (typesetter);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "部门预算公开。");
+  gk_page_layout_new_page (layout, GK_PAGE_PORTRAIT, TRUE);
+  gk_page_layout_add_text (layout, GK_TEXT_BODY, text->str);
+  return layout;
+}
+
+static cairo_surface_t *
+draw_page (GkPageLayout *layout,
+           guint         page)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 298, 421);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 0.5, 0.5);
+  gk_page_layout_draw_page (layout, cr, page);
+  gk_typesetter_flush (gk_page_layout_get_typesetter (layout));
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint64
+lines_visited (guint   n,
+               guint  *n_pages)
+{
+  g_autoptr(GkPageLayout) layout = long_paragraph (n);
+  GkTypesetter *typesetter = gk_page_layout_get_typesetter (layout);
+  guint64 before = gk_typesetter_get_lines_visited (typesetter);
+
+  *n_pages = gk_page_layout_get_n_pages (layout);
+  for (guint p = 0; p < *n_pages; p++)
+    cairo_surface_destroy (draw_page (layout, p));
+  return gk_typesetter_get_lines_visited (typesetter) - before;
+}
+
+/* A paragraph of many pages costs its lines, not their square: each page
+ * goes on from where the one before stopped. */
+static void
+test_pdf_long_paragraph (void)
+{
+  guint short_pages, long_pages;
+  guint64 short_lines = lines_visited (1500, &short_pages);
+  guint64 long_lines = lines_visited (6000, &long_pages);
+
+  g_test_message ("%u pages: %" G_GUINT64_FORMAT " lines visited; %u pages: %" G_GUINT64_FORMAT,
+                  short_pages, short_lines, long_pages, long_lines);
+
+  g_assert_cmpuint (short_pages, >=, 5);
+  g_assert_cmpuint (long_pages, >=, 4 * short_pages - 1);
+  /* No page holds 60 lines of body text with its page number. */
+  g_assert_cmpuint (short_lines, <=, 60 * short_pages);
+  g_assert_cmpuint (long_lines, <=, 60 * long_pages);
+  g_assert_cmpuint (long_lines, <=, 5 * short_lines);
+}
+
+/* Pages drawn out of order (a print preview) show the same lines. */
+static void
+assert_same_page (GPtrArray    *in_order,
+                  GkPageLayout *layout,
+                  guint         page)
+{
+  cairo_surface_t *again = draw_page (layout, page);
+  cairo_surface_t *first = g_ptr_array_index (in_order, page);
+  int size = cairo_image_surface_get_stride (again) * cairo_image_surface_get_height (again);
+
+  g_assert_cmpmem (cairo_image_surface_get_data (first), size, cairo_image_surface_get_data (again), size);
+  cairo_surface_destroy (again);
+}
+
+static void
+test_pdf_long_paragraph_any_order (void)
+{
+  g_autoptr(GkPageLayout) layout = long_paragraph (1500);
+  guint pages = gk_page_layout_get_n_pages (layout);
+  g_autoptr(GPtrArray) in_order = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+
+  for (guint p = 0; p < pages; p++)
+    g_ptr_array_add (in_order, draw_page (layout, p));
+  for (guint p = pages; p-- > 0;)
+    assert_same_page (in_order, layout, p);
+  /* Page 3 twice, then 2 and 3: the cursor never lands on a later line. */
+  assert_same_page (in_order, layout, 3);
+  assert_same_page (in_order, layout, 3);
+  assert_same_page (in_order, layout, 2);
+  assert_same_page (in_order, layout, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +374,8 @@ main (int   argc,
   g_test_add_func ("/pdf/heading-words", test_pdf_heading_words);
   g_test_add_func ("/pdf/performance-table", test_pdf_performance_table);
   g_test_add_func ("/pdf/page-flow", test_pdf_page_flow);
+  g_test_add_func ("/pdf/long-paragraph", test_pdf_long_paragraph);
+  g_test_add_func ("/pdf/long-paragraph/any-order", test_pdf_long_paragraph_any_order);
 
   return g_test_run ();
 }

@@ -346,6 +346,29 @@ test_typeset_finish (void)
   refused = gk_pdf_finish (junk, NULL, &error);
   g_assert_null (refused);
   g_assert_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER);
+  g_clear_error (&error);
+
+  /* Written into a stream, the same bytes; a stream that cannot take
+   * them says so. */
+  {
+    g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+    g_autoptr(GOutputStream) closed = g_memory_output_stream_new_resizable ();
+    g_autoptr(GBytes) streamed = NULL;
+
+    g_assert_true (gk_pdf_finish_to_stream (drawn, "zh-CN", memory, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_output_stream_close (memory, NULL, NULL));
+    streamed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+    g_assert_true (g_bytes_equal (first, streamed));
+
+    g_assert_false (gk_pdf_finish_to_stream (junk, NULL, memory, NULL, &error));
+    g_assert_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER);
+    g_clear_error (&error);
+
+    g_assert_true (g_output_stream_close (closed, NULL, NULL));
+    g_assert_false (gk_pdf_finish_to_stream (drawn, "zh-CN", closed, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  }
   remove_export (g_steal_pointer (&path));
 }
 

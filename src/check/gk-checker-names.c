@@ -385,7 +385,7 @@ gk_check_find_names (GkDocument *document,
 /* Whether @p starts with the three-byte character @c. The sentence marks
  * are all three bytes long; comparing byte by byte stops at the end of the
  * text, and costs far less than a string search at every character of
- * every scan (gk_check_sentence_start() reads a text from its start). */
+ * every scan. */
 static inline gboolean
 starts_with3 (const char *p,
               const char *c)
@@ -413,36 +413,55 @@ is_clause_end (const char *p)
          starts_with3 (p, "、");
 }
 
-#define MAX_DEPTH 8
-
-/* Where the sentence of `offset` starts. A sentence end inside brackets
- * ends a sentence there only: "（购置费100万元；运行费400万元。）比上年…"
- * goes on after the bracket. */
+/* Where the sentence of `offset` starts, read on from where @scan last
+ * stopped: a text's claims are found in order, and reading it from its
+ * start for each would make a long text cost quadratic time. A sentence
+ * end inside brackets ends a sentence there only: "（购置费100万元；运行费
+ * 400万元。）比上年…" goes on after the bracket. */
 gsize
-gk_check_sentence_start (const char *text,
-                         gsize       offset)
+gk_check_sentence_scan_to (GkSentenceScan *scan,
+                           gsize           offset)
 {
-  gsize start[MAX_DEPTH] = { 0 };
-  gboolean ended[MAX_DEPTH] = { FALSE };
-  guint depth = 0;
+  const char *text = scan->text;
+  const char *p = scan->next;
 
-  for (const char *p = text; *p != '\0' && (gsize) (p - text) < offset; p = g_utf8_next_char (p))
+  if (offset < scan->offset)
     {
-      if (starts_with3 (p, "（") && depth + 1 < MAX_DEPTH)
+      gsize read = scan->read;
+
+      gk_check_sentence_scan_init (scan, text);
+      scan->read = read;
+      p = text;
+    }
+  scan->offset = offset;
+  for (; *p != '\0' && (gsize) (p - text) < offset; p = g_utf8_next_char (p))
+    {
+      if (starts_with3 (p, "（") && scan->depth + 1 < GK_SENTENCE_DEPTH)
         {
-          depth++;
-          start[depth] = g_utf8_next_char (p) - text;
-          ended[depth] = FALSE;
+          scan->depth++;
+          scan->start[scan->depth] = g_utf8_next_char (p) - text;
+          scan->ended[scan->depth] = FALSE;
         }
-      else if (starts_with3 (p, "）") && depth > 0)
-        depth--;
+      else if (starts_with3 (p, "）") && scan->depth > 0)
+        scan->depth--;
       else if (is_sentence_end (p))
         {
-          start[depth] = g_utf8_next_char (p) - text;
-          ended[depth] = TRUE;
+          scan->start[scan->depth] = g_utf8_next_char (p) - text;
+          scan->ended[scan->depth] = TRUE;
         }
     }
-  return depth > 0 && ended[depth] ? start[depth] : start[0];
+  scan->read += p - scan->next;
+  scan->next = p;
+  return scan->depth > 0 && scan->ended[scan->depth] ? scan->start[scan->depth] : scan->start[0];
+}
+
+void
+gk_check_sentence_scan_init (GkSentenceScan *scan,
+                             const char     *text)
+{
+  memset (scan, 0, sizeof *scan);
+  scan->text = text;
+  scan->next = text;
 }
 
 /* Whether a bracket opened before `from` closes before `to`: a name inside

@@ -187,6 +187,7 @@ typedef struct
   guint      section;       /* 1 … 10 of 情况说明; 0 elsewhere */
   char      *text;          /* normalised */
   GPtrArray *claims;        /* GkClaim */
+  gsize      scanned;       /* bytes read for sentence starts: the work of parsing */
 } GkClaimText;
 
 /* A name found in a text: a fixed subject ("-" for a part the document
@@ -199,12 +200,27 @@ typedef struct
   GPtrArray  *codes;
 } GkNameAt;
 
+/* Reads a text once for the sentence starts of offsets asked in order. */
+#define GK_SENTENCE_DEPTH 8
+typedef struct
+{
+  const char *text;
+  const char *next;     /* where reading stopped */
+  gsize       offset;   /* the last offset asked */
+  gsize       read;     /* bytes read in all */
+  gsize       start[GK_SENTENCE_DEPTH];
+  gboolean    ended[GK_SENTENCE_DEPTH];
+  guint       depth;
+} GkSentenceScan;
+
 GArray      *gk_check_find_names       (GkDocument  *document,
                                         const char  *text,
                                         guint        section);
 char        *gk_check_default_subject  (const char  *id);
-gsize        gk_check_sentence_start   (const char  *text,
-                                        gsize        offset);
+void         gk_check_sentence_scan_init (GkSentenceScan *scan,
+                                          const char     *text);
+gsize        gk_check_sentence_scan_to (GkSentenceScan *scan,
+                                        gsize           offset);
 const char  *gk_check_subject_at       (GArray      *names,
                                         const char  *text,
                                         gsize        from,

@@ -338,6 +338,7 @@ gk_claim_text_parse (GkDocument *document,
   const char *t;
   gsize previous_end = 0;
   guint threshold = 0;
+  GkSentenceScan scan;
 
   result->id = g_strdup (id);
   result->section = section;
@@ -345,11 +346,13 @@ gk_claim_text_parse (GkDocument *document,
   result->claims = g_ptr_array_new_with_free_func (claim_free);
   t = result->text;
   names = gk_check_find_names (document, t, section);
+  gk_check_sentence_scan_init (&scan, t);
 
   for (const char *p = t; *p != '\0'; )
     {
       gsize offset = p - t, number_length, unit_length;
-      gsize from = gk_check_sentence_start (t, offset);
+      gsize sentence = gk_check_sentence_scan_to (&scan, offset);
+      gsize from = sentence;
       guint64 whole, fraction;
       guint decimals;
       Unit unit;
@@ -418,15 +421,14 @@ gk_claim_text_parse (GkDocument *document,
         continue;
 
       /* What follows 原因 is free text, not a figure of the tables. */
-      reason = g_strrstr_len (t + gk_check_sentence_start (t, offset),
-                              offset - gk_check_sentence_start (t, offset), "原因");
+      reason = g_strrstr_len (t + sentence, offset - sentence, "原因");
       if (reason != NULL)
         continue;
 
       /* A share is of the name before 占, whatever the words after it. */
       if (unit == UNIT_PERCENT)
         share = g_strrstr (lead, "占");
-      subject = gk_check_subject_at (names, t, gk_check_sentence_start (t, offset),
+      subject = gk_check_subject_at (names, t, sentence,
                                      share != NULL ? (gsize) (share - lead) + from : offset,
                                      fallback, &certain);
       if (subject == NULL)
@@ -558,5 +560,6 @@ gk_claim_text_parse (GkDocument *document,
           claim->reason_direction = reason_direction (claim->reason);
         }
     }
+  result->scanned = scan.read;
   return result;
 }

@@ -122,8 +122,9 @@ draw_text (GkPageLayout *self,
            cairo_t      *cr,
            Box          *box)
 {
-  PangoLayout *layout = gk_typesetter_layout (self->typesetter, box->style, box->text, box->width,
-                                              box->alignment, box->flags);
+  PangoLayout *layout = box->data != NULL ? box->data
+                        : gk_typesetter_layout (self->typesetter, box->style, box->text, box->width,
+                                                box->alignment, box->flags);
   const char *tag = text_tag (box->style);
 
   if (tag != NULL)

@@ -319,6 +319,7 @@ add_text_full (GkPageLayout   *self,
   g_autofree double *bottoms = NULL;
   const char *stored;
   PangoLayout *layout;
+  PangoLayout *kept = NULL;
   int n_lines;
   guint line = 0;
 
@@ -359,6 +360,10 @@ add_text_full (GkPageLayout   *self,
         }
       while (i < n_lines && pango_layout_iter_next_line (iter));
       pango_layout_iter_free (iter);
+      /* A long text is drawn from the layout it was measured with. */
+      kept = gk_typesetter_keep_layout (self->typesetter, layout);
+      if (kept != NULL)
+        g_ptr_array_add (self->objects, kept);
     }
 
   /* A heading keeps a few lines of what follows; any paragraph keeps its
@@ -396,6 +401,7 @@ add_text_full (GkPageLayout   *self,
       box->flags = flags;
       box->alignment = alignment;
       box->text = stored;
+      box->data = kept;
       box->first = line;
       box->end = line == 0 && end == (guint) n_lines ? 0 : end;
       box->x = left;

@@ -51,31 +51,25 @@ mark_tagged (qpdf_data qpdf)
   qpdf_oh_replace_key (qpdf, catalog, "/MarkInfo", qpdf_oh_parse (qpdf, "<< /Marked true >>"));
 }
 
-/**
- * gk_pdf_finish:
- * @pdf: a PDF as cairo wrote it
- * @language: (nullable): the document's language, such as "zh-CN"
- *
- * Rewrites @pdf with a cross-reference table that matches its objects.
- * Cairo 1.16 numbers the objects of link annotations and of the tagged
- * structure after it has written their offsets, so readers that trust
- * the table (and checkers, and archives) see a damaged file. The same
- * input gives the same bytes: the file identifier is derived from the
- * content, not drawn at random.
- *
- * Returns: (transfer full): the repaired PDF, or %NULL with @error set
- */
-GBytes *
-gk_pdf_finish (GBytes      *pdf,
-               const char  *language,
-               GError     **error)
+/* Hands the finished bytes to @write while libqpdf still holds them: a
+ * copy of a file of 7 000 pages would be made at the moment memory is
+ * fullest (cairo's file, libqpdf's objects and its output all alive). */
+typedef gboolean (*WriteFunc) (const guchar  *data,
+                               gsize          size,
+                               gpointer       user_data,
+                               GError       **error);
+
+static gboolean
+finish (GBytes      *pdf,
+        const char  *language,
+        WriteFunc    write,
+        gpointer     user_data,
+        GError     **error)
 {
   qpdf_data qpdf = qpdf_init ();
   const char *data;
   gsize size;
-  GBytes *result = NULL;
-
-  g_return_val_if_fail (pdf != NULL, NULL);
+  gboolean written = FALSE, ok = FALSE;
 
   data = g_bytes_get_data (pdf, &size);
   qpdf_silence_errors (qpdf);
@@ -97,10 +91,13 @@ gk_pdf_finish (GBytes      *pdf,
           qpdf_set_compress_streams (qpdf, QPDF_TRUE);
           qpdf_set_stream_data_mode (qpdf, qpdf_s_preserve);
           if ((qpdf_write (qpdf) & QPDF_ERRORS) == 0)
-            result = g_bytes_new (qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf));
+            {
+              written = TRUE;
+              ok = write (qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf), user_data, error);
+            }
         }
     }
-  if (result == NULL)
+  if (!written)
     {
       const char *detail = "";
 
@@ -110,5 +107,81 @@ gk_pdf_finish (GBytes      *pdf,
                    _("The finished PDF could not be put in order: %s"), detail);
     }
   qpdf_cleanup (&qpdf);
+  return ok;
+}
+
+static gboolean
+keep_bytes (const guchar  *data,
+            gsize          size,
+            gpointer       user_data,
+            GError       **error)
+{
+  *(GBytes **) user_data = g_bytes_new (data, size);
+  return TRUE;
+}
+
+/**
+ * gk_pdf_finish:
+ * @pdf: a PDF as cairo wrote it
+ * @language: (nullable): the document's language, such as "zh-CN"
+ *
+ * Rewrites @pdf with a cross-reference table that matches its objects.
+ * Cairo 1.16 numbers the objects of link annotations and of the tagged
+ * structure after it has written their offsets, so readers that trust
+ * the table (and checkers, and archives) see a damaged file. The same
+ * input gives the same bytes: the file identifier is derived from the
+ * content, not drawn at random.
+ *
+ * Returns: (transfer full): the repaired PDF, or %NULL with @error set
+ */
+GBytes *
+gk_pdf_finish (GBytes      *pdf,
+               const char  *language,
+               GError     **error)
+{
+  GBytes *result = NULL;
+
+  g_return_val_if_fail (pdf != NULL, NULL);
+
+  finish (pdf, language, keep_bytes, &result, error);
   return result;
+}
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+} Output;
+
+static gboolean
+write_stream (const guchar  *data,
+              gsize          size,
+              gpointer       user_data,
+              GError       **error)
+{
+  Output *output = user_data;
+
+  return g_output_stream_write_all (output->stream, data, size, NULL, output->cancellable, error);
+}
+
+/**
+ * gk_pdf_finish_to_stream:
+ *
+ * Like gk_pdf_finish(), writing the result into @stream.
+ *
+ * Returns: %TRUE if the finished PDF was all written
+ */
+gboolean
+gk_pdf_finish_to_stream (GBytes         *pdf,
+                         const char     *language,
+                         GOutputStream  *stream,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  Output output = { stream, cancellable };
+
+  g_return_val_if_fail (pdf != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  return finish (pdf, language, write_stream, &output, error);
 }

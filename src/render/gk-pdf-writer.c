@@ -326,7 +326,6 @@ render (GkPageLayout   *layout,
   double width, height;
   guint n_pages = gk_page_layout_get_n_pages (layout);
   g_autoptr(GByteArray) drawn = g_byte_array_new ();
-  g_autoptr(GBytes) finished = NULL;
 
   gk_page_layout_get_page_size (layout, 0, &width, &height);
   /* Drawn in memory first: cairo's file is put in order before it is
@@ -368,14 +367,8 @@ render (GkPageLayout   *layout,
 
   {
     g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&drawn));
-    const guchar *data;
-    gsize size;
 
-    finished = gk_pdf_finish (bytes, "zh-CN", error);
-    if (finished == NULL)
-      return FALSE;
-    data = g_bytes_get_data (finished, &size);
-    if (!g_output_stream_write_all (output->stream, data, size, NULL, output->cancellable, error))
+    if (!gk_pdf_finish_to_stream (bytes, "zh-CN", output->stream, output->cancellable, error))
       return FALSE;
   }
   return TRUE;

@@ -44,6 +44,16 @@ struct _GkTypesetter
   GArray               *glyphs;    /* scratch, one run */
   GArray               *clusters;
   GString              *text;
+
+  /* Where the last layout shown page by page stopped: the next page goes
+   * on from there instead of walking the lines of the pages before it. */
+  PangoLayout          *cursor_layout;
+  guint                 cursor_serial;
+  PangoLayoutIter      *cursor_iter;
+  int                   cursor_line;
+  GSList               *cursor_lines;   /* the line before cursor_line */
+  gboolean              cursor_plain;
+  guint64               lines_visited;
 };
 
 G_DEFINE_FINAL_TYPE (GkTypesetter, gk_typesetter, G_TYPE_OBJECT)
@@ -85,12 +95,21 @@ batch_clear (gpointer data)
 }
 
 static void
+cursor_clear (GkTypesetter *self)
+{
+  g_clear_pointer (&self->cursor_iter, pango_layout_iter_free);
+  g_clear_object (&self->cursor_layout);
+  self->cursor_lines = NULL;
+}
+
+static void
 gk_typesetter_finalize (GObject *object)
 {
   GkTypesetter *self = GK_TYPESETTER (object);
 
   if (self->batch_cr != NULL)
     gk_typesetter_flush (self);
+  cursor_clear (self);
   g_array_unref (self->batches);
   g_array_unref (self->glyphs);
   g_array_unref (self->clusters);
@@ -375,6 +394,27 @@ gk_typesetter_layout (GkTypesetter   *self,
   self->last_alignment = alignment;
   self->last_flags = flags;
   return self->layout;
+}
+
+/**
+ * gk_typesetter_keep_layout:
+ * @layout: a layout gk_typesetter_layout() returned
+ *
+ * Long texts have layouts of their own, which later calls leave alone: a
+ * caller that keeps one draws it page by page without shaping it again
+ * or finding it again by its text.
+ *
+ * Returns: (transfer full) (nullable): a reference to @layout, or %NULL
+ *   when @layout is the one the next call will change
+ */
+PangoLayout *
+gk_typesetter_keep_layout (GkTypesetter *self,
+                           PangoLayout  *layout)
+{
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), NULL);
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), NULL);
+
+  return layout == self->layout ? NULL : g_object_ref (layout);
 }
 
 /**
@@ -678,7 +718,7 @@ gk_typesetter_show_layout (GkTypesetter *self,
   GSList *lines = NULL;
   double top = 0;
   int line = 0;
-  gboolean plain, justify;
+  gboolean plain, justify, stopped = FALSE;
 
   g_return_if_fail (GK_IS_TYPESETTER (self));
   g_return_if_fail (cr != NULL);
@@ -692,8 +732,23 @@ gk_typesetter_show_layout (GkTypesetter *self,
 
   /* Markup (colours, a bold term) is rare: Pango draws it. */
   justify = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (layout), "gk-justify"));
-  plain = !pango_layout_get_justify (layout) && !has_colour (layout);
-  iter = pango_layout_get_iter (layout);
+  /* The pages of a long paragraph are shown in order: each goes on from
+   * where the one before stopped, so that a paragraph costs time in
+   * proportion to its lines, not to their square. */
+  if (self->cursor_layout == layout && self->cursor_serial == pango_layout_get_serial (layout) &&
+      self->cursor_line <= first_line)
+    {
+      iter = g_steal_pointer (&self->cursor_iter);
+      line = self->cursor_line;
+      lines = self->cursor_lines;
+      plain = self->cursor_plain;
+      cursor_clear (self);
+    }
+  else
+    {
+      iter = pango_layout_get_iter (layout);
+      plain = !pango_layout_get_justify (layout) && !has_colour (layout);
+    }
   do
     {
       PangoLayoutLine *layout_line;
@@ -702,13 +757,18 @@ gk_typesetter_show_layout (GkTypesetter *self,
       gunichar before;
       int y0;
 
+      self->lines_visited++;
       if (line < first_line)
         {
           lines = lines != NULL ? lines->next : pango_layout_get_lines_readonly (layout);
           continue;
         }
       if (end_line >= 0 && line >= end_line)
-        break;
+        {
+          self->lines_visited--;
+          stopped = TRUE;
+          break;
+        }
 
       pango_layout_iter_get_line_yrange (iter, &y0, NULL);
       if (line == first_line)
@@ -767,7 +827,29 @@ gk_typesetter_show_layout (GkTypesetter *self,
       while (pango_layout_iter_next_run (iter));
     }
   while ((++line, pango_layout_iter_next_line (iter)));
-  pango_layout_iter_free (iter);
+
+  /* Text drawn between two pages (a page number) leaves the cursor be. */
+  if (stopped)
+    {
+      cursor_clear (self);
+      self->cursor_layout = g_object_ref (layout);
+      self->cursor_serial = pango_layout_get_serial (layout);
+      self->cursor_iter = iter;
+      self->cursor_line = line;
+      self->cursor_lines = lines;
+      self->cursor_plain = plain;
+    }
+  else
+    pango_layout_iter_free (iter);
+}
+
+/* The lines gk_typesetter_show_layout() has stepped through, shown or
+ * passed over: a measure of its work that tests can compare. */
+guint64
+gk_typesetter_get_lines_visited (GkTypesetter *self)
+{
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), 0);
+  return self->lines_visited;
 }
 
 /* Draws the text gathered by gk_typesetter_show_layout(), in black. */

@@ -101,5 +101,8 @@ void                   gk_typesetter_show_layout     (GkTypesetter   *self,
                                                       int             first_line,
                                                       int             end_line);
 void                   gk_typesetter_flush           (GkTypesetter   *self);
+PangoLayout           *gk_typesetter_keep_layout     (GkTypesetter   *self,
+                                                      PangoLayout    *layout);
+guint64                gk_typesetter_get_lines_visited (GkTypesetter *self);
 
 G_END_DECLS

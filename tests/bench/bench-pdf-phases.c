@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-pdf-phases — where the time of one PDF export goes.
+ *
+ *   bench-pdf-phases [--with-charts] FILE
+ *
+ * Does what gk_pdf_writer_write_to_stream() does, one step at a time, and
+ * prints the CPU time of each: loading the file, setting the fonts up
+ * (the first typesetter: fontconfig and the first font), laying the pages
+ * out (measuring text), drawing them (shaping again and converting to
+ * glyphs), cairo's page output, cairo's finishing (fonts embedded), and
+ * the libqpdf pass; then the process's peak memory, before and after
+ * that pass. One cold export per process, as `gongkai --export-pdf`
+ * does. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <cairo-pdf.h>
+
+#include "gk-disclosure-layout.h"
+#include "gk-document-io.h"
+#include "gk-pdf-finish.h"
+
+static gboolean opt_with_charts = FALSE;
+
+static const GOptionEntry entries[] = {
+  { "with-charts", 'c', 0, G_OPTION_ARG_NONE, &opt_with_charts, "Add the appendix of charts", NULL },
+  { NULL }
+};
+
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+static double
+max_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static cairo_status_t
+collect (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkTypesetter) first = NULL;
+  g_autoptr(GkPageLayout) layout = NULL;
+  g_autoptr(GByteArray) drawn = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) null = g_file_new_for_path ("/dev/null");
+  g_autoptr(GFileOutputStream) out = NULL;
+  GkPdfOptions options = { 0, };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double t, load, fonts, lay, draw = 0, pages_out = 0, finish, qpdf, total;
+  double width, height, rss_drawn;
+  guint n_pages;
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("%s\n", error ? error->message : "Usage: bench-pdf-phases [--with-charts] FILE");
+      return 2;
+    }
+
+  t = cpu_ms ();
+  file = g_file_new_for_commandline_arg (argv[1]);
+  document = gk_document_load (file, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("Cannot load %s: %s\n", argv[1], error->message);
+      return 2;
+    }
+  load = cpu_ms () - t;
+
+  t = cpu_ms ();
+  first = gk_typesetter_new (NULL, NULL);
+  gk_typesetter_text_width (first, GK_TEXT_BODY, "部门预算");
+  gk_typesetter_text_width (first, GK_TEXT_TABLE_CELL, "部门预算");
+  fonts = cpu_ms () - t;
+
+  t = cpu_ms ();
+  options.with_charts = opt_with_charts;
+  layout = gk_disclosure_layout_new (document, &options);
+  lay = cpu_ms () - t;
+
+  n_pages = gk_page_layout_get_n_pages (layout);
+  gk_page_layout_get_page_size (layout, 0, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (collect, drawn, width, height);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      gk_page_layout_get_page_size (layout, i, &width, &height);
+      cairo_pdf_surface_set_size (surface, width, height);
+      t = cpu_ms ();
+      gk_page_layout_draw_page (layout, cr, i);
+      draw += cpu_ms () - t;
+      t = cpu_ms ();
+      cairo_show_page (cr);
+      pages_out += cpu_ms () - t;
+    }
+  t = cpu_ms ();
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  finish = cpu_ms () - t;
+  rss_drawn = max_rss_mb ();
+
+  t = cpu_ms ();
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&drawn));
+  out = g_file_append_to (null, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  gk_pdf_finish_to_stream (bytes, "zh-CN", G_OUTPUT_STREAM (out), NULL, &error);
+  g_assert_no_error (error);
+  qpdf = cpu_ms () - t;
+  total = load + fonts + lay + draw + pages_out + finish + qpdf;
+
+  g_print ("%s: %u pages, %zu bytes from cairo\n", argv[1], n_pages, g_bytes_get_size (bytes));
+  g_print ("cpu ms: load %.0f, font setup %.0f, layout %.0f, drawing %.0f, page output %.0f, "
+           "finish (fonts) %.0f, qpdf %.0f; total %.0f\n",
+           load, fonts, lay, draw, pages_out, finish, qpdf, total);
+  g_print ("peak memory: %.1f MB (%.1f MB before the qpdf pass)\n", max_rss_mb (), rss_drawn);
+  return 0;
+}
