@@ -275,7 +275,9 @@ is_prior_key (GkDocument *document,
   static const char * const fixed[] = {
     "expenditure.basic", "expenditure.project", "general.total", "income.total", "expenditure.total",
     "sangong.total", "sangong.abroad", "sangong.vehicle-purchase",
-    "sangong.vehicle-operation", "sangong.reception", "running-costs", NULL
+    "sangong.vehicle-operation", "sangong.reception", "running-costs",
+    "sangong-all.total", "procurement.total", "procurement.goods", "procurement.works", "procurement.services",
+    NULL
   };
 
   if (g_strv_contains (fixed, key))
@@ -297,6 +299,9 @@ is_prior_key (GkDocument *document,
   /* A function 类 or 项 of 支出总表, all funds. */
   if (g_str_has_prefix (key, "expenditure."))
     return gk_classification_level (GK_CLASSIFICATION_FUNCTION, key + strlen ("expenditure.")) != GK_LEVEL_NONE;
+  /* An economic 类 or 款 of 基本支出. */
+  if (g_str_has_prefix (key, "basic."))
+    return gk_classification_level (GK_CLASSIFICATION_ECONOMIC, key + strlen ("basic.")) != GK_LEVEL_NONE;
   return FALSE;
 }
 
@@ -322,7 +327,7 @@ read_priors (Reader   *r,
 
       if (!is_prior_key (r->document, key))
         return _gk_reader_fail (r, _("“%s” is not a figure whose last-year value Gongkai compares "
-                          "(for example income.general, expenditure.basic, function.2010301, sangong.reception)"),
+                          "(for example income.general, expenditure.basic, function.2010301, basic.301, sangong.reception, procurement.total)"),
                      key);
       if (!_gk_reader_expect_object (r, json_object_get_member (object, key), &fields) ||
           !_gk_reader_read_fields (r, fields, prior, NULL, exclude))

@@ -167,7 +167,8 @@ gk_narrative_kind_item_split (GkComposer *c)
 }
 
 /* 基本支出 by economic 类 (工资福利支出, 商品和服务支出, 对个人和家庭的补助,
- * 资本性支出 …) with their shares of the whole. */
+ * 资本性支出 …) with their shares of the whole and their changes against
+ * last year (basic.<code>). */
 void
 gk_narrative_kind_basic_economic (GkComposer *c)
 {
@@ -183,8 +184,10 @@ gk_narrative_kind_basic_economic (GkComposer *c)
   for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
     {
       GkRow *row = g_list_model_get_item (roots, i);
+      g_autofree char *key = g_strconcat ("basic.", gk_row_get_code (row), NULL);
 
-      if (gk_narrative_cell (row, t6, "total") != 0)
+      /* A 类 that had a figure last year has a change to explain. */
+      if (gk_narrative_cell (row, t6, "total") != 0 || gk_explanation_lookup_prior (c->explanation, key) != NULL)
         g_ptr_array_add (classes, row);
       else
         g_object_unref (row);
@@ -207,6 +210,7 @@ gk_narrative_kind_basic_economic (GkComposer *c)
       g_autofree char *name_source = gk_narrative_source ("basic-expenditure/%s/name", code);
       g_autofree char *amount_source = gk_narrative_source ("basic-expenditure/%s/total", code);
       g_autofree char *share_source = gk_narrative_source ("basic-expenditure/%s/total/share", code);
+      g_autofree char *key = g_strconcat ("basic.", code, NULL);
 
       gk_composer_paragraph (c, GK_PARAGRAPH_LIST_ITEM, "k.basic-economic.%s", code);
       gk_narrative_list_number (c, i + 1);
@@ -214,6 +218,8 @@ gk_narrative_kind_basic_economic (GkComposer *c)
       gk_composer_amount (c, values[i], amount_source);
       gk_composer_text (c, "，占");
       gk_composer_percent (c, shares[i], share_source);
+      gk_composer_text (c, "，");
+      gk_composer_change (c, key, values[i], GK_CHANGE_DEFAULT);
       gk_composer_text (c, gk_narrative_list_end (i, classes->len));
     }
 }
@@ -279,6 +285,8 @@ gk_narrative_kind_procurement_list (GkComposer *c)
   if (total == 0)
     {
       gk_composer_text (c, "未安排政府采购预算。");
+      if (gk_explanation_lookup_prior (c->explanation, "procurement.total") != NULL)
+        gk_narrative_procurement_change (c, "k.procurement-list.change", total);
       return;
     }
   gk_composer_text (c, "政府采购预算");
@@ -296,4 +304,5 @@ gk_narrative_kind_procurement_list (GkComposer *c)
       gk_composer_amount (c, parts[k], part_source);
     }
   gk_composer_text (c, "。");
+  gk_narrative_procurement_change (c, "k.procurement-list.change", total);
 }

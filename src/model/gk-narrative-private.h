@@ -97,6 +97,16 @@ void         gk_narrative_kind_item_split        (GkComposer *c);
 void         gk_narrative_kind_basic_economic    (GkComposer *c);
 void         gk_narrative_kind_capital           (GkComposer *c);
 void         gk_narrative_kind_procurement_list  (GkComposer *c);
+/* gk-narrative-facts.c */
+void         gk_narrative_kind_sangong_all          (GkComposer *c);
+void         gk_narrative_kind_procurement_detail   (GkComposer *c);
+void         gk_narrative_kind_assets_detail        (GkComposer *c);
+void         gk_narrative_kind_staffing             (GkComposer *c);
+void         gk_narrative_kind_performance_overall  (GkComposer *c);
+void         gk_narrative_kind_performance_projects (GkComposer *c);
+void         gk_narrative_procurement_change        (GkComposer *c,
+                                                     const char *id,
+                                                     GkAmount    total);
 
 /* Shared by the sections. */
 GkTable     *gk_narrative_table             (GkComposer       *c,

@@ -1,0 +1,732 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "gk-fields.h"
+#include "gk-narrative-private.h"
+#include "gk-table-list.h"
+#include "gk-table-overall.h"
+
+/* Kinds of paragraph about what no table holds, in the words other
+ * regions print: 全口径 “三公”经费, 政府采购 by organisation and fund
+ * source with its 中小企业 reservation, 国有资产 by class and vehicles by
+ * kind, staffing, and the 绩效 summaries. A fact that is not entered is
+ * said to be missing, never stated as 0. Their ids begin with
+ * "k.<kind>.". */
+
+/* "explanation/procurement-centralized", "overview/contracted" */
+static char *
+fact_source (GObject    *holder,
+             const char *property)
+{
+  return g_strconcat (GK_IS_OVERVIEW (holder) ? "overview/" : "explanation/", property, NULL);
+}
+
+static gboolean
+fact_is_set (GObject    *holder,
+             const char *property)
+{
+  const GkField *field = gk_fields_lookup (G_OBJECT_TYPE (holder), property);
+
+  g_assert (field != NULL);
+  return gk_field_is_set (holder, field);
+}
+
+static void
+missing (GkComposer *c,
+         const char *source)
+{
+  gk_composer_span (c, GK_SPAN_MISSING, "（未填写）", source);
+}
+
+/* An amount fact; FALSE (and the placeholder) when it is not entered. */
+static gboolean
+fact_amount (GkComposer *c,
+             GObject    *holder,
+             const char *property)
+{
+  g_autofree char *source = fact_source (holder, property);
+  gint64 amount = 0;
+
+  if (!fact_is_set (holder, property))
+    {
+      missing (c, source);
+      return FALSE;
+    }
+  g_object_get (holder, property, &amount, NULL);
+  gk_composer_amount (c, amount, source);
+  return TRUE;
+}
+
+static gboolean
+fact_count (GkComposer *c,
+            GObject    *holder,
+            const char *property)
+{
+  g_autofree char *source = fact_source (holder, property);
+  int count = 0;
+
+  if (!fact_is_set (holder, property))
+    {
+      missing (c, source);
+      return FALSE;
+    }
+  g_object_get (holder, property, &count, NULL);
+  gk_composer_count (c, count, source);
+  return TRUE;
+}
+
+/* The sum of amount facts; FALSE when one of them is not entered (a total
+ * of what was entered would be a figure nobody stated). */
+static gboolean
+facts_sum (GObject            *holder,
+           const char * const *properties,
+           guint               n,
+           GkAmount           *sum)
+{
+  *sum = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 amount = 0;
+
+      if (!fact_is_set (holder, properties[i]))
+        return FALSE;
+      g_object_get (holder, properties[i], &amount, NULL);
+      if (!gk_amount_add (*sum, amount, sum))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+counts_sum (GObject            *holder,
+            const char * const *properties,
+            guint               n,
+            gint64             *sum)
+{
+  *sum = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      int count = 0;
+
+      if (!fact_is_set (holder, properties[i]))
+        return FALSE;
+      g_object_get (holder, properties[i], &count, NULL);
+      *sum += count;
+    }
+  return TRUE;
+}
+
+/* @part's share of @whole, in basis points, rounded as the tables round
+ * shares; FALSE when there is no whole to share. */
+static gboolean
+share_of (GkAmount part,
+          GkAmount whole,
+          gint    *basis_points)
+{
+  GkAmount values[2];
+  gint shares[2];
+
+  if (whole <= 0 || part < 0)
+    return FALSE;
+  if (part > whole)
+    {
+      if (!gk_amount_change (part, whole, basis_points))
+        return FALSE;
+      *basis_points += 10000;
+      return TRUE;
+    }
+  values[0] = part;
+  values[1] = whole - part;
+  gk_amount_shares (values, 2, shares);
+  *basis_points = shares[0];
+  return TRUE;
+}
+
+static void
+unit_and_year (GkComposer *c)
+{
+  gk_composer_unit_name (c);
+  gk_composer_year (c);
+}
+
+/* 全口径 “三公”经费 ---------------------------------------------------------- */
+
+static const struct { const char *property; const char *column; const char *name; } sangong_items[] = {
+  { "sangong-all-abroad", "abroad", "因公出国（境）费" },
+  { "sangong-all-vehicle-purchase", "vehicle-purchase", "公务用车购置费" },
+  { "sangong-all-vehicle-operation", "vehicle-operation", "公务用车运行费" },
+  { "sangong-all-reception", "reception", "公务接待费" },
+};
+
+/* All funds, as entered beside 情况说明, then the part of it 财政拨款
+ * pays for, from the 三公 table. */
+void
+gk_narrative_kind_sangong_all (GkComposer *c)
+{
+  GObject *e = G_OBJECT (c->explanation);
+  GkTable *t8 = gk_narrative_table (c, "sangong");
+  const char *properties[G_N_ELEMENTS (sangong_items)];
+  GkAmount total = 0;
+  gboolean complete;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sangong_items); i++)
+    properties[i] = sangong_items[i].property;
+  complete = facts_sum (e, properties, G_N_ELEMENTS (properties), &total);
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.sangong-all.total");
+  unit_and_year (c);
+  gk_composer_text (c, "全口径“三公”经费预算数为");
+  if (complete)
+    gk_composer_amount (c, total, "explanation/sangong-all-total");
+  else
+    missing (c, "explanation/sangong-all-total");
+  gk_composer_text (c, "，其中：");
+  for (guint i = 0; i < G_N_ELEMENTS (sangong_items); i++)
+    {
+      if (i > 0)
+        gk_composer_text (c, "，");
+      gk_composer_text (c, sangong_items[i].name);
+      fact_amount (c, e, sangong_items[i].property);
+    }
+  gk_composer_text (c, "。全口径“三公”经费预算");
+  if (complete)
+    gk_composer_change (c, "sangong-all.total", total, GK_CHANGE_DEFAULT);
+  else
+    missing (c, "explanation/sangong-all-total");
+  gk_composer_text (c, "。");
+
+  if (t8 == NULL)
+    return;
+  {
+    GkRow *row = gk_table_get_single_row (t8);
+    GkAmount fiscal = gk_narrative_cell (row, t8, "total");
+    gint share;
+
+    gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.sangong-all.fiscal");
+    gk_composer_text (c, "其中，财政拨款安排的“三公”经费预算数为");
+    gk_composer_amount (c, fiscal, "sangong/single/total");
+    if (complete && share_of (fiscal, total, &share))
+      {
+        gk_composer_text (c, "，占全口径“三公”经费的");
+        gk_composer_percent (c, share, "sangong/single/total/share-of-all");
+      }
+    gk_composer_text (c, "，其中：");
+    for (guint i = 0; i < G_N_ELEMENTS (sangong_items); i++)
+      {
+        g_autofree char *source = gk_narrative_source ("sangong/single/%s", sangong_items[i].column);
+
+        if (i > 0)
+          gk_composer_text (c, "，");
+        gk_composer_text (c, sangong_items[i].name);
+        gk_composer_amount (c, gk_narrative_cell (row, t8, sangong_items[i].column), source);
+      }
+    gk_composer_text (c, "。");
+  }
+}
+
+/* 政府采购, in detail ---------------------------------------------------- */
+
+/* 货物, 工程 and 服务 and their total: from 政府采购预算表 by 采购类别
+ * where the template has one, else as entered beside 情况说明. */
+static const struct { const char *category; const char *property; } procurement_parts[] = {
+  { "货物", "procurement-goods" },
+  { "工程", "procurement-works" },
+  { "服务", "procurement-services" },
+};
+
+static GkAmount
+procurement_split (GkComposer *c,
+                   GkAmount   *parts)
+{
+  GkTable *table = gk_narrative_table (c, "procurement");
+  GkAmount total = 0;
+
+  memset (parts, 0, sizeof (GkAmount) * G_N_ELEMENTS (procurement_parts));
+  if (table != NULL)
+    {
+      int category = gk_table_schema_text_index (gk_table_get_schema (table), "category");
+      int amount = gk_table_column_index (table, "total");
+
+      for (guint i = 0; i < gk_table_get_n_entries (table); i++)
+        {
+          GkRow *row = gk_table_get_entry (table, i);
+          const char *text = category >= 0 ? gk_list_row_get_text (row, category) : NULL;
+          GkAmount value = 0;
+
+          if (amount < 0 || !gk_row_get_amount (row, amount, &value))
+            continue;
+          for (guint k = 0; k < G_N_ELEMENTS (procurement_parts); k++)
+            if (g_strcmp0 (text, procurement_parts[k].category) == 0 && !gk_amount_add (parts[k], value, &parts[k]))
+              parts[k] = GK_AMOUNT_MAX;
+        }
+      return gk_narrative_column_total (table, "total");
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (procurement_parts); k++)
+    parts[k] = gk_explanation_get_amount (c->explanation, procurement_parts[k].property);
+  gk_amount_sum (parts, G_N_ELEMENTS (procurement_parts), &total);
+  return total;
+}
+
+/* 政府采购's change against last year (procurement.total): its own
+ * paragraph, so that the sentences before it read as they always did. */
+void
+gk_narrative_procurement_change (GkComposer *c,
+                                 const char *id,
+                                 GkAmount    total)
+{
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "%s", id);
+  gk_composer_year (c);
+  gk_composer_text (c, "政府采购预算");
+  gk_composer_change (c, "procurement.total", total, GK_CHANGE_DEFAULT);
+  gk_composer_text (c, "。");
+}
+
+void
+gk_narrative_kind_procurement_detail (GkComposer *c)
+{
+  static const struct { const char *column; const char *property; const char *name; } sources[] = {
+    { "general", "procurement-general", "一般公共预算" },
+    { "fund", "procurement-fund", "政府性基金预算" },
+    { "other", "procurement-other-funds", "其他资金" },
+  };
+  GObject *e = G_OBJECT (c->explanation);
+  GkTable *table = gk_narrative_table (c, "procurement");
+  GkAmount parts[G_N_ELEMENTS (procurement_parts)];
+  GkAmount total = procurement_split (c, parts);
+  GkAmount sme = gk_explanation_get_amount (c->explanation, "procurement-sme-reserved");
+  GkAmount micro = gk_explanation_get_amount (c->explanation, "procurement-micro-reserved");
+  gint share;
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.procurement-detail.total");
+  gk_composer_year (c);
+  gk_composer_text (c, "，");
+  gk_composer_unit_name (c);
+  gk_composer_text (c, "政府采购预算总额");
+  gk_composer_amount (c, total, table != NULL ? "procurement/total/total" : "explanation/procurement-total");
+  gk_composer_text (c, "，其中：");
+  for (guint k = 0; k < G_N_ELEMENTS (procurement_parts); k++)
+    {
+      g_autofree char *source = table != NULL
+                                ? gk_narrative_source ("procurement/%s/total", procurement_parts[k].category)
+                                : gk_narrative_source ("explanation/%s", procurement_parts[k].property);
+
+      gk_composer_text (c, k > 0 ? "、" : "");
+      gk_composer_text (c, procurement_parts[k].category);
+      gk_composer_text (c, "采购");
+      gk_composer_amount (c, parts[k], source);
+    }
+  gk_composer_text (c, "。");
+  gk_narrative_procurement_change (c, "k.procurement-detail.change", total);
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.procurement-detail.method");
+  gk_composer_text (c, "按采购组织形式分：政府集中采购");
+  fact_amount (c, e, "procurement-centralized");
+  gk_composer_text (c, "，分散采购");
+  fact_amount (c, e, "procurement-decentralized");
+  gk_composer_text (c, "。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.procurement-detail.source");
+  gk_composer_text (c, "按资金来源分：");
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      if (i > 0)
+        gk_composer_text (c, "，");
+      gk_composer_text (c, sources[i].name);
+      /* The table's columns, where it has them, are the figures. */
+      if (table != NULL && gk_table_column_index (table, sources[i].column) >= 0)
+        {
+          g_autofree char *source = gk_narrative_source ("procurement/total/%s", sources[i].column);
+
+          gk_composer_amount (c, gk_narrative_column_total (table, sources[i].column), source);
+        }
+      else
+        fact_amount (c, e, sources[i].property);
+    }
+  gk_composer_text (c, "。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.procurement-detail.sme");
+  gk_composer_text (c, "面向中小企业预留政府采购项目预算金额");
+  gk_composer_amount (c, sme, "explanation/procurement-sme-reserved");
+  if (share_of (sme, total, &share))
+    {
+      gk_composer_text (c, "，占政府采购预算总额的");
+      gk_composer_percent (c, share, "explanation/procurement-sme-reserved/share");
+    }
+  gk_composer_text (c, "，其中：面向小微企业预留");
+  gk_composer_amount (c, micro, "explanation/procurement-micro-reserved");
+  if (share_of (micro, sme, &share))
+    {
+      gk_composer_text (c, "，占面向中小企业预留金额的");
+      gk_composer_percent (c, share, "explanation/procurement-micro-reserved/share");
+    }
+  gk_composer_text (c, "。");
+}
+
+/* 国有资产, by class ---------------------------------------------------------- */
+
+static const struct { const char *count; const char *value; const char *name; } vehicle_kinds[] = {
+  { "leader-vehicles", "leader-vehicles-value", "领导干部用车" },
+  { "general-vehicles", "general-vehicles-value", "一般公务用车" },
+  { "enforcement-vehicles", "enforcement-vehicles-value", "执法执勤用车" },
+  { "special-vehicles", "special-vehicles-value", "特种专业技术用车" },
+  { "confidential-vehicles", "confidential-vehicles-value", "机要通信用车" },
+  { "emergency-vehicles", "emergency-vehicles-value", "应急保障用车" },
+  { "other-vehicles", "other-vehicles-value", "其他用车" },
+};
+
+static void
+assets_as_of (GkComposer *c)
+{
+  const char *as_of = gk_explanation_get_text (c->explanation, "assets-as-of");
+
+  if (as_of != NULL && as_of[0] != '\0')
+    gk_composer_span (c, GK_SPAN_TYPED, as_of, "explanation/assets-as-of");
+  else
+    {
+      /* The assets reported are those at the end of the year before. */
+      g_autofree char *year = g_strdup_printf ("%u", gk_document_get_year (c->document) - 1);
+
+      gk_composer_span (c, GK_SPAN_FIGURE, year, "document/year");
+      gk_composer_text (c, "年12月31日");
+    }
+}
+
+void
+gk_narrative_kind_assets_detail (GkComposer *c)
+{
+  static const struct { const char *property; const char *name; } classes[] = {
+    { "land-value", "土地" },
+    { "building-value", "房屋" },
+    { NULL, "车辆" },
+    { "general-equipment-value", "通用设备" },
+    { "special-equipment-value", "专用设备" },
+    { "furniture-value", "家具" },
+    { "intangible-value", "无形资产" },
+    { "other-assets-value", "其他资产" },
+  };
+  GObject *e = G_OBJECT (c->explanation);
+  const char *vehicle_values[G_N_ELEMENTS (vehicle_kinds)];
+  const char *vehicle_counts[G_N_ELEMENTS (vehicle_kinds)];
+  GkAmount vehicles_value = 0;
+  gint64 vehicles = 0;
+  gboolean values_complete;
+  gboolean counts_complete;
+  GkAmount total = 0;
+  gboolean total_complete;
+  GkTable *new_assets = gk_narrative_table (c, "new-assets");
+
+  for (guint i = 0; i < G_N_ELEMENTS (vehicle_kinds); i++)
+    {
+      vehicle_values[i] = vehicle_kinds[i].value;
+      vehicle_counts[i] = vehicle_kinds[i].count;
+    }
+  values_complete = facts_sum (e, vehicle_values, G_N_ELEMENTS (vehicle_values), &vehicles_value);
+  counts_complete = counts_sum (e, vehicle_counts, G_N_ELEMENTS (vehicle_counts), &vehicles);
+  total_complete = values_complete;
+  for (guint i = 0; i < G_N_ELEMENTS (classes) && total_complete; i++)
+    {
+      gint64 value = 0;
+
+      if (classes[i].property == NULL)
+        value = vehicles_value;
+      else if (fact_is_set (e, classes[i].property))
+        g_object_get (e, classes[i].property, &value, NULL);
+      else
+        total_complete = FALSE;
+      if (total_complete && !gk_amount_add (total, value, &total))
+        total_complete = FALSE;
+    }
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.assets-detail.total");
+  gk_composer_text (c, "截至");
+  assets_as_of (c);
+  gk_composer_text (c, "，");
+  gk_composer_unit_name (c);
+  gk_composer_text (c, "共有资产原值");
+  if (total_complete)
+    gk_composer_amount (c, total, "explanation/assets-total");
+  else
+    missing (c, "explanation/assets-total");
+  gk_composer_text (c, "，其中：");
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      if (i > 0)
+        gk_composer_text (c, "，");
+      gk_composer_text (c, classes[i].name);
+      if (classes[i].property != NULL)
+        fact_amount (c, e, classes[i].property);
+      else if (values_complete)
+        gk_composer_amount (c, vehicles_value, "explanation/vehicles-value");
+      else
+        missing (c, "explanation/vehicles-value");
+    }
+  gk_composer_text (c, "。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.assets-detail.vehicles");
+  gk_composer_text (c, "共有车辆");
+  if (counts_complete)
+    gk_composer_count (c, vehicles, "explanation/vehicles");
+  else
+    missing (c, "explanation/vehicles");
+  gk_composer_text (c, "辆，其中：");
+  for (guint i = 0; i < G_N_ELEMENTS (vehicle_kinds); i++)
+    {
+      if (i > 0)
+        gk_composer_text (c, "、");
+      gk_composer_text (c, vehicle_kinds[i].name);
+      fact_count (c, e, vehicle_kinds[i].count);
+      gk_composer_text (c, "辆");
+    }
+  gk_composer_text (c, "。");
+
+  /* The thresholds are 万元 by definition, whatever unit the tables use. */
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.assets-detail.equipment");
+  gk_composer_text (c, "单价50万元以上通用设备");
+  fact_count (c, e, "equipment-50");
+  gk_composer_text (c, "台（套），单价100万元以上专用设备");
+  fact_count (c, e, "equipment-100");
+  gk_composer_text (c, "台（套）。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.assets-detail.planned");
+  gk_composer_year (c);
+  gk_composer_text (c, "部门预算安排购置车辆");
+  fact_count (c, e, "planned-vehicles");
+  gk_composer_text (c, "辆，单价50万元以上通用设备");
+  fact_count (c, e, "planned-equipment-50");
+  gk_composer_text (c, "台（套），单价100万元以上专用设备");
+  fact_count (c, e, "planned-equipment-100");
+  gk_composer_text (c, "台（套）");
+  /* 新增资产配置预算表, where the template has it, holds the amount. */
+  gk_composer_text (c, "，新增资产配置预算");
+  if (new_assets != NULL && gk_table_column_index (new_assets, "amount") >= 0)
+    gk_composer_amount (c, gk_narrative_column_total (new_assets, "amount"), "new-assets/total/amount");
+  else
+    fact_amount (c, e, "planned-value");
+  gk_composer_text (c, "。");
+}
+
+/* Staffing ------------------------------------------------------------------ */
+
+void
+gk_narrative_kind_staffing (GkComposer *c)
+{
+  static const struct { const char *property; const char *name; } posts[] = {
+    { "administrative-posts", "行政编制" },
+    { "institution-posts", "事业编制" },
+    { "worker-posts", "工勤编制" },
+  };
+  static const struct { const char *property; const char *name; } people[] = {
+    { "serving", "在职人员" },
+    { "retired", "退休人员" },
+    { "veteran", "离休人员" },
+  };
+  GkOverview *overview = gk_document_get_overview (c->document);
+  GObject *o = G_OBJECT (overview);
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.staffing.posts");
+  gk_composer_unit_name (c);
+  gk_composer_text (c, "编制数");
+  fact_count (c, o, "authorized");
+  gk_composer_text (c, "名，其中：");
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      if (i > 0)
+        gk_composer_text (c, "，");
+      gk_composer_text (c, posts[i].name);
+      fact_count (c, o, posts[i].property);
+      gk_composer_text (c, "名");
+    }
+  gk_composer_text (c, "。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.staffing.people");
+  gk_composer_text (c, "实有人数");
+  gk_composer_count (c, gk_overview_get_actual (overview), "overview/actual");
+  gk_composer_text (c, "人，其中：");
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      gk_composer_text (c, people[i].name);
+      fact_count (c, o, people[i].property);
+      gk_composer_text (c, i + 1 < G_N_ELEMENTS (people) ? "人，" : "人；");
+    }
+  gk_composer_text (c, "另有聘用人员");
+  fact_count (c, o, "contracted");
+  gk_composer_text (c, "人，遗属");
+  fact_count (c, o, "survivors");
+  gk_composer_text (c, "人。");
+}
+
+/* 部门整体绩效 ----------------------------------------------------------------- */
+
+void
+gk_narrative_kind_performance_overall (GkComposer *c)
+{
+  GkTable *table = gk_narrative_table (c, "overall-performance");
+  GListModel *indicators;
+  g_autofree char *label = NULL;
+  guint n_tasks;
+
+  if (table == NULL)
+    return;
+  n_tasks = gk_table_get_n_entries (table);
+  indicators = gk_table_get_indicators (table);
+  label = gk_table_schema_dup_label (gk_table_get_schema (table));
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.performance-overall.goal");
+  unit_and_year (c);
+  gk_composer_text (c, "部门整体绩效目标：");
+  {
+    g_autofree char *goal = gk_narrative_trim_typed (gk_table_get_goal (table), TRUE);
+
+    if (goal[0] == '\0')
+      gk_composer_span (c, GK_SPAN_MISSING, "（年度绩效目标未填写）", "overall-performance/goal");
+    else
+      gk_composer_span (c, GK_SPAN_TYPED, goal, "overall-performance/goal");
+  }
+  gk_composer_text (c, "。");
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.performance-overall.tasks");
+  if (n_tasks == 0)
+    {
+      gk_composer_text (c, "年度主要任务");
+      gk_composer_span (c, GK_SPAN_MISSING, "（未填写）", "overall-performance/tasks");
+      gk_composer_text (c, "。");
+    }
+  else
+    {
+      int name = gk_table_schema_text_index (gk_table_get_schema (table), "name");
+
+      gk_composer_text (c, "年度主要任务");
+      gk_composer_count (c, n_tasks, "overall-performance/tasks/count");
+      gk_composer_text (c, "项，预算金额");
+      gk_composer_amount (c, gk_narrative_column_total (table, "total"), "overall-performance/total/total");
+      gk_composer_text (c, "，其中：财政拨款");
+      gk_composer_amount (c, gk_narrative_column_total (table, "fiscal"), "overall-performance/total/fiscal");
+      gk_composer_text (c, "，其他资金");
+      gk_composer_amount (c, gk_narrative_column_total (table, "other"), "overall-performance/total/other");
+      gk_composer_text (c, "；主要任务为：");
+      for (guint i = 0; i < n_tasks; i++)
+        {
+          const char *text = name >= 0 ? gk_list_row_get_text (gk_table_get_entry (table, i), name) : NULL;
+          g_autofree char *source = gk_narrative_source ("overall-performance/task/%u/name", i + 1);
+
+          if (i > 0)
+            gk_composer_text (c, "、");
+          gk_composer_typed (c, text, source, "（任务名称未填写）");
+        }
+      gk_composer_text (c, "。");
+    }
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.performance-overall.indicators");
+  gk_composer_text (c, "设置年度绩效指标");
+  gk_composer_count (c, indicators != NULL ? g_list_model_get_n_items (indicators) : 0,
+                     "overall-performance/indicators/count");
+  gk_composer_text (c, "个，详见");
+  gk_composer_text (c, label);
+  gk_composer_text (c, "。");
+}
+
+/* 重点项目绩效 ----------------------------------------------------------------- */
+
+/* "产出指标3个，效益指标2个" in the order the table lists them. */
+static void
+indicator_levels (GkComposer *c,
+                  GkProject  *project)
+{
+  GListModel *indicators = gk_project_get_indicators (project);
+  g_autoptr(GPtrArray) levels = g_ptr_array_new ();
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  guint n = g_list_model_get_n_items (indicators);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GkIndicator) indicator = g_list_model_get_item (indicators, i);
+      const char *level = gk_indicator_get_level1 (indicator);
+      guint k;
+
+      if (level == NULL || level[0] == '\0')
+        continue;
+      for (k = 0; k < levels->len && !g_str_equal (levels->pdata[k], level); k++)
+        ;
+      if (k == levels->len)
+        {
+          guint zero = 0;
+
+          g_ptr_array_add (levels, (gpointer) level);
+          g_array_append_val (counts, zero);
+        }
+      g_array_index (counts, guint, k)++;
+    }
+  if (levels->len == 0)
+    return;
+  gk_composer_text (c, "（");
+  for (guint k = 0; k < levels->len; k++)
+    {
+      g_autofree char *source = gk_narrative_source ("project/%s/indicators/%s", gk_project_get_id (project),
+                                                     (const char *) levels->pdata[k]);
+
+      if (k > 0)
+        gk_composer_text (c, "，");
+      gk_composer_span (c, GK_SPAN_FIGURE, levels->pdata[k], source);
+      gk_composer_count (c, g_array_index (counts, guint, k), source);
+      gk_composer_text (c, "个");
+    }
+  gk_composer_text (c, "）");
+}
+
+void
+gk_narrative_kind_performance_projects (GkComposer *c)
+{
+  g_autoptr(GPtrArray) projects = gk_narrative_projects (c);
+  GkAmount total = 0;
+
+  for (guint i = 0; i < projects->len; i++)
+    if (!gk_amount_add (total, gk_project_get_total (projects->pdata[i]), &total))
+      total = GK_AMOUNT_MAX;
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.performance-projects.total");
+  gk_composer_year (c);
+  if (projects->len == 0)
+    {
+      gk_composer_text (c, "无实行绩效目标管理的项目。");
+      return;
+    }
+  gk_composer_text (c, "实行绩效目标管理的项目");
+  gk_composer_count (c, projects->len, "project-expenditure/projects/count");
+  gk_composer_text (c, "个，涉及预算金额");
+  gk_composer_amount (c, total, "projects/total");
+  gk_composer_text (c, "，各项目绩效目标如下：");
+
+  for (guint i = 0; i < projects->len; i++)
+    {
+      GkProject *project = projects->pdata[i];
+      const char *id = gk_project_get_id (project);
+      g_autofree char *name_source = gk_narrative_source ("project/%s/name", id);
+      g_autofree char *total_source = gk_narrative_source ("project/%s/total", id);
+      g_autofree char *goal_source = gk_narrative_source ("project/%s/goal", id);
+      g_autofree char *goal = gk_narrative_trim_typed (gk_project_get_goal (project), TRUE);
+      GkParagraph *paragraph;
+
+      paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_LIST_ITEM, "k.performance-projects.%s", id);
+      paragraph->project = g_object_ref (project);
+      gk_narrative_list_number (c, i + 1);
+      gk_composer_typed (c, gk_project_get_name (project), name_source, "（项目名称未填写）");
+      gk_composer_text (c, "，预算");
+      gk_composer_amount (c, gk_project_get_total (project), total_source);
+      gk_composer_text (c, "，年度绩效目标：");
+      if (goal[0] == '\0')
+        gk_composer_span (c, GK_SPAN_MISSING, "（未填写）", goal_source);
+      else
+        gk_composer_span (c, GK_SPAN_TYPED, goal, goal_source);
+      gk_composer_text (c, "；设置绩效指标");
+      {
+        g_autofree char *count_source = gk_narrative_source ("project/%s/indicators/count", id);
+
+        gk_composer_count (c, g_list_model_get_n_items (gk_project_get_indicators (project)), count_source);
+      }
+      gk_composer_text (c, "个");
+      indicator_levels (c, project);
+      gk_composer_text (c, gk_narrative_list_end (i, projects->len));
+    }
+}
