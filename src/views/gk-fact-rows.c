@@ -158,11 +158,18 @@ gk_fact_row_new (GkDocument *document,
   fact->field = field;
   g_object_set_data_full (G_OBJECT (row), "gk-fact", fact, fact_free);
   gtk_widget_set_name (row, property);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (field->type == GK_FIELD_AMOUNT)
+    {
+      /* Kept in the document's unit, like the tables' figures. */
+      g_autofree char *with_unit = g_strdup_printf ("%s（%s）", title,
+                                                    gk_money_unit_to_string (gk_document_get_money_unit (document)));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), with_unit);
+    }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_widget_add_css_class (row, "gk-amount");
-  if (field->type == GK_FIELD_INT)
-    gtk_editable_set_alignment (GTK_EDITABLE (row), 1.0);
   fact_show (ADW_ENTRY_ROW (row), fact);
   g_signal_connect (row, "apply", G_CALLBACK (fact_apply), NULL);
   g_signal_connect (row, "entry-activated", G_CALLBACK (fact_apply), NULL);
