@@ -497,6 +497,7 @@ static const char * const cased_elsewhere[] = {
   "overall.tasks-expenditure", /* test-overall-performance: jiangxi-2022-town's 表十 */
   "overall.incomplete",     /* test-overall-performance */
   "table.stated",           /* test-import-pdf: a printed 类 that is not the sum of its 项 */
+  "narrative.fact",         /* test-outline-kinds: a fact its kinds state, not entered */
   NULL,
 };
 

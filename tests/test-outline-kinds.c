@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "gk-checker.h"
 #include "gk-export.h"
 #include "gk-narrative.h"
 #include "gk-table-list.h"
@@ -151,6 +152,31 @@ test_missing (void)
   /* A 类 with no figure this year and none last year says nothing. */
   assert_says (text, "测试单位2025年一般公共预算基本支出0.00万元。");
 
+  /* The check names each fact not entered, once, and sends the officer
+   * to the page where it is entered. */
+  {
+    g_autoptr(GkChecker) checker = gk_checker_new (document);
+    guint n_facts = 0;
+    gboolean land = FALSE;
+
+    gk_checker_update (checker);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+      {
+        g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+
+        if (!g_str_equal (gk_finding_get_rule_id (finding), "narrative.fact"))
+          continue;
+        n_facts++;
+        g_assert_cmpstr (gk_finding_get_place (finding, 0)->part, ==, "overview");
+        land |= strstr (gk_finding_get_message (finding), "“土地原值”") != NULL;
+      }
+    /* 4 三公, 5 采购, 4 classes, the 4 new vehicles' counts and the
+     * first of their values (a sum names the first part missing), the new
+     * assets' amount, 5 of staff. */
+    g_assert_cmpuint (n_facts, ==, 24);
+    g_assert_true (land);
+  }
+
   /* Facts entered as 0 are 0. */
   gk_document_set_int (document, gk_document_get_explanation (document), "procurement-centralized", 0);
   g_clear_pointer (&text, g_free);
@@ -259,6 +285,19 @@ test_filled (void)
   assert_says (text, "1.测试培训项目，预算0.00万元，年度绩效目标：完成干部培训200人次；设置绩效指标0个。");
   /* 基本支出 by economic 类, each with its change. */
   assert_says (text, "1.工资福利支出10.00万元，占100.00%，比上年增加2.00万元，增长25.00%，主要原因是人员增加。");
+
+  /* Nothing is left to enter. */
+  {
+    g_autoptr(GkChecker) checker = gk_checker_new (document);
+
+    gk_checker_update (checker);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+      {
+        g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+
+        g_assert_cmpstr (gk_finding_get_rule_id (finding), !=, "narrative.fact");
+      }
+  }
 
   /* The PDF prints them. */
   {

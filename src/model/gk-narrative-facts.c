@@ -15,6 +15,77 @@
  * said to be missing, never stated as 0. Their ids begin with
  * "k.<kind>.". */
 
+/* The facts beside the tables, in the disclosures' words: what the
+ * window calls them and what a finding names. */
+static const struct { const char *property; const char *name; } fact_names[] = {
+  { "sangong-all-abroad", "因公出国（境）费" },
+  { "sangong-all-vehicle-purchase", "公务用车购置费" },
+  { "sangong-all-vehicle-operation", "公务用车运行费" },
+  { "sangong-all-reception", "公务接待费" },
+  { "procurement-goods", "政府采购货物预算" },
+  { "procurement-works", "政府采购工程预算" },
+  { "procurement-services", "政府采购服务预算" },
+  { "procurement-centralized", "政府集中采购" },
+  { "procurement-decentralized", "分散采购" },
+  { "procurement-general", "一般公共预算安排的政府采购" },
+  { "procurement-fund", "政府性基金预算安排的政府采购" },
+  { "procurement-other-funds", "其他资金安排的政府采购" },
+  { "procurement-sme-reserved", "面向中小企业预留" },
+  { "procurement-micro-reserved", "其中面向小微企业预留" },
+  { "land-value", "土地原值" },
+  { "building-value", "房屋原值" },
+  { "general-equipment-value", "通用设备原值" },
+  { "special-equipment-value", "专用设备原值" },
+  { "furniture-value", "家具原值" },
+  { "intangible-value", "无形资产原值" },
+  { "other-assets-value", "其他资产原值" },
+  { "leader-vehicles", "领导干部用车（辆）" },
+  { "leader-vehicles-value", "领导干部用车原值" },
+  { "general-vehicles", "一般公务用车（辆）" },
+  { "general-vehicles-value", "一般公务用车原值" },
+  { "enforcement-vehicles", "执法执勤用车（辆）" },
+  { "enforcement-vehicles-value", "执法执勤用车原值" },
+  { "special-vehicles", "特种专业技术用车（辆）" },
+  { "special-vehicles-value", "特种专业技术用车原值" },
+  { "confidential-vehicles", "机要通信用车（辆）" },
+  { "confidential-vehicles-value", "机要通信用车原值" },
+  { "emergency-vehicles", "应急保障用车（辆）" },
+  { "emergency-vehicles-value", "应急保障用车原值" },
+  { "other-vehicles", "其他用车（辆）" },
+  { "other-vehicles-value", "其他用车原值" },
+  { "equipment-50", "单价50万元以上通用设备（台套）" },
+  { "equipment-100", "单价100万元以上专用设备（台套）" },
+  { "planned-vehicles", "拟购置车辆（辆）" },
+  { "planned-equipment-50", "拟购置单价50万元以上设备（台套）" },
+  { "planned-equipment-100", "拟购置单价100万元以上设备（台套）" },
+  { "planned-value", "新增资产配置预算" },
+  { "authorized", "编制数" },
+  { "administrative-posts", "行政编制" },
+  { "institution-posts", "事业编制" },
+  { "worker-posts", "工勤编制" },
+  { "serving", "在职人员" },
+  { "retired", "退休人员" },
+  { "veteran", "离休人员" },
+  { "contracted", "聘用人员" },
+  { "survivors", "遗属" },
+};
+
+/**
+ * gk_narrative_fact_name:
+ * @property: a fact of the explanation or the overview ("land-value")
+ *
+ * Returns: (transfer none): its name in the disclosures' words
+ *   ("土地原值"), or @property itself
+ */
+const char *
+gk_narrative_fact_name (const char *property)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fact_names); i++)
+    if (g_strcmp0 (fact_names[i].property, property) == 0)
+      return fact_names[i].name;
+  return property;
+}
+
 /* "explanation/procurement-centralized", "overview/contracted" */
 static char *
 fact_source (GObject    *holder,
@@ -118,6 +189,26 @@ counts_sum (GObject            *holder,
   return TRUE;
 }
 
+/* Where a sum of facts is missing: the placeholder points at the first
+ * part not entered, so that the check names a fact the officer can enter. */
+static void
+missing_part (GkComposer         *c,
+              GObject            *holder,
+              const char * const *properties,
+              guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!fact_is_set (holder, properties[i]))
+      {
+        g_autofree char *source = fact_source (holder, properties[i]);
+
+        missing (c, source);
+        return;
+      }
+  /* All entered, but beyond what an amount holds. */
+  gk_composer_span (c, GK_SPAN_MISSING, "（超出范围）", NULL);
+}
+
 /* @part's share of @whole, in basis points, rounded as the tables round
  * shares; FALSE when there is no whole to share. */
 static gboolean
@@ -181,7 +272,7 @@ gk_narrative_kind_sangong_all (GkComposer *c)
   if (complete)
     gk_composer_amount (c, total, "explanation/sangong-all-total");
   else
-    missing (c, "explanation/sangong-all-total");
+    missing_part (c, e, properties, G_N_ELEMENTS (properties));
   gk_composer_text (c, "，其中：");
   for (guint i = 0; i < G_N_ELEMENTS (sangong_items); i++)
     {
@@ -194,7 +285,7 @@ gk_narrative_kind_sangong_all (GkComposer *c)
   if (complete)
     gk_composer_change (c, "sangong-all.total", total, GK_CHANGE_DEFAULT);
   else
-    missing (c, "explanation/sangong-all-total");
+    missing_part (c, e, properties, G_N_ELEMENTS (properties));
   gk_composer_text (c, "。");
 
   if (t8 == NULL)
@@ -448,7 +539,17 @@ gk_narrative_kind_assets_detail (GkComposer *c)
   if (total_complete)
     gk_composer_amount (c, total, "explanation/assets-total");
   else
-    missing (c, "explanation/assets-total");
+    {
+      const char *parts[G_N_ELEMENTS (classes) + G_N_ELEMENTS (vehicle_kinds)];
+      guint n = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+        if (classes[i].property != NULL)
+          parts[n++] = classes[i].property;
+      for (guint i = 0; i < G_N_ELEMENTS (vehicle_kinds); i++)
+        parts[n++] = vehicle_kinds[i].value;
+      missing_part (c, e, parts, n);
+    }
   gk_composer_text (c, "，其中：");
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     {
@@ -460,7 +561,7 @@ gk_narrative_kind_assets_detail (GkComposer *c)
       else if (values_complete)
         gk_composer_amount (c, vehicles_value, "explanation/vehicles-value");
       else
-        missing (c, "explanation/vehicles-value");
+        missing_part (c, e, vehicle_values, G_N_ELEMENTS (vehicle_values));
     }
   gk_composer_text (c, "。");
 
@@ -469,7 +570,7 @@ gk_narrative_kind_assets_detail (GkComposer *c)
   if (counts_complete)
     gk_composer_count (c, vehicles, "explanation/vehicles");
   else
-    missing (c, "explanation/vehicles");
+    missing_part (c, e, vehicle_counts, G_N_ELEMENTS (vehicle_counts));
   gk_composer_text (c, "辆，其中：");
   for (guint i = 0; i < G_N_ELEMENTS (vehicle_kinds); i++)
     {

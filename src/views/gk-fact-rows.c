@@ -7,6 +7,7 @@
 
 #include "gk-fact-rows.h"
 #include "gk-fields.h"
+#include "gk-narrative.h"
 
 /* The facts 情况说明 states that no table holds (全口径 “三公”经费, 政府采购
  * by organisation and source, 国有资产, the staff split), one entry row
@@ -178,27 +179,20 @@ gk_fact_row_new (GkDocument *document,
   return row;
 }
 
-typedef struct
-{
-  const char *property;
-  const char *title;
-} FactTitle;
-
 static GtkWidget *
-fact_group (GkDocument      *document,
-            GObject         *holder,
-            const char      *title,
-            const char      *description,
-            const FactTitle *facts,
-            guint            n_facts)
+fact_group (GkDocument         *document,
+            GObject            *holder,
+            const char         *title,
+            const char         *description,
+            const char * const *facts)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  for (guint i = 0; i < n_facts; i++)
+  for (guint i = 0; facts[i] != NULL; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               gk_fact_row_new (document, holder, facts[i].property, facts[i].title));
+                               gk_fact_row_new (document, holder, facts[i], gk_narrative_fact_name (facts[i])));
   return group;
 }
 
@@ -214,66 +208,36 @@ void
 gk_fact_rows_add_groups (GkDocument *document,
                          GtkBox     *box)
 {
-  static const FactTitle sangong[] = {
-    { "sangong-all-abroad", "因公出国（境）费" },
-    { "sangong-all-vehicle-purchase", "公务用车购置费" },
-    { "sangong-all-vehicle-operation", "公务用车运行费" },
-    { "sangong-all-reception", "公务接待费" },
+  static const char * const sangong[] = {
+    "sangong-all-abroad", "sangong-all-vehicle-purchase", "sangong-all-vehicle-operation", "sangong-all-reception",
+    NULL
   };
-  static const FactTitle procurement[] = {
-    { "procurement-goods", "政府采购货物预算" },
-    { "procurement-works", "政府采购工程预算" },
-    { "procurement-services", "政府采购服务预算" },
-    { "procurement-centralized", "政府集中采购" },
-    { "procurement-decentralized", "分散采购" },
-    { "procurement-general", "一般公共预算安排" },
-    { "procurement-fund", "政府性基金预算安排" },
-    { "procurement-other-funds", "其他资金安排" },
-    { "procurement-sme-reserved", "面向中小企业预留" },
-    { "procurement-micro-reserved", "其中面向小微企业预留" },
+  static const char * const procurement[] = {
+    "procurement-goods", "procurement-works", "procurement-services", "procurement-centralized",
+    "procurement-decentralized", "procurement-general", "procurement-fund", "procurement-other-funds",
+    "procurement-sme-reserved", "procurement-micro-reserved", NULL
   };
-  static const FactTitle assets[] = {
-    { "land-value", "土地原值" },
-    { "building-value", "房屋原值" },
-    { "general-equipment-value", "通用设备原值" },
-    { "special-equipment-value", "专用设备原值" },
-    { "furniture-value", "家具原值" },
-    { "intangible-value", "无形资产原值" },
-    { "other-assets-value", "其他资产原值" },
-    { "leader-vehicles", "领导干部用车（辆）" },
-    { "leader-vehicles-value", "领导干部用车原值" },
-    { "general-vehicles", "一般公务用车（辆）" },
-    { "general-vehicles-value", "一般公务用车原值" },
-    { "enforcement-vehicles", "执法执勤用车（辆）" },
-    { "enforcement-vehicles-value", "执法执勤用车原值" },
-    { "special-vehicles", "特种专业技术用车（辆）" },
-    { "special-vehicles-value", "特种专业技术用车原值" },
-    { "confidential-vehicles", "机要通信用车（辆）" },
-    { "confidential-vehicles-value", "机要通信用车原值" },
-    { "emergency-vehicles", "应急保障用车（辆）" },
-    { "emergency-vehicles-value", "应急保障用车原值" },
-    { "other-vehicles", "其他用车（辆）" },
-    { "other-vehicles-value", "其他用车原值" },
-    { "equipment-50", "单价50万元以上通用设备（台套）" },
-    { "equipment-100", "单价100万元以上专用设备（台套）" },
-    { "planned-vehicles", "拟购置车辆（辆）" },
-    { "planned-equipment-50", "拟购置单价50万元以上设备（台套）" },
-    { "planned-equipment-100", "拟购置单价100万元以上设备（台套）" },
-    { "planned-value", "新增资产配置预算" },
+  static const char * const assets[] = {
+    "land-value", "building-value", "general-equipment-value", "special-equipment-value", "furniture-value",
+    "intangible-value", "other-assets-value", "leader-vehicles", "leader-vehicles-value", "general-vehicles",
+    "general-vehicles-value", "enforcement-vehicles", "enforcement-vehicles-value", "special-vehicles",
+    "special-vehicles-value", "confidential-vehicles", "confidential-vehicles-value", "emergency-vehicles",
+    "emergency-vehicles-value", "other-vehicles", "other-vehicles-value", "equipment-50", "equipment-100",
+    "planned-vehicles", "planned-equipment-50", "planned-equipment-100", "planned-value", NULL
   };
   GObject *explanation = G_OBJECT (gk_document_get_explanation (document));
 
   gtk_box_append (box, fact_group (document, explanation, _("“Three Public” Costs, All Funds"),
                                    _("全口径 “三公”经费, for templates that state it beside the part paid by 财政拨款. "
                                      "Leave a figure empty until it is known."),
-                                   sangong, G_N_ELEMENTS (sangong)));
+                                   sangong));
   gtk_box_append (box, fact_group (document, explanation, _("Government Procurement"),
                                    _("政府采购 as 情况说明 states it; a template with a 政府采购预算表 takes the "
                                      "amounts by fund source from that table."),
-                                   procurement, G_N_ELEMENTS (procurement)));
+                                   procurement));
   gtk_box_append (box, fact_group (document, explanation, _("State-Owned Assets"),
                                    _("国有资产 at the end of last year, by class, and this year’s planned purchases."),
-                                   assets, G_N_ELEMENTS (assets)));
+                                   assets));
 }
 
 /**
@@ -287,15 +251,11 @@ void
 gk_fact_rows_add_staff (GkDocument          *document,
                         AdwPreferencesGroup *group)
 {
-  static const FactTitle staff[] = {
-    { "administrative-posts", "行政编制" },
-    { "institution-posts", "事业编制" },
-    { "worker-posts", "工勤编制" },
-    { "contracted", "聘用人员" },
-    { "survivors", "遗属" },
+  static const char * const staff[] = {
+    "administrative-posts", "institution-posts", "worker-posts", "contracted", "survivors",
   };
   GObject *overview = G_OBJECT (gk_document_get_overview (document));
 
   for (guint i = 0; i < G_N_ELEMENTS (staff); i++)
-    adw_preferences_group_add (group, gk_fact_row_new (document, overview, staff[i].property, staff[i].title));
+    adw_preferences_group_add (group, gk_fact_row_new (document, overview, staff[i], gk_narrative_fact_name (staff[i])));
 }
