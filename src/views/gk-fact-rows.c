@@ -130,6 +130,24 @@ fact_changed (AdwEntryRow *row)
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
+/* The row's apply button shows only an icon: a screen reader names it. */
+static void
+name_apply_button (GtkWidget  *widget,
+                   const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        {
+          /* Translators: the button that takes what was typed for a fact, %s names the fact */
+          g_autofree char *label = g_strdup_printf (_("Apply %s"), title);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        }
+      name_apply_button (child, title);
+    }
+}
+
 /**
  * gk_fact_row_new:
  * @holder: the document's explanation or overview
@@ -171,6 +189,7 @@ gk_fact_row_new (GkDocument *document,
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_widget_add_css_class (row, "gk-amount");
+  name_apply_button (row, title);
   fact_show (ADW_ENTRY_ROW (row), fact);
   g_signal_connect (row, "apply", G_CALLBACK (fact_apply), NULL);
   g_signal_connect (row, "entry-activated", G_CALLBACK (fact_apply), NULL);
