@@ -238,6 +238,7 @@ test_filled (void)
   set_prior (document, "sangong-all.total", 500, "压减公务接待");
   set_prior (document, "procurement.total", 500, "");
   set_prior (document, "basic.301", 800, "人员增加");
+  set_prior (document, "basic.302", 100, "公用经费调整");
 
   gk_document_set_goal (document, overall, "保障乡镇正常运转，推进乡村振兴。");
   task = gk_document_add_list_row (document, overall, 0);
@@ -283,8 +284,10 @@ test_filled (void)
   assert_says (text, "设置年度绩效指标0个，详见");
   assert_says (text, "2025年实行绩效目标管理的项目1个，涉及预算金额0.00万元，各项目绩效目标如下：");
   assert_says (text, "1.测试培训项目，预算0.00万元，年度绩效目标：完成干部培训200人次；设置绩效指标0个。");
-  /* 基本支出 by economic 类, each with its change. */
-  assert_says (text, "1.工资福利支出10.00万元，占100.00%，比上年增加2.00万元，增长25.00%，主要原因是人员增加。");
+  /* 基本支出 by economic 类, each with its change; a 类 without a figure
+   * this year that had one last year is said too. */
+  assert_says (text, "1.工资福利支出10.00万元，占100.00%，比上年增加2.00万元，增长25.00%，主要原因是人员增加；");
+  assert_says (text, "2.商品和服务支出0.00万元，占0.00%，比上年减少1.00万元，下降100.00%，主要原因是公用经费调整。");
 
   /* Nothing is left to enter. */
   {
@@ -296,6 +299,10 @@ test_filled (void)
         g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
 
         g_assert_cmpstr (gk_finding_get_rule_id (finding), !=, "narrative.fact");
+        /* The 类 said only for last year's figure is no figure out of
+         * line with the tables. */
+        g_assert_cmpstr (gk_finding_get_rule_id (finding), !=, "narrative.figure");
+        g_assert_cmpstr (gk_finding_get_rule_id (finding), !=, "narrative.shares");
       }
   }
 

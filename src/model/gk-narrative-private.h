@@ -102,6 +102,7 @@ void         gk_narrative_kind_sangong_all          (GkComposer *c);
 void         gk_narrative_kind_procurement_detail   (GkComposer *c);
 void         gk_narrative_kind_assets_detail        (GkComposer *c);
 void         gk_narrative_kind_staffing             (GkComposer *c);
+/* gk-narrative-performance.c */
 void         gk_narrative_kind_performance_overall  (GkComposer *c);
 void         gk_narrative_kind_performance_projects (GkComposer *c);
 void         gk_narrative_procurement_change        (GkComposer *c,
