@@ -260,7 +260,7 @@ test_filled (void)
                      "其中：因公出国（境）费0.00万元，公务用车购置费0.00万元，公务用车运行费0.00万元，"
                      "公务接待费1.00万元。");
   /* 政府采购 by kind, organisation and source; the reservation's shares. */
-  assert_says (text, "2025年，测试单位政府采购预算总额4.00万元，其中：货物采购3.00万元、工程采购0.00万元、"
+  assert_says (text, "2025年，测试单位安排政府采购预算4.00万元，其中：货物采购3.00万元、工程采购0.00万元、"
                      "服务采购1.00万元。");
   assert_says (text, "2025年政府采购预算比上年减少1.00万元，下降20.00%，主要原因是（原因未填写）。");
   assert_says (text, "按采购组织形式分：政府集中采购3.00万元，分散采购1.00万元。");
@@ -361,7 +361,7 @@ test_procurement_table (void)
   g_assert_no_error (error);
   set_prior (document, "procurement.total", 400, "");
   text = compose_text (document);
-  assert_says (text, "政府采购预算总额4.00万元，其中：货物采购4.00万元、工程采购0.00万元、服务采购0.00万元。");
+  assert_says (text, "安排政府采购预算4.00万元，其中：货物采购4.00万元、工程采购0.00万元、服务采购0.00万元。");
   assert_says (text, "2025年政府采购预算与上年持平。");
   assert_says (text, "按资金来源分：一般公共预算3.00万元，政府性基金预算1.00万元，其他资金0.00万元。");
 }

@@ -393,7 +393,7 @@ gk_narrative_kind_procurement_detail (GkComposer *c)
   gk_composer_year (c);
   gk_composer_text (c, "，");
   gk_composer_unit_name (c);
-  gk_composer_text (c, "政府采购预算总额");
+  gk_composer_text (c, "安排政府采购预算");
   gk_composer_amount (c, total, table != NULL ? "procurement/total/total" : "explanation/procurement-total");
   gk_composer_text (c, "，其中：");
   for (guint k = 0; k < G_N_ELEMENTS (procurement_parts); k++)
