@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gk-narrative.h"
 #include "gk-test-document.h"
 
 /* Next year's disclosure begun from this year's: this year's figures are
@@ -96,6 +97,31 @@ assert_priors_are (GkDocument *next,
         }
     }
   g_assert_cmpuint (n, >=, 8);
+
+  /* Each economic 类 of 基本支出, and 政府采购 as entered beside 情况说明. */
+  {
+    GkTable *basic = gk_document_get_table (this_year, "basic-expenditure");
+    GListModel *roots = gk_table_get_roots (basic);
+    GkExplanation *explanation = gk_document_get_explanation (this_year);
+    GkAmount procurement = 0;
+
+    g_assert_cmpuint (g_list_model_get_n_items (roots), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+      {
+        g_autoptr(GkRow) row = g_list_model_get_item (roots, i);
+        g_autofree char *key = g_strconcat ("basic.", gk_row_get_code (row), NULL);
+
+        g_assert_cmpint (prior (next, key), ==, gk_row_get_value (row, column (basic, "total")));
+      }
+    g_assert_true (gk_amount_add (gk_explanation_get_amount (explanation, "procurement-goods"),
+                                  gk_explanation_get_amount (explanation, "procurement-works"), &procurement));
+    g_assert_true (gk_amount_add (procurement, gk_explanation_get_amount (explanation, "procurement-services"),
+                                  &procurement));
+    g_assert_cmpint (prior (next, "procurement.total"), ==, procurement);
+    g_assert_cmpint (prior (next, "procurement.goods"), ==,
+                     gk_explanation_get_amount (explanation, "procurement-goods"));
+    g_assert_cmpint (prior (next, "sangong-all.total"), ==, 3000);
+  }
 }
 
 static void
@@ -110,6 +136,23 @@ test_next_year (void)
 
   /* As a document read from a published PDF has them. */
   gk_table_set_stated (gk_document_get_table (next, "expenditure"), "201", "basic", 2840800);
+  /* This year's 全口径 “三公”经费 and 政府采购 beside 情况说明, and a unit
+   * type (the copy read from the file has none: it is carried over). */
+  {
+    static const char * const facts[] = {
+      "sangong-all-abroad", "sangong-all-vehicle-purchase", "sangong-all-vehicle-operation", "sangong-all-reception",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+      {
+        gk_document_set_int (this_year, gk_document_get_explanation (this_year), facts[i], 500 + 500 * (i % 2));
+        gk_document_set_int (next, gk_document_get_explanation (next), facts[i], 500 + 500 * (i % 2));
+      }
+    gk_document_set_int (this_year, gk_document_get_explanation (this_year), "procurement-goods", 1234);
+    gk_document_set_int (next, gk_document_get_explanation (next), "procurement-goods", 1234);
+    gk_document_set_int (next, gk_document_get_explanation (next), "procurement-centralized", 1234);
+    gk_document_set_unit_type (this_year, GK_UNIT_TYPE_INSTITUTION);
+  }
   g_assert_true (gk_document_start_next_year (next, this_year, report, &error));
   g_assert_no_error (error);
   g_test_message ("%s", report->str);
@@ -143,6 +186,14 @@ test_next_year (void)
   g_assert_cmpint (total (next, "project-expenditure", "total"), ==, 0);
   g_assert_false (gk_document_can_undo (next));
   g_assert_nonnull (strstr (report->str, "emptied for 2021"));
+  /* The unit is what it was; this year's 政府采购 and 全口径 “三公”经费
+   * are not next year's. */
+  g_assert_cmpint (gk_document_get_unit_type (next), ==, GK_UNIT_TYPE_INSTITUTION);
+  g_assert_cmpint (gk_explanation_get_amount (gk_document_get_explanation (next), "procurement-goods"), ==, 0);
+  g_assert_cmpint (gk_explanation_get_amount (gk_document_get_explanation (next), "procurement-centralized"), ==,
+                   G_MININT64);
+  g_assert_cmpint (gk_explanation_get_amount (gk_document_get_explanation (next), "sangong-all-abroad"), ==,
+                   G_MININT64);
 
   /* This year's figures are the new year's last-year figures, also once saved. */
   assert_priors_are (next, this_year);
@@ -150,6 +201,14 @@ test_next_year (void)
   reread = gk_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
   assert_priors_are (reread, this_year);
+  g_assert_cmpint (gk_document_get_unit_type (reread), ==, GK_UNIT_TYPE_INSTITUTION);
+  /* The priors are said: 政府采购's change in the seed's own paragraph. */
+  {
+    g_autoptr(GPtrArray) sections = gk_narrative_compose (reread);
+    g_autofree char *text = gk_narrative_dup_text (sections);
+
+    g_assert_nonnull (strstr (text, "2021年政府采购预算比上年减少12.34万元"));
+  }
 
   /* The year after that refuses this year as its last year. */
   {

@@ -33,6 +33,73 @@ row_field (GkListEditor *editor,
   return g_object_get_data (G_OBJECT (row), "gk-editor");
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The facts beside the tables: typed and applied, they are the
+ * document's; a figure that is not one is marked and not taken; emptied,
+ * the fact is not entered again. */
+static void
+test_facts (void)
+{
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
+  GkOverview *overview = gk_document_get_overview (document);
+  GkExplanation *explanation = gk_document_get_explanation (document);
+  GtkWidget *page = g_object_ref_sink (gk_overview_page_new (document));
+  GtkWidget *contracted = find_named (page, "contracted");
+  GtkWidget *land = find_named (page, "land-value");
+  GtkWidget *goods = find_named (page, "procurement-goods");
+  int count = 0;
+
+  g_assert_nonnull (contracted);
+  g_assert_nonnull (land);
+  g_assert_nonnull (find_named (page, "sangong-all-reception"));
+  g_assert_nonnull (find_named (page, "special-vehicles"));
+  /* Not entered: empty; entered: as the file has it. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (contracted)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (goods)), ==, "7.00");
+
+  gtk_editable_set_text (GTK_EDITABLE (contracted), "4");
+  g_signal_emit_by_name (contracted, "apply");
+  g_object_get (overview, "contracted", &count, NULL);
+  g_assert_cmpint (count, ==, 4);
+
+  gtk_editable_set_text (GTK_EDITABLE (land), "12.5.0");
+  g_signal_emit_by_name (land, "apply");
+  g_assert_true (gtk_widget_has_css_class (land, "error"));
+  g_assert_cmpint (gk_explanation_get_amount (explanation, "land-value"), ==, G_MININT64);
+  gtk_editable_set_text (GTK_EDITABLE (land), "12.50");
+  g_signal_emit_by_name (land, "apply");
+  g_assert_false (gtk_widget_has_css_class (land, "error"));
+  g_assert_cmpint (gk_explanation_get_amount (explanation, "land-value"), ==, 1250);
+
+  gtk_editable_set_text (GTK_EDITABLE (contracted), "");
+  g_signal_emit_by_name (contracted, "apply");
+  g_object_get (overview, "contracted", &count, NULL);
+  g_assert_cmpint (count, ==, -1);
+
+  /* Undo shows in the row at once. */
+  g_assert_true (gk_document_undo (document));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (contracted)), ==, "4");
+  g_assert_true (gk_document_undo (document));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (land)), ==, "");
+
+  g_assert_finalize_object (page);
+}
+
 static void
 test_overview (void)
 {
@@ -164,6 +231,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add_func ("/pages/overview", test_overview);
+  g_test_add_func ("/pages/facts", test_facts);
   g_test_add_func ("/pages/glossary", test_glossary);
   g_test_add_func ("/pages/projects", test_projects);
 

@@ -83,6 +83,43 @@ test_prior_fill_figures (void)
   g_assert_cmpuint (n_priors (document), ==, 0);
 }
 
+/* Each economic 类 of 基本支出 as last year's table had it, a 类 it did
+ * not have at 0, and 政府采购 as last year's explanation stated it. */
+static void
+test_prior_fill_basic_procurement (void)
+{
+  g_autoptr(GkDocument) last_year = load_sample (2019);
+  g_autoptr(GkDocument) document = load_this_year ();
+  g_autoptr(GError) error = NULL;
+  GkTable *last_basic = gk_document_get_table (last_year, "basic-expenditure");
+  GkTable *basic = gk_document_get_table (document, "basic-expenditure");
+  GListModel *roots = gk_table_get_roots (last_basic);
+  int total = gk_table_column_index (last_basic, "total");
+
+  g_assert_null (gk_table_lookup (last_basic, "310"));
+  gk_document_add_row (document, basic, "31002", NULL, &error);
+  g_assert_no_error (error);
+  gk_document_set_int (last_year, gk_document_get_explanation (last_year), "procurement-services", 250);
+  g_assert_true (gk_document_fill_prior_year (document, last_year, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (roots), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (roots, i);
+      g_autofree char *key = g_strconcat ("basic.", gk_row_get_code (row), NULL);
+
+      assert_prior (document, key, gk_row_get_value (row, total));
+    }
+  assert_prior (document, "basic.310", 0);
+  assert_prior (document, "procurement.total", 950);
+  assert_prior (document, "procurement.goods", 700);
+  assert_prior (document, "procurement.works", 0);
+  assert_prior (document, "procurement.services", 250);
+  /* Last year stated no 全口径 “三公”经费: nothing to compare with. */
+  g_assert_null (gk_explanation_lookup_prior (gk_document_get_explanation (document), "sangong-all.total"));
+}
+
 /* A reason already written survives the fill. */
 static void
 test_prior_fill_keeps_reason (void)
@@ -157,6 +194,7 @@ main (int   argc,
 
   g_test_add_func ("/prior-fill/figures", test_prior_fill_figures);
   g_test_add_func ("/prior-fill/keeps-reason", test_prior_fill_keeps_reason);
+  g_test_add_func ("/prior-fill/basic-procurement", test_prior_fill_basic_procurement);
   g_test_add_func ("/prior-fill/unmatched", test_prior_fill_unmatched);
   g_test_add_func ("/prior-fill/refuses", test_prior_fill_refuses);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-checker-private.h"
+#include "gk-fields.h"
 #include "gk-narrative.h"
 
 /* The kinds of paragraph an outline adds (ids "k.…") compare with last
@@ -15,11 +16,28 @@
 static void
 report_missing (GkCheckRun        *run,
                 const GkParagraph *paragraph,
-                const GkSpan      *span)
+                const GkSpan      *span,
+                GHashTable        *facts_reported)
 {
   g_auto(GStrv) parts = g_strsplit (span->source, "/", 3);
   GkFinding *finding;
 
+  /* A fact beside the tables: it is entered on the 单位概况 page. A sum
+   * of facts is missing for a part of it, which is reported itself. */
+  if (g_strv_length (parts) == 2 && (g_str_equal (parts[0], "explanation") || g_str_equal (parts[0], "overview")))
+    {
+      GType holder = g_str_equal (parts[0], "overview") ? GK_TYPE_OVERVIEW : GK_TYPE_EXPLANATION;
+
+      /* A fact a sum needs is named once, where it is first missing. */
+      if (gk_fields_lookup (holder, parts[1]) == NULL || !g_hash_table_add (facts_reported, g_strdup (span->source)))
+        return;
+      finding = gk_check_report (run, "narrative.fact",
+                                 _("情况说明 states “%s”, which is not entered yet. Enter it on the 单位概况 page."),
+                                 gk_narrative_fact_name (parts[1]));
+      gk_finding_add_place (finding, "overview", NULL, parts[1]);
+      gk_finding_add_place (finding, "narrative", paragraph->id, NULL);
+      return;
+    }
   if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], "prior"))
     return;
   if (g_str_equal (parts[2], "amount"))
@@ -40,6 +58,7 @@ static void
 check_kind_changes (GkCheckRun *run)
 {
   g_autoptr(GPtrArray) sections = gk_narrative_compose (run->document);
+  g_autoptr(GHashTable) facts_reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint s = 0; s < sections->len; s++)
     {
@@ -56,7 +75,7 @@ check_kind_changes (GkCheckRun *run)
               const GkSpan *span = g_ptr_array_index (paragraph->spans, i);
 
               if (span->kind == GK_SPAN_MISSING && span->source != NULL)
-                report_missing (run, paragraph, span);
+                report_missing (run, paragraph, span, facts_reported);
             }
         }
     }

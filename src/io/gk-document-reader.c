@@ -278,7 +278,9 @@ is_prior_key (GkDocument *document,
     "sangong.vehicle-operation", "sangong.reception", "running-costs",
     /* A 决算's: last year's 决算 totals and 年末结转和结余 by source. */
     "final.total", "final.fiscal", "sangong.vehicle", "closing.total", "closing.general",
-    "closing.fund", "closing.capital", NULL
+    "closing.fund", "closing.capital",
+    "sangong-all.total", "procurement.total", "procurement.goods", "procurement.works", "procurement.services",
+    NULL
   };
 
   if (g_strv_contains (fixed, key))
@@ -300,6 +302,9 @@ is_prior_key (GkDocument *document,
   /* A function 类 or 项 of 支出总表, all funds. */
   if (g_str_has_prefix (key, "expenditure."))
     return gk_classification_level (GK_CLASSIFICATION_FUNCTION, key + strlen ("expenditure.")) != GK_LEVEL_NONE;
+  /* An economic 类 or 款 of 基本支出. */
+  if (g_str_has_prefix (key, "basic."))
+    return gk_classification_level (GK_CLASSIFICATION_ECONOMIC, key + strlen ("basic.")) != GK_LEVEL_NONE;
   return FALSE;
 }
 
@@ -325,7 +330,7 @@ read_priors (Reader   *r,
 
       if (!is_prior_key (r->document, key))
         return _gk_reader_fail (r, _("“%s” is not a figure whose last-year value Gongkai compares "
-                          "(for example income.general, expenditure.basic, function.2010301, sangong.reception)"),
+                          "(for example income.general, expenditure.basic, function.2010301, basic.301, sangong.reception, procurement.total)"),
                      key);
       if (!_gk_reader_expect_object (r, json_object_get_member (object, key), &fields) ||
           !_gk_reader_read_fields (r, fields, prior, NULL, exclude))

@@ -47,7 +47,7 @@ check_fields (gpointer     source,
     {
       gint64 amount;
 
-      if (fields[i].type != GK_FIELD_AMOUNT)
+      if (fields[i].type != GK_FIELD_AMOUNT || !gk_field_is_set (source, &fields[i]))
         continue;
       g_object_get (source, fields[i].name, &amount, NULL);
       if (!gk_amount_check_entered (amount, error))

@@ -54,6 +54,9 @@ write_fields (JsonObject *object,
 
       if (g_strcmp0 (f->name, exclude) == 0)
         continue;
+      /* Not entered: not written, so that the file says only what was. */
+      if (!gk_field_is_set (source, f))
+        continue;
       for (guint j = 0; j + 1 < depth; j++)
         target = child_object (target, path[j]);
 

@@ -91,6 +91,9 @@ collect_fields (GObject     *object,
       /* Areas are not money. */
       if (g_str_equal (fields[i].name, "building-area"))
         continue;
+      /* Nothing entered, nothing to convert. */
+      if (!gk_field_is_set (object, &fields[i]))
+        continue;
       g_object_get (object, fields[i].name, &amount, NULL);
       if (!convert (amount, from, to, &change.value, n_rounded, error))
         return FALSE;

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-document-private.h"
+#include "gk-fields.h"
 #include "gk-table-list.h"
 
 /* Next year's disclosure starts from this year's: the same unit, template,
@@ -99,6 +100,33 @@ clear_projects (GkDocument *self,
     }
 }
 
+/* The year's 政府采购 and 全口径 “三公”经费 beside 情况说明 are this year's
+ * budget, not next year's: they are emptied like the tables' figures. The
+ * assets and staff are as they stand, and stay. */
+static void
+clear_year_facts (GkDocument *self,
+                  guint      *cleared)
+{
+  static const char * const facts[] = {
+    "procurement-goods", "procurement-works", "procurement-services", "procurement-sme-reserved",
+    "procurement-micro-reserved", "procurement-centralized", "procurement-decentralized", "procurement-general",
+    "procurement-fund", "procurement-other-funds", "sangong-all-abroad", "sangong-all-vehicle-purchase",
+    "sangong-all-vehicle-operation", "sangong-all-reception",
+  };
+  GkExplanation *explanation = gk_document_get_explanation (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    {
+      const GkField *field = gk_fields_lookup (GK_TYPE_EXPLANATION, facts[i]);
+      GkAmount empty = field->optional ? GK_FIELD_UNSET_AMOUNT : 0;
+
+      if (gk_explanation_get_amount (explanation, facts[i]) == empty)
+        continue;
+      gk_document_set_int (self, explanation, facts[i], empty);
+      (*cleared)++;
+    }
+}
+
 /* This year's last-year figures and their reasons were about the year
  * before: they go, and the fill below sets the new ones. */
 static void
@@ -147,8 +175,11 @@ gk_document_start_next_year (GkDocument  *self,
       return FALSE;
     }
   g_object_set (self, "year", gk_document_get_year (this_year) + 1, "date", "", NULL);
+  /* The unit is what it was: what 情况说明 says of 机关运行经费 follows. */
+  gk_document_set_unit_type_internal (self, gk_document_get_unit_type (this_year));
   clear_tables (self, &cleared);
   clear_projects (self, &cleared);
+  clear_year_facts (self, &cleared);
   clear_priors (self);
   if (!gk_document_fill_prior_year (self, this_year, report, error))
     return FALSE;

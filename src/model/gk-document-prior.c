@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "gk-document.h"
+#include "gk-fields.h"
+#include "gk-table-list.h"
 
 /* Last year's disclosure is last year's budget, so every figure taken from
  * it is a 上年预算数. Reasons already written stay: they explain the change,
@@ -137,6 +139,103 @@ fill_sangong (GkDocument *self,
     }
 }
 
+/* Each economic 类 of 基本支出: last year's figure, and 0 for a 类 this
+ * year's table has that last year's did not list (it had none). */
+static void
+fill_basic (GkDocument *self,
+            GkDocument *last_year)
+{
+  GkTable *table = gk_document_get_table (self, "basic-expenditure");
+  GkTable *last_table = gk_document_get_table (last_year, "basic-expenditure");
+  GListModel *last_roots = gk_table_get_roots (last_table);
+  GListModel *roots = gk_table_get_roots (table);
+  int total = gk_table_column_index (last_table, "total");
+
+  for (guint i = 0; total >= 0 && i < g_list_model_get_n_items (last_roots); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (last_roots, i);
+      g_autofree char *key = g_strconcat ("basic.", gk_row_get_code (row), NULL);
+
+      set_prior (self, key, gk_row_get_value (row, total));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (roots, i);
+      g_autofree char *key = g_strconcat ("basic.", gk_row_get_code (row), NULL);
+
+      if (gk_table_lookup (last_table, gk_row_get_code (row)) == NULL)
+        set_prior (self, key, 0);
+    }
+}
+
+/* 政府采购 as last year's disclosure stated it: from its 政府采购预算表
+ * by 采购类别 where it had one, else as entered beside 情况说明. */
+static void
+fill_procurement (GkDocument *self,
+                  GkDocument *last_year)
+{
+  static const struct { const char *category; const char *property; const char *key; } parts[] = {
+    { "货物", "procurement-goods", "procurement.goods" },
+    { "工程", "procurement-works", "procurement.works" },
+    { "服务", "procurement-services", "procurement.services" },
+  };
+  GkTable *table = gk_document_get_table (last_year, "procurement");
+  GkExplanation *explanation = gk_document_get_explanation (last_year);
+  GkAmount values[G_N_ELEMENTS (parts)] = { 0, };
+  GkAmount total = 0;
+
+  if (table != NULL)
+    {
+      int category = gk_table_schema_text_index (gk_table_get_schema (table), "category");
+      int amount = gk_table_column_index (table, "total");
+
+      for (guint i = 0; i < gk_table_get_n_entries (table); i++)
+        {
+          GkRow *row = gk_table_get_entry (table, i);
+          const char *text = category >= 0 ? gk_list_row_get_text (row, category) : NULL;
+          GkAmount value = 0;
+
+          if (amount < 0 || !gk_row_get_amount (row, amount, &value))
+            continue;
+          for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+            if (g_strcmp0 (text, parts[k].category) == 0 && !gk_amount_add (values[k], value, &values[k]))
+              values[k] = GK_AMOUNT_MAX;
+        }
+      total = column_total (table, "total");
+    }
+  else
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+        values[k] = gk_explanation_get_amount (explanation, parts[k].property);
+      gk_amount_sum (values, G_N_ELEMENTS (values), &total);
+    }
+  set_prior (self, "procurement.total", total);
+  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+    set_prior (self, parts[k].key, values[k]);
+}
+
+/* 全口径 “三公”经费, where last year's disclosure stated all of it. */
+static void
+fill_sangong_all (GkDocument *self,
+                  GkDocument *last_year)
+{
+  static const char * const items[] = {
+    "sangong-all-abroad", "sangong-all-vehicle-purchase", "sangong-all-vehicle-operation", "sangong-all-reception",
+  };
+  GkExplanation *explanation = gk_document_get_explanation (last_year);
+  const GkField *field;
+  GkAmount total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      field = gk_fields_lookup (GK_TYPE_EXPLANATION, items[i]);
+      if (!gk_field_is_set (explanation, field) ||
+          !gk_amount_add (total, gk_explanation_get_amount (explanation, items[i]), &total))
+        return;
+    }
+  set_prior (self, "sangong-all.total", total);
+}
+
 static GkProject *
 find_project (GListModel *projects,
               const char *name)
@@ -225,8 +324,13 @@ gk_document_fill_prior_year (GkDocument  *self,
   if (both_have (self, last_year, "sangong"))
     fill_sangong (self, last_year);
   if (both_have (self, last_year, "basic-expenditure"))
-    set_prior (self, "running-costs",
-               column_total (gk_document_get_table (last_year, "basic-expenditure"), "public"));
+    {
+      set_prior (self, "running-costs",
+                 column_total (gk_document_get_table (last_year, "basic-expenditure"), "public"));
+      fill_basic (self, last_year);
+    }
+  fill_procurement (self, last_year);
+  fill_sangong_all (self, last_year);
   gk_document_end_action (self);
 
   if (report != NULL)

@@ -40,6 +40,26 @@ struct _GkExplanation
   int         administrative_units;
   int         institutions;
 
+  /* Entered only where the template's outline speaks of them (the
+   * optional fields below): unset until then. */
+  GkAmount    sangong_all[4];
+  GkAmount    centralized;
+  GkAmount    decentralized;
+  GkAmount    by_source[3];
+  int         leader_vehicles;
+  GkAmount    leader_vehicles_value;
+  int         special_vehicles;
+  GkAmount    special_vehicles_value;
+  int         confidential_vehicles;
+  GkAmount    confidential_vehicles_value;
+  int         emergency_vehicles;
+  GkAmount    emergency_vehicles_value;
+  GkAmount    land_value;
+  GkAmount    general_equipment_value;
+  GkAmount    special_equipment_value;
+  GkAmount    intangible_value;
+  GkAmount    planned_value;
+
   char       *other_matters;
 
   /* 情况说明 paragraph id → the text that replaces the composed one. */
@@ -81,6 +101,28 @@ static const GkField fields[] = {
   GK_FIELD_INT_IN ("running-costs/administrative-units", "administrative-units", GkExplanation, administrative_units, 0),
   GK_FIELD_INT_IN ("running-costs/institutions", "institutions", GkExplanation, institutions, 0),
   GK_FIELD_STRING_AT ("other-matters", GkExplanation, other_matters),
+  GK_FIELD_AMOUNT_SET_IN ("sangong-all/abroad", "sangong-all-abroad", GkExplanation, sangong_all[0]),
+  GK_FIELD_AMOUNT_SET_IN ("sangong-all/vehicle-purchase", "sangong-all-vehicle-purchase", GkExplanation, sangong_all[1]),
+  GK_FIELD_AMOUNT_SET_IN ("sangong-all/vehicle-operation", "sangong-all-vehicle-operation", GkExplanation, sangong_all[2]),
+  GK_FIELD_AMOUNT_SET_IN ("sangong-all/reception", "sangong-all-reception", GkExplanation, sangong_all[3]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/centralized", "procurement-centralized", GkExplanation, centralized),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/decentralized", "procurement-decentralized", GkExplanation, decentralized),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/general", "procurement-general", GkExplanation, by_source[0]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/fund", "procurement-fund", GkExplanation, by_source[1]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/other-funds", "procurement-other-funds", GkExplanation, by_source[2]),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/leader/count", "leader-vehicles", GkExplanation, leader_vehicles),
+  GK_FIELD_AMOUNT_SET_IN ("assets/vehicles/leader/value", "leader-vehicles-value", GkExplanation, leader_vehicles_value),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/special/count", "special-vehicles", GkExplanation, special_vehicles),
+  GK_FIELD_AMOUNT_SET_IN ("assets/vehicles/special/value", "special-vehicles-value", GkExplanation, special_vehicles_value),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/confidential/count", "confidential-vehicles", GkExplanation, confidential_vehicles),
+  GK_FIELD_AMOUNT_SET_IN ("assets/vehicles/confidential/value", "confidential-vehicles-value", GkExplanation, confidential_vehicles_value),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/emergency/count", "emergency-vehicles", GkExplanation, emergency_vehicles),
+  GK_FIELD_AMOUNT_SET_IN ("assets/vehicles/emergency/value", "emergency-vehicles-value", GkExplanation, emergency_vehicles_value),
+  GK_FIELD_AMOUNT_SET_IN ("assets/land-value", "land-value", GkExplanation, land_value),
+  GK_FIELD_AMOUNT_SET_IN ("assets/general-equipment-value", "general-equipment-value", GkExplanation, general_equipment_value),
+  GK_FIELD_AMOUNT_SET_IN ("assets/special-equipment-value", "special-equipment-value", GkExplanation, special_equipment_value),
+  GK_FIELD_AMOUNT_SET_IN ("assets/intangible-value", "intangible-value", GkExplanation, intangible_value),
+  GK_FIELD_AMOUNT_SET_IN ("assets/planned-value", "planned-value", GkExplanation, planned_value),
 };
 static GParamSpec *properties[G_N_ELEMENTS (fields)];
 
@@ -146,6 +188,7 @@ gk_explanation_init (GkExplanation *self)
   self->prior_by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->hand_written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->off = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gk_fields_init_unset (self, fields, G_N_ELEMENTS (fields));
 }
 
 GkExplanation *

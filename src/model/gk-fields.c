@@ -26,10 +26,14 @@ gk_fields_install (GObjectClass  *klass,
           pspec = g_param_spec_string (f->name, NULL, NULL, NULL, flags);
           break;
         case GK_FIELD_INT:
-          pspec = g_param_spec_int (f->name, NULL, NULL, f->minimum, G_MAXINT, MAX (0, f->minimum), flags);
+          if (f->optional)
+            pspec = g_param_spec_int (f->name, NULL, NULL, GK_FIELD_UNSET_INT, G_MAXINT, GK_FIELD_UNSET_INT, flags);
+          else
+            pspec = g_param_spec_int (f->name, NULL, NULL, f->minimum, G_MAXINT, MAX (0, f->minimum), flags);
           break;
         case GK_FIELD_AMOUNT:
-          pspec = g_param_spec_int64 (f->name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+          pspec = g_param_spec_int64 (f->name, NULL, NULL, G_MININT64, G_MAXINT64,
+                                      f->optional ? GK_FIELD_UNSET_AMOUNT : 0, flags);
           break;
         default:
           g_assert_not_reached ();
@@ -123,6 +127,33 @@ gk_fields_clear (gpointer       instance,
 }
 
 void
+gk_fields_init_unset (gpointer       instance,
+                      const GkField *fields,
+                      guint          n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].optional && fields[i].type == GK_FIELD_INT)
+      *(gint *) FIELD_PTR (instance, &fields[i]) = GK_FIELD_UNSET_INT;
+    else if (fields[i].optional && fields[i].type == GK_FIELD_AMOUNT)
+      *(gint64 *) FIELD_PTR (instance, &fields[i]) = GK_FIELD_UNSET_AMOUNT;
+}
+
+/* Whether the field holds what was entered; a field that is not optional
+ * always does. */
+gboolean
+gk_field_is_set (gpointer       instance,
+                 const GkField *field)
+{
+  if (!field->optional)
+    return TRUE;
+  if (field->type == GK_FIELD_INT)
+    return *(gint *) FIELD_PTR (instance, field) != GK_FIELD_UNSET_INT;
+  if (field->type == GK_FIELD_AMOUNT)
+    return *(gint64 *) FIELD_PTR (instance, field) != GK_FIELD_UNSET_AMOUNT;
+  return TRUE;
+}
+
+void
 gk_field_store_string (gpointer       instance,
                        const GkField *field,
                        const char    *text)
@@ -185,4 +216,18 @@ gk_fields_of (GType  type,
 
   *n_fields = table != NULL ? table->n_fields : 0;
   return table != NULL ? table->fields : NULL;
+}
+
+/* The field of @type's class named @name (its property name), or NULL. */
+const GkField *
+gk_fields_lookup (GType       type,
+                  const char *name)
+{
+  guint n_fields;
+  const GkField *fields = gk_fields_of (type, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].name, name) == 0)
+      return &fields[i];
+  return NULL;
 }

@@ -22,7 +22,14 @@ typedef struct
   gsize        offset;
   gint         minimum;   /* GK_FIELD_INT */
   const char  *json;      /* member path in the file ("assets/vehicles/general/count"); NULL: name */
+  gboolean     optional;  /* unset until entered, and written only when set */
 } GkField;
+
+/* What an optional field holds until it is entered: a count of -1, an
+ * amount of GK_FIELD_UNSET_AMOUNT. A file never holds either (counts and
+ * entered amounts are at least 0), so "not entered" is told from 0. */
+#define GK_FIELD_UNSET_INT    (-1)
+#define GK_FIELD_UNSET_AMOUNT G_MININT64
 
 #define GK_FIELD_STRING_AT(name, type, member) { name, GK_FIELD_STRING, G_STRUCT_OFFSET (type, member), 0, NULL }
 #define GK_FIELD_INT_AT(name, type, member, min) { name, GK_FIELD_INT, G_STRUCT_OFFSET (type, member), min, NULL }
@@ -30,6 +37,8 @@ typedef struct
 #define GK_FIELD_INT_IN(path, name, type, member, min) { name, GK_FIELD_INT, G_STRUCT_OFFSET (type, member), min, path }
 #define GK_FIELD_AMOUNT_IN(path, name, type, member) { name, GK_FIELD_AMOUNT, G_STRUCT_OFFSET (type, member), 0, path }
 #define GK_FIELD_STRING_IN(path, name, type, member) { name, GK_FIELD_STRING, G_STRUCT_OFFSET (type, member), 0, path }
+#define GK_FIELD_INT_SET_IN(path, name, type, member) { name, GK_FIELD_INT, G_STRUCT_OFFSET (type, member), 0, path, TRUE }
+#define GK_FIELD_AMOUNT_SET_IN(path, name, type, member) { name, GK_FIELD_AMOUNT, G_STRUCT_OFFSET (type, member), 0, path, TRUE }
 
 /* Installs one read-write property per field, with ids first_prop_id … */
 void gk_fields_install  (GObjectClass  *klass,
@@ -53,6 +62,14 @@ gboolean gk_fields_set  (GObject       *object,
 void gk_fields_clear    (gpointer       instance,
                          const GkField *fields,
                          guint          n_fields);
+/* Puts the optional fields in their unset state, for an instance's init. */
+void gk_fields_init_unset (gpointer       instance,
+                           const GkField *fields,
+                           guint          n_fields);
+gboolean gk_field_is_set  (gpointer       instance,
+                           const GkField *field);
+const GkField *gk_fields_lookup (GType       type,
+                                 const char *name);
 /* Direct stores without notification, for building a fresh object (the
  * file reader): much cheaper than g_object_set() on large files. */
 void gk_field_store_string (gpointer       instance,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "gk-narrative-private.h"
 #include "gk-table-list.h"
 
@@ -167,32 +169,75 @@ gk_narrative_kind_item_split (GkComposer *c)
 }
 
 /* 基本支出 by economic 类 (工资福利支出, 商品和服务支出, 对个人和家庭的补助,
- * 资本性支出 …) with their shares of the whole. */
+ * 资本性支出 …) with their shares of the whole and their changes against
+ * last year (basic.<code>): a 类 with a figure this year, and one that had
+ * a figure last year (its fall is explained too, even at nothing). */
+typedef struct
+{
+  const char *code;
+  const char *name;
+  GkAmount    value;
+} EconomicClass;
+
+static int
+compare_classes (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (((const EconomicClass *) a)->code, ((const EconomicClass *) b)->code);
+}
+
+static GArray *
+spoken_classes (GkComposer *c,
+                GkTable    *t6)
+{
+  GArray *classes = g_array_new (FALSE, TRUE, sizeof (EconomicClass));
+  GListModel *roots = gk_table_get_roots (t6);
+  GListModel *priors = gk_explanation_get_priors (c->explanation);
+
+  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (roots, i);
+      g_autofree char *key = g_strconcat ("basic.", gk_row_get_code (row), NULL);
+      EconomicClass class = { gk_row_get_code (row), gk_row_get_name (row), gk_narrative_cell (row, t6, "total") };
+
+      if (class.value != 0 || gk_explanation_lookup_prior (c->explanation, key) != NULL)
+        g_array_append_val (classes, class);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (priors); i++)
+    {
+      g_autoptr(GkPrior) prior = g_list_model_get_item (priors, i);
+      const char *key = gk_prior_get_key (prior);
+      const char *code = key + strlen ("basic.");
+      EconomicClass class = { code, NULL, 0 };
+
+      if (!g_str_has_prefix (key, "basic.") ||
+          gk_classification_level (GK_CLASSIFICATION_ECONOMIC, code) != GK_LEVEL_CLASS ||
+          gk_table_lookup (t6, code) != NULL)
+        continue;
+      class.name = gk_document_get_code_name (c->document, GK_CLASSIFICATION_ECONOMIC, code);
+      if (class.name == NULL)
+        class.name = code;
+      g_array_append_val (classes, class);
+    }
+  g_array_sort (classes, compare_classes);
+  return classes;
+}
+
 void
 gk_narrative_kind_basic_economic (GkComposer *c)
 {
   GkTable *t6 = gk_narrative_table (c, "basic-expenditure");
-  g_autoptr(GPtrArray) classes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) classes = NULL;
   g_autofree GkAmount *values = NULL;
   g_autofree gint *shares = NULL;
-  GListModel *roots;
 
   if (t6 == NULL)
     return;
-  roots = gk_table_get_roots (t6);
-  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
-    {
-      GkRow *row = g_list_model_get_item (roots, i);
-
-      if (gk_narrative_cell (row, t6, "total") != 0)
-        g_ptr_array_add (classes, row);
-      else
-        g_object_unref (row);
-    }
+  classes = spoken_classes (c, t6);
   values = g_new0 (GkAmount, MAX (classes->len, 1));
   shares = g_new0 (gint, MAX (classes->len, 1));
   for (guint i = 0; i < classes->len; i++)
-    values[i] = gk_narrative_cell (classes->pdata[i], t6, "total");
+    values[i] = g_array_index (classes, EconomicClass, i).value;
   gk_amount_shares (values, classes->len, shares);
 
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.basic-economic.total");
@@ -202,18 +247,20 @@ gk_narrative_kind_basic_economic (GkComposer *c)
   gk_composer_text (c, classes->len > 0 ? "，按经济分类：" : "。");
   for (guint i = 0; i < classes->len; i++)
     {
-      GkRow *row = classes->pdata[i];
-      const char *code = gk_row_get_code (row);
-      g_autofree char *name_source = gk_narrative_source ("basic-expenditure/%s/name", code);
-      g_autofree char *amount_source = gk_narrative_source ("basic-expenditure/%s/total", code);
-      g_autofree char *share_source = gk_narrative_source ("basic-expenditure/%s/total/share", code);
+      const EconomicClass *class = &g_array_index (classes, EconomicClass, i);
+      g_autofree char *name_source = gk_narrative_source ("basic-expenditure/%s/name", class->code);
+      g_autofree char *amount_source = gk_narrative_source ("basic-expenditure/%s/total", class->code);
+      g_autofree char *share_source = gk_narrative_source ("basic-expenditure/%s/total/share", class->code);
+      g_autofree char *key = g_strconcat ("basic.", class->code, NULL);
 
-      gk_composer_paragraph (c, GK_PARAGRAPH_LIST_ITEM, "k.basic-economic.%s", code);
+      gk_composer_paragraph (c, GK_PARAGRAPH_LIST_ITEM, "k.basic-economic.%s", class->code);
       gk_narrative_list_number (c, i + 1);
-      gk_composer_span (c, GK_SPAN_FIGURE, gk_row_get_name (row), name_source);
+      gk_composer_span (c, GK_SPAN_FIGURE, class->name, name_source);
       gk_composer_amount (c, values[i], amount_source);
       gk_composer_text (c, "，占");
       gk_composer_percent (c, shares[i], share_source);
+      gk_composer_text (c, "，");
+      gk_composer_change (c, key, values[i], GK_CHANGE_DEFAULT);
       gk_composer_text (c, gk_narrative_list_end (i, classes->len));
     }
 }
@@ -279,6 +326,8 @@ gk_narrative_kind_procurement_list (GkComposer *c)
   if (total == 0)
     {
       gk_composer_text (c, "未安排政府采购预算。");
+      if (gk_explanation_lookup_prior (c->explanation, "procurement.total") != NULL)
+        gk_narrative_procurement_change (c, "k.procurement-list.change", total);
       return;
     }
   gk_composer_text (c, "政府采购预算");
@@ -296,4 +345,5 @@ gk_narrative_kind_procurement_list (GkComposer *c)
       gk_composer_amount (c, parts[k], part_source);
     }
   gk_composer_text (c, "。");
+  gk_narrative_procurement_change (c, "k.procurement-list.change", total);
 }

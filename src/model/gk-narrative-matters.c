@@ -77,6 +77,8 @@ gk_narrative_kind_procurement (GkComposer *c)
   if (total == 0)
     {
       gk_composer_text (c, "及下属单位未安排政府采购预算。");
+      if (gk_explanation_lookup_prior (c->explanation, "procurement.total") != NULL)
+        gk_narrative_procurement_change (c, "s10.procurement.change", total);
       return;
     }
   gk_composer_text (c, "及下属单位政府采购预算");
@@ -96,6 +98,11 @@ gk_narrative_kind_procurement (GkComposer *c)
   gk_composer_text (c, "，其中：面向小微企业预留政府采购项目预算金额");
   explanation_amount (c, "procurement-micro-reserved");
   gk_composer_text (c, "。");
+
+  /* The seed states no change; one is stated once last year's figure is
+   * known (a disclosure begun from last year's). */
+  if (gk_explanation_lookup_prior (c->explanation, "procurement.total") != NULL)
+    gk_narrative_procurement_change (c, "s10.procurement.change", total);
 }
 
 void

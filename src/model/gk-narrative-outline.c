@@ -55,6 +55,12 @@ static const Kind kinds[] = {
   { "final-fund", gk_narrative_kind_final_fund, "政府性基金预算财政拨款收入支出决算情况", "k.final-fund.heading", "k.final-fund" },
   { "final-capital", gk_narrative_kind_final_capital, "国有资本经营预算财政拨款收入支出决算情况", "k.final-capital.heading", "k.final-capital" },
   { "performance-management", gk_narrative_kind_performance_management, "预算绩效管理情况", "k.performance-management.heading", "k.performance-management" },
+  { "sangong-all", gk_narrative_kind_sangong_all, "“三公”经费预算情况", "k.sangong-all.heading", "k.sangong-all." },
+  { "procurement-detail", gk_narrative_kind_procurement_detail, "政府采购情况", "k.procurement-detail.heading", "k.procurement-detail." },
+  { "assets-detail", gk_narrative_kind_assets_detail, "国有资产占用情况", "k.assets-detail.heading", "k.assets-detail." },
+  { "staffing", gk_narrative_kind_staffing, "人员编制情况", "k.staffing.heading", "k.staffing." },
+  { "performance-overall", gk_narrative_kind_performance_overall, "部门整体绩效目标情况", "k.performance-overall.heading", "k.performance-overall." },
+  { "performance-projects", gk_narrative_kind_performance_projects, "重点项目绩效目标情况", "k.performance-projects.heading", "k.performance-projects." },
 };
 
 /* The seed's ten sections. */

@@ -97,6 +97,17 @@ void         gk_narrative_kind_item_split        (GkComposer *c);
 void         gk_narrative_kind_basic_economic    (GkComposer *c);
 void         gk_narrative_kind_capital           (GkComposer *c);
 void         gk_narrative_kind_procurement_list  (GkComposer *c);
+/* gk-narrative-facts.c */
+void         gk_narrative_kind_sangong_all          (GkComposer *c);
+void         gk_narrative_kind_procurement_detail   (GkComposer *c);
+void         gk_narrative_kind_assets_detail        (GkComposer *c);
+void         gk_narrative_kind_staffing             (GkComposer *c);
+/* gk-narrative-performance.c */
+void         gk_narrative_kind_performance_overall  (GkComposer *c);
+void         gk_narrative_kind_performance_projects (GkComposer *c);
+void         gk_narrative_procurement_change        (GkComposer *c,
+                                                     const char *id,
+                                                     GkAmount    total);
 
 /* gk-narrative-final.c, gk-narrative-final-sangong.c: a 决算's */
 void         gk_narrative_kind_final_totals      (GkComposer *c);

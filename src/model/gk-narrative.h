@@ -59,6 +59,7 @@ char      *gk_narrative_section_heading (const GkNarrativeSection *section); /* 
 char              *gk_narrative_dup_text         (GPtrArray          *sections);
 gboolean           gk_narrative_kind_is_known    (const char         *kind);
 const char * const *gk_narrative_list_kinds      (void);
+const char         *gk_narrative_fact_name        (const char         *property);
 const GkParagraph *gk_narrative_lookup_paragraph (GPtrArray          *sections,
                                                   const char         *id);
 

@@ -18,6 +18,12 @@ struct _GkOverview
   int         retired_change;
   int         veteran;
   int         veteran_change;
+  /* Where a region splits them: unset until entered. */
+  int         administrative_posts;
+  int         institution_posts;
+  int         worker_posts;
+  int         contracted;
+  int         survivors;
 
   GListStore *duties;
   GListStore *subordinate_units;
@@ -36,6 +42,11 @@ static const GkField fields[] = {
   GK_FIELD_INT_IN ("staff/retired-change", "retired-change", GkOverview, retired_change, G_MININT),
   GK_FIELD_INT_IN ("staff/veteran", "veteran", GkOverview, veteran, 0),
   GK_FIELD_INT_IN ("staff/veteran-change", "veteran-change", GkOverview, veteran_change, G_MININT),
+  GK_FIELD_INT_SET_IN ("staff/administrative-posts", "administrative-posts", GkOverview, administrative_posts),
+  GK_FIELD_INT_SET_IN ("staff/institution-posts", "institution-posts", GkOverview, institution_posts),
+  GK_FIELD_INT_SET_IN ("staff/worker-posts", "worker-posts", GkOverview, worker_posts),
+  GK_FIELD_INT_SET_IN ("staff/contracted", "contracted", GkOverview, contracted),
+  GK_FIELD_INT_SET_IN ("staff/survivors", "survivors", GkOverview, survivors),
 };
 
 enum {
@@ -118,6 +129,7 @@ gk_overview_init (GkOverview *self)
   self->duties = g_list_store_new (GK_TYPE_TEXT_ITEM);
   self->subordinate_units = g_list_store_new (GK_TYPE_TEXT_ITEM);
   self->offices = g_list_store_new (GK_TYPE_TEXT_ITEM);
+  gk_fields_init_unset (self, fields, G_N_ELEMENTS (fields));
 }
 
 GkOverview *

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gk-fact-rows.h"
 #include "gk-list-editor.h"
 #include "gk-overview-page.h"
 #include "gk-text-field.h"
@@ -173,6 +174,10 @@ gk_overview_page_build (GkOverviewPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->actual_label), "heading");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->actual_label));
   adw_preferences_group_add (self->staff_group, row);
+  gk_fact_rows_add_staff (gk_page_get_document (GK_PAGE (self)), self->staff_group);
+  /* What 情况说明 states beside the tables, after the unit's own facts. */
+  gk_fact_rows_add_groups (gk_page_get_document (GK_PAGE (self)),
+                           GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->staff_group))));
 
   g_signal_connect_object (overview, "notify", G_CALLBACK (gk_overview_page_model_changed),
                            self, G_CONNECT_SWAPPED);

@@ -333,6 +333,11 @@ describe_key (GkDocument *document,
     { "sangong.vehicle-operation", "公务用车运行维护费" },
     { "sangong.reception", "公务接待费" },
     { "running-costs", "机关运行经费" },
+    { "sangong-all.total", "全口径“三公”经费合计" },
+    { "procurement.total", "政府采购预算合计" },
+    { "procurement.goods", "政府采购货物预算" },
+    { "procurement.works", "政府采购工程预算" },
+    { "procurement.services", "政府采购服务预算" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -343,6 +348,14 @@ describe_key (GkDocument *document,
     {
       const char *code = key + strlen ("function.");
       const char *name = gk_document_get_code_name (document, GK_CLASSIFICATION_FUNCTION, code);
+
+      return name != NULL ? g_strdup_printf ("%s %s", code, name) : g_strdup (code);
+    }
+  /* 基本支出 by economic 类: "301 工资福利支出". */
+  if (g_str_has_prefix (key, "basic."))
+    {
+      const char *code = key + strlen ("basic.");
+      const char *name = gk_document_get_code_name (document, GK_CLASSIFICATION_ECONOMIC, code);
 
       return name != NULL ? g_strdup_printf ("%s %s", code, name) : g_strdup (code);
     }
