@@ -176,7 +176,7 @@ watch_labels_below (GtkWidget *widget)
 }
 
 /* The column view's own titles ellipsize and show their whole text on
- * hover, as these headers do. */
+ * hover, as these headers do, and are centred as printed. */
 void
 gk_table_header_watch_titles (GtkColumnView *column_view)
 {
@@ -185,8 +185,21 @@ gk_table_header_watch_titles (GtkColumnView *column_view)
   g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
 
   header = gtk_widget_get_first_child (GTK_WIDGET (column_view));
-  if (header != NULL)
-    watch_labels_below (header);
+  if (header == NULL)
+    return;
+  watch_labels_below (header);
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title; title = gtk_widget_get_next_sibling (title))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (title);
+
+      for (; label != NULL && !GTK_IS_LABEL (label); label = gtk_widget_get_first_child (label))
+        ;
+      if (label != NULL)
+        {
+          gtk_widget_set_hexpand (label, TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0.5);
+        }
+    }
 }
 
 /* A header cell of the layout, whose @n_rows header rows are this widget's
