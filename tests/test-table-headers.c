@@ -394,6 +394,30 @@ frozen_in_view (GkWindow *window)
   g_assert_cmpfloat_with_epsilon (bounds_in (gtk_widget_get_parent (name), viewport).size.height,
                                   cell_box.size.height, 0.5);
 
+  /* Its clicks are the table's: the context menu, Shift+click. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (frozen));
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+        found |= g_strcmp0 (gtk_event_controller_get_name (controller), "gk-table-clicks") == 0;
+      }
+    g_assert_true (found);
+  }
+
+  /* Scrolled down, the names stay on the lines of their figures. */
+  {
+    GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (main));
+    GtkAdjustment *frozen_vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (frozen));
+
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+    gk_test_iterate_idle ();
+    g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (frozen_vadjustment),
+                                    gtk_adjustment_get_value (vadjustment), 0.5);
+  }
+
   /* Scrolled back, the page is one column view again. */
   gtk_adjustment_set_value (hadjustment_of (page), 0);
   gk_test_iterate_idle ();
