@@ -95,6 +95,25 @@ _gk_table_page_frozen_setup (GkTablePage *self)
   update_frozen (self);
 }
 
+/* No binding outlives the page, nor is one made while it goes. */
+void
+_gk_table_page_frozen_dispose (GkTablePage *self)
+{
+  GkTablePagePrivate *priv = _gk_table_page_get_private (self);
+  GBinding *binding = g_steal_pointer (&priv->frozen_binding);
+
+  /* Once: the scroller goes with the first dispose. */
+  if (priv->n_frozen == 0)
+    return;
+  priv->n_frozen = 0;
+  g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (priv->scroller), self);
+  if (binding != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (binding), (gpointer *) &priv->frozen_binding);
+      g_binding_unbind (binding);
+    }
+}
+
 static GtkListItem *
 find_list_item (GtkWidget *widget,
                 guint      depth)

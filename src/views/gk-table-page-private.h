@@ -115,6 +115,7 @@ void                _gk_table_page_clipboard_class_init (GtkWidgetClass         
 
 /* gk-table-page-frozen.c */
 void                _gk_table_page_frozen_setup         (GkTablePage              *self);
+void                _gk_table_page_frozen_dispose       (GkTablePage              *self);
 int                 _gk_table_page_frozen_width         (GkTablePage              *self);
 gboolean            _gk_table_page_focus_from_row       (GkTablePage              *self);
 

@@ -496,6 +496,7 @@ gk_table_page_dispose (GObject *object)
   GkTablePagePrivate *priv = gk_table_page_get_instance_private (self);
 
   g_clear_object (&priv->settings);
+  _gk_table_page_frozen_dispose (self);
   g_clear_pointer (&priv->context_menu, gtk_widget_unparent);
   g_clear_handle_id (&priv->chart_split_id, g_source_remove);
   if (priv->pending_tick_id != 0)
