@@ -6,6 +6,7 @@
 #include "gk-document-language.h"
 #include "gk-table-cell.h"
 #include "gk-table-unit.h"
+#include "gk-tooltip.h"
 
 /* One amount of a table page: a label showing the figure, replaced by a
  * GtkText while it is edited in place. The cell does not change the
@@ -161,7 +162,7 @@ gk_table_cell_query_tooltip (GtkWidget  *widget,
 
   if (text == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  gk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

@@ -17,6 +17,19 @@ void           gk_table_header_add_group       (GkTableHeader *self,
                                                 const char    *title,
                                                 guint          first_column,
                                                 guint          n_columns);
+void           gk_table_header_add_cell        (GkTableHeader *self,
+                                                const char    *title,
+                                                guint          row,
+                                                guint          row_span,
+                                                guint          first_column,
+                                                guint          n_columns,
+                                                guint          n_rows);
+void           gk_table_header_set_n_frozen    (GkTableHeader *self,
+                                                guint          n_frozen);
+GtkWidget     *gk_table_header_get_label       (GkTableHeader *self,
+                                                guint          row,
+                                                guint          column);
+void           gk_table_header_watch_titles    (GtkColumnView *column_view);
 guint          gk_table_header_get_n_groups    (GkTableHeader *self);
 const char    *gk_table_header_get_group_title (GkTableHeader *self,
                                                 guint          index);

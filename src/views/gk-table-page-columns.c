@@ -6,6 +6,7 @@
 #include "gk-table-header.h"
 #include "gk-table-page-private.h"
 #include "gk-table-unit.h"
+#include "gk-tooltip.h"
 
 /* The columns are those of the printed layout (gk-table-layout.h), so the
  * titles cannot differ from the PDF's; the rows are a GtkTreeListModel over
@@ -174,9 +175,11 @@ text_query_tooltip (GtkWidget  *label,
                     gboolean    keyboard,
                     GtkTooltip *tooltip)
 {
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+  g_autofree char *text = gk_label_dup_cut_text (GTK_LABEL (label));
+
+  if (text == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  gk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -273,8 +276,25 @@ column_title (GkTableLayout *layout,
   return "";
 }
 
+/* The width of -123456789012.34, a 12-digit amount in 元 as the table
+ * prints it, in the cells' font, with the cell's padding. */
 static int
-column_width (const GkTableSchema *schema,
+amount_width (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "-123456789012.34");
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  int width, height;
+
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  /* The cell's padding (6 + 6), the figure's (4 + 4) and a margin. */
+  return width + 30;
+}
+
+static int
+column_width (GtkWidget           *widget,
+              const GkTableSchema *schema,
               GkLayoutColumnKind   kind)
 {
   switch (kind)
@@ -286,8 +306,61 @@ column_width (const GkTableSchema *schema,
       return gk_table_schema_is_summary (schema) ? 200 : 210;
     case GK_LAYOUT_COLUMN_AMOUNT:
     default:
-      return schema->kind == GK_TABLE_KIND_SINGLE ? 112 : 110;
+      return MAX (schema->kind == GK_TABLE_KIND_SINGLE ? 112 : 110, amount_width (widget));
     }
+}
+
+static GtkListItemFactory *
+create_factory (ColumnInfo *info)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  if (info->kind == GK_LAYOUT_COLUMN_AMOUNT)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (amount_setup), info);
+      g_signal_connect (factory, "bind", G_CALLBACK (amount_bind), info);
+      g_signal_connect (factory, "unbind", G_CALLBACK (amount_unbind), info);
+      g_signal_connect (factory, "teardown", G_CALLBACK (amount_teardown), info);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (text_setup), info);
+      g_signal_connect (factory, "bind", G_CALLBACK (text_bind), info);
+      g_signal_connect (factory, "unbind", G_CALLBACK (text_unbind), info);
+    }
+  return factory;
+}
+
+/* The columns before the first amount stay in view while the amounts
+ * scroll: a second column view over the first's left edge, on the same
+ * rows and selection, its columns as wide as the first's. The two sides of
+ * 表一/表四 scroll together. */
+static void
+build_frozen_columns (GkTablePage   *self,
+                      GkTableLayout *layout)
+{
+  GkTablePagePrivate *priv = _gk_table_page_get_private (self);
+  GListModel *columns = gtk_column_view_get_columns (priv->column_view);
+
+  priv->n_frozen = 0;
+  if (gk_table_schema_is_summary (gk_table_get_schema (priv->table)))
+    return;
+  while (priv->n_frozen < layout->n_columns && layout->kinds[priv->n_frozen] != GK_LAYOUT_COLUMN_AMOUNT)
+    priv->n_frozen++;
+  for (guint i = 0; i < priv->n_frozen; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) main = g_list_model_get_item (columns, i);
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      column = gtk_column_view_column_new (gtk_column_view_column_get_title (main),
+                                           create_factory (priv->columns->pdata[i]));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      g_object_bind_property (main, "fixed-width", column, "fixed-width",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      gtk_column_view_append_column (priv->frozen_view, column);
+    }
+  gk_table_header_watch_titles (priv->frozen_view);
+  gk_table_header_set_n_frozen (priv->group_header, priv->n_frozen);
 }
 
 void
@@ -303,7 +376,6 @@ _gk_table_page_build_columns (GkTablePage   *self,
   for (guint i = 0; i < layout->n_columns; i++)
     {
       ColumnInfo *info = g_new0 (ColumnInfo, 1);
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
       info->page = self;
@@ -321,37 +393,26 @@ _gk_table_page_build_columns (GkTablePage   *self,
         }
       g_ptr_array_add (priv->columns, info);
 
-      if (info->kind == GK_LAYOUT_COLUMN_AMOUNT)
-        {
-          g_signal_connect (factory, "setup", G_CALLBACK (amount_setup), info);
-          g_signal_connect (factory, "bind", G_CALLBACK (amount_bind), info);
-          g_signal_connect (factory, "unbind", G_CALLBACK (amount_unbind), info);
-          g_signal_connect (factory, "teardown", G_CALLBACK (amount_teardown), info);
-        }
-      else
-        {
-          g_signal_connect (factory, "setup", G_CALLBACK (text_setup), info);
-          g_signal_connect (factory, "bind", G_CALLBACK (text_bind), info);
-          g_signal_connect (factory, "unbind", G_CALLBACK (text_unbind), info);
-        }
-
-      column = gtk_column_view_column_new (column_title (layout, i), g_object_ref (factory));
-      gtk_column_view_column_set_fixed_width (column, column_width (schema, info->kind));
+      column = gtk_column_view_column_new (column_title (layout, i), create_factory (info));
+      gtk_column_view_column_set_fixed_width (column, column_width (GTK_WIDGET (priv->column_view),
+                                                                    schema, info->kind));
       gtk_column_view_column_set_resizable (column, TRUE);
       if (info->expander || info->project_name || (summary && info->kind == GK_LAYOUT_COLUMN_TEXT))
         gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (priv->column_view, column);
     }
 
-  /* Merged cells above the titles: those that stop short of the last row. */
+  /* Merged cells above the titles: those that stop short of the last row,
+   * and those that reach it from above. */
   for (guint i = 0; i < layout->header->len; i++)
     {
       GkLayoutHeaderCell *cell = layout->header->pdata[i];
 
-      if (cell->row + cell->row_span < layout->n_header_rows)
-        gk_table_header_add_group (priv->group_header, cell->text, cell->column, cell->column_span);
+      gk_table_header_add_cell (priv->group_header, cell->text, cell->row, cell->row_span,
+                                cell->column, cell->column_span, layout->n_header_rows);
     }
   gk_table_header_set_column_view (priv->group_header, priv->column_view);
+  build_frozen_columns (self, layout);
 }
 
 static GListModel *
@@ -434,5 +495,7 @@ _gk_table_page_build_rows (GkTablePage *self)
 
   priv->selection = gtk_multi_selection_new (g_object_ref (priv->rows));
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+  if (priv->n_frozen > 0)
+    gtk_column_view_set_model (priv->frozen_view, GTK_SELECTION_MODEL (priv->selection));
 }
 

@@ -85,7 +85,9 @@ reveal_cell (GkTablePage *self,
       !gtk_widget_compute_bounds (cell, GTK_WIDGET (priv->column_view), &bounds))
     return;
   bounds.origin.x += gtk_adjustment_get_value (hadjustment);
-  gtk_adjustment_clamp_page (hadjustment, bounds.origin.x, bounds.origin.x + bounds.size.width);
+  /* Clear of the frozen code and name columns over the left edge. */
+  gtk_adjustment_clamp_page (hadjustment, MAX (0, bounds.origin.x - _gk_table_page_frozen_width (self)),
+                             bounds.origin.x + bounds.size.width);
 }
 
 gboolean

@@ -66,6 +66,10 @@ typedef struct
   GtkLabel           *money_label;
   GtkScrolledWindow  *scroller;
   GtkColumnView      *column_view;
+  GtkScrolledWindow  *frozen_scroller;
+  GtkColumnView      *frozen_view;     /* the columns before the amounts, over column_view's */
+  guint               n_frozen;
+  GBinding           *frozen_binding;  /* the frozen rows' vertical scrolling to the others' */
   GkTableHeader      *group_header;
   GtkWidget          *empty_box;
   GtkEntry           *empty_entry;
@@ -108,6 +112,12 @@ void                _gk_table_page_build_rows           (GkTablePage            
 
 /* gk-table-page-clipboard.c */
 void                _gk_table_page_clipboard_class_init (GtkWidgetClass           *widget_class);
+
+/* gk-table-page-frozen.c */
+void                _gk_table_page_frozen_setup         (GkTablePage              *self);
+void                _gk_table_page_frozen_dispose       (GkTablePage              *self);
+int                 _gk_table_page_frozen_width         (GkTablePage              *self);
+gboolean            _gk_table_page_focus_from_row       (GkTablePage              *self);
 
 /* gk-table-page-chart.c */
 void                _gk_table_page_setup_chart          (GkTablePage              *self);

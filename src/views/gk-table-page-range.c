@@ -417,8 +417,13 @@ key_pressed (GkTablePage           *self,
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
   int rows = 0, columns = 0;
 
+  /* Right from a row's code or name goes into its figures. */
+  if (cell == NULL)
+    return (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right) &&
+           (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) == 0 &&
+           _gk_table_page_focus_from_row (self);
   /* While a cell is edited the keys are its text's. */
-  if (cell == NULL || gk_table_cell_is_editing (cell))
+  if (gk_table_cell_is_editing (cell))
     return FALSE;
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK))
     return FALSE;
@@ -572,18 +577,24 @@ _gk_table_page_range_setup (GkTablePage *self)
 {
   GkTablePagePrivate *priv = _gk_table_page_get_private (self);
   GtkEventController *key = gtk_event_controller_key_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_event_controller_set_name (key, "gk-table-keys");
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 
-  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "gk-table-clicks");
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (priv->column_view), GTK_EVENT_CONTROLLER (click));
+  /* The frozen code and name columns take the same clicks as the others. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkGesture *click = gtk_gesture_click_new ();
+
+      gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "gk-table-clicks");
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+      g_signal_connect_swapped (click, "pressed", G_CALLBACK (pressed), self);
+      gtk_widget_add_controller (GTK_WIDGET (i == 0 ? priv->column_view : priv->frozen_view),
+                                 GTK_EVENT_CONTROLLER (click));
+    }
 
   g_signal_connect_object (priv->rows, "items-changed", G_CALLBACK (rows_changed), self, G_CONNECT_SWAPPED);
 }

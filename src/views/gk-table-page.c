@@ -64,6 +64,27 @@ gk_table_page_get_column_view (GkTablePage *self)
   return priv->column_view;
 }
 
+/* The code and name columns that stay in view while the amounts scroll;
+ * shown only while they do, and NULL on a table without them. */
+GtkColumnView *
+gk_table_page_get_frozen_view (GkTablePage *self)
+{
+  GkTablePagePrivate *priv = gk_table_page_get_instance_private (self);
+
+  g_return_val_if_fail (GK_IS_TABLE_PAGE (self), NULL);
+  return priv->n_frozen > 0 ? priv->frozen_view : NULL;
+}
+
+/* The GkTableHeader of merged header cells over the column titles. */
+GtkWidget *
+gk_table_page_get_header (GkTablePage *self)
+{
+  GkTablePagePrivate *priv = gk_table_page_get_instance_private (self);
+
+  g_return_val_if_fail (GK_IS_TABLE_PAGE (self), NULL);
+  return GTK_WIDGET (priv->group_header);
+}
+
 /* The rows as shown: GtkTreeListRow (tree rows), GkRow (the 合计 row) or
  * GkSummaryLine (表一, 表四). */
 GListModel *
@@ -446,6 +467,7 @@ gk_table_page_constructed (GObject *object)
   _gk_table_page_build_columns (self, layout);
   _gk_table_page_build_rows (self);
   _gk_table_page_range_setup (self);
+  _gk_table_page_frozen_setup (self);
 
   gtk_widget_set_visible (priv->add_button, klass->add_row != NULL);
   gtk_widget_set_visible (priv->remove_button, klass->remove_row != NULL);
@@ -474,6 +496,7 @@ gk_table_page_dispose (GObject *object)
   GkTablePagePrivate *priv = gk_table_page_get_instance_private (self);
 
   g_clear_object (&priv->settings);
+  _gk_table_page_frozen_dispose (self);
   g_clear_pointer (&priv->context_menu, gtk_widget_unparent);
   g_clear_handle_id (&priv->chart_split_id, g_source_remove);
   if (priv->pending_tick_id != 0)
@@ -593,6 +616,8 @@ gk_table_page_class_init (GkTablePageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, money_label);
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, scroller);
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, column_view);
+  gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, frozen_scroller);
+  gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, frozen_view);
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, group_header);
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, empty_box);
   gtk_widget_class_bind_template_child_private (widget_class, GkTablePage, empty_entry);

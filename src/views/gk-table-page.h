@@ -36,6 +36,8 @@ const char    *gk_table_page_get_empty_explanation (GkTablePage  *self);
 void           gk_table_page_set_empty_explanation (GkTablePage  *self,
                                                     const char   *explanation);
 GtkColumnView *gk_table_page_get_column_view       (GkTablePage  *self);
+GtkColumnView *gk_table_page_get_frozen_view       (GkTablePage  *self);
+GtkWidget     *gk_table_page_get_header            (GkTablePage  *self);
 GListModel    *gk_table_page_get_rows              (GkTablePage  *self);
 guint          gk_table_page_find_row              (GkTablePage  *self,
                                                     GkRow        *row);
