@@ -288,6 +288,26 @@ gk_row_has_figures (GkRow *self)
   return self->set_mask != 0;
 }
 
+gboolean
+gk_row_is_overridden (GkRow *self)
+{
+  g_return_val_if_fail (GK_IS_ROW (self), FALSE);
+  return self->overridden;
+}
+
+/* Announced as a change of the row: a view shows a following row's
+ * figures as derived and an overridden row's as entered. */
+void
+gk_row_set_overridden (GkRow    *self,
+                       gboolean  overridden)
+{
+  g_return_if_fail (GK_IS_ROW (self));
+  if (self->overridden == !!overridden)
+    return;
+  self->overridden = !!overridden;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* Entered cells are those of leaf rows in columns that no rule derives;
  * everything else is computed and cannot be typed into. */
 gboolean
