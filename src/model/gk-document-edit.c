@@ -253,6 +253,7 @@ gk_document_record_cell (GkDocument *self,
   c->base.free = cell_free;
   c->row = g_object_ref (row);
   c->column = column;
+  gk_document_touch_follow (self, row, FALSE);
   c->set[0] = gk_row_get_amount (row, column, &c->values[0]);
   c->values[1] = set ? value : 0;
   c->set[1] = set;
@@ -337,7 +338,7 @@ gk_document_set_amount (GkDocument      *self,
   /* A figure of its own in a row of 表五 ends its following 表三; one
    * equal to what it follows changes nothing, so it keeps following. */
   gk_document_begin_action (self, NULL);
-  gk_document_override_row (self, row);
+  gk_document_override_row (self, row, column, amount);
   gk_document_record_cell (self, row, column, amount ? *amount : 0, amount != NULL);
   gk_document_end_action (self);
   return TRUE;
@@ -411,6 +412,7 @@ record_row (GkDocument *self,
   c->table = g_object_ref (table);
   c->row = g_object_ref (row);
   c->insert = insert;
+  gk_document_touch_follow (self, row, TRUE);
   gk_document_record (self, &c->base);
 }
 

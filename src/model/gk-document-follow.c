@@ -179,20 +179,42 @@ record_overridden (GkDocument *self,
   c->base.apply = follow_apply;
   c->base.free = follow_free;
   c->row = g_object_ref (row);
+  gk_document_touch_follow (self, row, FALSE);
   c->overridden[0] = gk_row_is_overridden (row);
   c->overridden[1] = overridden;
   gk_document_record (self, &c->base);
 }
 
-/* Before a figure typed into @row: a row of 表五 becomes entered, whether
- * it follows now or could later (its 收入总表 row not yet filled in), so
- * that what the user typed is never replaced by 表三's figures. */
+/* Before @amount (NULL: blank) is set in @column of @row: a row of 表五
+ * becomes entered, whether it follows now or could later (its 收入总表 row
+ * not yet filled in), so that a figure the user typed is never replaced
+ * by 表三's. A figure equal to the one it follows (a converted money unit,
+ * a table pasted back) changes nothing: the row keeps following. */
 void
-gk_document_override_row (GkDocument *self,
-                          GkRow      *row)
+gk_document_override_row (GkDocument     *self,
+                          GkRow          *row,
+                          guint           column,
+                          const GkAmount *amount)
 {
-  if (is_candidate (row))
-    record_overridden (self, row, TRUE);
+  GkRow *source;
+
+  if (!is_candidate (row) || gk_row_is_overridden (row))
+    return;
+  source = followed_row (self, row);
+  if (source != NULL)
+    {
+      int s = source_column (row, source, column);
+      GkAmount value;
+      gboolean set;
+
+      if (s >= 0)
+        {
+          set = gk_row_get_amount (source, s, &value);
+          if ((amount == NULL && !set) || (amount != NULL && set && value == *amount))
+            return;
+        }
+    }
+  record_overridden (self, row, TRUE);
 }
 
 /**
@@ -226,44 +248,114 @@ gk_document_follow_row (GkDocument  *self,
   return TRUE;
 }
 
-/* Called as each outermost action closes: the following rows take what
- * their 表三 rows hold now, as recorded cell edits of the same action. */
+/* Notes, as an edit is recorded, what the closing of its action must look
+ * at: the 项 of a cell of 表二, 表三 or 表五, or every row when rows came
+ * or went. One edit then costs one row, not the whole table (an import
+ * sets thousands of cells). */
+void
+gk_document_touch_follow (GkDocument *self,
+                          GkRow      *row,
+                          gboolean    rows_changed)
+{
+  GkTable *table = gk_row_get_table (row);
+  const char *role;
+
+  if (table == NULL || (role = gk_table_get_id (table)) == NULL ||
+      (g_strcmp0 (role, ROLE_INCOME) != 0 && g_strcmp0 (role, ROLE_EXPENDITURE) != 0 &&
+       g_strcmp0 (role, ROLE_GENERAL) != 0))
+    return;
+  if (rows_changed || gk_row_get_code (row) == NULL)
+    {
+      self->follow_all = TRUE;
+      return;
+    }
+  if (self->follow_dirty == NULL)
+    self->follow_dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (self->follow_dirty, g_strdup (gk_row_get_code (row)));
+}
+
+/* Whether @row holds what 支出总表 holds for its 项. */
+static gboolean
+same_as_expenditure (GkDocument *self,
+                     GkRow      *row)
+{
+  GkTable *expenditure = function_table (self, ROLE_EXPENDITURE);
+  GkRow *source = expenditure != NULL ? gk_table_lookup (expenditure, gk_row_get_code (row)) : NULL;
+
+  return source != NULL && gk_row_is_leaf (source) && same_figures (row, source);
+}
+
+/* A row that follows takes 表三's figures. One that cannot follow now and
+ * holds figures other than 表三's holds them as its own: it is marked
+ * overridden, so that it keeps them when it could follow again. The same
+ * rule settles a document that is read, so a file reopens as it was. */
+static void
+sync_row (GkDocument *self,
+          GkRow      *row)
+{
+  GkRow *source;
+
+  if (!is_candidate (row) || gk_row_is_overridden (row))
+    return;
+  if ((source = followed_row (self, row)) == NULL)
+    {
+      if (gk_row_has_figures (row) && !same_as_expenditure (self, row))
+        record_overridden (self, row, TRUE);
+      return;
+    }
+  for (guint c = 0; c < gk_row_get_n_columns (row); c++)
+    {
+      int s = source_column (row, source, c);
+      GkAmount value;
+      gboolean set;
+
+      if (s < 0)
+        continue;
+      set = gk_row_get_amount (source, s, &value);
+      if (set == gk_row_is_set (row, c) && (!set || value == gk_row_get_value (row, c)))
+        continue;
+      gk_document_record_cell (self, row, c, set ? value : 0, set);
+    }
+}
+
+/* Called as each outermost action closes: the following rows that the
+ * action may have touched take what their 表三 rows hold now, as recorded
+ * cell edits of the same action. */
 void
 gk_document_sync_follows (GkDocument *self)
 {
   GkTable *general = function_table (self, ROLE_GENERAL);
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) dirty = g_steal_pointer (&self->follow_dirty);
+  gboolean all = self->follow_all;
 
-  if (general == NULL || function_table (self, ROLE_EXPENDITURE) == NULL ||
-      function_table (self, ROLE_INCOME) == NULL)
+  self->follow_all = FALSE;
+  if (general == NULL || (!all && dirty == NULL))
     return;
 
-  /* Setting cells does not move rows, but a copy keeps the walk simple. */
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (general)); i++)
-    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (general), i));
-
-  for (guint i = 0; i < rows->len; i++)
+  if (all)
     {
-      GkRow *row = rows->pdata[i];
-      GkRow *source;
+      /* Setting cells does not move rows, but a copy keeps the walk simple. */
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (gk_row_is_overridden (row) || (source = followed_row (self, row)) == NULL)
-        continue;
-      for (guint c = 0; c < gk_row_get_n_columns (row); c++)
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (general)); i++)
+        g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (general), i));
+      for (guint i = 0; i < rows->len; i++)
+        sync_row (self, rows->pdata[i]);
+    }
+  else
+    {
+      g_autoptr(GList) codes = g_hash_table_get_keys (dirty);
+
+      for (GList *l = codes; l != NULL; l = l->next)
         {
-          int s = source_column (row, source, c);
-          GkAmount value;
-          gboolean set;
-
-          if (s < 0)
-            continue;
-          set = gk_row_get_amount (source, s, &value);
-          if (set == gk_row_is_set (row, c) && (!set || value == gk_row_get_value (row, c)))
-            continue;
-          gk_document_record_cell (self, row, c, set ? value : 0, set);
+          GkRow *row = gk_table_lookup (general, l->data);
+          if (row != NULL)
+            sync_row (self, row);
         }
     }
+  /* What the sync itself set needs no second look. */
+  g_clear_pointer (&self->follow_dirty, g_hash_table_unref);
+  self->follow_all = FALSE;
 }
 
 /* After a document is read (or its tables rebuilt): a row of 表五 whose
@@ -273,7 +365,6 @@ void
 gk_document_settle_follows (GkDocument *self)
 {
   GkTable *general = function_table (self, ROLE_GENERAL);
-  GkTable *expenditure = function_table (self, ROLE_EXPENDITURE);
 
   if (general == NULL)
     return;
@@ -284,13 +375,9 @@ gk_document_settle_follows (GkDocument *self)
 
       if (!is_candidate (row) || gk_row_is_overridden (row))
         continue;
-      source = expenditure != NULL ? gk_table_lookup (expenditure, gk_row_get_code (row)) : NULL;
-      if (source == NULL || !gk_row_is_leaf (source))
-        {
-          if (gk_row_has_figures (row))
-            gk_row_set_overridden (row, TRUE);
-        }
-      else if (!same_figures (row, source))
+      source = followed_row (self, row);
+      if (source != NULL ? !same_figures (row, source)
+                         : gk_row_has_figures (row) && !same_as_expenditure (self, row))
         gk_row_set_overridden (row, TRUE);
     }
 }

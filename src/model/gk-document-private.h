@@ -48,6 +48,8 @@ struct _GkDocument
   gboolean       notified_can_redo;
   gboolean       notified_modified;
   gboolean       syncing_follows;
+  GHashTable    *follow_dirty;   /* codes whose following may have changed */
+  gboolean       follow_all;     /* rows came or went: look at every row */
 };
 
 /* Entry points used by the reader: they build without recording history. */
@@ -81,9 +83,14 @@ void      gk_document_remove_row_in    (GkDocument    *self,
 
 /* gk-document-follow.c */
 void      gk_document_sync_follows     (GkDocument    *self);
+void      gk_document_touch_follow     (GkDocument    *self,
+                                        GkRow         *row,
+                                        gboolean       rows_changed);
 void      gk_document_settle_follows   (GkDocument    *self);
 void      gk_document_override_row     (GkDocument    *self,
-                                        GkRow         *row);
+                                        GkRow         *row,
+                                        guint          column,
+                                        const GkAmount *amount);
 void      gk_document_add_row_elsewhere (GkDocument   *self,
                                          GkTable      *table,
                                          const char   *code);

@@ -49,6 +49,7 @@ gk_document_dispose (GObject *object)
   g_clear_object (&self->glossary);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->set_aside, g_hash_table_unref);
+  g_clear_pointer (&self->follow_dirty, g_hash_table_unref);
   g_clear_object (&self->projects);
 
   G_OBJECT_CLASS (gk_document_parent_class)->dispose (object);
