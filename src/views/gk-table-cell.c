@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-document-language.h"
-#include "gk-table-cell.h"
+#include "gk-table-cell-private.h"
 #include "gk-table-unit.h"
 
 /* One amount of a table page: a label showing the figure, replaced by a
@@ -147,6 +147,8 @@ gk_table_cell_dup_tooltip (GkTableCell *self)
     }
   if (!gk_row_is_cell_entered (self->row, self->column))
     return gk_table_cell_describe_derivation (self->row, self->column);
+  if (self->document != NULL && gk_document_row_follows (self->document, self->row))
+    return _gk_table_cell_describe_following (self->row, self->column);
   return NULL;
 }
 
@@ -209,8 +211,17 @@ gk_table_cell_update (GkTableCell *self)
   gtk_label_set_text (GTK_LABEL (self->label), text ? text : "");
   gtk_widget_set_focusable (GTK_WIDGET (self), self->entered);
   gk_table_cell_update_accessible (self, self->row, self->column, self->entered);
-  if (self->entered)
+  /* A following row looks derived; it still takes typing (which makes
+   * the row the user's own). */
+  if (self->entered && self->document != NULL && gk_document_row_follows (self->document, self->row))
     {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "gk-derived");
+      gtk_widget_add_css_class (GTK_WIDGET (self), "gk-follows");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-entered");
+    }
+  else if (self->entered)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-follows");
       gtk_widget_add_css_class (GTK_WIDGET (self), "gk-entered");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-derived");
     }
@@ -317,7 +328,15 @@ gk_table_cell_bind (GkTableCell *self,
   g_signal_connect_object (row, "changed", G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gk_row_get_children (row), "items-changed",
                            G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
+  /* Whether a row of 表五 follows depends on 表二 and 表三 too. */
+  if (self->document != NULL && gk_row_get_kind (row) == GK_ROW_KIND_ITEM &&
+      g_strcmp0 (gk_table_get_id (gk_row_get_table (row)), "general-expenditure") == 0)
+    {
+      g_signal_connect_object (row, "notify::overridden", G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->document, "changed", G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
+    }
   gk_table_cell_update (self);
+  _gk_table_cell_restore_typing (self);
 }
 
 void
@@ -325,9 +344,12 @@ gk_table_cell_unbind (GkTableCell *self)
 {
   g_return_if_fail (GK_IS_TABLE_CELL (self));
 
+  /* Recycled while editing (the table scrolled): nothing typed is lost. */
   if (self->text != NULL)
-    gk_table_cell_stop_editing (self, FALSE);
+    _gk_table_cell_keep_typing (self);
   gk_table_cell_clear_error (self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->row != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->row, self);
