@@ -329,7 +329,7 @@ gk_table_cell_bind (GkTableCell *self,
   g_signal_connect_object (gk_row_get_children (row), "items-changed",
                            G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
   /* Whether a row of 表五 follows depends on 表二 and 表三 too. */
-  if (self->document != NULL && gk_row_get_kind (row) == GK_ROW_KIND_ITEM &&
+  if (self->document != NULL && gk_row_get_kind (row) == GK_ROW_KIND_ITEM && gk_row_get_table (row) != NULL &&
       g_strcmp0 (gk_table_get_id (gk_row_get_table (row)), "general-expenditure") == 0)
     {
       g_signal_connect_object (row, "notify::overridden", G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);

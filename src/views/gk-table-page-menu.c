@@ -31,7 +31,8 @@ ensure_menu (GkTablePage *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (cells));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (rows));
   /* 一般公共预算支出表: the way back for a row typed over. */
-  if (g_strcmp0 (gk_table_get_id (gk_table_page_get_table (self)), "general-expenditure") == 0)
+  if (gk_table_page_get_table (self) != NULL &&
+      g_strcmp0 (gk_table_get_id (gk_table_page_get_table (self)), "general-expenditure") == 0)
     {
       g_autoptr(GMenu) follow = g_menu_new ();
 
