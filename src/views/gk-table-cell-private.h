@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
+GkDocument *_gk_table_cell_get_document (GkTableCell *self);
+
 /* gk-table-cell-follow.c */
 char *_gk_table_cell_describe_following (GkRow       *row,
                                          guint        column);

@@ -28,6 +28,7 @@ struct _GkTableCell
   guint        column;
   gboolean     entered;
   gboolean     committing;
+  gboolean     recycling;   /* unbinding: the list view is laying out */
   char        *error;
   GkChecker   *checker;   /* the page's: marks the cells findings involve */
   GkDocument  *document;  /* the page's: the cell shows figures in its table's unit */
@@ -346,7 +347,11 @@ gk_table_cell_unbind (GkTableCell *self)
 
   /* Recycled while editing (the table scrolled): nothing typed is lost. */
   if (self->text != NULL)
-    _gk_table_cell_keep_typing (self);
+    {
+      self->recycling = TRUE;
+      _gk_table_cell_keep_typing (self);
+      self->recycling = FALSE;
+    }
   gk_table_cell_clear_error (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -490,6 +495,14 @@ gk_table_cell_start_editing (GkTableCell *self,
   return TRUE;
 }
 
+static gboolean
+unparent_later (gpointer data)
+{
+  if (gtk_widget_get_parent (data) != NULL)
+    gtk_widget_unparent (data);
+  return G_SOURCE_REMOVE;
+}
+
 /* Ends editing. With @commit, ::commit decides; a refusal leaves the
  * cell editing (with the reason shown) and returns FALSE. */
 gboolean
@@ -527,12 +540,24 @@ gk_table_cell_stop_editing (GkTableCell *self,
 
   text = g_steal_pointer (&self->text);
   had_focus = gtk_widget_has_focus (text);
+  /* Recycled while typing: the focus leaves the editor before it goes,
+   * not while the list lays out a widget already gone. */
+  if (had_focus && self->recycling && gtk_widget_get_root (text) != NULL)
+    gtk_root_set_focus (gtk_widget_get_root (text), NULL);
   g_signal_handlers_disconnect_by_data (text, self);
-  gtk_widget_unparent (text);
+  if (self->recycling)
+    {
+      /* Not unparented in the middle of the list's layout: hidden now,
+       * gone once the layout is done. */
+      gtk_widget_set_visible (text, FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT, unparent_later, g_object_ref (text), g_object_unref);
+    }
+  else
+    gtk_widget_unparent (text);
   gtk_widget_set_opacity (self->label, 1.0);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-editing");
   gk_table_cell_clear_error (self);
-  if (had_focus && gtk_widget_get_focusable (GTK_WIDGET (self)))
+  if (had_focus && gtk_widget_get_focusable (GTK_WIDGET (self)) && !self->recycling)
     gtk_widget_grab_focus (GTK_WIDGET (self));
   return TRUE;
 }
@@ -707,6 +732,12 @@ gk_table_cell_set_document (GkTableCell *self,
 
   if (g_set_object (&self->document, document))
     gk_table_cell_update (self);
+}
+
+GkDocument *
+_gk_table_cell_get_document (GkTableCell *self)
+{
+  return self->document;
 }
 
 /* The checker whose findings mark the cell: its page's. */
