@@ -73,10 +73,12 @@ test_edit_t3 (void)
   assert_cell (document, "income-summary", "201", "amount", "371.00");
   assert_cell (document, "income-summary", "208", "amount", "19.02");
   assert_cell (document, "income-summary", "expenditure-total", "amount", "390.02");
-  /* Income is 表二's: unchanged. 表四 reads 表五, not 表三. */
+  /* Income is 表二's: unchanged. 2010301 is funded by 一般公共预算 alone,
+   * so its row of 表五 follows 表三, and 表四 reads 表五. */
   assert_cell (document, "income-summary", "income-total", "amount", "355.08");
-  assert_summary (document, "fiscal-summary", seed_t4_lines, seed_t4_classes, "expenditure-total 355.08 355.08 -");
-  assert_table (document, "general-expenditure", seed_t3);
+  assert_cell (document, "general-expenditure", "2010301", "basic", "300.00");
+  assert_cell (document, "general-expenditure", "合计", "total", "390.02");
+  g_assert_true (gk_document_row_follows (document, gk_table_lookup (gk_document_get_table (document, "general-expenditure"), "2010301")));
 
   /* Typed figures are parsed like the user types them. */
   set_text_ok (document, "expenditure", "2010301", "basic", " 1,234.5 ");
@@ -260,11 +262,14 @@ test_notifications (void)
 
   watch_all_rows (document, log);
 
-  /* 表三 → its ancestors, its 合计, 表一's 201 line and 支出合计. */
+  /* 表三 → its ancestors, its 合计, 表一's 201 line and 支出合计; 2010301
+   * is funded by 一般公共预算 alone, so 表五 follows, and 表四 reads 表五. */
   set_text_ok (document, "expenditure", "2010301", "basic", "300.00");
   {
     static const char * const expected[] = {
-      "expenditure:2010301", "expenditure:20103", "expenditure:201", "expenditure:合计", "income-summary:201", "income-summary:expenditure-total", NULL
+      "expenditure:2010301", "expenditure:20103", "expenditure:201", "expenditure:合计", "income-summary:201", "income-summary:expenditure-total",
+      "general-expenditure:2010301", "general-expenditure:20103", "general-expenditure:201", "general-expenditure:合计",
+      "fiscal-summary:201", "fiscal-summary:expenditure-total", NULL
     };
     assert_notified (log, expected);
   }

@@ -134,7 +134,13 @@ add_row (GkDocument *document,
          const char *name)
 {
   g_autoptr(GError) error = NULL;
-  GkRow *row = gk_document_add_row (document, gk_document_get_table (document, table_id), code, name, &error);
+  GkTable *table = gk_document_get_table (document, table_id);
+  GkRow *row;
+
+  /* A 项 added to one of 表二, 表三 and 表五 is in the others already. */
+  if ((row = gk_table_lookup (table, code)) != NULL)
+    return row;
+  row = gk_document_add_row (document, table, code, name, &error);
 
   g_assert_no_error (error);
   return row;

@@ -139,13 +139,14 @@ typedef struct
   int        paned_height;  /* before a resize */
 } ChartPane;
 
-/* The chart has its own height, at most half the pane's. */
+/* The chart has its own height, at most a third of the pane's: the table
+ * keeps 15 rows in view at 1280x800 (test-table-scroll). */
 static int
 chart_pane_expected (ChartPane *pane)
 {
   return MIN (gk_chart_get_natural_height (gk_chart_view_get_chart (GK_CHART_VIEW (pane->view)),
                                            gtk_widget_get_width (pane->view)),
-              gtk_widget_get_height (pane->paned) / 2);
+              gtk_widget_get_height (pane->paned) / 3);
 }
 
 static gboolean
@@ -189,17 +190,19 @@ test_chart_size (void)
   gk_test_iterate_until (chart_pane_split, &pane);
 
   g_assert_true (gtk_widget_get_mapped (view));
-  /* 表三's donut whole, without scrolling, as the page is high enough;
-   * never more than half the pane (give or take its divider). */
+  /* 表三's donut whole where the page is high enough; never more than a
+   * third of the pane (give or take its divider). */
   expected = chart_pane_expected (&pane);
-  g_assert_cmpint (expected, ==, 306);
+  g_assert_cmpint (gk_chart_get_natural_height (gk_chart_view_get_chart (GK_CHART_VIEW (view)),
+                                                gtk_widget_get_width (view)), ==, 306);
+  g_assert_cmpint (expected, <=, 306);
   g_assert_cmpint (ABS (gtk_widget_get_height (scroller) - expected), <=, 8);
 
-  /* Half of a low page at most. */
+  /* A third of a low page at most. */
   pane.paned_height = gtk_widget_get_height (paned);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 500);
   gk_test_iterate_until (chart_pane_split_lower, &pane);
-  g_assert_cmpint (gtk_widget_get_height (scroller), <=, gtk_widget_get_height (paned) / 2 + 8);
+  g_assert_cmpint (gtk_widget_get_height (scroller), <=, gtk_widget_get_height (paned) / 3 + 8);
   g_assert_cmpint (gtk_widget_get_height (scroller), <, 280);
   g_assert_true (gtk_widget_compute_point (scroller, page, &GRAPHENE_POINT_INIT (0, 0), &chart_top));
   g_assert_true (gtk_widget_compute_point (column_view, page, &GRAPHENE_POINT_INIT (0, 0), &table_top));

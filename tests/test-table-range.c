@@ -236,6 +236,33 @@ test_select_with_keys (void)
   run (select_with_keys);
 }
 
+/* Shift+Home and Shift+End reach the row's first and last cell. */
+static void
+shift_home_end (Fixture *fixture)
+{
+  focus_cell (fixture, "2010301", "basic");
+  g_assert_true (press (fixture, GDK_KEY_End, GDK_SHIFT_MASK));
+  assert_range (fixture, 1, 2);
+  g_assert_true (is_selected (fixture, "2010301", "project"));
+  g_assert_false (is_selected (fixture, "2010301", "total"));
+  g_assert_true (press (fixture, GDK_KEY_Home, GDK_SHIFT_MASK));
+  assert_range (fixture, 1, 2);
+  g_assert_true (is_selected (fixture, "2010301", "total"));
+  g_assert_false (is_selected (fixture, "2010301", "project"));
+  assert_focus (fixture, "2010301", "basic");
+  /* With Shift+Down first, the range keeps its rows. */
+  g_assert_true (press (fixture, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (press (fixture, GDK_KEY_KP_End, GDK_SHIFT_MASK));
+  assert_range (fixture, 2, 2);
+  g_assert_true (is_selected (fixture, "2010399", "project"));
+}
+
+static void
+test_shift_home_end (void)
+{
+  run (shift_home_end);
+}
+
 static void
 left_right (Fixture *fixture)
 {
@@ -716,6 +743,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add_func ("/table-range/select-with-keys", test_select_with_keys);
+  g_test_add_func ("/table-range/shift-home-end", test_shift_home_end);
   g_test_add_func ("/table-range/left-right", test_left_right);
   g_test_add_func ("/table-range/letters", test_letters);
   g_test_add_func ("/table-range/copy", test_copy);

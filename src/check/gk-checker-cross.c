@@ -378,7 +378,9 @@ check_t5_t3 (GkCheckRun *run)
       const char *code = gk_row_get_code (row);
       GkRow *other;
 
-      if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL || !gk_row_is_leaf (row) || code == NULL)
+      /* A following row is 表三's row: nothing to report on it. */
+      if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL || !gk_row_is_leaf (row) || code == NULL ||
+          gk_document_row_follows (run->document, row))
         continue;
       other = gk_table_lookup (t3, code);
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)

@@ -64,12 +64,38 @@ compare_pending (gconstpointer a,
   return g_strcmp0 (((const PendingRow *) a)->row->code, ((const PendingRow *) b)->row->code);
 }
 
+/* "follows": false marks a row of 一般公共预算支出表 that keeps figures of
+ * its own instead of following 支出总表; only a 项 there can carry it. */
+static gboolean
+read_follows (Reader              *r,
+              JsonObject          *object,
+              const GkTableSchema *schema,
+              GkRow               *row)
+{
+  JsonNode *node = json_object_get_member (object, "follows");
+  gsize len;
+
+  if (node == NULL)
+    return TRUE;
+  len = _gk_reader_push_member (r, "follows");
+  if (g_strcmp0 (schema->id, "general-expenditure") != 0)
+    return _gk_reader_fail (r, _("only the rows of 一般公共预算支出表 follow 支出总表; remove “follows” here"));
+  if (gk_row_get_kind (row) != GK_ROW_KIND_ITEM)
+    return _gk_reader_fail (r, _("only a 项 (7 digits) follows 支出总表; remove “follows” from row %s"),
+                            gk_row_get_code (row));
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return _gk_reader_fail (r, _("“follows” must be true or false"));
+  gk_row_set_overridden (row, !json_node_get_boolean (node));
+  _gk_reader_pop (r, len);
+  return TRUE;
+}
+
 static gboolean
 read_rows (Reader   *r,
            GkTable  *table,
            JsonNode *node)
 {
-  static const char * const row_members[] = { "code", NULL };
+  static const char * const row_members[] = { "code", "follows", NULL };
   const GkTableSchema *schema = gk_table_get_schema (table);
   GkClassification kind = schema->kind == GK_TABLE_KIND_ECONOMIC
                             ? GK_CLASSIFICATION_ECONOMIC : GK_CLASSIFICATION_FUNCTION;
@@ -114,7 +140,8 @@ read_rows (Reader   *r,
           p.row = gk_row_new (level == GK_LEVEL_CLASS ? GK_ROW_KIND_CLASS
                               : level == GK_LEVEL_SECTION ? GK_ROW_KIND_SECTION : GK_ROW_KIND_ITEM,
                               code, name, gk_table_schema_get_n_columns (schema));
-          ok = _gk_reader_read_cells (r, object, schema, row_members, p.row);
+          ok = _gk_reader_read_cells (r, object, schema, row_members, p.row) &&
+               read_follows (r, object, schema, p.row);
           p.has_cells = gk_row_has_figures (p.row);
           g_array_append_val (pending, p);
           g_hash_table_add (seen, p.row->code);

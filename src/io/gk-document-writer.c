@@ -222,6 +222,10 @@ table_object (GkTable *table)
           json_object_set_string_member (r, "code", gk_row_get_code (row));
           if (gk_row_is_leaf (row))
             write_cells (r, row, schema);
+          /* Only the exception is written: a row of 一般公共预算支出表 with
+           * figures of its own, no longer following 支出总表. */
+          if (gk_row_is_overridden (row))
+            json_object_set_boolean_member (r, "follows", FALSE);
           json_array_add_object_element (rows, r);
         }
       json_object_set_array_member (object, "rows", rows);

@@ -151,7 +151,9 @@ import_classified (GkXlsxImporter *imp,
           continue;
         }
       name = choose_name (imp, part, line, kind);
-      if (gk_document_add_row (imp->doc, part->table, line->code, name, &error) == NULL)
+      /* The workbook has each of its tables as published: a row is added
+       * to the table it is in, not to the tables linked to it. */
+      if (gk_document_add_row_in (imp->doc, part->table, line->code, name, &error) == NULL)
         {
           gk_xlsx_report (imp, _("%s, row %u: %s"), part->ts->label, line->row + 1, error->message);
           g_clear_pointer (&line->code, g_free);

@@ -81,6 +81,15 @@ gk_document_end_action (GkDocument *self)
   g_return_if_fail (GK_IS_DOCUMENT (self));
   g_return_if_fail (self->action_depth > 0);
 
+  /* Before the outermost action closes, the rows of 表五 that follow 表三
+   * take its figures, recorded in the same action so that undo puts both
+   * back at once. */
+  if (self->action_depth == 1 && !self->syncing_follows)
+    {
+      self->syncing_follows = TRUE;
+      gk_document_sync_follows (self);
+      self->syncing_follows = FALSE;
+    }
   if (--self->action_depth > 0)
     return;
 
@@ -231,8 +240,8 @@ cell_free (GkCommand *command)
   g_free (c);
 }
 
-static void
-record_cell (GkDocument *self,
+void
+gk_document_record_cell (GkDocument *self,
              GkRow      *row,
              guint       column,
              GkAmount    value,
@@ -244,6 +253,7 @@ record_cell (GkDocument *self,
   c->base.free = cell_free;
   c->row = g_object_ref (row);
   c->column = column;
+  gk_document_touch_follow (self, row, FALSE);
   c->set[0] = gk_row_get_amount (row, column, &c->values[0]);
   c->values[1] = set ? value : 0;
   c->set[1] = set;
@@ -325,7 +335,12 @@ gk_document_set_amount (GkDocument      *self,
   was_set = gk_row_get_amount (row, column, &old);
   if ((amount == NULL && !was_set) || (amount != NULL && was_set && old == *amount))
     return TRUE;
-  record_cell (self, row, column, amount ? *amount : 0, amount != NULL);
+  /* A figure of its own in a row of 表五 ends its following 表三; one
+   * equal to what it follows changes nothing, so it keeps following. */
+  gk_document_begin_action (self, NULL);
+  gk_document_override_row (self, row, column, amount);
+  gk_document_record_cell (self, row, column, amount ? *amount : 0, amount != NULL);
+  gk_document_end_action (self);
   return TRUE;
 }
 
@@ -397,6 +412,7 @@ record_row (GkDocument *self,
   c->table = g_object_ref (table);
   c->row = g_object_ref (row);
   c->insert = insert;
+  gk_document_touch_follow (self, row, TRUE);
   gk_document_record (self, &c->base);
 }
 
@@ -421,11 +437,11 @@ kind_of_code (GkClassification kind,
  * names a code the catalog does not know (or renames one); NULL keeps the
  * catalog's. */
 GkRow *
-gk_document_add_row (GkDocument  *self,
-                     GkTable     *table,
-                     const char  *code,
-                     const char  *name,
-                     GError     **error)
+gk_document_add_row_in (GkDocument  *self,
+                        GkTable     *table,
+                        const char  *code,
+                        const char  *name,
+                        GError     **error)
 {
   const GkTableSchema *schema;
   GkClassification kind;
@@ -504,7 +520,7 @@ gk_document_add_row (GkDocument  *self,
             if (gk_row_is_cell_entered (parent, col) && gk_row_get_amount (parent, col, &moved[col]))
               {
                 moved_mask |= G_GUINT64_CONSTANT (1) << col;
-                record_cell (self, parent, col, 0, FALSE);
+                gk_document_record_cell (self, parent, col, 0, FALSE);
               }
         }
 
@@ -513,7 +529,7 @@ gk_document_add_row (GkDocument  *self,
       record_row (self, table, row, TRUE);
       for (guint col = 0; col < n_columns; col++)
         if (moved_mask & (G_GUINT64_CONSTANT (1) << col))
-          record_cell (self, row, col, moved[col], TRUE);
+          gk_document_record_cell (self, row, col, moved[col], TRUE);
       added = row;
     }
   gk_document_end_action (self);
@@ -521,11 +537,41 @@ gk_document_add_row (GkDocument  *self,
   return added;
 }
 
+/* A 项 of 收入总表, 支出总表 or 一般公共预算支出表 is added to the other two
+ * as well, in the same action: it is entered once. */
+GkRow *
+gk_document_add_row (GkDocument  *self,
+                     GkTable     *table,
+                     const char  *code,
+                     const char  *name,
+                     GError     **error)
+{
+  GkRow *added;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (GK_IS_TABLE (table), NULL);
+
+  gk_document_begin_action (self, _("Add Row"));
+  added = gk_document_add_row_in (self, table, code, name, error);
+  if (added != NULL)
+    gk_document_add_row_elsewhere (self, table, code);
+  gk_document_end_action (self);
+  return added;
+}
+
+void
+gk_document_remove_row_in (GkDocument *self,
+                           GkRow      *row)
+{
+  record_row (self, gk_row_get_table (row), row, FALSE);
+}
+
 void
 gk_document_remove_row (GkDocument *self,
                         GkRow      *row)
 {
   GkTable *table;
+  g_autoptr(GPtrArray) elsewhere = NULL;
 
   g_return_if_fail (GK_IS_DOCUMENT (self));
   g_return_if_fail (GK_IS_ROW (row));
@@ -534,8 +580,12 @@ gk_document_remove_row (GkDocument *self,
   g_return_if_fail (table != NULL);
   g_return_if_fail (gk_row_get_kind (row) <= GK_ROW_KIND_ITEM);
 
+  /* Chosen before the row goes: whether a row of 表五 follows it. */
+  elsewhere = gk_document_rows_removed_with (self, row);
   gk_document_begin_action (self, _("Remove Row"));
   record_row (self, table, row, FALSE);
+  for (guint i = 0; i < elsewhere->len; i++)
+    gk_document_remove_row_in (self, elsewhere->pdata[i]);
   gk_document_end_action (self);
 }
 

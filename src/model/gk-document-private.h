@@ -49,6 +49,9 @@ struct _GkDocument
   gboolean       notified_can_undo;
   gboolean       notified_can_redo;
   gboolean       notified_modified;
+  gboolean       syncing_follows;
+  GHashTable    *follow_dirty;   /* codes whose following may have changed */
+  gboolean       follow_all;     /* rows came or went: look at every row */
 };
 
 /* Entry points used by the reader: they build without recording history. */
@@ -67,5 +70,33 @@ void      gk_document_emit_changed     (GkDocument    *self);
 void      gk_document_derive_summary   (GkDocument    *self,
                                         GkTable       *summary);
 void      gk_document_history_clear    (GkDocument    *self);
+void      gk_document_record_cell      (GkDocument    *self,
+                                        GkRow         *row,
+                                        guint          column,
+                                        GkAmount       value,
+                                        gboolean       set);
+GkRow    *gk_document_add_row_in       (GkDocument    *self,
+                                        GkTable       *table,
+                                        const char    *code,
+                                        const char    *name,
+                                        GError       **error);
+void      gk_document_remove_row_in    (GkDocument    *self,
+                                        GkRow         *row);
+
+/* gk-document-follow.c */
+void      gk_document_sync_follows     (GkDocument    *self);
+void      gk_document_touch_follow     (GkDocument    *self,
+                                        GkRow         *row,
+                                        gboolean       rows_changed);
+void      gk_document_settle_follows   (GkDocument    *self);
+void      gk_document_override_row     (GkDocument    *self,
+                                        GkRow         *row,
+                                        guint          column,
+                                        const GkAmount *amount);
+void      gk_document_add_row_elsewhere (GkDocument   *self,
+                                         GkTable      *table,
+                                         const char   *code);
+GPtrArray *gk_document_rows_removed_with (GkDocument  *self,
+                                          GkRow       *row);
 
 G_END_DECLS

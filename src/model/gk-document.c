@@ -51,6 +51,7 @@ gk_document_dispose (GObject *object)
   g_clear_object (&self->glossary);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_pointer (&self->set_aside, g_hash_table_unref);
+  g_clear_pointer (&self->follow_dirty, g_hash_table_unref);
   g_clear_object (&self->projects);
 
   G_OBJECT_CLASS (gk_document_parent_class)->dispose (object);
@@ -580,6 +581,7 @@ gk_document_derive_all (GkDocument *self)
   for (guint i = 0; i < self->tables->len; i++)
     if (gk_table_schema_is_summary (gk_table_get_schema (self->tables->pdata[i])))
       gk_document_derive_summary (self, self->tables->pdata[i]);
+  gk_document_settle_follows (self);
 }
 
 void

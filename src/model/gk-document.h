@@ -113,6 +113,13 @@ GkRow         *gk_document_add_row          (GkDocument       *self,
                                              GError          **error);
 void           gk_document_remove_row       (GkDocument       *self,
                                              GkRow            *row);
+gboolean       gk_document_row_can_follow   (GkDocument       *self,
+                                             GkRow            *row);
+gboolean       gk_document_row_follows      (GkDocument       *self,
+                                             GkRow            *row);
+gboolean       gk_document_follow_row       (GkDocument       *self,
+                                             GkRow            *row,
+                                             GError          **error);
 gboolean       gk_document_set_code_name    (GkDocument       *self,
                                              GkClassification  kind,
                                              const char       *code,

@@ -28,6 +28,9 @@ struct _GkRow
   guint      *set_counts;
   /* List tables: the row's text cells, a GkTextItem per text column. */
   GPtrArray  *texts;
+  /* 一般公共预算支出表: the user typed figures of the row's own, so it no
+   * longer follows 支出总表 (gk-document-follow.c). */
+  gboolean    overridden;
 };
 
 GkRow    *gk_row_new            (GkRowKind       kind,
@@ -44,6 +47,8 @@ gboolean  gk_row_store          (GkRow          *self,
                                  guint64         set_mask,
                                  guint64         overflow_mask);
 void      gk_row_notify_name    (GkRow          *self);
+void      gk_row_set_overridden (GkRow          *self,
+                                 gboolean        overridden);
 void      gk_row_sum_rows       (GListModel     *rows,
                                  guint           n_columns,
                                  GkAmount       *values,

@@ -14,6 +14,7 @@ enum {
   PROP_CODE,
   PROP_NAME,
   PROP_DEPTH,
+  PROP_OVERRIDDEN,
   N_PROPS
 };
 
@@ -63,6 +64,9 @@ gk_row_get_property (GObject    *object,
     case PROP_DEPTH:
       g_value_set_uint (value, gk_row_get_depth (self));
       break;
+    case PROP_OVERRIDDEN:
+      g_value_set_boolean (value, self->overridden);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -88,6 +92,11 @@ gk_row_class_init (GkRowClass *klass)
   properties[PROP_DEPTH] =
     g_param_spec_uint ("depth", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* 一般公共预算支出表: the row no longer follows 支出总表. A notification,
+   * not ::changed: the figures did not change with it. */
+  properties[PROP_OVERRIDDEN] =
+    g_param_spec_boolean ("overridden", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -286,6 +295,26 @@ gk_row_has_figures (GkRow *self)
 {
   g_return_val_if_fail (GK_IS_ROW (self), FALSE);
   return self->set_mask != 0;
+}
+
+gboolean
+gk_row_is_overridden (GkRow *self)
+{
+  g_return_val_if_fail (GK_IS_ROW (self), FALSE);
+  return self->overridden;
+}
+
+/* Notified: a view shows a following row's figures as derived and an
+ * overridden row's as entered. */
+void
+gk_row_set_overridden (GkRow    *self,
+                       gboolean  overridden)
+{
+  g_return_if_fail (GK_IS_ROW (self));
+  if (self->overridden == !!overridden)
+    return;
+  self->overridden = !!overridden;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERRIDDEN]);
 }
 
 /* Entered cells are those of leaf rows in columns that no rule derives;

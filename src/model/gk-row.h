@@ -54,5 +54,6 @@ gboolean     gk_row_has_overflow       (GkRow      *self,
 gboolean     gk_row_is_cell_entered    (GkRow      *self,
                                         guint       column);
 gboolean     gk_row_has_figures        (GkRow      *self);
+gboolean     gk_row_is_overridden      (GkRow      *self);
 
 G_END_DECLS

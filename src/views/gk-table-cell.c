@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-document-language.h"
-#include "gk-table-cell.h"
+#include "gk-table-cell-private.h"
 #include "gk-table-unit.h"
 #include "gk-tooltip.h"
 
@@ -29,6 +29,7 @@ struct _GkTableCell
   guint        column;
   gboolean     entered;
   gboolean     committing;
+  gboolean     recycling;   /* unbinding: the list view is laying out */
   char        *error;
   GkChecker   *checker;   /* the page's: marks the cells findings involve */
   GkDocument  *document;  /* the page's: the cell shows figures in its table's unit */
@@ -148,6 +149,8 @@ gk_table_cell_dup_tooltip (GkTableCell *self)
     }
   if (!gk_row_is_cell_entered (self->row, self->column))
     return gk_table_cell_describe_derivation (self->row, self->column);
+  if (self->document != NULL && gk_document_row_follows (self->document, self->row))
+    return _gk_table_cell_describe_following (self->row, self->column);
   return NULL;
 }
 
@@ -210,8 +213,17 @@ gk_table_cell_update (GkTableCell *self)
   gtk_label_set_text (GTK_LABEL (self->label), text ? text : "");
   gtk_widget_set_focusable (GTK_WIDGET (self), self->entered);
   gk_table_cell_update_accessible (self, self->row, self->column, self->entered);
-  if (self->entered)
+  /* A following row looks derived; it still takes typing (which makes
+   * the row the user's own). */
+  if (self->entered && self->document != NULL && gk_document_row_follows (self->document, self->row))
     {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "gk-derived");
+      gtk_widget_add_css_class (GTK_WIDGET (self), "gk-follows");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-entered");
+    }
+  else if (self->entered)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-follows");
       gtk_widget_add_css_class (GTK_WIDGET (self), "gk-entered");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-derived");
     }
@@ -318,7 +330,15 @@ gk_table_cell_bind (GkTableCell *self,
   g_signal_connect_object (row, "changed", G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gk_row_get_children (row), "items-changed",
                            G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
+  /* Whether a row of 表五 follows depends on 表二 and 表三 too. */
+  if (self->document != NULL && gk_row_get_kind (row) == GK_ROW_KIND_ITEM && gk_row_get_table (row) != NULL &&
+      g_strcmp0 (gk_table_get_id (gk_row_get_table (row)), "general-expenditure") == 0)
+    {
+      g_signal_connect_object (row, "notify::overridden", G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->document, "changed", G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
+    }
   gk_table_cell_update (self);
+  _gk_table_cell_restore_typing (self);
 }
 
 void
@@ -326,9 +346,16 @@ gk_table_cell_unbind (GkTableCell *self)
 {
   g_return_if_fail (GK_IS_TABLE_CELL (self));
 
+  /* Recycled while editing (the table scrolled): nothing typed is lost. */
   if (self->text != NULL)
-    gk_table_cell_stop_editing (self, FALSE);
+    {
+      self->recycling = TRUE;
+      _gk_table_cell_keep_typing (self);
+      self->recycling = FALSE;
+    }
   gk_table_cell_clear_error (self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->row != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->row, self);
@@ -469,6 +496,14 @@ gk_table_cell_start_editing (GkTableCell *self,
   return TRUE;
 }
 
+static gboolean
+unparent_later (gpointer data)
+{
+  if (gtk_widget_get_parent (data) != NULL)
+    gtk_widget_unparent (data);
+  return G_SOURCE_REMOVE;
+}
+
 /* Ends editing. With @commit, ::commit decides; a refusal leaves the
  * cell editing (with the reason shown) and returns FALSE. */
 gboolean
@@ -506,12 +541,24 @@ gk_table_cell_stop_editing (GkTableCell *self,
 
   text = g_steal_pointer (&self->text);
   had_focus = gtk_widget_has_focus (text);
+  /* Recycled while typing: the focus leaves the editor before it goes,
+   * not while the list lays out a widget already gone. */
+  if (had_focus && self->recycling && gtk_widget_get_root (text) != NULL)
+    gtk_root_set_focus (gtk_widget_get_root (text), NULL);
   g_signal_handlers_disconnect_by_data (text, self);
-  gtk_widget_unparent (text);
+  if (self->recycling)
+    {
+      /* Not unparented in the middle of the list's layout: hidden now,
+       * gone once the layout is done. */
+      gtk_widget_set_visible (text, FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT, unparent_later, g_object_ref (text), g_object_unref);
+    }
+  else
+    gtk_widget_unparent (text);
   gtk_widget_set_opacity (self->label, 1.0);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-editing");
   gk_table_cell_clear_error (self);
-  if (had_focus && gtk_widget_get_focusable (GTK_WIDGET (self)))
+  if (had_focus && gtk_widget_get_focusable (GTK_WIDGET (self)) && !self->recycling)
     gtk_widget_grab_focus (GTK_WIDGET (self));
   return TRUE;
 }
@@ -686,6 +733,12 @@ gk_table_cell_set_document (GkTableCell *self,
 
   if (g_set_object (&self->document, document))
     gk_table_cell_update (self);
+}
+
+GkDocument *
+_gk_table_cell_get_document (GkTableCell *self)
+{
+  return self->document;
 }
 
 /* The checker whose findings mark the cell: its page's. */

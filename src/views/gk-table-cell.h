@@ -50,6 +50,8 @@ char        *gk_table_cell_describe_derivation (GkRow *row,
                                                 guint  column);
 char        *gk_table_cell_describe_place (GkRow *row,
                                            guint  column);
+const char  *gk_table_cell_get_kept_typing (GkRow      *row,
+                                            guint       column);
 void         gk_table_cell_update_accessible (GkTableCell *self,
                                               GkRow       *row,
                                               guint        column,

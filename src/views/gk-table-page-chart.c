@@ -38,10 +38,11 @@ gk_table_page_update_chart (GkTablePage *self)
 }
 
 /* GtkPaned of GTK 4.8 starts the divider at the table's natural height,
- * leaving the chart a sliver; the chart gets its own height instead, but
- * never more than half the pane, the table being what the page is for.
- * Done again when the page is resized, which also undoes a drag of the
- * divider. */
+ * leaving the chart a sliver. The chart gets the height the user last
+ * dragged it to (kept in GSettings, for every table page), or else its
+ * own height but never more than a third of the pane: the table is what
+ * the page is for, and 15 of its rows stay in view at 1280x800. Done
+ * again when the page is resized. */
 static gboolean
 gk_table_page_split_chart (gpointer user_data)
 {
@@ -50,14 +51,38 @@ gk_table_page_split_chart (gpointer user_data)
   GkChart *chart = gk_chart_view_get_chart (priv->chart_view);
   int height = gtk_widget_get_height (GTK_WIDGET (priv->chart_paned));
   int width = gtk_widget_get_width (GTK_WIDGET (priv->chart_paned));
-  int chart_height;
+  int chart_height, kept = 0;
 
   priv->chart_split_id = 0;
   if (chart == NULL || height <= 0 || width <= 0)
     return G_SOURCE_REMOVE;
-  chart_height = MIN (gk_chart_get_natural_height (chart, width), height / 2);
+  if (priv->settings != NULL)
+    kept = g_settings_get_int (priv->settings, "table-chart-height");
+  if (kept > 0)
+    chart_height = MIN (kept, height);
+  else
+    chart_height = MIN (gk_chart_get_natural_height (chart, width), height / 3);
+  priv->chart_splitting = TRUE;
+  priv->chart_paned_height = height;
   gtk_paned_set_position (priv->chart_paned, height - chart_height);
+  priv->chart_splitting = FALSE;
   return G_SOURCE_REMOVE;
+}
+
+/* The divider moved at the same pane height, and not by the page: the
+ * user dragged it. */
+static void
+gk_table_page_chart_moved (GkTablePage *self)
+{
+  GkTablePagePrivate *priv = _gk_table_page_get_private (self);
+  int height = gtk_widget_get_height (GTK_WIDGET (priv->chart_paned));
+
+  if (priv->chart_splitting || priv->settings == NULL || height <= 0 ||
+      height != priv->chart_paned_height ||
+      !gtk_widget_get_visible (GTK_WIDGET (priv->chart_scroller)))
+    return;
+  g_settings_set_int (priv->settings, "table-chart-height",
+                      CLAMP (height - gtk_paned_get_position (priv->chart_paned), 1, 10000));
 }
 
 static void
@@ -105,5 +130,10 @@ _gk_table_page_setup_chart (GkTablePage *self)
                            G_CALLBACK (gk_table_page_update_chart), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->chart_paned, "notify::max-position",
                            G_CALLBACK (gk_table_page_queue_split_chart), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->chart_paned, "notify::position",
+                           G_CALLBACK (gk_table_page_chart_moved), self, G_CONNECT_SWAPPED);
+  if (priv->settings != NULL)
+    g_signal_connect_object (priv->settings, "changed::table-chart-height",
+                             G_CALLBACK (gk_table_page_queue_split_chart), self, G_CONNECT_SWAPPED);
   gk_table_page_update_chart (self);
 }

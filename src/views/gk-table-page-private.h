@@ -79,6 +79,8 @@ typedef struct
   GtkWidget          *chart_toggle;
   GtkPaned           *chart_paned;
   guint               chart_split_id;
+  gboolean            chart_splitting;      /* the page, not the user, moves the divider */
+  int                 chart_paned_height;   /* at the last split: a resize is not a drag */
   GtkScrolledWindow  *chart_scroller;
   GkChartView        *chart_view;    /* NULL when the table has no chart */
   GSettings          *settings;

@@ -450,8 +450,13 @@ key_pressed (GkTablePage           *self,
     case GDK_KEY_KP_Home:
     case GDK_KEY_End:
     case GDK_KEY_KP_End:
+      /* Shift: the range reaches the row's first or last cell (the step
+       * is clamped to the row). */
       if (shift)
-        return FALSE;
+        {
+          columns = keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home ? -G_MAXINT : G_MAXINT;
+          break;
+        }
       gtk_widget_activate_action (GTK_WIDGET (self), "table.move-in-row", "s",
                                   keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home ? "home" : "end");
       return TRUE;

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gk-table-cell.h"
+
+G_BEGIN_DECLS
+
+GkDocument *_gk_table_cell_get_document (GkTableCell *self);
+
+/* gk-table-cell-follow.c */
+char *_gk_table_cell_describe_following (GkRow       *row,
+                                         guint        column);
+void  _gk_table_cell_keep_typing        (GkTableCell *self);
+void  _gk_table_cell_restore_typing     (GkTableCell *self);
+
+G_END_DECLS
