@@ -411,6 +411,41 @@ gk_narrative_compose (GkDocument *document)
   return c.sections;
 }
 
+/**
+ * gk_narrative_compose_all:
+ * @document: a document
+ *
+ * As gk_narrative_compose(), but the paragraphs the officer switched off
+ * stay where they would be, with `off` set, so that they can be shown
+ * and switched on again. Sections are numbered as if none were off.
+ *
+ * Returns: (transfer full) (element-type GkNarrativeSection): the sections
+ */
+GPtrArray *
+gk_narrative_compose_all (GkDocument *document)
+{
+  GkComposer c;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  gk_composer_init (&c, document);
+  gk_narrative_compose_outline (&c);
+  gk_composer_apply_hand_written (&c);
+  gk_narrative_add_strays (&c);
+  for (guint s = 0; s < c.sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (c.sections, s);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+
+          paragraph->off = gk_explanation_get_paragraph_off (c.explanation, paragraph->id);
+        }
+    }
+  return c.sections;
+}
+
 char *
 gk_paragraph_dup_text (const GkParagraph *paragraph)
 {
