@@ -196,7 +196,11 @@ gk_narrative_page_show_sections (GkNarrativePage *self,
 static void
 gk_narrative_page_recompose (GkNarrativePage *self)
 {
-  GPtrArray *sections = gk_narrative_compose_all (gk_page_get_document (GK_PAGE (self)));
+  GkDocument *document = gk_page_get_document (GK_PAGE (self));
+  g_auto(GStrv) off = gk_explanation_dup_off_ids (gk_document_get_explanation (document));
+  /* With nothing switched off, the text is the one the checks compose
+   * after the same change, and composed once for both. */
+  GPtrArray *sections = off[0] == NULL ? gk_narrative_compose (document) : gk_narrative_compose_all (document);
 
   /* The old composition lives until the items have been compared with it. */
   gk_narrative_page_show_sections (self, sections);
