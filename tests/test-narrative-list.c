@@ -371,6 +371,61 @@ test_switch (void)
   g_assert_finalize_object (page);
 }
 
+/* The paragraphs of a project added while the page is shown come into the
+ * list where they belong, and go with an undo; the rows in sight stay. */
+static void
+test_structure (void)
+{
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
+  GtkWidget *page = gk_narrative_page_new (document);
+  GtkWindow *window = show_page (page);
+  GkNarrativePage *narrative = GK_NARRATIVE_PAGE (page);
+  g_autoptr(GPtrArray) before = gk_narrative_compose (document);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  GtkWidget *first = NULL;
+  GkProject *project;
+  const char *added = NULL;
+  guint n_before = 0;
+
+  g_object_ref (page);
+  ids = paragraph_ids (before);
+  n_before = ids->len;
+  first = gk_narrative_page_get_paragraph (narrative, g_ptr_array_index (ids, 0));
+  g_assert_nonnull (first);
+
+  project = gk_document_add_project (document, "档案数字化经费", "2010399");
+  gk_test_iterate_idle ();
+  after = gk_narrative_compose (document);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = paragraph_ids (after);
+  g_assert_cmpuint (ids->len, >, n_before);
+  for (guint s = 0; s < after->len && added == NULL; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (after, s);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+
+          if (paragraph->project == project && paragraph->style == GK_PARAGRAPH_PERFORMANCE)
+            added = paragraph->id;
+        }
+    }
+  g_assert_nonnull (added);
+  /* The first paragraph kept its row. */
+  g_assert_true (gk_narrative_page_get_paragraph (narrative, g_ptr_array_index (ids, 0)) == first);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (reveal (narrative, added))), "档案数字化经费"));
+
+  g_assert_true (gk_document_undo (document));
+  gk_test_iterate_idle ();
+  g_assert_false (gk_narrative_page_reveal_paragraph (narrative, added));
+  g_assert_nonnull (reveal (narrative, g_ptr_array_index (ids, 0)));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/narrative-list/large", test_large);
   g_test_add_func ("/narrative-list/draft", test_draft);
   g_test_add_func ("/narrative-list/switch", test_switch);
+  g_test_add_func ("/narrative-list/structure", test_structure);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@ struct _GkNarrativePage
   GPtrArray         *sections;     /* GkNarrativeSection, as last composed, switched-off
                                     * paragraphs included */
   GListStore        *items;        /* GkNarrativeItem, one per line of the list */
+  GPtrArray         *lines;        /* the same items, to compare with the next composition */
   GHashTable        *by_id;        /* item id → GkNarrativeItem; unowned */
   GPtrArray         *headings;     /* GkNarrativeItem, one per section */
   GStrv              outline_texts;

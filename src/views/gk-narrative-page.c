@@ -116,9 +116,8 @@ gk_narrative_page_show_sections (GkNarrativePage *self,
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GStrvBuilder) headings = g_strv_builder_new ();
   g_auto(GStrv) heading_texts = NULL;
-  g_autoptr(GPtrArray) old = NULL;
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint n_old = g_list_model_get_n_items (model);
+  GPtrArray *old = self->lines;
+  guint n_old = old->len;
   guint prefix = 0;
   guint suffix = 0;
 
@@ -150,18 +149,6 @@ gk_narrative_page_show_sections (GkNarrativePage *self,
         }
     }
 
-  /* What is no longer there must not point into the old composition. */
-  old = g_ptr_array_new_full (n_old, g_object_unref);
-  for (guint i = 0; i < n_old; i++)
-    g_ptr_array_add (old, g_list_model_get_item (model, i));
-  for (guint i = 0; i < n_old; i++)
-    {
-      GkNarrativeItem *item = g_ptr_array_index (old, i);
-
-      if (item->position >= lines->len || g_ptr_array_index (lines, item->position) != item)
-        item->paragraph = NULL;
-    }
-
   while (prefix < n_old && prefix < lines->len &&
          g_ptr_array_index (old, prefix) == g_ptr_array_index (lines, prefix))
     prefix++;
@@ -169,16 +156,30 @@ gk_narrative_page_show_sections (GkNarrativePage *self,
          g_ptr_array_index (old, n_old - 1 - suffix) == g_ptr_array_index (lines, lines->len - 1 - suffix))
     suffix++;
 
-  g_hash_table_remove_all (self->by_id);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      GkNarrativeItem *item = g_ptr_array_index (lines, i);
-
-      g_hash_table_insert (self->by_id, item->id, item);
-    }
+  /* Most edits keep every line where it was: then the list and the ids
+   * stay as they are. What is no longer there must not point into the old
+   * composition. */
   if (prefix < n_old || prefix < lines->len)
-    g_list_store_splice (self->items, prefix, n_old - prefix - suffix,
-                         lines->pdata + prefix, lines->len - prefix - suffix);
+    {
+      for (guint i = prefix; i < n_old - suffix; i++)
+        {
+          GkNarrativeItem *item = g_ptr_array_index (old, i);
+
+          if (item->position >= lines->len || g_ptr_array_index (lines, item->position) != item)
+            item->paragraph = NULL;
+        }
+      g_hash_table_remove_all (self->by_id);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          GkNarrativeItem *item = g_ptr_array_index (lines, i);
+
+          g_hash_table_insert (self->by_id, item->id, item);
+        }
+      g_list_store_splice (self->items, prefix, n_old - prefix - suffix,
+                           lines->pdata + prefix, lines->len - prefix - suffix);
+    }
+  g_ptr_array_unref (self->lines);
+  self->lines = g_steal_pointer (&lines);
 
   for (guint i = 0; i < changed->len; i++)
     {
@@ -660,6 +661,7 @@ gk_narrative_page_finalize (GObject *object)
   GkNarrativePage *self = GK_NARRATIVE_PAGE (object);
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_ptr_array_unref);
@@ -698,6 +700,7 @@ gk_narrative_page_init (GkNarrativePage *self)
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->headings = g_ptr_array_new ();
   self->items = g_list_store_new (GK_TYPE_NARRATIVE_ITEM);
+  self->lines = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup), self);
