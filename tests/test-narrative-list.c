@@ -5,7 +5,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include "gk-checks-page.h"
 #include "gk-export.h"
+#include "gk-finding.h"
 #include "gk-narrative.h"
 #include "gk-narrative-page.h"
 #include "gk-paragraph-row.h"
@@ -180,6 +182,20 @@ test_large (void)
   label = reveal (narrative, g_ptr_array_index (ids, ids->len / 2));
   g_assert_cmpstr (gtk_widget_get_name (label), ==, g_ptr_array_index (ids, ids->len / 2));
   g_assert_cmpuint (count_rows (page), <, 250);
+
+  /* A finding of 审核 about a paragraph brings it into sight. */
+  {
+    g_autoptr(GkFinding) finding = gk_finding_new ("narrative.figure", "测试");
+    g_autoptr(GkFinding) elsewhere = gk_finding_new ("narrative.figure", "测试");
+    ParagraphWait wait = { narrative, g_ptr_array_index (ids, ids->len - 2) };
+
+    gk_finding_add_place (finding, "narrative", wait.id, NULL);
+    gk_finding_add_place (elsewhere, "narrative", "s99.none", NULL);
+    g_assert_false (gk_checks_page_focus_finding (page, elsewhere));
+    g_assert_false (paragraph_has_row (&wait));
+    g_assert_true (gk_checks_page_focus_finding (page, finding));
+    gk_test_iterate_until (paragraph_has_row, &wait);
+  }
 
   gtk_window_destroy (window);
   g_assert_finalize_object (page);
