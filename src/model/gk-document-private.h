@@ -17,6 +17,10 @@ struct _GkCommand
   void (*free)  (GkCommand  *command);
 };
 
+/* Object data set while GkDocument::changed is emitted and dropped after:
+ * what each handler would otherwise work out again from the same state. */
+#define GK_DOCUMENT_EMISSION_CACHE "gk-emission-cache"
+
 struct _GkDocument
 {
   GObject        parent_instance;
@@ -46,6 +50,7 @@ struct _GkDocument
   guint64        next_serial;
   guint64        saved_serial;
   guint64        changes;        /* bumped by every change, undo and redo too */
+  guint          emitting;       /* GkDocument::changed is being emitted */
   gboolean       notified_can_undo;
   gboolean       notified_can_redo;
   gboolean       notified_modified;

@@ -588,7 +588,11 @@ void
 gk_document_emit_changed (GkDocument *self)
 {
   self->changes++;
+  self->emitting++;
   g_signal_emit (self, signals[CHANGED], 0);
+  /* What was worked out once for all the handlers is not kept. */
+  if (--self->emitting == 0)
+    g_object_set_data (G_OBJECT (self), GK_DOCUMENT_EMISSION_CACHE, NULL);
 }
 
 /* Counts every change, undo and redo included, unlike the history's

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "gk-document-private.h"
 #include "gk-narrative-private.h"
 
 /* The paragraphs, spans and the helpers that write them. The sections
@@ -390,14 +391,70 @@ gk_composer_apply_hand_written (GkComposer *c)
  * @document: a document
  *
  * Writes 第三部分 情况说明 from the document as it is now. Compose again
- * after GkDocument::changed; nothing here is cached.
+ * after GkDocument::changed; a composition is shared only among the
+ * handlers of one emission of it. The result is not to be changed.
  *
  * Returns: (transfer full) (element-type GkNarrativeSection): the
  *   sections of the template's outline (the ten of the seed when it has
  *   none), those with nothing to say left out
  */
+typedef struct
+{
+  guint64    changes;
+  GPtrArray *sections;
+} ComposeCache;
+
+static void
+compose_cache_free (gpointer data)
+{
+  ComposeCache *cache = data;
+
+  g_ptr_array_unref (cache->sections);
+  g_free (cache);
+}
+
 GPtrArray *
 gk_narrative_compose (GkDocument *document)
+{
+  GkComposer c;
+  ComposeCache *cache;
+
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  /* After an edit, several checks and the views each compose the text
+   * from the same state: while GkDocument::changed is emitted, the first
+   * composition serves them all (none of them changes it). */
+  cache = document->emitting > 0 ? g_object_get_data (G_OBJECT (document), GK_DOCUMENT_EMISSION_CACHE) : NULL;
+  if (cache != NULL && cache->changes == document->changes)
+    return g_ptr_array_ref (cache->sections);
+
+  gk_composer_init (&c, document);
+  gk_narrative_compose_outline (&c);
+  gk_composer_apply_hand_written (&c);
+  gk_narrative_add_strays (&c);
+  gk_narrative_drop_off (&c);
+  if (document->emitting > 0)
+    {
+      cache = g_new0 (ComposeCache, 1);
+      cache->changes = document->changes;
+      cache->sections = g_ptr_array_ref (c.sections);
+      g_object_set_data_full (G_OBJECT (document), GK_DOCUMENT_EMISSION_CACHE, cache, compose_cache_free);
+    }
+  return c.sections;
+}
+
+/**
+ * gk_narrative_compose_all:
+ * @document: a document
+ *
+ * As gk_narrative_compose(), but the paragraphs the officer switched off
+ * stay where they would be, with `off` set, so that they can be shown
+ * and switched on again. Sections are numbered as if none were off.
+ *
+ * Returns: (transfer full) (element-type GkNarrativeSection): the sections
+ */
+GPtrArray *
+gk_narrative_compose_all (GkDocument *document)
 {
   GkComposer c;
 
@@ -407,7 +464,17 @@ gk_narrative_compose (GkDocument *document)
   gk_narrative_compose_outline (&c);
   gk_composer_apply_hand_written (&c);
   gk_narrative_add_strays (&c);
-  gk_narrative_drop_off (&c);
+  for (guint s = 0; s < c.sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (c.sections, s);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+
+          paragraph->off = gk_explanation_get_paragraph_off (c.explanation, paragraph->id);
+        }
+    }
   return c.sections;
 }
 

@@ -40,6 +40,7 @@ typedef struct
   GPtrArray        *spans;     /* GkSpan */
   GkProject        *project;   /* GK_PARAGRAPH_PERFORMANCE (and project paragraphs) */
   gboolean          hand_written;
+  gboolean          off;       /* switched off: kept only by gk_narrative_compose_all() */
 } GkParagraph;
 
 typedef struct
@@ -53,6 +54,7 @@ typedef struct
 } GkNarrativeSection;
 
 GPtrArray *gk_narrative_compose        (GkDocument         *document);   /* GkNarrativeSection, free with g_ptr_array_unref */
+GPtrArray *gk_narrative_compose_all    (GkDocument         *document);   /* the switched-off paragraphs too, marked */
 char      *gk_paragraph_dup_text       (const GkParagraph  *paragraph);
 char      *gk_narrative_section_heading (const GkNarrativeSection *section); /* "一、关于…" */
 

@@ -5,6 +5,7 @@
 
 #include "gk-checks-page.h"
 #include "gk-finding-row.h"
+#include "gk-narrative-page.h"
 #include "gk-table-page.h"
 #include "gk-template.h"
 
@@ -297,8 +298,9 @@ gk_checks_page_page_of_finding (GkFinding *finding)
  * gk_checks_page_focus_finding:
  *
  * When @page is a table page that shows a place of @finding, focuses the
- * first cell among its places that takes input. Returns whether a cell
- * got the focus.
+ * first cell among its places that takes input; on 情况说明, scrolls the
+ * paragraph it is about to the top. Returns whether a cell got the focus
+ * or a paragraph was shown.
  */
 gboolean
 gk_checks_page_focus_finding (GtkWidget *page,
@@ -309,6 +311,18 @@ gk_checks_page_focus_finding (GtkWidget *page,
   g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
   g_return_val_if_fail (GK_IS_FINDING (finding), FALSE);
 
+  if (GK_IS_NARRATIVE_PAGE (page))
+    {
+      for (guint i = 0; i < gk_finding_get_n_places (finding); i++)
+        {
+          const GkPlace *place = gk_finding_get_place (finding, i);
+
+          if (g_str_equal (place->part, "narrative") && place->row != NULL &&
+              gk_narrative_page_reveal_paragraph (GK_NARRATIVE_PAGE (page), place->row))
+            return TRUE;
+        }
+      return FALSE;
+    }
   if (!GK_IS_TABLE_PAGE (page))
     return FALSE;
   document = gk_table_page_get_document (GK_TABLE_PAGE (page));

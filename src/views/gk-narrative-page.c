@@ -16,42 +16,7 @@
 
 G_DEFINE_FINAL_TYPE (GkNarrativePage, gk_narrative_page, GK_TYPE_PAGE)
 
-/* Structure -------------------------------------------------------------- */
-
-static gboolean
-same_structure (GPtrArray *a,
-                GPtrArray *b)
-{
-  if (a == NULL || b == NULL || a->len != b->len)
-    return FALSE;
-  for (guint s = 0; s < a->len; s++)
-    {
-      GkNarrativeSection *sa = g_ptr_array_index (a, s);
-      GkNarrativeSection *sb = g_ptr_array_index (b, s);
-
-      if (g_strcmp0 (sa->title, sb->title) != 0 || sa->paragraphs->len != sb->paragraphs->len)
-        return FALSE;
-      for (guint p = 0; p < sa->paragraphs->len; p++)
-        {
-          GkParagraph *pa = g_ptr_array_index (sa->paragraphs, p);
-          GkParagraph *pb = g_ptr_array_index (sb->paragraphs, p);
-
-          if (g_strcmp0 (pa->id, pb->id) != 0 || pa->style != pb->style)
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-restore_scroll (gpointer user_data)
-{
-  GkNarrativePage *self = user_data;
-
-  self->restore_id = 0;
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), self->restore_value);
-  return G_SOURCE_REMOVE;
-}
+/* The list ------------------------------------------------------------------ */
 
 /* "二、关于乌鲁木齐县人民政府办公室2020年收入预算情况说明" reads as
  * "二、收入预算情况说明" in the outline: the unit and year are the same in
@@ -76,91 +41,25 @@ outline_title (GkDocument *document,
   return g_strconcat (number, rest + strlen (lead), NULL);
 }
 
-/* One line per project, a thousand of them in a large unit, and none edited
- * here: a plain label, named by the paragraph's id like a row's label. */
-static GtkWidget *
-performance_line_new (const GkParagraph *paragraph)
-{
-  g_autofree char *markup = gk_paragraph_row_dup_markup (paragraph);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  g_object_set_data_full (G_OBJECT (label), "gk-markup", g_steal_pointer (&markup), g_free);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_name (label, paragraph->id);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_start (label, 16);
-  return label;
-}
-
 static void
-performance_line_update (GtkLabel          *label,
-                         const GkParagraph *paragraph)
+gk_narrative_page_build_outline (GkNarrativePage *self,
+                                 GStrv            headings)
 {
-  g_autofree char *markup = gk_paragraph_row_dup_markup (paragraph);
-
-  if (g_strcmp0 (markup, g_object_get_data (G_OBJECT (label), "gk-markup")) == 0)
-    return;
-  gtk_label_set_markup (label, markup);
-  g_object_set_data_full (G_OBJECT (label), "gk-markup", g_steal_pointer (&markup), g_free);
-}
-
-static void
-gk_narrative_page_build (GkNarrativePage *self)
-{
+  GkDocument *document = gk_page_get_document (GK_PAGE (self));
   GtkWidget *child;
 
-  g_ptr_array_set_size (self->headings, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
-    gtk_box_remove (self->sections_box, child);
-  g_hash_table_remove_all (self->views);
+  if (self->outline_texts != NULL && g_strv_equal ((const char * const *) self->outline_texts,
+                                                   (const char * const *) headings))
+    return;
+  g_strfreev (self->outline_texts);
+  self->outline_texts = g_strdupv (headings);
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline))) != NULL)
     gtk_list_box_remove (self->outline, child);
-
-  for (guint s = 0; s < self->sections->len; s++)
+  for (guint s = 0; headings[s] != NULL; s++)
     {
-      GkNarrativeSection *section = g_ptr_array_index (self->sections, s);
-      g_autofree char *heading_text = gk_narrative_section_heading (section);
-      GtkWidget *heading = gtk_label_new (heading_text);
-      g_autofree char *outline_text = outline_title (gk_page_get_document (GK_PAGE (self)), heading_text);
+      g_autofree char *outline_text = outline_title (document, headings[s]);
       GtkWidget *entry = gtk_label_new (outline_text);
-
-      /* A section that begins a part of its own (第四部分 其他重要事项)
-       * shows the part above it, as the PDF does. */
-      if (section->part != NULL)
-        {
-          GtkWidget *part = gtk_label_new (section->part);
-
-          gtk_label_set_xalign (GTK_LABEL (part), 0.0);
-          gtk_label_set_wrap (GTK_LABEL (part), TRUE);
-          gtk_widget_add_css_class (part, "title-2");
-          gtk_widget_set_margin_top (part, 24);
-          gtk_box_append (self->sections_box, part);
-        }
-
-      gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
-      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_add_css_class (heading, "title-3");
-      gtk_widget_set_margin_top (heading, 18);
-      gtk_box_append (self->sections_box, heading);
-      g_ptr_array_add (self->headings, heading);
-
-      for (guint p = 0; p < section->paragraphs->len; p++)
-        {
-          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
-          GtkWidget *row = paragraph->style == GK_PARAGRAPH_PERFORMANCE
-                           ? performance_line_new (paragraph)
-                           : gk_paragraph_row_new (self, paragraph);
-
-          gtk_box_append (self->sections_box, row);
-          g_hash_table_replace (self->views,
-                                GK_IS_PARAGRAPH_ROW (row) ? (gpointer) gk_paragraph_row_get_id (GK_PARAGRAPH_ROW (row))
-                                                          : (gpointer) gtk_widget_get_name (row),
-                                row);
-        }
 
       gtk_label_set_xalign (GTK_LABEL (entry), 0.0);
       gtk_label_set_wrap (GTK_LABEL (entry), TRUE);
@@ -168,53 +67,146 @@ gk_narrative_page_build (GkNarrativePage *self)
       gtk_label_set_lines (GTK_LABEL (entry), 3);
       gtk_label_set_ellipsize (GTK_LABEL (entry), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (entry), 16);
-      gtk_widget_set_tooltip_text (entry, heading_text);
+      gtk_widget_set_tooltip_text (entry, headings[s]);
       gtk_list_box_append (self->outline, entry);
     }
 }
 
-static void
-gk_narrative_page_update_markup (GkNarrativePage *self)
+/* The item for @id, reused from the last composition when there was one,
+ * so that the list keeps its rows and the reader their place. */
+static GkNarrativeItem *
+take_item (GkNarrativePage     *self,
+           GPtrArray           *lines,
+           GPtrArray           *changed,
+           GkNarrativeItemKind  kind,
+           const char          *id,
+           const char          *text,
+           const GkParagraph   *paragraph)
 {
-  for (guint s = 0; s < self->sections->len; s++)
+  GkNarrativeItem *item = g_hash_table_lookup (self->by_id, id);
+
+  /* An id met twice in one composition gets an item of its own. */
+  if (item != NULL && item->position < lines->len && g_ptr_array_index (lines, item->position) == item)
+    item = NULL;
+  if (item != NULL && item->kind == kind)
     {
-      GkNarrativeSection *section = g_ptr_array_index (self->sections, s);
+      g_object_ref (item);
+      if (gk_narrative_item_update (item, text, paragraph) && item->row != NULL)
+        g_ptr_array_add (changed, item);
+    }
+  else
+    {
+      item = gk_narrative_item_new (kind, id);
+      gk_narrative_item_update (item, text, paragraph);
+    }
+  item->position = lines->len;
+  g_ptr_array_add (lines, item);
+  return item;
+}
+
+/* Puts the composition @sections in the list. Only the stretch between
+ * what stayed the same at either end is replaced, and only the rows that
+ * show a changed line are refreshed: an edit costs what it changed, not
+ * the length of the text. */
+static void
+gk_narrative_page_show_sections (GkNarrativePage *self,
+                                 GPtrArray       *sections)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) headings = g_strv_builder_new ();
+  g_auto(GStrv) heading_texts = NULL;
+  GPtrArray *old = self->lines;
+  guint n_old = old->len;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  g_ptr_array_set_size (self->headings, 0);
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (sections, s);
+      g_autofree char *heading_text = gk_narrative_section_heading (section);
+      g_autofree char *id = NULL;
+
+      /* A section that begins a part of its own (第四部分 其他重要事项)
+       * shows the part above it, as the PDF does. */
+      if (section->part != NULL)
+        {
+          id = g_strdup_printf ("part:%u", s);
+          take_item (self, lines, changed, GK_NARRATIVE_ITEM_PART, id, section->part, NULL);
+          g_clear_pointer (&id, g_free);
+        }
+      id = g_strdup_printf ("heading:%u", s);
+      g_ptr_array_add (self->headings,
+                       take_item (self, lines, changed, GK_NARRATIVE_ITEM_HEADING, id, heading_text, NULL));
+      g_strv_builder_add (headings, heading_text);
 
       for (guint p = 0; p < section->paragraphs->len; p++)
         {
           GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
-          GtkWidget *row = g_hash_table_lookup (self->views, paragraph->id);
 
-          if (GK_IS_PARAGRAPH_ROW (row))
-            gk_paragraph_row_update (GK_PARAGRAPH_ROW (row), paragraph);
-          else if (row != NULL)
-            performance_line_update (GTK_LABEL (row), paragraph);
+          take_item (self, lines, changed, GK_NARRATIVE_ITEM_PARAGRAPH, paragraph->id, NULL, paragraph);
         }
     }
+
+  while (prefix < n_old && prefix < lines->len &&
+         g_ptr_array_index (old, prefix) == g_ptr_array_index (lines, prefix))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < lines->len - prefix &&
+         g_ptr_array_index (old, n_old - 1 - suffix) == g_ptr_array_index (lines, lines->len - 1 - suffix))
+    suffix++;
+
+  /* Most edits keep every line where it was: then the list and the ids
+   * stay as they are. What is no longer there must not point into the old
+   * composition. */
+  if (prefix < n_old || prefix < lines->len)
+    {
+      for (guint i = prefix; i < n_old - suffix; i++)
+        {
+          GkNarrativeItem *item = g_ptr_array_index (old, i);
+
+          if (item->position >= lines->len || g_ptr_array_index (lines, item->position) != item)
+            item->paragraph = NULL;
+        }
+      g_hash_table_remove_all (self->by_id);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          GkNarrativeItem *item = g_ptr_array_index (lines, i);
+
+          g_hash_table_insert (self->by_id, item->id, item);
+        }
+      g_list_store_splice (self->items, prefix, n_old - prefix - suffix,
+                           lines->pdata + prefix, lines->len - prefix - suffix);
+    }
+  g_ptr_array_unref (self->lines);
+  self->lines = g_steal_pointer (&lines);
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      GkNarrativeItem *item = g_ptr_array_index (changed, i);
+
+      if (item->row != NULL)
+        gk_paragraph_row_bind (GK_PARAGRAPH_ROW (item->row), item);
+    }
+
+  heading_texts = g_strv_builder_end (headings);
+  gk_narrative_page_build_outline (self, heading_texts);
 }
 
-/* Recomposes after every edit. When the paragraphs are the same ones, only
- * their text changes, so the reader keeps their place and any open popover
- * stays open; otherwise the column is rebuilt at the same scroll offset. */
+/* Recomposes after every edit; the list shows what changed. */
 static void
 gk_narrative_page_recompose (GkNarrativePage *self)
 {
-  g_autoptr(GPtrArray) sections = gk_narrative_compose (gk_page_get_document (GK_PAGE (self)));
+  GkDocument *document = gk_page_get_document (GK_PAGE (self));
+  g_auto(GStrv) off = gk_explanation_dup_off_ids (gk_document_get_explanation (document));
+  /* With nothing switched off, the text is the one the checks compose
+   * after the same change, and composed once for both. */
+  GPtrArray *sections = off[0] == NULL ? gk_narrative_compose (document) : gk_narrative_compose_all (document);
 
-  if (same_structure (self->sections, sections))
-    {
-      g_clear_pointer (&self->sections, g_ptr_array_unref);
-      self->sections = g_steal_pointer (&sections);
-      gk_narrative_page_update_markup (self);
-      return;
-    }
-
-  self->restore_value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  /* The old composition lives until the items have been compared with it. */
+  gk_narrative_page_show_sections (self, sections);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
-  self->sections = g_steal_pointer (&sections);
-  gk_narrative_page_build (self);
-  if (self->restore_value > 0 && self->restore_id == 0)
-    self->restore_id = g_idle_add_full (G_PRIORITY_LOW, restore_scroll, self, NULL);
+  self->sections = sections;
 }
 
 /* Composing the text of 10 000 projects takes a while: a page the window
@@ -245,6 +237,95 @@ gk_narrative_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (gk_narrative_page_parent_class)->map (widget);
 }
 
+static void
+row_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           GkNarrativePage          *self)
+{
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, gk_paragraph_row_new (self));
+}
+
+static void
+row_bind (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          GkNarrativePage          *self)
+{
+  GkNarrativeItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  item->row = row;
+  gk_paragraph_row_bind (GK_PARAGRAPH_ROW (row), item);
+}
+
+static void
+row_unbind (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            GkNarrativePage          *self)
+{
+  GkNarrativeItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  if (item != NULL && item->row == row)
+    item->row = NULL;
+  gk_paragraph_row_unbind (GK_PARAGRAPH_ROW (row));
+}
+
+/* Scrolling ------------------------------------------------------------------ */
+
+/* The list only knows where a row is once it has one: it first scrolls the
+ * item into view, then brings its row to the top. A tick comes before the
+ * frame's layout, so each step looks at the rows one frame after the
+ * scroll that moved them. */
+static gboolean
+to_top_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  GkNarrativePage *self = user_data;
+  GkNarrativeItem *item = self->to_top;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t point;
+
+  if (item == NULL || ++self->to_top_frames > 60)
+    goto done;
+  if (self->to_top_frames % 2 == 1)
+    return G_SOURCE_CONTINUE;
+  if (item->row != NULL && gtk_widget_get_parent (item->row) != NULL &&
+      gtk_widget_get_height (item->row) > 0 &&
+      gtk_widget_compute_point (gtk_widget_get_parent (item->row), GTK_WIDGET (self->list),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    {
+      double value = gtk_adjustment_get_value (adjustment);
+
+      if (ABS (point.y) < 1)
+        goto done;
+      gtk_adjustment_set_value (adjustment, value + point.y);
+      if (gtk_adjustment_get_value (adjustment) == value)
+        goto done; /* at the end of the list */
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", item->position);
+  return G_SOURCE_CONTINUE;
+
+done:
+  g_clear_object (&self->to_top);
+  self->to_top_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+gk_narrative_page_scroll_to (GkNarrativePage *self,
+                             GkNarrativeItem *item)
+{
+  g_set_object (&self->to_top, item);
+  self->to_top_frames = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", item->position);
+  if (self->to_top_id == 0)
+    self->to_top_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), to_top_tick, self, NULL);
+}
+
 static void gk_narrative_page_update_legend (GkNarrativePage *self);
 
 static void
@@ -252,9 +333,18 @@ dark_changed (AdwStyleManager *manager,
               GParamSpec      *pspec,
               GkNarrativePage *self)
 {
+  GHashTableIter iter;
+  gpointer value;
+
   gk_narrative_page_update_legend (self);
-  if (self->sections != NULL)
-    gk_narrative_page_update_markup (self);
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GkNarrativeItem *item = value;
+
+      if (item->row != NULL)
+        gk_paragraph_row_bind (GK_PARAGRAPH_ROW (item->row), item);
+    }
 }
 
 static void
@@ -279,18 +369,10 @@ gk_narrative_page_outline_activated (GkNarrativePage *self,
                                      GtkListBox      *box)
 {
   int index = gtk_list_box_row_get_index (row);
-  GtkWidget *heading;
-  graphene_point_t point;
 
   if (index < 0 || (guint) index >= self->headings->len)
     return;
-  heading = g_ptr_array_index (self->headings, index);
-  /* The clamp is the scrolled content itself, so its coordinates are the
-   * scroll offsets. */
-  if (!gtk_widget_compute_point (heading, gtk_widget_get_ancestor (heading, ADW_TYPE_CLAMP),
-                                 &GRAPHENE_POINT_INIT (0, 0), &point))
-    return;
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), MAX (point.y - 6, 0));
+  gk_narrative_page_scroll_to (self, g_ptr_array_index (self->headings, index));
 }
 
 /* Filling from last year's disclosure -------------------------------------- */
@@ -398,19 +480,54 @@ gk_narrative_page_get_outline (GkNarrativePage *self)
   return self->outline;
 }
 
-/* The label showing paragraph @paragraph_id, or NULL. */
+static GkParagraphRow *
+bound_row (GkNarrativePage *self,
+           const char      *id)
+{
+  GkNarrativeItem *item;
+
+  gk_narrative_page_catch_up (self);
+  item = g_hash_table_lookup (self->by_id, id);
+  return item != NULL && item->row != NULL ? GK_PARAGRAPH_ROW (item->row) : NULL;
+}
+
+/**
+ * gk_narrative_page_reveal_paragraph:
+ *
+ * Scrolls the list so that paragraph @paragraph_id comes to the top, and
+ * so gets a row: gk_narrative_page_get_paragraph() finds it once the page
+ * has been laid out. Returns FALSE when there is no such paragraph.
+ */
+gboolean
+gk_narrative_page_reveal_paragraph (GkNarrativePage *self,
+                                    const char      *paragraph_id)
+{
+  GkNarrativeItem *item;
+
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), FALSE);
+  g_return_val_if_fail (paragraph_id != NULL, FALSE);
+
+  gk_narrative_page_catch_up (self);
+  item = g_hash_table_lookup (self->by_id, paragraph_id);
+  if (item == NULL || item->kind != GK_NARRATIVE_ITEM_PARAGRAPH)
+    return FALSE;
+  gk_narrative_page_scroll_to (self, item);
+  return TRUE;
+}
+
+/* The label showing paragraph @paragraph_id, or NULL while the paragraph
+ * has no row (see gk_narrative_page_reveal_paragraph()). */
 GtkWidget *
 gk_narrative_page_get_paragraph (GkNarrativePage *self,
                                  const char      *paragraph_id)
 {
-  GtkWidget *view;
+  GkParagraphRow *row;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
-  gk_narrative_page_catch_up (self);
-  view = g_hash_table_lookup (self->views, paragraph_id);
-  return GK_IS_PARAGRAPH_ROW (view) ? gk_paragraph_row_get_label (GK_PARAGRAPH_ROW (view)) : view;
+  row = bound_row (self, paragraph_id);
+  return row != NULL ? gk_paragraph_row_get_label (row) : NULL;
 }
 
 /* The menu button whose popover edits the prior-year figures of the
@@ -419,41 +536,99 @@ GtkWidget *
 gk_narrative_page_get_prior_editor (GkNarrativePage *self,
                                     const char      *paragraph_id)
 {
-  GtkWidget *view;
+  GkParagraphRow *row;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
-  gk_narrative_page_catch_up (self);
-  view = g_hash_table_lookup (self->views, paragraph_id);
-  return GK_IS_PARAGRAPH_ROW (view) ? gk_paragraph_row_get_prior_button (GK_PARAGRAPH_ROW (view)) : NULL;
+  row = bound_row (self, paragraph_id);
+  return row != NULL ? gk_paragraph_row_get_prior_button (row) : NULL;
 }
 
 GtkWidget *
 gk_narrative_page_get_hand_editor (GkNarrativePage *self,
                                    const char      *paragraph_id)
 {
-  GtkWidget *view;
+  GkParagraphRow *row;
 
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
   g_return_val_if_fail (paragraph_id != NULL, NULL);
 
-  gk_narrative_page_catch_up (self);
-  view = g_hash_table_lookup (self->views, paragraph_id);
-  return GK_IS_PARAGRAPH_ROW (view) ? gk_paragraph_row_get_hand_button (GK_PARAGRAPH_ROW (view)) : NULL;
+  row = bound_row (self, paragraph_id);
+  return row != NULL ? gk_paragraph_row_get_hand_button (row) : NULL;
 }
 
-/* The heading of section @number (1 … 10), or NULL. */
+/* The switch that puts the paragraph in the disclosure or leaves it out. */
+GtkWidget *
+gk_narrative_page_get_switch (GkNarrativePage *self,
+                              const char      *paragraph_id)
+{
+  GkParagraphRow *row;
+
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
+  g_return_val_if_fail (paragraph_id != NULL, NULL);
+
+  row = bound_row (self, paragraph_id);
+  return row != NULL ? gk_paragraph_row_get_switch (row) : NULL;
+}
+
+/* The heading of section @number (1 … 10), or NULL while it has no row. */
 GtkWidget *
 gk_narrative_page_get_section_heading (GkNarrativePage *self,
                                        guint            number)
 {
+  GkNarrativeItem *item;
+
   g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
 
   gk_narrative_page_catch_up (self);
   if (number == 0 || number > self->headings->len)
     return NULL;
-  return g_ptr_array_index (self->headings, number - 1);
+  item = g_ptr_array_index (self->headings, number - 1);
+  return item->row != NULL ? gk_paragraph_row_get_label (GK_PARAGRAPH_ROW (item->row)) : NULL;
+}
+
+/* Scrolls section @number's heading to the top, as its outline entry does. */
+gboolean
+gk_narrative_page_reveal_section (GkNarrativePage *self,
+                                  guint            number)
+{
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), FALSE);
+
+  gk_narrative_page_catch_up (self);
+  if (number == 0 || number > self->headings->len)
+    return FALSE;
+  gk_narrative_page_scroll_to (self, g_ptr_array_index (self->headings, number - 1));
+  return TRUE;
+}
+
+/* The list showing the text; its rows are made for what is in sight. */
+GtkListView *
+gk_narrative_page_get_list (GkNarrativePage *self)
+{
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (self), NULL);
+  return self->list;
+}
+
+/* What was typed as a paragraph's hand-written text and not yet used: a
+ * popover closed by a click elsewhere, or a row that scrolled away and was
+ * given to another paragraph, keeps it. */
+const char *
+gk_narrative_page_get_draft (GkNarrativePage *self,
+                             const char      *paragraph_id)
+{
+  return g_hash_table_lookup (self->drafts, paragraph_id);
+}
+
+void
+gk_narrative_page_set_draft (GkNarrativePage *self,
+                             const char      *paragraph_id,
+                             const char      *text)
+{
+  if (text == NULL)
+    g_hash_table_remove (self->drafts, paragraph_id);
+  else
+    g_hash_table_replace (self->drafts, g_strdup (paragraph_id), g_strdup (text));
 }
 
 static void
@@ -462,7 +637,10 @@ gk_narrative_page_dispose (GObject *object)
   GkNarrativePage *self = GK_NARRATIVE_PAGE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->restore_id, g_source_remove);
+  if (self->to_top_id != 0 && self->list != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->to_top_id);
+  self->to_top_id = 0;
+  g_clear_object (&self->to_top);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   if (gk_page_get_document (GK_PAGE (self)) != NULL)
     g_clear_signal_handler (&self->changed_id, gk_page_get_document (GK_PAGE (self)));
@@ -470,7 +648,9 @@ gk_narrative_page_dispose (GObject *object)
   /* The template's top box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->views, g_hash_table_unref);
+  if (self->by_id != NULL)
+    g_hash_table_remove_all (self->by_id);
+  g_clear_object (&self->items);
 
   G_OBJECT_CLASS (gk_narrative_page_parent_class)->dispose (object);
 }
@@ -480,8 +660,12 @@ gk_narrative_page_finalize (GObject *object)
 {
   GkNarrativePage *self = GK_NARRATIVE_PAGE (object);
 
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_ptr_array_unref);
+  g_strfreev (self->outline_texts);
 
   G_OBJECT_CLASS (gk_narrative_page_parent_class)->finalize (object);
 }
@@ -499,7 +683,7 @@ gk_narrative_page_class_init (GkNarrativePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-narrative-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, outline);
   gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, list);
   gtk_widget_class_bind_template_child (widget_class, GkNarrativePage, legend);
   gtk_widget_class_bind_template_callback (widget_class, gk_narrative_page_outline_activated);
   gtk_widget_class_bind_template_callback (widget_class, gk_narrative_page_fill_clicked);
@@ -509,10 +693,25 @@ gk_narrative_page_class_init (GkNarrativePageClass *klass)
 static void
 gk_narrative_page_init (GkNarrativePage *self)
 {
-  self->views = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->headings = g_ptr_array_new ();
+  self->items = g_list_store_new (GK_TYPE_NARRATIVE_ITEM);
+  self->lines = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind), self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_list_view_set_factory (self->list, factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  /* The text reads on the page's own background, as on paper. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->list), "view");
+
   gk_narrative_page_update_legend (self);
   self->dark_id = g_signal_connect (adw_style_manager_get_default (), "notify::dark",
                                     G_CALLBACK (dark_changed), self);

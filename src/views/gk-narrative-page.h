@@ -22,5 +22,12 @@ GtkWidget  *gk_narrative_page_get_hand_editor    (GkNarrativePage *self,
                                                   const char      *paragraph_id);
 GtkWidget  *gk_narrative_page_get_section_heading (GkNarrativePage *self,
                                                    guint            number);
+GtkWidget  *gk_narrative_page_get_switch         (GkNarrativePage *self,
+                                                  const char      *paragraph_id);
+gboolean    gk_narrative_page_reveal_paragraph   (GkNarrativePage *self,
+                                                  const char      *paragraph_id);
+gboolean    gk_narrative_page_reveal_section     (GkNarrativePage *self,
+                                                  guint            number);
+GtkListView *gk_narrative_page_get_list          (GkNarrativePage *self);
 
 G_END_DECLS

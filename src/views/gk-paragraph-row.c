@@ -6,16 +6,21 @@
 #include <glib/gi18n.h>
 
 #include "gk-narrative-page-private.h"
+#include "gk-paragraph-fields.h"
 #include "gk-paragraph-row.h"
 
-/* One paragraph of 情况说明: generated figures set apart from typed text,
- * and the popovers for last year's figures, the reasons and hand-written
- * text. A performance line is shown but not edited here. */
+/* One line of 情况说明's list, given in turn to whichever line scrolls
+ * into sight: a part's title, a section's heading, or a paragraph with
+ * its generated figures set apart from typed text, the switch that prints
+ * it or leaves it out, and the popovers for last year's figures, the
+ * reasons and hand-written text. A performance line is shown but not
+ * edited here. */
 struct _GkParagraphRow
 {
   GtkWidget        parent_instance;
 
   GkNarrativePage *page;          /* unowned: the page holds the row */
+  GkNarrativeItem *item;          /* what the row shows, or NULL */
   char            *id;
   GStrv            keys;          /* prior-year keys named by the spans */
   GStrv            fields;        /* a 决算's typed facts the spans name: "budget/<key>/reason", "final/<property>" */
@@ -23,10 +28,13 @@ struct _GkParagraphRow
   gboolean         editable;      /* not a performance line */
   char            *markup;        /* as last set on the label */
   gboolean         editors_filled; /* the popovers' fields exist and follow the document */
+  gboolean         binding;       /* the switch is being set, not flipped */
+  gboolean         applying;      /* the hand-written text is being used */
 
   GtkWidget       *text_box;
   GtkLabel        *label;
   GtkLabel        *hand_tag;
+  GtkSwitch       *off_switch;
   GtkMenuButton   *prior_button;
   GtkPopover      *prior_popover; /* the editors: NULL until first wanted */
   GtkBox          *prior_fields;
@@ -125,187 +133,6 @@ paragraph_prior_keys (const GkParagraph *paragraph)
         g_strv_builder_add (builder, key);
     }
   return g_strv_builder_end (builder);
-}
-
-/* A 决算's facts a paragraph's spans come from: what a 年初预算 is for and
- * why the 决算 differs ("budget/<key>/purpose", "…/reason"), and the
- * counts and texts of 三公 and 绩效管理 ("final/<property>"). */
-static GStrv
-paragraph_fields (const GkParagraph *paragraph)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < paragraph->spans->len; i++)
-    {
-      const GkSpan *span = g_ptr_array_index (paragraph->spans, i);
-
-      if (span->source == NULL)
-        continue;
-      if (!g_str_has_prefix (span->source, "final/") &&
-          !(g_str_has_prefix (span->source, "budget/") &&
-            (g_str_has_suffix (span->source, "/purpose") || g_str_has_suffix (span->source, "/reason"))))
-        continue;
-      if (g_hash_table_add (seen, span->source))
-        g_strv_builder_add (builder, span->source);
-    }
-  return g_strv_builder_end (builder);
-}
-
-static const struct { const char *property; const char *name; } fact_names[] = {
-  { "sangong-abroad-groups", "因公出国（境）团组（个）" },
-  { "sangong-abroad-people", "因公出国（境）人次" },
-  { "sangong-abroad-content", "因公出国（境）开支内容" },
-  { "sangong-vehicles-bought", "购置公务用车（辆）" },
-  { "sangong-vehicle-purchase-use", "公务用车购置主要用于" },
-  { "sangong-vehicles-held", "公务用车保有量（辆）" },
-  { "sangong-vehicle-operation-use", "公务用车运行维护主要用于" },
-  { "sangong-reception-batches", "公务接待批次" },
-  { "sangong-reception-people", "公务接待人次" },
-  { "sangong-foreign-batches", "接待外宾批次" },
-  { "sangong-foreign-people", "接待外宾人次" },
-  { "sangong-foreign-amount", "外宾接待支出" },
-  { "sangong-reception-use", "公务接待主要用于" },
-  { "performance-rules", "预算绩效管理制度" },
-  { "performance-mechanism", "预算绩效管理工作机制" },
-  { "performance-target-projects", "编报绩效目标的项目（个）" },
-  { "performance-target-amount", "编报绩效目标的预算金额" },
-  { "performance-tracking-projects", "绩效跟踪评价的项目（个）" },
-  { "performance-tracking-amount", "绩效跟踪评价的预算金额" },
-  { "performance-self-projects", "绩效自评的项目（个）" },
-  { "performance-self-amount", "绩效自评的预算金额" },
-  { "performance-average-score", "绩效自评平均得分" },
-  { "performance-excellent", "评级为“优”的项目（个）" },
-  { "performance-good", "评级为“良”的项目（个）" },
-  { "performance-pass", "评级为“合格”的项目（个）" },
-  { "performance-fail", "评级为“不合格”的项目（个）" },
-  { "performance-problems-found", "发现问题（个）" },
-  { "performance-problems-fixed", "已完成整改（个）" },
-  { "performance-problems-fixing", "正在整改（个）" },
-};
-
-static char *
-describe_field (GkDocument *document,
-                const char *source)
-{
-  if (g_str_has_prefix (source, "final/"))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (fact_names); i++)
-        if (g_str_equal (source + strlen ("final/"), fact_names[i].property))
-          return g_strdup (fact_names[i].name);
-      return g_strdup (source + strlen ("final/"));
-    }
-  else
-    {
-      g_auto(GStrv) parts = g_strsplit (source, "/", 3);
-      const char *dot = strchr (parts[1], '.');
-      const char *code = dot != NULL ? dot + 1 : parts[1];
-      const char *name = gk_document_get_code_name (document, GK_CLASSIFICATION_FUNCTION, code);
-
-      if (g_str_equal (code, "total"))
-        return g_strdup_printf ("%s：%s", g_str_has_prefix (parts[1], "sangong.") ? "“三公”经费" : "合计",
-                                g_str_equal (parts[2], "purpose") ? "主要用于" : "决算数与年初预算不同的原因");
-      return g_strdup_printf ("%s%s%s：%s", code, name != NULL ? " " : "", name != NULL ? name : "",
-                              g_str_equal (parts[2], "purpose") ? "主要用于" : "决算数与年初预算不同的原因");
-    }
-}
-
-static GParamSpec *
-fact_pspec (GkDocument *document,
-            const char *source)
-{
-  return g_object_class_find_property (G_OBJECT_GET_CLASS (gk_document_get_final_facts (document)),
-                                       source + strlen ("final/"));
-}
-
-/* The field's value as the entry shows it: a count not entered is blank. */
-static char *
-field_text (GkDocument *document,
-            const char *source)
-{
-  GkFinalFacts *facts = gk_document_get_final_facts (document);
-
-  if (g_str_has_prefix (source, "final/"))
-    {
-      GParamSpec *pspec = fact_pspec (document, source);
-      const char *property = source + strlen ("final/");
-
-      if (pspec == NULL)
-        return g_strdup ("");
-      if (pspec->value_type == G_TYPE_INT)
-        {
-          int count = gk_final_facts_get_count (facts, property);
-          return count == GK_FINAL_FACTS_UNSET ? g_strdup ("") : g_strdup_printf ("%d", count);
-        }
-      if (pspec->value_type == G_TYPE_INT64)
-        return gk_amount_format (gk_final_facts_get_amount (facts, property));
-      return g_strdup (gk_final_facts_get_text (facts, property) ? gk_final_facts_get_text (facts, property) : "");
-    }
-  else
-    {
-      g_auto(GStrv) parts = g_strsplit (source, "/", 3);
-      GkBudget *budget = gk_document_get_budget (document);
-      const char *text = g_str_equal (parts[2], "purpose") ? gk_budget_get_purpose (budget, parts[1])
-                                                           : gk_budget_get_reason (budget, parts[1]);
-
-      return g_strdup (text != NULL ? text : "");
-    }
-}
-
-/* Writes what was typed into a field, inside the caller's action. FALSE,
- * writing nothing, when a count or amount is not one. */
-static gboolean
-field_apply (GkDocument *document,
-             const char *source,
-             const char *text,
-             gboolean    check_only)
-{
-  if (g_str_has_prefix (source, "final/"))
-    {
-      GParamSpec *pspec = fact_pspec (document, source);
-      GkFinalFacts *facts = gk_document_get_final_facts (document);
-      const char *property = source + strlen ("final/");
-
-      if (pspec == NULL)
-        return FALSE;
-      if (pspec->value_type == G_TYPE_INT)
-        {
-          guint64 count = 0;
-
-          if (text[0] != '\0' && !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &count, NULL))
-            return FALSE;
-          if (!check_only)
-            gk_document_set_int (document, facts, property, text[0] != '\0' ? (gint64) count : GK_FINAL_FACTS_UNSET);
-          return TRUE;
-        }
-      if (pspec->value_type == G_TYPE_INT64)
-        {
-          GkAmount amount = 0;
-
-          if (text[0] != '\0' && !gk_amount_parse (text, GK_AMOUNT_PARSE_DEFAULT, &amount, NULL))
-            return FALSE;
-          if (!check_only)
-            gk_document_set_int (document, facts, property, amount);
-          return TRUE;
-        }
-      if (!check_only)
-        gk_document_set_text (document, facts, property, text);
-      return TRUE;
-    }
-  else
-    {
-      g_auto(GStrv) parts = g_strsplit (source, "/", 3);
-      GkBudgetFigure *figure;
-
-      if (check_only)
-        return TRUE;
-      /* A reason typed for a 项 the budget lacks keeps its 年初预算 at 0. */
-      if (gk_budget_lookup (gk_document_get_budget (document), parts[1]) == NULL && text[0] == '\0')
-        return TRUE;
-      figure = gk_document_ensure_budget_figure (document, parts[1]);
-      gk_document_set_text (document, figure, parts[2], text);
-      return TRUE;
-    }
 }
 
 /* What a prior-year key compares, in the document's own words. */
@@ -451,9 +278,9 @@ prior_editor_fill (GkParagraphRow  *view)
 
   for (guint i = 0; view->fields != NULL && view->fields[i] != NULL; i++)
     {
-      g_autofree char *title = describe_field (document, view->fields[i]);
+      g_autofree char *title = gk_paragraph_field_describe (document, view->fields[i]);
       g_autofree char *name = g_strdup_printf ("field:%s", view->fields[i]);
-      g_autofree char *text = field_text (document, view->fields[i]);
+      g_autofree char *text = gk_paragraph_field_text (document, view->fields[i]);
       GtkWidget *heading = gtk_label_new (title);
       GtkWidget *entry = gtk_entry_new ();
 
@@ -522,7 +349,7 @@ prior_apply_clicked (GkParagraphRow *view,
       g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
       gtk_widget_remove_css_class (entry, "error");
-      if (!field_apply (document, fields[i], text, TRUE))
+      if (!gk_paragraph_field_apply (document, fields[i], text, TRUE))
         {
           gtk_widget_add_css_class (entry, "error");
           valid = FALSE;
@@ -546,7 +373,7 @@ prior_apply_clicked (GkParagraphRow *view,
       gk_document_set_text (document, prior, "reason", g_ptr_array_index (reasons, i));
     }
   for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
-    field_apply (document, fields[i], field_texts->pdata[i], FALSE);
+    gk_paragraph_field_apply (document, fields[i], field_texts->pdata[i], FALSE);
   gk_document_end_action (document);
 }
 
@@ -557,8 +384,10 @@ hand_editor_fill (GkParagraphRow    *view,
                   const GkParagraph *paragraph)
 {
   g_autofree char *text = paragraph != NULL ? gk_paragraph_dup_text (paragraph) : NULL;
+  const char *draft = gk_narrative_page_get_draft (view->page, view->id);
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view->hand_view), text != NULL ? text : "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view->hand_view),
+                            draft != NULL ? draft : text != NULL ? text : "", -1);
   gtk_widget_set_sensitive (GTK_WIDGET (view->composed_button), paragraph != NULL && paragraph->hand_written);
 }
 
@@ -567,34 +396,67 @@ hand_popover_show (GkParagraphRow *view,
                    GtkWidget      *popover)
 {
   view->editors_filled = TRUE;
-  hand_editor_fill (view, gk_narrative_lookup_paragraph (view->page->sections, view->id));
+  hand_editor_fill (view, view->item != NULL ? view->item->paragraph : NULL);
+}
+
+static char *
+hand_editor_dup_text (GkParagraphRow *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view->hand_view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Closed without being used, the text typed is kept for the next time. */
+static void
+hand_popover_closed (GkParagraphRow *view,
+                     GtkPopover     *popover)
+{
+  const GkParagraph *paragraph = view->item != NULL ? view->item->paragraph : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+
+  if (view->applying || view->id == NULL)
+    return;
+  text = hand_editor_dup_text (view);
+  shown = paragraph != NULL ? gk_paragraph_dup_text (paragraph) : NULL;
+  gk_narrative_page_set_draft (view->page, view->id,
+                               g_strcmp0 (g_strstrip (text), shown != NULL ? g_strstrip (shown) : "") != 0 &&
+                               text[0] != '\0' ? text : NULL);
 }
 
 static void
 hand_apply_clicked (GkParagraphRow *view,
                     GtkButton      *button)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view->hand_view);
-  GtkTextIter start;
-  GtkTextIter end;
-  g_autofree char *text = NULL;
+  g_autofree char *text = hand_editor_dup_text (view);
+  g_autofree char *id = g_strdup (view->id);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_strstrip (text);
   /* Empty text would mean "composed" to the model; say so explicitly. */
   if (text[0] == '\0')
     return;
+  view->applying = TRUE;
   gtk_popover_popdown (view->hand_popover);
-  gk_document_set_hand_written (gk_page_get_document (GK_PAGE (view->page)), view->id, text);
+  view->applying = FALSE;
+  gk_narrative_page_set_draft (view->page, id, NULL);
+  gk_document_set_hand_written (gk_page_get_document (GK_PAGE (view->page)), id, text);
 }
 
 static void
 hand_composed_clicked (GkParagraphRow *view,
                        GtkButton      *button)
 {
+  g_autofree char *id = g_strdup (view->id);
+
+  view->applying = TRUE;
   gtk_popover_popdown (view->hand_popover);
-  gk_document_set_hand_written (gk_page_get_document (GK_PAGE (view->page)), view->id, NULL);
+  view->applying = FALSE;
+  gk_narrative_page_set_draft (view->page, id, NULL);
+  gk_document_set_hand_written (gk_page_get_document (GK_PAGE (view->page)), id, NULL);
 }
 
 /* The popovers are made when a paragraph is first edited, not for each of
@@ -612,6 +474,7 @@ gk_paragraph_row_ensure_editors (GkParagraphRow *self)
   gtk_builder_cscope_add_callback (scope, prior_popover_show);
   gtk_builder_cscope_add_callback (scope, prior_apply_clicked);
   gtk_builder_cscope_add_callback (scope, hand_popover_show);
+  gtk_builder_cscope_add_callback (scope, hand_popover_closed);
   gtk_builder_cscope_add_callback (scope, hand_apply_clicked);
   gtk_builder_cscope_add_callback (scope, hand_composed_clicked);
   builder = gtk_builder_new ();
@@ -636,90 +499,176 @@ create_popup (GtkMenuButton *button,
   gk_paragraph_row_ensure_editors (GK_PARAGRAPH_ROW (user_data));
 }
 
-void
-gk_paragraph_row_update (GkParagraphRow    *view,
-                         const GkParagraph *paragraph)
+static void
+set_markup (GkParagraphRow *view,
+            char           *markup)
 {
-  g_autofree char *markup = paragraph_markup (paragraph);
-
   /* Most edits change a few paragraphs of thousands: the others keep
    * their laid-out text. */
   if (g_strcmp0 (markup, view->markup) != 0)
     {
       gtk_label_set_markup (view->label, markup);
       g_free (view->markup);
-      view->markup = g_steal_pointer (&markup);
+      view->markup = markup;
     }
-  view->hand_written = paragraph->hand_written;
-  gtk_widget_set_visible (GTK_WIDGET (view->hand_tag), view->editable && paragraph->hand_written);
-
-  /* A hand-written paragraph has no spans to trace back; keep the keys it
-   * had, so its figures can still be given. */
-  if (!paragraph->hand_written)
-    {
-      g_strfreev (view->keys);
-      view->keys = paragraph_prior_keys (paragraph);
-      g_strfreev (view->fields);
-      view->fields = paragraph_fields (paragraph);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (view->prior_button),
-                          view->editable && ((view->keys != NULL && view->keys[0] != NULL) ||
-                                             (view->fields != NULL && view->fields[0] != NULL)));
-
-  /* Closed editors follow the document; an open one keeps what is being
-   * typed. Their fields are made when first wanted, not for every
-   * paragraph of a long text. */
-  if (!view->editors_filled)
-    return;
-  if (view->editable && !gtk_widget_get_visible (GTK_WIDGET (view->prior_popover)))
-    prior_editor_fill (view);
-  if (view->editable && !gtk_widget_get_visible (GTK_WIDGET (view->hand_popover)))
-    hand_editor_fill (view, paragraph);
+  else
+    g_free (markup);
 }
 
-GtkWidget *
-gk_paragraph_row_new (GkNarrativePage   *page,
-                      const GkParagraph *paragraph)
+static void
+clear_style (GkParagraphRow *view)
 {
-  GkParagraphRow *self;
+  static const char * const classes[] = { "title-2", "title-3", "title-4", "heading", "dim-label" };
 
-  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (page), NULL);
-  g_return_val_if_fail (paragraph != NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (view->label), classes[i]);
+  gtk_widget_remove_css_class (view->text_box, "dim-label");
+  gtk_widget_set_margin_top (GTK_WIDGET (view), 0);
+  gtk_widget_set_margin_start (view->text_box, 0);
+}
 
-  self = g_object_new (GK_TYPE_PARAGRAPH_ROW, NULL);
-  self->page = page;
-  self->id = g_strdup (paragraph->id);
-  self->editable = paragraph->style != GK_PARAGRAPH_PERFORMANCE;
-  gtk_widget_set_name (GTK_WIDGET (self->label), paragraph->id);
-
+static void
+show_paragraph (GkParagraphRow    *view,
+                const GkParagraph *paragraph)
+{
+  view->editable = paragraph->style != GK_PARAGRAPH_PERFORMANCE;
   switch (paragraph->style)
     {
     case GK_PARAGRAPH_HEADING:
-      gtk_widget_add_css_class (GTK_WIDGET (self->label), "title-4");
+      gtk_widget_add_css_class (GTK_WIDGET (view->label), "title-4");
       break;
     case GK_PARAGRAPH_SUBHEADING:
-      gtk_widget_add_css_class (GTK_WIDGET (self->label), "heading");
-      gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
+      gtk_widget_add_css_class (GTK_WIDGET (view->label), "heading");
+      gtk_widget_set_margin_top (GTK_WIDGET (view), 6);
       break;
     case GK_PARAGRAPH_LIST_ITEM:
-      gtk_widget_set_margin_start (self->text_box, 16);
+      gtk_widget_set_margin_start (view->text_box, 16);
       break;
     case GK_PARAGRAPH_PERFORMANCE:
-      gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
-      gtk_widget_set_margin_start (self->text_box, 16);
+      gtk_widget_add_css_class (GTK_WIDGET (view->label), "dim-label");
+      gtk_widget_set_margin_start (view->text_box, 16);
       break;
     case GK_PARAGRAPH_BODY:
     default:
       break;
     }
+  /* Left out of the disclosure: still here, dimmed, to be switched on. */
+  if (paragraph->off)
+    gtk_widget_add_css_class (view->text_box, "dim-label");
 
+  set_markup (view, paragraph_markup (paragraph));
+  view->hand_written = paragraph->hand_written;
+  gtk_widget_set_visible (GTK_WIDGET (view->hand_tag), view->editable && paragraph->hand_written);
+
+  view->binding = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (view->off_switch), TRUE);
+  gtk_switch_set_active (view->off_switch, !paragraph->off);
+  view->binding = FALSE;
+
+  /* A hand-written paragraph has no spans to trace back; keep the keys it
+   * had, so its figures can still be given. */
+  if (!paragraph->hand_written || view->keys == NULL)
+    {
+      g_strfreev (view->keys);
+      view->keys = paragraph_prior_keys (paragraph);
+      g_strfreev (view->fields);
+      view->fields = gk_paragraph_fields_of (paragraph);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (view->prior_button),
+                          view->editable && !paragraph->off &&
+                          ((view->keys != NULL && view->keys[0] != NULL) ||
+                           (view->fields != NULL && view->fields[0] != NULL)));
   /* A heading is rewritten on the page it names (a project's name on
    * 项目与绩效目标), so it gets no hand-written text here. */
-  gtk_widget_set_visible (GTK_WIDGET (self->hand_button),
-                          self->editable && paragraph->style != GK_PARAGRAPH_HEADING &&
+  gtk_widget_set_visible (GTK_WIDGET (view->hand_button),
+                          view->editable && !paragraph->off && paragraph->style != GK_PARAGRAPH_HEADING &&
                           paragraph->style != GK_PARAGRAPH_SUBHEADING);
 
-  gk_paragraph_row_update (self, paragraph);
+  /* Closed editors follow the document; an open one keeps what is being
+   * typed. Their fields are made when first wanted, not for every
+   * paragraph of a long text. */
+  if (!view->editors_filled || !view->editable)
+    return;
+  if (!gtk_widget_get_visible (GTK_WIDGET (view->prior_popover)))
+    prior_editor_fill (view);
+  if (!gtk_widget_get_visible (GTK_WIDGET (view->hand_popover)))
+    hand_editor_fill (view, paragraph);
+}
+
+/* Shows @item, or shows it again after it changed. */
+void
+gk_paragraph_row_bind (GkParagraphRow  *view,
+                       GkNarrativeItem *item)
+{
+  g_return_if_fail (GK_IS_PARAGRAPH_ROW (view));
+  g_return_if_fail (GK_IS_NARRATIVE_ITEM (item));
+
+  if (view->item != item || g_strcmp0 (view->id, item->id) != 0)
+    {
+      gk_paragraph_row_unbind (view);
+      view->item = g_object_ref (item);
+      view->id = g_strdup (item->id);
+      gtk_widget_set_name (GTK_WIDGET (view->label), item->id);
+    }
+
+  clear_style (view);
+  if (item->kind != GK_NARRATIVE_ITEM_PARAGRAPH || item->paragraph == NULL)
+    {
+      view->editable = FALSE;
+      view->hand_written = FALSE;
+      g_clear_pointer (&view->keys, g_strfreev);
+      g_clear_pointer (&view->fields, g_strfreev);
+      gtk_widget_add_css_class (GTK_WIDGET (view->label),
+                                item->kind == GK_NARRATIVE_ITEM_PART ? "title-2" : "title-3");
+      if (item->kind != GK_NARRATIVE_ITEM_PARAGRAPH)
+        gtk_widget_set_margin_top (GTK_WIDGET (view), item->kind == GK_NARRATIVE_ITEM_PART ? 24 : 18);
+      set_markup (view, g_markup_escape_text (item->text != NULL ? item->text : "", -1));
+      gtk_widget_set_visible (GTK_WIDGET (view->hand_tag), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (view->off_switch), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (view->prior_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (view->hand_button), FALSE);
+      return;
+    }
+  show_paragraph (view, item->paragraph);
+}
+
+/* The row is given to another line: what is open is closed, and what was
+ * typed in it kept as the paragraph's draft. */
+void
+gk_paragraph_row_unbind (GkParagraphRow *view)
+{
+  g_return_if_fail (GK_IS_PARAGRAPH_ROW (view));
+
+  if (view->hand_popover != NULL && gtk_widget_get_visible (GTK_WIDGET (view->hand_popover)))
+    gtk_popover_popdown (view->hand_popover);
+  if (view->prior_popover != NULL && gtk_widget_get_visible (GTK_WIDGET (view->prior_popover)))
+    gtk_popover_popdown (view->prior_popover);
+  view->editors_filled = FALSE;
+  g_clear_object (&view->item);
+  g_clear_pointer (&view->id, g_free);
+  g_clear_pointer (&view->keys, g_strfreev);
+}
+
+static void
+switch_active_changed (GkParagraphRow *view,
+                       GParamSpec     *pspec,
+                       GtkSwitch      *button)
+{
+  if (view->binding || view->id == NULL)
+    return;
+  gk_document_set_paragraph_off (gk_page_get_document (GK_PAGE (view->page)), view->id,
+                                 !gtk_switch_get_active (button));
+}
+
+GtkWidget *
+gk_paragraph_row_new (GkNarrativePage *page)
+{
+  GkParagraphRow *self;
+
+  g_return_val_if_fail (GK_IS_NARRATIVE_PAGE (page), NULL);
+
+  self = g_object_new (GK_TYPE_PARAGRAPH_ROW, NULL);
+  self->page = page;
   return GTK_WIDGET (self);
 }
 
@@ -745,7 +694,17 @@ gk_paragraph_row_fill_editors (GkParagraphRow *self)
     return;
   self->editors_filled = TRUE;
   prior_editor_fill (self);
-  hand_editor_fill (self, gk_narrative_lookup_paragraph (self->page->sections, self->id));
+  hand_editor_fill (self, self->item != NULL ? self->item->paragraph : NULL);
+}
+
+/* NULL for a heading, which is not switched off. */
+GtkWidget *
+gk_paragraph_row_get_switch (GkParagraphRow *self)
+{
+  g_return_val_if_fail (GK_IS_PARAGRAPH_ROW (self), NULL);
+  if (self->item == NULL || self->item->kind != GK_NARRATIVE_ITEM_PARAGRAPH)
+    return NULL;
+  return GTK_WIDGET (self->off_switch);
 }
 
 /* NULL for a performance line, which is not edited here. */
@@ -772,6 +731,9 @@ gk_paragraph_row_get_hand_button (GkParagraphRow *self)
 static void
 gk_paragraph_row_dispose (GObject *object)
 {
+  GkParagraphRow *self = GK_PARAGRAPH_ROW (object);
+
+  g_clear_object (&self->item);
   gtk_widget_dispose_template (GTK_WIDGET (object), GK_TYPE_PARAGRAPH_ROW);
 
   G_OBJECT_CLASS (gk_paragraph_row_parent_class)->dispose (object);
@@ -803,6 +765,7 @@ gk_paragraph_row_class_init (GkParagraphRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, text_box);
   gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, label);
   gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, hand_tag);
+  gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, off_switch);
   gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, prior_button);
   gtk_widget_class_bind_template_child (widget_class, GkParagraphRow, hand_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -816,4 +779,9 @@ gk_paragraph_row_init (GkParagraphRow *self)
   gtk_menu_button_set_create_popup_func (self->prior_button, create_popup, self, NULL);
   gtk_menu_button_set_create_popup_func (self->hand_button, create_popup, self, NULL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+  g_signal_connect_swapped (self->off_switch, "notify::active", G_CALLBACK (switch_active_changed), self);
+  /* The list's rows touch; paragraphs are set apart as on the page. */
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 8);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "gk-narrative.h"
+#include "gk-narrative-item.h"
 #include "gk-narrative-page.h"
 
 G_BEGIN_DECLS
@@ -12,14 +13,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GkParagraphRow, gk_paragraph_row, GK, PARAGRAPH_ROW, GtkWidget)
 
-GtkWidget  *gk_paragraph_row_new              (GkNarrativePage   *page,
-                                               const GkParagraph *paragraph);
-void        gk_paragraph_row_update           (GkParagraphRow    *self,
-                                               const GkParagraph *paragraph);
+GtkWidget  *gk_paragraph_row_new              (GkNarrativePage   *page);
+void        gk_paragraph_row_bind             (GkParagraphRow    *self,
+                                               GkNarrativeItem   *item);
+void        gk_paragraph_row_unbind           (GkParagraphRow    *self);
 const char *gk_paragraph_row_get_id           (GkParagraphRow    *self);
 GtkWidget  *gk_paragraph_row_get_label        (GkParagraphRow    *self);
 GtkWidget  *gk_paragraph_row_get_prior_button (GkParagraphRow    *self);
 GtkWidget  *gk_paragraph_row_get_hand_button  (GkParagraphRow    *self);
+GtkWidget  *gk_paragraph_row_get_switch       (GkParagraphRow    *self);
 
 char       *gk_paragraph_row_dup_markup       (const GkParagraph *paragraph);
 void        gk_paragraph_row_get_colours      (const char       **figure,

@@ -310,6 +310,22 @@ gk_table_cell_row_changed (GkTableCell *self)
   gk_table_cell_update (self);
 }
 
+/* The findings changed, not the figures: after an edit every cell in
+ * sight hears it, and only whether a finding marks it may differ. */
+static void
+gk_table_cell_findings_changed (GkTableCell *self)
+{
+  g_autofree char *findings = NULL;
+
+  if (self->row == NULL)
+    return;
+  findings = gk_table_cell_dup_findings (self);
+  if (findings != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "finding");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "finding");
+}
+
 void
 gk_table_cell_bind (GkTableCell *self,
                     GkRow       *row,
@@ -756,7 +772,7 @@ gk_table_cell_set_checker (GkTableCell *self,
   g_set_object (&self->checker, checker);
   if (self->checker != NULL)
     g_signal_connect_object (self->checker, "items-changed",
-                             G_CALLBACK (gk_table_cell_row_changed), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (gk_table_cell_findings_changed), self, G_CONNECT_SWAPPED);
   gk_table_cell_update (self);
 }
 

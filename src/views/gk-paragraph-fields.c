@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "gk-budget.h"
+#include "gk-final-facts.h"
+#include "gk-paragraph-fields.h"
+
+GStrv
+gk_paragraph_fields_of (const GkParagraph *paragraph)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < paragraph->spans->len; i++)
+    {
+      const GkSpan *span = g_ptr_array_index (paragraph->spans, i);
+
+      if (span->source == NULL)
+        continue;
+      if (!g_str_has_prefix (span->source, "final/") &&
+          !(g_str_has_prefix (span->source, "budget/") &&
+            (g_str_has_suffix (span->source, "/purpose") || g_str_has_suffix (span->source, "/reason"))))
+        continue;
+      if (g_hash_table_add (seen, span->source))
+        g_strv_builder_add (builder, span->source);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static const struct { const char *property; const char *name; } fact_names[] = {
+  { "sangong-abroad-groups", "因公出国（境）团组（个）" },
+  { "sangong-abroad-people", "因公出国（境）人次" },
+  { "sangong-abroad-content", "因公出国（境）开支内容" },
+  { "sangong-vehicles-bought", "购置公务用车（辆）" },
+  { "sangong-vehicle-purchase-use", "公务用车购置主要用于" },
+  { "sangong-vehicles-held", "公务用车保有量（辆）" },
+  { "sangong-vehicle-operation-use", "公务用车运行维护主要用于" },
+  { "sangong-reception-batches", "公务接待批次" },
+  { "sangong-reception-people", "公务接待人次" },
+  { "sangong-foreign-batches", "接待外宾批次" },
+  { "sangong-foreign-people", "接待外宾人次" },
+  { "sangong-foreign-amount", "外宾接待支出" },
+  { "sangong-reception-use", "公务接待主要用于" },
+  { "performance-rules", "预算绩效管理制度" },
+  { "performance-mechanism", "预算绩效管理工作机制" },
+  { "performance-target-projects", "编报绩效目标的项目（个）" },
+  { "performance-target-amount", "编报绩效目标的预算金额" },
+  { "performance-tracking-projects", "绩效跟踪评价的项目（个）" },
+  { "performance-tracking-amount", "绩效跟踪评价的预算金额" },
+  { "performance-self-projects", "绩效自评的项目（个）" },
+  { "performance-self-amount", "绩效自评的预算金额" },
+  { "performance-average-score", "绩效自评平均得分" },
+  { "performance-excellent", "评级为“优”的项目（个）" },
+  { "performance-good", "评级为“良”的项目（个）" },
+  { "performance-pass", "评级为“合格”的项目（个）" },
+  { "performance-fail", "评级为“不合格”的项目（个）" },
+  { "performance-problems-found", "发现问题（个）" },
+  { "performance-problems-fixed", "已完成整改（个）" },
+  { "performance-problems-fixing", "正在整改（个）" },
+};
+
+char *
+gk_paragraph_field_describe (GkDocument *document,
+                const char *source)
+{
+  if (g_str_has_prefix (source, "final/"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (fact_names); i++)
+        if (g_str_equal (source + strlen ("final/"), fact_names[i].property))
+          return g_strdup (fact_names[i].name);
+      return g_strdup (source + strlen ("final/"));
+    }
+  else
+    {
+      g_auto(GStrv) parts = g_strsplit (source, "/", 3);
+      const char *dot = strchr (parts[1], '.');
+      const char *code = dot != NULL ? dot + 1 : parts[1];
+      const char *name = gk_document_get_code_name (document, GK_CLASSIFICATION_FUNCTION, code);
+
+      if (g_str_equal (code, "total"))
+        return g_strdup_printf ("%s：%s", g_str_has_prefix (parts[1], "sangong.") ? "“三公”经费" : "合计",
+                                g_str_equal (parts[2], "purpose") ? "主要用于" : "决算数与年初预算不同的原因");
+      return g_strdup_printf ("%s%s%s：%s", code, name != NULL ? " " : "", name != NULL ? name : "",
+                              g_str_equal (parts[2], "purpose") ? "主要用于" : "决算数与年初预算不同的原因");
+    }
+}
+
+static GParamSpec *
+fact_pspec (GkDocument *document,
+            const char *source)
+{
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (gk_document_get_final_facts (document)),
+                                       source + strlen ("final/"));
+}
+
+/* The field's value as the entry shows it: a count not entered is blank. */
+char *
+gk_paragraph_field_text (GkDocument *document,
+            const char *source)
+{
+  GkFinalFacts *facts = gk_document_get_final_facts (document);
+
+  if (g_str_has_prefix (source, "final/"))
+    {
+      GParamSpec *pspec = fact_pspec (document, source);
+      const char *property = source + strlen ("final/");
+
+      if (pspec == NULL)
+        return g_strdup ("");
+      if (pspec->value_type == G_TYPE_INT)
+        {
+          int count = gk_final_facts_get_count (facts, property);
+          return count == GK_FINAL_FACTS_UNSET ? g_strdup ("") : g_strdup_printf ("%d", count);
+        }
+      if (pspec->value_type == G_TYPE_INT64)
+        return gk_amount_format (gk_final_facts_get_amount (facts, property));
+      return g_strdup (gk_final_facts_get_text (facts, property) ? gk_final_facts_get_text (facts, property) : "");
+    }
+  else
+    {
+      g_auto(GStrv) parts = g_strsplit (source, "/", 3);
+      GkBudget *budget = gk_document_get_budget (document);
+      const char *text = g_str_equal (parts[2], "purpose") ? gk_budget_get_purpose (budget, parts[1])
+                                                           : gk_budget_get_reason (budget, parts[1]);
+
+      return g_strdup (text != NULL ? text : "");
+    }
+}
+
+/* Writes what was typed into a field, inside the caller's action. FALSE,
+ * writing nothing, when a count or amount is not one. */
+gboolean
+gk_paragraph_field_apply (GkDocument *document,
+             const char *source,
+             const char *text,
+             gboolean    check_only)
+{
+  if (g_str_has_prefix (source, "final/"))
+    {
+      GParamSpec *pspec = fact_pspec (document, source);
+      GkFinalFacts *facts = gk_document_get_final_facts (document);
+      const char *property = source + strlen ("final/");
+
+      if (pspec == NULL)
+        return FALSE;
+      if (pspec->value_type == G_TYPE_INT)
+        {
+          guint64 count = 0;
+
+          if (text[0] != '\0' && !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &count, NULL))
+            return FALSE;
+          if (!check_only)
+            gk_document_set_int (document, facts, property, text[0] != '\0' ? (gint64) count : GK_FINAL_FACTS_UNSET);
+          return TRUE;
+        }
+      if (pspec->value_type == G_TYPE_INT64)
+        {
+          GkAmount amount = 0;
+
+          if (text[0] != '\0' && !gk_amount_parse (text, GK_AMOUNT_PARSE_DEFAULT, &amount, NULL))
+            return FALSE;
+          if (!check_only)
+            gk_document_set_int (document, facts, property, amount);
+          return TRUE;
+        }
+      if (!check_only)
+        gk_document_set_text (document, facts, property, text);
+      return TRUE;
+    }
+  else
+    {
+      g_auto(GStrv) parts = g_strsplit (source, "/", 3);
+      GkBudgetFigure *figure;
+
+      if (check_only)
+        return TRUE;
+      /* A reason typed for a 项 the budget lacks keeps its 年初预算 at 0. */
+      if (gk_budget_lookup (gk_document_get_budget (document), parts[1]) == NULL && text[0] == '\0')
+        return TRUE;
+      figure = gk_document_ensure_budget_figure (document, parts[1]);
+      gk_document_set_text (document, figure, parts[2], text);
+      return TRUE;
+    }
+}
+
