@@ -203,7 +203,9 @@ report_row_total (GkCheckRun           *run,
 
   for (guint j = 0; j < n_parts; j++)
     {
-      if (j > 0)
+      if (whole->rule == GK_COLUMN_SUM && (whole->subtract & (G_GUINT64_CONSTANT (1) << j)))
+        g_string_append (names, j > 0 ? " − " : "−");
+      else if (j > 0)
         g_string_append (names, " + ");
       g_string_append (names, gk_table_schema_get_column (schema, parts[j])->title);
     }
@@ -248,8 +250,11 @@ check_row_total_row (GkCheckRun *run,
       if (n_parts == 0)
         continue;
 
+      /* 年末结转和结余 = 年初 + 收入 − 支出: a sum may take a column away. */
       for (guint j = 0; j < n_parts; j++)
-        ok = ok && gk_amount_add (sum, gk_row_get_value (row, parts[j]), &sum);
+        ok = ok && (col->rule == GK_COLUMN_SUM && (col->subtract & (G_GUINT64_CONSTANT (1) << j))
+                    ? gk_amount_sub (sum, gk_row_get_value (row, parts[j]), &sum)
+                    : gk_amount_add (sum, gk_row_get_value (row, parts[j]), &sum));
       if (!ok || sum != gk_row_get_value (row, c))
         report_row_total (run, row, col, sum, parts, n_parts);
     }
