@@ -321,7 +321,7 @@ read_lines (Reader   *r,
           /* An income line has one figure; an expenditure line one in
            * each column that is not a sum of the others. */
           if (index < 0 || (!line->expenditure && index != 0) ||
-              gk_table_schema_get_column (schema, index)->rule == GK_COLUMN_SUM)
+              (line->expenditure && gk_table_schema_get_column (schema, index)->rule == GK_COLUMN_SUM))
             return _gk_reader_fail (r, _("line “%s” of table %s takes no figure in column “%s”"), id, schema->id, column);
           if (!_gk_reader_expect_amount (r, json_object_get_member (cells, column), &amount))
             return FALSE;
