@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gk-checker.h"
+#include "gk-document-error.h"
 #include "gk-document-io.h"
 #include "gk-table-layout.h"
 #include "gk-table-private.h"
@@ -244,6 +245,26 @@ test_round_trip (void)
   g_assert_cmpint (gk_row_get_value (gk_table_lookup_line (fiscal, "expenditure-grand-total"), 1), ==, 29960);
 }
 
+/* Typing 年初结转和结余 is one step of the history; a derived line refuses. */
+static void
+test_enter_line (void)
+{
+  g_autoptr(JsonNode) root = sample_json ();
+  g_autoptr(GkDocument) document = load_json (root);
+  GkTable *summary = gk_document_get_table (document, "final-summary");
+  GkAmount opening = 1000;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gk_document_set_line_figure (document, summary, "opening", "amount", &opening, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_row_get_value (gk_table_lookup_line (summary, "grand-total"), 0), ==, 29400 + 1000);
+  gk_document_undo (document);
+  g_assert_cmpint (gk_row_get_value (gk_table_lookup_line (summary, "grand-total"), 0), ==, 29960);
+  g_assert_false (gk_document_set_line_figure (document, summary, "grand-total", "amount", &opening, &error));
+  g_assert_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_EDITABLE);
+  g_assert_nonnull (strstr (error->message, "总计"));
+}
+
 typedef struct
 {
   const char *rule;
@@ -392,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/final/sangong-header", test_sangong_header);
   g_test_add_func ("/final/sample", test_sample);
   g_test_add_func ("/final/round-trip", test_round_trip);
+  g_test_add_func ("/final/enter-line", test_enter_line);
   g_test_add_func ("/final/identities", test_identities);
   g_test_add_func ("/final/subtracting-sum", test_subtracting_sum);
   g_test_add_func ("/final/malformed-lines", test_malformed_lines);
