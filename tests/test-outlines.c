@@ -379,7 +379,7 @@ test_validation (void)
 {
   static const struct { const char *outline; const char *words; } bad[] = {
     { "{ \"sections\": [ { \"id\": \"money\", \"title\": \"T\", \"paragraphs\": [\"weather\"] } ] }", "“weather”" },
-    { "{ \"sections\": [ { \"id\": \"money\", \"title\": \"T\", \"paragraphs\": [] } ] }", "“paragraphs”" },
+    { "{ \"sections\": [ { \"id\": \"money\", \"title\": \"T\", \"paragraphs\": {} } ] }", "“paragraphs”" },
     { "{ \"sections\": [ { \"id\": \"money\", \"paragraphs\": [\"income\"] } ] }", "“title”" },
     { "{ \"sections\": [ { \"id\": \"money\", \"title\": \"T\", \"numbering\": \"roman\", \"paragraphs\": [\"income\"] } ] }", "“numbering”" },
     { "{ \"sections\": [ { \"id\": \"money\", \"title\": \"T\", \"paragraphs\": [\"income\"] },"

@@ -275,7 +275,7 @@ squeezed_heading (const GkTableSchema *schema)
   return squeeze (heading);
 }
 
-/* 目录's entries of the tables' part (…部门预算公开表) up to the next part,
+/* 目录's entries of the tables' part (…部门预算公开表, …部门决算表) up to the next part,
  * white space removed. */
 static GPtrArray *
 contents_tables (const char *page)
@@ -305,7 +305,7 @@ contents_tables (const char *page)
         {
           if (in_tables)
             break;
-          in_tables = g_str_has_suffix (flat, "部门预算公开表");
+          in_tables = g_str_has_suffix (flat, "部门预算公开表") || g_str_has_suffix (flat, "部门决算表");
         }
       else if (in_tables)
         g_ptr_array_add (entries, g_steal_pointer (&flat));
@@ -495,6 +495,13 @@ test_template_checks (gconstpointer data)
                                                                        GK_MONEY_UNIT_WANYUAN);
   g_autoptr(GkChecker) checker = NULL;
 
+  /* A 决算's figures hang together by its own identities: test-final
+   * checks its sample clean and breaks each identity. */
+  if (gk_template_is_final (template))
+    {
+      g_test_skip ("a 决算 template is checked by test-final");
+      return;
+    }
   fill (document);
   checker = gk_checker_new (document);
   gk_checker_update (checker);

@@ -26,6 +26,26 @@ static const GkCheckRule rules[] = {
     N_("人员经费 or 公用经费 on the wrong row"),
     N_("In 基本支出表, 人员经费 is the whole of the 301 and 303 rows and 公用经费 the whole of the others.") },
 
+  /* 部门决算 */
+  { "final.balance", GK_CHECK_SEVERITY_ERROR,
+    N_("决算总表 does not balance"),
+    N_("On 收入支出决算总表 and 财政拨款收入支出决算总表, 总计 of income equals 总计 of expenditure.") },
+  { "final.grand-total", GK_CHECK_SEVERITY_ERROR,
+    N_("决算 总计 is not the sum of its lines"),
+    N_("总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余, and = 本年支出合计 + 结余分配 + 年末结转和结余.") },
+  { "final.closing", GK_CHECK_SEVERITY_ERROR,
+    N_("年末结转和结余 does not follow from the year"),
+    N_("On 财政拨款收入支出决算总表, 年末 = 年初 + 本年收入 − 本年支出 for each source of 财政拨款.") },
+  { "final.fund-row", GK_CHECK_SEVERITY_ERROR,
+    N_("A row's 年末结转和结余 does not follow from the year"),
+    N_("On the 政府性基金 and 国有资本经营 决算表, each row's 年末 = 年初 + 本年收入 − 本年支出.") },
+  { "final.tables", GK_CHECK_SEVERITY_ERROR,
+    N_("决算 tables disagree with the 总表"),
+    N_("收入决算表, 支出决算表 and 一般公共预算财政拨款支出决算表 agree with the 总表 lines that stand for them, and both 总表 state the same 一般公共预算 income.") },
+  { "final.sangong", GK_CHECK_SEVERITY_ERROR,
+    N_("“三公” 决算 does not add up"),
+    N_("On the “三公” 决算表, 合计 is the sum of the three items and 小计 is 购置费 + 运行维护费.") },
+
   /* Across tables */
   { "cross.summary-balance", GK_CHECK_SEVERITY_ERROR,
     N_("收支总表 does not balance"),

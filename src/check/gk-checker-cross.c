@@ -171,7 +171,10 @@ check_expenditure_column (GkCheckRun *run,
       g_autofree char *b_label = NULL;
       GkFinding *finding;
 
-      if (gk_row_get_side (row) != GK_ROW_SIDE_EXPENDITURE)
+      /* Lines below the expenditure total (决算's 年末结转和结余) are
+       * entered or summed, not taken from the table. */
+      if (gk_row_get_side (row) != GK_ROW_SIDE_EXPENDITURE ||
+          (code == NULL && gk_row_get_kind (row) != GK_ROW_KIND_TOTAL))
         continue;
       if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL)
         source_row = gk_table_get_total_row (from);

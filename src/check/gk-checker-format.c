@@ -579,16 +579,25 @@ check_consistency (GkCheckRun *run)
   const char *date = gk_document_get_date (document);
   guint year = gk_document_get_year (document);
 
-  /* The signature's date: a budget is published in its own year. */
+  gboolean final = gk_template_is_final (gk_document_get_template (document));
+
+  /* The signature's date: a budget is published in its own year, the
+   * final accounts (决算) in the year after. */
   if (date != NULL && year != 0 && strlen (date) >= 4 && g_ascii_isdigit (date[0]) &&
-      (guint) g_ascii_strtoull (date, NULL, 10) != year)
+      (guint) g_ascii_strtoull (date, NULL, 10) != year + (final ? 1 : 0))
     {
       GkFinding *finding;
 
-      finding = gk_check_report (run, "format.consistency",
-                                 _("The document is dated %s, but it is the budget of %u, which is "
-                                   "published in %u. Correct the date or the year."),
-                                 date, year, year);
+      if (final)
+        finding = gk_check_report (run, "format.consistency",
+                                   _("The document is dated %s, but it is the final accounts of %u, which are "
+                                     "published in %u. Correct the date or the year."),
+                                   date, year, year + 1);
+      else
+        finding = gk_check_report (run, "format.consistency",
+                                   _("The document is dated %s, but it is the budget of %u, which is "
+                                     "published in %u. Correct the date or the year."),
+                                   date, year, year);
       gk_finding_add_place (finding, "document", "date", NULL);
       gk_finding_add_place (finding, "document", "year", NULL);
     }

@@ -48,6 +48,18 @@ report_subtotal (GkCheckRun *run,
     }
 }
 
+/* A summed line's @j-th part: another line, or the expenditure total
+ * (决算's 总计 = 本年支出合计 + 结余分配 + 年末结转和结余). */
+static const char *
+line_part_id (const GkTableSchema *schema,
+              const GkLineSchema  *line,
+              guint                j)
+{
+  if (line->sums[j] == GK_LINE_EXPENDITURE_TOTAL)
+    return "expenditure-total";
+  return ((GkLineSchema *) g_ptr_array_index (schema->lines, line->sums[j]))->id;
+}
+
 /* Summary lines that add up earlier lines (财政拨款 = 一般公共预算 + 政府性基金,
  * 小计, 收入总计). */
 static void
@@ -66,8 +78,7 @@ check_summary_lines (GkCheckRun *run)
         continue;
       for (guint j = 0; j < line->n_sums; j++)
         {
-          const GkLineSchema *part = g_ptr_array_index (schema->lines, line->sums[j]);
-          GkRow *part_row = gk_table_lookup_line (run->table, part->id);
+          GkRow *part_row = gk_table_lookup_line (run->table, line_part_id (schema, line, j));
 
           if (part_row != NULL)
             ok = ok && gk_amount_add (sum, gk_row_get_value (part_row, 0), &sum);
@@ -87,8 +98,7 @@ check_summary_lines (GkCheckRun *run)
           gk_check_add_cell (finding, row, column_id);
           for (guint j = 0; j < line->n_sums; j++)
             {
-              const GkLineSchema *part = g_ptr_array_index (schema->lines, line->sums[j]);
-              GkRow *part_row = gk_table_lookup_line (run->table, part->id);
+              GkRow *part_row = gk_table_lookup_line (run->table, line_part_id (schema, line, j));
 
               if (part_row != NULL)
                 gk_check_add_cell (finding, part_row, column_id);
@@ -203,7 +213,9 @@ report_row_total (GkCheckRun           *run,
 
   for (guint j = 0; j < n_parts; j++)
     {
-      if (j > 0)
+      if (whole->rule == GK_COLUMN_SUM && (whole->subtract & (G_GUINT64_CONSTANT (1) << j)))
+        g_string_append (names, j > 0 ? " − " : "−");
+      else if (j > 0)
         g_string_append (names, " + ");
       g_string_append (names, gk_table_schema_get_column (schema, parts[j])->title);
     }
@@ -248,8 +260,11 @@ check_row_total_row (GkCheckRun *run,
       if (n_parts == 0)
         continue;
 
+      /* 年末结转和结余 = 年初 + 收入 − 支出: a sum may take a column away. */
       for (guint j = 0; j < n_parts; j++)
-        ok = ok && gk_amount_add (sum, gk_row_get_value (row, parts[j]), &sum);
+        ok = ok && (col->rule == GK_COLUMN_SUM && (col->subtract & (G_GUINT64_CONSTANT (1) << j))
+                    ? gk_amount_sub (sum, gk_row_get_value (row, parts[j]), &sum)
+                    : gk_amount_add (sum, gk_row_get_value (row, parts[j]), &sum));
       if (!ok || sum != gk_row_get_value (row, c))
         report_row_total (run, row, col, sum, parts, n_parts);
     }

@@ -65,10 +65,14 @@ _gk_cli_list_templates (const GkCliCommand *command,
   for (guint i = 0; i < all->len; i++)
     {
       GkTemplate *template = all->pdata[i];
-      g_print ("%s\t%s\t%u%s%s\n", gk_template_get_id (template), gk_template_get_title (template),
+      /* A 决算 template says so last, so the first three columns keep
+       * their places for scripts. */
+      g_print ("%s\t%s\t%u%s%s%s%s\n", gk_template_get_id (template), gk_template_get_title (template),
                gk_template_get_n_tables (template),
                gk_template_is_user (template) ? "\t" : "",
-               gk_template_is_user (template) ? _("user template") : "");
+               gk_template_is_user (template) ? _("user template") : "",
+               gk_template_is_final (template) ? "\t" : "",
+               gk_template_is_final (template) ? _("final accounts") : "");
     }
   for (guint i = 0; i < errors->len; i++)
     g_printerr (_("A user template cannot be used: %s\n"), (char *) errors->pdata[i]);

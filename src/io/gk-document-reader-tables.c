@@ -308,6 +308,58 @@ read_stated (Reader   *r,
   return TRUE;
 }
 
+/* "lines": {"opening": {"amount": "12.00"}, "closing": {"general": "3.00"}}:
+ * the figures of a summary's entered lines (决算's 年初结转和结余). */
+static gboolean
+read_lines (Reader   *r,
+            GkTable  *table,
+            JsonNode *node)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+  g_autoptr(GList) lines = NULL;
+  JsonObject *object;
+
+  if (!_gk_reader_expect_object (r, node, &object))
+    return FALSE;
+  lines = json_object_get_members (object);
+  for (GList *l = lines; l != NULL; l = l->next)
+    {
+      const char *id = l->data;
+      gsize len = _gk_reader_push_member (r, id);
+      const GkLineSchema *line = NULL;
+      g_autoptr(GList) columns = NULL;
+      JsonObject *cells;
+
+      for (guint i = 0; i < schema->lines->len; i++)
+        if (g_str_equal (((GkLineSchema *) schema->lines->pdata[i])->id, id))
+          line = schema->lines->pdata[i];
+      if (line == NULL || !line->entered)
+        return _gk_reader_fail (r, _("table %s has no entered line “%s”"), schema->id, id);
+      if (!_gk_reader_expect_object (r, json_object_get_member (object, id), &cells))
+        return FALSE;
+      columns = json_object_get_members (cells);
+      for (GList *c = columns; c != NULL; c = c->next)
+        {
+          const char *column = c->data;
+          gsize clen = _gk_reader_push_member (r, column);
+          int index = gk_table_schema_column_index (schema, column);
+          GkAmount amount;
+
+          /* An income line has one figure; an expenditure line one in
+           * each column that is not a sum of the others. */
+          if (index < 0 || (!line->expenditure && index != 0) ||
+              (line->expenditure && gk_table_schema_get_column (schema, index)->rule == GK_COLUMN_SUM))
+            return _gk_reader_fail (r, _("line “%s” of table %s takes no figure in column “%s”"), id, schema->id, column);
+          if (!_gk_reader_expect_amount (r, json_object_get_member (cells, column), &amount))
+            return FALSE;
+          gk_table_set_line_figure (table, id, column, amount, TRUE);
+          _gk_reader_pop (r, clen);
+        }
+      _gk_reader_pop (r, len);
+    }
+  return TRUE;
+}
+
 /* Format version 1 named the seed's nine tables by position. */
 const char *
 _gk_reader_table_role (Reader     *r,
@@ -368,6 +420,8 @@ read_table (Reader     *r,
         }
       else if (g_str_equal (name, "stated") && r->version >= 2)
         ok = read_stated (r, table, member);
+      else if (g_str_equal (name, "lines") && r->version >= 2 && gk_table_schema_is_summary (schema))
+        ok = read_lines (r, table, member);
       else if (g_str_equal (name, "rows") &&
                (schema->kind == GK_TABLE_KIND_FUNCTION || schema->kind == GK_TABLE_KIND_ECONOMIC))
         ok = read_rows (r, table, member);

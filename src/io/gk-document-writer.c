@@ -195,6 +195,31 @@ write_stated (JsonObject *object,
   json_object_set_object_member (object, "stated", stated);
 }
 
+/* The figures of a summary's entered lines, where it has any. */
+static void
+write_lines (JsonObject *object,
+             GkTable    *table)
+{
+  g_autoptr(GPtrArray) pairs = gk_table_dup_line_figures (table);
+  JsonObject *lines;
+
+  if (pairs->len == 0)
+    return;
+  lines = json_object_new ();
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      const char *line = pairs->pdata[i];
+      const char *column = pairs->pdata[i + 1];
+      GkAmount amount = 0;
+
+      if (!json_object_has_member (lines, line))
+        json_object_set_object_member (lines, line, json_object_new ());
+      gk_table_get_line_figure (table, line, column, &amount);
+      set_amount (json_object_get_object_member (lines, line), column, amount);
+    }
+  json_object_set_object_member (object, "lines", lines);
+}
+
 static JsonObject *
 table_object (GkTable *table)
 {
@@ -272,6 +297,7 @@ table_object (GkTable *table)
         }
       json_object_set_array_member (object, "indicators", indicators);
     }
+  write_lines (object, table);
   write_stated (object, table);
   return object;
 }

@@ -351,7 +351,8 @@ write_table (lxw_workbook *workbook,
 
   if (note != NULL && note[0] != '\0')
     {
-      g_autofree char *text = g_strconcat ("备注：", note, NULL);
+      g_autofree char *text = g_str_has_prefix (note, "注：") || g_str_has_prefix (note, "说明：")
+                                ? g_strdup (note) : g_strconcat ("备注：", note, NULL);
       if (!write_text_row (sheet, row++, n_columns, text, f->note, path, error))
         return FALSE;
     }

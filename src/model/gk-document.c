@@ -300,14 +300,24 @@ gk_document_new_blank_for_template (GkTemplate  *template,
 {
   GkDocument *self = gk_document_new_for_template (template);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GPtrArray *glossary = gk_template_get_glossary (template);
 
   self->unit = g_strdup (unit);
   self->year = year;
   self->money_unit = money_unit;
   self->date = g_date_time_format (now, "%Y-%m-%d");
+  /* A template's own note says what the table shows (注：本表反映…). */
   for (guint i = 0; i < self->tables->len; i++)
-    g_object_set (self->tables->pdata[i], "note", STANDARD_NOTE, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (standard_glossary); i++)
+    {
+      const char *note = gk_table_get_schema (self->tables->pdata[i])->note;
+      g_object_set (self->tables->pdata[i], "note", note != NULL ? note : STANDARD_NOTE, NULL);
+    }
+  for (guint i = 0; glossary != NULL && i + 1 < glossary->len; i += 2)
+    {
+      g_autoptr(GkGlossaryEntry) entry = gk_glossary_entry_new (glossary->pdata[i], glossary->pdata[i + 1]);
+      g_list_store_append (self->glossary, entry);
+    }
+  for (guint i = 0; glossary == NULL && i < G_N_ELEMENTS (standard_glossary); i++)
     {
       g_autoptr(GkGlossaryEntry) entry = gk_glossary_entry_new (standard_glossary[i].term,
                                                                 standard_glossary[i].definition);

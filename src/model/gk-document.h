@@ -101,6 +101,12 @@ gboolean       gk_document_set_amount       (GkDocument       *self,
                                              guint             column,
                                              const GkAmount   *amount,
                                              GError          **error);
+gboolean       gk_document_set_line_figure  (GkDocument       *self,
+                                             GkTable          *table,
+                                             const char       *line_id,
+                                             const char       *column_id,
+                                             const GkAmount   *amount,
+                                             GError          **error);
 gboolean       gk_document_set_amount_text  (GkDocument       *self,
                                              GkRow            *row,
                                              guint             column,

@@ -262,7 +262,9 @@ gk_project_get_total (GkProject *self)
   if (self->row->table != NULL)
     return gk_row_get_value (self->row, total);
   for (guint i = 0; i < column->n_sources; i++)
-    if (!gk_amount_add (sum, gk_row_get_value (self->row, column->sources[i]), &sum))
+    if (column->subtract & (G_GUINT64_CONSTANT (1) << i)
+        ? !gk_amount_sub (sum, gk_row_get_value (self->row, column->sources[i]), &sum)
+        : !gk_amount_add (sum, gk_row_get_value (self->row, column->sources[i]), &sum))
       return 0;
   return sum;
 }

@@ -74,6 +74,20 @@ wanted_classes (GkDocument          *self,
   return classes;
 }
 
+/* Rows in printed order: the income lines, the function 类, the
+ * expenditure total, then the expenditure side's own lines (决算's 结余分配,
+ * 年末结转和结余, 总计). */
+static guint
+n_income_lines (const GkTableSchema *schema)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < schema->lines->len; i++)
+    if (!((GkLineSchema *) schema->lines->pdata[i])->expenditure)
+      n++;
+  return n;
+}
+
 static gboolean
 lines_match (GkTable   *summary,
              GPtrArray *classes)
@@ -81,16 +95,37 @@ lines_match (GkTable   *summary,
   const GkTableSchema *schema = gk_table_get_schema (summary);
   GListModel *rows = gk_table_get_roots (summary);
   guint expected = schema->lines->len + classes->len + 1;
+  guint first = n_income_lines (schema);
 
   if (g_list_model_get_n_items (rows) != expected)
     return FALSE;
   for (guint i = 0; i < classes->len; i++)
     {
-      g_autoptr(GkRow) row = g_list_model_get_item (rows, schema->lines->len + i);
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, first + i);
       if (g_strcmp0 (gk_row_get_code (row), classes->pdata[i]) != 0)
         return FALSE;
     }
   return TRUE;
+}
+
+static void
+append_lines (GkTable  *summary,
+              gboolean  expenditure)
+{
+  const GkTableSchema *schema = gk_table_get_schema (summary);
+  guint n_columns = gk_table_schema_get_n_columns (schema);
+
+  for (guint i = 0; i < schema->lines->len; i++)
+    {
+      const GkLineSchema *line = g_ptr_array_index (schema->lines, i);
+      g_autoptr(GkRow) row = NULL;
+
+      if (line->expenditure != expenditure)
+        continue;
+      row = gk_row_new (GK_ROW_KIND_LINE, NULL, line->title, n_columns);
+      gk_row_set_line (row, line->id, expenditure ? GK_ROW_SIDE_EXPENDITURE : GK_ROW_SIDE_INCOME);
+      gk_table_append_line (summary, row);
+    }
 }
 
 static void
@@ -102,14 +137,7 @@ build_lines (GkDocument *self,
   guint n_columns = gk_table_schema_get_n_columns (schema);
 
   gk_table_clear_lines (summary);
-  for (guint i = 0; i < schema->lines->len; i++)
-    {
-      const GkLineSchema *line = g_ptr_array_index (schema->lines, i);
-      g_autoptr(GkRow) row = gk_row_new (GK_ROW_KIND_LINE, NULL, line->title, n_columns);
-
-      gk_row_set_line (row, line->id, GK_ROW_SIDE_INCOME);
-      gk_table_append_line (summary, row);
-    }
+  append_lines (summary, FALSE);
   for (guint i = 0; i < classes->len; i++)
     {
       const char *code = classes->pdata[i];
@@ -125,46 +153,76 @@ build_lines (GkDocument *self,
     gk_row_set_line (row, EXPENDITURE_TOTAL, GK_ROW_SIDE_EXPENDITURE);
     gk_table_append_line (summary, row);
   }
+  append_lines (summary, TRUE);
 }
 
+/* Every line in the order its sums need: taken from another table's
+ * column total, entered, or summed. An income line carries its figure in
+ * the first column; an expenditure line has one in each column, summed
+ * column by column, and an entered one gets the row rules of the table
+ * (合计 = 一般公共预算 + 政府性基金 + 国有资本经营). */
 static void
-derive_income (GkDocument *self,
-               GkTable    *summary)
+derive_lines (GkDocument *self,
+              GkTable    *summary,
+              GkRow      *expenditure_total)
 {
   const GkTableSchema *schema = gk_table_get_schema (summary);
-  GListModel *rows = gk_table_get_roots (summary);
+  guint n_lines = schema->lines->len;
   guint n_columns = gk_table_schema_get_n_columns (schema);
-  g_autofree GkAmount *line_values = g_new0 (GkAmount, schema->lines->len);
-  g_autofree gboolean *line_set = g_new0 (gboolean, schema->lines->len);
-  g_autofree gboolean *line_overflow = g_new0 (gboolean, schema->lines->len);
-  g_autofree GkAmount *values = g_new0 (GkAmount, n_columns);
+  g_autofree GkAmount *values = g_new0 (GkAmount, (gsize) MAX (n_lines, 1) * n_columns);
+  g_autofree guint64 *set = g_new0 (guint64, MAX (n_lines, 1));
+  g_autofree guint64 *overflow = g_new0 (guint64, MAX (n_lines, 1));
+  g_autofree GkAmount *total_values = g_new0 (GkAmount, n_columns);
+  guint64 total_set = 0, total_overflow = 0;
 
-  for (guint k = 0; k < schema->lines->len; k++)
+  for (guint c = 0; expenditure_total != NULL && c < n_columns; c++)
+    {
+      if (gk_row_get_amount (expenditure_total, c, &total_values[c]))
+        total_set |= G_GUINT64_CONSTANT (1) << c;
+      if (gk_row_has_overflow (expenditure_total, c))
+        total_overflow |= G_GUINT64_CONSTANT (1) << c;
+    }
+
+  for (guint k = 0; k < n_lines; k++)
     {
       guint i = schema->line_order[k];
       const GkLineSchema *line = g_ptr_array_index (schema->lines, i);
-      g_autoptr(GkRow) row = g_list_model_get_item (rows, i);
+      GkAmount *v = values + (gsize) i * n_columns;
+      guint width = line->expenditure ? n_columns : 1;
+      guint64 mask = width == 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << width) - 1;
+      GkRow *row = gk_table_lookup_line (summary, line->id);
       GkTable *source;
       guint column;
 
       if (parse_source (self, line->source, &source, &column))
         {
           GkRow *total = gk_table_get_total_row (source);
-          line_set[i] = gk_table_get_column_total (source, column, &line_values[i]);
-          line_overflow[i] = total != NULL && gk_row_has_overflow (total, column);
+          if (gk_table_get_column_total (source, column, &v[0]))
+            set[i] |= 1;
+          if (total != NULL && gk_row_has_overflow (total, column))
+            overflow[i] |= 1;
+        }
+      else if (line->entered)
+        {
+          for (guint c = 0; c < width; c++)
+            if (gk_table_get_line_figure (summary, line->id, gk_table_schema_get_column (schema, c)->id, &v[c]))
+              set[i] |= G_GUINT64_CONSTANT (1) << c;
+          if (line->expenditure && row != NULL)
+            gk_table_apply_rules (summary, row, v, &set[i], &overflow[i]);
         }
       for (guint j = 0; j < line->n_sums; j++)
         {
-          guint s = line->sums[j];
-          line_set[i] |= line_set[s];
-          line_overflow[i] |= line_overflow[s];
-          if (!gk_amount_add (line_values[i], line_values[s], &line_values[i]))
-            line_overflow[i] = TRUE;
-        }
+          gboolean total = line->sums[j] == GK_LINE_EXPENDITURE_TOTAL;
+          const GkAmount *from = total ? total_values : values + (gsize) line->sums[j] * n_columns;
 
-      /* Income lines carry their figure in the first column. */
-      values[0] = line_values[i];
-      gk_row_store (row, values, line_set[i] ? 1 : 0, line_overflow[i] ? 1 : 0);
+          set[i] |= (total ? total_set : set[line->sums[j]]) & mask;
+          overflow[i] |= (total ? total_overflow : overflow[line->sums[j]]) & mask;
+          for (guint c = 0; c < width; c++)
+            if (!gk_amount_add (v[c], from[c], &v[c]))
+              overflow[i] |= G_GUINT64_CONSTANT (1) << c;
+        }
+      if (row != NULL)
+        gk_row_store (row, v, set[i] & mask, overflow[i] & mask);
     }
 }
 
@@ -178,9 +236,11 @@ derive_expenditure (GkDocument *self,
   guint n_columns = gk_table_schema_get_n_columns (schema);
   g_autofree GkAmount *values = g_new0 (GkAmount, n_columns);
 
+  guint first = n_income_lines (schema);
+
   for (guint i = 0; i <= classes->len; i++)
     {
-      g_autoptr(GkRow) row = g_list_model_get_item (rows, schema->lines->len + i);
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, first + i);
       gboolean is_total = i == classes->len;
       guint64 set_mask = 0, overflow_mask = 0;
 
@@ -220,6 +280,6 @@ gk_document_derive_summary (GkDocument *self,
   classes = wanted_classes (self, gk_table_get_schema (summary));
   if (!lines_match (summary, classes))
     build_lines (self, summary, classes);
-  derive_income (self, summary);
   derive_expenditure (self, summary, classes);
+  derive_lines (self, summary, gk_table_lookup_line (summary, EXPENDITURE_TOTAL));
 }

@@ -107,6 +107,15 @@ same_groups (const GkColumnSchema *a,
   return TRUE;
 }
 
+static gboolean
+same_column_groups (const GkColumnSchema *a,
+                    const GkColumnSchema *b)
+{
+  guint depth = group_depth (a);
+
+  return depth > 0 && depth == group_depth (b) && same_groups (a, b, depth - 1);
+}
+
 /* The header rows a table's amount columns need: two, or one more for
  * each level of groups beyond the first (the 三公 决算表 has three). */
 static guint
@@ -153,7 +162,14 @@ add_amount_headers (GkTableLayout *layout,
     {
       const GkColumnSchema *col = gk_table_schema_get_column (schema, i);
       guint depth = group_depth (col);
+      guint extra = 0;
 
+      /* Columns under one whole list of groups are its parts (预算数 and
+       * 决算数 of 合计): the last group grows down, so that every such
+       * part sits on the bottom row. */
+      if (depth > 0 && ((i > 0 && same_column_groups (gk_table_schema_get_column (schema, i - 1), col)) ||
+                        (i + 1 < n && same_column_groups (col, gk_table_schema_get_column (schema, i + 1)))))
+        extra = rows - 1 - depth;
       for (guint level = 0; level < depth; level++)
         {
           guint span = 1;
@@ -163,9 +179,9 @@ add_amount_headers (GkTableLayout *layout,
             continue;
           while (i + span < n && same_groups (col, gk_table_schema_get_column (schema, i + span), level))
             span++;
-          add_header (layout, col->groups[level], level, first + i, 1, span);
+          add_header (layout, col->groups[level], level, first + i, level + 1 == depth ? 1 + extra : 1, span);
         }
-      add_header (layout, col->title, depth, first + i, rows - depth, 1);
+      add_header (layout, col->title, depth + extra, first + i, rows - depth - extra, 1);
     }
 }
 
@@ -327,6 +343,86 @@ layout_projects (GkTableLayout *layout,
     }
 }
 
+/* 决算's 基本支出表: 人员经费 (the 类 the template's share rule or 301 and
+ * 303 name) on the left, 公用经费 on the right, each 类 with its 款 below,
+ * and 人员经费合计 beside 公用经费合计 on the last line. */
+static void
+layout_paired (GkTableLayout *layout,
+               GkTable       *table)
+{
+  static const GkLayoutColumnKind cols[] = {
+    GK_LAYOUT_COLUMN_CODE, GK_LAYOUT_COLUMN_TEXT, GK_LAYOUT_COLUMN_AMOUNT,
+    GK_LAYOUT_COLUMN_CODE, GK_LAYOUT_COLUMN_TEXT, GK_LAYOUT_COLUMN_AMOUNT,
+  };
+  static const char * const titles[] = { "经济分类科目编码", "科目名称", "决算数" };
+  GListModel *rows = G_LIST_MODEL (table);
+  g_autoptr(GPtrArray) personnel = g_ptr_array_new ();
+  g_autoptr(GPtrArray) public = g_ptr_array_new ();
+  GPtrArray *sides[2] = { personnel, public };
+  GkAmount sums[2] = { 0, 0 };
+  gboolean set[2] = { FALSE, FALSE };
+  GkLayoutLine *line;
+
+  layout->n_columns = G_N_ELEMENTS (cols);
+  layout->kinds = g_memdup2 (cols, sizeof cols);
+  layout->model_columns = g_new (int, layout->n_columns);
+  for (guint c = 0; c < layout->n_columns; c++)
+    layout->model_columns[c] = cols[c] == GK_LAYOUT_COLUMN_AMOUNT ? 0 : -1;
+  layout->n_header_rows = 1;
+  for (guint c = 0; c < layout->n_columns; c++)
+    add_header (layout, titles[c % 3], 0, c, 1, 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (rows, i);
+      const char *code = gk_row_get_code (row);
+      guint side;
+      GkAmount amount;
+
+      if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL || code == NULL)
+        continue;
+      side = g_str_has_prefix (code, "301") || g_str_has_prefix (code, "303") ? 0 : 1;
+      g_ptr_array_add (sides[side], row);
+      if (code_depth (code) == 0 && gk_row_get_amount (row, 0, &amount))
+        {
+          set[side] = TRUE;
+          if (!gk_amount_add (sums[side], amount, &sums[side]))
+            sums[side] = amount < 0 ? G_MININT64 : G_MAXINT64;
+        }
+    }
+  for (guint i = 0; i < MAX (sides[0]->len, sides[1]->len); i++)
+    {
+      line = g_new0 (GkLayoutLine, 1);
+      line->cells = g_new0 (char *, layout->n_columns + 1);
+      for (guint side = 0; side < 2; side++)
+        {
+          GkRow *row = i < sides[side]->len ? sides[side]->pdata[i] : NULL;
+
+          line->cells[side * 3] = g_strdup (row ? gk_row_get_code (row) : "");
+          line->cells[side * 3 + 1] = g_strdup (row ? gk_row_get_name (row) : "");
+          line->cells[side * 3 + 2] = amount_text (layout, row, 0);
+          if (side == 0 && row != NULL)
+            {
+              line->row = g_object_ref (row);
+              line->depth = code_depth (gk_row_get_code (row));
+            }
+          else if (row != NULL)
+            line->right = g_object_ref (row);
+        }
+      g_ptr_array_add (layout->lines, line);
+    }
+  line = g_new0 (GkLayoutLine, 1);
+  line->cells = g_new0 (char *, layout->n_columns + 1);
+  line->total = TRUE;
+  for (guint side = 0; side < 2; side++)
+    {
+      line->cells[side * 3] = g_strdup (side == 0 ? "人员经费合计" : "公用经费合计");
+      line->cells[side * 3 + 1] = g_strdup ("");
+      line->cells[side * 3 + 2] = set[side] ? gk_table_format_amount (table, layout->document, sums[side]) : g_strdup ("");
+    }
+  g_ptr_array_add (layout->lines, line);
+}
+
 static void
 layout_single (GkTableLayout *layout,
                GkTable       *table)
@@ -455,6 +551,30 @@ layout_overall (GkTableLayout *layout,
     }
 }
 
+static void
+add_summary_line (GkTableLayout *layout,
+                  GkRow         *left,
+                  GkRow         *r,
+                  gboolean       total)
+{
+  guint n_amounts = gk_table_schema_get_n_columns (layout->schema);
+  GkLayoutLine *line = g_new0 (GkLayoutLine, 1);
+
+  line->row = left ? g_object_ref (left) : NULL;
+  line->right = r ? g_object_ref (r) : NULL;
+  line->total = total;
+  line->cells = g_new0 (char *, layout->n_columns + 1);
+  line->cells[0] = g_strdup (left ? gk_row_get_name (left) : "");
+  line->cells[1] = amount_text (layout, left, 0);
+  if (r != NULL && gk_row_get_code (r) != NULL)
+    line->cells[2] = g_strdup_printf ("%s %s", gk_row_get_code (r), gk_row_get_name (r));
+  else
+    line->cells[2] = g_strdup (r ? gk_row_get_name (r) : "");
+  for (guint c = 0; c < n_amounts; c++)
+    line->cells[3 + c] = amount_text (layout, r, c);
+  g_ptr_array_add (layout->lines, line);
+}
+
 /* 表一 and 表四 print income on the left and expenditure by 类 on the right,
  * line by line, with the two grand totals on the last line. */
 static void
@@ -468,6 +588,9 @@ layout_summary (GkTableLayout *layout,
   GListModel *rows = gk_table_get_roots (table);
   g_autoptr(GPtrArray) income = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) expenditure = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) income_foot = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) expenditure_foot = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean final = gk_template_is_final (schema->template);
   GkRow *income_total = NULL, *expenditure_total = NULL;
   guint right;   /* first column of the expenditure side */
 
@@ -489,14 +612,28 @@ layout_summary (GkTableLayout *layout,
     }
 
   layout->n_header_rows = 2;
-  add_header (layout, fiscal ? "财政拨款收入" : "收 入", 0, 0, 1, 2);
-  add_header (layout, fiscal ? "财政拨款支出" : "支 出", 0, 2, 1, 1 + n_amounts);
-  add_header (layout, "项 目", 1, 0, 1, 1);
-  add_header (layout, fiscal ? "合计" : "预算数", 1, 1, 1, 1);
-  add_header (layout, "功能分类", 1, 2, 1, 1);
+  if (final)
+    {
+      add_header (layout, "收 入", 0, 0, 1, 2);
+      add_header (layout, "支 出", 0, 2, 1, 1 + n_amounts);
+      add_header (layout, "项 目", 1, 0, 1, 1);
+      add_header (layout, "决算数", 1, 1, 1, 1);
+      add_header (layout, "项 目", 1, 2, 1, 1);
+    }
+  else
+    {
+      add_header (layout, fiscal ? "财政拨款收入" : "收 入", 0, 0, 1, 2);
+      add_header (layout, fiscal ? "财政拨款支出" : "支 出", 0, 2, 1, 1 + n_amounts);
+      add_header (layout, "项 目", 1, 0, 1, 1);
+      add_header (layout, fiscal ? "合计" : "预算数", 1, 1, 1, 1);
+      add_header (layout, "功能分类", 1, 2, 1, 1);
+    }
   for (guint i = 0; i < n_amounts; i++)
     add_header (layout, gk_table_schema_get_column (schema, i)->title, 1, right + i, 1, 1);
 
+  /* Lines after 本年收入合计 and after 本年支出合计 (决算's 年初结转和结余,
+   * 年末结转和结余, 总计) go below the totals, side by side, their last
+   * lines (the two 总计) on one line. */
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       GkRow *row = g_list_model_get_item (rows, i);
@@ -506,12 +643,12 @@ layout_summary (GkTableLayout *layout,
           if (g_strcmp0 (gk_row_get_line_id (row), "income-total") == 0)
             income_total = row;
           else
-            g_ptr_array_add (income, row);
+            g_ptr_array_add (income_total != NULL ? income_foot : income, row);
         }
       else if (gk_row_get_kind (row) == GK_ROW_KIND_TOTAL)
         expenditure_total = row;
       else
-        g_ptr_array_add (expenditure, row);
+        g_ptr_array_add (expenditure_total != NULL ? expenditure_foot : expenditure, row);
     }
 
   for (guint i = 0; i < MAX (income->len, expenditure->len) + 1; i++)
@@ -519,22 +656,19 @@ layout_summary (GkTableLayout *layout,
       gboolean last = i == MAX (income->len, expenditure->len);
       GkRow *left = last ? income_total : i < income->len ? income->pdata[i] : NULL;
       GkRow *r = last ? expenditure_total : i < expenditure->len ? expenditure->pdata[i] : NULL;
-      GkLayoutLine *line = g_new0 (GkLayoutLine, 1);
 
-      line->row = left ? g_object_ref (left) : NULL;
-      line->right = r ? g_object_ref (r) : NULL;
-      line->total = last;
-      line->cells = g_new0 (char *, layout->n_columns + 1);
-      line->cells[0] = g_strdup (left ? gk_row_get_name (left) : "");
-      line->cells[1] = amount_text (layout, left, 0);
-      if (r != NULL && gk_row_get_code (r) != NULL)
-        line->cells[2] = g_strdup_printf ("%s %s", gk_row_get_code (r), gk_row_get_name (r));
-      else
-        line->cells[2] = g_strdup (r ? gk_row_get_name (r) : "");
-      for (guint c = 0; c < n_amounts; c++)
-        line->cells[right + c] = amount_text (layout, r, c);
-      g_ptr_array_add (layout->lines, line);
+      add_summary_line (layout, left, r, last);
     }
+  for (guint i = 0; i + 1 < MAX (income_foot->len, expenditure_foot->len); i++)
+    add_summary_line (layout,
+                      i + 1 < income_foot->len ? income_foot->pdata[i] : NULL,
+                      i + 1 < expenditure_foot->len ? expenditure_foot->pdata[i] : NULL,
+                      FALSE);
+  if (income_foot->len > 0 || expenditure_foot->len > 0)
+    add_summary_line (layout,
+                      income_foot->len > 0 ? income_foot->pdata[income_foot->len - 1] : NULL,
+                      expenditure_foot->len > 0 ? expenditure_foot->pdata[expenditure_foot->len - 1] : NULL,
+                      TRUE);
 
   if (income_total != NULL)
     g_object_unref (income_total);
@@ -566,7 +700,10 @@ gk_table_layout_new (GkDocument *document,
       layout_classification (layout, table, FALSE);
       break;
     case GK_TABLE_KIND_ECONOMIC:
-      layout_classification (layout, table, TRUE);
+      if (layout->schema->paired)
+        layout_paired (layout, table);
+      else
+        layout_classification (layout, table, TRUE);
       break;
     case GK_TABLE_KIND_PROJECTS:
       layout_projects (layout, document, table);

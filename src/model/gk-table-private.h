@@ -24,6 +24,7 @@ struct _GkTable
   GkTextItem          *goal;        /* overall-performance: 年度绩效目标 */
   GListStore          *indicators;  /* overall-performance: GkIndicator */
   GHashTable          *stated;      /* "line\x1fcolumn" → GkAmount as published, or NULL */
+  GHashTable          *entered;     /* summaries: "line\x1fcolumn" → GkAmount of an entered line */
 };
 
 void      _gk_table_rebuild_flat         (GkTable        *self);

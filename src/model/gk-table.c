@@ -96,6 +96,7 @@ gk_table_finalize (GObject *object)
   g_free (self->note);
   g_free (self->empty_explanation);
   g_clear_pointer (&self->stated, g_hash_table_unref);
+  g_clear_pointer (&self->entered, g_hash_table_unref);
 
   G_OBJECT_CLASS (gk_table_parent_class)->finalize (object);
 }
@@ -594,7 +595,9 @@ gk_table_apply_rules (GkTable  *self,
                 set = TRUE;
               if (*overflow_mask & sbit)
                 overflow = TRUE;
-              if (!gk_amount_add (v, values[s], &v))
+              if (col->subtract & (G_GUINT64_CONSTANT (1) << j)
+                  ? !gk_amount_sub (v, values[s], &v)
+                  : !gk_amount_add (v, values[s], &v))
                 {
                   overflow = TRUE;
                   v = values[s] < 0 ? G_MININT64 : G_MAXINT64;

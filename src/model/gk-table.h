@@ -45,4 +45,16 @@ guint                gk_table_get_n_stated          (GkTable    *self);
 void                 gk_table_clear_stated          (GkTable    *self);
 GPtrArray           *gk_table_dup_stated            (GkTable    *self);
 
+/* gk-table-lines.c: a summary's entered lines */
+void                 gk_table_set_line_figure       (GkTable    *self,
+                                                     const char *line,
+                                                     const char *column_id,
+                                                     GkAmount    amount,
+                                                     gboolean    set);
+gboolean             gk_table_get_line_figure       (GkTable    *self,
+                                                     const char *line,
+                                                     const char *column_id,
+                                                     GkAmount   *amount);
+GPtrArray           *gk_table_dup_line_figures      (GkTable    *self);
+
 G_END_DECLS

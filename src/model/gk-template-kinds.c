@@ -39,6 +39,16 @@ static const struct { const char *role; GkTableKind kind; } role_kinds[] = {
   { "non-tax", GK_TABLE_KIND_LIST },
   { "project-performance", GK_TABLE_KIND_PROJECT_PERFORMANCE },
   { "overall-performance", GK_TABLE_KIND_OVERALL_PERFORMANCE },
+  /* 部门决算公开 */
+  { "final-summary", GK_TABLE_KIND_INCOME_EXPENDITURE },
+  { "final-income", GK_TABLE_KIND_FUNCTION },
+  { "final-expenditure", GK_TABLE_KIND_FUNCTION },
+  { "final-fiscal-summary", GK_TABLE_KIND_FISCAL },
+  { "final-general", GK_TABLE_KIND_FUNCTION },
+  { "final-basic", GK_TABLE_KIND_ECONOMIC },
+  { "final-sangong", GK_TABLE_KIND_SINGLE },
+  { "final-fund", GK_TABLE_KIND_FUNCTION },
+  { "final-capital", GK_TABLE_KIND_FUNCTION },
 };
 
 gboolean

@@ -174,7 +174,8 @@ parse_section (GkTemplate  *self,
     }
 
   node = json_object_get_member (object, "paragraphs");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+  /* An empty list names a section whose paragraphs are all hand-written. */
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return invalid (error, where, _("“paragraphs” must list the kinds of paragraph of the section"));
   kinds = json_node_get_array (node);
   section->kinds = g_new0 (char *, json_array_get_length (kinds) + 1);

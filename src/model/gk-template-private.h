@@ -27,6 +27,8 @@ struct _GkTemplate
   GPtrArray   *tables;     /* GkTableSchema */
   GPtrArray   *outline;    /* GkOutlineSection; NULL for the usual ten sections */
   char        *part_titles[GK_N_PARTS]; /* NULL for the usual titles */
+  gboolean     final;      /* a 决算 disclosure ("disclosure": "final") */
+  GPtrArray   *glossary;   /* term, definition, …: a new document's 名词解释, or NULL */
   gboolean     has_text_unit;
   GkMoneyUnit  text_unit;  /* the unit 情况说明 states money in, when has_text_unit */
 };
@@ -40,6 +42,22 @@ gboolean    _gk_template_parse_outline   (GkTemplate  *self,
                                           JsonObject  *root,
                                           GError     **error);
 void        _gk_template_free_outline    (GkTemplate  *self);
+
+/* gk-template-lines.c */
+gboolean    _gk_template_parse_sum       (GkColumnSchema *c,
+                                          JsonObject     *obj,
+                                          GHashTable     *ids,
+                                          GArray         *sources,
+                                          const char     *where,
+                                          GError        **error);
+gboolean    _gk_template_parse_glossary  (GkTemplate     *self,
+                                          JsonObject     *root,
+                                          GError        **error);
+gboolean    _gk_template_parse_lines     (GkTableSchema  *t,
+                                          JsonArray      *array,
+                                          GDestroyNotify  free_line,
+                                          const char     *where,
+                                          GError        **error);
 
 /* gk-template-kinds.c */
 gboolean    _gk_template_parse_kind      (const char  *text,

@@ -50,6 +50,7 @@ table_schema_free (gpointer data)
   g_strfreev (t->classes);
   g_free (t->expenditure_total);
   g_clear_pointer (&t->texts, g_ptr_array_unref);
+  g_free (t->note);
   g_free (t);
 }
 
@@ -227,23 +228,8 @@ resolve_columns (GkTableSchema *t,
 
       if (json_object_has_member (obj, "sum"))
         {
-          JsonArray *names;
-
-          if (!is_string_array (obj, "sum"))
-            return invalid (error, column_where, _("“sum” must be a list of column ids"));
-          names = json_object_get_array_member (obj, "sum");
-          c->rule = GK_COLUMN_SUM;
-          for (guint j = 0; j < json_array_get_length (names); j++)
-            {
-              const char *name = json_array_get_string_element (names, j);
-              gpointer idx;
-              guint v;
-
-              if (!g_hash_table_lookup_extended (ids, name, NULL, &idx))
-                return invalid (error, column_where, _("it sums “%s”, which is not a column of the table"), name);
-              v = GPOINTER_TO_UINT (idx);
-              g_array_append_val (sources, v);
-            }
+          if (!_gk_template_parse_sum (c, obj, ids, sources, column_where, error))
+            return FALSE;
         }
       else if (json_object_has_member (obj, "share-of"))
         {
@@ -320,94 +306,6 @@ resolve_columns (GkTableSchema *t,
   return TRUE;
 }
 
-/* Lines are printed in file order but may sum lines printed below them
- * (财政拨款 = 一般公共预算 + 政府性基金): order their evaluation. */
-static gboolean
-parse_lines (GkTableSchema *t,
-             JsonArray     *array,
-             const char    *where,
-             GError       **error)
-{
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree gboolean *done = NULL;
-  gboolean progress = TRUE;
-  guint n = json_array_get_length (array);
-
-  t->lines = g_ptr_array_new_with_free_func (line_schema_free);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *obj;
-      GkLineSchema *l;
-
-      if (!is_object_element (array, i))
-        return invalid (error, where, _("line %u must be an object"), i + 1);
-      obj = json_array_get_object_element (array, i);
-      l = g_new0 (GkLineSchema, 1);
-      g_ptr_array_add (t->lines, l);
-      if (!dup_string (obj, "id", where, &l->id, error) ||
-          !dup_string (obj, "title", where, &l->title, error) ||
-          !dup_string (obj, "source", where, &l->source, error))
-        return FALSE;
-      if (l->id == NULL || l->title == NULL)
-        return invalid (error, where, _("line %u needs an “id” and a “title”"), i + 1);
-      /* The expenditure side's lines are the function 类 codes and the
-       * expenditure total: an income line may not take their ids. */
-      if (g_str_equal (l->id, "expenditure-total") || (l->id[0] != '\0' && strspn (l->id, "0123456789") == strlen (l->id)))
-        return invalid (error, where, _("the line id “%s” is kept for the expenditure side; choose another"), l->id);
-      if (!g_hash_table_insert (ids, l->id, GUINT_TO_POINTER (i)))
-        return invalid (error, where, _("two lines have the id “%s”"), l->id);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *obj = json_array_get_object_element (array, i);
-      GkLineSchema *l = g_ptr_array_index (t->lines, i);
-      JsonArray *names;
-
-      if (!json_object_has_member (obj, "sum"))
-        continue;
-      if (!is_string_array (obj, "sum"))
-        return invalid (error, where, _("line “%s”: “sum” must be a list of line ids"), l->id);
-      names = json_object_get_array_member (obj, "sum");
-      l->n_sums = json_array_get_length (names);
-      l->sums = g_new0 (guint, l->n_sums);
-      for (guint j = 0; j < l->n_sums; j++)
-        {
-          const char *name = json_array_get_string_element (names, j);
-          gpointer idx;
-
-          if (!g_hash_table_lookup_extended (ids, name, NULL, &idx))
-            return invalid (error, where, _("line “%s” sums “%s”, which is not a line of the table"), l->id, name);
-          l->sums[j] = GPOINTER_TO_UINT (idx);
-        }
-    }
-
-  done = g_new0 (gboolean, n);
-  while (progress)
-    {
-      progress = FALSE;
-      for (guint i = 0; i < n; i++)
-        {
-          GkLineSchema *l = g_ptr_array_index (t->lines, i);
-          gboolean ready = !done[i];
-
-          for (guint j = 0; ready && j < l->n_sums; j++)
-            ready = done[l->sums[j]];
-          if (ready)
-            {
-              done[i] = TRUE;
-              g_array_append_val (order, i);
-              progress = TRUE;
-            }
-        }
-    }
-  if (order->len != n)
-    return invalid (error, where, _("its lines sum each other in a circle"));
-  t->line_order = (guint *) g_array_free (g_steal_pointer (&order), FALSE);
-  return TRUE;
-}
-
 static const char * const chinese_digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
 
 /* 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三; from 100 on, figures. */
@@ -449,6 +347,7 @@ gk_template_free_internal (GkTemplate *self)
   g_clear_pointer (&self->definition, json_object_unref);
   g_free (self->text);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->glossary, g_ptr_array_unref);
   _gk_template_free_outline (self);
   g_free (self);
 }
@@ -481,6 +380,7 @@ parse_table (GkTemplate  *self,
   if (!dup_string (obj, "role", where, &t->id, error) ||
       !dup_string (obj, "title", where, &t->title, error) ||
       !dup_string (obj, "heading", where, &t->heading, error) ||
+      !dup_string (obj, "note", where, &t->note, error) ||
       !dup_string (obj, "expenditure-total", where, &t->expenditure_total, error) ||
       !dup_string (obj, "kind", where, &kind, error) ||
       !dup_string (obj, "orientation", where, &orientation, error) ||
@@ -509,8 +409,11 @@ parse_table (GkTemplate  *self,
                       _gk_template_kind_name (required));
   }
   t->landscape = g_strcmp0 (orientation, "landscape") == 0;
-  if (!get_boolean (obj, "optional", where, &t->optional, error))
+  if (!get_boolean (obj, "optional", where, &t->optional, error) ||
+      !get_boolean (obj, "side-by-side", where, &t->paired, error))
     return FALSE;
+  if (t->paired && t->kind != GK_TABLE_KIND_ECONOMIC)
+    return invalid (error, where, _("only an economic table is printed “side-by-side”"));
   if (!parse_unit (obj, "unit", where, &t->has_unit, &t->unit, error))
     return FALSE;
   if (t->kind == GK_TABLE_KIND_INCOME_EXPENDITURE || t->kind == GK_TABLE_KIND_FISCAL)
@@ -580,7 +483,7 @@ parse_table (GkTemplate  *self,
     {
       if (!gk_table_schema_is_summary (t))
         return invalid (error, where, _("only a summary table has “lines”"));
-      if (!parse_lines (t, json_object_get_array_member (obj, "lines"), where, error))
+      if (!_gk_template_parse_lines (t, json_object_get_array_member (obj, "lines"), line_schema_free, where, error))
         return FALSE;
     }
   return TRUE;
@@ -675,6 +578,7 @@ gk_template_parse_definition (JsonObject  *root,
 {
   g_autoptr(GkTemplate) self = g_new0 (GkTemplate, 1);
   g_autofree char *numbering = NULL;
+  g_autofree char *disclosure = NULL;
   JsonNode *version;
   JsonArray *tables;
 
@@ -689,8 +593,16 @@ gk_template_parse_definition (JsonObject  *root,
   if (!dup_string (root, "title", self->id, &self->title, error) ||
       !dup_string (root, "region", self->id, &self->region, error) ||
       !dup_string (root, "description", self->id, &self->description, error) ||
-      !dup_string (root, "numbering", self->id, &numbering, error))
+      !dup_string (root, "numbering", self->id, &numbering, error) ||
+      !dup_string (root, "disclosure", self->id, &disclosure, error))
     return NULL;
+  /* 部门预算公开 in spring, 部门决算公开 of the year before in summer. */
+  if (disclosure != NULL && !g_str_equal (disclosure, "budget") && !g_str_equal (disclosure, "final"))
+    {
+      invalid (error, self->id, _("“disclosure” must be budget or final"));
+      return NULL;
+    }
+  self->final = g_strcmp0 (disclosure, "final") == 0;
   if (self->title == NULL)
     self->title = g_strdup (self->id);
   version = json_object_get_member (root, "version");
@@ -735,7 +647,8 @@ gk_template_parse_definition (JsonObject  *root,
       return NULL;
   if (!check_sources (self, error))
     return NULL;
-  if (!_gk_template_parse_outline (self, root, error))
+  if (!_gk_template_parse_outline (self, root, error) ||
+      !_gk_template_parse_glossary (self, root, error))
     return NULL;
   self->definition = json_object_ref (root);
   return g_steal_pointer (&self);
@@ -851,6 +764,14 @@ gk_table_schema_dup_heading (const GkTableSchema *schema)
     default:
       return g_strdup (schema->title);
     }
+}
+
+/* Whether the template is a 部门决算公开 (final accounts) rather than a budget. */
+gboolean
+gk_template_is_final (GkTemplate *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->final;
 }
 
 /* The unit the table shows, prints and accepts its figures in: its own when

@@ -34,20 +34,27 @@ typedef struct
   GkColumnRule  rule;
   guint        *sources;    /* column indexes, for SUM and SHARE_OF */
   guint         n_sources;
+  guint64       subtract;   /* SUM: bit j set when sources[j] is taken away ("-total") */
   char        **classes;    /* SHARE_OF: economic 类 codes */
   gboolean      except;     /* SHARE_OF: qualifies when NOT in classes */
   char         *source;     /* SOURCE: "general-expenditure:total" */
 } GkColumnSchema;
 
-/* A line of a summary table: either taken from a column total of another
- * table, or the sum of earlier lines. */
+/* A line of a summary table: taken from a column total of another table,
+ * the sum of other lines, or entered (决算's 年初结转和结余). An
+ * expenditure-side line is printed below the expenditure total and has a
+ * figure in each column; an income line has one. */
+#define GK_LINE_EXPENDITURE_TOTAL G_MAXUINT  /* in sums: the expenditure total */
+
 typedef struct
 {
-  char   *id;
-  char   *title;
-  char   *source;       /* "income:general", or NULL */
-  guint  *sums;         /* line indexes */
-  guint   n_sums;
+  char     *id;
+  char     *title;
+  char     *source;       /* "income:general", or NULL */
+  guint    *sums;         /* line indexes, or GK_LINE_EXPENDITURE_TOTAL */
+  guint     n_sums;
+  gboolean  entered;      /* the user enters its figure */
+  gboolean  expenditure;  /* on the expenditure side, below its total */
 } GkLineSchema;
 
 /* A text column of a list table: free text, or one of `choices`. */
@@ -97,6 +104,8 @@ typedef struct
   GPtrArray   *texts;       /* GkTextColumnSchema, list tables only; printed before the amounts */
   gboolean     has_unit;    /* the template gives the table its own money unit */
   GkMoneyUnit  unit;        /* that unit, when has_unit */
+  char        *note;        /* the template's printed note (注：本表反映…), or NULL */
+  gboolean     paired;      /* economic: printed in two halves side by side (决算's 基本支出表) */
 } GkTableSchema;
 
 /* A section of 情况说明 as the template outlines it: its title ({unit} and
@@ -126,6 +135,8 @@ const char          *gk_template_get_title           (GkTemplate     *self);
 const char          *gk_template_get_region          (GkTemplate     *self);
 const char          *gk_template_get_description     (GkTemplate     *self);
 gboolean             gk_template_is_user             (GkTemplate     *self);
+gboolean             gk_template_is_final            (GkTemplate     *self);
+GPtrArray           *gk_template_get_glossary        (GkTemplate     *self);
 GkTemplate          *gk_template_get_base            (GkTemplate     *self);
 GkTemplate          *gk_template_customise           (GkTemplate         *self,
                                                       const char * const *roles,
@@ -175,6 +186,8 @@ int                  gk_table_schema_text_index      (const GkTableSchema *schem
 char                *gk_table_schema_dup_label       (const GkTableSchema *schema);
 char                *gk_table_schema_dup_name        (const GkTableSchema *schema);
 char                *gk_table_schema_dup_heading     (const GkTableSchema *schema);
+GPtrArray           *gk_table_schema_dup_lines       (const GkTableSchema *schema,
+                                                      gboolean             expenditure);
 GkMoneyUnit          gk_table_schema_get_unit        (const GkTableSchema *schema,
                                                       GkMoneyUnit          document_unit);
 

@@ -55,7 +55,7 @@ gk_disclosure_dup_title (GkDocument *document)
 {
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
-  return g_strdup_printf ("%s%u年部门预算公开",
+  return g_strdup_printf (gk_template_is_final (gk_document_get_template (document)) ? "%s%u年度部门决算" : "%s%u年部门预算公开",
                           gk_document_get_unit (document) ? gk_document_get_unit (document) : "",
                           gk_document_get_year (document));
 }
@@ -173,7 +173,8 @@ table_anchor (GkTable *table)
 static void
 add_cover (Builder *b)
 {
-  g_autofree char *title = g_strdup_printf ("%u年部门预算公开", b->year);
+  g_autofree char *title = g_strdup_printf (gk_template_is_final (gk_document_get_template (b->document))
+                                            ? "%u年度部门决算" : "%u年部门预算公开", b->year);
   g_autofree char *date = gk_disclosure_format_date (gk_document_get_date (b->document));
 
   gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, FALSE);
@@ -551,7 +552,9 @@ add_table (Builder *b,
     note = gk_table_get_empty_explanation (table);
   if (!is_blank (note))
     {
-      g_autofree char *text = g_strconcat ("备注：", note, NULL);
+      /* A template's note says 注： itself. */
+      g_autofree char *text = g_str_has_prefix (note, "注：") || g_str_has_prefix (note, "说明：")
+                                ? g_strdup (note) : g_strconcat ("备注：", note, NULL);
       gk_page_layout_add_text (b->layout, GK_TEXT_NOTE, text);
     }
 }

@@ -268,14 +268,15 @@ set_metadata (cairo_surface_t *surface,
               GkDocument      *document)
 {
   g_autofree char *title = gk_disclosure_dup_title (document);
-  g_autofree char *subject = g_strdup_printf ("%u年部门预算公开", gk_document_get_year (document));
+  gboolean final = gk_template_is_final (gk_document_get_template (document));
+  g_autofree char *subject = g_strdup_printf (final ? "%u年度部门决算" : "%u年部门预算公开", gk_document_get_year (document));
   const char *unit = gk_document_get_unit (document);
   const char *date = gk_document_get_date (document);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, unit ? unit : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, "部门预算公开");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, final ? "部门决算公开" : "部门预算公开");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gongkai " PACKAGE_VERSION);
 
   /* Dated by the document, not the clock, so that the same document gives

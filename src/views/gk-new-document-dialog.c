@@ -307,9 +307,12 @@ template_row (GkTemplate *template)
 {
   guint n = gk_template_get_n_tables (template);
   g_autofree char *count = g_strdup_printf (_("Tables: %u"), n);
+  g_autofree char *kind = gk_template_is_final (template)
+                            ? g_strdup_printf (_("%s · final accounts"), count)
+                            : g_strdup (count);
   g_autofree char *subtitle = gk_template_is_user (template)
-                                ? g_strdup_printf (_("%s · your template"), count)
-                                : g_strdup (count);
+                                ? g_strdup_printf (_("%s · your template"), kind)
+                                : g_strdup (kind);
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gk_template_get_title (template));

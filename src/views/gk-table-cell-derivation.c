@@ -97,7 +97,9 @@ gk_table_cell_describe_derivation (GkRow *row,
         /* The printed column titles: "基本支出 + 项目支出". */
         for (guint i = 0; i < col->n_sources; i++)
           {
-            if (i > 0)
+            if (col->subtract & (G_GUINT64_CONSTANT (1) << i))
+              g_string_append (formula, i > 0 ? " − " : "−");
+            else if (i > 0)
               g_string_append (formula, " + ");
             g_string_append (formula, gk_table_schema_get_column (schema, col->sources[i])->title);
           }
