@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "gk-pdf-import-private.h"
@@ -278,6 +279,110 @@ heading_free (gpointer data)
   g_free (h);
 }
 
+/* Whether a heading word lower than `word` stands over column `c`. */
+static gboolean
+headed_below (PageScan  *scan,
+              GArray    *columns,
+              GkPdfWord *word,
+              guint      c)
+{
+  Column *col = &g_array_index (columns, Column, c);
+  GkPdfPage *page = scan->page;
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      GkPdfLine *line = page->lines->pdata[i];
+
+      if (scan->kinds[i] != LINE_HEADING || line->y1 < word->y2 - 0.5)
+        continue;
+      for (guint w = 0; w < line->words->len; w++)
+        {
+          GkPdfWord *o = line->words->pdata[w];
+          if (overlap (o->x1, o->x2, col->x1, col->x2) > 0.5)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A heading over headings is centred over all of theirs, though its
+ * words may not reach the outer columns' figures (科目编码 over narrow
+ * 类, 款 and 项 columns): the columns around the ones it overlaps whose
+ * middle is its middle, when each has a heading of its own below. */
+static void
+widen_heading (PageScan  *scan,
+               GArray    *columns,
+               GkPdfWord *word,
+               guint     *c1,
+               guint     *c2)
+{
+  double middle = (word->x1 + word->x2) / 2;
+  double best = fabs (middle - (g_array_index (columns, Column, *c1).x1 +
+                                g_array_index (columns, Column, *c2).x2) / 2);
+  guint a1 = *c1, a2 = *c2;
+
+  /* A heading within its columns, or reaching out on one side only (a
+   * centred heading over right-aligned figures), is theirs alone. */
+  if (word->x1 > g_array_index (columns, Column, *c1).x1 - 2 ||
+      word->x2 < g_array_index (columns, Column, *c2).x2 + 2)
+    return;
+  for (guint a = 0; a <= *c1; a++)
+    for (guint b = *c2; b < columns->len; b++)
+      {
+        Column *x = &g_array_index (columns, Column, a);
+        Column *y = &g_array_index (columns, Column, b);
+        double d = fabs (middle - (x->x1 + y->x2) / 2);
+        gboolean all = TRUE;
+
+        if ((a == *c1 && b == *c2) || d >= best || d > 0.1 * (y->x2 - x->x1) ||
+            word->x1 < x->x1 - 2 || word->x2 > y->x2 + 2)
+          continue;
+        for (guint c = a; c <= b && all; c++)
+          all = headed_below (scan, columns, word, c);
+        if (all)
+          {
+            best = d;
+            a1 = a;
+            a2 = b;
+          }
+      }
+  *c1 = a1;
+  *c2 = a2;
+}
+
+/* Whether column `c` holds codes and nothing else on its lines of figures. */
+static gboolean
+is_code_column (PageScan *scan,
+                GArray   *columns,
+                guint     c)
+{
+  Column *col = &g_array_index (columns, Column, c);
+  GkPdfPage *page = scan->page;
+  gboolean codes = FALSE;
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      GkPdfLine *line = page->lines->pdata[i];
+
+      if (scan->kinds[i] != LINE_DATA)
+        continue;
+      for (guint w = 0; w < line->words->len; w++)
+        {
+          GkPdfWord *word = line->words->pdata[w];
+          g_autofree char *t = NULL;
+
+          if (overlap (word->x1, word->x2, col->x1, col->x2) <= 0.5)
+            continue;
+          t = gk_xlsx_normalize (word->text);
+          if (_gk_pdf_is_code_word (word->text))
+            codes = TRUE;
+          else if (!gk_xlsx_is_total_word (t))
+            return FALSE;
+        }
+    }
+  return codes;
+}
+
 /* The heading's words as rows of cells, one row per level: a word over
  * several columns is a merged cell, a word wrapped over lines in the same
  * columns is one cell's text. */
@@ -311,7 +416,9 @@ _gk_pdf_lay_out_heading (Table       *table,
                   c2 = MAX (c2, c);
                 }
             }
-          if (c1 == G_MAXUINT)
+          if (c1 != G_MAXUINT)
+            widen_heading (scan, table->columns, word, &c1, &c2);
+          else
             {
               /* Headings are centred, figures right-aligned. */
               double middle = (word->x1 + word->x2) / 2;
@@ -338,6 +445,23 @@ _gk_pdf_lay_out_heading (Table       *table,
             }
           g_string_append (h->text, word->text);
         }
+    }
+  /* A column of codes without a heading is under its names' heading
+   * (功能分类 over the code and the name), as in a merged cell. */
+  for (guint c = 0; c + 1 < table->columns->len; c++)
+    {
+      Heading *next = NULL;
+      gboolean headed = FALSE;
+
+      for (guint i = 0; i < headings->len; i++)
+        {
+          Heading *h = headings->pdata[i];
+          headed |= h->c1 <= c && h->c2 >= c;
+          if (h->c1 == c + 1 && (next == NULL || h->depth < next->depth))
+            next = h;
+        }
+      if (!headed && next != NULL && is_code_column (scan, table->columns, c))
+        next->c1 = c;
     }
   for (guint i = 0; i < headings->len; i++)
     {

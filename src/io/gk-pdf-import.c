@@ -258,7 +258,24 @@ put_line (Table     *table,
   for (guint w = 0; w < line->words->len; w++)
     {
       GkPdfWord *word = line->words->pdata[w];
-      _gk_pdf_put_text (table->sheet, row, _gk_pdf_column_of (table->columns, word->x1, word->x2), word->text, FALSE);
+      g_autofree char *t = gk_xlsx_normalize (word->text);
+      guint c = _gk_pdf_column_of (table->columns, word->x1, word->x2);
+
+      _gk_pdf_put_text (table->sheet, row, c, word->text, FALSE);
+      /* A 合计 over the code's and the name's columns is a merged cell:
+       * its figures follow the last of them. */
+      if (!gk_xlsx_is_total_word (t))
+        continue;
+      for (guint k = c + 1; k < table->columns->len; k++)
+        {
+          Column *col = &g_array_index (table->columns, Column, k);
+          const GkXlsxCell *cell = gk_xlsx_sheet_get_cell (table->sheet, row, k);
+
+          if (MIN (word->x2, col->x2) - MAX (word->x1, col->x1) <= 0.5 ||
+              (cell->text != NULL && cell->text[0] != '\0'))
+            break;
+          gk_xlsx_sheet_put (table->sheet, row, k, GK_XLSX_CELL_TEXT, word->text, TRUE);
+        }
     }
 }
 
