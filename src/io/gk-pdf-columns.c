@@ -108,6 +108,87 @@ over_headed (GPtrArray *headed,
   return FALSE;
 }
 
+/* Whether a word of a line of figures is a figure in column `col`. */
+static gboolean
+has_figures (PageScan *scan,
+             Column   *col)
+{
+  GkPdfPage *page = scan->page;
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      GkPdfLine *line = page->lines->pdata[i];
+
+      if (scan->kinds[i] != LINE_DATA)
+        continue;
+      for (guint w = 0; w < line->words->len; w++)
+        {
+          GkPdfWord *word = line->words->pdata[w];
+          if (_gk_pdf_is_number_word (word->text) && overlap (word->x1, word->x2, col->x1, col->x2) > 0.5)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether a heading word stands over column `k` and no other. */
+static gboolean
+has_own_heading (PageScan *scan,
+                 GArray   *columns,
+                 guint     k)
+{
+  GkPdfPage *page = scan->page;
+  Column *col = &g_array_index (columns, Column, k);
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      GkPdfLine *line = page->lines->pdata[i];
+
+      if (scan->kinds[i] != LINE_HEADING)
+        continue;
+      for (guint w = 0; w < line->words->len; w++)
+        {
+          GkPdfWord *word = line->words->pdata[w];
+          guint n = 0;
+
+          if (overlap (word->x1, word->x2, col->x1, col->x2) <= 0.5)
+            continue;
+          for (guint c = 0; c < columns->len; c++)
+            n += overlap (word->x1, word->x2, g_array_index (columns, Column, c).x1,
+                          g_array_index (columns, Column, c).x2) > 0.5;
+          if (n == 1)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A narrow heading centred in its cell may stand clear of its figures,
+ * right-aligned (合计 over 49.05): a heading without figures followed by
+ * figures without a heading is one column. */
+static void
+claim_headless_figures (PageScan *scan,
+                        GArray   *columns,
+                        GArray   *empty)
+{
+  for (guint e = 0; e < empty->len; e++)
+    {
+      Column *h = &g_array_index (empty, Column, e);
+      int next = -1;
+
+      for (guint k = 0; k < columns->len; k++)
+        if (g_array_index (columns, Column, k).x1 >= h->x2 &&
+            (next < 0 || g_array_index (columns, Column, k).x1 < g_array_index (columns, Column, next).x1))
+          next = k;
+      if (next < 0 || (e + 1 < empty->len && g_array_index (empty, Column, e + 1).x1 < g_array_index (columns, Column, next).x1) ||
+          !has_figures (scan, &g_array_index (columns, Column, next)) ||
+          has_own_heading (scan, columns, next))
+        continue;
+      g_array_index (columns, Column, next).x1 = h->x1;
+      g_array_remove_index (empty, e--);
+    }
+}
+
 /* The columns of a table. Figures and codes first: they are short and
  * never cross a column. Then the texts of its lines. Then headings: a
  * heading is over the column whose right edge is the first at or past
@@ -184,6 +265,7 @@ _gk_pdf_find_columns (PageScan *scan)
         }
     }
   merge_columns (empty);
+  claim_headless_figures (scan, columns, empty);
   g_array_append_vals (columns, empty->data, empty->len);
   g_array_sort (columns, compare_columns);
   return columns;
