@@ -34,6 +34,7 @@ typedef struct
 GPtrArray *_gk_pdf_read_pages (const char  *path,
                                const char  *display_name,
                                guint64     *n_glyphs,
+                               guint       *n_images,
                                GError     **error);
 char      *_gk_pdf_line_text  (GkPdfLine   *line,
                                const char  *separator);

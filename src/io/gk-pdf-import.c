@@ -475,15 +475,24 @@ gk_pdf_import (const char  *path,
   GkXlsxWorkbook *workbook;
   GkDocument *document;
   guint64 n_glyphs = 0;
+  guint n_images = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (report == NULL)
     report = own = g_string_new (NULL);
-  pages = _gk_pdf_read_pages (path, display_name, &n_glyphs, error);
+  pages = _gk_pdf_read_pages (path, display_name, &n_glyphs, &n_images, error);
   if (pages == NULL)
     return NULL;
+  if (n_glyphs == 0 && n_images == 0)
+    {
+      /* No text and no picture of a page: blank, or drawn without letters. */
+      g_set_error (error, GK_PDF_IMPORT_ERROR, GK_PDF_IMPORT_ERROR_NO_TEXT,
+                   _("“%s” has no text and no images: its pages are blank, so there are no figures to read; choose the PDF of the disclosure"),
+                   display_name);
+      return NULL;
+    }
   if (n_glyphs == 0)
     {
       g_set_error (error, GK_PDF_IMPORT_ERROR, GK_PDF_IMPORT_ERROR_NO_TEXT,

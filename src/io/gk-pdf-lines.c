@@ -347,6 +347,7 @@ looks_like_pdf (const char  *path,
 /**
  * _gk_pdf_read_pages:
  * @n_glyphs: (out): the glyphs of text on all the pages
+ * @n_images: (out) (optional): the images on all the pages
  *
  * Returns: (transfer full) (element-type GkPdfPage): the pages' lines, or
  *   %NULL with @error set for a file that is no PDF, is damaged or is
@@ -356,6 +357,7 @@ GPtrArray *
 _gk_pdf_read_pages (const char  *path,
                     const char  *display_name,
                     guint64     *n_glyphs,
+                    guint       *n_images,
                     GError     **error)
 {
   g_autoptr(GError) local = NULL;
@@ -366,6 +368,8 @@ _gk_pdf_read_pages (const char  *path,
   int n_pages;
 
   *n_glyphs = 0;
+  if (n_images != NULL)
+    *n_images = 0;
   if (!looks_like_pdf (path, display_name, error))
     return NULL;
   uri = g_filename_to_uri (path, NULL, error);
@@ -411,6 +415,13 @@ _gk_pdf_read_pages (const char  *path,
       out->number = i + 1;
       poppler_page_get_size (page, &out->width, &out->height);
       words = page_words (page, n_glyphs, &out->width, &out->height);
+      if (n_images != NULL)
+        {
+          GList *images = poppler_page_get_image_mapping (page);
+
+          *n_images += g_list_length (images);
+          poppler_page_free_image_mapping (images);
+        }
       out->lines = make_lines (words);
       g_ptr_array_add (pages, out);
     }
