@@ -232,6 +232,41 @@ test_rotated_all (void)
   check_rotated ("+180:1-12", 22);
 }
 
+/* 第四部分 名词解释 reads back term by term, a term added by the unit
+ * included, and the signature under it is not part of the last one. */
+static void
+test_glossary (void)
+{
+  g_autoptr(GkDocument) sample = load_sample ();
+  g_autoptr(GkDocument) back = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-glossary-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sample.pdf", NULL);
+  g_autoptr(GkGlossaryEntry) added = gk_glossary_entry_new ("政府采购", "指各级国家机关使用财政性资金采购货物、工程和服务的行为。");
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GListModel *a, *b;
+
+  g_list_store_append (G_LIST_STORE (gk_document_get_glossary (sample)), added);
+  g_assert_true (gk_pdf_export (sample, pdf, NULL, &error));
+  g_assert_no_error (error);
+  back = gk_pdf_import (pdf, NULL, report, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report->str);
+  g_assert_nonnull (strstr (report->str, "名词解释: 7 terms read"));
+  a = gk_document_get_glossary (sample);
+  b = gk_document_get_glossary (back);
+  g_assert_cmpuint (g_list_model_get_n_items (b), ==, g_list_model_get_n_items (a));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(GkGlossaryEntry) x = g_list_model_get_item (a, i);
+      g_autoptr(GkGlossaryEntry) y = g_list_model_get_item (b, i);
+
+      g_assert_cmpstr (gk_glossary_entry_get_term (y), ==, gk_glossary_entry_get_term (x));
+      g_assert_cmpstr (gk_glossary_entry_get_definition (y), ==, gk_glossary_entry_get_definition (x));
+    }
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,5 +277,6 @@ main (int   argc,
   g_test_add_func ("/import-pdf-producers/libreoffice-long", test_libreoffice_long);
   g_test_add_func ("/import-pdf-producers/rotated-page", test_rotated_page);
   g_test_add_func ("/import-pdf-producers/rotated-all", test_rotated_all);
+  g_test_add_func ("/import-pdf-producers/glossary", test_glossary);
   return g_test_run ();
 }
