@@ -124,6 +124,50 @@ test_file_folder_refused (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* Links round in a loop lead to no file: said so, not "a device". */
+static void
+test_file_symlink_loop_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-test-XXXXXX", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.gongkai", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.gongkai", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (a);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDocument) document = NULL;
+
+  g_assert_no_errno (symlink ("b.gongkai", a));
+  g_assert_no_errno (symlink ("a.gongkai", b));
+  assert_refused (a, "a.gongkai", "loop");
+  document = gk_document_load (file, NULL, &error);
+  g_assert_nonnull (error);
+  g_assert_null (strstr (error->message, "device"));
+  g_assert_null (strstr (error->message, "pipe"));
+  g_assert_no_errno (g_unlink (a));
+  g_assert_no_errno (g_unlink (b));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+/* A folder without permission to read it is said to be one. */
+static void
+test_file_unreadable_folder_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "locked", NULL);
+
+  if (geteuid () == 0)
+    {
+      /* Permissions do not hold for the superuser. */
+      g_test_skip ("run as root: every folder can be read");
+      g_assert_no_errno (g_rmdir (dir));
+      return;
+    }
+  g_assert_no_errno (g_mkdir (path, 0000));
+  assert_refused (path, "locked", "no permission");
+  g_assert_no_errno (g_chmod (path, 0700));
+  g_assert_no_errno (g_rmdir (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 /* A sparse file of 300 MB costs no disk: refused from its size, before
  * anything is read. */
 static void
@@ -177,6 +221,8 @@ main (int   argc,
   g_test_add_func ("/file-input/dev-zero-refused", test_file_dev_zero_refused);
   g_test_add_func ("/file-input/symlink-to-urandom-refused", test_file_symlink_to_urandom_refused);
   g_test_add_func ("/file-input/folder-refused", test_file_folder_refused);
+  g_test_add_func ("/file-input/symlink-loop-refused", test_file_symlink_loop_refused);
+  g_test_add_func ("/file-input/unreadable-folder-refused", test_file_unreadable_folder_refused);
   g_test_add_func ("/file-input/oversized-refused", test_file_oversized_refused);
   g_test_add_func ("/file-input/regular-loads", test_file_regular_loads);
 

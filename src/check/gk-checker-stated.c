@@ -44,11 +44,19 @@ check_stated (GkCheckRun *run)
       label = row != NULL ? gk_check_row_label (row) : g_strdup_printf ("%s %s", table_label, line);
       printed = gk_check_money (run, stated);
       derived = gk_check_money (run, sum);
-      finding = gk_check_report (run, "table.stated",
-                                 /* Translators: 表三 201 一般公共服务支出, 基本支出: printed 284.08万元, … 265.06万元 */
-                                 _("%s, %s: the published table prints %s, but the figures it is made of add up to %s. "
-                                   "Correct the printed figure, or the figures under it."),
-                                 label, gk_check_column_title (table, column), printed, derived);
+      /* A figure typed into the cell is made of nothing: no sum to blame. */
+      if (row != NULL && gk_row_is_cell_entered (row, column))
+        finding = gk_check_report (run, "table.stated",
+                                   /* Translators: 表三 2010301 行政运行, 基本支出: printed 270.00万元, entered 265.06万元 */
+                                   _("%s, %s: the published table prints %s, but %s is entered. "
+                                     "Correct the printed figure, or the one entered."),
+                                   label, gk_check_column_title (table, column), printed, derived);
+      else
+        finding = gk_check_report (run, "table.stated",
+                                   /* Translators: 表三 201 一般公共服务支出, 基本支出: printed 284.08万元, … 265.06万元 */
+                                   _("%s, %s: the published table prints %s, but the figures it is made of add up to %s. "
+                                     "Correct the printed figure, or the figures under it."),
+                                   label, gk_check_column_title (table, column), printed, derived);
       if (row != NULL)
         gk_check_add_cell (finding, row, column_id);
       else

@@ -29,8 +29,21 @@ refuse_file_type (GFileInfo  *info,
     case G_FILE_TYPE_REGULAR:
       return TRUE;
     case G_FILE_TYPE_DIRECTORY:
+      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
+          (!g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) ||
+           !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_EXECUTE)))
+        g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
+                     _("The folder “%s” cannot be opened: there is no permission to read it; ask for access to it, or copy its files into a folder you can read"),
+                     name);
+      else
+        g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
+                     _("“%s” is a folder; choose a .gongkai file in it"), name);
+      return FALSE;
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+      /* What a link is left as when it cannot be followed. */
       g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
-                   _("“%s” is a folder; choose a .gongkai file in it"), name);
+                   _("“%s” is a link that leads to no file: what it points to does not exist, or the links go round in a loop; choose the file itself"),
+                   name);
       return FALSE;
     default:
       g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
@@ -63,7 +76,9 @@ gk_document_read_contents (GFile         *file,
 {
   static const char attributes[] = G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                                    G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                   G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME;
+                                   G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                                   G_FILE_ATTRIBUTE_ACCESS_CAN_READ ","
+                                   G_FILE_ATTRIBUTE_ACCESS_CAN_EXECUTE;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInfo) opened = NULL;
   g_autoptr(GFileInputStream) stream = NULL;

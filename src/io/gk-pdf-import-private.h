@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "gk-document.h"
+#include "gk-xlsx-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -33,9 +34,62 @@ typedef struct
 GPtrArray *_gk_pdf_read_pages (const char  *path,
                                const char  *display_name,
                                guint64     *n_glyphs,
+                               guint       *n_images,
                                GError     **error);
 char      *_gk_pdf_line_text  (GkPdfLine   *line,
                                const char  *separator);
+
+/* A table as read from its pages: the kinds of their lines, its columns,
+ * the sheet its cells are laid out in for the workbook's recognition. */
+typedef struct
+{
+  double x1, x2;
+} Column;
+
+typedef enum {
+  LINE_PRE,       /* label, title, 编制部门, 单位 */
+  LINE_HEADING,
+  LINE_DATA,      /* figures, a code or a 合计 */
+  LINE_TEXT,      /* text alone: part of a wrapped name, or a line without figures */
+  LINE_NOTE,      /* 备注, 说明 and what follows them */
+} LineKind;
+
+typedef struct
+{
+  GkPdfPage *page;
+  LineKind  *kinds;   /* per line */
+  guint      n_pre;
+} PageScan;
+
+typedef struct
+{
+  char       *role;       /* what the title names, or NULL */
+  GPtrArray  *pages;      /* PageScan */
+  GArray     *columns;    /* Column, from the first page */
+  GkXlsxSheet *sheet;
+  guint       n_lines;    /* lines of figures */
+} Table;
+
+
+gboolean   _gk_pdf_is_number_word  (const char  *text);
+gboolean   _gk_pdf_is_code_word    (const char  *text);
+GArray    *_gk_pdf_find_columns    (PageScan    *scan);
+guint      _gk_pdf_column_of       (GArray      *columns,
+                                    double       x1,
+                                    double       x2);
+void       _gk_pdf_put_text        (GkXlsxSheet *sheet,
+                                    guint        row,
+                                    guint        column,
+                                    const char  *text,
+                                    gboolean     before);
+void       _gk_pdf_append_fragment (GkXlsxSheet *sheet,
+                                    guint        row,
+                                    guint        column,
+                                    const char  *text,
+                                    gboolean     before);
+guint      _gk_pdf_lay_out_heading (Table       *table,
+                                    PageScan    *scan,
+                                    guint        row);
 
 /* A line of the pages that carry no table: 情况说明, 绩效目标表, 第一部分. */
 typedef struct

@@ -614,6 +614,94 @@ is_part_heading (GkPdfTextLine *tl)
   return p != tl->key + strlen ("第") && g_str_has_prefix (p, "部分");
 }
 
+/* Where "一、term：" begins an entry of 名词解释, the term's end. */
+static const char *
+glossary_term_end (const char *text,
+                   const char **term)
+{
+  const char *after = skip_number (text);
+  const char *colon;
+
+  if (after == text)
+    return NULL;
+  colon = strstr (after, "：");
+  if (colon == NULL || colon == after || g_utf8_strlen (after, colon - after) > 20)
+    return NULL;
+  *term = after;
+  return colon;
+}
+
+static gboolean
+is_signature (GkDocument    *document,
+              GkPdfTextLine *tl)
+{
+  const char *unit = gk_document_get_unit (document);
+  g_autoptr(GRegex) date = g_regex_new ("^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$", 0, 0, NULL);
+
+  return (unit != NULL && unit[0] != '\0' && g_str_equal (tl->key, unit)) ||
+         g_regex_match (date, tl->key, 0, NULL);
+}
+
+/* 第四部分 名词解释: each numbered term and its explanation, wrapped
+ * over lines, replaces the template's glossary. */
+static void
+read_glossary (GkDocument *document,
+               GPtrArray  *lines,
+               GString    *report)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  GkGlossaryEntry *entry = NULL;
+  g_autoptr(GString) definition = NULL;
+  g_autofree char *term = NULL;
+  guint i = 0;
+
+  /* The contents' line has its page number after the heading's words. */
+  while (i < lines->len && !(is_part_heading (lines->pdata[i]) &&
+                             g_str_has_suffix (((GkPdfTextLine *) lines->pdata[i])->key, "名词解释")))
+    i++;
+  if (i == lines->len)
+    return;
+  ((GkPdfTextLine *) lines->pdata[i++])->used = TRUE;
+  for (; i <= lines->len; i++)
+    {
+      GkPdfTextLine *tl = i < lines->len ? lines->pdata[i] : NULL;
+      const char *start = NULL;
+      const char *end = tl != NULL ? glossary_term_end (tl->text, &start) : NULL;
+
+      /* The part heading that follows, or the signature under the last
+       * entry: the unit's name and the date. */
+      if (tl != NULL && (is_part_heading (tl) || is_signature (document, tl)))
+        tl = NULL;
+      if ((tl == NULL || end != NULL) && term != NULL)
+        {
+          entry = gk_glossary_entry_new (term, definition->str);
+          g_ptr_array_add (entries, entry);
+          g_clear_pointer (&term, g_free);
+        }
+      if (tl == NULL)
+        break;
+      if (end != NULL)
+        {
+          term = g_strndup (start, end - start);
+          if (definition != NULL)
+            g_string_free (definition, TRUE);
+          definition = g_string_new (end + strlen ("："));
+          tl->used = TRUE;
+        }
+      else if (term != NULL)
+        {
+          g_string_append (definition, tl->text);
+          tl->used = TRUE;
+        }
+    }
+  if (entries->len == 0)
+    return;
+  g_list_store_splice (G_LIST_STORE (gk_document_get_glossary (document)), 0,
+                       g_list_model_get_n_items (gk_document_get_glossary (document)),
+                       entries->pdata, entries->len);
+  g_string_append_printf (report, _("名词解释: %u terms read\n"), entries->len);
+}
+
 /**
  * _gk_pdf_read_narrative:
  * @pages: (element-type GkPdfPage): the pages without a table
@@ -634,6 +722,7 @@ _gk_pdf_read_narrative (GkDocument *document,
 
   _gk_pdf_read_performance (document, lines, report);
   read_projects (document, lines, report);
+  read_glossary (document, lines, report);
 
   /* First what the text tells of figures no table holds, then, composed
    * again with them, what still reads otherwise is kept as published. */

@@ -23,35 +23,6 @@
 
 G_DEFINE_QUARK (gk-pdf-import-error-quark, gk_pdf_import_error)
 
-typedef struct
-{
-  double x1, x2;
-} Column;
-
-typedef enum {
-  LINE_PRE,       /* label, title, 编制部门, 单位 */
-  LINE_HEADING,
-  LINE_DATA,      /* figures, a code or a 合计 */
-  LINE_TEXT,      /* text alone: part of a wrapped name, or a line without figures */
-  LINE_NOTE,      /* 备注, 说明 and what follows them */
-} LineKind;
-
-typedef struct
-{
-  GkPdfPage *page;
-  LineKind  *kinds;   /* per line */
-  guint      n_pre;
-} PageScan;
-
-typedef struct
-{
-  char       *role;       /* what the title names, or NULL */
-  GPtrArray  *pages;      /* PageScan */
-  GArray     *columns;    /* Column, from the first page */
-  GkXlsxSheet *sheet;
-  guint       n_lines;    /* lines of figures */
-} Table;
-
 static void
 table_free (gpointer data)
 {
@@ -78,8 +49,8 @@ gk_pdf_import_is_pdf_name (const char *path)
   return lower != NULL && g_str_has_suffix (lower, ".pdf");
 }
 
-static gboolean
-is_number_word (const char *text)
+gboolean
+_gk_pdf_is_number_word (const char *text)
 {
   g_autofree char *t = gk_xlsx_normalize (text);
   const char *p = t;
@@ -100,8 +71,8 @@ is_number_word (const char *text)
   return digits && point;
 }
 
-static gboolean
-is_code_word (const char *text)
+gboolean
+_gk_pdf_is_code_word (const char *text)
 {
   g_autofree char *code = gk_xlsx_leading_code (text, NULL);
   return code != NULL;
@@ -149,7 +120,7 @@ is_data_line (GkPdfLine *line)
       const char *text = ((GkPdfWord *) line->words->pdata[i])->text;
       g_autofree char *t = gk_xlsx_normalize (text);
 
-      if (is_number_word (text) || is_code_word (text))
+      if (_gk_pdf_is_number_word (text) || _gk_pdf_is_code_word (text))
         return TRUE;
       n_totals += gk_xlsx_is_total_word (t);
     }
@@ -184,7 +155,7 @@ over_figures (GkPdfLine *line,
       for (guint j = 0; j < figures->words->len; j++)
         {
           GkPdfWord *b = figures->words->pdata[j];
-          if ((is_number_word (b->text) || is_code_word (b->text)) &&
+          if ((_gk_pdf_is_number_word (b->text) || _gk_pdf_is_code_word (b->text)) &&
               MIN (a->x2, b->x2) - MAX (a->x1, b->x1) > 0)
             return TRUE;
         }
@@ -250,357 +221,6 @@ scan_page (GkPdfPage   *page,
   return scan;
 }
 
-static double
-overlap (double a1, double a2, double b1, double b2)
-{
-  return MIN (a2, b2) - MAX (a1, b1);
-}
-
-static int
-compare_columns (gconstpointer a,
-                 gconstpointer b)
-{
-  const Column *x = a, *y = b;
-  return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
-}
-
-/* Intervals that overlap become one. */
-static void
-merge_columns (GArray *columns)
-{
-  g_array_sort (columns, compare_columns);
-  for (guint i = 1; i < columns->len; i++)
-    {
-      Column *prev = &g_array_index (columns, Column, i - 1);
-      Column *c = &g_array_index (columns, Column, i);
-
-      if (c->x1 < prev->x2 + 0.5)
-        {
-          prev->x2 = MAX (prev->x2, c->x2);
-          g_array_remove_index (columns, i--);
-        }
-    }
-}
-
-
-static int
-compare_widths (gconstpointer a,
-                gconstpointer b)
-{
-  const GkPdfWord *x = *(GkPdfWord **) a;
-  const GkPdfWord *y = *(GkPdfWord **) b;
-  double wx = x->x2 - x->x1, wy = y->x2 - y->x1;
-
-  return wx < wy ? -1 : wx > wy;
-}
-
-/* Text joins the column it overlaps alone, or starts one; a text over
- * two columns (a long label, a 合计 centred across the code columns)
- * makes none. */
-static void
-add_text_columns (GArray    *columns,
-                  GPtrArray *words)
-{
-  g_ptr_array_sort (words, compare_widths);
-  for (guint i = 0; i < words->len; i++)
-    {
-      GkPdfWord *word = words->pdata[i];
-      int found = -1;
-      guint n = 0;
-
-      for (guint c = 0; c < columns->len; c++)
-        if (overlap (word->x1, word->x2, g_array_index (columns, Column, c).x1,
-                     g_array_index (columns, Column, c).x2) > 0.5)
-          {
-            found = c;
-            n++;
-          }
-      if (n == 0)
-        {
-          Column c = { word->x1, word->x2 };
-          g_array_append_val (columns, c);
-        }
-      else if (n == 1)
-        {
-          Column *c = &g_array_index (columns, Column, found);
-          c->x1 = MIN (c->x1, word->x1);
-          c->x2 = MAX (c->x2, word->x2);
-        }
-      merge_columns (columns);
-    }
-}
-
-/* Whether a heading word is over one that heads figures, or is one: a
- * heading wrapped over lines is a stack of words. */
-static gboolean
-over_headed (GPtrArray *headed,
-             GkPdfWord *word)
-{
-  if (headed->len == 0)
-    return TRUE;
-  for (guint i = 0; i < headed->len; i++)
-    {
-      GkPdfWord *h = headed->pdata[i];
-      if (overlap (word->x1, word->x2, h->x1, h->x2) > 0.5)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The columns of a table. Figures and codes first: they are short and
- * never cross a column. Then the texts of its lines. Then headings: a
- * heading is over the column whose right edge is the first at or past
- * its middle (figures are right-aligned, headings centred); a heading
- * there that is not over its figures while another one is, or one past
- * the last column, is the heading of a column without figures. */
-static GArray *
-find_columns (PageScan *scan)
-{
-  GArray *columns = g_array_new (FALSE, FALSE, sizeof (Column));
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (Column));
-  g_autoptr(GPtrArray) headed = g_ptr_array_new ();
-  GkPdfPage *page = scan->page;
-
-  for (guint i = 0; i < page->lines->len; i++)
-    {
-      GkPdfLine *line = page->lines->pdata[i];
-
-      if (scan->kinds[i] != LINE_DATA && scan->kinds[i] != LINE_TEXT)
-        continue;
-      for (guint w = 0; w < line->words->len; w++)
-        {
-          GkPdfWord *word = line->words->pdata[w];
-          g_autofree char *t = gk_xlsx_normalize (word->text);
-          Column c = { word->x1, word->x2 };
-
-          if (gk_xlsx_is_total_word (t))
-            continue;
-          if (scan->kinds[i] == LINE_DATA && (is_number_word (word->text) || is_code_word (word->text)))
-            g_array_append_val (columns, c);
-          else
-            g_ptr_array_add (texts, word);
-        }
-    }
-  merge_columns (columns);
-  add_text_columns (columns, texts);
-
-  /* Which columns have a heading over their figures. */
-  for (guint i = 0; i < page->lines->len; i++)
-    {
-      GkPdfLine *line = page->lines->pdata[i];
-
-      if (scan->kinds[i] != LINE_HEADING)
-        continue;
-      for (guint w = 0; w < line->words->len; w++)
-        {
-          GkPdfWord *word = line->words->pdata[w];
-
-          for (guint k = 0; k < columns->len; k++)
-            if (overlap (word->x1, word->x2, g_array_index (columns, Column, k).x1,
-                         g_array_index (columns, Column, k).x2) > 0.5)
-              g_ptr_array_add (headed, word);
-        }
-    }
-  for (guint i = 0; i < page->lines->len; i++)
-    {
-      GkPdfLine *line = page->lines->pdata[i];
-
-      if (scan->kinds[i] != LINE_HEADING)
-        continue;
-      for (guint w = 0; w < line->words->len; w++)
-        {
-          GkPdfWord *word = line->words->pdata[w];
-          double middle = (word->x1 + word->x2) / 2;
-          Column c = { word->x1, word->x2 };
-          guint k;
-
-          for (k = 0; k < columns->len; k++)
-            if (middle <= g_array_index (columns, Column, k).x2 + 3)
-              break;
-          if (k == columns->len || !over_headed (headed, word))
-            g_array_append_val (empty, c);
-        }
-    }
-  merge_columns (empty);
-  g_array_append_vals (columns, empty->data, empty->len);
-  g_array_sort (columns, compare_columns);
-  return columns;
-}
-
-/* The column a word is in: the one it overlaps most, else the nearest. */
-static guint
-column_of (GArray *columns,
-           double  x1,
-           double  x2)
-{
-  guint best = 0;
-  double best_score = -G_MAXDOUBLE;
-
-  for (guint c = 0; c < columns->len; c++)
-    {
-      Column *col = &g_array_index (columns, Column, c);
-      double o = overlap (x1, x2, col->x1, col->x2);
-
-      if (o > best_score)
-        {
-          best_score = o;
-          best = c;
-        }
-    }
-  return best;
-}
-
-static void
-put_text (GkXlsxSheet *sheet,
-          guint        row,
-          guint        column,
-          const char  *text,
-          gboolean     before)
-{
-  const GkXlsxCell *cell = gk_xlsx_sheet_get_cell (sheet, row, column);
-  g_autofree char *joined = NULL;
-  g_autofree char *plain = NULL;
-  GkXlsxCellType type = GK_XLSX_CELL_TEXT;
-
-  if (cell->text != NULL && cell->text[0] != '\0')
-    joined = before ? g_strconcat (text, cell->text, NULL) : g_strconcat (cell->text, " ", text, NULL);
-  if (joined == NULL && is_number_word (text))
-    {
-      /* As a spreadsheet stores it: no thousands' separators. */
-      GString *s = g_string_new (NULL);
-      g_autofree char *t = gk_xlsx_normalize (text);
-
-      for (const char *p = t; *p != '\0'; p++)
-        if (*p != ',')
-          g_string_append_c (s, *p);
-      plain = g_string_free (s, FALSE);
-      type = GK_XLSX_CELL_NUMBER;
-    }
-  gk_xlsx_sheet_put (sheet, row, column, type,
-                     joined != NULL ? joined : plain != NULL ? plain : text, FALSE);
-}
-
-/* A wrapped name's lines join without a space: Chinese has none. */
-static void
-append_fragment (GkXlsxSheet *sheet,
-                 guint        row,
-                 guint        column,
-                 const char  *text,
-                 gboolean     before)
-{
-  const GkXlsxCell *cell = gk_xlsx_sheet_get_cell (sheet, row, column);
-  g_autofree char *joined = NULL;
-
-  if (cell->text == NULL)
-    {
-      gk_xlsx_sheet_put (sheet, row, column, GK_XLSX_CELL_TEXT, text, FALSE);
-      return;
-    }
-  joined = before ? g_strconcat (text, cell->text, NULL) : g_strconcat (cell->text, text, NULL);
-  gk_xlsx_sheet_put (sheet, row, column, cell->type == GK_XLSX_CELL_NUMBER ? GK_XLSX_CELL_TEXT : cell->type,
-                     joined, FALSE);
-}
-
-typedef struct
-{
-  guint   c1, c2;   /* the columns a heading covers */
-  guint   depth;
-  GString *text;
-  double  y;
-} Heading;
-
-static void
-heading_free (gpointer data)
-{
-  Heading *h = data;
-  g_string_free (h->text, TRUE);
-  g_free (h);
-}
-
-/* The heading's words as rows of cells, one row per level: a word over
- * several columns is a merged cell, a word wrapped over lines in the same
- * columns is one cell's text. */
-static guint
-lay_out_heading (Table       *table,
-                 PageScan    *scan,
-                 guint        row)
-{
-  g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (heading_free);
-  GkPdfPage *page = scan->page;
-  guint max_depth = 0;
-
-  for (guint i = 0; i < page->lines->len; i++)
-    {
-      GkPdfLine *line = page->lines->pdata[i];
-
-      if (scan->kinds[i] != LINE_HEADING)
-        continue;
-      for (guint w = 0; w < line->words->len; w++)
-        {
-          GkPdfWord *word = line->words->pdata[w];
-          guint c1 = G_MAXUINT, c2 = 0;
-          Heading *h = NULL;
-
-          for (guint c = 0; c < table->columns->len; c++)
-            {
-              Column *col = &g_array_index (table->columns, Column, c);
-              if (overlap (word->x1, word->x2, col->x1, col->x2) > 0.5)
-                {
-                  c1 = MIN (c1, c);
-                  c2 = MAX (c2, c);
-                }
-            }
-          if (c1 == G_MAXUINT)
-            {
-              /* Headings are centred, figures right-aligned. */
-              double middle = (word->x1 + word->x2) / 2;
-
-              for (c1 = 0; c1 + 1 < table->columns->len; c1++)
-                if (middle <= g_array_index (table->columns, Column, c1).x2 + 3)
-                  break;
-              c2 = c1;
-            }
-          for (guint j = 0; j < headings->len && h == NULL; j++)
-            {
-              Heading *o = headings->pdata[j];
-              if (o->c1 == c1 && o->c2 == c2)
-                h = o;
-            }
-          if (h == NULL)
-            {
-              h = g_new0 (Heading, 1);
-              h->c1 = c1;
-              h->c2 = c2;
-              h->text = g_string_new (NULL);
-              h->y = word->y1;
-              g_ptr_array_add (headings, h);
-            }
-          g_string_append (h->text, word->text);
-        }
-    }
-  for (guint i = 0; i < headings->len; i++)
-    {
-      Heading *h = headings->pdata[i];
-
-      for (guint j = 0; j < headings->len; j++)
-        {
-          Heading *o = headings->pdata[j];
-          if (o != h && o->c1 <= h->c1 && o->c2 >= h->c2 && (o->c2 - o->c1) > (h->c2 - h->c1))
-            h->depth++;
-        }
-      max_depth = MAX (max_depth, h->depth);
-    }
-  for (guint i = 0; i < headings->len; i++)
-    {
-      Heading *h = headings->pdata[i];
-
-      for (guint c = h->c1; c <= h->c2; c++)
-        gk_xlsx_sheet_put (table->sheet, row + h->depth, c, GK_XLSX_CELL_TEXT, h->text->str, c > h->c1);
-    }
-  return headings->len > 0 ? max_depth + 1 : 0;
-}
-
 /* A text-only line within a line's height and a half of a line of
  * figures is part of that line's wrapped cells. */
 static int
@@ -638,7 +258,24 @@ put_line (Table     *table,
   for (guint w = 0; w < line->words->len; w++)
     {
       GkPdfWord *word = line->words->pdata[w];
-      put_text (table->sheet, row, column_of (table->columns, word->x1, word->x2), word->text, FALSE);
+      g_autofree char *t = gk_xlsx_normalize (word->text);
+      guint c = _gk_pdf_column_of (table->columns, word->x1, word->x2);
+
+      _gk_pdf_put_text (table->sheet, row, c, word->text, FALSE);
+      /* A 合计 over the code's and the name's columns is a merged cell:
+       * its figures follow the last of them. */
+      if (!gk_xlsx_is_total_word (t))
+        continue;
+      for (guint k = c + 1; k < table->columns->len; k++)
+        {
+          Column *col = &g_array_index (table->columns, Column, k);
+          const GkXlsxCell *cell = gk_xlsx_sheet_get_cell (table->sheet, row, k);
+
+          if (MIN (word->x2, col->x2) - MAX (word->x1, col->x1) <= 0.5 ||
+              (cell->text != NULL && cell->text[0] != '\0'))
+            break;
+          gk_xlsx_sheet_put (table->sheet, row, k, GK_XLSX_CELL_TEXT, word->text, TRUE);
+        }
     }
 }
 
@@ -668,7 +305,7 @@ lay_out_page (Table    *table,
           break;
         case LINE_HEADING:
           if (first && (i == 0 || scan->kinds[i - 1] != LINE_HEADING))
-            *row += lay_out_heading (table, scan, *row);
+            *row += _gk_pdf_lay_out_heading (table, scan, *row);
           break;
         case LINE_DATA:
           rows[i] = (*row)++;
@@ -699,7 +336,7 @@ lay_out_page (Table    *table,
       for (guint w = 0; w < line->words->len; w++)
         {
           GkPdfWord *word = line->words->pdata[w];
-          append_fragment (table->sheet, rows[j], column_of (table->columns, word->x1, word->x2),
+          _gk_pdf_append_fragment (table->sheet, rows[j], _gk_pdf_column_of (table->columns, word->x1, word->x2),
                            word->text, i < (guint) j);
         }
     }
@@ -804,7 +441,7 @@ lay_out (GPtrArray  *pages,
       g_autofree char *name = pages_name (table);
       guint row = 0;
 
-      table->columns = find_columns (table->pages->pdata[0]);
+      table->columns = _gk_pdf_find_columns (table->pages->pdata[0]);
       table->sheet = gk_xlsx_sheet_new (name);
       for (guint p = 0; p < table->pages->len; p++)
         lay_out_page (table, table->pages->pdata[p], &row, p == 0);
@@ -838,15 +475,24 @@ gk_pdf_import (const char  *path,
   GkXlsxWorkbook *workbook;
   GkDocument *document;
   guint64 n_glyphs = 0;
+  guint n_images = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (report == NULL)
     report = own = g_string_new (NULL);
-  pages = _gk_pdf_read_pages (path, display_name, &n_glyphs, error);
+  pages = _gk_pdf_read_pages (path, display_name, &n_glyphs, &n_images, error);
   if (pages == NULL)
     return NULL;
+  if (n_glyphs == 0 && n_images == 0)
+    {
+      /* No text and no picture of a page: blank, or drawn without letters. */
+      g_set_error (error, GK_PDF_IMPORT_ERROR, GK_PDF_IMPORT_ERROR_NO_TEXT,
+                   _("“%s” has no text and no images: its pages are blank, so there are no figures to read; choose the PDF of the disclosure"),
+                   display_name);
+      return NULL;
+    }
   if (n_glyphs == 0)
     {
       g_set_error (error, GK_PDF_IMPORT_ERROR, GK_PDF_IMPORT_ERROR_NO_TEXT,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 #include <poppler.h>
 
@@ -17,6 +18,9 @@
  * narrow columns stand closer than a CJK glyph's width. A code and its
  * name ("201 一般公共服务支出") become two words, in one column or two. */
 #define WORD_GAP 0.25
+/* After a figure's last decimal, a gap of this many glyph heights is
+ * already the next cell's. */
+#define FIGURE_GAP 0.08
 
 typedef struct
 {
@@ -73,22 +77,100 @@ finish_word (Builder   *b,
   b->open = FALSE;
 }
 
+/* Whether the word so far ends as a figure does: two decimals. */
+static gboolean
+ends_figure (GString *text)
+{
+  const char *t = text->str;
+  gsize n = text->len;
+
+  return n >= 4 && g_ascii_isdigit (t[n - 1]) && g_ascii_isdigit (t[n - 2]) &&
+         t[n - 3] == '.' && g_ascii_isdigit (t[n - 4]);
+}
+
 static gboolean
 continues_word (Builder                *b,
-                const PopplerRectangle *r)
+                const PopplerRectangle *r,
+                gunichar                ch)
 {
   double h = MAX (b->y2 - b->y1, r->y2 - r->y1);
   double middle = (r->y1 + r->y2) / 2;
 
-  return b->open &&
-         middle > b->y1 && middle < b->y2 &&
-         r->x1 > b->x1 - 0.1 * h &&
-         r->x1 - b->x2 < WORD_GAP * h;
+  if (!b->open || middle <= b->y1 || middle >= b->y2 || r->x1 <= b->x1 - 0.1 * h)
+    return FALSE;
+  /* A figure's glyphs touch; a cell printed right against it (a code,
+   * a name: "355.08201 一般公共服务支出") stands a sliver apart. */
+  if (ends_figure (b->text) && ch != '%' && r->x1 - b->x2 > FIGURE_GAP * h)
+    return FALSE;
+  return r->x1 - b->x2 < WORD_GAP * h;
+}
+
+/* Which way the text runs on the page as poppler lays it out, in quarter
+ * turns clockwise: a page turned by /Rotate (or drawn turned) reads top to
+ * bottom or right to left. The glyphs that follow each other tell. */
+static guint
+text_turns (const char             *text,
+            const PopplerRectangle *rects,
+            guint                   n_rects)
+{
+  guint votes[4] = { 0 };
+  guint best = 0;
+  const char *p = text;
+
+  for (guint i = 0; *p != '\0' && i + 1 < n_rects; i++)
+    {
+      const char *next = g_utf8_next_char (p);
+      gunichar a = g_utf8_get_char (p), b = g_utf8_get_char (next);
+      double dx, dy;
+
+      p = next;
+      if (g_unichar_isspace (a) || g_unichar_isspace (b) || b == '\0')
+        continue;
+      dx = (rects[i + 1].x1 + rects[i + 1].x2 - rects[i].x1 - rects[i].x2) / 2;
+      dy = (rects[i + 1].y1 + rects[i + 1].y2 - rects[i].y1 - rects[i].y2) / 2;
+      if (fabs (dx) > fabs (dy))
+        votes[dx > 0 ? 0 : 2]++;
+      else if (fabs (dy) > fabs (dx))
+        votes[dy > 0 ? 1 : 3]++;
+    }
+  for (guint t = 1; t < 4; t++)
+    if (votes[t] > votes[best])
+      best = t;
+  return best;
+}
+
+/* A glyph's box on the page turned back upright; `width` and `height`
+ * are the page's as poppler shows it. */
+static void
+turn_upright (PopplerRectangle *r,
+              guint             turns,
+              double            width,
+              double            height)
+{
+  PopplerRectangle o = { MIN (r->x1, r->x2), MIN (r->y1, r->y2), MAX (r->x1, r->x2), MAX (r->y1, r->y2) };
+
+  switch (turns)
+    {
+    case 1:
+      *r = (PopplerRectangle) { o.y1, width - o.x2, o.y2, width - o.x1 };
+      break;
+    case 2:
+      *r = (PopplerRectangle) { width - o.x2, height - o.y2, width - o.x1, height - o.y1 };
+      break;
+    case 3:
+      *r = (PopplerRectangle) { height - o.y2, o.x1, height - o.y1, o.x2 };
+      break;
+    default:
+      *r = o;
+      break;
+    }
 }
 
 static GPtrArray *
 page_words (PopplerPage *page,
-            guint64     *n_glyphs)
+            guint64     *n_glyphs,
+            double      *width,
+            double      *height)
 {
   GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
   g_autofree char *text = poppler_page_get_text (page);
@@ -98,8 +180,19 @@ page_words (PopplerPage *page,
   const char *p;
   guint i;
 
+  guint turns;
+
   if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
     return words;
+  turns = text_turns (text, rects, n_rects);
+  for (i = 0; i < n_rects; i++)
+    turn_upright (&rects[i], turns, *width, *height);
+  if (turns % 2 == 1)
+    {
+      double w = *width;
+      *width = *height;
+      *height = w;
+    }
   for (p = text, i = 0; *p != '\0' && i < n_rects; p = g_utf8_next_char (p), i++)
     {
       gunichar ch = g_utf8_get_char (p);
@@ -118,7 +211,7 @@ page_words (PopplerPage *page,
            * the producer filled with a space are found by their width. */
           continue;
         }
-      if (!continues_word (&b, r))
+      if (!continues_word (&b, r, ch))
         {
           finish_word (&b, words);
           b.text = g_string_new (NULL);
@@ -254,6 +347,7 @@ looks_like_pdf (const char  *path,
 /**
  * _gk_pdf_read_pages:
  * @n_glyphs: (out): the glyphs of text on all the pages
+ * @n_images: (out) (optional): the images on all the pages
  *
  * Returns: (transfer full) (element-type GkPdfPage): the pages' lines, or
  *   %NULL with @error set for a file that is no PDF, is damaged or is
@@ -263,6 +357,7 @@ GPtrArray *
 _gk_pdf_read_pages (const char  *path,
                     const char  *display_name,
                     guint64     *n_glyphs,
+                    guint       *n_images,
                     GError     **error)
 {
   g_autoptr(GError) local = NULL;
@@ -273,6 +368,8 @@ _gk_pdf_read_pages (const char  *path,
   int n_pages;
 
   *n_glyphs = 0;
+  if (n_images != NULL)
+    *n_images = 0;
   if (!looks_like_pdf (path, display_name, error))
     return NULL;
   uri = g_filename_to_uri (path, NULL, error);
@@ -317,7 +414,14 @@ _gk_pdf_read_pages (const char  *path,
       out = g_new0 (GkPdfPage, 1);
       out->number = i + 1;
       poppler_page_get_size (page, &out->width, &out->height);
-      words = page_words (page, n_glyphs);
+      words = page_words (page, n_glyphs, &out->width, &out->height);
+      if (n_images != NULL)
+        {
+          GList *images = poppler_page_get_image_mapping (page);
+
+          *n_images += g_list_length (images);
+          poppler_page_free_image_mapping (images);
+        }
       out->lines = make_lines (words);
       g_ptr_array_add (pages, out);
     }

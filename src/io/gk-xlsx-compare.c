@@ -43,8 +43,20 @@ compare_cell (GkXlsxImporter   *imp,
   a = gk_amount_format (workbook);
   b = gk_amount_format (derived);
   cell = sheet_column >= 0 ? gk_xlsx_cell_name (sheet_row, sheet_column) : g_strdup_printf ("%u", sheet_row + 1);
-  gk_xlsx_report (imp, _("%s, cell %s (%s, %s): the workbook has %s, Gongkai derives %s"),
-          part->ts->label, cell, what, column, a, b);
+  /* A blank cell is no figure: saying 0.00 would put a figure in the
+   * source's mouth. A PDF's figures were printed, not typed in cells. */
+  if (!workbook_set && imp->keep_stated)
+    gk_xlsx_report (imp, _("%s, cell %s (%s, %s): the PDF prints no figure there, Gongkai derives %s"),
+                    part->ts->label, cell, what, column, b);
+  else if (!workbook_set)
+    gk_xlsx_report (imp, _("%s, cell %s (%s, %s): the workbook has no figure there, Gongkai derives %s"),
+                    part->ts->label, cell, what, column, b);
+  else if (imp->keep_stated)
+    gk_xlsx_report (imp, _("%s, cell %s (%s, %s): the PDF prints %s, Gongkai derives %s"),
+                    part->ts->label, cell, what, column, a, b);
+  else
+    gk_xlsx_report (imp, _("%s, cell %s (%s, %s): the workbook has %s, Gongkai derives %s"),
+                    part->ts->label, cell, what, column, a, b);
 }
 
 static void
