@@ -201,6 +201,15 @@ test_sample (void)
   g_assert_nonnull (strstr (text, "公用经费合计"));
   g_assert_nonnull (strstr (text, "32.40"));
   g_assert_nonnull (strstr (text, "年末结转和结余"));
+  /* 情况说明 by the template's outline, every figure computed: the
+   * completion rates against the 年初预算 the budget gave (295.30 / 289.10,
+   * 5.60 / 6.50), the change against last year's 决算, no blank left. */
+  g_assert_nonnull (strstr (text, "年初预算的102.14%"));
+  g_assert_nonnull (strstr (text, "的86.15%"));
+  g_assert_nonnull (strstr (text, "增长6.47%"));
+  g_assert_nonnull (strstr (text, "十、预算绩效管理情况"));
+  g_assert_null (strstr (text, "未填写"));
+  g_assert_null (strstr (text, "未取得"));
 
   {
     g_auto(Run) run = { 0 };

@@ -184,6 +184,9 @@ gk_narrative_kind_assets (GkComposer *c)
   explanation_count (c, "equipment-100");
   gk_composer_text (c, "台（套）。");
 
+  /* A 决算 reports what the unit holds; purchases planned belong to a budget. */
+  if (gk_template_is_final (gk_document_get_template (c->document)))
+    return;
   planned_vehicles = gk_explanation_get_count (c->explanation, "planned-vehicles");
   gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s10.assets.planned");
   gk_composer_year (c);
