@@ -181,11 +181,124 @@ test_wrong_figure (void)
   g_assert_cmpuint (gk_checker_get_n_errors (checker), >, 0);
 }
 
+static char *
+page_text (const char *pdf,
+           guint       page)
+{
+  g_autofree char *first = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-f", first, "-l", first, pdf, "-", NULL };
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  return out;
+}
+
+/* A published PDF whose 绩效目标表 prints "网站维护费" for the project 项目支出表
+ * lists as 网站维护 (made from the sample's pages, those from the first
+ * 绩效目标表 on printed with the longer name): the form goes to that
+ * project, its printed name is kept, and the check names both. */
+static void
+test_performance_name (void)
+{
+  g_autoptr(GkDocument) original = load_sample ();
+  g_autoptr(GkDocument) renamed = load_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-name-XXXXXX", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.pdf", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.pdf", NULL);
+  g_autofree char *c = g_build_filename (dir, "c.pdf", NULL);
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GkDocument) back = NULL;
+  g_autoptr(GkChecker) checker = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *from = NULL;
+  GkProject *project;
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  guint form = 0, found = 0;
+  int status = 0;
+
+  if (qpdf == NULL || pdftotext == NULL)
+    {
+      g_test_skip ("qpdf or pdftotext is not installed (build-aux/deps installs them)");
+      return;
+    }
+  gk_document_set_text (renamed, project_named (renamed, "网站维护"), "name", "网站维护费");
+  g_assert_true (gk_pdf_export (original, a, NULL, &error));
+  g_assert_true (gk_pdf_export (renamed, b, NULL, &error));
+  g_assert_no_error (error);
+  for (guint page = 3; page < 60 && form == 0; page++)
+    {
+      g_autofree char *text = page_text (a, page);
+      g_autofree char *other = page_text (b, page);
+
+      g_assert_cmpuint (strlen (text), >, 0);
+      if (strstr (text, "一级指标") != NULL)
+        {
+          /* Both print their forms from the same page on. */
+          g_assert_nonnull (strstr (other, "一级指标"));
+          form = page;
+        }
+    }
+  g_assert_cmpuint (form, >, 3);
+  before = g_strdup_printf ("1-%u", form - 1);
+  from = g_strdup_printf ("%u-z", form);
+  {
+    const char *argv[] = { "qpdf", "--empty", "--pages", a, before, b, from, "--", c, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+  }
+
+  back = gk_pdf_import (c, NULL, report, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report->str);
+  project = project_named (back, "网站维护");
+  g_assert_nonnull (project);
+  g_assert_null (project_named (back, "网站维护费"));
+  g_assert_cmpuint (g_list_model_get_n_items (gk_project_get_indicators (project)), ==,
+                    g_list_model_get_n_items (gk_project_get_indicators (project_named (original, "网站维护"))));
+  g_assert_cmpstr (gk_project_get_performance_name (project), ==, "网站维护费");
+  g_assert_nonnull (strstr (report->str, "网站维护费"));
+
+  checker = gk_checker_new (back);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+      if (g_str_equal (gk_finding_get_rule_id (finding), "performance.name"))
+        {
+          g_assert_nonnull (strstr (gk_finding_get_message (finding), "“网站维护费”"));
+          g_assert_nonnull (strstr (gk_finding_get_message (finding), "“网站维护”"));
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 1);
+
+  /* The sample's own PDF names each project once: no such finding. */
+  g_clear_object (&checker);
+  g_clear_object (&back);
+  g_string_truncate (report, 0);
+  back = gk_pdf_import (a, NULL, report, &error);
+  g_assert_no_error (error);
+  checker = gk_checker_new (back);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+      g_assert_cmpstr (gk_finding_get_rule_id (finding), !=, "performance.name");
+    }
+  g_unlink (a);
+  g_unlink (b);
+  g_unlink (c);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-pdf-text/sample", test_sample);
   g_test_add_func ("/import-pdf-text/wrong-figure", test_wrong_figure);
+  g_test_add_func ("/import-pdf-text/performance-name", test_performance_name);
   return g_test_run ();
 }

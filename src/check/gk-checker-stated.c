@@ -64,7 +64,27 @@ check_stated (GkCheckRun *run)
     }
 }
 
+/* A published 绩效目标表 that names its project otherwise than 项目支出表
+ * does ("网站维护费" for 网站维护): one project under two names. */
+static void
+check_performance_name (GkCheckRun *run,
+                        GkProject  *project)
+{
+  const char *printed = gk_project_get_performance_name (project);
+  GkFinding *finding;
+
+  if (printed == NULL || printed[0] == '\0' || g_strcmp0 (printed, gk_project_get_name (project)) == 0)
+    return;
+  finding = gk_check_report (run, "performance.name",
+                             _("The published 项目支出绩效目标表 names the project “%s”, but 项目支出表 names it “%s”. "
+                               "Use one name in both; Gongkai prints the 项目支出表's."),
+                             printed, gk_project_get_name (project));
+  gk_finding_add_place (finding, "projects", gk_project_get_id (project), "name");
+}
+
 static const GkCheckDef defs[] = {
+  { .name = "performance.name", .project_func = check_performance_name,
+    .reads = GK_CHECK_READS_PROJECTS },
   { .name = "table.stated", .func = check_stated, .tables = "*", .per_table = TRUE,
     /* A table's notify: its figures as published were kept. */
     .reads = GK_CHECK_READS_NOTES },

@@ -217,22 +217,57 @@ covering (GPtrArray *merged,
   return "";
 }
 
+/* A name without the words a 绩效目标表 may add to or drop from it:
+ * "网站维护费", "网站维护经费" and "网站维护项目" are all 网站维护. */
+static char *
+bare_name (const char *key)
+{
+  static const char * const endings[] = { "项目经费", "专项经费", "经费", "项目", "专项", "费" };
+  gsize len = strlen (key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      gsize n = strlen (endings[i]);
+      if (len > n + 3 && strcmp (key + len - n, endings[i]) == 0)
+        return g_strndup (key, len - n);
+    }
+  return g_strdup (key);
+}
+
+/* The project a 绩效目标表 names: by its name as 项目支出表 prints it, or
+ * else the one project whose name differs only by such an ending. Two
+ * near projects are no match: a form is never given to a wrong one. */
 static GkProject *
 find_project (GkDocument *document,
-              const char *name)
+              const char *name,
+              gboolean   *near)
 {
   GListModel *projects = gk_document_get_projects (document);
   g_autofree char *key = _gk_pdf_key (name);
+  g_autofree char *bare = bare_name (key);
+  GkProject *candidate = NULL;
+  guint n_near = 0;
 
+  *near = FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
     {
       g_autoptr(GkProject) project = g_list_model_get_item (projects, i);
       g_autofree char *k = _gk_pdf_key (gk_project_get_name (project) ?: "");
+      g_autofree char *b = NULL;
 
       if (g_strcmp0 (k, key) == 0)
         return project;
+      b = bare_name (k);
+      if (bare[0] != '\0' && g_str_equal (b, bare))
+        {
+          candidate = project;
+          n_near++;
+        }
     }
-  return NULL;
+  if (n_near != 1)
+    return NULL;
+  *near = TRUE;
+  return candidate;
 }
 
 /* Whether a line stays inside the form: no word crosses a column's rule
@@ -290,6 +325,7 @@ read_form (GkDocument *document,
   double bounds[3], width, left, right;
   GkProject *project;
   GListModel *indicators;
+  gboolean near;
   guint page_end = title + 1;
 
   first->used = TRUE;
@@ -332,7 +368,7 @@ read_form (GkDocument *document,
   name = words_between (lines, title + 1, money_at, name_label->x2, G_MAXDOUBLE);
   goal = words_between (lines, money_at + 1, heading_at, money_label->x2, G_MAXDOUBLE);
 
-  project = find_project (document, name);
+  project = find_project (document, name, &near);
   if (project == NULL)
     {
       g_string_append_printf (report, _("Page %u: the 项目支出绩效目标表 of “%s”, a project that 项目支出表 does not list; not imported\n"),
@@ -377,6 +413,13 @@ read_form (GkDocument *document,
     }
 
   gk_document_begin_action (document, _("Import 项目支出绩效目标表"));
+  /* Kept as printed, so that the check can name both. */
+  if (near)
+    {
+      gk_document_set_text (document, project, "performance-name", name);
+      g_string_append_printf (report, _("Page %u: the 项目支出绩效目标表 of “%s” is taken as that of the project “%s”\n"),
+                              first->page, name, gk_project_get_name (project));
+    }
   if (owner[0] != '\0' && (gk_project_get_owner (project) == NULL || gk_project_get_owner (project)[0] == '\0'))
     gk_document_set_text (document, project, "owner", owner);
   if (goal[0] != '\0')

@@ -97,6 +97,9 @@ clear_projects (GkDocument *self,
       clear_row (self, gk_project_get_row (project), gk_project_get_schema (project), cleared);
       if (gk_project_get_other_funds (project) != 0)
         gk_document_set_int (self, project, "other-funds", 0);
+      /* Next year's 绩效目标表 is printed from the project's own name. */
+      if (gk_project_get_performance_name (project) != NULL)
+        gk_document_set_text (self, project, "performance-name", NULL);
     }
 }
 

@@ -21,6 +21,7 @@ struct _GkProject
   char       *allocation;
   char       *period;
   char       *goal;
+  char       *performance_name; /* the 绩效目标表's name as published, when not this one */
   GkAmount    other_funds;
 
   GkRow      *row;
@@ -38,6 +39,7 @@ static const GkField fields[] = {
   GK_FIELD_STRING_AT ("period", GkProject, period),
   GK_FIELD_AMOUNT_AT ("other-funds", GkProject, other_funds),
   GK_FIELD_STRING_AT ("goal", GkProject, goal),
+  GK_FIELD_STRING_AT ("performance-name", GkProject, performance_name),
 };
 
 enum {
@@ -235,6 +237,15 @@ gk_project_get_goal (GkProject *self)
 {
   g_return_val_if_fail (GK_IS_PROJECT (self), NULL);
   return self->goal;
+}
+
+/* The name a published 绩效目标表 printed for this project where it was
+ * not the 项目支出表's ("网站维护费" for 网站维护), or NULL. */
+const char *
+gk_project_get_performance_name (GkProject *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT (self), NULL);
+  return self->performance_name;
 }
 
 GkAmount

@@ -21,6 +21,7 @@ const char *gk_project_get_owner         (GkProject  *self);
 const char *gk_project_get_allocation    (GkProject  *self);
 const char *gk_project_get_period        (GkProject  *self);
 const char *gk_project_get_goal          (GkProject  *self);
+const char *gk_project_get_performance_name (GkProject *self);
 GkAmount    gk_project_get_other_funds   (GkProject  *self);
 GkAmount    gk_project_get_total         (GkProject  *self);
 GkAmount    gk_project_get_fiscal        (GkProject  *self);
