@@ -124,3 +124,47 @@ gk_table_cell_describe_derivation (GkRow *row,
       return g_strdup (_("Computed from the rows below"));
     }
 }
+
+/**
+ * gk_table_cell_find_line:
+ * @row: a line of a summary
+ *
+ * Returns: (nullable): the template's line @row shows, when its figure
+ *   is typed in (决算's 年初结转和结余), else %NULL
+ */
+const GkLineSchema *
+gk_table_cell_find_line (GkRow *row)
+{
+  const GkTableSchema *schema;
+
+  if (row == NULL || gk_row_get_kind (row) != GK_ROW_KIND_LINE || gk_row_get_table (row) == NULL)
+    return NULL;
+  schema = gk_table_get_schema (gk_row_get_table (row));
+  for (guint i = 0; schema->lines != NULL && i < schema->lines->len; i++)
+    {
+      const GkLineSchema *line = schema->lines->pdata[i];
+
+      if (line->entered && g_strcmp0 (line->id, gk_row_get_line_id (row)) == 0)
+        return line;
+    }
+  return NULL;
+}
+
+/* A cell the officer types into: an entered cell of a row, or the
+ * figure of a summary's entered line (one for an income line, each
+ * column that is not a sum for an expenditure line). */
+gboolean
+gk_table_cell_takes_figure (GkRow *row,
+                            guint  column)
+{
+  const GkLineSchema *line;
+
+  if (gk_row_is_cell_entered (row, column))
+    return TRUE;
+  line = gk_table_cell_find_line (row);
+  if (line == NULL)
+    return FALSE;
+  if (!line->expenditure)
+    return column == 0;
+  return gk_table_schema_get_column (gk_table_get_schema (gk_row_get_table (row)), column)->rule != GK_COLUMN_SUM;
+}

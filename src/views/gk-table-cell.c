@@ -147,7 +147,7 @@ gk_table_cell_dup_tooltip (GkTableCell *self)
                                   exact, gk_money_unit_to_string (unit));
         }
     }
-  if (!gk_row_is_cell_entered (self->row, self->column))
+  if (!gk_table_cell_takes_figure (self->row, self->column))
     return gk_table_cell_describe_derivation (self->row, self->column);
   if (self->document != NULL && gk_document_row_follows (self->document, self->row))
     return _gk_table_cell_describe_following (self->row, self->column);
@@ -188,7 +188,7 @@ gk_table_cell_update (GkTableCell *self)
       return;
     }
 
-  self->entered = gk_row_is_cell_entered (self->row, self->column);
+  self->entered = gk_table_cell_takes_figure (self->row, self->column);
   if (gk_row_has_overflow (self->row, self->column))
     text = g_strdup ("####");
   else if (gk_row_get_amount (self->row, self->column, &amount))

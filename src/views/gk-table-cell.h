@@ -5,6 +5,7 @@
 
 #include "gk-checker.h"
 #include "gk-document.h"
+#include "gk-template.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,9 @@ void         gk_table_cell_set_checker   (GkTableCell *self,
                                           GkChecker   *checker);
 
 char        *gk_table_cell_dup_tooltip   (GkTableCell *self);
+gboolean     gk_table_cell_takes_figure  (GkRow       *row,
+                                          guint        column);
+const GkLineSchema *gk_table_cell_find_line (GkRow *row);
 char        *gk_table_cell_describe_derivation (GkRow *row,
                                                 guint  column);
 char        *gk_table_cell_describe_place (GkRow *row,

@@ -266,6 +266,23 @@ index_of (GListModel *model,
   return G_MAXUINT;
 }
 
+/* Sets a pasted figure: a summary's entered line is kept by its table. */
+static gboolean
+paste_set (GkDocument      *document,
+           GkRow           *row,
+           guint            column,
+           const GkAmount  *amount,
+           GError         **error)
+{
+  GkTable *table = gk_row_get_table (row);
+
+  if (gk_table_cell_find_line (row) == NULL)
+    return gk_document_set_amount (document, row, column, amount, error);
+  return gk_document_set_line_figure (document, table, gk_row_get_line_id (row),
+                                      gk_table_schema_get_column (gk_table_get_schema (table), column)->id,
+                                      amount, error);
+}
+
 /* The row of @twin_table at @row's place in its own table. */
 static GkRow *
 twin_row (GkTable *twin_table,
@@ -325,7 +342,7 @@ dup_pasted (GkTablePage *self,
       GkRow *twin = twin_row (table, cell->row);
 
       if (twin != NULL)
-        gk_document_set_amount (copy, twin, cell->column, cell->blank ? NULL : &cell->amount, NULL);
+        paste_set (copy, twin, cell->column, cell->blank ? NULL : &cell->amount, NULL);
     }
   return copy;
 }
@@ -421,7 +438,7 @@ gk_table_page_paste_text (GkTablePage  *self,
           GkAmount current;
           gboolean had;
 
-          if (row == NULL || !gk_row_is_cell_entered (row, info->model_column))
+          if (row == NULL || !gk_table_cell_takes_figure (row, info->model_column))
             {
               PasteCheck check = { start + i, start_column + j, g_steal_pointer (&row), value };
 
@@ -492,8 +509,8 @@ gk_table_page_paste_text (GkTablePage  *self,
       PasteCell *cell = &g_array_index (plan, PasteCell, i);
       g_autoptr(GError) set_error = NULL;
 
-      if (!gk_document_set_amount (priv->document, cell->row, cell->column,
-                                   cell->blank ? NULL : &cell->amount, &set_error))
+      if (!paste_set (priv->document, cell->row, cell->column,
+                      cell->blank ? NULL : &cell->amount, &set_error))
         g_warning ("A checked value was refused: %s", set_error->message);
     }
   gk_document_end_action (priv->document);

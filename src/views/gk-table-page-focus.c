@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gk-table-page-private.h"
+#include "gk-table-unit.h"
 
 /* Cell focus: GtkColumnView 4.8 has no cell focus and no way to scroll to
  * an item, so the page builds it. Amount cells are GkTableCell widgets,
@@ -28,7 +29,7 @@ cell_entered_at (GkTablePage *self,
   if (item == NULL)
     return FALSE;
   row = _gk_table_page_item_dup_row (item, FALSE);
-  return row != NULL && column < gk_row_get_n_columns (row) && gk_row_is_cell_entered (row, column);
+  return row != NULL && column < gk_row_get_n_columns (row) && gk_table_cell_takes_figure (row, column);
 }
 
 static GkTableCell *
@@ -275,6 +276,31 @@ _gk_table_page_cell_move (GkTablePage *self,
     }
 }
 
+/* A summary's entered line is kept by the table, not by its row. */
+static gboolean
+commit_line (GkTablePage *self,
+             GkRow       *row,
+             const char  *text,
+             GkTableCell *cell)
+{
+  GkTablePagePrivate *priv = _gk_table_page_get_private (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  GkTable *table = gk_row_get_table (row);
+  guint column = gk_table_cell_get_column (cell);
+  GkAmount amount;
+  const char *column_id = gk_table_schema_get_column (gk_table_get_schema (table), column)->id;
+
+  if ((stripped[0] != '\0' && !gk_table_parse_amount (table, priv->document, stripped, &amount, &error)) ||
+      !gk_document_set_line_figure (priv->document, table, gk_row_get_line_id (row), column_id,
+                                    stripped[0] != '\0' ? &amount : NULL, &error))
+    {
+      gk_table_cell_set_error (cell, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _gk_table_page_cell_commit (GkTablePage *self,
                            const char  *text,
@@ -286,6 +312,8 @@ _gk_table_page_cell_commit (GkTablePage *self,
 
   if (row == NULL)
     return FALSE;
+  if (gk_table_cell_find_line (row) != NULL)
+    return commit_line (self, row, text, cell);
   if (!gk_document_set_amount_text (priv->document, row, gk_table_cell_get_column (cell), text, &error))
     {
       gk_table_cell_set_error (cell, error->message);

@@ -161,7 +161,7 @@ _gk_table_page_focus_from_row (GkTablePage *self)
       ColumnInfo *info = amounts->pdata[k];
       g_autoptr(GkRow) row = _gk_table_page_dup_cell_row (self, position, info);
 
-      if (row != NULL && gk_row_is_cell_entered (row, info->model_column))
+      if (row != NULL && gk_table_cell_takes_figure (row, info->model_column))
         return gk_table_page_focus_cell (self, row, info->model_column);
     }
   return FALSE;

@@ -345,7 +345,7 @@ move_in_row (GkTablePage *self,
       ColumnInfo *info = amounts->pdata[c];
       g_autoptr(GkRow) row = _gk_table_page_dup_cell_row (self, position, info);
 
-      if (row != NULL && gk_row_is_cell_entered (row, info->model_column))
+      if (row != NULL && gk_table_cell_takes_figure (row, info->model_column))
         {
           gk_table_page_focus_cell (self, row, info->model_column);
           return;

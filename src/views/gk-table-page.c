@@ -427,6 +427,7 @@ gk_table_page_constructed (GObject *object)
   g_autofree char *label = NULL;
   g_autofree char *unit = NULL;
   g_autofree char *money = NULL;
+  gboolean entered_lines = FALSE;
 
   G_OBJECT_CLASS (gk_table_page_parent_class)->constructed (object);
 
@@ -449,7 +450,11 @@ gk_table_page_constructed (GObject *object)
   gtk_label_set_text (priv->unit_label, unit);
   gtk_label_set_text (priv->money_label, money);
 
-  if (gk_table_schema_is_summary (schema))
+  /* A summary with lines of its own (决算's 年初结转和结余) is typed
+   * into like any table; one without is all computed. */
+  for (guint i = 0; schema->lines != NULL && i < schema->lines->len; i++)
+    entered_lines |= ((GkLineSchema *) schema->lines->pdata[i])->entered;
+  if (gk_table_schema_is_summary (schema) && !entered_lines)
     {
       g_autofree char *source = NULL;
       g_autofree char *text = NULL;
@@ -462,7 +467,7 @@ gk_table_page_constructed (GObject *object)
       gtk_label_set_text (priv->derived_label, text);
       gtk_widget_set_visible (priv->derived_box, TRUE);
     }
-  gtk_widget_set_visible (priv->legend_label, !gk_table_schema_is_summary (schema));
+  gtk_widget_set_visible (priv->legend_label, !gk_table_schema_is_summary (schema) || entered_lines);
 
   _gk_table_page_build_columns (self, layout);
   _gk_table_page_build_rows (self);
