@@ -150,7 +150,8 @@ gk_field_is_set (gpointer       instance,
     return *(gint *) FIELD_PTR (instance, field) != GK_FIELD_UNSET_INT;
   if (field->type == GK_FIELD_AMOUNT)
     return *(gint64 *) FIELD_PTR (instance, field) != GK_FIELD_UNSET_AMOUNT;
-  return TRUE;
+  /* An optional text is set once it says something. */
+  return *(char **) FIELD_PTR (instance, field) != NULL && **(char **) FIELD_PTR (instance, field) != '\0';
 }
 
 void

@@ -37,6 +37,7 @@ typedef struct
 #define GK_FIELD_INT_IN(path, name, type, member, min) { name, GK_FIELD_INT, G_STRUCT_OFFSET (type, member), min, path }
 #define GK_FIELD_AMOUNT_IN(path, name, type, member) { name, GK_FIELD_AMOUNT, G_STRUCT_OFFSET (type, member), 0, path }
 #define GK_FIELD_STRING_IN(path, name, type, member) { name, GK_FIELD_STRING, G_STRUCT_OFFSET (type, member), 0, path }
+#define GK_FIELD_STRING_SET_AT(name, type, member) { name, GK_FIELD_STRING, G_STRUCT_OFFSET (type, member), 0, NULL, TRUE }
 #define GK_FIELD_INT_SET_IN(path, name, type, member) { name, GK_FIELD_INT, G_STRUCT_OFFSET (type, member), 0, path, TRUE }
 #define GK_FIELD_AMOUNT_SET_IN(path, name, type, member) { name, GK_FIELD_AMOUNT, G_STRUCT_OFFSET (type, member), 0, path, TRUE }
 

@@ -39,7 +39,7 @@ static const GkField fields[] = {
   GK_FIELD_STRING_AT ("period", GkProject, period),
   GK_FIELD_AMOUNT_AT ("other-funds", GkProject, other_funds),
   GK_FIELD_STRING_AT ("goal", GkProject, goal),
-  GK_FIELD_STRING_AT ("performance-name", GkProject, performance_name),
+  GK_FIELD_STRING_SET_AT ("performance-name", GkProject, performance_name),
 };
 
 enum {
