@@ -61,4 +61,18 @@ void      gk_table_rebuild_projects      (GkTable        *self,
                                           GkNameFunc      name_func,
                                           gpointer        user_data);
 
+/* gk-table-figures.c: figures kept by line id and column id */
+void       _gk_table_figures_put        (GHashTable    **figures,
+                                         const char     *line,
+                                         const char     *column_id,
+                                         GkAmount        amount);
+void       _gk_table_figures_remove     (GHashTable     *figures,
+                                         const char     *line,
+                                         const char     *column_id);
+gboolean   _gk_table_figures_get        (GHashTable     *figures,
+                                         const char     *line,
+                                         const char     *column_id,
+                                         GkAmount       *amount);
+GPtrArray *_gk_table_figures_dup_pairs  (GHashTable     *figures);
+
 G_END_DECLS

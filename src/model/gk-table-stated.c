@@ -11,8 +11,6 @@
  * "total", a summary's line id, "values" for a one-row table — and its
  * column's id. */
 
-#define SEPARATOR "\x1f"
-
 /**
  * gk_table_stated_line:
  *
@@ -81,16 +79,10 @@ gk_table_set_stated (GkTable    *self,
                      const char *column_id,
                      GkAmount    amount)
 {
-  GkAmount *value;
-
   g_return_if_fail (GK_IS_TABLE (self));
   g_return_if_fail (line != NULL && column_id != NULL);
 
-  if (self->stated == NULL)
-    self->stated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  value = g_new (GkAmount, 1);
-  *value = amount;
-  g_hash_table_replace (self->stated, g_strconcat (line, SEPARATOR, column_id, NULL), value);
+  _gk_table_figures_put (&self->stated, line, column_id, amount);
   g_object_notify (G_OBJECT (self), "n-stated");
 }
 
@@ -116,20 +108,8 @@ gk_table_get_stated (GkTable    *self,
                      const char *column_id,
                      GkAmount   *amount)
 {
-  g_autofree char *key = NULL;
-  GkAmount *value;
-
   g_return_val_if_fail (GK_IS_TABLE (self), FALSE);
-
-  if (self->stated == NULL || line == NULL || column_id == NULL)
-    return FALSE;
-  key = g_strconcat (line, SEPARATOR, column_id, NULL);
-  value = g_hash_table_lookup (self->stated, key);
-  if (value == NULL)
-    return FALSE;
-  if (amount != NULL)
-    *amount = *value;
-  return TRUE;
+  return _gk_table_figures_get (self->stated, line, column_id, amount);
 }
 
 guint
@@ -138,13 +118,6 @@ gk_table_get_n_stated (GkTable *self)
   g_return_val_if_fail (GK_IS_TABLE (self), 0);
 
   return self->stated != NULL ? g_hash_table_size (self->stated) : 0;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char **) a, *(const char **) b);
 }
 
 /**
@@ -157,26 +130,6 @@ compare_strings (gconstpointer a,
 GPtrArray *
 gk_table_dup_stated (GkTable *self)
 {
-  GPtrArray *pairs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-
-  g_return_val_if_fail (GK_IS_TABLE (self), pairs);
-
-  if (self->stated == NULL)
-    return pairs;
-  g_hash_table_iter_init (&iter, self->stated);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (keys, key);
-  g_ptr_array_sort (keys, compare_strings);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const char *k = keys->pdata[i];
-      const char *sep = strstr (k, SEPARATOR);
-
-      g_ptr_array_add (pairs, g_strndup (k, sep - k));
-      g_ptr_array_add (pairs, g_strdup (sep + 1));
-    }
-  return pairs;
+  g_return_val_if_fail (GK_IS_TABLE (self), g_ptr_array_new_with_free_func (g_free));
+  return _gk_table_figures_dup_pairs (self->stated);
 }
