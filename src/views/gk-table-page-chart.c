@@ -69,16 +69,21 @@ gk_table_page_split_chart (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The divider moved at the same pane height, and not by the page: the
- * user dragged it. */
+/* The divider moved at the same pane height, not by the page, and not
+ * pushed to an end by the pane itself (GtkPaned clamps the position when
+ * a child's minimum height changes, as rows are bound): the user dragged
+ * it. */
 static void
 gk_table_page_chart_moved (GkTablePage *self)
 {
   GkTablePagePrivate *priv = _gk_table_page_get_private (self);
   int height = gtk_widget_get_height (GTK_WIDGET (priv->chart_paned));
+  int position = gtk_paned_get_position (priv->chart_paned);
+  int min_position, max_position;
 
+  g_object_get (priv->chart_paned, "min-position", &min_position, "max-position", &max_position, NULL);
   if (priv->chart_splitting || priv->settings == NULL || height <= 0 ||
-      height != priv->chart_paned_height ||
+      height != priv->chart_paned_height || position <= min_position || position >= max_position ||
       !gtk_widget_get_visible (GTK_WIDGET (priv->chart_scroller)))
     return;
   g_settings_set_int (priv->settings, "table-chart-height",
