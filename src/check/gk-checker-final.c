@@ -137,10 +137,14 @@ check_grand_totals (GkCheckRun *run)
               const char *id = l->sums[j] == GK_LINE_EXPENDITURE_TOTAL
                                  ? "expenditure-total" : ((GkLineSchema *) schema->lines->pdata[l->sums[j]])->id;
               GkRow *row = gk_table_lookup_line (t, id);
+              gboolean minus = (l->subtract & (G_GUINT64_CONSTANT (1) << j)) != 0;
 
-              gk_amount_add (sum, line_figure (t, id, first_column (t)), &sum);
-              if (j > 0)
-                g_string_append (parts, " + ");
+              if (minus)
+                gk_amount_sub (sum, line_figure (t, id, first_column (t)), &sum);
+              else
+                gk_amount_add (sum, line_figure (t, id, first_column (t)), &sum);
+              if (j > 0 || minus)
+                g_string_append (parts, minus ? " − " : " + ");
               g_string_append (parts, row != NULL ? gk_row_get_name (row) : id);
             }
           if (sum == line_figure (t, l->id, first_column (t)))
