@@ -130,7 +130,8 @@ gk_table_cell_describe_derivation (GkRow *row,
  * @row: a line of a summary
  *
  * Returns: (nullable): the template's line @row shows, when its figure
- *   is typed in (决算's 年初结转和结余), else %NULL
+ *   is typed in (决算's 年初结转和结余) or it keeps one typed before the
+ *   template derived it, else %NULL
  */
 const GkLineSchema *
 gk_table_cell_find_line (GkRow *row)
@@ -144,8 +145,16 @@ gk_table_cell_find_line (GkRow *row)
     {
       const GkLineSchema *line = schema->lines->pdata[i];
 
-      if (line->entered && g_strcmp0 (line->id, gk_row_get_line_id (row)) == 0)
+      if (g_strcmp0 (line->id, gk_row_get_line_id (row)) != 0)
+        continue;
+      if (line->entered)
         return line;
+      /* A derived line holding a figure typed before it was derived. */
+      for (guint c = 0; c < gk_table_schema_get_n_columns (schema); c++)
+        if (gk_table_get_line_figure (gk_row_get_table (row), line->id,
+                                      gk_table_schema_get_column (schema, c)->id, NULL))
+          return line;
+      return NULL;
     }
   return NULL;
 }
@@ -164,6 +173,10 @@ gk_table_cell_takes_figure (GkRow *row,
   line = gk_table_cell_find_line (row);
   if (line == NULL)
     return FALSE;
+  if (!line->entered)
+    return gk_table_get_line_figure (gk_row_get_table (row), line->id,
+                                     gk_table_schema_get_column (gk_table_get_schema (gk_row_get_table (row)), column)->id,
+                                     NULL);
   if (!line->expenditure)
     return column == 0;
   return gk_table_schema_get_column (gk_table_get_schema (gk_row_get_table (row)), column)->rule != GK_COLUMN_SUM;
