@@ -308,7 +308,7 @@ read_stated (Reader   *r,
   return TRUE;
 }
 
-/* "lines": {"opening": {"amount": "12.00"}, "closing": {"general": "3.00"}}:
+/* "lines": {"opening": {"amount": "12.00"}, "distribution": {"amount": "3.00"}}:
  * the figures of a summary's entered lines (决算's 年初结转和结余). A
  * figure of a line the template derives was typed when it was entered (年末
  * by source) or is one the user kept: it is read as typed, and the
