@@ -105,7 +105,6 @@ gk_document_set_line_figure (GkDocument      *self,
   return TRUE;
 }
 
-/* The summaries in the order they read each other's lines. */
 static void
 settle_table (GkDocument *self,
               GkTable    *table)

@@ -596,7 +596,6 @@ gk_document_derive_all (GkDocument *self)
   for (guint i = 0; i < self->tables->len; i++)
     if (gk_table_schema_is_summary (gk_table_get_schema (self->tables->pdata[i])))
       gk_document_derive_summary (self, self->tables->pdata[i]);
-  gk_document_settle_lines (self);
   gk_document_settle_follows (self);
 }
 
