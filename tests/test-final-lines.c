@@ -3,7 +3,10 @@
 
 #include <locale.h>
 
+#include <string.h>
+
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "gk-application.h"
 #include "gk-document-io.h"
@@ -259,6 +262,63 @@ test_expenditure_line (void)
   gk_test_run_app (G_CALLBACK (expenditure_line_activated), NULL);
 }
 
+/* A file written when 表四's 一般公共预算 income was entered keeps a
+ * figure unlike 表一's: the cell takes typing, says why it is kept, and
+ * cleared, follows 表一 again. */
+static void
+kept_figure_activated (GApplication *app,
+                       gpointer      user_data)
+{
+  GkWindow *window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_autofree char *source = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), FINAL_SAMPLE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  JsonObject *tables;
+  GkTable *table;
+  GkRow *general;
+  GkTablePage *page;
+  GkTableCell *cell;
+
+  g_assert_true (json_parser_load_from_file (parser, source, &error));
+  tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  {
+    JsonObject *lines = json_object_get_object_member (json_object_get_object_member (tables, "final-fiscal-summary"), "lines");
+    JsonObject *figure = json_object_new ();
+
+    json_object_set_string_member (figure, "total", "296.00");
+    json_object_set_object_member (lines, "general", figure);
+  }
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  document = gk_document_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  table = gk_document_get_table (document, "final-fiscal-summary");
+  general = gk_table_lookup_line (table, "general");
+  g_assert_cmpint (gk_row_get_value (general, 0), ==, 29600);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gk_window_set_document (window, document, NULL);
+  page = open_page (window, "final-fiscal-summary");
+  g_assert_true (gk_table_cell_takes_figure (general, 0));
+  cell = focus_line (page, general);
+  tooltip = gk_table_cell_dup_tooltip (cell);
+  g_assert_nonnull (strstr (tooltip, "kept"));
+  type_into (cell, "");
+  g_assert_false (gk_table_get_line_figure (table, "general", "total", NULL));
+  g_assert_cmpint (gk_row_get_value (general, 0), ==, 29400);
+  g_assert_false (gk_table_cell_takes_figure (general, 0));
+
+  gk_test_destroy_window (window);
+}
+
+static void
+test_kept_figure (void)
+{
+  gk_test_run_app (G_CALLBACK (kept_figure_activated), NULL);
+}
+
 static void
 budget_activated (GApplication *app,
                   gpointer      user_data)
@@ -318,6 +378,7 @@ main (int   argc,
 
   g_test_add_func ("/final-lines/final-summary", test_final_summary);
   g_test_add_func ("/final-lines/expenditure-line", test_expenditure_line);
+  g_test_add_func ("/final-lines/kept-figure", test_kept_figure);
   g_test_add_func ("/final-lines/budget-summary", test_budget_summary);
 
   return g_test_run ();

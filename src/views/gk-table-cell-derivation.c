@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-table-cell.h"
+#include "gk-table-cell-private.h"
 
 /* What a derived cell's tooltip says it is computed from. */
 
@@ -180,4 +181,24 @@ gk_table_cell_takes_figure (GkRow *row,
   if (!line->expenditure)
     return column == 0;
   return gk_table_schema_get_column (gk_table_get_schema (gk_row_get_table (row)), column)->rule != GK_COLUMN_SUM;
+}
+
+/* A figure a derived line keeps from a file written when the line was
+ * entered, and that differs from what the line derives: it is printed
+ * until cleared. */
+char *
+_gk_table_cell_describe_kept (GkRow *row,
+                              guint  column)
+{
+  const GkLineSchema *line = gk_table_cell_find_line (row);
+  const GkTableSchema *schema;
+
+  if (line == NULL || line->entered)
+    return NULL;
+  schema = gk_table_get_schema (gk_row_get_table (row));
+  if (!gk_table_get_line_figure (gk_row_get_table (row), line->id,
+                                 gk_table_schema_get_column (schema, column)->id, NULL))
+    return NULL;
+  return g_strdup (_("Typed when this line was entered, and kept: it is printed in place of the computed "
+                     "figure. Clear it to print the computed one."));
 }
