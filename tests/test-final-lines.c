@@ -3,6 +3,11 @@
 
 #include <locale.h>
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
 #include "gk-application.h"
 #include "gk-document-io.h"
 #include "gk-table-cell.h"
@@ -11,9 +16,9 @@
 
 #include "gk-test-common.h"
 
-/* A 决算 summary's entered lines (年初结转和结余, 年末结转和结余) are
- * typed into in the window like any entered cell; a 预算 summary stays
- * all computed. */
+/* A 决算 summary's entered lines (年初结转和结余, 结余分配) are typed into
+ * in the window like any entered cell, on either side of the summary; a
+ * 预算 summary stays all computed. */
 
 #define FINAL_SAMPLE "data/samples/zhashui-county-audit-bureau-2020-final.gongkai"
 #define LEGEND "Cells on a tinted ground are typed in; figures in grey are computed."
@@ -92,6 +97,7 @@ focus_line (GkTablePage *page,
   FocusAt at = { page, row };
 
   g_assert_true (gk_table_page_focus_cell (page, row, 0));
+  /* The cell focused is the row's, on its side of the summary. */
   gk_test_iterate_until (focus_is_at, &at);
   gk_test_iterate_idle ();
   gk_test_iterate_until (focus_is_at, &at);
@@ -173,6 +179,146 @@ test_final_summary (void)
   gk_test_run_app (G_CALLBACK (final_activated), NULL);
 }
 
+static gboolean
+window_saved (gpointer data)
+{
+  return !gk_window_get_modified (data);
+}
+
+/* 结余分配, an entered line on the expenditure side of 收入支出决算总表,
+ * is focused and typed into beside the income line it shares a printed
+ * line with; saved and opened again, the window shows it, and 年末结转和结余
+ * (derived) follows it. */
+static void
+expenditure_line_activated (GApplication *app,
+                            gpointer      user_data)
+{
+  GkWindow *window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_autofree char *source = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), FINAL_SAMPLE, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-final-lines-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "final.gongkai", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkDocument) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  GkTable *table;
+  GkRow *distribution, *closing;
+  GkTablePage *page;
+  GkTableCell *cell;
+  GkAmount amount = 0;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, &error));
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+  document = gk_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  table = gk_document_get_table (document, "final-summary");
+  distribution = gk_table_lookup_line (table, "distribution");
+  closing = gk_table_lookup_line (table, "closing");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gk_window_set_document (window, document, file);
+  page = open_page (window, "final-summary");
+
+  g_assert_true (gk_table_cell_takes_figure (distribution, 0));
+  g_assert_false (gk_table_cell_takes_figure (closing, 0));
+  g_assert_false (gk_table_page_focus_cell (page, closing, 0));
+  g_assert_cmpint (gk_row_get_value (closing, 0), ==, 430);
+
+  cell = focus_line (page, distribution);
+  g_assert_true (gk_table_cell_get_row (cell) == distribution);
+  type_into (cell, "1.30");
+  g_assert_false (gk_table_cell_is_editing (cell));
+  g_assert_true (gk_table_get_line_figure (table, "distribution", "amount", &amount));
+  g_assert_cmpint (amount, ==, 130);
+  g_assert_cmpint (gk_row_get_value (closing, 0), ==, 300);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  gk_test_iterate_until (window_saved, window);
+
+  reopened = gk_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  table = gk_document_get_table (reopened, "final-summary");
+  distribution = gk_table_lookup_line (table, "distribution");
+  g_assert_true (gk_table_get_line_figure (table, "distribution", "amount", &amount));
+  g_assert_cmpint (amount, ==, 130);
+  g_assert_false (gk_table_get_line_figure (table, "closing", "amount", NULL));
+  g_assert_cmpint (gk_row_get_value (gk_table_lookup_line (table, "closing"), 0), ==, 300);
+  /* The focused cell goes with the page it is on. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  gk_window_set_document (window, reopened, file);
+  page = open_page (window, "final-summary");
+  cell = focus_line (page, distribution);
+  g_assert_cmpstr (gk_table_cell_get_text (cell), ==, "1.30");
+
+  gk_test_destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_expenditure_line (void)
+{
+  gk_test_run_app (G_CALLBACK (expenditure_line_activated), NULL);
+}
+
+/* A file written when 表四's 一般公共预算 income was entered keeps a
+ * figure unlike 表一's: the cell takes typing, says why it is kept, and
+ * cleared, follows 表一 again. */
+static void
+kept_figure_activated (GApplication *app,
+                       gpointer      user_data)
+{
+  GkWindow *window = GK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_autofree char *source = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), FINAL_SAMPLE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  JsonObject *tables;
+  GkTable *table;
+  GkRow *general;
+  GkTablePage *page;
+  GkTableCell *cell;
+
+  g_assert_true (json_parser_load_from_file (parser, source, &error));
+  tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  {
+    JsonObject *lines = json_object_get_object_member (json_object_get_object_member (tables, "final-fiscal-summary"), "lines");
+    JsonObject *figure = json_object_new ();
+
+    json_object_set_string_member (figure, "total", "296.00");
+    json_object_set_object_member (lines, "general", figure);
+  }
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  document = gk_document_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  table = gk_document_get_table (document, "final-fiscal-summary");
+  general = gk_table_lookup_line (table, "general");
+  g_assert_cmpint (gk_row_get_value (general, 0), ==, 29600);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gk_window_set_document (window, document, NULL);
+  page = open_page (window, "final-fiscal-summary");
+  g_assert_true (gk_table_cell_takes_figure (general, 0));
+  cell = focus_line (page, general);
+  tooltip = gk_table_cell_dup_tooltip (cell);
+  g_assert_nonnull (strstr (tooltip, "kept"));
+  type_into (cell, "");
+  g_assert_false (gk_table_get_line_figure (table, "general", "total", NULL));
+  g_assert_cmpint (gk_row_get_value (general, 0), ==, 29400);
+  g_assert_false (gk_table_cell_takes_figure (general, 0));
+
+  gk_test_destroy_window (window);
+}
+
+static void
+test_kept_figure (void)
+{
+  gk_test_run_app (G_CALLBACK (kept_figure_activated), NULL);
+}
+
 static void
 budget_activated (GApplication *app,
                   gpointer      user_data)
@@ -231,6 +377,8 @@ main (int   argc,
   gtk_init ();
 
   g_test_add_func ("/final-lines/final-summary", test_final_summary);
+  g_test_add_func ("/final-lines/expenditure-line", test_expenditure_line);
+  g_test_add_func ("/final-lines/kept-figure", test_kept_figure);
   g_test_add_func ("/final-lines/budget-summary", test_budget_summary);
 
   return g_test_run ();

@@ -9,9 +9,9 @@
  * expenditure), 年末结转和结余 = 年初 + 收入 − 支出 by source and on each row
  * of the 政府性基金 and 国有资本经营 tables, and the tables agree with the
  * 总表 lines that stand for them. Most sides of these are derived and
- * cannot differ; where a figure is entered on both sides (年初 and 年末
- * on the 总表, the 一般公共预算 income on both 总表) the identity can break,
- * and a figure printed by a published 决算 read in counts as printed. */
+ * cannot differ; where a file keeps a figure typed before the template
+ * derived its line (一般公共预算 income on both 总表, 年末) the identity can
+ * break, and a figure printed by a published 决算 read in counts as printed. */
 
 /* A figure as the table prints it: the published one where the document
  * keeps it, else Gongkai's. */
@@ -137,10 +137,14 @@ check_grand_totals (GkCheckRun *run)
               const char *id = l->sums[j] == GK_LINE_EXPENDITURE_TOTAL
                                  ? "expenditure-total" : ((GkLineSchema *) schema->lines->pdata[l->sums[j]])->id;
               GkRow *row = gk_table_lookup_line (t, id);
+              gboolean minus = (l->subtract & (G_GUINT64_CONSTANT (1) << j)) != 0;
 
-              gk_amount_add (sum, line_figure (t, id, first_column (t)), &sum);
-              if (j > 0)
-                g_string_append (parts, " + ");
+              if (minus)
+                gk_amount_sub (sum, line_figure (t, id, first_column (t)), &sum);
+              else
+                gk_amount_add (sum, line_figure (t, id, first_column (t)), &sum);
+              if (j > 0 || minus)
+                g_string_append (parts, minus ? " − " : " + ");
               g_string_append (parts, row != NULL ? gk_row_get_name (row) : id);
             }
           if (sum == line_figure (t, l->id, first_column (t)))
@@ -249,7 +253,7 @@ check_tables (GkCheckRun *run)
               line_figure (fiscal, "expenditure-total", "general"), text,
               figure (general, gk_table_get_total_row (general), "total"));
     }
-  /* 一般公共预算财政拨款收入 is entered on both 总表. */
+  /* 一般公共预算财政拨款收入: entered on 收入支出决算总表, read by the other. */
   if (summary != NULL && fiscal != NULL && gk_table_lookup_line (summary, "general") != NULL &&
       gk_table_lookup_line (fiscal, "general") != NULL &&
       line_figure (summary, "general", first_column (summary)) != line_figure (fiscal, "general", first_column (fiscal)))
@@ -259,7 +263,7 @@ check_tables (GkCheckRun *run)
               line_figure (summary, "general", first_column (summary)), text,
               line_figure (fiscal, "general", first_column (fiscal)));
     }
-  /* 年末 of 政府性基金 is entered on the 总表 and derived in its table. */
+  /* 年末 of 政府性基金: derived in its table, read by the 总表. */
   if (fiscal != NULL && fund != NULL && gk_table_get_total_row (fund) != NULL &&
       gk_table_lookup_line (fiscal, "closing") != NULL && gk_table_column_index (fiscal, "fund") >= 0 &&
       gk_table_column_index (fund, "closing") >= 0 &&

@@ -80,8 +80,11 @@ check_summary_lines (GkCheckRun *run)
         {
           GkRow *part_row = gk_table_lookup_line (run->table, line_part_id (schema, line, j));
 
+          /* 年末结转和结余 = 总计 − 本年支出合计 − 结余分配 */
           if (part_row != NULL)
-            ok = ok && gk_amount_add (sum, gk_row_get_value (part_row, 0), &sum);
+            ok = ok && (line->subtract & (G_GUINT64_CONSTANT (1) << j)
+                          ? gk_amount_sub (sum, gk_row_get_value (part_row, 0), &sum)
+                          : gk_amount_add (sum, gk_row_get_value (part_row, 0), &sum));
         }
       if (!ok || sum != gk_row_get_value (row, 0))
         {

@@ -308,8 +308,11 @@ read_stated (Reader   *r,
   return TRUE;
 }
 
-/* "lines": {"opening": {"amount": "12.00"}, "closing": {"general": "3.00"}}:
- * the figures of a summary's entered lines (决算's 年初结转和结余). */
+/* "lines": {"opening": {"amount": "12.00"}, "distribution": {"amount": "3.00"}}:
+ * the figures of a summary's entered lines (决算's 年初结转和结余). A
+ * figure of a line the template derives was typed when it was entered (年末
+ * by source) or is one the user kept: it is read as typed, and the
+ * document drops it once read if it is the derived figure. */
 static gboolean
 read_lines (Reader   *r,
             GkTable  *table,
@@ -333,8 +336,8 @@ read_lines (Reader   *r,
       for (guint i = 0; i < schema->lines->len; i++)
         if (g_str_equal (((GkLineSchema *) schema->lines->pdata[i])->id, id))
           line = schema->lines->pdata[i];
-      if (line == NULL || !line->entered)
-        return _gk_reader_fail (r, _("table %s has no entered line “%s”"), schema->id, id);
+      if (line == NULL)
+        return _gk_reader_fail (r, _("table %s has no line “%s”"), schema->id, id);
       if (!_gk_reader_expect_object (r, json_object_get_member (object, id), &cells))
         return FALSE;
       columns = json_object_get_members (cells);

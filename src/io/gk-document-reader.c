@@ -817,6 +817,9 @@ load (const char  *data,
     }
 
   gk_document_derive_all (document);
+  /* Only as the file is read: a template changed later keeps every
+   * figure, for its undo to find them. */
+  gk_document_settle_lines (document);
   gk_document_history_clear (document);
   return g_steal_pointer (&document);
 }

@@ -75,7 +75,10 @@ gk_document_set_line_figure (GkDocument      *self,
     if (g_strcmp0 (((GkLineSchema *) schema->lines->pdata[i])->id, line_id) == 0)
       line = schema->lines->pdata[i];
   column = gk_table_schema_column_index (schema, column_id);
-  if (line == NULL || !line->entered || column < 0 || (!line->expenditure && column != 0) ||
+  /* A derived line takes a figure only where it keeps one typed before
+   * it was derived (it may be changed or cleared, and then follows). */
+  if (line == NULL || column < 0 || (!line->entered && !gk_table_get_line_figure (table, line_id, column_id, NULL)) ||
+      (!line->expenditure && column != 0) ||
       (line->expenditure && gk_table_schema_get_column (schema, column)->rule == GK_COLUMN_SUM))
     {
       g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_EDITABLE,
@@ -100,4 +103,60 @@ gk_document_set_line_figure (GkDocument      *self,
     }
   gk_document_record (self, &c->base);
   return TRUE;
+}
+
+static void
+settle_table (GkDocument *self,
+              GkTable    *table)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+
+  for (guint k = 0; k < schema->lines->len; k++)
+    {
+      const GkLineSchema *line = schema->lines->pdata[schema->line_order[k]];
+      guint width = line->expenditure ? gk_table_schema_get_n_columns (schema) : 1;
+
+      if (line->entered)
+        continue;
+      for (guint c = 0; c < width; c++)
+        {
+          const char *column_id = gk_table_schema_get_column (schema, c)->id;
+          GkRow *row = gk_table_lookup_line (table, line->id);
+          GkAmount typed, derived;
+
+          if (!gk_table_get_line_figure (table, line->id, column_id, &typed))
+            continue;
+          gk_table_set_line_figure (table, line->id, column_id, 0, FALSE);
+          gk_document_derive_summary (self, table);
+          if (row != NULL && gk_row_get_amount (row, c, &derived) && !gk_row_has_overflow (row, c) &&
+              derived == typed)
+            continue;
+          gk_table_set_line_figure (table, line->id, column_id, typed, TRUE);
+          gk_document_derive_summary (self, table);
+        }
+    }
+}
+
+/**
+ * gk_document_settle_lines:
+ *
+ * After a document is read: a figure it keeps for a summary line the
+ * template derives (一般公共预算财政拨款 on 财政拨款收入支出决算总表, 年末 by
+ * source, written when they were entered twice) goes when it is the
+ * derived figure, one by one in the order the lines are derived; one that
+ * differs stays and is printed, and the checks name it against the
+ * figure it should equal. No figure the user typed is lost.
+ */
+void
+gk_document_settle_lines (GkDocument *self)
+{
+  g_return_if_fail (GK_IS_DOCUMENT (self));
+
+  for (guint i = 0; i < gk_document_get_n_tables (self); i++)
+    {
+      GkTable *table = gk_document_get_table_at (self, i);
+
+      if (gk_table_schema_is_summary (gk_table_get_schema (table)) && gk_table_get_schema (table)->lines != NULL)
+        settle_table (self, table);
+    }
 }

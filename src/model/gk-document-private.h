@@ -94,6 +94,7 @@ void      gk_document_touch_follow     (GkDocument    *self,
                                         GkRow         *row,
                                         gboolean       rows_changed);
 void      gk_document_settle_follows   (GkDocument    *self);
+void      gk_document_settle_lines     (GkDocument    *self);
 void      gk_document_override_row     (GkDocument    *self,
                                         GkRow         *row,
                                         guint          column,

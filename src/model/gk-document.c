@@ -554,11 +554,16 @@ summary_reads (const GkTableSchema *summary,
 
   for (guint k = 0; k < n; k++)
     {
-      const char *source = k < summary->columns->len
-                           ? ((GkColumnSchema *) summary->columns->pdata[k])->source
-                           : ((GkLineSchema *) summary->lines->pdata[k - summary->columns->len])->source;
-      if (source != NULL && strncmp (source, role, len) == 0 && source[len] == ':')
-        return TRUE;
+      const GkLineSchema *line = k < summary->columns->len ? NULL : summary->lines->pdata[k - summary->columns->len];
+
+      for (guint c = 0; c <= (line != NULL ? line->n_cells : 0); c++)
+        {
+          const char *source = line == NULL ? ((GkColumnSchema *) summary->columns->pdata[k])->source
+                               : c == 0 ? line->source : line->cells[c - 1].source;
+
+          if (source != NULL && strncmp (source, role, len) == 0 && source[len] == ':')
+            return TRUE;
+        }
     }
   return FALSE;
 }

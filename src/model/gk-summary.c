@@ -156,11 +156,124 @@ build_lines (GkDocument *self,
   append_lines (summary, TRUE);
 }
 
+/* A line's or a cell's "source": the column total of an entered table, or
+ * the figure of another summary's income line (一般公共预算财政拨款收入,
+ * entered on 收入支出决算总表 and read by 财政拨款收入支出决算总表). */
+static gboolean
+source_value (GkDocument *self,
+              const char *source,
+              GkAmount   *value,
+              gboolean   *overflow)
+{
+  g_auto(GStrv) parts = NULL;
+  GkTable *table;
+  GkRow *row;
+  int index;
+
+  *value = 0;
+  *overflow = FALSE;
+  if (source == NULL || g_strv_length (parts = g_strsplit (source, ":", 2)) != 2 ||
+      (table = gk_document_get_table (self, parts[0])) == NULL)
+    return FALSE;
+  if (gk_table_schema_is_summary (gk_table_get_schema (table)))
+    {
+      if ((row = gk_table_lookup_line (table, parts[1])) == NULL)
+        return FALSE;
+      *overflow = gk_row_has_overflow (row, 0);
+      return gk_row_get_amount (row, 0, value);
+    }
+  if ((index = gk_table_column_index (table, parts[1])) < 0)
+    return FALSE;
+  row = gk_table_get_total_row (table);
+  *overflow = row != NULL && gk_row_has_overflow (row, index);
+  return gk_table_get_column_total (table, index, value);
+}
+
+typedef struct
+{
+  const GkTableSchema *schema;
+  guint                n_columns;
+  GkAmount            *values;     /* line × column */
+  guint64             *set;
+  guint64             *overflow;
+  GkAmount            *total_values;
+  guint64              total_set;
+  guint64              total_overflow;
+} Lines;
+
+/* Adds (or takes away) the lines @sums into @v, column by column for
+ * @width columns; @cell >= 0 fills only that column, an income line
+ * giving its one figure, an expenditure line its figure in the column. */
+static void
+add_lines (Lines         *lines,
+           const guint   *sums,
+           guint          n_sums,
+           guint64        subtract,
+           int            cell,
+           guint          width,
+           GkAmount      *v,
+           guint64       *set,
+           guint64       *overflow)
+{
+  for (guint j = 0; j < n_sums; j++)
+    {
+      gboolean total = sums[j] == GK_LINE_EXPENDITURE_TOTAL;
+      const GkAmount *from = total ? lines->total_values : lines->values + (gsize) sums[j] * lines->n_columns;
+      guint64 from_set = total ? lines->total_set : lines->set[sums[j]];
+      guint64 from_overflow = total ? lines->total_overflow : lines->overflow[sums[j]];
+      gboolean minus = (subtract & (G_GUINT64_CONSTANT (1) << j)) != 0;
+
+      for (guint c = cell >= 0 ? (guint) cell : 0; c < (cell >= 0 ? (guint) cell + 1 : width); c++)
+        {
+          guint s = cell >= 0 && !total && !((GkLineSchema *) lines->schema->lines->pdata[sums[j]])->expenditure ? 0 : c;
+          guint64 bit = G_GUINT64_CONSTANT (1) << c;
+
+          if (from_set & (G_GUINT64_CONSTANT (1) << s))
+            *set |= bit;
+          if (from_overflow & (G_GUINT64_CONSTANT (1) << s))
+            *overflow |= bit;
+          if (minus ? !gk_amount_sub (v[c], from[s], &v[c]) : !gk_amount_add (v[c], from[s], &v[c]))
+            *overflow |= bit;
+        }
+    }
+}
+
+/* A figure typed into a line that the template now derives (a file
+ * written when 年末 by source was entered) stands for the derived one
+ * until the user clears it: nothing typed is lost. */
+static gboolean
+apply_overrides (GkTable            *summary,
+                 const GkLineSchema *line,
+                 guint               width,
+                 GkAmount           *v,
+                 guint64            *set,
+                 guint64            *overflow)
+{
+  const GkTableSchema *schema = gk_table_get_schema (summary);
+  gboolean any = FALSE;
+
+  if (line->entered)
+    return FALSE;
+  for (guint c = 0; c < width; c++)
+    {
+      const GkColumnSchema *col = gk_table_schema_get_column (schema, c);
+
+      if ((line->expenditure && col->rule == GK_COLUMN_SUM) ||
+          !gk_table_get_line_figure (summary, line->id, col->id, &v[c]))
+        continue;
+      *set |= G_GUINT64_CONSTANT (1) << c;
+      *overflow &= ~(G_GUINT64_CONSTANT (1) << c);
+      any = TRUE;
+    }
+  return any;
+}
+
 /* Every line in the order its sums need: taken from another table's
- * column total, entered, or summed. An income line carries its figure in
+ * column total or another summary's line, entered, summed, or filled
+ * column by column by its cells. An income line carries its figure in
  * the first column; an expenditure line has one in each column, summed
- * column by column, and an entered one gets the row rules of the table
- * (合计 = 一般公共预算 + 政府性基金 + 国有资本经营). */
+ * column by column, and an entered one or one of cells gets the row rules
+ * of the table (合计 = 一般公共预算 + 政府性基金 + 国有资本经营). */
 static void
 derive_lines (GkDocument *self,
               GkTable    *summary,
@@ -173,14 +286,14 @@ derive_lines (GkDocument *self,
   g_autofree guint64 *set = g_new0 (guint64, MAX (n_lines, 1));
   g_autofree guint64 *overflow = g_new0 (guint64, MAX (n_lines, 1));
   g_autofree GkAmount *total_values = g_new0 (GkAmount, n_columns);
-  guint64 total_set = 0, total_overflow = 0;
+  Lines lines = { schema, n_columns, values, set, overflow, total_values, 0, 0 };
 
   for (guint c = 0; expenditure_total != NULL && c < n_columns; c++)
     {
       if (gk_row_get_amount (expenditure_total, c, &total_values[c]))
-        total_set |= G_GUINT64_CONSTANT (1) << c;
+        lines.total_set |= G_GUINT64_CONSTANT (1) << c;
       if (gk_row_has_overflow (expenditure_total, c))
-        total_overflow |= G_GUINT64_CONSTANT (1) << c;
+        lines.total_overflow |= G_GUINT64_CONSTANT (1) << c;
     }
 
   for (guint k = 0; k < n_lines; k++)
@@ -191,15 +304,14 @@ derive_lines (GkDocument *self,
       guint width = line->expenditure ? n_columns : 1;
       guint64 mask = width == 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << width) - 1;
       GkRow *row = gk_table_lookup_line (summary, line->id);
-      GkTable *source;
-      guint column;
+      gboolean ruled = line->entered || line->n_cells > 0;
+      gboolean source_overflow;
 
-      if (parse_source (self, line->source, &source, &column))
+      if (line->source != NULL)
         {
-          GkRow *total = gk_table_get_total_row (source);
-          if (gk_table_get_column_total (source, column, &v[0]))
+          if (source_value (self, line->source, &v[0], &source_overflow))
             set[i] |= 1;
-          if (total != NULL && gk_row_has_overflow (total, column))
+          if (source_overflow)
             overflow[i] |= 1;
         }
       else if (line->entered)
@@ -207,20 +319,25 @@ derive_lines (GkDocument *self,
           for (guint c = 0; c < width; c++)
             if (gk_table_get_line_figure (summary, line->id, gk_table_schema_get_column (schema, c)->id, &v[c]))
               set[i] |= G_GUINT64_CONSTANT (1) << c;
-          if (line->expenditure && row != NULL)
-            gk_table_apply_rules (summary, row, v, &set[i], &overflow[i]);
         }
-      for (guint j = 0; j < line->n_sums; j++)
+      add_lines (&lines, line->sums, line->n_sums, line->subtract, -1, width, v, &set[i], &overflow[i]);
+      for (guint j = 0; j < line->n_cells; j++)
         {
-          gboolean total = line->sums[j] == GK_LINE_EXPENDITURE_TOTAL;
-          const GkAmount *from = total ? total_values : values + (gsize) line->sums[j] * n_columns;
+          const GkLineCell *cell = &line->cells[j];
+          guint64 bit = G_GUINT64_CONSTANT (1) << cell->column;
 
-          set[i] |= (total ? total_set : set[line->sums[j]]) & mask;
-          overflow[i] |= (total ? total_overflow : overflow[line->sums[j]]) & mask;
-          for (guint c = 0; c < width; c++)
-            if (!gk_amount_add (v[c], from[c], &v[c]))
-              overflow[i] |= G_GUINT64_CONSTANT (1) << c;
+          if (cell->source != NULL)
+            {
+              if (source_value (self, cell->source, &v[cell->column], &source_overflow))
+                set[i] |= bit;
+              if (source_overflow)
+                overflow[i] |= bit;
+            }
+          add_lines (&lines, cell->sums, cell->n_sums, cell->subtract, cell->column, width, v, &set[i], &overflow[i]);
         }
+      ruled |= apply_overrides (summary, line, width, v, &set[i], &overflow[i]);
+      if (line->expenditure && ruled && row != NULL)
+        gk_table_apply_rules (summary, row, v, &set[i], &overflow[i]);
       if (row != NULL)
         gk_row_store (row, v, set[i] & mask, overflow[i] & mask);
     }
@@ -282,4 +399,6 @@ gk_document_derive_summary (GkDocument *self,
     build_lines (self, summary, classes);
   derive_expenditure (self, summary, classes);
   derive_lines (self, summary, gk_table_lookup_line (summary, EXPENDITURE_TOTAL));
+  /* The summaries that read its lines follow (the template has no circle). */
+  gk_document_derive_after (self, summary);
 }

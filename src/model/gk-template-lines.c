@@ -145,11 +145,126 @@ parse_line (GkTableSchema *t,
         return invalid (error, where, _("line “%s”: “entered” must be true or false"), l->id);
       l->entered = json_node_get_boolean (entered);
     }
-  if ((l->entered ? 1 : 0) + (l->source != NULL ? 1 : 0) + (json_object_has_member (obj, "sum") ? 1 : 0) > 1)
-    return invalid (error, where, _("line “%s” must be either entered, taken from a “source” or a “sum”, not more than one"),
+  if ((l->entered ? 1 : 0) + (l->source != NULL ? 1 : 0) + (json_object_has_member (obj, "sum") ? 1 : 0) +
+      (json_object_has_member (obj, "cells") ? 1 : 0) > 1)
+    return invalid (error, where, _("line “%s” must be either entered, taken from a “source”, a “sum” or its “cells”, not more than one"),
                     l->id);
+  if (json_object_has_member (obj, "cells") && !l->expenditure)
+    return invalid (error, where, _("line “%s”: only a line of the expenditure side has “cells”"), l->id);
   if (l->expenditure && l->source != NULL && t->columns->len > 1)
     return invalid (error, where, _("line “%s”: an expenditure line of several columns cannot take one “source”"), l->id);
+  return TRUE;
+}
+
+/* "sum": ["grand-total", "-expenditure-total", "-distribution"]: lines
+ * added, a leading minus taking one away (年末结转和结余 = 总计 − 本年支出
+ * − 结余分配). In a line's "cells" an income line gives its one figure and
+ * an expenditure line its figure in the cell's column. */
+static gboolean
+parse_line_sum (GkTableSchema *t,
+                GkLineSchema  *l,
+                JsonNode      *node,
+                GHashTable    *ids,
+                gboolean       in_cell,
+                guint        **sums,
+                guint         *n_sums,
+                guint64       *subtract,
+                const char    *where,
+                GError       **error)
+{
+  JsonArray *names;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, where, _("line “%s”: “sum” must be a list of line ids"), l->id);
+  names = json_node_get_array (node);
+  if (json_array_get_length (names) == 0 || json_array_get_length (names) > 64)
+    return invalid (error, where, _("line “%s”: “sum” must list from 1 to 64 lines"), l->id);
+  *n_sums = json_array_get_length (names);
+  *sums = g_new0 (guint, *n_sums);
+  *subtract = 0;
+  for (guint j = 0; j < *n_sums; j++)
+    {
+      JsonNode *element = json_array_get_element (names, j);
+      const char *name;
+      gpointer idx;
+      GkLineSchema *other;
+
+      if (!is_string_node (element))
+        return invalid (error, where, _("line “%s”: “sum” must be a list of line ids"), l->id);
+      name = json_node_get_string (element);
+      if (name[0] == '-')
+        {
+          *subtract |= G_GUINT64_CONSTANT (1) << j;
+          name++;
+        }
+      /* 总计 = 本年支出合计 + 结余分配 + 年末结转和结余 */
+      if (g_str_equal (name, EXPENDITURE_TOTAL) && l->expenditure)
+        {
+          (*sums)[j] = GK_LINE_EXPENDITURE_TOTAL;
+          continue;
+        }
+      if (!g_hash_table_lookup_extended (ids, name, NULL, &idx))
+        return invalid (error, where, _("line “%s” sums “%s”, which is not a line of the table"),
+                        l->id, json_node_get_string (element));
+      (*sums)[j] = GPOINTER_TO_UINT (idx);
+      other = t->lines->pdata[(*sums)[j]];
+      if (other->expenditure && !l->expenditure)
+        return invalid (error, where, _("line “%s” sums “%s”, a line of the expenditure side"), l->id, name);
+      /* Which column would an income line's one figure go to? */
+      if (!other->expenditure && l->expenditure && !in_cell && t->columns->len > 1)
+        return invalid (error, where, _("line “%s” of several columns sums “%s”, a line of the income side: "
+                                        "sum it in the line's “cells”"), l->id, name);
+    }
+  return TRUE;
+}
+
+/* "cells": {"general": {"sum": ["opening-general", "general",
+ * "-expenditure-total"]}, "fund": {"source": "final-fund:closing"}}: the
+ * columns of an expenditure line that have rules of their own; a column
+ * that sums others (合计) adds them, the others are blank. */
+static gboolean
+parse_cells (GkTableSchema *t,
+             GkLineSchema  *l,
+             JsonNode      *node,
+             GHashTable    *ids,
+             const char    *where,
+             GError       **error)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *cells;
+  guint k = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node) || json_object_get_size (cells = json_node_get_object (node)) == 0)
+    return invalid (error, where, _("line “%s”: “cells” must name columns, each with a “source” or a “sum”"), l->id);
+  members = json_object_get_members (cells);
+  l->n_cells = json_object_get_size (cells);
+  l->cells = g_new0 (GkLineCell, l->n_cells);
+  for (GList *m = members; m != NULL; m = m->next, k++)
+    {
+      GkLineCell *cell = &l->cells[k];
+      JsonNode *rule = json_object_get_member (cells, m->data);
+      JsonObject *obj;
+      int column = gk_table_schema_column_index (t, m->data);
+
+      if (column < 0 || gk_table_schema_get_column (t, column)->rule == GK_COLUMN_SUM)
+        return invalid (error, where, _("line “%s”: “cells” names “%s”, which is not a column of the table "
+                                        "that takes a figure"), l->id, (const char *) m->data);
+      cell->column = column;
+      obj = JSON_NODE_HOLDS_OBJECT (rule) ? json_node_get_object (rule) : NULL;
+      if (obj == NULL || json_object_has_member (obj, "source") == json_object_has_member (obj, "sum"))
+        return invalid (error, where, _("line “%s”, cell “%s”: give a “source” or a “sum”"), l->id,
+                        (const char *) m->data);
+      if (json_object_has_member (obj, "source"))
+        {
+          if (!is_string_node (json_object_get_member (obj, "source")))
+            return invalid (error, where, _("line “%s”, cell “%s”: “source” must be text"), l->id,
+                            (const char *) m->data);
+          cell->source = g_strdup (json_object_get_string_member (obj, "source"));
+        }
+      else if (!parse_line_sum (t, l, json_object_get_member (obj, "sum"), ids, TRUE, &cell->sums, &cell->n_sums,
+                                &cell->subtract, where, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -187,32 +302,14 @@ _gk_template_parse_lines (GkTableSchema *t,
     {
       JsonObject *obj = json_array_get_object_element (array, i);
       GkLineSchema *l = g_ptr_array_index (t->lines, i);
-      JsonArray *names;
 
-      if (!json_object_has_member (obj, "sum"))
-        continue;
-      if (!is_string_array (obj, "sum"))
-        return invalid (error, where, _("line “%s”: “sum” must be a list of line ids"), l->id);
-      names = json_object_get_array_member (obj, "sum");
-      l->n_sums = json_array_get_length (names);
-      l->sums = g_new0 (guint, l->n_sums);
-      for (guint j = 0; j < l->n_sums; j++)
-        {
-          const char *name = json_array_get_string_element (names, j);
-          gpointer idx;
-
-          /* 总计 = 本年支出合计 + 结余分配 + 年末结转和结余 */
-          if (g_str_equal (name, EXPENDITURE_TOTAL) && l->expenditure)
-            {
-              l->sums[j] = GK_LINE_EXPENDITURE_TOTAL;
-              continue;
-            }
-          if (!g_hash_table_lookup_extended (ids, name, NULL, &idx))
-            return invalid (error, where, _("line “%s” sums “%s”, which is not a line of the table"), l->id, name);
-          l->sums[j] = GPOINTER_TO_UINT (idx);
-          if (((GkLineSchema *) t->lines->pdata[l->sums[j]])->expenditure && !l->expenditure)
-            return invalid (error, where, _("line “%s” sums “%s”, a line of the expenditure side"), l->id, name);
-        }
+      if (json_object_has_member (obj, "sum") &&
+          !parse_line_sum (t, l, json_object_get_member (obj, "sum"), ids, FALSE, &l->sums, &l->n_sums,
+                           &l->subtract, where, error))
+        return FALSE;
+      if (json_object_has_member (obj, "cells") &&
+          !parse_cells (t, l, json_object_get_member (obj, "cells"), ids, where, error))
+        return FALSE;
     }
 
   done = g_new0 (gboolean, n);
@@ -226,6 +323,9 @@ _gk_template_parse_lines (GkTableSchema *t,
 
           for (guint j = 0; ready && j < l->n_sums; j++)
             ready = l->sums[j] == GK_LINE_EXPENDITURE_TOTAL || done[l->sums[j]];
+          for (guint c = 0; ready && c < l->n_cells; c++)
+            for (guint j = 0; ready && j < l->cells[c].n_sums; j++)
+              ready = l->cells[c].sums[j] == GK_LINE_EXPENDITURE_TOTAL || done[l->cells[c].sums[j]];
           if (ready)
             {
               done[i] = TRUE;
@@ -237,6 +337,129 @@ _gk_template_parse_lines (GkTableSchema *t,
   if (order->len != n)
     return invalid (error, where, _("its lines sum each other in a circle"));
   t->line_order = (guint *) g_array_free (g_steal_pointer (&order), FALSE);
+  return TRUE;
+}
+
+static const GkLineSchema *
+find_line (const GkTableSchema *t,
+           const char          *id)
+{
+  for (guint i = 0; t->lines != NULL && i < t->lines->len; i++)
+    if (g_str_equal (((GkLineSchema *) t->lines->pdata[i])->id, id))
+      return t->lines->pdata[i];
+  return NULL;
+}
+
+/* "role:column" names a column of another table, whose total is taken;
+ * for a line, "role:line" names an income line of another summary
+ * (财政拨款收入支出决算总表 takes 一般公共预算财政拨款收入 from 收入支出决算总表,
+ * where it is entered). Every name must resolve. */
+static gboolean
+check_source (GkTemplate          *self,
+              const GkTableSchema *t,
+              const char          *source,
+              gboolean             line,
+              const char          *where,
+              GError             **error)
+{
+  g_auto(GStrv) parts = g_strsplit (source, ":", 2);
+  const GkTableSchema *from;
+  const GkLineSchema *l;
+
+  if (g_strv_length (parts) != 2)
+    return invalid (error, where, _("source “%s” must be written role:column or role:line"), source);
+  from = gk_template_lookup (self, parts[0]);
+  if (from == NULL)
+    return invalid (error, where, _("source “%s” names a table the template does not have"), source);
+  if (!gk_table_schema_is_summary (from))
+    {
+      if (gk_table_schema_column_index (from, parts[1]) < 0)
+        return invalid (error, where, _("source “%s” names a column table “%s” does not have"), source, parts[0]);
+      return TRUE;
+    }
+  /* A summary's columns are derived in an order fixed by the entered
+   * tables only; its lines may read the lines of another summary. */
+  if (!line)
+    return invalid (error, where, _("source “%s” names a summary table; a summary's column reads entered tables only"),
+                    source);
+  if (from == t)
+    return invalid (error, where, _("source “%s” names a line of the same table: use a “sum”"), source);
+  l = find_line (from, parts[1]);
+  if (l == NULL || l->expenditure)
+    return invalid (error, where, _("source “%s” names a line table “%s” does not have on its income side"),
+                    source, parts[0]);
+  return TRUE;
+}
+
+/* Whether summary @t reads the lines of summary @from, directly or
+ * through others; @depth bounds the walk of a template in a circle. */
+static gboolean
+reads_summary (GkTemplate          *self,
+               const GkTableSchema *t,
+               const GkTableSchema *from,
+               guint                depth)
+{
+  if (depth > self->tables->len)
+    return TRUE;
+  for (guint i = 0; t->lines != NULL && i < t->lines->len; i++)
+    {
+      const GkLineSchema *l = t->lines->pdata[i];
+
+      for (guint c = 0; c <= l->n_cells; c++)
+        {
+          const char *source = c == 0 ? l->source : l->cells[c - 1].source;
+          g_auto(GStrv) parts = NULL;
+          const GkTableSchema *other;
+
+          if (source == NULL)
+            continue;
+          parts = g_strsplit (source, ":", 2);
+          other = gk_template_lookup (self, parts[0]);
+          if (other == NULL || !gk_table_schema_is_summary (other))
+            continue;
+          if (other == from || reads_summary (self, other, from, depth + 1))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Summary columns and lines read other tables by role: "income:general".
+ * A source naming a role the template does not have is an error; one
+ * naming a column or line that table does not have, too, and summaries
+ * that read each other's lines in a circle. */
+gboolean
+_gk_template_check_sources (GkTemplate  *self,
+                            GError     **error)
+{
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      GkTableSchema *t = self->tables->pdata[i];
+      g_autofree char *where = g_strdup_printf ("“%s”, table “%s”", self->id, t->id);
+
+      for (guint k = 0; k < t->columns->len; k++)
+        {
+          const char *source = ((GkColumnSchema *) t->columns->pdata[k])->source;
+
+          if (source != NULL && !check_source (self, t, source, FALSE, where, error))
+            return FALSE;
+        }
+      for (guint k = 0; t->lines != NULL && k < t->lines->len; k++)
+        {
+          const GkLineSchema *l = t->lines->pdata[k];
+          g_autofree char *line_where = g_strdup_printf ("%s, line “%s”", where, l->id);
+
+          for (guint c = 0; c <= l->n_cells; c++)
+            {
+              const char *source = c == 0 ? l->source : l->cells[c - 1].source;
+
+              if (source != NULL && !check_source (self, t, source, TRUE, line_where, error))
+                return FALSE;
+            }
+        }
+      if (gk_table_schema_is_summary (t) && reads_summary (self, t, t, 0))
+        return invalid (error, where, _("its lines read summaries that read its own lines, in a circle"));
+    }
   return TRUE;
 }
 

@@ -50,6 +50,8 @@ gboolean    _gk_template_parse_sum       (GkColumnSchema *c,
                                           GArray         *sources,
                                           const char     *where,
                                           GError        **error);
+gboolean    _gk_template_check_sources   (GkTemplate     *self,
+                                          GError        **error);
 gboolean    _gk_template_parse_glossary  (GkTemplate     *self,
                                           JsonObject     *root,
                                           GError        **error);

@@ -31,6 +31,12 @@ line_schema_free (gpointer data)
   g_free (l->title);
   g_free (l->source);
   g_free (l->sums);
+  for (guint i = 0; i < l->n_cells; i++)
+    {
+      g_free (l->cells[i].source);
+      g_free (l->cells[i].sums);
+    }
+  g_free (l->cells);
   g_free (l);
 }
 
@@ -489,45 +495,6 @@ parse_table (GkTemplate  *self,
   return TRUE;
 }
 
-/* Summary columns and lines read other tables by role: "income:general".
- * A source naming a role the template does not have is an error; one
- * naming a column that table does not have, too. */
-static gboolean
-check_sources (GkTemplate  *self,
-               GError     **error)
-{
-  for (guint i = 0; i < self->tables->len; i++)
-    {
-      GkTableSchema *t = self->tables->pdata[i];
-      g_autofree char *where = g_strdup_printf ("“%s”, table “%s”", self->id, t->id);
-      guint n = t->columns->len + (t->lines ? t->lines->len : 0);
-
-      for (guint k = 0; k < n; k++)
-        {
-          const char *source = k < t->columns->len ? ((GkColumnSchema *) t->columns->pdata[k])->source
-                                                    : ((GkLineSchema *) t->lines->pdata[k - t->columns->len])->source;
-          g_auto(GStrv) parts = NULL;
-          const GkTableSchema *from;
-
-          if (source == NULL)
-            continue;
-          parts = g_strsplit (source, ":", 2);
-          if (g_strv_length (parts) != 2)
-            return invalid (error, where, _("source “%s” must be written role:column"), source);
-          from = gk_template_lookup (self, parts[0]);
-          if (from == NULL)
-            return invalid (error, where, _("source “%s” names a table the template does not have"), source);
-          /* Summaries are derived from entered tables only: one read by
-           * another would be derived in an order nothing fixes. */
-          if (gk_table_schema_is_summary (from))
-            return invalid (error, where, _("source “%s” names a summary table; a summary reads entered tables only"), source);
-          if (gk_table_schema_column_index (from, parts[1]) < 0)
-            return invalid (error, where, _("source “%s” names a column table “%s” does not have"), source, parts[0]);
-        }
-    }
-  return TRUE;
-}
-
 /* "parts": the four parts of the document in printed order (预算编制说明
  * before the tables in 上海 and 湖南); the usual order when absent. */
 static gboolean
@@ -645,7 +612,7 @@ gk_template_parse_definition (JsonObject  *root,
   for (guint i = 0; i < json_array_get_length (tables); i++)
     if (!parse_table (self, tables, i, error))
       return NULL;
-  if (!check_sources (self, error))
+  if (!_gk_template_check_sources (self, error))
     return NULL;
   if (!_gk_template_parse_outline (self, root, error) ||
       !_gk_template_parse_glossary (self, root, error))

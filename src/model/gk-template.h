@@ -46,15 +46,30 @@ typedef struct
  * figure in each column; an income line has one. */
 #define GK_LINE_EXPENDITURE_TOTAL G_MAXUINT  /* in sums: the expenditure total */
 
+/* One column of an expenditure line with a rule of its own (决算's 年末
+ * by source: 一般公共预算 = 年初 + 收入 − 支出, 政府性基金 from its table). */
 typedef struct
 {
-  char     *id;
-  char     *title;
-  char     *source;       /* "income:general", or NULL */
+  guint     column;       /* the column it fills */
+  char     *source;       /* "final-fund:closing", or NULL */
   guint    *sums;         /* line indexes, or GK_LINE_EXPENDITURE_TOTAL */
   guint     n_sums;
-  gboolean  entered;      /* the user enters its figure */
-  gboolean  expenditure;  /* on the expenditure side, below its total */
+  guint64   subtract;     /* bit j set when sums[j] is taken away */
+} GkLineCell;
+
+typedef struct
+{
+  char       *id;
+  char       *title;
+  char       *source;     /* "income:general" (a column total), "final-summary:general"
+                           * (a summary's line), or NULL */
+  guint      *sums;       /* line indexes, or GK_LINE_EXPENDITURE_TOTAL */
+  guint       n_sums;
+  guint64     subtract;   /* bit j set when sums[j] is taken away ("-distribution") */
+  gboolean    entered;    /* the user enters its figure */
+  gboolean    expenditure;/* on the expenditure side, below its total */
+  GkLineCell *cells;      /* expenditure lines: columns with rules of their own */
+  guint       n_cells;
 } GkLineSchema;
 
 /* A text column of a list table: free text, or one of `choices`. */

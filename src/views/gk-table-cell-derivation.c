@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-table-cell.h"
+#include "gk-table-cell-private.h"
 
 /* What a derived cell's tooltip says it is computed from. */
 
@@ -130,7 +131,8 @@ gk_table_cell_describe_derivation (GkRow *row,
  * @row: a line of a summary
  *
  * Returns: (nullable): the template's line @row shows, when its figure
- *   is typed in (决算's 年初结转和结余), else %NULL
+ *   is typed in (决算's 年初结转和结余) or it keeps one typed before the
+ *   template derived it, else %NULL
  */
 const GkLineSchema *
 gk_table_cell_find_line (GkRow *row)
@@ -144,8 +146,16 @@ gk_table_cell_find_line (GkRow *row)
     {
       const GkLineSchema *line = schema->lines->pdata[i];
 
-      if (line->entered && g_strcmp0 (line->id, gk_row_get_line_id (row)) == 0)
+      if (g_strcmp0 (line->id, gk_row_get_line_id (row)) != 0)
+        continue;
+      if (line->entered)
         return line;
+      /* A derived line holding a figure typed before it was derived. */
+      for (guint c = 0; c < gk_table_schema_get_n_columns (schema); c++)
+        if (gk_table_get_line_figure (gk_row_get_table (row), line->id,
+                                      gk_table_schema_get_column (schema, c)->id, NULL))
+          return line;
+      return NULL;
     }
   return NULL;
 }
@@ -164,7 +174,31 @@ gk_table_cell_takes_figure (GkRow *row,
   line = gk_table_cell_find_line (row);
   if (line == NULL)
     return FALSE;
+  if (!line->entered)
+    return gk_table_get_line_figure (gk_row_get_table (row), line->id,
+                                     gk_table_schema_get_column (gk_table_get_schema (gk_row_get_table (row)), column)->id,
+                                     NULL);
   if (!line->expenditure)
     return column == 0;
   return gk_table_schema_get_column (gk_table_get_schema (gk_row_get_table (row)), column)->rule != GK_COLUMN_SUM;
+}
+
+/* A figure a derived line keeps from a file written when the line was
+ * entered, and that differs from what the line derives: it is printed
+ * until cleared. */
+char *
+_gk_table_cell_describe_kept (GkRow *row,
+                              guint  column)
+{
+  const GkLineSchema *line = gk_table_cell_find_line (row);
+  const GkTableSchema *schema;
+
+  if (line == NULL || line->entered)
+    return NULL;
+  schema = gk_table_get_schema (gk_row_get_table (row));
+  if (!gk_table_get_line_figure (gk_row_get_table (row), line->id,
+                                 gk_table_schema_get_column (schema, column)->id, NULL))
+    return NULL;
+  return g_strdup (_("Typed when this line was entered, and kept: it is printed in place of the computed "
+                     "figure. Clear it to print the computed one."));
 }

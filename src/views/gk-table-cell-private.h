@@ -7,6 +7,10 @@ G_BEGIN_DECLS
 
 GkDocument *_gk_table_cell_get_document (GkTableCell *self);
 
+/* gk-table-cell-derivation.c */
+char *_gk_table_cell_describe_kept      (GkRow       *row,
+                                         guint        column);
+
 /* gk-table-cell-follow.c */
 char *_gk_table_cell_describe_following (GkRow       *row,
                                          guint        column);

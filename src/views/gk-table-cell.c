@@ -149,6 +149,8 @@ gk_table_cell_dup_tooltip (GkTableCell *self)
     }
   if (!gk_table_cell_takes_figure (self->row, self->column))
     return gk_table_cell_describe_derivation (self->row, self->column);
+  if ((findings = _gk_table_cell_describe_kept (self->row, self->column)) != NULL)
+    return findings;
   if (self->document != NULL && gk_document_row_follows (self->document, self->row))
     return _gk_table_cell_describe_following (self->row, self->column);
   return NULL;
@@ -553,6 +555,9 @@ gk_table_cell_stop_editing (GkTableCell *self,
             gk_table_cell_set_error (self, _("This figure cannot be entered here"));
           return FALSE;
         }
+      /* Cleared, a kept figure made the cell derived: editing ended. */
+      if (self->text == NULL)
+        return TRUE;
     }
 
   text = g_steal_pointer (&self->text);

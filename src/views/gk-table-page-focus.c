@@ -17,10 +17,14 @@
 /* The largest number of frames to wait for the list to bind a cell. */
 #define FOCUS_FRAMES 30
 
+/* A summary's list item holds an income line on the left and an
+ * expenditure line on the right (决算's 结余分配), each with its cells:
+ * a cell is found by position, column and side. */
 static gboolean
 cell_entered_at (GkTablePage *self,
                  guint        position,
-                 guint        column)
+                 guint        column,
+                 gboolean     right)
 {
   g_autoptr(GkRow) row = NULL;
   GkTablePagePrivate *priv = _gk_table_page_get_private (self);
@@ -28,14 +32,15 @@ cell_entered_at (GkTablePage *self,
 
   if (item == NULL)
     return FALSE;
-  row = _gk_table_page_item_dup_row (item, FALSE);
+  row = _gk_table_page_item_dup_row (item, right);
   return row != NULL && column < gk_row_get_n_columns (row) && gk_table_cell_takes_figure (row, column);
 }
 
 static GkTableCell *
 lookup_bound_cell (GkTablePage *self,
                    guint        position,
-                   guint        column)
+                   guint        column,
+                   gboolean     right)
 {
   GkTablePagePrivate *priv = _gk_table_page_get_private (self);
   GHashTableIter iter;
@@ -46,13 +51,31 @@ lookup_bound_cell (GkTablePage *self,
     {
       GkTableCell *cell = key;
       GtkListItem *item = gk_table_cell_get_list_item (cell);
+      g_autoptr(GkRow) row = NULL;
 
-      if (item != NULL && gk_table_cell_get_row (cell) != NULL &&
-          gtk_list_item_get_position (item) == position &&
-          gk_table_cell_get_column (cell) == column)
+      if (item == NULL || gk_table_cell_get_row (cell) == NULL ||
+          gtk_list_item_get_position (item) != position ||
+          gk_table_cell_get_column (cell) != column)
+        continue;
+      row = gtk_list_item_get_item (item) != NULL ? _gk_table_page_item_dup_row (gtk_list_item_get_item (item), right)
+                                                 : NULL;
+      if (row == gk_table_cell_get_row (cell))
         return cell;
     }
   return NULL;
+}
+
+/* Whether @cell shows the expenditure side of a summary's list item. */
+static gboolean
+cell_is_right (GkTableCell *cell)
+{
+  GtkListItem *item = gk_table_cell_get_list_item (cell);
+  g_autoptr(GkRow) right = NULL;
+
+  if (item == NULL || gtk_list_item_get_item (item) == NULL)
+    return FALSE;
+  right = _gk_table_page_item_dup_row (gtk_list_item_get_item (item), TRUE);
+  return right != NULL && right == gk_table_cell_get_row (cell);
 }
 
 /* The cell of @row and @column while the list shows it, else NULL. */
@@ -95,7 +118,7 @@ gboolean
 _gk_table_page_try_focus_pending (GkTablePage *self)
 {
   GkTablePagePrivate *priv = _gk_table_page_get_private (self);
-  GkTableCell *cell = lookup_bound_cell (self, priv->pending_position, priv->pending_column);
+  GkTableCell *cell = lookup_bound_cell (self, priv->pending_position, priv->pending_column, priv->pending_right);
 
   if (cell == NULL || !gtk_widget_get_mapped (GTK_WIDGET (cell)) ||
       !gtk_widget_grab_focus (GTK_WIDGET (cell)))
@@ -123,13 +146,15 @@ focus_tick (GtkWidget     *widget,
 static void
 focus_position (GkTablePage *self,
                 guint        position,
-                guint        column)
+                guint        column,
+                gboolean     right)
 {
   GkTablePagePrivate *priv = _gk_table_page_get_private (self);
   GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (priv->column_view));
 
   priv->pending_position = position;
   priv->pending_column = column;
+  priv->pending_right = right;
   priv->pending_frames = 0;
   if (list != NULL)
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
@@ -152,18 +177,26 @@ gk_table_page_focus_cell (GkTablePage *self,
                           guint        column)
 {
   GkTablePagePrivate *priv = _gk_table_page_get_private (self);
+  g_autoptr(GObject) item = NULL;
+  g_autoptr(GkRow) right_row = NULL;
+  gboolean right;
   guint position;
 
   g_return_val_if_fail (GK_IS_TABLE_PAGE (self), FALSE);
   g_return_val_if_fail (GK_IS_ROW (row), FALSE);
 
   position = gk_table_page_find_row (self, row);
-  if (position == G_MAXUINT || !cell_entered_at (self, position, column))
+  if (position == G_MAXUINT)
+    return FALSE;
+  item = g_list_model_get_item (priv->rows, position);
+  right_row = item != NULL ? _gk_table_page_item_dup_row (item, TRUE) : NULL;
+  right = right_row == row;
+  if (!cell_entered_at (self, position, column, right))
     return FALSE;
   _gk_table_page_clear_range (self);
   g_set_object (&priv->focus_row, row);
   priv->focus_column = column;
-  focus_position (self, position, column);
+  focus_position (self, position, column, right);
   return TRUE;
 }
 
@@ -224,6 +257,7 @@ _gk_table_page_cell_move (GkTablePage *self,
   GtkListItem *item = gk_table_cell_get_list_item (cell);
   guint n_rows = g_list_model_get_n_items (priv->rows);
   guint n_columns = _gk_table_page_n_model_columns (self);
+  gboolean right = cell_is_right (cell);
   guint position, column;
 
   if (item == NULL)
@@ -238,9 +272,9 @@ _gk_table_page_cell_move (GkTablePage *self,
     case GK_TABLE_MOVE_NEXT:
       for (guint p = position, c = column + 1; p < n_rows; p++, c = 0)
         for (; c < n_columns; c++)
-          if (cell_entered_at (self, p, c))
+          if (cell_entered_at (self, p, c, right))
             {
-              focus_position (self, p, c);
+              focus_position (self, p, c, right);
               return;
             }
       break;
@@ -248,18 +282,18 @@ _gk_table_page_cell_move (GkTablePage *self,
     case GK_TABLE_MOVE_PREVIOUS:
       for (int p = position, c = (int) column - 1; p >= 0; p--, c = n_columns - 1)
         for (; c >= 0; c--)
-          if (cell_entered_at (self, p, c))
+          if (cell_entered_at (self, p, c, right))
             {
-              focus_position (self, p, c);
+              focus_position (self, p, c, right);
               return;
             }
       break;
 
     case GK_TABLE_MOVE_DOWN:
       for (guint p = position + 1; p < n_rows; p++)
-        if (cell_entered_at (self, p, column))
+        if (cell_entered_at (self, p, column, right))
           {
-            focus_position (self, p, column);
+            focus_position (self, p, column, right);
             return;
           }
       break;
@@ -267,9 +301,9 @@ _gk_table_page_cell_move (GkTablePage *self,
     case GK_TABLE_MOVE_UP:
     default:
       for (int p = (int) position - 1; p >= 0; p--)
-        if (cell_entered_at (self, p, column))
+        if (cell_entered_at (self, p, column, right))
           {
-            focus_position (self, p, column);
+            focus_position (self, p, column, right);
             return;
           }
       break;

@@ -38,6 +38,7 @@ typedef struct
   guint               focus_column;
   guint               pending_position;
   guint               pending_column;
+  gboolean            pending_right;  /* a summary's expenditure side */
   guint               pending_tick_id;
   guint               pending_frames;
 
