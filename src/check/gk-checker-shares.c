@@ -229,7 +229,8 @@ gk_check_share_groups (GkCheckRun *run)
   add_roots (groups, run, "s6", 6, "basic-expenditure");
   if (gk_document_get_table (run->document, "basic-expenditure") != NULL)
     add_keys (groups, run, "s6.personnel", 6, "basic-expenditure:total", t6_parts);
-  if (gk_document_get_table (run->document, "sangong") != NULL)
+  if (gk_document_get_table (run->document, "sangong") != NULL ||
+      gk_document_get_table (run->document, "final-sangong") != NULL)
     add_keys (groups, run, "s8", 8, "sangong:total", t8_parts);
   add_keys (groups, run, "s10.procurement", 10, "procurement:total", procurement_parts);
   return groups;

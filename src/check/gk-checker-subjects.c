@@ -227,6 +227,48 @@ resolve_table (GkCheckRun *run,
   return TRUE;
 }
 
+/* A figure of a 决算 table as published: the printed one where the table
+ * keeps it, else Gongkai's. */
+static GkAmount
+final_figure (GkTable    *table,
+              GkRow      *row,
+              const char *column_id)
+{
+  GkAmount stated;
+
+  if (gk_table_get_stated (table, gk_table_stated_line (row), column_id, &stated))
+    return stated;
+  return gk_check_cell (table, row, column_id);
+}
+
+/* "sangong:reception" in a 决算: the item's 决算数, with its 预算数 beside
+ * it and last year's 决算 to compare with, as in a budget. */
+static gboolean
+resolve_final_sangong (GkCheckRun     *run,
+                       const char     *key,
+                       GkCheckSubject *s)
+{
+  GkTable *table = gk_document_get_table (run->document, "final-sangong");
+  GkRow *row = table != NULL ? gk_table_get_single_row (table) : NULL;
+  const char *item = key + strlen ("sangong:");
+  g_autofree char *final_column = g_strconcat (item, "-final", NULL);
+  g_autofree char *budget_column = g_strconcat (item, "-budget", NULL);
+  g_autofree char *table_label = NULL;
+
+  if (row == NULL || gk_table_column_index (table, final_column) < 0)
+    return FALSE;
+  table_label = gk_table_schema_dup_label (gk_table_get_schema (table));
+  s->label = g_strdup_printf ("%s %s", table_label, friendly_label (key, column_title (table, final_column)));
+  s->has_amount = TRUE;
+  s->amount = final_figure (table, row, final_column);
+  s->has_budget = gk_table_column_index (table, budget_column) >= 0;
+  s->budget = s->has_budget ? final_figure (table, row, budget_column) : 0;
+  s->prior_key = g_strconcat ("sangong.", item, NULL);
+  s->reason_optional = g_str_equal (item, "total") || g_str_equal (item, "vehicle");
+  subject_row (s, row, final_column);
+  return TRUE;
+}
+
 gboolean
 gk_check_resolve (GkCheckRun *run,
          const char *key,
@@ -240,6 +282,8 @@ gk_check_resolve (GkCheckRun *run,
   if (key == NULL)
     return FALSE;
 
+  if (g_str_has_prefix (key, "sangong:") && gk_document_get_table (run->document, "sangong") == NULL)
+    return resolve_final_sangong (run, key, s);
   if (resolve_table (run, key, s))
     return TRUE;
 
