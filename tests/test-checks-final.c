@@ -259,6 +259,43 @@ test_units (void)
   g_assert_nonnull (finding_of (checker, "narrative.figure"));
 }
 
+/* The sentences Gongkai composes, typed by hand: they hold. */
+static void
+test_composed (void)
+{
+  g_autoptr(GkDocument) document = gk_test_final_document ("测试局", 2024);
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+
+  gk_test_final_set (document, "final-sangong", NULL, "abroad-budget", "10.00");
+  gk_test_final_set (document, "final-sangong", NULL, "vehicle-purchase-budget", "20.00");
+  gk_test_final_set (document, "final-sangong", NULL, "vehicle-operation-budget", "10.00");
+  gk_test_final_set (document, "final-sangong", NULL, "reception-budget", "5.00");
+  gk_test_final_set (document, "final-sangong", NULL, "abroad-final", "8.00");
+  gk_test_final_set (document, "final-sangong", NULL, "vehicle-purchase-final", "20.00");
+  gk_test_final_set (document, "final-sangong", NULL, "vehicle-operation-final", "12.00");
+  gk_test_final_set (document, "final-sangong", NULL, "reception-final", "5.00");
+  gk_test_final_prior (document, "sangong.total", "40.00", NULL);
+  gk_test_final_prior (document, "sangong.abroad", "8.00", NULL);
+  gk_test_final_prior (document, "sangong.vehicle", "30.00", "车辆老化维修增加");
+  gk_test_final_prior (document, "sangong.reception", "2.00", "接待增加");
+  says (document, "“三公”经费财政拨款支出年初预算为45.00万元，支出决算为45.00万元，完成预算的100.00%，其中："
+                  "因公出国（境）费决算为8.00万元，完成预算的80.00%；公务用车购置及运行维护费支出决算为32.00万元，"
+                  "完成预算的106.67%；公务接待费支出决算为5.00万元，完成预算的100.00%。"
+                  "2024年度“三公”经费支出决算数与预算数持平。");
+  gk_document_set_hand_written (document, "k.final-sangong.change",
+                                "2024年度“三公”经费财政拨款支出决算数比2023年度增加5.00万元，增长12.50%，其中：因公出国（境）费支出决算持平；"
+                                "公务用车购置及运行维护费支出决算增加2.00万元，增长6.67%；公务接待费支出决算增加3.00万元，增长150.00%。"
+                                "公务用车购置及运行维护费支出增加的主要原因是车辆老化维修增加。公务接待费支出增加的主要原因是接待增加。");
+  g_assert_cmpuint (text_errors (checker), ==, 0);
+
+  /* 106.67% typed as 105.67%; a 决算数与预算数持平 that no longer holds. */
+  says (document, "公务用车购置及运行维护费支出决算为32.00万元，完成预算的105.67%。");
+  g_assert_nonnull (finding_of (checker, "final.completion-rate"));
+  gk_test_final_set (document, "final-sangong", NULL, "reception-final", "6.00");
+  says (document, "2024年度“三公”经费支出决算数与预算数持平。");
+  g_assert_nonnull (finding_of (checker, "final.budget-change"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,5 +305,6 @@ main (int    argc,
   g_test_add_func ("/checks-final/completion", test_completion);
   g_test_add_func ("/checks-final/budget-words", test_budget_words);
   g_test_add_func ("/checks-final/units", test_units);
+  g_test_add_func ("/checks-final/composed", test_composed);
   return g_test_run ();
 }
