@@ -191,6 +191,14 @@ test_completion (void)
   g_assert_cmpuint (text_errors (checker), ==, 0);
 
   /* Of nothing the sentence names: a warning, not an error. */
+  /* A change against the 预算 with its percentage. */
+  says (document, "公务接待费支出决算为1.5万元，比预算减少0.5万元，下降25%。");
+  g_assert_cmpuint (text_errors (checker), ==, 0);
+  says (document, "公务接待费支出决算为1.5万元，比预算减少0.5万元，下降33.33%。");
+  finding = finding_of (checker, "final.budget-change");
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (gk_finding_get_message (finding), "下降25.00%"));
+
   says (document, "具体情况如下。完成预算的80%。");
   finding = finding_of (checker, "final.completion-rate");
   g_assert_nonnull (finding);
@@ -211,9 +219,15 @@ test_budget_words (void)
   g_autoptr(GkChecker) checker = gk_checker_new (document);
   GkFinding *finding;
 
+  /* A page that states no 预算数 leaves them blank: nothing to compare. */
+  gk_test_final_set (document, "final-sangong", NULL, "reception-final", "2.05");
+  says (document, "本年度“三公经费”决算数小于预算数，完成预算的80%。");
+  g_assert_cmpuint (text_errors (checker), ==, 0);
+
   gk_test_final_set (document, "final-sangong", NULL, "vehicle-operation-budget", "0.95");
   gk_test_final_set (document, "final-sangong", NULL, "reception-budget", "2.00");
-  gk_test_final_set (document, "final-sangong", NULL, "reception-final", "2.05");
+  says (document, "本年度“三公经费”决算数小于预算数，完成预算的80%。");
+  g_assert_cmpuint (text_errors (checker), ==, 1);
   says (document, text);
   g_assert_cmpuint (text_errors (checker), ==, 0);
 

@@ -400,6 +400,34 @@ check_budget_change (GkCheckRun     *run,
                         claim->written, s->label, final_text, budget_text, right);
 }
 
+/* "比预算减少10%": the difference over the 预算数. */
+static void
+check_budget_percent (GkCheckRun     *run,
+                      GkClaimText    *text,
+                      GkClaim        *claim,
+                      GkCheckSubject *s)
+{
+  GkAmount delta;
+  gint64 expected;
+  g_autofree char *final_text = NULL;
+  g_autofree char *budget_text = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *right = NULL;
+
+  if (!s->has_amount || !s->has_budget || !gk_amount_sub (s->amount, s->budget, &delta) ||
+      !gk_check_ratio_percent (delta, s->budget, claim->decimals, &expected))
+    return;
+  if (expected == claim->value && (delta == 0 || (delta > 0) == (claim->direction > 0)))
+    return;
+  percent = gk_check_percent_text (expected, claim->decimals);
+  right = delta == 0 ? g_strdup ("持平") : g_strconcat (delta > 0 ? "增长" : "下降", percent, NULL);
+  final_text = gk_check_money_in (run, s->amount, gk_check_text_unit (run));
+  budget_text = gk_check_money_in (run, s->budget, gk_check_text_unit (run));
+  gk_check_report_text (run, "final.budget-change", text, s,
+                        _("The text says “%s” for %s, but its 决算数 is %s against a 预算数 of %s: “%s”."),
+                        claim->written, s->label, final_text, budget_text, right);
+}
+
 /* "完成预算的95.5%": the 决算数 over the 预算数 of the table, as written. */
 static void
 check_completion (GkCheckRun     *run,
@@ -516,7 +544,10 @@ check_claims (GkCheckRun  *run,
 
         case GK_CLAIM_PERCENT:
           if (claim->budget)
-            break;
+            {
+              check_budget_percent (run, text, claim, &s);
+              break;
+            }
           {
             GkClaim copy = *claim;
 

@@ -241,6 +241,27 @@ final_figure (GkTable    *table,
   return gk_check_cell (table, row, column_id);
 }
 
+/* Whether the page gave the 预算数 at all: a 决算 read in from a page that
+ * states none leaves them blank, and blank is not 0 to compare with. */
+static gboolean
+final_budget_given (GkTable *table,
+                    GkRow   *row)
+{
+  static const char * const columns[] = { "total-budget", "abroad-budget", "vehicle-budget", "vehicle-purchase-budget",
+                                          "vehicle-operation-budget", "reception-budget" };
+  GkAmount stated;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      int index = gk_table_column_index (table, columns[i]);
+
+      if (index >= 0 && (gk_row_is_set (row, index) ||
+                         gk_table_get_stated (table, gk_table_stated_line (row), columns[i], &stated)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "sangong:reception" in a 决算: the item's 决算数, with its 预算数 beside
  * it and last year's 决算 to compare with, as in a budget. */
 static gboolean
@@ -261,7 +282,7 @@ resolve_final_sangong (GkCheckRun     *run,
   s->label = g_strdup_printf ("%s %s", table_label, friendly_label (key, column_title (table, final_column)));
   s->has_amount = TRUE;
   s->amount = final_figure (table, row, final_column);
-  s->has_budget = gk_table_column_index (table, budget_column) >= 0;
+  s->has_budget = gk_table_column_index (table, budget_column) >= 0 && final_budget_given (table, row);
   s->budget = s->has_budget ? final_figure (table, row, budget_column) : 0;
   s->prior_key = g_strconcat ("sangong.", item, NULL);
   s->reason_optional = g_str_equal (item, "total") || g_str_equal (item, "vehicle");

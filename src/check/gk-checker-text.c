@@ -681,6 +681,16 @@ gk_claim_text_parse (GkDocument *document,
         default:
           goto skip;
         }
+      /* "比预算减少0.5万元，下降25%": a bare percentage goes with the change
+       * before it in the sentence. */
+      if (claim->kind == GK_CLAIM_PERCENT && !claim->budget && result->claims->len > 0 &&
+          strstr (clause_tail (lead), "比") == NULL && strstr (clause_tail (lead), "较") == NULL &&
+          strstr (clause_tail (lead), "与") == NULL)
+        {
+          GkClaim *before = result->claims->pdata[result->claims->len - 1];
+
+          claim->budget = before->kind == GK_CLAIM_CHANGE && before->budget && before->offset >= sentence;
+        }
       g_ptr_array_add (result->claims, claim);
       continue;
     skip:
