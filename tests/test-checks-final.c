@@ -257,6 +257,44 @@ test_budget_words (void)
   g_assert_nonnull (finding_of (checker, "final.budget-change"));
 }
 
+/* 中央 2015, in 亿元: “比预算数减少” said once for the list. */
+static void
+test_against_budget_list (void)
+{
+  static const char text[] =
+    "2015年中央行政事业单位财政拨款的“三公”经费支出合计53.73亿元，比预算数减少9.43亿元。“三公”经费中，"
+    "因公出国（境）经费17.44亿元，比预算数减少1.94亿元；公务用车购置及运行费30.87亿元，减少3.72亿元；"
+    "公务接待费5.42亿元，减少3.77亿元。";
+  g_autoptr(GkDocument) document = gk_test_final_document ("测试部", 2015);
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+  GkFinding *finding;
+
+  gk_test_final_set (document, "final-sangong", NULL, "abroad-budget", "193800.00");
+  gk_test_final_set (document, "final-sangong", NULL, "abroad-final", "174400.00");
+  gk_test_final_set (document, "final-sangong", NULL, "vehicle-operation-budget", "345900.00");
+  gk_test_final_set (document, "final-sangong", NULL, "vehicle-operation-final", "308700.00");
+  gk_test_final_set (document, "final-sangong", NULL, "reception-budget", "91900.00");
+  gk_test_final_set (document, "final-sangong", NULL, "reception-final", "54200.00");
+  says (document, text);
+  g_assert_cmpuint (text_errors (checker), ==, 0);
+  /* Against the 预算, not last year: the text asks for no last year's figure. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+    {
+      g_autoptr(GkFinding) any = g_list_model_get_item (G_LIST_MODEL (checker), i);
+
+      g_assert_null (strstr (gk_finding_get_message (any), "亿元"));
+    }
+  {
+    g_autofree char *wrong = broken (text, "减少3.77亿元", "减少3.27亿元");
+
+    says (document, wrong);
+    finding = finding_of (checker, "final.budget-change");
+    g_assert_nonnull (finding);
+    g_assert_nonnull (strstr (gk_finding_get_message (finding), "37700"));
+    g_assert_cmpuint (text_errors (checker), ==, 1);
+  }
+}
+
 /* A 决算 kept in 元 reads 万元 and 元 alike. */
 static void
 test_units (void)
@@ -320,5 +358,6 @@ main (int    argc,
   g_test_add_func ("/checks-final/budget-words", test_budget_words);
   g_test_add_func ("/checks-final/units", test_units);
   g_test_add_func ("/checks-final/composed", test_composed);
+  g_test_add_func ("/checks-final/against-budget-list", test_against_budget_list);
   return g_test_run ();
 }

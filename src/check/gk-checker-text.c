@@ -347,6 +347,18 @@ against_budget (const char *clause)
   return FALSE;
 }
 
+/* Words that say what a change is against ("比上年", "同比", "较预算"). */
+static gboolean
+names_comparison (const char *clause)
+{
+  static const char * const words[] = { "比", "较", "与", "上年", "去年", "预算", "决算" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (clause, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* "支出预算为44.52万元", "年初预算为2.95万元": the clause says 预算 after the
  * last 决算, not as part of a source's name (一般公共预算). */
 static gboolean
@@ -681,16 +693,20 @@ gk_claim_text_parse (GkDocument *document,
         default:
           goto skip;
         }
-      /* "比预算减少0.5万元，下降25%": a bare percentage goes with the change
-       * before it in the sentence. */
-      if (claim->kind == GK_CLAIM_PERCENT && !claim->budget && result->claims->len > 0 &&
-          strstr (clause_tail (lead), "比") == NULL && strstr (clause_tail (lead), "较") == NULL &&
-          strstr (clause_tail (lead), "与") == NULL)
-        {
-          GkClaim *before = result->claims->pdata[result->claims->len - 1];
+      /* "比预算减少0.5万元，下降25%", "比预算数减少9.43亿元 …；公务接待费5.42亿元，
+       * 减少3.77亿元": a change that says against what goes with the change
+       * before it. */
+      if ((claim->kind == GK_CLAIM_PERCENT || (claim->kind == GK_CLAIM_CHANGE && !claim->magnitude)) &&
+          !claim->budget && !names_comparison (clause_tail (lead)))
+        for (guint i = result->claims->len; i > 0; i--)
+          {
+            GkClaim *before = result->claims->pdata[i - 1];
 
-          claim->budget = before->kind == GK_CLAIM_CHANGE && before->budget && before->offset >= sentence;
-        }
+            if (before->kind != GK_CLAIM_CHANGE || before->wording || before->magnitude)
+              continue;
+            claim->budget = before->budget;
+            break;
+          }
       g_ptr_array_add (result->claims, claim);
       continue;
     skip:
