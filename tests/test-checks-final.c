@@ -295,6 +295,44 @@ test_against_budget_list (void)
   }
 }
 
+/* 一般公共预算财政拨款支出决算: the total, a 项, and the change, against 表五. */
+static void
+test_general (void)
+{
+  static const char budget[] = "一般公共预算财政拨款支出年初预算为70.00万元，支出决算为80.00万元，完成年初预算的114.29%。";
+  static const char scale[] = "一般公共预算财政拨款支出80.00万元，占本年支出合计的66.67%。与2023年度相比，"
+                              "一般公共预算财政拨款支出增加10.00万元，增长14.29%。主要原因是追加教育项目。";
+  g_autoptr(GkDocument) document = gk_test_final_document ("测试局", 2024);
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+
+  gk_test_final_set (document, "final-general", "2010101", "basic", "50.00");
+  gk_test_final_set (document, "final-general", "2050201", "project", "30.00");
+  gk_test_final_prior (document, "general.total", "70.00", "追加教育项目");
+  gk_document_set_hand_written (document, "k.final-general.budget", budget);
+  gk_document_set_hand_written (document, "k.final-general.scale", scale);
+  gk_document_set_hand_written (document, "k.final-general.2050201", "年初预算为20.00万元，支出决算为30.00万元。");
+  g_assert_cmpuint (text_errors (checker), ==, 0);
+
+  {
+    g_autofree char *wrong = broken (budget, "支出决算为80.00万元", "支出决算为85.00万元");
+
+    gk_document_set_hand_written (document, "k.final-general.budget", wrong);
+    g_assert_nonnull (finding_of (checker, "narrative.figure"));
+    gk_document_set_hand_written (document, "k.final-general.budget", budget);
+  }
+  {
+    g_autofree char *wrong = broken (scale, "增加10.00万元", "增加12.00万元");
+
+    gk_document_set_hand_written (document, "k.final-general.scale", wrong);
+    g_assert_nonnull (finding_of (checker, "narrative.figure"));
+    g_assert_cmpuint (text_errors (checker), ==, 1);
+    gk_document_set_hand_written (document, "k.final-general.scale", scale);
+  }
+  gk_document_set_hand_written (document, "k.final-general.2050201", "年初预算为20.00万元，支出决算为35.00万元。");
+  g_assert_nonnull (finding_of (checker, "narrative.figure"));
+  g_assert_cmpuint (text_errors (checker), ==, 1);
+}
+
 /* A 决算 kept in 元 reads 万元 and 元 alike. */
 static void
 test_units (void)
@@ -358,6 +396,7 @@ main (int    argc,
   g_test_add_func ("/checks-final/budget-words", test_budget_words);
   g_test_add_func ("/checks-final/units", test_units);
   g_test_add_func ("/checks-final/composed", test_composed);
+  g_test_add_func ("/checks-final/general", test_general);
   g_test_add_func ("/checks-final/against-budget-list", test_against_budget_list);
   return g_test_run ();
 }

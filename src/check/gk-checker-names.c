@@ -76,6 +76,10 @@ static const struct
   { "公务接待费", S (8), "sangong:reception" },
   { "公务接待", S (8), "sangong:reception" },
   { "政府性基金预算", S (9), "fund-expenditure:total" },
+  /* A 决算's 一般公共预算财政拨款支出决算情况说明 (k.final-general.*) */
+  { "一般公共预算财政拨款支出", S (GK_SECTION_FINAL_GENERAL), "final-general:total" },
+  { "基本支出", S (GK_SECTION_FINAL_GENERAL), "final-general:basic" },
+  { "项目支出", S (GK_SECTION_FINAL_GENERAL), "final-general:project" },
   { "机关运行经费", S (10), "running" },
   { "政府采购预算", S (10), "procurement:total" },
   { "政府采购货物预算", S (10), "procurement:goods" },
@@ -143,6 +147,16 @@ gk_check_default_subject (const char *id)
     if (g_str_equal (fixed[i].id, id))
       return g_strdup (fixed[i].subject);
 
+  /* A 决算's 一般公共预算 paragraphs: of the whole, or of the 项 they are. */
+  if (g_str_has_prefix (id, "k.final-general."))
+    {
+      const char *rest = id + strlen ("k.final-general.");
+
+      if (g_ascii_isdigit (rest[0]))
+        return g_strconcat ("final-general/", rest, NULL);
+      return g_strdup ("final-general:total");
+    }
+
   /* A 决算's 三公 paragraphs: "k.final-sangong.reception" is of 公务接待费,
    * the others of the whole. */
   if (g_str_has_prefix (id, "k.final-sangong."))
@@ -184,6 +198,8 @@ function_table_of_section (guint section)
       return "general-expenditure";
     case 9:
       return "fund-expenditure";
+    case GK_SECTION_FINAL_GENERAL:
+      return "final-general";
     default:
       return NULL;
     }
@@ -197,6 +213,8 @@ gk_check_section_of (const char *paragraph_id)
   /* A 决算's 三公 paragraphs name what section 8 of a budget names. */
   if (paragraph_id != NULL && g_str_has_prefix (paragraph_id, "k.final-sangong."))
     return 8;
+  if (paragraph_id != NULL && g_str_has_prefix (paragraph_id, "k.final-general."))
+    return GK_SECTION_FINAL_GENERAL;
   if (paragraph_id == NULL || paragraph_id[0] != 's' || !g_ascii_isdigit (paragraph_id[1]))
     return 0;
   n = g_ascii_strtoull (paragraph_id + 1, NULL, 10);
@@ -534,9 +552,16 @@ static gboolean
 names_a_quantity (const char *clause)
 {
   static const char * const heads[] = { "费", "支出", "采购", "用车", "车辆", "资金", "收入", "拨款" };
+  /* "…年初预算为70万元，支出决算为80万元": the 决算 or 预算 of what the
+   * sentence named, no quantity of its own. */
+  static const char * const same[] = { "支出决算", "决算支出", "支出预算", "预算支出" };
+  g_autofree char *w = g_strdup (clause);
 
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    for (char *at = strstr (w, same[i]); at != NULL; at = strstr (at, same[i]))
+      memset (at, '_', strlen (same[i]));
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
-    if (strstr (clause, heads[i]) != NULL)
+    if (strstr (w, heads[i]) != NULL)
       return TRUE;
   return FALSE;
 }

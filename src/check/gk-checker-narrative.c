@@ -478,11 +478,13 @@ check_claims (GkCheckRun  *run,
       switch (claim->kind)
         {
         case GK_CLAIM_AMOUNT:
-          if (claim->budget && s.has_budget)
+          /* A 年初预算 stated in a 决算: of the 预算数 beside it, where the
+           * table has one; the budget's own check reads the others. */
+          if (claim->budget && (s.has_budget || s.final))
             {
               g_autofree char *right = NULL;
 
-              if (gk_check_claim_states (run, claim, s.budget))
+              if (!s.has_budget || gk_check_claim_states (run, claim, s.budget))
                 break;
               right = gk_check_money_in (run, s.budget, gk_check_claim_unit (run, claim));
               gk_check_report_text (run, "narrative.figure", text, &s,

@@ -152,6 +152,10 @@ void        gk_checker_set_cache     (GkChecker  *self,
 
 /* Figures read from typed text ------------------------------------------- */
 
+/* Sections are 1 … 10 of a budget's 情况说明, 0 for 单位概况; a 决算's
+ * 一般公共预算财政拨款支出决算情况说明 has names of its own. */
+#define GK_SECTION_FINAL_GENERAL 11
+
 typedef enum {
   GK_CLAIM_AMOUNT,    /* 284.08万元 */
   GK_CLAIM_COUNT,     /* 6个, 3辆, 14人 */
@@ -265,6 +269,7 @@ typedef struct
   gboolean    reason_optional;
   gboolean    has_change_count;  /* 单位概况's staff changes */
   gint64      change_count;
+  gboolean    final;             /* a 决算's figure: a 预算 stated is not it */
   gboolean    has_budget;        /* a 决算's figure, with the 预算数 beside it */
   GkAmount    budget;
   const char *share_group;

@@ -98,6 +98,9 @@ friendly_label (const char *key,
     { "sangong:reception", "公务接待费" },
     { "fund-expenditure:total", "政府性基金预算支出" },
     { "capital-expenditure:total", "国有资本经营预算支出" },
+    { "final-general:total", "一般公共预算财政拨款支出决算" },
+    { "final-general:basic", "一般公共预算财政拨款基本支出决算" },
+    { "final-general:project", "一般公共预算财政拨款项目支出决算" },
   };
 
   if (g_str_has_prefix (key, "income:"))
@@ -180,9 +183,12 @@ resolve_table (GkCheckRun *run,
                                                    : gk_table_get_single_row (table);
       s->label = g_strdup_printf ("%s %s", table_label, friendly_label (key, column_title (table, column)));
       s->has_amount = TRUE;
+      s->final = g_str_has_prefix (id, "final-");
       s->amount = gk_check_column_total (table, column);
       if (row != NULL)
         subject_row (s, row, column);
+      if (g_str_equal (id, "final-general") && g_str_equal (column, "total"))
+        s->prior_key = g_strdup ("general.total");
 
       if (g_str_equal (id, "income"))
         s->prior_key = g_strconcat ("income.", column, NULL), s->share_group = "s2";
@@ -214,6 +220,7 @@ resolve_table (GkCheckRun *run,
     table_label = gk_table_schema_dup_label (gk_table_get_schema (table));
     s->label = g_strdup_printf ("%s %s %s", table_label, code, gk_row_get_name (row));
     s->has_amount = TRUE;
+    s->final = g_str_has_prefix (parts[0], "final-");
     s->amount = gk_check_cell (table, row, "total");
     subject_row (s, row, "total");
     if (g_str_equal (parts[0], "general-expenditure"))
@@ -281,6 +288,7 @@ resolve_final_sangong (GkCheckRun     *run,
   table_label = gk_table_schema_dup_label (gk_table_get_schema (table));
   s->label = g_strdup_printf ("%s %s", table_label, friendly_label (key, column_title (table, final_column)));
   s->has_amount = TRUE;
+  s->final = TRUE;
   s->amount = final_figure (table, row, final_column);
   s->has_budget = gk_table_column_index (table, budget_column) >= 0 && final_budget_given (table, row);
   s->budget = s->has_budget ? final_figure (table, row, budget_column) : 0;
