@@ -554,7 +554,7 @@ names_a_quantity (const char *clause)
   static const char * const heads[] = { "费", "支出", "采购", "用车", "车辆", "资金", "收入", "拨款" };
   /* "…年初预算为70万元，支出决算为80万元": the 决算 or 预算 of what the
    * sentence named, no quantity of its own. */
-  static const char * const same[] = { "支出决算", "决算支出", "支出预算", "预算支出" };
+  static const char * const same[] = { "支出决算", "决算支出", "支出预算", "预算支出", "支出数" };
   g_autofree char *w = g_strdup (clause);
 
   for (guint i = 0; i < G_N_ELEMENTS (same); i++)

@@ -334,17 +334,47 @@ clause_tail (const char *lead)
   return tail;
 }
 
-/* A 决算 set against its 预算: "比预算增加", "与年初预算相比", "决算数与预算数持平". */
+/* A 决算 set against its 预算: "比预算增加", "与年初预算相比", "与2021年度预算相比"
+ * (this year's), "决算数与预算数持平" — where the last comparison the words
+ * make is with a 预算, not with last year. */
 static gboolean
-against_budget (const char *clause)
+against_budget (const char *words,
+                guint       year)
 {
-  static const char * const words[] = { "比预算", "较预算", "与预算", "比年初预算", "较年初预算", "与年初预算",
-                                        "对比年初预算", "对比预算" };
+  static const char * const budget[] = { "比预算", "较预算", "与预算", "比年初预算", "较年初预算", "与年初预算",
+                                         "对比年初预算", "对比预算" };
+  static const char * const prior[] = { "上年", "去年", "同比", "上一年" };
+  static const char * const from[] = { "与", "比", "较" };
+  g_autofree char *in_year = g_strdup_printf ("%u年度预算", year);
+  g_autofree char *in_year_short = g_strdup_printf ("%u年预算", year);
+  const char * const this_year[] = { in_year, in_year_short };
+  const char *last_budget = NULL, *last_prior = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (strstr (clause, words[i]) != NULL)
-      return TRUE;
-  return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (budget); i++)
+    {
+      const char *at = g_strrstr (words, budget[i]);
+
+      if (at != NULL && (last_budget == NULL || at > last_budget))
+        last_budget = at;
+    }
+  /* "与2021年度预算相比": this year's 预算, compared with. */
+  for (guint i = 0; i < G_N_ELEMENTS (this_year); i++)
+    {
+      const char *at = g_strrstr (words, this_year[i]);
+
+      for (guint f = 0; at != NULL && f < G_N_ELEMENTS (from); f++)
+        if ((gsize) (at - words) >= strlen (from[f]) && strncmp (at - strlen (from[f]), from[f], strlen (from[f])) == 0 &&
+            (last_budget == NULL || at > last_budget))
+          last_budget = at;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (prior); i++)
+    {
+      const char *at = g_strrstr (words, prior[i]);
+
+      if (at != NULL && (last_prior == NULL || at > last_prior))
+        last_prior = at;
+    }
+  return last_budget != NULL && (last_prior == NULL || last_budget > last_prior);
 }
 
 /* Words that say what a change is against ("比上年", "同比", "较预算"). */
@@ -512,7 +542,7 @@ gk_claim_text_parse (GkDocument *document,
           claim->certain = certain;
           claim->exact = TRUE;
           claim->offset = offset;
-          claim->budget = against_budget (clause_tail (before));
+          claim->budget = against_budget (clause_tail (before), gk_document_get_year (document));
           claim->written = g_strdup ("持平");
           g_ptr_array_add (result->claims, claim);
           continue;
@@ -598,7 +628,9 @@ gk_claim_text_parse (GkDocument *document,
       claim->certain = certain;
       word = ends_with_change (lead, &direction);
       claim->direction = direction;
-      claim->budget = word != NULL ? against_budget (clause_tail (lead)) : names_budget (clause_tail (lead));
+      /* A change is against what the words since the last figure compare it with. */
+      claim->budget = word != NULL ? against_budget (lead, gk_document_get_year (document))
+                                   : names_budget (clause_tail (lead));
 
       switch (unit)
         {
@@ -707,6 +739,16 @@ gk_claim_text_parse (GkDocument *document,
             claim->budget = before->budget;
             break;
           }
+      /* "预算为20万元，其中：因公出国（境）费0万元，公务接待费9万元": the
+       * parts of a 预算 listed after it are 预算 too. */
+      if (claim->kind == GK_CLAIM_AMOUNT && !claim->budget && result->claims->len > 0)
+        {
+          GkClaim *before = result->claims->pdata[result->claims->len - 1];
+          const char *tail = clause_tail (lead);
+
+          claim->budget = before->kind == GK_CLAIM_AMOUNT && before->budget && before->offset >= sentence &&
+                          strstr (tail, "决算") == NULL && strstr (tail, "支出") == NULL && strstr (tail, "实际") == NULL;
+        }
       g_ptr_array_add (result->claims, claim);
       continue;
     skip:
