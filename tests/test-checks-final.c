@@ -386,6 +386,48 @@ test_composed (void)
   g_assert_nonnull (finding_of (checker, "final.budget-change"));
 }
 
+/* 安居镇 2021: a 预算 and its parts, then the 决算 against the 预算 and
+ * against last year; 杜集区政府办 2021: “与2021年度预算相比” is this year's. */
+static void
+test_town (void)
+{
+  static const char text[] =
+    "2021年我镇“三公”经费预算为20万元，其中：因公出国（境）费0万元，公务接待费9万元，公务用车运行维护费11万元，"
+    "公务用车购置0万元。\n2021年“三公”经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%，"
+    "较上年支出数减少0.71万元，下降7.26%，主要原因是从严控制三公经费。";
+  g_autoptr(GkDocument) document = gk_test_final_document ("安居镇", 2021);
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+
+  gk_test_final_set (document, "final-sangong", NULL, "reception-budget", "9.00");
+  gk_test_final_set (document, "final-sangong", NULL, "vehicle-operation-budget", "11.00");
+  gk_test_final_set (document, "final-sangong", NULL, "reception-final", "4.00");
+  gk_test_final_set (document, "final-sangong", NULL, "vehicle-operation-final", "5.07");
+  gk_test_final_prior (document, "sangong.total", "9.78", "从严控制三公经费");
+  says (document, text);
+  g_assert_cmpuint (text_errors (checker), ==, 0);
+  {
+    g_autofree char *wrong = broken (text, "下降7.26%", "下降7.83%");
+
+    says (document, wrong);
+    g_assert_nonnull (finding_of (checker, "narrative.change-base"));
+    g_assert_cmpuint (text_errors (checker), ==, 1);
+  }
+  {
+    g_autofree char *wrong = broken (text, "公务接待费9万元", "公务接待费8万元");
+
+    says (document, wrong);
+    g_assert_nonnull (finding_of (checker, "narrative.figure"));
+    g_assert_cmpuint (text_errors (checker), ==, 1);
+  }
+
+  gk_test_final_set (document, "final-sangong", NULL, "abroad-budget", "20.00");
+  says (document, "1.因公出國（境）費支出0萬元，與2021年度預算相比無增減。");
+  g_assert_nonnull (finding_of (checker, "final.budget-change"));
+  /* Another year's 预算 is not this year's. */
+  says (document, "1.因公出國（境）費支出0萬元，與2020年度預算相比無增減。");
+  g_assert_null (finding_of (checker, "final.budget-change"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -397,6 +439,7 @@ main (int    argc,
   g_test_add_func ("/checks-final/units", test_units);
   g_test_add_func ("/checks-final/composed", test_composed);
   g_test_add_func ("/checks-final/general", test_general);
+  g_test_add_func ("/checks-final/town", test_town);
   g_test_add_func ("/checks-final/against-budget-list", test_against_budget_list);
   return g_test_run ();
 }
