@@ -51,6 +51,16 @@ place_label (GkTable    *table,
 
   if (gk_table_schema_get_n_columns (gk_table_get_schema (table)) == 1 || column < 0)
     return g_strdup_printf ("%s %s", label, row_name);
+  /* The single row of the “三公” table has no name: its column's header
+   * above the title says what the figure is ("合计（预算数）"). */
+  if (row_name == NULL)
+    {
+      const GkColumnSchema *col = gk_table_schema_get_column (gk_table_get_schema (table), column);
+      guint n_groups = col->groups != NULL ? g_strv_length (col->groups) : 0;
+
+      return g_strdup_printf ("%s %s（%s）", label, n_groups > 0 ? col->groups[n_groups - 1] : "",
+                              gk_check_column_title (table, column));
+    }
   return g_strdup_printf ("%s %s（%s）", label, row_name, gk_check_column_title (table, column));
 }
 

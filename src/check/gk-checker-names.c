@@ -57,11 +57,17 @@ static const struct
   { "“三公”经费", S (8), "sangong:total" },
   { "\"三公\"经费", S (8), "sangong:total" },
   { "三公经费", S (8), "sangong:total" },
+  /* Quotes of two kinds, as typed: “三公"经费 */
+  { "“三公\"经费", S (8), "sangong:total" },
+  { "\"三公”经费", S (8), "sangong:total" },
   { "因公出国（境）费", S (8), "sangong:abroad" },
   { "因公出国（境）", S (8), "sangong:abroad" },
+  { "因公出国", S (8), "sangong:abroad" },
   { "公务用车购置及运行费", S (8), "sangong:vehicle" },
   { "公务用车购置及运行维护费", S (8), "sangong:vehicle" },
   { "公务用车购置和运行维护费", S (8), "sangong:vehicle" },
+  { "公车购置及运行费", S (8), "sangong:vehicle" },
+  { "公务用车及运行维护费", S (8), "sangong:vehicle" },
   { "公务用车购置费", S (8), "sangong:vehicle-purchase" },
   { "公务用车购置", S (8), "sangong:vehicle-purchase" },
   { "公务用车运行维护费", S (8), "sangong:vehicle-operation" },
@@ -70,6 +76,10 @@ static const struct
   { "公务接待费", S (8), "sangong:reception" },
   { "公务接待", S (8), "sangong:reception" },
   { "政府性基金预算", S (9), "fund-expenditure:total" },
+  /* A 决算's 一般公共预算财政拨款支出决算情况说明 (k.final-general.*) */
+  { "一般公共预算财政拨款支出", S (GK_SECTION_FINAL_GENERAL), "final-general:total" },
+  { "基本支出", S (GK_SECTION_FINAL_GENERAL), "final-general:basic" },
+  { "项目支出", S (GK_SECTION_FINAL_GENERAL), "final-general:project" },
   { "机关运行经费", S (10), "running" },
   { "政府采购预算", S (10), "procurement:total" },
   { "政府采购货物预算", S (10), "procurement:goods" },
@@ -137,6 +147,29 @@ gk_check_default_subject (const char *id)
     if (g_str_equal (fixed[i].id, id))
       return g_strdup (fixed[i].subject);
 
+  /* A 决算's 一般公共预算 paragraphs: of the whole, or of the 项 they are. */
+  if (g_str_has_prefix (id, "k.final-general."))
+    {
+      const char *rest = id + strlen ("k.final-general.");
+
+      if (g_ascii_isdigit (rest[0]))
+        return g_strconcat ("final-general/", rest, NULL);
+      return g_strdup ("final-general:total");
+    }
+
+  /* A 决算's 三公 paragraphs: "k.final-sangong.reception" is of 公务接待费,
+   * the others of the whole. */
+  if (g_str_has_prefix (id, "k.final-sangong."))
+    {
+      static const char * const items[] = { "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception" };
+      const char *item = id + strlen ("k.final-sangong.");
+
+      for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+        if (g_str_equal (item, items[i]))
+          return g_strconcat ("sangong:", item, NULL);
+      return g_strdup ("sangong:total");
+    }
+
   parts = g_strsplit (id, ".", -1);
   if (g_strv_length (parts) >= 3 && g_str_equal (parts[0], "s7") && g_str_equal (parts[1], "project"))
     return g_strconcat ("project/", parts[2], NULL);
@@ -165,6 +198,8 @@ function_table_of_section (guint section)
       return "general-expenditure";
     case 9:
       return "fund-expenditure";
+    case GK_SECTION_FINAL_GENERAL:
+      return "final-general";
     default:
       return NULL;
     }
@@ -175,6 +210,11 @@ gk_check_section_of (const char *paragraph_id)
 {
   guint64 n;
 
+  /* A 决算's 三公 paragraphs name what section 8 of a budget names. */
+  if (paragraph_id != NULL && g_str_has_prefix (paragraph_id, "k.final-sangong."))
+    return 8;
+  if (paragraph_id != NULL && g_str_has_prefix (paragraph_id, "k.final-general."))
+    return GK_SECTION_FINAL_GENERAL;
   if (paragraph_id == NULL || paragraph_id[0] != 's' || !g_ascii_isdigit (paragraph_id[1]))
     return 0;
   n = g_ascii_strtoull (paragraph_id + 1, NULL, 10);
@@ -483,6 +523,28 @@ closes_between (const char *text,
   return FALSE;
 }
 
+/* Where the bracket still open at @end opened, after @from; G_MAXSIZE if none. */
+static gsize
+opening_bracket (const char *text,
+                 gsize       from,
+                 gsize       end)
+{
+  int depth = 0;
+  gsize open = G_MAXSIZE;
+
+  for (const char *p = text + from; *p != '\0' && (gsize) (p - text) < end; p = g_utf8_next_char (p))
+    {
+      if (g_str_has_prefix (p, "（"))
+        {
+          if (depth++ == 0)
+            open = p - text;
+        }
+      else if (g_str_has_prefix (p, "）") && depth > 0 && --depth == 0)
+        open = G_MAXSIZE;
+    }
+  return depth > 0 ? open : G_MAXSIZE;
+}
+
 /* Words that end the name of a quantity: a clause that has one but no name
  * the reader knows speaks of something else ("分散采购0元", "购置及运行维护
  * 费5万元", "财政专户管理的资金0元"). */
@@ -490,9 +552,16 @@ static gboolean
 names_a_quantity (const char *clause)
 {
   static const char * const heads[] = { "费", "支出", "采购", "用车", "车辆", "资金", "收入", "拨款" };
+  /* "…年初预算为70万元，支出决算为80万元": the 决算 or 预算 of what the
+   * sentence named, no quantity of its own. */
+  static const char * const same[] = { "支出决算", "决算支出", "支出预算", "预算支出", "支出数" };
+  g_autofree char *w = g_strdup (clause);
 
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    for (char *at = strstr (w, same[i]); at != NULL; at = strstr (at, same[i]))
+      memset (at, '_', strlen (same[i]));
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
-    if (strstr (clause, heads[i]) != NULL)
+    if (strstr (w, heads[i]) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -538,6 +607,20 @@ gk_check_subject_at (GArray     *names,
       for (const char *p = text + from; (gsize) (p - text) < clause_end; p = g_utf8_next_char (p))
         if (is_clause_end (p))
           clause_start = g_utf8_next_char (p) - text;
+      /* "公车购置及运行费995万元（其中购置费38万元，运行费958万元），比上年
+       * 下降26.24%": a clause inside a bracket that closed before the
+       * figure speaks for nothing after it; the clause the bracket opened
+       * in does. */
+      if (clause_start > from && closes_between (text, clause_start, offset))
+        {
+          gsize open = opening_bracket (text, from, clause_start);
+
+          if (open != G_MAXSIZE && open < clause_end)
+            {
+              clause_end = open;
+              continue;
+            }
+        }
       for (guint i = 0; i < names->len; i++)
         {
           const GkNameAt *o = &g_array_index (names, GkNameAt, i);

@@ -358,6 +358,100 @@ explains_difference (const char *text)
   return FALSE;
 }
 
+/* A 决算 against its 预算: "比预算减少0.9万元", "差值为0.9万元",
+ * "决算数小于预算数", "与预算数持平", each against the table's two columns. */
+static void
+check_budget_change (GkCheckRun     *run,
+                     GkClaimText    *text,
+                     GkClaim        *claim,
+                     GkCheckSubject *s)
+{
+  GkAmount delta;
+  g_autofree char *final_text = NULL;
+  g_autofree char *budget_text = NULL;
+  g_autofree char *right = NULL;
+  gboolean flat_word = claim->direction == 0 && !claim->magnitude;
+
+  if (!s->has_amount || !s->has_budget || !gk_amount_sub (s->amount, s->budget, &delta))
+    return;
+  final_text = gk_check_money_in (run, s->amount, gk_check_claim_unit (run, claim));
+  budget_text = gk_check_money_in (run, s->budget, gk_check_claim_unit (run, claim));
+  right = change_phrase (run, gk_check_claim_unit (run, claim), delta);
+
+  if (claim->wording)
+    {
+      if (claim->or_equal ? delta <= 0 : (claim->direction > 0 ? delta > 0 : delta < 0))
+        return;
+    }
+  else if (claim->magnitude)
+    {
+      if (gk_check_claim_states (run, claim, delta > 0 ? delta : -delta))
+        return;
+    }
+  else if (flat_word ? delta == 0
+                     : (delta > 0) == (claim->direction > 0) && delta != 0 &&
+                       gk_check_claim_states (run, claim, delta > 0 ? delta : -delta))
+    return;
+  else if (!flat_word && delta == 0 && claim->value == 0)
+    return;   /* "比预算增加0万元": the right figure */
+  gk_check_report_text (run, "final.budget-change", text, s,
+                        /* Translators: the words typed, the item, its 决算数, its 预算数, the difference */
+                        _("The text says “%s” for %s, but its 决算数 is %s against a 预算数 of %s: “%s”."),
+                        claim->written, s->label, final_text, budget_text, right);
+}
+
+/* "比预算减少10%": the difference over the 预算数. */
+static void
+check_budget_percent (GkCheckRun     *run,
+                      GkClaimText    *text,
+                      GkClaim        *claim,
+                      GkCheckSubject *s)
+{
+  GkAmount delta;
+  gint64 expected;
+  g_autofree char *final_text = NULL;
+  g_autofree char *budget_text = NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *right = NULL;
+
+  if (!s->has_amount || !s->has_budget || !gk_amount_sub (s->amount, s->budget, &delta) ||
+      !gk_check_ratio_percent (delta, s->budget, claim->decimals, &expected))
+    return;
+  if (expected == claim->value && (delta == 0 || (delta > 0) == (claim->direction > 0)))
+    return;
+  percent = gk_check_percent_text (expected, claim->decimals);
+  right = delta == 0 ? g_strdup ("持平") : g_strconcat (delta > 0 ? "增长" : "下降", percent, NULL);
+  final_text = gk_check_money_in (run, s->amount, gk_check_text_unit (run));
+  budget_text = gk_check_money_in (run, s->budget, gk_check_text_unit (run));
+  gk_check_report_text (run, "final.budget-change", text, s,
+                        _("The text says “%s” for %s, but its 决算数 is %s against a 预算数 of %s: “%s”."),
+                        claim->written, s->label, final_text, budget_text, right);
+}
+
+/* "完成预算的95.5%": the 决算数 over the 预算数 of the table, as written. */
+static void
+check_completion (GkCheckRun     *run,
+                  GkClaimText    *text,
+                  GkClaim        *claim,
+                  GkCheckSubject *s)
+{
+  gint64 expected;
+  g_autofree char *percent = NULL;
+  g_autofree char *final_text = NULL;
+  g_autofree char *budget_text = NULL;
+
+  if (!s->has_amount || !s->has_budget ||
+      !gk_check_ratio_percent (s->amount, s->budget, claim->decimals, &expected) || expected == claim->value)
+    return;
+  percent = gk_check_percent_text (expected, claim->decimals);
+  final_text = gk_check_money_in (run, s->amount, gk_check_text_unit (run));
+  budget_text = gk_check_money_in (run, s->budget, gk_check_text_unit (run));
+  gk_check_report_text (run, "final.completion-rate", text, s,
+                        /* Translators: the words typed, the item, its 决算数, its 预算数, the right rate */
+                        _("The text says “%s” for %s, but its 决算数 %s over its 预算数 %s is %s. Write “完成预算的%s”."),
+                        claim->written, s->label, final_text, budget_text, percent, percent);
+}
+
 static void
 check_claims (GkCheckRun  *run,
               GkClaimText *text,
@@ -384,6 +478,21 @@ check_claims (GkCheckRun  *run,
       switch (claim->kind)
         {
         case GK_CLAIM_AMOUNT:
+          /* A 年初预算 stated in a 决算: of the 预算数 beside it, where the
+           * table has one; the budget's own check reads the others. */
+          if (claim->budget && (s.has_budget || s.final))
+            {
+              g_autofree char *right = NULL;
+
+              if (!s.has_budget || gk_check_claim_states (run, claim, s.budget))
+                break;
+              right = gk_check_money_in (run, s.budget, gk_check_claim_unit (run, claim));
+              gk_check_report_text (run, "narrative.figure", text, &s,
+                         /* Translators: the figure typed, the item, the table's 预算数 */
+                         _("The text states %s as the 预算数 of %s, but the table has %s. Write %s, or correct the table."),
+                         claim->written, s.label, right, right);
+              break;
+            }
           if (claim->area ? !s.has_area : !s.has_amount)
             break;
           if (claim->area ? claim->exact && claim->value == s.area
@@ -420,13 +529,27 @@ check_claims (GkCheckRun  *run,
           break;
 
         case GK_CLAIM_CHANGE:
+          if (claim->budget)
+            {
+              check_budget_change (run, text, claim, &s);
+              break;
+            }
           check_change (run, text, claim, &s, &context);
           context.subject = claim->subject;
           if (scale)
             context.subject = "general-expenditure:total";
           break;
 
+        case GK_CLAIM_COMPLETION:
+          check_completion (run, text, claim, &s);
+          break;
+
         case GK_CLAIM_PERCENT:
+          if (claim->budget)
+            {
+              check_budget_percent (run, text, claim, &s);
+              break;
+            }
           {
             GkClaim copy = *claim;
 

@@ -152,12 +152,17 @@ void        gk_checker_set_cache     (GkChecker  *self,
 
 /* Figures read from typed text ------------------------------------------- */
 
+/* Sections are 1 … 10 of a budget's 情况说明, 0 for 单位概况; a 决算's
+ * 一般公共预算财政拨款支出决算情况说明 has names of its own. */
+#define GK_SECTION_FINAL_GENERAL 11
+
 typedef enum {
   GK_CLAIM_AMOUNT,    /* 284.08万元 */
   GK_CLAIM_COUNT,     /* 6个, 3辆, 14人 */
   GK_CLAIM_SHARE,     /* 占80.01% */
   GK_CLAIM_CHANGE,    /* 比上年减少72.4万元, 与上年持平 */
   GK_CLAIM_PERCENT,   /* 下降26.17% */
+  GK_CLAIM_COMPLETION, /* 决算: 完成预算的95.5% */
 } GkClaimKind;
 
 typedef struct
@@ -180,6 +185,10 @@ typedef struct
   GkMoneyUnit  unit;        /* money: the unit written after the figure */
   GkAmount     stated;      /* money: the figure in hundredths of that unit */
   gboolean     yiyuan;      /* money written in 亿元: unit is 万元, stated in hundredths of 亿元 */
+  gboolean     budget;      /* 决算: of the year's 预算 (年初预算为…), or a change against it (比预算减少…) */
+  gboolean     wording;     /* a change said without a figure ("决算数小于预算数") */
+  gboolean     or_equal;    /* wording: "未超过" allows no change */
+  gboolean     magnitude;   /* a change without its direction ("差值为0.9万元") */
 } GkClaim;
 
 typedef struct
@@ -260,6 +269,9 @@ typedef struct
   gboolean    reason_optional;
   gboolean    has_change_count;  /* 单位概况's staff changes */
   gint64      change_count;
+  gboolean    final;             /* a 决算's figure: a 预算 stated is not it */
+  gboolean    has_budget;        /* a 决算's figure, with the 预算数 beside it */
+  GkAmount    budget;
   const char *share_group;
   GPtrArray  *places;            /* GkPlace */
 } GkCheckSubject;

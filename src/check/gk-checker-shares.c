@@ -231,6 +231,9 @@ gk_check_share_groups (GkCheckRun *run)
     add_keys (groups, run, "s6.personnel", 6, "basic-expenditure:total", t6_parts);
   if (gk_document_get_table (run->document, "sangong") != NULL)
     add_keys (groups, run, "s8", 8, "sangong:total", t8_parts);
+  /* A 决算's “三公” section: its shares paragraph, whatever its number. */
+  else if (gk_document_get_table (run->document, "final-sangong") != NULL)
+    add_keys (groups, run, "k.final-sangong.shares", 0, "sangong:total", t8_parts);
   add_keys (groups, run, "s10.procurement", 10, "procurement:total", procurement_parts);
   return groups;
 }
@@ -340,9 +343,13 @@ gk_check_share_sums (GkCheckRun *run,
         continue;
       total = gk_check_percent_text (sum, 2);
       section = g_strdup_printf ("%u", group->section);
-      finding = gk_check_report (run, "narrative.shares",
-                                 _("The shares the text gives in section %s add up to %s, not 100%%."),
-                                 section, total);
+      if (group->section == 0)
+        finding = gk_check_report (run, "narrative.shares",
+                                   _("The shares of the “三公” items the text gives add up to %s, not 100%%."), total);
+      else
+        finding = gk_check_report (run, "narrative.shares",
+                                   _("The shares the text gives in section %s add up to %s, not 100%%."),
+                                   section, total);
       gk_finding_add_place (finding, "narrative", group->name, NULL);
     }
 }

@@ -98,6 +98,9 @@ friendly_label (const char *key,
     { "sangong:reception", "公务接待费" },
     { "fund-expenditure:total", "政府性基金预算支出" },
     { "capital-expenditure:total", "国有资本经营预算支出" },
+    { "final-general:total", "一般公共预算财政拨款支出决算" },
+    { "final-general:basic", "一般公共预算财政拨款基本支出决算" },
+    { "final-general:project", "一般公共预算财政拨款项目支出决算" },
   };
 
   if (g_str_has_prefix (key, "income:"))
@@ -180,9 +183,12 @@ resolve_table (GkCheckRun *run,
                                                    : gk_table_get_single_row (table);
       s->label = g_strdup_printf ("%s %s", table_label, friendly_label (key, column_title (table, column)));
       s->has_amount = TRUE;
+      s->final = g_str_has_prefix (id, "final-");
       s->amount = gk_check_column_total (table, column);
       if (row != NULL)
         subject_row (s, row, column);
+      if (g_str_equal (id, "final-general") && g_str_equal (column, "total"))
+        s->prior_key = g_strdup ("general.total");
 
       if (g_str_equal (id, "income"))
         s->prior_key = g_strconcat ("income.", column, NULL), s->share_group = "s2";
@@ -214,6 +220,7 @@ resolve_table (GkCheckRun *run,
     table_label = gk_table_schema_dup_label (gk_table_get_schema (table));
     s->label = g_strdup_printf ("%s %s %s", table_label, code, gk_row_get_name (row));
     s->has_amount = TRUE;
+    s->final = g_str_has_prefix (parts[0], "final-");
     s->amount = gk_check_cell (table, row, "total");
     subject_row (s, row, "total");
     if (g_str_equal (parts[0], "general-expenditure"))
@@ -224,6 +231,70 @@ resolve_table (GkCheckRun *run,
           s->share_group = "s5";
       }
   }
+  return TRUE;
+}
+
+/* A figure of a 决算 table as published: the printed one where the table
+ * keeps it, else Gongkai's. */
+static GkAmount
+final_figure (GkTable    *table,
+              GkRow      *row,
+              const char *column_id)
+{
+  GkAmount stated;
+
+  if (gk_table_get_stated (table, gk_table_stated_line (row), column_id, &stated))
+    return stated;
+  return gk_check_cell (table, row, column_id);
+}
+
+/* Whether the page gave the 预算数 at all: a 决算 read in from a page that
+ * states none leaves them blank, and blank is not 0 to compare with. */
+static gboolean
+final_budget_given (GkTable *table,
+                    GkRow   *row)
+{
+  static const char * const columns[] = { "total-budget", "abroad-budget", "vehicle-budget", "vehicle-purchase-budget",
+                                          "vehicle-operation-budget", "reception-budget" };
+  GkAmount stated;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      int index = gk_table_column_index (table, columns[i]);
+
+      if (index >= 0 && (gk_row_is_set (row, index) ||
+                         gk_table_get_stated (table, gk_table_stated_line (row), columns[i], &stated)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "sangong:reception" in a 决算: the item's 决算数, with its 预算数 beside
+ * it and last year's 决算 to compare with, as in a budget. */
+static gboolean
+resolve_final_sangong (GkCheckRun     *run,
+                       const char     *key,
+                       GkCheckSubject *s)
+{
+  GkTable *table = gk_document_get_table (run->document, "final-sangong");
+  GkRow *row = table != NULL ? gk_table_get_single_row (table) : NULL;
+  const char *item = key + strlen ("sangong:");
+  g_autofree char *final_column = g_strconcat (item, "-final", NULL);
+  g_autofree char *budget_column = g_strconcat (item, "-budget", NULL);
+  g_autofree char *table_label = NULL;
+
+  if (row == NULL || gk_table_column_index (table, final_column) < 0)
+    return FALSE;
+  table_label = gk_table_schema_dup_label (gk_table_get_schema (table));
+  s->label = g_strdup_printf ("%s %s", table_label, friendly_label (key, column_title (table, final_column)));
+  s->has_amount = TRUE;
+  s->final = TRUE;
+  s->amount = final_figure (table, row, final_column);
+  s->has_budget = gk_table_column_index (table, budget_column) >= 0 && final_budget_given (table, row);
+  s->budget = s->has_budget ? final_figure (table, row, budget_column) : 0;
+  s->prior_key = g_strconcat ("sangong.", item, NULL);
+  s->reason_optional = g_str_equal (item, "total") || g_str_equal (item, "vehicle");
+  subject_row (s, row, final_column);
   return TRUE;
 }
 
@@ -240,6 +311,8 @@ gk_check_resolve (GkCheckRun *run,
   if (key == NULL)
     return FALSE;
 
+  if (g_str_has_prefix (key, "sangong:") && gk_document_get_table (run->document, "sangong") == NULL)
+    return resolve_final_sangong (run, key, s);
   if (resolve_table (run, key, s))
     return TRUE;
 

@@ -317,6 +317,163 @@ names_compared_year (const char *lead,
          g_str_has_suffix (compared, "年") && (guint) g_ascii_strtoull (compared, NULL, 10) != year;
 }
 
+/* The clause a lead ends in: after its last comma, colon or stop. */
+static const char *
+clause_tail (const char *lead)
+{
+  static const char * const marks[] = { "，", "：", "、", "；", "。" };
+  const char *tail = lead;
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      const char *at = g_strrstr (lead, marks[i]);
+
+      if (at != NULL && at + strlen (marks[i]) > tail)
+        tail = at + strlen (marks[i]);
+    }
+  return tail;
+}
+
+/* A 决算 set against its 预算: "比预算增加", "与年初预算相比", "与2021年度预算相比"
+ * (this year's), "决算数与预算数持平" — where the last comparison the words
+ * make is with a 预算, not with last year. */
+static gboolean
+against_budget (const char *words,
+                guint       year)
+{
+  static const char * const budget[] = { "比预算", "较预算", "与预算", "比年初预算", "较年初预算", "与年初预算",
+                                         "对比年初预算", "对比预算" };
+  static const char * const prior[] = { "上年", "去年", "同比", "上一年" };
+  static const char * const from[] = { "与", "比", "较" };
+  g_autofree char *in_year = g_strdup_printf ("%u年度预算", year);
+  g_autofree char *in_year_short = g_strdup_printf ("%u年预算", year);
+  const char * const this_year[] = { in_year, in_year_short };
+  const char *last_budget = NULL, *last_prior = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (budget); i++)
+    {
+      const char *at = g_strrstr (words, budget[i]);
+
+      if (at != NULL && (last_budget == NULL || at > last_budget))
+        last_budget = at;
+    }
+  /* "与2021年度预算相比": this year's 预算, compared with. */
+  for (guint i = 0; i < G_N_ELEMENTS (this_year); i++)
+    {
+      const char *at = g_strrstr (words, this_year[i]);
+
+      for (guint f = 0; at != NULL && f < G_N_ELEMENTS (from); f++)
+        if ((gsize) (at - words) >= strlen (from[f]) && strncmp (at - strlen (from[f]), from[f], strlen (from[f])) == 0 &&
+            (last_budget == NULL || at > last_budget))
+          last_budget = at;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (prior); i++)
+    {
+      const char *at = g_strrstr (words, prior[i]);
+
+      if (at != NULL && (last_prior == NULL || at > last_prior))
+        last_prior = at;
+    }
+  return last_budget != NULL && (last_prior == NULL || last_budget > last_prior);
+}
+
+/* Words that say what a change is against ("比上年", "同比", "较预算"). */
+static gboolean
+names_comparison (const char *clause)
+{
+  static const char * const words[] = { "比", "较", "与", "上年", "去年", "预算", "决算" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (clause, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* "支出预算为44.52万元", "年初预算为2.95万元": the clause says 预算 after the
+ * last 决算, not as part of a source's name (一般公共预算). */
+static gboolean
+names_budget (const char *clause)
+{
+  static const char * const sources[] = { "一般公共预算", "政府性基金预算", "国有资本经营预算", "预算单位" };
+  g_autofree char *w = g_strdup (clause);
+  const char *budget, *final;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    for (char *at = strstr (w, sources[i]); at != NULL; at = strstr (at, sources[i]))
+      memset (at, '_', strlen (sources[i]));
+  budget = g_strrstr (w, "预算");
+  final = g_strrstr (w, "决算");
+  return budget != NULL && (final == NULL || budget > final);
+}
+
+/* "完成预算的95.5%", "完成年初预算的", "预算完成率为": a 决算 over its 预算. */
+static gboolean
+ends_with_completion (const char *lead)
+{
+  static const char * const words[] = { "完成预算的", "完成年初预算的", "完成预算", "完成年初预算", "为预算的",
+                                        "为年初预算的", "预算完成率为", "预算完成率", "完成率为", "完成率",
+                                        "预算执行率为", "执行率为" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_suffix (lead, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "差值为0.9万元": how far a 决算 is from its 预算, without a direction.
+ * Returns the word, else NULL. */
+static const char *
+ends_with_difference (const char *lead)
+{
+  static const char * const words[] = { "差值为", "差额为", "差值", "差额", "相差" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_suffix (lead, words[i]))
+      return words[i];
+  return NULL;
+}
+
+/* "决算数小于预算数", "决算数未超过2019年预算数": a 决算 against its 预算 in
+ * words. Returns the length up to 预算, else 0. */
+static gsize
+budget_wording_at (const char *p,
+                   int        *direction,
+                   gboolean   *or_equal)
+{
+  static const struct { const char *word; int direction; gboolean or_equal; } words[] = {
+    { "未超过", -1, TRUE }, { "没有超过", -1, TRUE }, { "不超过", -1, TRUE }, { "未超出", -1, TRUE },
+    { "小于", -1, FALSE }, { "低于", -1, FALSE }, { "少于", -1, FALSE },
+    { "大于", 1, FALSE }, { "高于", 1, FALSE }, { "多于", 1, FALSE }, { "超过", 1, FALSE }, { "超出", 1, FALSE },
+  };
+  const char *q = p;
+
+  if (!g_str_has_prefix (q, "决算"))
+    return 0;
+  q += strlen ("决算");
+  if (g_str_has_prefix (q, "数"))
+    q += strlen ("数");
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_prefix (q, words[i].word))
+      {
+        const char *r = q + strlen (words[i].word);
+
+        /* 预算 within a few characters ("2019年预算数"), in the same clause. */
+        for (guint n = 0; *r != '\0' && n < 8; n++, r = g_utf8_next_char (r))
+          {
+            if (g_str_has_prefix (r, "预算"))
+              {
+                *direction = words[i].direction;
+                *or_equal = words[i].or_equal;
+                return r + strlen ("预算") - p;
+              }
+            if (g_str_has_prefix (r, "，") || g_str_has_prefix (r, "。") || g_str_has_prefix (r, "；"))
+              break;
+          }
+        return 0;
+      }
+  return 0;
+}
+
 /**
  * gk_claim_text_parse:
  * @document: the document whose names the text may use
@@ -364,7 +521,8 @@ gk_claim_text_parse (GkDocument *document,
       gboolean certain = FALSE;
       const char *share = NULL;
       const char *subject;
-      gsize flat;
+      gsize flat, wording;
+      gboolean or_equal = FALSE;
 
       /* 与上年持平: a change without a figure; "基本持平" says no figure. */
       flat = flat_at (p);
@@ -384,8 +542,37 @@ gk_claim_text_parse (GkDocument *document,
           claim->certain = certain;
           claim->exact = TRUE;
           claim->offset = offset;
+          claim->budget = against_budget (clause_tail (before), gk_document_get_year (document));
           claim->written = g_strdup ("持平");
           g_ptr_array_add (result->claims, claim);
+          continue;
+        }
+
+      /* 决算数小于预算数: the direction of a 决算 against its 预算. */
+      wording = budget_wording_at (p, &direction, &or_equal);
+      if (wording > 0)
+        {
+          g_autofree char *before = g_strndup (t + from, offset - from);
+
+          subject = gk_check_subject_at (names, t, from, offset, fallback, &certain);
+          claim = NULL;
+          if (subject != NULL && strstr (before, "原因") == NULL)
+            {
+              claim = g_new0 (GkClaim, 1);
+              claim->kind = GK_CLAIM_CHANGE;
+              claim->subject = g_strdup (subject);
+              claim->certain = certain;
+              claim->exact = TRUE;
+              claim->offset = offset;
+              claim->budget = TRUE;
+              claim->wording = TRUE;
+              claim->direction = direction;
+              claim->or_equal = or_equal;
+              claim->written = g_strndup (p, wording + (g_str_has_prefix (p + wording, "数") ? strlen ("数") : 0));
+              g_ptr_array_add (result->claims, claim);
+            }
+          p += wording;
+          previous_end = p - t;
           continue;
         }
 
@@ -426,7 +613,7 @@ gk_claim_text_parse (GkDocument *document,
         continue;
 
       /* A share is of the name before 占, whatever the words after it. */
-      if (unit == UNIT_PERCENT)
+      if (unit == UNIT_PERCENT && !ends_with_completion (lead))
         share = g_strrstr (lead, "占");
       subject = gk_check_subject_at (names, t, sentence,
                                      share != NULL ? (gsize) (share - lead) + from : offset,
@@ -441,6 +628,9 @@ gk_claim_text_parse (GkDocument *document,
       claim->certain = certain;
       word = ends_with_change (lead, &direction);
       claim->direction = direction;
+      /* A change is against what the words since the last figure compare it with. */
+      claim->budget = word != NULL ? against_budget (lead, gk_document_get_year (document))
+                                   : names_budget (clause_tail (lead));
 
       switch (unit)
         {
@@ -451,7 +641,13 @@ gk_claim_text_parse (GkDocument *document,
           for (guint d = 0; d < decimals; d++)
             claim->value *= 10;
           claim->value += fraction;
-          if (share != NULL)
+          if (ends_with_completion (lead))
+            {
+              claim->kind = GK_CLAIM_COMPLETION;
+              claim->budget = FALSE;
+              claim->written = g_strdup_printf ("%s%.*s%%", clause_tail (lead), (int) number_length, t + offset);
+            }
+          else if (share != NULL)
             {
               claim->kind = GK_CLAIM_SHARE;
               claim->whole = share_whole (share + strlen ("占"), section);
@@ -513,6 +709,12 @@ gk_claim_text_parse (GkDocument *document,
               claim->stated = (GkAmount) whole * 100 + (GkAmount) (decimals == 1 ? fraction * 10 : fraction);
             }
           claim->kind = word != NULL ? GK_CLAIM_CHANGE : GK_CLAIM_AMOUNT;
+          if (word == NULL && (word = ends_with_difference (lead)) != NULL)
+            {
+              claim->kind = GK_CLAIM_CHANGE;
+              claim->budget = TRUE;
+              claim->magnitude = TRUE;
+            }
           claim->area = unit == UNIT_AREA;
           claim->written = g_strdup_printf ("%s%.*s", word ? word : "",
                                             (int) (number_length + unit_length), t + offset);
@@ -522,6 +724,30 @@ gk_claim_text_parse (GkDocument *document,
         case UNIT_THRESHOLD:
         default:
           goto skip;
+        }
+      /* "比预算减少0.5万元，下降25%", "比预算数减少9.43亿元 …；公务接待费5.42亿元，
+       * 减少3.77亿元": a change that says against what goes with the change
+       * before it. */
+      if ((claim->kind == GK_CLAIM_PERCENT || (claim->kind == GK_CLAIM_CHANGE && !claim->magnitude)) &&
+          !claim->budget && !names_comparison (clause_tail (lead)))
+        for (guint i = result->claims->len; i > 0; i--)
+          {
+            GkClaim *before = result->claims->pdata[i - 1];
+
+            if (before->kind != GK_CLAIM_CHANGE || before->wording || before->magnitude)
+              continue;
+            claim->budget = before->budget;
+            break;
+          }
+      /* "预算为20万元，其中：因公出国（境）费0万元，公务接待费9万元": the
+       * parts of a 预算 listed after it are 预算 too. */
+      if (claim->kind == GK_CLAIM_AMOUNT && !claim->budget && result->claims->len > 0)
+        {
+          GkClaim *before = result->claims->pdata[result->claims->len - 1];
+          const char *tail = clause_tail (lead);
+
+          claim->budget = before->kind == GK_CLAIM_AMOUNT && before->budget && before->offset >= sentence &&
+                          strstr (tail, "决算") == NULL && strstr (tail, "支出") == NULL && strstr (tail, "实际") == NULL;
         }
       g_ptr_array_add (result->claims, claim);
       continue;
