@@ -500,6 +500,7 @@ static const char * const cased_elsewhere[] = {
   /* test-budget-link: a 决算 against its budget; test-final: each 决算 identity broken once */
   "final.budget-figure", "final.over-budget", "final.completion-rate", "final.carryover", "final.balance",
   "final.grand-total", "final.closing", "final.fund-row", "final.tables", "final.sangong",
+  "final.procurement",       /* test-final-matters */
   "narrative.fact", "performance.name", /* test-outline-kinds; test-import-pdf-text: a 绩效目标表's own name */
   NULL,
 };

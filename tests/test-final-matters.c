@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gk-checker.h"
 #include "gk-export.h"
 #include "gk-fields.h"
 #include "gk-test-final.h"
@@ -11,8 +12,9 @@
 /* 其他重要事项 of a 决算 in the national template's words: 机关运行经费
  * against last year's 决算 (rise, fall, 持平, none, a unit that has none),
  * 政府采购 as contracted with its 中小企业 shares (figures, none, not yet
- * entered), vehicles by kind and large equipment; the facts through a save
- * and a file that holds a bad one; the workbook's properties. */
+ * entered), vehicles by kind and large equipment; an award above what was
+ * bought found by the checks; the facts through a save and a file that
+ * holds a bad one; the workbook's properties. */
 
 static GkDocument *
 national (void)
@@ -156,6 +158,50 @@ test_assets (void)
                 "截至2024年12月31日，测试局共有车辆0辆。单价100万元（含）以上设备（不含车辆）0台（套）。");
 }
 
+static guint
+rule_fires (GkDocument *document)
+{
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+
+  return gk_checker_count_rule (checker, "final.procurement");
+}
+
+/* An award above what was bought is found; one within it is not. */
+static void
+test_procurement_check (void)
+{
+  g_autoptr(GkDocument) document = national ();
+  g_autoptr(GkChecker) checker = NULL;
+  g_autoptr(GkFinding) finding = NULL;
+
+  set_amount (document, "procurement-goods", "10.00");
+  set_amount (document, "procurement-works", "0");
+  set_amount (document, "procurement-services", "5.00");
+  set_amount (document, "procurement-sme-goods", "10.00");
+  set_amount (document, "procurement-sme-services", "5.00");
+  set_amount (document, "procurement-micro", "15.00");
+  g_assert_cmpuint (rule_fires (document), ==, 0);
+
+  set_amount (document, "procurement-sme-goods", "12.00");
+  checker = gk_checker_new (document);
+  g_assert_cmpuint (gk_checker_count_rule (checker, "final.procurement"), ==, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)) && finding == NULL; i++)
+    {
+      g_autoptr(GkFinding) item = g_list_model_get_item (G_LIST_MODEL (checker), i);
+
+      if (g_str_equal (gk_finding_get_rule_id (item), "final.procurement"))
+        finding = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (gk_finding_get_message (finding), "货物采购授予中小企业合同金额"));
+  g_assert_nonnull (strstr (gk_finding_get_message (finding), "政府采购货物支出"));
+
+  set_amount (document, "procurement-sme-goods", "8.00");
+  g_assert_cmpuint (rule_fires (document), ==, 1);   /* 小微 15.00 above 中小 13.00 */
+  set_amount (document, "procurement-micro", "13.00");
+  g_assert_cmpuint (rule_fires (document), ==, 0);
+}
+
 /* The facts through a save, and nothing of them in a file without them. */
 static void
 test_round_trip (void)
@@ -278,6 +324,7 @@ main (int    argc,
   g_test_add_func ("/final-matters/procurement", test_procurement);
   g_test_add_func ("/final-matters/procurement-none", test_procurement_none);
   g_test_add_func ("/final-matters/assets", test_assets);
+  g_test_add_func ("/final-matters/procurement-check", test_procurement_check);
   g_test_add_func ("/final-matters/round-trip", test_round_trip);
   g_test_add_func ("/final-matters/strict", test_strict);
   g_test_add_func ("/final-matters/workbook-properties", test_workbook_properties);
