@@ -245,6 +245,23 @@ test_round_trip (void)
   g_assert_false (gk_final_facts_is_set (facts, "procurement-micro"));
 }
 
+/* Typed amounts follow the document into another unit; one not typed
+ * stays so. */
+static void
+test_convert (void)
+{
+  g_autoptr(GkDocument) document = national ();
+  GkFinalFacts *facts = gk_document_get_final_facts (document);
+  g_autoptr(GError) error = NULL;
+  guint n_rounded = 0;
+
+  set_amount (document, "procurement-goods", "12.60");
+  g_assert_true (gk_document_convert_money_unit (document, GK_MONEY_UNIT_YUAN, &n_rounded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_final_facts_get_amount (facts, "procurement-goods"), ==, G_GINT64_CONSTANT (12600000));
+  g_assert_false (gk_final_facts_is_set (facts, "procurement-works"));
+}
+
 static void
 assert_refused (const char *text,
                 const char *from,
@@ -326,6 +343,7 @@ main (int    argc,
   g_test_add_func ("/final-matters/assets", test_assets);
   g_test_add_func ("/final-matters/procurement-check", test_procurement_check);
   g_test_add_func ("/final-matters/round-trip", test_round_trip);
+  g_test_add_func ("/final-matters/convert", test_convert);
   g_test_add_func ("/final-matters/strict", test_strict);
   g_test_add_func ("/final-matters/workbook-properties", test_workbook_properties);
   return g_test_run ();
