@@ -12,7 +12,7 @@
 /* 其他重要事项 of a 决算 in the national template's words: 机关运行经费
  * against last year's 决算 (rise, fall, 持平, none, a unit that has none),
  * 政府采购 as contracted with its 中小企业 shares (figures, none, not yet
- * entered), vehicles by kind and large equipment; an award above what was
+ * entered) or, in Shanghai's words, with what was 预留, vehicles by kind and large equipment; an award above what was
  * bought found by the checks; the facts through a save and a file that
  * holds a bad one; the workbook's properties. */
 
@@ -133,6 +133,38 @@ test_procurement_none (void)
   gk_test_final_says (document, "k.final-procurement", "政府采购服务支出（未填写）。");
   set_amount (document, "procurement-services", "0.00");
   says_exactly (document, "k.final-procurement", "2024年度，本部门无政府采购支出。");
+}
+
+/* Shanghai's template states what was 预留 for 中小企业 and 小微企业. */
+static void
+test_procurement_reserved (void)
+{
+  g_autoptr(GkDocument) document = gk_document_new_blank_for_template (gk_template_find ("juesuan-shanghai-2024"),
+                                                                       "测试局", 2024, GK_MONEY_UNIT_WANYUAN);
+  g_autofree char *national_text = NULL;
+
+  set_amount (document, "procurement-goods", "60.00");
+  set_amount (document, "procurement-works", "0");
+  set_amount (document, "procurement-services", "40.00");
+  set_amount (document, "procurement-sme-reserved", "50.00");
+  set_amount (document, "procurement-micro-reserved", "20.00");
+  set_amount (document, "procurement-sme-reserved-awarded", "48.00");
+  set_amount (document, "procurement-micro-reserved-awarded", "19.50");
+  says_exactly (document, "k.final-procurement-reserved",
+                "测试局2024年度政府采购金额（以合同签订为准）为100.00万元，其中：货物采购金额60.00万元、"
+                "工程采购金额0.00万元、服务采购金额40.00万元。");
+  says_exactly (document, "k.final-procurement-reserved.sme",
+                "2024年度本部门面向中小企业预留政府采购项目预算金额50.00万元，面向小微企业预留政府采购项目预算金额20.00万元。"
+                "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额48.00万元；"
+                "在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额19.50万元；"
+                "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额（未填写）。");
+  national_text = gk_test_final_paragraph (document, "k.final-procurement");
+  g_assert_cmpstr (national_text, ==, "");
+
+  set_amount (document, "procurement-goods", "0");
+  set_amount (document, "procurement-services", "0");
+  says_exactly (document, "k.final-procurement-reserved", "测试局2024年度无政府采购支出。");
+  says_exactly (document, "k.final-procurement-reserved.sme", "");
 }
 
 static void
@@ -340,6 +372,7 @@ main (int    argc,
   g_test_add_func ("/final-matters/running-costs-none", test_running_costs_none);
   g_test_add_func ("/final-matters/procurement", test_procurement);
   g_test_add_func ("/final-matters/procurement-none", test_procurement_none);
+  g_test_add_func ("/final-matters/procurement-reserved", test_procurement_reserved);
   g_test_add_func ("/final-matters/assets", test_assets);
   g_test_add_func ("/final-matters/procurement-check", test_procurement_check);
   g_test_add_func ("/final-matters/round-trip", test_round_trip);

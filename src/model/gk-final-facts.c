@@ -44,6 +44,9 @@ struct _GkFinalFacts
   GkAmount  procurement[3];
   GkAmount  procurement_sme[3];
   GkAmount  procurement_micro;
+  /* As Shanghai states it: 预留 for 中小企业 and 小微企业, and what went to
+   * them in those projects and in the others. */
+  GkAmount  procurement_reserved[5];
 
   /* Vehicles held at 12月31日 by kind, and 单价100万元以上设备. */
   int       vehicles[8];
@@ -90,6 +93,11 @@ static const GkField fields[] = {
   GK_FIELD_AMOUNT_SET_IN ("procurement/sme-works", "procurement-sme-works", GkFinalFacts, procurement_sme[1]),
   GK_FIELD_AMOUNT_SET_IN ("procurement/sme-services", "procurement-sme-services", GkFinalFacts, procurement_sme[2]),
   GK_FIELD_AMOUNT_SET_IN ("procurement/micro", "procurement-micro", GkFinalFacts, procurement_micro),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/sme-reserved", "procurement-sme-reserved", GkFinalFacts, procurement_reserved[0]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/micro-reserved", "procurement-micro-reserved", GkFinalFacts, procurement_reserved[1]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/sme-reserved-awarded", "procurement-sme-reserved-awarded", GkFinalFacts, procurement_reserved[2]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/micro-reserved-awarded", "procurement-micro-reserved-awarded", GkFinalFacts, procurement_reserved[3]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/sme-other-awarded", "procurement-sme-other-awarded", GkFinalFacts, procurement_reserved[4]),
   GK_FIELD_INT_SET_IN ("assets/vehicles/ministerial", "vehicles-ministerial", GkFinalFacts, vehicles[0]),
   GK_FIELD_INT_SET_IN ("assets/vehicles/principal", "vehicles-principal", GkFinalFacts, vehicles[1]),
   GK_FIELD_INT_SET_IN ("assets/vehicles/confidential", "vehicles-confidential", GkFinalFacts, vehicles[2]),

@@ -5,7 +5,8 @@
 
 /* 其他重要事项 of a 决算: 机关运行经费 as spent (一般公共预算财政拨款基本支出
  * 决算表's 公用经费) against last year's 决算, 政府采购 as contracted with
- * what went to 中小企业 and 小微企业, and the vehicles and large equipment
+ * what went to 中小企业 and 小微企业 (the national wording, or Shanghai's
+ * with what was 预留 for them), and the vehicles and large equipment
  * held at the year's end. What no table holds is the officer's (final/…,
  * gk-final-facts.h); totals and shares are derived from it. */
 
@@ -213,30 +214,31 @@ procurement_sme (GkComposer     *c,
     gk_composer_text (c, "。");
 }
 
-void
-gk_narrative_kind_final_procurement (GkComposer *c)
+static const char * const spent_facts[] = { "procurement-goods", "procurement-works", "procurement-services" };
+
+/* 货物, 工程 and 服务 spent and their total; FALSE when one is not typed. */
+static gboolean
+procurement_spent (GkComposer *c,
+                   GkAmount   *spent,
+                   GkAmount   *total)
 {
-  static const char * const kinds[] = { "procurement-goods", "procurement-works", "procurement-services" };
   GkFinalFacts *facts = gk_document_get_final_facts (c->document);
-  GkAmount spent[G_N_ELEMENTS (purchases)] = { 0, };
-  GkAmount total = 0;
-  gboolean known = all_set (facts, kinds, G_N_ELEMENTS (kinds));
+  gboolean known = all_set (facts, spent_facts, G_N_ELEMENTS (spent_facts));
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (gk_final_facts_is_set (facts, kinds[i]))
-      spent[i] = gk_final_facts_get_amount (facts, kinds[i]);
-  if (!gk_amount_sum (spent, G_N_ELEMENTS (spent), &total))
-    known = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (spent_facts); i++)
+    spent[i] = gk_final_facts_is_set (facts, spent_facts[i]) ? gk_final_facts_get_amount (facts, spent_facts[i]) : 0;
+  return gk_amount_sum (spent, G_N_ELEMENTS (spent_facts), total) && known;
+}
 
-  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.final-procurement");
-  gk_final_year (c);
-  gk_composer_text (c, "，本部门");
-  if (known && total == 0)
-    {
-      gk_composer_text (c, "无政府采购支出。");
-      return;
-    }
-  gk_composer_text (c, "政府采购支出总额");
+/* "…总额X万元，其中：政府采购货物支出X万元、…、政府采购服务支出X万元。" */
+static void
+procurement_parts (GkComposer *c,
+                   gboolean    known,
+                   GkAmount    total,
+                   const char *total_words,
+                   gboolean    short_names)
+{
+  gk_composer_text (c, total_words);
   if (known)
     gk_composer_amount (c, total, "final-procurement/total");
   else
@@ -247,12 +249,73 @@ gk_narrative_kind_final_procurement (GkComposer *c)
       GkAmount amount;
 
       gk_composer_text (c, i > 0 ? "、" : "");
-      gk_composer_text (c, purchases[i].spent);
-      fact_amount (c, kinds[i], &amount);
+      if (short_names)
+        {
+          gk_composer_text (c, purchases[i].sme);
+          gk_composer_text (c, "采购金额");
+        }
+      else
+        gk_composer_text (c, purchases[i].spent);
+      fact_amount (c, spent_facts[i], &amount);
     }
   gk_composer_text (c, "。");
+}
+
+void
+gk_narrative_kind_final_procurement (GkComposer *c)
+{
+  GkAmount spent[G_N_ELEMENTS (purchases)] = { 0, };
+  GkAmount total = 0;
+  gboolean known = procurement_spent (c, spent, &total);
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.final-procurement");
+  gk_final_year (c);
+  gk_composer_text (c, "，本部门");
+  if (known && total == 0)
+    {
+      gk_composer_text (c, "无政府采购支出。");
+      return;
+    }
+  procurement_parts (c, known, total, "政府采购支出总额", FALSE);
   if (known)
     procurement_sme (c, spent, total);
+}
+
+/* Shanghai's: the amount as contracted by kind, then what was 预留 for
+ * 中小企业 and 小微企业 and what went to them. */
+void
+gk_narrative_kind_final_procurement_reserved (GkComposer *c)
+{
+  static const struct { const char *words; const char *property; } reserved[] = {
+    { "度本部门面向中小企业预留政府采购项目预算金额", "procurement-sme-reserved" },
+    { "，面向小微企业预留政府采购项目预算金额", "procurement-micro-reserved" },
+    { "。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额", "procurement-sme-reserved-awarded" },
+    { "；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额", "procurement-micro-reserved-awarded" },
+    { "；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额", "procurement-sme-other-awarded" },
+  };
+  GkAmount spent[G_N_ELEMENTS (purchases)] = { 0, };
+  GkAmount total = 0;
+  gboolean known = procurement_spent (c, spent, &total);
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.final-procurement-reserved");
+  gk_final_unit_year (c);
+  if (known && total == 0)
+    {
+      gk_composer_text (c, "无政府采购支出。");
+      return;
+    }
+  procurement_parts (c, known, total, "政府采购金额（以合同签订为准）为", TRUE);
+
+  gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "k.final-procurement-reserved.sme");
+  gk_composer_year (c);
+  for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
+    {
+      GkAmount amount;
+
+      gk_composer_text (c, reserved[i].words);
+      fact_amount (c, reserved[i].property, &amount);
+    }
+  gk_composer_text (c, "。");
 }
 
 /* 国有资产 ------------------------------------------------------------------ */

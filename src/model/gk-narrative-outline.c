@@ -56,6 +56,7 @@ static const Kind kinds[] = {
   { "final-capital", gk_narrative_kind_final_capital, "国有资本经营预算财政拨款收入支出决算情况", "k.final-capital.heading", "k.final-capital" },
   { "final-running-costs", gk_narrative_kind_final_running_costs, "机关运行经费支出情况", "k.final-running.heading", "k.final-running" },
   { "final-procurement", gk_narrative_kind_final_procurement, "政府采购支出情况", "k.final-procurement.heading", "k.final-procurement" },
+  { "final-procurement-reserved", gk_narrative_kind_final_procurement_reserved, "政府采购支出情况", "k.final-procurement-reserved.heading", "k.final-procurement-reserved" },
   { "final-assets", gk_narrative_kind_final_assets, "国有资产占有使用情况", "k.final-assets.heading", "k.final-assets" },
   { "performance-management", gk_narrative_kind_performance_management, "预算绩效管理情况", "k.performance-management.heading", "k.performance-management" },
   { "sangong-all", gk_narrative_kind_sangong_all, "“三公”经费预算情况", "k.sangong-all.heading", "k.sangong-all." },
