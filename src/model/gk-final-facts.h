@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  * 预算绩效管理 (制度, the projects under 绩效目标, 跟踪 and 自评 with their
  * amounts, the average score, the grades, the problems found and fixed),
  * 政府采购 as contracted (货物, 工程, 服务 and their 中小企业 awards, the
- * 小微企业 awards; amounts unset until typed) and the vehicles by kind and
+ * 小微企业 awards, or as Shanghai states it what was 预留 for them and
+ * awarded; amounts unset until typed) and the vehicles by kind and
  * 单价100万元以上设备 held at the year's end.
  * Properties are the file's members under "explanation"/"final"
  * ("sangong-abroad-groups" is sangong/abroad-groups). */
