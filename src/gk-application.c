@@ -220,7 +220,7 @@ gk_application_open_dialog (GSimpleAction *action,
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  gtk_file_filter_set_name (disclosures, _("Budget disclosures"));
+  gtk_file_filter_set_name (disclosures, _("Disclosures"));
   gtk_file_filter_add_pattern (disclosures, "*.gongkai");
   gtk_file_filter_add_mime_type (disclosures, "application/x-gongkai");
   gtk_file_filter_set_name (all, _("All files"));

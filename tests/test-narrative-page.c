@@ -445,6 +445,68 @@ test_final_fields (void)
   g_assert_finalize_object (page);
 }
 
+/* 政府采购 and the vehicles of a 决算 are typed in their paragraphs'
+ * popovers, every kind offered even when the text names none of it; an
+ * amount below nothing is refused, and one apply is one undo. */
+static void
+test_final_matters_fields (void)
+{
+  g_autoptr(GkDocument) document = gk_document_new_blank_for_template (gk_template_find ("juesuan-national-2023"),
+                                                                       "测试局", 2024, GK_MONEY_UNIT_WANYUAN);
+  GkFinalFacts *facts = gk_document_get_final_facts (document);
+  GtkWidget *page;
+  GtkWindow *window;
+  GtkWidget *button;
+  GtkPopover *popover;
+  GtkWidget *goods;
+
+  page = gk_narrative_page_new (document);
+  window = show_page (page);
+  g_object_ref (page);
+
+  button = gk_narrative_page_get_prior_editor (GK_NARRATIVE_PAGE (page), "k.final-procurement");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  goods = find_named (GTK_WIDGET (popover), "field:final/procurement-goods");
+  g_assert_nonnull (goods);
+  g_assert_nonnull (find_named (GTK_WIDGET (popover), "field:final/procurement-micro"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (goods)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (goods), "-5");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
+  g_assert_true (gtk_widget_has_css_class (goods, "error"));
+  g_assert_false (gk_final_facts_is_set (facts, "procurement-goods"));
+
+  gtk_editable_set_text (GTK_EDITABLE (goods), "0");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "field:final/procurement-works")), "0");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "field:final/procurement-services")), "0");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
+  gk_test_iterate_idle ();
+  g_assert_true (gk_final_facts_is_set (facts, "procurement-goods"));
+  g_assert_false (gk_final_facts_is_set (facts, "procurement-micro"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page),
+                                                                                             "k.final-procurement"))),
+                            "本部门无政府采购支出"));
+  g_assert_true (gk_document_undo (document));
+  g_assert_false (gk_final_facts_is_set (facts, "procurement-goods"));
+  g_assert_false (gk_final_facts_is_set (facts, "procurement-services"));
+  gk_test_iterate_idle ();
+
+  button = gk_narrative_page_get_prior_editor (GK_NARRATIVE_PAGE (page), "k.final-assets");
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (popover), "field:final/vehicles-retired")), "2");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (popover), "apply"), "clicked");
+  gk_test_iterate_idle ();
+  g_assert_cmpint (gk_final_facts_get_count (facts, "vehicles-retired"), ==, 2);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gk_narrative_page_get_paragraph (GK_NARRATIVE_PAGE (page),
+                                                                                             "k.final-assets"))),
+                            "共有车辆2辆，其中：离退休干部用车2辆"));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+}
+
 /* A paragraph switched to hand-written text, and back. */
 static void
 test_hand_written (void)
@@ -508,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/narrative-page/table-edit", test_table_edit);
   g_test_add_func ("/narrative-page/prior", test_prior);
   g_test_add_func ("/narrative-page/final-fields", test_final_fields);
+  g_test_add_func ("/narrative-page/final-matters-fields", test_final_matters_fields);
   g_test_add_func ("/narrative-page/hand-written", test_hand_written);
 
   return g_test_run ();

@@ -45,6 +45,9 @@ static const GkCheckRule rules[] = {
   { "final.sangong", GK_CHECK_SEVERITY_ERROR,
     N_("“三公” 决算 does not add up"),
     N_("On the “三公” 决算表, 合计 is the sum of the three items and 小计 is 购置费 + 运行维护费.") },
+  { "final.procurement", GK_CHECK_SEVERITY_ERROR,
+    N_("政府采购 awards exceed what was bought"),
+    N_("In a 决算's 政府采购, what went to 中小企业 for 货物, 工程 or 服务 is at most what was spent on it, and what went to 小微企业 is at most what went to 中小企业.") },
 
   /* Across tables */
   { "cross.summary-balance", GK_CHECK_SEVERITY_ERROR,

@@ -319,6 +319,53 @@ check_sangong (GkCheckRun *run)
     }
 }
 
+/* final.procurement: the 中小企业 awards of a kind within what was spent
+ * on it, the 小微企业 awards within the 中小企业 ones. Shares above 100%
+ * would follow. */
+static void
+check_procurement (GkCheckRun *run)
+{
+  static const struct { const char *kind; const char *spent; const char *awarded; } kinds[] = {
+    { "goods", "政府采购货物支出", "货物采购授予中小企业合同金额" },
+    { "works", "政府采购工程支出", "工程采购授予中小企业合同金额" },
+    { "services", "政府采购服务支出", "服务采购授予中小企业合同金额" },
+  };
+  GkFinalFacts *facts = gk_document_get_final_facts (run->document);
+  GkAmount sme = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *spent = g_strdup_printf ("procurement-%s", kinds[i].kind);
+      g_autofree char *awarded = g_strdup_printf ("procurement-sme-%s", kinds[i].kind);
+      GkAmount amount;
+
+      if (!gk_final_facts_is_set (facts, awarded))
+        continue;
+      amount = gk_final_facts_get_amount (facts, awarded);
+      if (!gk_amount_add (sme, amount, &sme))
+        sme = GK_AMOUNT_MAX;
+      if (gk_final_facts_is_set (facts, spent) && amount > gk_final_facts_get_amount (facts, spent))
+        {
+          g_autofree char *a_money = gk_check_money (run, amount);
+          g_autofree char *b_money = gk_check_money (run, gk_final_facts_get_amount (facts, spent));
+          GkFinding *finding = gk_check_report (run, "final.procurement",
+                                                /* Translators: 货物采购授予中小企业合同金额 is 12.00万元, more than 政府采购货物支出, 10.00万元 */
+                                                _("%s is %s, more than %s, %s. Correct the one that is wrong."),
+                                                kinds[i].awarded, a_money, kinds[i].spent, b_money);
+          gk_finding_add_place (finding, "narrative", "k.final-procurement", NULL);
+        }
+    }
+  if (gk_final_facts_is_set (facts, "procurement-micro") && gk_final_facts_get_amount (facts, "procurement-micro") > sme)
+    {
+      g_autofree char *a_money = gk_check_money (run, gk_final_facts_get_amount (facts, "procurement-micro"));
+      g_autofree char *b_money = gk_check_money (run, sme);
+      GkFinding *finding = gk_check_report (run, "final.procurement",
+                                            _("%s is %s, more than %s, %s. Correct the one that is wrong."),
+                                            "授予小微企业合同金额", a_money, "授予中小企业合同金额", b_money);
+      gk_finding_add_place (finding, "narrative", "k.final-procurement", NULL);
+    }
+}
+
 /* Each reads tables that may be left out of a template: "*", and each
  * looks for what it needs. */
 static const GkCheckDef defs[] = {
@@ -328,6 +375,7 @@ static const GkCheckDef defs[] = {
   { .name = "final.fund-row", .func = check_fund_rows, .tables = "*", .reads = GK_CHECK_READS_NOTES },
   { .name = "final.tables", .func = check_tables, .tables = "*", .reads = GK_CHECK_READS_NOTES },
   { .name = "final.sangong", .func = check_sangong, .tables = "*", .reads = GK_CHECK_READS_NOTES },
+  { .name = "final.procurement", .func = check_procurement, .tables = "*", .reads = GK_CHECK_READS_EXPLANATION },
 };
 
 const GkCheckDef *

@@ -440,6 +440,7 @@ gk_xlsx_export_file (GkDocument        *doc,
   lxw_workbook *workbook;
   Formats formats;
   gboolean ok = TRUE;
+  gboolean final;
   guint n_tables;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (doc), FALSE);
@@ -462,13 +463,14 @@ gk_xlsx_export_file (GkDocument        *doc,
 
   /* The year is printed nowhere in the tables themselves; the workbook's
    * title carries it, as the disclosure's cover does. */
-  doc_title = g_strdup_printf ("%s%u年部门预算公开表",
+  final = gk_template_is_final (gk_document_get_template (doc));
+  doc_title = g_strdup_printf (final ? "%s%u年度部门决算公开表" : "%s%u年部门预算公开表",
                                gk_document_get_unit (doc) ? gk_document_get_unit (doc) : "",
                                gk_document_get_year (doc));
   page_header = g_strdup_printf ("&C%s", doc_title);
   properties.title = doc_title;
   properties.author = (char *) gk_document_get_unit (doc);
-  properties.subject = (char *) "部门预算公开";
+  properties.subject = (char *) (final ? "部门决算公开" : "部门预算公开");
   properties.comments = (char *) "Gongkai " PACKAGE_VERSION;
   workbook_set_properties (workbook, &properties);
 

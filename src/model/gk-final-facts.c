@@ -38,6 +38,19 @@ struct _GkFinalFacts
   int       problems_found;
   int       problems_fixed;
   int       problems_fixing;
+
+  /* 政府采购支出 as contracted, and what of it went to 中小企业 by kind
+   * and to 小微企业 in all; the totals and shares are derived. */
+  GkAmount  procurement[3];
+  GkAmount  procurement_sme[3];
+  GkAmount  procurement_micro;
+  /* As Shanghai states it: 预留 for 中小企业 and 小微企业, and what went to
+   * them in those projects and in the others. */
+  GkAmount  procurement_reserved[5];
+
+  /* Vehicles held at 12月31日 by kind, and 单价100万元以上设备. */
+  int       vehicles[8];
+  int       equipment_100;
 };
 
 G_DEFINE_FINAL_TYPE (GkFinalFacts, gk_final_facts, G_TYPE_OBJECT)
@@ -73,6 +86,27 @@ static const GkField fields[] = {
   GK_FIELD_INT_IN ("performance/problems-found", "performance-problems-found", GkFinalFacts, problems_found, -1),
   GK_FIELD_INT_IN ("performance/problems-fixed", "performance-problems-fixed", GkFinalFacts, problems_fixed, -1),
   GK_FIELD_INT_IN ("performance/problems-fixing", "performance-problems-fixing", GkFinalFacts, problems_fixing, -1),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/goods", "procurement-goods", GkFinalFacts, procurement[0]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/works", "procurement-works", GkFinalFacts, procurement[1]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/services", "procurement-services", GkFinalFacts, procurement[2]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/sme-goods", "procurement-sme-goods", GkFinalFacts, procurement_sme[0]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/sme-works", "procurement-sme-works", GkFinalFacts, procurement_sme[1]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/sme-services", "procurement-sme-services", GkFinalFacts, procurement_sme[2]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/micro", "procurement-micro", GkFinalFacts, procurement_micro),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/sme-reserved", "procurement-sme-reserved", GkFinalFacts, procurement_reserved[0]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/micro-reserved", "procurement-micro-reserved", GkFinalFacts, procurement_reserved[1]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/sme-reserved-awarded", "procurement-sme-reserved-awarded", GkFinalFacts, procurement_reserved[2]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/micro-reserved-awarded", "procurement-micro-reserved-awarded", GkFinalFacts, procurement_reserved[3]),
+  GK_FIELD_AMOUNT_SET_IN ("procurement/sme-other-awarded", "procurement-sme-other-awarded", GkFinalFacts, procurement_reserved[4]),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/ministerial", "vehicles-ministerial", GkFinalFacts, vehicles[0]),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/principal", "vehicles-principal", GkFinalFacts, vehicles[1]),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/confidential", "vehicles-confidential", GkFinalFacts, vehicles[2]),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/emergency", "vehicles-emergency", GkFinalFacts, vehicles[3]),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/enforcement", "vehicles-enforcement", GkFinalFacts, vehicles[4]),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/special", "vehicles-special", GkFinalFacts, vehicles[5]),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/retired", "vehicles-retired", GkFinalFacts, vehicles[6]),
+  GK_FIELD_INT_SET_IN ("assets/vehicles/other", "vehicles-other", GkFinalFacts, vehicles[7]),
+  GK_FIELD_INT_SET_IN ("assets/equipment-100", "equipment-100", GkFinalFacts, equipment_100),
 };
 static GParamSpec *properties[G_N_ELEMENTS (fields)];
 
@@ -121,6 +155,7 @@ gk_final_facts_init (GkFinalFacts *self)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i].type == GK_FIELD_INT)
       G_STRUCT_MEMBER (int, self, fields[i].offset) = GK_FINAL_FACTS_UNSET;
+  gk_fields_init_unset (self, fields, G_N_ELEMENTS (fields));
 }
 
 GkFinalFacts *
@@ -164,6 +199,22 @@ gk_final_facts_get_text (GkFinalFacts *self,
   g_return_val_if_reached (NULL);
 }
 
+/* Whether a fact was entered: a count is not -1, an amount that may be
+ * left out (政府采购) was typed. */
+gboolean
+gk_final_facts_is_set (GkFinalFacts *self,
+                       const char   *property)
+{
+  const GkField *field;
+
+  g_return_val_if_fail (GK_IS_FINAL_FACTS (self), FALSE);
+  field = gk_fields_lookup (GK_TYPE_FINAL_FACTS, property);
+  g_return_val_if_fail (field != NULL, FALSE);
+  if (field->type == GK_FIELD_INT)
+    return G_STRUCT_MEMBER (int, self, field->offset) != GK_FINAL_FACTS_UNSET;
+  return gk_field_is_set (self, field);
+}
+
 /* Nothing entered: the file then says nothing of them. */
 gboolean
 gk_final_facts_is_empty (GkFinalFacts *self)
@@ -178,7 +229,8 @@ gk_final_facts_is_empty (GkFinalFacts *self)
           return FALSE;
         break;
       case GK_FIELD_AMOUNT:
-        if (G_STRUCT_MEMBER (GkAmount, self, fields[i].offset) != 0)
+        if (fields[i].optional ? gk_field_is_set (self, &fields[i])
+                               : G_STRUCT_MEMBER (GkAmount, self, fields[i].offset) != 0)
           return FALSE;
         break;
       case GK_FIELD_STRING:

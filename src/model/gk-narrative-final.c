@@ -457,6 +457,22 @@ is_personnel (GkRow *row)
   return code != NULL && (g_str_has_prefix (code, "301") || g_str_has_prefix (code, "303"));
 }
 
+/* 人员经费 or 公用经费 of 一般公共预算财政拨款基本支出决算表; 公用经费 is
+ * also what a 行政单位 reports as 机关运行经费. */
+GkAmount
+gk_final_basic_sum (GkTable  *table,
+                    gboolean  personnel)
+{
+  g_autoptr(GPtrArray) leaves = gk_narrative_leaf_rows (table);
+  GkAmount sum = 0;
+
+  for (guint i = 0; i < leaves->len; i++)
+    if (is_personnel (leaves->pdata[i]) == personnel &&
+        !gk_amount_add (sum, gk_narrative_cell (leaves->pdata[i], table, "amount"), &sum))
+      sum = GK_AMOUNT_MAX;
+  return sum;
+}
+
 static void
 basic_part (GkComposer *c,
             GkTable    *table,
@@ -464,13 +480,9 @@ basic_part (GkComposer *c,
             gboolean    personnel,
             const char *words)
 {
-  GkAmount sum = 0;
+  GkAmount sum = gk_final_basic_sum (table, personnel);
   guint n = 0;
 
-  for (guint i = 0; i < leaves->len; i++)
-    if (is_personnel (leaves->pdata[i]) == personnel &&
-        !gk_amount_add (sum, gk_narrative_cell (leaves->pdata[i], table, "amount"), &sum))
-      sum = GK_AMOUNT_MAX;
   gk_composer_text (c, words);
   gk_composer_amount (c, sum, personnel ? "final-basic/total/personnel" : "final-basic/total/public");
   for (guint i = 0; i < leaves->len; i++)

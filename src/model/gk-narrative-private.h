@@ -120,6 +120,13 @@ void         gk_narrative_kind_final_sangong     (GkComposer *c);
 void         gk_narrative_kind_final_fund        (GkComposer *c);
 void         gk_narrative_kind_final_capital     (GkComposer *c);
 void         gk_narrative_kind_performance_management (GkComposer *c);
+/* gk-narrative-final-matters.c */
+void         gk_narrative_kind_final_running_costs (GkComposer *c);
+void         gk_narrative_kind_final_procurement   (GkComposer *c);
+void         gk_narrative_kind_final_procurement_reserved (GkComposer *c);
+void         gk_narrative_kind_final_assets        (GkComposer *c);
+GkAmount     gk_final_basic_sum                  (GkTable    *table,
+                                                  gboolean    personnel);
 void         gk_final_unit_year                  (GkComposer *c);
 void         gk_final_year                       (GkComposer *c);
 void         gk_final_change                     (GkComposer *c,

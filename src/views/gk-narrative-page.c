@@ -451,7 +451,7 @@ gk_narrative_page_fill_clicked (GkNarrativePage *self,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
-  gtk_file_filter_set_name (filter, _("Budget disclosures"));
+  gtk_file_filter_set_name (filter, _("Disclosures"));
   gtk_file_filter_add_pattern (filter, "*.gongkai");
   chooser = gk_dialog_new_file_chooser (GTK_WIDGET (self), _("Last Year’s Disclosure"),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), filter);

@@ -4,8 +4,28 @@
 #include <string.h>
 
 #include "gk-budget.h"
+#include "gk-fields.h"
 #include "gk-final-facts.h"
 #include "gk-paragraph-fields.h"
+
+/* Paragraphs that name only what is held or bought offer every fact they
+ * could name: a kind of vehicle not held is not in the text, yet it is
+ * typed there. */
+static const struct { const char *id; const char *fields[10]; } paragraph_facts[] = {
+  { "k.final-procurement",
+    { "final/procurement-goods", "final/procurement-works", "final/procurement-services",
+      "final/procurement-sme-goods", "final/procurement-sme-works", "final/procurement-sme-services",
+      "final/procurement-micro" } },
+  { "k.final-procurement-reserved",
+    { "final/procurement-goods", "final/procurement-works", "final/procurement-services" } },
+  { "k.final-procurement-reserved.sme",
+    { "final/procurement-sme-reserved", "final/procurement-micro-reserved", "final/procurement-sme-reserved-awarded",
+      "final/procurement-micro-reserved-awarded", "final/procurement-sme-other-awarded" } },
+  { "k.final-assets",
+    { "final/vehicles-ministerial", "final/vehicles-principal", "final/vehicles-confidential",
+      "final/vehicles-emergency", "final/vehicles-enforcement", "final/vehicles-special",
+      "final/vehicles-retired", "final/vehicles-other", "final/equipment-100" } },
+};
 
 GStrv
 gk_paragraph_fields_of (const GkParagraph *paragraph)
@@ -13,6 +33,13 @@ gk_paragraph_fields_of (const GkParagraph *paragraph)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
+  for (guint i = 0; i < G_N_ELEMENTS (paragraph_facts); i++)
+    if (g_strcmp0 (paragraph->id, paragraph_facts[i].id) == 0)
+      for (guint k = 0; k < G_N_ELEMENTS (paragraph_facts[i].fields) && paragraph_facts[i].fields[k] != NULL; k++)
+        {
+          g_hash_table_add (seen, (gpointer) paragraph_facts[i].fields[k]);
+          g_strv_builder_add (builder, paragraph_facts[i].fields[k]);
+        }
   for (guint i = 0; i < paragraph->spans->len; i++)
     {
       const GkSpan *span = g_ptr_array_index (paragraph->spans, i);
@@ -59,6 +86,27 @@ static const struct { const char *property; const char *name; } fact_names[] = {
   { "performance-problems-found", "发现问题（个）" },
   { "performance-problems-fixed", "已完成整改（个）" },
   { "performance-problems-fixing", "正在整改（个）" },
+  { "procurement-goods", "政府采购货物支出" },
+  { "procurement-works", "政府采购工程支出" },
+  { "procurement-services", "政府采购服务支出" },
+  { "procurement-sme-goods", "货物采购授予中小企业合同金额" },
+  { "procurement-sme-works", "工程采购授予中小企业合同金额" },
+  { "procurement-sme-services", "服务采购授予中小企业合同金额" },
+  { "procurement-micro", "授予小微企业合同金额" },
+  { "procurement-sme-reserved", "面向中小企业预留项目预算金额" },
+  { "procurement-micro-reserved", "面向小微企业预留项目预算金额" },
+  { "procurement-sme-reserved-awarded", "中小企业预留项目中由中小企业中标或成交的金额" },
+  { "procurement-micro-reserved-awarded", "小微企业预留项目中由小微企业中标或成交的金额" },
+  { "procurement-sme-other-awarded", "其他项目中由中小企业中标或成交的金额" },
+  { "vehicles-ministerial", "部级领导干部用车（辆）" },
+  { "vehicles-principal", "主要领导干部用车（辆）" },
+  { "vehicles-confidential", "机要通信用车（辆）" },
+  { "vehicles-emergency", "应急保障用车（辆）" },
+  { "vehicles-enforcement", "执法执勤用车（辆）" },
+  { "vehicles-special", "特种专业技术用车（辆）" },
+  { "vehicles-retired", "离退休干部用车（辆）" },
+  { "vehicles-other", "其他用车（辆）" },
+  { "equipment-100", "单价100万元（含）以上设备（台、套）" },
 };
 
 char *
@@ -115,7 +163,8 @@ gk_paragraph_field_text (GkDocument *document,
           return count == GK_FINAL_FACTS_UNSET ? g_strdup ("") : g_strdup_printf ("%d", count);
         }
       if (pspec->value_type == G_TYPE_INT64)
-        return gk_amount_format (gk_final_facts_get_amount (facts, property));
+        return gk_final_facts_is_set (facts, property) ? gk_amount_format (gk_final_facts_get_amount (facts, property))
+                                                       : g_strdup ("");
       return g_strdup (gk_final_facts_get_text (facts, property) ? gk_final_facts_get_text (facts, property) : "");
     }
   else
@@ -159,8 +208,16 @@ gk_paragraph_field_apply (GkDocument *document,
         {
           GkAmount amount = 0;
 
+          /* An amount that may be left out is blank until typed, and
+           * never below nothing. */
+          gboolean optional = G_PARAM_SPEC_INT64 (pspec)->minimum == GK_FIELD_UNSET_AMOUNT;
+
           if (text[0] != '\0' && !gk_amount_parse (text, GK_AMOUNT_PARSE_DEFAULT, &amount, NULL))
             return FALSE;
+          if (optional && amount < 0)
+            return FALSE;
+          if (optional && text[0] == '\0')
+            amount = GK_FIELD_UNSET_AMOUNT;
           if (!check_only)
             gk_document_set_int (document, facts, property, amount);
           return TRUE;

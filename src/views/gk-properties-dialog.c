@@ -161,7 +161,7 @@ gk_properties_dialog_apply_year (GkPropertiesDialog *self)
       row_say (GTK_WIDGET (self->year_row), message);
       return;
     }
-  gk_document_begin_action (self->document, _("Change Budget Year"));
+  gk_document_begin_action (self->document, _("Change Year"));
   gk_document_set_int (self->document, self->document, "year", (gint64) year);
   gk_document_end_action (self->document);
   gk_properties_dialog_update (self);

@@ -370,12 +370,14 @@ save_as_response (GtkNativeDialog *chooser,
   gk_window_save_to (self, file);
 }
 
+/* Named for what is saved: a 决算 is no budget. */
 static GtkFileFilter *
-disclosure_filter (void)
+disclosure_filter (GkDocument *document)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Budget disclosures"));
+  gtk_file_filter_set_name (filter, gk_template_is_final (gk_document_get_template (document))
+                                    ? _("Final accounts disclosures") : _("Budget disclosures"));
   gtk_file_filter_add_pattern (filter, "*.gongkai");
   gtk_file_filter_add_mime_type (filter, "application/x-gongkai");
   return filter;
@@ -384,12 +386,13 @@ disclosure_filter (void)
 static void
 gk_window_save_as (GkWindow *self)
 {
-  g_autoptr(GtkFileFilter) filter = disclosure_filter ();
+  g_autoptr(GtkFileFilter) filter = NULL;
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
   if (self->document == NULL || self->chooser != NULL)
     return;
+  filter = disclosure_filter (self->document);
   chooser = gtk_file_chooser_native_new (_("Save Disclosure"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
