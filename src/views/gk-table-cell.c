@@ -33,6 +33,11 @@ struct _GkTableCell
   char        *error;
   GkChecker   *checker;   /* the page's: marks the cells findings involve */
   GkDocument  *document;  /* the page's: the cell shows figures in its table's unit */
+
+  /* What the accessible was last told, compared only: unowned. */
+  GkRow       *told_row;
+  guint        told_column;
+  gboolean     told_entered;
 };
 
 G_DEFINE_FINAL_TYPE (GkTableCell, gk_table_cell, GTK_TYPE_WIDGET)
@@ -169,6 +174,39 @@ gk_table_cell_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* Only what differs is set: a label given its own text again, or a
+ * widget its own focusability, still lays the row out anew. */
+static void
+set_label_text (GtkWidget  *label,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+set_focusable (GtkWidget *widget,
+               gboolean   focusable)
+{
+  if (gtk_widget_get_focusable (widget) != focusable)
+    gtk_widget_set_focusable (widget, focusable);
+}
+
+/* The place is formatted for the screen reader only when the cell comes
+ * to another place or changes between entered and computed, not at every
+ * figure the row changes. */
+static void
+gk_table_cell_tell_accessible (GkTableCell *self)
+{
+  if (self->told_row == self->row && self->told_column == self->column &&
+      self->told_entered == self->entered)
+    return;
+  self->told_row = self->row;
+  self->told_column = self->column;
+  self->told_entered = self->entered;
+  gk_table_cell_update_accessible (self, self->row, self->column, self->entered);
+}
+
 static void
 gk_table_cell_update (GkTableCell *self)
 {
@@ -178,13 +216,13 @@ gk_table_cell_update (GkTableCell *self)
 
   if (self->row == NULL)
     {
-      gtk_label_set_text (GTK_LABEL (self->label), "");
-      gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+      set_label_text (self->label, "");
+      set_focusable (GTK_WIDGET (self), FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-derived");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-entered");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "finding");
       self->entered = FALSE;
-      gk_table_cell_update_accessible (self, NULL, 0, FALSE);
+      gk_table_cell_tell_accessible (self);
       return;
     }
 
@@ -210,9 +248,9 @@ gk_table_cell_update (GkTableCell *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "finding");
 
-  gtk_label_set_text (GTK_LABEL (self->label), text ? text : "");
-  gtk_widget_set_focusable (GTK_WIDGET (self), self->entered);
-  gk_table_cell_update_accessible (self, self->row, self->column, self->entered);
+  set_label_text (self->label, text ? text : "");
+  set_focusable (GTK_WIDGET (self), self->entered);
+  gk_table_cell_tell_accessible (self);
   /* A following row looks derived; it still takes typing (which makes
    * the row the user's own). */
   if (self->entered && self->document != NULL && gk_document_row_follows (self->document, self->row))
@@ -337,7 +375,10 @@ gk_table_cell_bind (GkTableCell *self,
 
   gk_table_cell_unbind (self);
   if (row == NULL)
-    return;
+    {
+      gk_table_cell_update (self);
+      return;
+    }
   g_return_if_fail (column < gk_row_get_n_columns (row));
 
   self->row = g_object_ref (row);
@@ -380,7 +421,10 @@ gk_table_cell_unbind (GkTableCell *self)
   g_clear_object (&self->row);
   self->item = NULL;
   self->column = 0;
-  gk_table_cell_update (self);
+  /* What the cell shows stays until it is bound again, which the list
+   * does at once when it recycles the cell as it scrolls: clearing it
+   * first would lay out and restyle every recycled cell twice. */
+  self->entered = FALSE;
 }
 
 GkRow *
