@@ -126,6 +126,34 @@ focus_is_at (gpointer data)
          gk_table_cell_get_column (cell) == ref->column;
 }
 
+static gboolean
+checker_involves (GkChecker  *checker,
+                  const char *part,
+                  const char *row,
+                  const char *column)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+
+      if (gk_finding_involves (finding, part, row, column))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+widget_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
 static void
 findings_and_navigation (Fixture *fixture)
 {
@@ -198,6 +226,41 @@ findings_and_navigation (Fixture *fixture)
   g_assert_null (gtk_list_box_get_row_at_index (list, 0));
   g_assert_true (gk_checks_page_is_empty (fixture->page));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window->checks_count)));
+
+  /* A finding that comes, or goes, while a table is not shown marks the
+   * cell it involves there, or no longer does, once the table is shown
+   * again, though the cell's own row did not change: 表三's 2010301,
+   * which 表五 spends more than. */
+  {
+    GkTable *t3 = gk_document_get_table (fixture->document, "expenditure");
+    CellRef ref3 = { GK_TABLE_PAGE (gk_window_get_page (fixture->window, "expenditure")),
+                     gk_table_lookup (t3, "2010301"), gk_table_column_index (t3, "basic") };
+    GkTableCell *cell3;
+
+    gk_window_set_selected_page (fixture->window, "expenditure");
+    gk_table_page_focus_cell (ref3.page, ref3.row, ref3.column);
+    gk_test_iterate_until (focus_is_at, &ref3);
+    cell3 = gk_table_page_get_focus_cell (ref3.page);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell3), "finding"));
+
+    gk_window_set_selected_page (fixture->window, "checks");
+    gk_test_iterate_until (widget_unmapped, cell3);
+    set_cell (fixture->document, "general-expenditure", "2010301", "basic", "99999.00");
+    iterate (20);
+    g_assert_true (checker_involves (checker, "expenditure", "2010301", "basic"));
+    gk_window_set_selected_page (fixture->window, "expenditure");
+    gk_test_iterate_until (widget_mapped, cell3);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell3), "finding"));
+
+    gk_window_set_selected_page (fixture->window, "checks");
+    gk_test_iterate_until (widget_unmapped, cell3);
+    g_assert_true (gk_document_undo (fixture->document));
+    iterate (20);
+    g_assert_false (checker_involves (checker, "expenditure", "2010301", "basic"));
+    gk_window_set_selected_page (fixture->window, "expenditure");
+    gk_test_iterate_until (widget_mapped, cell3);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell3), "finding"));
+  }
 }
 
 static void

@@ -6,6 +6,15 @@
 G_BEGIN_DECLS
 
 GkDocument *_gk_table_cell_get_document (GkTableCell *self);
+GkChecker  *_gk_table_cell_get_checker  (GkTableCell *self);
+
+/* gk-table-cell-tooltip.c */
+char     *_gk_table_cell_dup_findings  (GkTableCell *self);
+gboolean  _gk_table_cell_query_tooltip (GtkWidget   *widget,
+                                        int          x,
+                                        int          y,
+                                        gboolean     keyboard,
+                                        GtkTooltip  *tooltip);
 
 /* gk-table-cell-derivation.c */
 char *_gk_table_cell_describe_kept      (GkRow       *row,

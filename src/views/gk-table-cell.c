@@ -30,9 +30,15 @@ struct _GkTableCell
   gboolean     entered;
   gboolean     committing;
   gboolean     recycling;   /* unbinding: the list view is laying out */
+  gboolean     findings_stale;  /* the findings changed while unmapped */
   char        *error;
   GkChecker   *checker;   /* the page's: marks the cells findings involve */
   GkDocument  *document;  /* the page's: the cell shows figures in its table's unit */
+
+  /* What the accessible was last told, compared only: unowned. */
+  GkRow       *told_row;
+  guint        told_column;
+  gboolean     told_entered;
 };
 
 G_DEFINE_FINAL_TYPE (GkTableCell, gk_table_cell, GTK_TYPE_WIDGET)
@@ -62,113 +68,37 @@ replace_str (char       **target,
   *target = copy;
 }
 
-/* The row as a GkPlace names it. */
-static const char *
-place_row_id (GkRow *row)
+/* Only what differs is set: a label given its own text again, or a
+ * widget its own focusability, still lays the row out anew. */
+static void
+set_label_text (GtkWidget  *label,
+                const char *text)
 {
-  switch (gk_row_get_kind (row))
-    {
-    case GK_ROW_KIND_TOTAL:
-      return "total";
-    case GK_ROW_KIND_LINE:
-      return gk_row_get_line_id (row);
-    case GK_ROW_KIND_PROJECT:
-      return gk_row_get_project (row) != NULL ? gk_project_get_id (gk_row_get_project (row)) : NULL;
-    case GK_ROW_KIND_SINGLE:
-      return NULL;
-    case GK_ROW_KIND_CLASS:
-    case GK_ROW_KIND_SECTION:
-    case GK_ROW_KIND_ITEM:
-    default:
-      return gk_row_get_code (row);
-    }
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
 }
 
-/* A cell that a finding of 审核 involves is marked, its tooltip the
- * findings' messages. */
-static char *
-gk_table_cell_dup_findings (GkTableCell *self)
+static void
+set_focusable (GtkWidget *widget,
+               gboolean   focusable)
 {
-  GkTable *table = gk_row_get_table (self->row);
-  const GkColumnSchema *column;
-  g_autoptr(GPtrArray) found = NULL;
-  GString *messages;
-
-  if (self->checker == NULL || table == NULL)
-    return NULL;
-  column = gk_table_schema_get_column (gk_table_get_schema (table), self->column);
-  found = gk_checker_find (self->checker, gk_table_get_id (table), place_row_id (self->row), column->id);
-  if (found->len == 0)
-    return NULL;
-  messages = g_string_new (NULL);
-  for (guint i = 0; i < found->len; i++)
-    {
-      if (i > 0)
-        g_string_append (messages, "\n\n");
-      g_string_append (messages, gk_finding_get_message (found->pdata[i]));
-    }
-  return g_string_free (messages, FALSE);
+  if (gtk_widget_get_focusable (widget) != focusable)
+    gtk_widget_set_focusable (widget, focusable);
 }
 
-/* The tooltip is computed when GTK asks for it: setting one on every bind
- * made GTK ask the X server where the pointer is, for every cell that
- * scrolled into view. */
-char *
-gk_table_cell_dup_tooltip (GkTableCell *self)
+/* The place is formatted for the screen reader only when the cell comes
+ * to another place or changes between entered and computed, not at every
+ * figure the row changes. */
+static void
+gk_table_cell_tell_accessible (GkTableCell *self)
 {
-  char *findings;
-  GkAmount amount;
-
-  g_return_val_if_fail (GK_IS_TABLE_CELL (self), NULL);
-
-  if (self->row == NULL)
-    return NULL;
-  if (self->error != NULL)
-    return g_strdup (self->error);
-  if ((findings = gk_table_cell_dup_findings (self)) != NULL)
-    return findings;
-  if (gk_row_has_overflow (self->row, self->column))
-    return g_strdup (_("The sum is too large to be computed"));
-  if (self->document != NULL && gk_row_get_amount (self->row, self->column, &amount))
-    {
-      GkAmount shown;
-      gboolean rounded = FALSE;
-
-      if (!gk_table_amount_to_shown (gk_row_get_table (self->row), self->document, amount, &shown, &rounded))
-        return g_strdup (_("The figure is too large to be shown in this table's unit"));
-      /* The cell shows the figure rounded to its table's unit; the exact
-       * one the document keeps is said, not hidden. */
-      if (rounded)
-        {
-          g_autofree char *exact = gk_amount_format_grouped (amount);
-          GkMoneyUnit unit = gk_document_get_money_unit (self->document);
-
-          return g_strdup_printf (_("%s%s, shown rounded in this table's unit"),
-                                  exact, gk_money_unit_to_string (unit));
-        }
-    }
-  if (!gk_table_cell_takes_figure (self->row, self->column))
-    return gk_table_cell_describe_derivation (self->row, self->column);
-  if ((findings = _gk_table_cell_describe_kept (self->row, self->column)) != NULL)
-    return findings;
-  if (self->document != NULL && gk_document_row_follows (self->document, self->row))
-    return _gk_table_cell_describe_following (self->row, self->column);
-  return NULL;
-}
-
-static gboolean
-gk_table_cell_query_tooltip (GtkWidget  *widget,
-                             int         x,
-                             int         y,
-                             gboolean    keyboard,
-                             GtkTooltip *tooltip)
-{
-  g_autofree char *text = gk_table_cell_dup_tooltip (GK_TABLE_CELL (widget));
-
-  if (text == NULL)
-    return FALSE;
-  gk_tooltip_set_text (tooltip, text);
-  return TRUE;
+  if (self->told_row == self->row && self->told_column == self->column &&
+      self->told_entered == self->entered)
+    return;
+  self->told_row = self->row;
+  self->told_column = self->column;
+  self->told_entered = self->entered;
+  gk_table_cell_update_accessible (self, self->row, self->column, self->entered);
 }
 
 static void
@@ -180,13 +110,13 @@ gk_table_cell_update (GkTableCell *self)
 
   if (self->row == NULL)
     {
-      gtk_label_set_text (GTK_LABEL (self->label), "");
-      gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+      set_label_text (self->label, "");
+      set_focusable (GTK_WIDGET (self), FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-derived");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "gk-entered");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "finding");
       self->entered = FALSE;
-      gk_table_cell_update_accessible (self, NULL, 0, FALSE);
+      gk_table_cell_tell_accessible (self);
       return;
     }
 
@@ -206,15 +136,16 @@ gk_table_cell_update (GkTableCell *self)
         text = gk_amount_format (shown);
     }
 
-  findings = gk_table_cell_dup_findings (self);
+  self->findings_stale = FALSE;
+  findings = _gk_table_cell_dup_findings (self);
   if (findings != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "finding");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "finding");
 
-  gtk_label_set_text (GTK_LABEL (self->label), text ? text : "");
-  gtk_widget_set_focusable (GTK_WIDGET (self), self->entered);
-  gk_table_cell_update_accessible (self, self->row, self->column, self->entered);
+  set_label_text (self->label, text ? text : "");
+  set_focusable (GTK_WIDGET (self), self->entered);
+  gk_table_cell_tell_accessible (self);
   /* A following row looks derived; it still takes typing (which makes
    * the row the user's own). */
   if (self->entered && self->document != NULL && gk_document_row_follows (self->document, self->row))
@@ -313,7 +244,9 @@ gk_table_cell_row_changed (GkTableCell *self)
 }
 
 /* The findings changed, not the figures: after an edit every cell in
- * sight hears it, and only whether a finding marks it may differ. */
+ * sight hears it, and only whether a finding marks it may differ. The
+ * cells of the table pages not shown (each keeps a list of them) look
+ * when they are shown again, not at every edit. */
 static void
 gk_table_cell_findings_changed (GkTableCell *self)
 {
@@ -321,7 +254,13 @@ gk_table_cell_findings_changed (GkTableCell *self)
 
   if (self->row == NULL)
     return;
-  findings = gk_table_cell_dup_findings (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->findings_stale = TRUE;
+      return;
+    }
+  self->findings_stale = FALSE;
+  findings = _gk_table_cell_dup_findings (self);
   if (findings != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "finding");
   else
@@ -339,7 +278,10 @@ gk_table_cell_bind (GkTableCell *self,
 
   gk_table_cell_unbind (self);
   if (row == NULL)
-    return;
+    {
+      gk_table_cell_update (self);
+      return;
+    }
   g_return_if_fail (column < gk_row_get_n_columns (row));
 
   self->row = g_object_ref (row);
@@ -382,7 +324,10 @@ gk_table_cell_unbind (GkTableCell *self)
   g_clear_object (&self->row);
   self->item = NULL;
   self->column = 0;
-  gk_table_cell_update (self);
+  /* What the cell shows stays until it is bound again, which the list
+   * does at once when it recycles the cell as it scrolls: clearing it
+   * first would lay out and restyle every recycled cell twice. */
+  self->entered = FALSE;
 }
 
 GkRow *
@@ -734,6 +679,16 @@ gk_table_cell_size_allocate (GtkWidget *widget,
 }
 
 static void
+gk_table_cell_map (GtkWidget *widget)
+{
+  GkTableCell *self = GK_TABLE_CELL (widget);
+
+  GTK_WIDGET_CLASS (gk_table_cell_parent_class)->map (widget);
+  if (self->findings_stale)
+    gk_table_cell_findings_changed (self);
+}
+
+static void
 gk_table_cell_unmap (GtkWidget *widget)
 {
   GkTableCell *self = GK_TABLE_CELL (widget);
@@ -760,6 +715,12 @@ GkDocument *
 _gk_table_cell_get_document (GkTableCell *self)
 {
   return self->document;
+}
+
+GkChecker *
+_gk_table_cell_get_checker (GkTableCell *self)
+{
+  return self->checker;
 }
 
 /* The checker whose findings mark the cell: its page's. */
@@ -825,8 +786,9 @@ gk_table_cell_class_init (GkTableCellClass *klass)
   object_class->finalize = gk_table_cell_finalize;
   widget_class->measure = gk_table_cell_measure;
   widget_class->size_allocate = gk_table_cell_size_allocate;
+  widget_class->map = gk_table_cell_map;
   widget_class->unmap = gk_table_cell_unmap;
-  widget_class->query_tooltip = gk_table_cell_query_tooltip;
+  widget_class->query_tooltip = _gk_table_cell_query_tooltip;
 
   /**
    * GkTableCell::commit:

@@ -150,7 +150,9 @@ text_refresh (GtkWidget *child)
   g_autoptr(GkRow) row = item ? _gk_table_page_item_dup_row (item, info->right) : NULL;
   GtkWidget *label = GTK_IS_TREE_EXPANDER (child) ? gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child)) : child;
 
-  gtk_label_set_text (GTK_LABEL (label), text);
+  /* The same text set again would still lay the row out anew. */
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
   /* Every row that can have children gets a tree node so that a first
    * child shows up; the arrow is hidden while there are none. */
   if (GTK_IS_TREE_EXPANDER (child))

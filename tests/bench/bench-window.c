@@ -14,10 +14,12 @@
  * still says how far it got. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 
@@ -129,6 +131,35 @@ peak_rss_mb (void)
   return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
 }
 
+/* Profiling ------------------------------------------------------------------ */
+
+/* Under `perf record -D -1 --control fifo:CTL,ACK`, with GK_BENCH_PERF_CTL
+ * and GK_BENCH_PERF_ACK naming those fifos and GK_BENCH_PROFILE naming a
+ * step (edit, edit-explanation, page-down), perf samples that step alone. */
+static void
+profile (const char *step,
+         gboolean    on)
+{
+  const char *wanted = g_getenv ("GK_BENCH_PROFILE");
+  const char *ctl = g_getenv ("GK_BENCH_PERF_CTL");
+  const char *ack = g_getenv ("GK_BENCH_PERF_ACK");
+  const char *command = on ? "enable\n" : "disable\n";
+  char reply[16];
+  int out, in;
+
+  if (wanted == NULL || ctl == NULL || ack == NULL || strcmp (wanted, step) != 0)
+    return;
+  out = open (ctl, O_WRONLY);
+  in = open (ack, O_RDONLY);
+  if (out < 0 || in < 0 || write (out, command, strlen (command)) < 0 ||
+      read (in, reply, sizeof reply) < 0)
+    g_printerr ("bench-window: perf did not answer\n");
+  if (out >= 0)
+    close (out);
+  if (in >= 0)
+    close (in);
+}
+
 /* Frames -------------------------------------------------------------------- */
 
 static guint paints = 0;
@@ -172,6 +203,9 @@ settle_since (Figure start)
         }
       g_usleep (500);
     }
+  /* How many frames a step took, each a render: GK_BENCH_FRAMES=1. */
+  if (g_getenv ("GK_BENCH_FRAMES") != NULL)
+    g_printerr ("bench-window: %u frames\n", paints - after);
   return (Figure) { last.wall - start.wall, last.cpu - start.cpu };
 }
 
@@ -218,7 +252,8 @@ static void
 time_edits (GkWindow   *window,
             GkDocument *document,
             GkRow      *row,
-            int         column)
+            int         column,
+            const char *step)
 {
   g_autoptr(GArray) figures = g_array_new (FALSE, FALSE, sizeof (Figure));
 
@@ -226,11 +261,14 @@ time_edits (GkWindow   *window,
     {
       g_autofree char *text = g_strdup_printf ("%d.%02d", 1000 + i, i);
       g_autoptr(GError) error = NULL;
-      Figure start = stamp (), figure;
+      Figure start, figure;
 
+      profile (step, TRUE);
+      start = stamp ();
       if (!gk_document_set_amount_text (document, row, column, text, &error))
         g_error ("%s", error->message);
       figure = settle_since (start);
+      profile (step, FALSE);
       g_array_append_val (figures, figure);
     }
   print_figure ("edit", median (figures), TARGET_EDIT_MS);
@@ -253,11 +291,14 @@ time_page_downs (GtkWidget *page)
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   for (int i = 0; i < opt_pages; i++)
     {
-      Figure start = stamp (), figure;
+      Figure start, figure;
 
+      profile ("page-down", TRUE);
+      start = stamp ();
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
                                             gtk_adjustment_get_page_size (adjustment));
       figure = settle_since (start);
+      profile ("page-down", FALSE);
       g_array_append_val (figures, figure);
     }
   print_figure ("page down", median (figures), TARGET_PAGE_DOWN_MS);
@@ -311,7 +352,7 @@ activated (GApplication *app,
       const char *page_id = gk_table_get_id (table);
 
       visit (window, page_id, "visit 表七");
-      time_edits (window, document, row, gk_table_column_index (table, "e302"));
+      time_edits (window, document, row, gk_table_column_index (table, "e302"), "edit");
       time_page_downs (gk_window_get_page (window, page_id));
     }
   visit (window, "explanation", "visit 情况说明");
@@ -319,7 +360,8 @@ activated (GApplication *app,
     {
       GkRow *row = gk_project_get_row (project);
 
-      time_edits (window, document, row, gk_table_column_index (gk_row_get_table (row), "e302"));
+      time_edits (window, document, row, gk_table_column_index (gk_row_get_table (row), "e302"),
+                  "edit-explanation");
     }
   visit (window, "projects", "visit 项目");
   printf ("%s window peak RSS: %.0f MB\n", opt_label, peak_rss_mb ());
