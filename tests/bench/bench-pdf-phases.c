@@ -25,9 +25,11 @@
 #include "gk-pdf-finish.h"
 
 static gboolean opt_with_charts = FALSE;
+static char *opt_raw = NULL;
 
 static const GOptionEntry entries[] = {
   { "with-charts", 'c', 0, G_OPTION_ARG_NONE, &opt_with_charts, "Add the appendix of charts", NULL },
+  { "raw", 'r', 0, G_OPTION_ARG_FILENAME, &opt_raw, "Also write the PDF as cairo made it to FILE", "FILE" },
   { NULL }
 };
 
@@ -133,6 +135,12 @@ main (int   argc,
 
   t = cpu_ms ();
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&drawn));
+  if (opt_raw != NULL &&
+      !g_file_set_contents (opt_raw, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
   out = g_file_append_to (null, G_FILE_CREATE_NONE, NULL, &error);
   g_assert_no_error (error);
   gk_pdf_finish_to_stream (bytes, "zh-CN", G_OUTPUT_STREAM (out), NULL, &error);
