@@ -79,7 +79,7 @@ main (int   argc,
   cairo_surface_t *surface;
   cairo_t *cr;
   double t, load, fonts, lay, draw = 0, pages_out = 0, finish, qpdf, total;
-  double width, height, rss_drawn;
+  double width, height, rss_drawn, rss_loaded, rss_laid_out;
   guint n_pages;
 
   setlocale (LC_ALL, "");
@@ -99,6 +99,7 @@ main (int   argc,
       return 2;
     }
   load = cpu_ms () - t;
+  rss_loaded = max_rss_mb ();
 
   t = cpu_ms ();
   first = gk_typesetter_new (NULL, NULL);
@@ -110,6 +111,7 @@ main (int   argc,
   options.with_charts = opt_with_charts;
   layout = gk_disclosure_layout_new (document, &options);
   lay = cpu_ms () - t;
+  rss_laid_out = max_rss_mb ();
 
   n_pages = gk_page_layout_get_n_pages (layout);
   gk_page_layout_get_page_size (layout, 0, &width, &height);
@@ -152,6 +154,7 @@ main (int   argc,
   g_print ("cpu ms: load %.0f, font setup %.0f, layout %.0f, drawing %.0f, page output %.0f, "
            "finish (fonts) %.0f, qpdf %.0f; total %.0f\n",
            load, fonts, lay, draw, pages_out, finish, qpdf, total);
-  g_print ("peak memory: %.1f MB (%.1f MB before the qpdf pass)\n", max_rss_mb (), rss_drawn);
+  g_print ("peak memory: %.1f MB (%.1f MB loaded, %.1f MB laid out, %.1f MB before the qpdf pass)\n",
+           max_rss_mb (), rss_loaded, rss_laid_out, rss_drawn);
   return 0;
 }
