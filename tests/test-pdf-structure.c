@@ -374,6 +374,37 @@ test_structure_rewrite (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
 }
 
+/* Fed as cairo feeds it, a few bytes at a time, the same file as when it
+ * is read whole; and a file that ends early is refused at the end. */
+static void
+test_structure_streamed (void)
+{
+  g_autoptr(GkDocument) document = with_projects (10);
+  g_autoptr(GBytes) drawn = draw (document);
+  g_autoptr(GByteArray) whole = g_byte_array_new ();
+  g_autoptr(GByteArray) streamed = g_byte_array_new ();
+  g_autoptr(GByteArray) cut = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  GkPdfRewriter *rewriter;
+  gsize size;
+  const guchar *data = g_bytes_get_data (drawn, &size);
+
+  g_assert_cmpint (rewrite (drawn, whole, &error), ==, GK_PDF_REWRITE_DONE);
+  rewriter = _gk_pdf_rewriter_new ("zh-CN", keep, streamed);
+  for (gsize at = 0, step = 1; at < size; at += step, step = step % 97 + 3)
+    g_assert_true (_gk_pdf_rewriter_feed (rewriter, data + at, MIN (step, size - at), &error));
+  g_assert_true (_gk_pdf_rewriter_finish (rewriter, &error));
+  g_assert_no_error (error);
+  _gk_pdf_rewriter_free (rewriter);
+  g_assert_cmpmem (whole->data, whole->len, streamed->data, streamed->len);
+
+  rewriter = _gk_pdf_rewriter_new ("zh-CN", keep, cut);
+  g_assert_true (_gk_pdf_rewriter_feed (rewriter, data, size - 200, &error));
+  g_assert_false (_gk_pdf_rewriter_finish (rewriter, &error));
+  g_assert_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER);
+  _gk_pdf_rewriter_free (rewriter);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,5 +413,6 @@ main (int   argc,
 
   g_test_add_func ("/pdf-structure/long", test_structure_long);
   g_test_add_func ("/pdf-structure/rewrite", test_structure_rewrite);
+  g_test_add_func ("/pdf-structure/streamed", test_structure_streamed);
   return g_test_run ();
 }

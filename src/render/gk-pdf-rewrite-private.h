@@ -24,4 +24,19 @@ int _gk_pdf_rewrite (const guchar    *data,
                      gpointer         user_data,
                      GError         **error);
 
+/* The same as cairo writes the file, a part at a time. */
+typedef struct _GkPdfRewriter GkPdfRewriter;
+
+GkPdfRewriter *_gk_pdf_rewriter_new    (const char      *language,
+                                        GkPdfWriteFunc   write,
+                                        gpointer         user_data);
+gboolean       _gk_pdf_rewriter_feed   (GkPdfRewriter   *self,
+                                        const guchar    *data,
+                                        gsize            size,
+                                        GError         **error);
+gboolean       _gk_pdf_rewriter_finish (GkPdfRewriter   *self,
+                                        GError         **error);
+gboolean       _gk_pdf_rewriter_wrote  (GkPdfRewriter   *self);
+void           _gk_pdf_rewriter_free   (GkPdfRewriter   *self);
+
 G_END_DECLS

@@ -8,37 +8,40 @@
 #include <glib/gprintf.h>
 
 #include "gk-pdf-rewrite-private.h"
+#include "gk-pdf-writer.h"
 
-/* The PDF as cairo 1.16 writes it, put in order in one pass over its bytes
- * rather than through libqpdf, which builds an object for every number of
- * every structure element and took most of the time and memory of a long
- * export (6 s and 480 MB for 8 000 pages). Cairo's objects are copied as
- * they are; what changes is small: a cross-reference table with the true
- * offsets, one Document element between the structure tree's root and its
- * elements, the catalog's /Lang and /MarkInfo, and a file identifier
- * derived from the content. Anything that does not look like cairo's
- * output (an update appended, object streams, a cross-reference stream) is
- * left to libqpdf: nothing is written before the whole file is read. */
+/* The PDF as cairo 1.16 writes it, put in order as cairo writes it rather
+ * than through libqpdf, which builds an object for every number of every
+ * structure element and took most of the time and memory of a long export
+ * (6 s and 480 MB for 8 000 pages); and the file is never whole in memory.
+ * Cairo's objects are copied as they come; what changes is small: a
+ * cross-reference table with the true offsets, one Document element
+ * between the structure tree's root and its elements, the catalog's /Lang
+ * and /MarkInfo, and a file identifier derived from the content. Only
+ * those few objects wait for the end. Anything that does not look like
+ * cairo's output (an update appended, object streams, a cross-reference
+ * stream) is refused: _gk_pdf_rewrite() then writes nothing, and
+ * gk_pdf_finish() hands it to libqpdf. */
 
 #define MAX_DEPTH 64
 
+/* One object read, its positions in the bytes not yet written. */
 typedef struct
 {
-  gsize  start;          /* "N 0 obj" */
-  gsize  end;            /* after "endobj" */
-  gsize  value_start;
-  gsize  value_end;
-  gsize  data_start;     /* of a stream whose length is not direct */
-  gsize  data_end;       /* "endstream" */
-  guint  length_ref;     /* its /Length object, 0 when direct */
-  gboolean present;
+  guint64  number;
+  gsize    start;          /* "N 0 obj" */
+  gsize    end;            /* after "endobj" */
+  gsize    value_start;
+  gsize    value_end;
+  gsize    data_start;     /* of a stream whose length is not direct */
+  gsize    data_end;       /* "endstream" */
+  guint64  length_ref;     /* its /Length object, 0 when direct */
 } Object;
 
 typedef struct
 {
   const char *data;
   gsize       size;
-  GArray     *objects;   /* Object, by number */
 } Pdf;
 
 static gboolean
@@ -287,31 +290,20 @@ find_bytes (const char *haystack,
   return NULL;
 }
 
-static Object *
-lookup (const Pdf *pdf,
-        guint64    number)
-{
-  Object *object;
-
-  if (number >= pdf->objects->len)
-    return NULL;
-  object = &g_array_index (pdf->objects, Object, number);
-  return object->present ? object : NULL;
-}
-
-/* Reads one "N 0 obj … endobj" at @p into its place in @pdf; the position
- * after it, or 0. */
+/* Reads one "N 0 obj … endobj" at @p of @pdf into @object; the position
+ * after it, or 0 when it is not there whole. */
 static gsize
-read_object (Pdf   *pdf,
-             gsize  p)
+read_object (const Pdf *pdf,
+             gsize      p,
+             Object    *object)
 {
   const char *d = pdf->data;
   gsize end = pdf->size, start = p, k, v, e;
-  guint64 number, generation, length;
-  Object object = { 0, };
+  guint64 generation, length;
 
-  p = read_uint (pdf, p, end, &number);
-  if (p == 0 || number == 0 || number > 10000000)
+  memset (object, 0, sizeof *object);
+  p = read_uint (pdf, p, end, &object->number);
+  if (p == 0 || object->number == 0 || object->number > 10000000)
     return 0;
   p = read_uint (pdf, skip_space (pdf, p, end), end, &generation);
   if (p == 0 || generation != 0)
@@ -319,12 +311,12 @@ read_object (Pdf   *pdf,
   p = skip_space (pdf, p, end);
   if (end - p < 3 || memcmp (d + p, "obj", 3) != 0)
     return 0;
-  object.start = start;
-  object.value_start = skip_space (pdf, p + 3, end);
-  object.value_end = skip_value (pdf, object.value_start, end, 0);
-  if (object.value_end == 0)
+  object->start = start;
+  object->value_start = skip_space (pdf, p + 3, end);
+  object->value_end = skip_value (pdf, object->value_start, end, 0);
+  if (object->value_end == 0)
     return 0;
-  p = skip_space (pdf, object.value_end, end);
+  p = skip_space (pdf, object->value_end, end);
 
   if (end - p >= 6 && memcmp (d + p, "stream", 6) == 0)
     {
@@ -336,7 +328,7 @@ read_object (Pdf   *pdf,
       if (p >= end || d[p] != '\n')
         return 0;
       data_start = ++p;
-      if (!find_key (pdf, object.value_start, object.value_end, "/Length", &k, &v, &e))
+      if (!find_key (pdf, object->value_start, object->value_end, "/Length", &k, &v, &e))
         return 0;
       if (read_uint (pdf, v, e, &length) == e)
         {
@@ -347,16 +339,15 @@ read_object (Pdf   *pdf,
       else if (read_reference (pdf, v, e, &length) == e)
         {
           /* Cairo writes the length after the stream: the stream ends at
-           * "endstream", and its length object must agree (checked once
-           * all is read). */
+           * "endstream", and its length object must agree. */
           const char *found = find_bytes (d + data_start, end - data_start, "endstream", 9);
 
           if (found == NULL)
             return 0;
           p = found - d;
-          object.length_ref = length;
-          object.data_start = data_start;
-          object.data_end = p;
+          object->length_ref = length;
+          object->data_start = data_start;
+          object->data_end = p;
         }
       else
         return 0;
@@ -367,67 +358,84 @@ read_object (Pdf   *pdf,
     }
   if (end - p < 6 || memcmp (d + p, "endobj", 6) != 0)
     return 0;
-  object.end = p + 6;
-  object.present = TRUE;
+  object->end = p + 6;
+  return object->end;
+}
 
-  if (number >= pdf->objects->len)
-    g_array_set_size (pdf->objects, number + 1);
-  if (g_array_index (pdf->objects, Object, number).present)
-    return 0;
-  g_array_index (pdf->objects, Object, number) = object;
-  return object.end;
+static gboolean
+has_type (const Pdf    *pdf,
+          const Object *object,
+          const char   *type)
+{
+  gsize k, v, e, length = strlen (type);
+
+  return find_key (pdf, object->value_start, object->value_end, "/Type", &k, &v, &e) &&
+         e - v == length && memcmp (pdf->data + v, type, length) == 0;
 }
 
 /* Output ------------------------------------------------------------------ */
 
-typedef struct
+struct _GkPdfRewriter
 {
+  char           *language;     /* as a PDF string */
   GkPdfWriteFunc  write;
   gpointer        user_data;
   GChecksum      *checksum;
-  GString        *buffer;
+  GString        *buffer;       /* written, not yet handed over */
   guint64         offset;
-  GError        **error;
-  gboolean        failed;
-} Out;
+  GError         *error;        /* the first failure */
+  gboolean        wrote;
+
+  GByteArray     *pending;      /* read, not yet written */
+  gsize           scanned;      /* of pending, searched for "endobj" */
+  gboolean        header_done;
+  gboolean        at_table;     /* all objects read: the table and trailer remain */
+  GArray         *offsets;      /* guint64 by object number, 0 for none yet */
+  GHashTable     *lengths;      /* length object → expected stream length + 1 */
+  GHashTable     *held;         /* number → GBytes of an object written at the end */
+  guint64         tree;         /* the structure tree's root */
+};
 
 static void
-out_flush (Out *out)
+out_flush (GkPdfRewriter *self)
 {
-  if (out->buffer->len == 0 || out->failed)
+  if (self->buffer->len == 0 || self->error != NULL)
     return;
-  if (!out->write ((const guchar *) out->buffer->str, out->buffer->len, out->user_data, out->error))
-    out->failed = TRUE;
-  g_string_truncate (out->buffer, 0);
+  if (!self->write ((const guchar *) self->buffer->str, self->buffer->len, self->user_data, &self->error) &&
+      self->error == NULL)
+    g_set_error_literal (&self->error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER, "write");
+  g_string_truncate (self->buffer, 0);
 }
 
 static void
-out_append (Out        *out,
-            const char *data,
-            gsize       length)
+out_append (GkPdfRewriter *self,
+            const char    *data,
+            gsize          length)
 {
-  if (out->failed)
+  if (self->error != NULL)
     return;
-  if (out->checksum != NULL)
-    g_checksum_update (out->checksum, (const guchar *) data, length);
-  out->offset += length;
+  if (self->checksum != NULL)
+    g_checksum_update (self->checksum, (const guchar *) data, length);
+  self->offset += length;
+  self->wrote = TRUE;
   if (length >= 64 * 1024)
     {
       /* A stream goes as it is, not through the buffer. */
-      out_flush (out);
-      if (!out->failed && !out->write ((const guchar *) data, length, out->user_data, out->error))
-        out->failed = TRUE;
+      out_flush (self);
+      if (self->error == NULL &&
+          !self->write ((const guchar *) data, length, self->user_data, &self->error) && self->error == NULL)
+        g_set_error_literal (&self->error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER, "write");
       return;
     }
-  g_string_append_len (out->buffer, data, length);
-  if (out->buffer->len >= 64 * 1024)
-    out_flush (out);
+  g_string_append_len (self->buffer, data, length);
+  if (self->buffer->len >= 64 * 1024)
+    out_flush (self);
 }
 
 G_GNUC_PRINTF (2, 3)
 static void
-out_printf (Out        *out,
-            const char *format,
+out_printf (GkPdfRewriter *self,
+            const char    *format,
             ...)
 {
   g_autofree char *text = NULL;
@@ -437,10 +445,35 @@ out_printf (Out        *out,
   va_start (args, format);
   length = g_vasprintf (&text, format, args);
   va_end (args);
-  out_append (out, text, length);
+  out_append (self, text, length);
 }
 
-/* Rewriting --------------------------------------------------------------- */
+static void
+set_offset (GkPdfRewriter *self,
+            guint64        number)
+{
+  if (number >= self->offsets->len)
+    g_array_set_size (self->offsets, number + 1);
+  g_array_index (self->offsets, guint64, number) = self->offset;
+}
+
+static gboolean
+seen (GkPdfRewriter *self,
+      guint64        number)
+{
+  return (number < self->offsets->len && g_array_index (self->offsets, guint64, number) != 0) ||
+         g_hash_table_contains (self->held, GSIZE_TO_POINTER (number));
+}
+
+static gboolean
+refuse (GkPdfRewriter *self)
+{
+  if (self->error == NULL)
+    g_set_error_literal (&self->error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER, "not a PDF as cairo writes it");
+  return FALSE;
+}
+
+/* Reading ----------------------------------------------------------------- */
 
 /* The language as a PDF string, or NULL when it needs more than ASCII. */
 static char *
@@ -452,18 +485,224 @@ language_string (const char *language)
   return g_strdup_printf ("(%s)", language);
 }
 
+GkPdfRewriter *
+_gk_pdf_rewriter_new (const char     *language,
+                      GkPdfWriteFunc  write,
+                      gpointer        user_data)
+{
+  GkPdfRewriter *self = g_new0 (GkPdfRewriter, 1);
+
+  self->language = language != NULL ? language_string (language) : NULL;
+  if (language != NULL && self->language == NULL)
+    refuse (self);
+  self->write = write;
+  self->user_data = user_data;
+  self->checksum = g_checksum_new (G_CHECKSUM_MD5);
+  self->buffer = g_string_sized_new (64 * 1024 + 4096);
+  self->pending = g_byte_array_new ();
+  self->offsets = g_array_new (FALSE, TRUE, sizeof (guint64));
+  self->lengths = g_hash_table_new (NULL, NULL);
+  self->held = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_bytes_unref);
+  return self;
+}
+
+void
+_gk_pdf_rewriter_free (GkPdfRewriter *self)
+{
+  g_free (self->language);
+  g_clear_pointer (&self->checksum, g_checksum_free);
+  g_string_free (self->buffer, TRUE);
+  g_byte_array_unref (self->pending);
+  g_array_unref (self->offsets);
+  g_hash_table_unref (self->lengths);
+  g_hash_table_unref (self->held);
+  g_clear_error (&self->error);
+  g_free (self);
+}
+
+/* Whether anything has gone to @write. */
+gboolean
+_gk_pdf_rewriter_wrote (GkPdfRewriter *self)
+{
+  return self->wrote;
+}
+
+/* Copies or keeps the object just read. */
+static gboolean
+take_object (GkPdfRewriter *self,
+             const Pdf     *pdf,
+             const Object  *object)
+{
+  const char *d = pdf->data;
+  gpointer expected;
+  gsize k, v, e;
+  guint64 parent;
+
+  if (object->number == 0 || seen (self, object->number))
+    return refuse (self);
+
+  /* A stream's length object says what "endstream" found: the data and
+   * an end of line (the data may itself end with a carriage return). */
+  if (object->length_ref != 0)
+    {
+      if (seen (self, object->length_ref) || g_hash_table_contains (self->lengths, GSIZE_TO_POINTER (object->length_ref)))
+        return refuse (self);
+      gsize eol = 0;
+
+      while (eol < 2 && object->data_end - eol > object->data_start &&
+             (d[object->data_end - eol - 1] == '\r' || d[object->data_end - eol - 1] == '\n'))
+        eol++;
+      g_hash_table_insert (self->lengths, GSIZE_TO_POINTER (object->length_ref),
+                           GSIZE_TO_POINTER (((object->data_end - object->data_start) << 2 | eol) + 1));
+    }
+  if (g_hash_table_lookup_extended (self->lengths, GSIZE_TO_POINTER (object->number), NULL, &expected))
+    {
+      gsize found = (GPOINTER_TO_SIZE (expected) - 1) >> 2;
+      gsize eol = (GPOINTER_TO_SIZE (expected) - 1) & 3;
+      guint64 value;
+
+      if (read_uint (pdf, object->value_start, object->value_end, &value) != object->value_end ||
+          value > found || found - value > eol)
+        return refuse (self);
+      g_hash_table_remove (self->lengths, GSIZE_TO_POINTER (object->number));
+    }
+
+  /* The catalog, the structure tree's root and the elements whose parent
+   * has not come yet (the root's, which cairo writes last) wait. */
+  if (is_dictionary (pdf, object->value_start, object->value_end) &&
+      (has_type (pdf, object, "/Catalog") || has_type (pdf, object, "/StructTreeRoot") ||
+       (has_type (pdf, object, "/StructElem") && find_reference (pdf, object->value_start, object->value_end, "/P", &parent) &&
+        !seen (self, parent))))
+    {
+      if (has_type (pdf, object, "/StructTreeRoot"))
+        {
+          if (self->tree != 0 || !find_key (pdf, object->value_start, object->value_end, "/K", &k, &v, &e))
+            return refuse (self);
+          self->tree = object->number;
+        }
+      g_hash_table_insert (self->held, GSIZE_TO_POINTER (object->number),
+                           g_bytes_new (d + object->start, object->end - object->start));
+      return TRUE;
+    }
+
+  set_offset (self, object->number);
+  out_append (self, d + object->start, object->end - object->start);
+  out_append (self, "\n", 1);
+  return self->error == NULL;
+}
+
+/* Reads what whole objects @pending holds. */
+static gboolean
+read_pending (GkPdfRewriter *self)
+{
+  GByteArray *pending = self->pending;
+  gsize consumed = 0;
+
+  if (!self->header_done)
+    {
+      /* The header line and its line of binary characters. */
+      gsize p = 0;
+
+      for (guint line = 0; line < 2; line++)
+        {
+          while (p < pending->len && pending->data[p] != '\n')
+            p++;
+          if (p++ >= pending->len)
+            return pending->len < 1024 || refuse (self);
+        }
+      if (p < 8 || memcmp (pending->data, "%PDF-1.", 7) != 0)
+        return refuse (self);
+      out_append (self, (const char *) pending->data, p);
+      consumed = p;
+      self->scanned = p;
+      self->header_done = TRUE;
+    }
+
+  while (!self->at_table)
+    {
+      Pdf pdf = { (const char *) pending->data, pending->len };
+      const char *end;
+      gsize start = skip_space (&pdf, consumed, pending->len);
+      Object object;
+
+      if (pending->len - start >= 4 && memcmp (pending->data + start, "xref", 4) == 0)
+        {
+          self->at_table = TRUE;
+          consumed = start;
+          break;
+        }
+      if (pending->len - start < 4)
+        break;
+      /* Whole when it reads as an object up to an "endobj": one inside a
+       * stream's data leads only to looking further. */
+      end = find_bytes (pdf.data + MAX (self->scanned, start), pending->len - MAX (self->scanned, start),
+                        "endobj", 6);
+      if (end == NULL)
+        {
+          self->scanned = pending->len > 6 ? pending->len - 5 : start;
+          break;
+        }
+      pdf.size = end - pdf.data + 6;
+      if (read_object (&pdf, start, &object) != pdf.size)
+        {
+          self->scanned = end - pdf.data + 1;
+          continue;
+        }
+      if (!take_object (self, &pdf, &object))
+        return FALSE;
+      consumed = object.end;
+      self->scanned = consumed;
+    }
+
+  if (consumed > 0)
+    {
+      g_byte_array_remove_range (pending, 0, consumed);
+      self->scanned -= MIN (self->scanned, consumed);
+    }
+  return self->error == NULL;
+}
+
+/**
+ * _gk_pdf_rewriter_feed:
+ *
+ * Takes the next bytes of cairo's file; whole objects go on to the
+ * output as they come.
+ *
+ * Returns: %FALSE when the file is not as cairo writes it or a write
+ *   failed: @error says which
+ */
+gboolean
+_gk_pdf_rewriter_feed (GkPdfRewriter  *self,
+                       const guchar   *data,
+                       gsize           size,
+                       GError        **error)
+{
+  if (self->error == NULL)
+    {
+      g_byte_array_append (self->pending, data, size);
+      /* The table and the trailer wait for the end. */
+      if (!self->at_table || !self->header_done)
+        read_pending (self);
+    }
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writing the end --------------------------------------------------------- */
+
 /* The catalog's entries but /Lang and /MarkInfo, then those two. */
 static void
-write_catalog (Out        *out,
-               const Pdf  *pdf,
-               guint64     number,
-               const char *language,
-               gboolean    tagged)
+write_catalog (GkPdfRewriter *self,
+               const Pdf     *pdf,
+               const Object  *catalog)
 {
-  const Object *catalog = lookup (pdf, number);
   gsize p = catalog->value_start + 2, end = catalog->value_end;
 
-  out_printf (out, "%" G_GUINT64_FORMAT " 0 obj\n<<", number);
+  out_printf (self, "%" G_GUINT64_FORMAT " 0 obj\n<<", catalog->number);
   for (;;)
     {
       gsize k, v;
@@ -472,36 +711,226 @@ write_catalog (Out        *out,
       if (pdf->data[p] != '/')
         break;
       k = p;
-      p = skip_value (pdf, skip_space (pdf, skip_value (pdf, p, end, 1), end), end, 1);
       v = skip_value (pdf, k, end, 1);
+      p = skip_value (pdf, skip_space (pdf, v, end), end, 1);
       if ((v - k == 5 && memcmp (pdf->data + k, "/Lang", 5) == 0) ||
-          (tagged && v - k == 9 && memcmp (pdf->data + k, "/MarkInfo", 9) == 0))
+          (self->tree != 0 && v - k == 9 && memcmp (pdf->data + k, "/MarkInfo", 9) == 0))
         continue;
-      out_append (out, "\n   ", 4);
-      out_append (out, pdf->data + k, p - k);
+      out_append (self, "\n   ", 4);
+      out_append (self, pdf->data + k, p - k);
     }
-  if (language != NULL)
-    out_printf (out, "\n   /Lang %s", language);
-  if (tagged)
-    out_printf (out, "\n   /MarkInfo << /Marked true >>");
-  out_printf (out, "\n>>\nendobj\n");
+  if (self->language != NULL)
+    out_printf (self, "\n   /Lang %s", self->language);
+  if (self->tree != 0)
+    out_printf (self, "\n   /MarkInfo << /Marked true >>");
+  out_printf (self, "\n>>\nendobj\n");
 }
 
 /* @object with the value at [@from, @to) of its dictionary replaced. */
 static void
-write_replacing (Out          *out,
-                 const Pdf    *pdf,
-                 const Object *object,
-                 gsize         from,
-                 gsize         to,
-                 const char   *replacement)
+write_replacing (GkPdfRewriter *self,
+                 const Pdf     *pdf,
+                 const Object  *object,
+                 gsize          from,
+                 gsize          to,
+                 const char    *replacement)
 {
-  out_append (out, pdf->data + object->start, from - object->start);
-  out_append (out, replacement, strlen (replacement));
-  out_append (out, pdf->data + to, object->end - to);
-  out_append (out, "\n", 1);
+  out_append (self, pdf->data + object->start, from - object->start);
+  out_append (self, replacement, strlen (replacement));
+  out_append (self, pdf->data + to, object->end - to);
+  out_append (self, "\n", 1);
 }
 
+static int
+compare_numbers (gconstpointer a,
+                 gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * _gk_pdf_rewriter_finish:
+ *
+ * Writes the objects that waited, the Document element, the table and
+ * the trailer.
+ *
+ * Returns: %FALSE with @error set when the file was not whole or not as
+ *   cairo writes it, or a write failed
+ */
+gboolean
+_gk_pdf_rewriter_finish (GkPdfRewriter  *self,
+                         GError        **error)
+{
+  Pdf pdf = { (const char *) self->pending->data, self->pending->len };
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autofree char *document_ref = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GBytes) tree_bytes = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint64 root, info = 0, size, document = 0, xref;
+  gsize p, t, t_end, k, v, e;
+  const char *trailer;
+  guint n;
+
+  if (self->error != NULL || !self->at_table || g_hash_table_size (self->lengths) > 0)
+    goto refused;
+
+  /* One table, one trailer, nothing appended after the end. */
+  trailer = find_bytes (pdf.data, pdf.size, "trailer", 7);
+  if (trailer == NULL)
+    goto refused;
+  t = skip_space (&pdf, trailer - pdf.data + 7, pdf.size);
+  t_end = skip_value (&pdf, t, pdf.size, 0);
+  if (t_end == 0 || !is_dictionary (&pdf, t, t_end) ||
+      !find_reference (&pdf, t, t_end, "/Root", &root) ||
+      find_key (&pdf, t, t_end, "/Prev", &k, &v, &e) ||
+      find_key (&pdf, t, t_end, "/Encrypt", &k, &v, &e) ||
+      find_key (&pdf, t, t_end, "/XRefStm", &k, &v, &e) ||
+      !find_key (&pdf, t, t_end, "/Size", &k, &v, &e) || read_uint (&pdf, v, e, &size) != e)
+    goto refused;
+  if (find_key (&pdf, t, t_end, "/Info", &k, &v, &e) && !find_reference (&pdf, t, t_end, "/Info", &info))
+    goto refused;
+  if (info != 0 && !seen (self, info))
+    goto refused;
+  p = skip_space (&pdf, t_end, pdf.size);
+  if (pdf.size - p < 9 || memcmp (pdf.data + p, "startxref", 9) != 0)
+    goto refused;
+  p = read_uint (&pdf, skip_space (&pdf, p + 9, pdf.size), pdf.size, &xref);
+  if (p == 0 || skip_space (&pdf, p, pdf.size) != pdf.size)
+    goto refused;   /* an update after %%EOF */
+  if (!g_hash_table_contains (self->held, GSIZE_TO_POINTER (root)))
+    goto refused;
+
+  document = MAX (size, self->offsets->len);
+  g_hash_table_iter_init (&iter, self->held);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint64 number = GPOINTER_TO_SIZE (key);
+
+      g_array_append_val (numbers, number);
+      document = MAX (document, number + 1);
+    }
+  g_array_sort (numbers, compare_numbers);
+  document_ref = g_strdup_printf ("%" G_GUINT64_FORMAT " 0 R", document);
+
+  /* What waited, in the order of its numbers. */
+  for (guint i = 0; i < numbers->len && self->error == NULL; i++)
+    {
+      guint64 number = g_array_index (numbers, guint64, i);
+      GBytes *bytes = g_hash_table_lookup (self->held, GSIZE_TO_POINTER (number));
+      Pdf one = { g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) };
+      Object object;
+      guint64 parent = 0;
+
+      read_object (&one, 0, &object);
+      set_offset (self, number);
+      if (number == root)
+        {
+          if (!has_type (&one, &object, "/Catalog"))
+            goto refused;
+          write_catalog (self, &one, &object);
+        }
+      else if (number == self->tree)
+        {
+          find_key (&one, object.value_start, object.value_end, "/K", &k, &v, &e);
+          write_replacing (self, &one, &object, v, e, document_ref);
+          tree_bytes = g_bytes_ref (bytes);
+        }
+      else if (find_key (&one, object.value_start, object.value_end, "/P", &k, &v, &e) &&
+               read_reference (&one, v, e, &parent) == e && parent == self->tree && parent != 0)
+        write_replacing (self, &one, &object, v, e, document_ref);
+      else if (seen (self, parent))
+        {
+          out_append (self, one.data, one.size);
+          out_append (self, "\n", 1);
+        }
+      else
+        goto refused;   /* an element whose parent never came */
+    }
+
+  /* The Document element holds what the root held. */
+  if (self->tree != 0)
+    {
+      Pdf one = { g_bytes_get_data (tree_bytes, NULL), g_bytes_get_size (tree_bytes) };
+      Object object;
+      gboolean array;
+
+      read_object (&one, 0, &object);
+      find_key (&one, object.value_start, object.value_end, "/K", &k, &v, &e);
+      array = one.data[v] == '[';
+      set_offset (self, document);
+      out_printf (self, "%" G_GUINT64_FORMAT " 0 obj\n<< /Type /StructElem\n   /S /Document\n   /P %"
+                  G_GUINT64_FORMAT " 0 R\n   /K %s", document, self->tree, array ? "" : "[ ");
+      out_append (self, one.data + v, e - v);
+      out_printf (self, "%s\n>>\nendobj\n", array ? "" : " ]");
+      n = document + 1;
+    }
+  else
+    n = document;
+
+  /* The table: numbers no object has are free, linked in a list. */
+  {
+    guint64 start = self->offset;
+    guint next_free = 0;
+    g_autofree char *entries = g_malloc (20 * (gsize) n + 1);
+
+    for (guint i = n; i-- > 0;)
+      {
+        guint64 offset = i < self->offsets->len ? g_array_index (self->offsets, guint64, i) : 0;
+        char entry[32];
+
+        if (offset != 0)
+          snprintf (entry, sizeof entry, "%010" G_GUINT64_FORMAT " 00000 n \n", offset);
+        else
+          {
+            snprintf (entry, sizeof entry, "%010u %05u f \n", next_free, i == 0 ? 65535 : 1);
+            next_free = i;
+          }
+        memcpy (entries + 20 * (gsize) i, entry, 20);
+      }
+    out_printf (self, "xref\n0 %u\n", n);
+    out_append (self, entries, 20 * (gsize) n);
+    /* The identifier is that of the content before it. */
+    id = g_strdup (g_checksum_get_string (self->checksum));
+    g_clear_pointer (&self->checksum, g_checksum_free);
+    out_printf (self, "trailer\n<< /Size %u\n   /Root %" G_GUINT64_FORMAT " 0 R\n", n, root);
+    if (info != 0)
+      out_printf (self, "   /Info %" G_GUINT64_FORMAT " 0 R\n", info);
+    out_printf (self, "   /ID [<%s> <%s>]\n>>\nstartxref\n%" G_GUINT64_FORMAT "\n%%%%EOF\n", id, id, start);
+  }
+  out_flush (self);
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->error));
+      return FALSE;
+    }
+  return TRUE;
+
+refused:
+  refuse (self);
+  g_propagate_error (error, g_error_copy (self->error));
+  return FALSE;
+}
+
+static gboolean
+keep (const guchar  *data,
+      gsize          size,
+      gpointer       user_data,
+      GError       **error)
+{
+  g_byte_array_append (user_data, data, size);
+  return TRUE;
+}
+
+/**
+ * _gk_pdf_rewrite:
+ *
+ * The whole of a file at once: nothing goes to @write unless all of it
+ * was read.
+ */
 int
 _gk_pdf_rewrite (const guchar    *data,
                  gsize            size,
@@ -510,203 +939,16 @@ _gk_pdf_rewrite (const guchar    *data,
                  gpointer         user_data,
                  GError         **error)
 {
-  g_autoptr(GArray) objects = g_array_new (FALSE, TRUE, sizeof (Object));
-  g_autoptr(GArray) offsets = NULL;
-  g_autoptr(GHashTable) reparent = g_hash_table_new (NULL, NULL);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
-  g_autoptr(GString) buffer = g_string_sized_new (64 * 1024 + 4096);
-  g_autofree char *lang = NULL;
-  g_autofree char *document_ref = NULL;
-  g_autofree char *id = NULL;
-  Pdf pdf = { (const char *) data, size, objects };
-  Out out = { write, user_data, checksum, buffer, 0, error, FALSE };
-  gsize p, header_end, k, v, e, kids_start = 0, kids_end = 0;
-  guint64 root, info = 0, tree = 0, document = 0, xref, number;
-  const char *d = pdf.data;
+  g_autoptr(GByteArray) result = g_byte_array_new ();
+  GkPdfRewriter *rewriter = _gk_pdf_rewriter_new (language, keep, result);
+  gboolean ok;
 
-  if (size < 16 || memcmp (data, "%PDF-1.", 7) != 0)
+  ok = _gk_pdf_rewriter_feed (rewriter, data, size, NULL) && _gk_pdf_rewriter_finish (rewriter, NULL);
+  _gk_pdf_rewriter_free (rewriter);
+  if (!ok)
     return GK_PDF_REWRITE_UNSUPPORTED;
-  if (language != NULL && (lang = language_string (language)) == NULL)
-    return GK_PDF_REWRITE_UNSUPPORTED;
-
-  /* The header line and its line of binary characters. */
-  p = 0;
-  for (guint line = 0; line < 2 && p < size; line++)
-    {
-      while (p < size && d[p] != '\n')
-        p++;
-      p++;
-    }
-  header_end = p;
-  if (header_end >= size || d[header_end - 1] != '\n')
-    return GK_PDF_REWRITE_UNSUPPORTED;
-
-  for (;;)
-    {
-      p = skip_space (&pdf, p, size);
-      if (p >= size)
-        return GK_PDF_REWRITE_UNSUPPORTED;
-      if (size - p >= 4 && memcmp (d + p, "xref", 4) == 0)
-        break;
-      p = read_object (&pdf, p);
-      if (p == 0)
-        return GK_PDF_REWRITE_UNSUPPORTED;
-    }
-
-  /* One table, one trailer, nothing appended after the end. */
-  {
-    const char *trailer = g_strstr_len (d + p, size - p, "trailer");
-    gsize t, t_end;
-
-    if (trailer == NULL)
-      return GK_PDF_REWRITE_UNSUPPORTED;
-    t = skip_space (&pdf, trailer - d + 7, size);
-    t_end = skip_value (&pdf, t, size, 0);
-    if (t_end == 0 || !is_dictionary (&pdf, t, t_end) ||
-        !find_reference (&pdf, t, t_end, "/Root", &root) ||
-        find_key (&pdf, t, t_end, "/Prev", &k, &v, &e) ||
-        find_key (&pdf, t, t_end, "/Encrypt", &k, &v, &e) ||
-        find_key (&pdf, t, t_end, "/XRefStm", &k, &v, &e))
-      return GK_PDF_REWRITE_UNSUPPORTED;
-    if (find_key (&pdf, t, t_end, "/Info", &k, &v, &e) && !find_reference (&pdf, t, t_end, "/Info", &info))
-      return GK_PDF_REWRITE_UNSUPPORTED;
-    p = skip_space (&pdf, t_end, size);
-    if (size - p < 9 || memcmp (d + p, "startxref", 9) != 0)
-      return GK_PDF_REWRITE_UNSUPPORTED;
-    p = read_uint (&pdf, skip_space (&pdf, p + 9, size), size, &xref);
-    if (p == 0)
-      return GK_PDF_REWRITE_UNSUPPORTED;
-    p = skip_space (&pdf, p, size);
-    if (p != size)
-      return GK_PDF_REWRITE_UNSUPPORTED;   /* an update after %%EOF */
-  }
-
-  /* Each stream's length as its length object says. */
-  for (guint i = 0; i < objects->len; i++)
-    {
-      Object *object = &g_array_index (objects, Object, i);
-      Object *length;
-      guint64 value;
-
-      if (!object->present || object->length_ref == 0)
-        continue;
-      length = lookup (&pdf, object->length_ref);
-      if (length == NULL ||
-          read_uint (&pdf, length->value_start, length->value_end, &value) != length->value_end ||
-          value > object->data_end - object->data_start ||
-          object->data_end - object->data_start - value > 2)
-        return GK_PDF_REWRITE_UNSUPPORTED;
-      /* Only an end of line between the data (which may itself end with
-       * a carriage return) and "endstream". */
-      for (gsize j = object->data_start + value; j < object->data_end; j++)
-        if (d[j] != '\r' && d[j] != '\n')
-          return GK_PDF_REWRITE_UNSUPPORTED;
-    }
-
-  if (lookup (&pdf, root) == NULL || !is_dictionary (&pdf, lookup (&pdf, root)->value_start,
-                                                     lookup (&pdf, root)->value_end) ||
-      (info != 0 && lookup (&pdf, info) == NULL))
-    return GK_PDF_REWRITE_UNSUPPORTED;
-
-  /* The structure tree's elements go under one Document element. */
-  if (find_reference (&pdf, lookup (&pdf, root)->value_start, lookup (&pdf, root)->value_end,
-                      "/StructTreeRoot", &tree))
-    {
-      const Object *object = lookup (&pdf, tree);
-      gsize q;
-
-      if (object == NULL ||
-          !find_key (&pdf, object->value_start, object->value_end, "/K", &k, &kids_start, &kids_end))
-        return GK_PDF_REWRITE_UNSUPPORTED;
-      document = objects->len;
-      q = d[kids_start] == '[' ? kids_start + 1 : kids_start;
-      for (;;)
-        {
-          const Object *kid;
-          gsize parent_start, parent_end;
-          guint64 parent;
-
-          q = skip_space (&pdf, q, kids_end);
-          if (q >= kids_end || d[q] == ']')
-            break;
-          q = read_reference (&pdf, q, kids_end, &number);
-          if (q == 0 || (kid = lookup (&pdf, number)) == NULL ||
-              !find_key (&pdf, kid->value_start, kid->value_end, "/P", &k, &parent_start, &parent_end) ||
-              read_reference (&pdf, parent_start, parent_end, &parent) != parent_end || parent != tree ||
-              g_hash_table_contains (reparent, GUINT_TO_POINTER (number)))
-            return GK_PDF_REWRITE_UNSUPPORTED;
-          g_hash_table_insert (reparent, GUINT_TO_POINTER (number), GSIZE_TO_POINTER (parent_start));
-        }
-      document_ref = g_strdup_printf ("%" G_GUINT64_FORMAT " 0 R", document);
-    }
-
-  /* Nothing is written before this point: from here the file is ours. */
-  offsets = g_array_sized_new (FALSE, TRUE, sizeof (guint64), objects->len + 1);
-  g_array_set_size (offsets, objects->len + 1);
-  out_append (&out, d, header_end);
-  for (guint i = 0; i < objects->len && !out.failed; i++)
-    {
-      const Object *object = &g_array_index (objects, Object, i);
-      gpointer parent_start;
-
-      if (!object->present)
-        continue;
-      g_array_index (offsets, guint64, i) = out.offset;
-      if (i == root)
-        write_catalog (&out, &pdf, root, lang, tree != 0);
-      else if (i == tree)
-        write_replacing (&out, &pdf, object, kids_start, kids_end, document_ref);
-      else if (g_hash_table_lookup_extended (reparent, GUINT_TO_POINTER (i), NULL, &parent_start))
-        write_replacing (&out, &pdf, object, GPOINTER_TO_SIZE (parent_start),
-                         skip_value (&pdf, GPOINTER_TO_SIZE (parent_start), object->value_end, 0),
-                         document_ref);
-      else
-        {
-          out_append (&out, d + object->start, object->end - object->start);
-          out_append (&out, "\n", 1);
-        }
-    }
-  if (tree != 0)
-    {
-      g_array_index (offsets, guint64, document) = out.offset;
-      out_printf (&out, "%" G_GUINT64_FORMAT " 0 obj\n<< /Type /StructElem\n   /S /Document\n   /P %"
-                  G_GUINT64_FORMAT " 0 R\n   /K %s", document, tree, d[kids_start] == '[' ? "" : "[ ");
-      out_append (&out, d + kids_start, kids_end - kids_start);
-      out_printf (&out, "%s\n>>\nendobj\n", d[kids_start] == '[' ? "" : " ]");
-    }
-
-  /* The table: numbers no object has are free, linked in a list. */
-  {
-    guint n = tree != 0 ? document + 1 : objects->len;
-    guint64 start = out.offset;
-    guint next_free = 0;
-    g_autofree char *entries = g_malloc (20 * (gsize) n + 1);
-
-    for (guint i = n; i-- > 0;)
-      {
-        gboolean used = i != 0 && (i == document ? tree != 0 : lookup (&pdf, i) != NULL);
-        char entry[21];
-
-        if (used)
-          snprintf (entry, sizeof entry, "%010" G_GUINT64_FORMAT " 00000 n \n",
-                    g_array_index (offsets, guint64, i));
-        else
-          {
-            snprintf (entry, sizeof entry, "%010u %05u f \n", next_free, i == 0 ? 65535 : 1);
-            next_free = i;
-          }
-        memcpy (entries + 20 * (gsize) i, entry, 20);
-      }
-    out_printf (&out, "xref\n0 %u\n", n);
-    out_append (&out, entries, 20 * (gsize) n);
-    /* The identifier is that of the content before it. */
-    id = g_strdup (g_checksum_get_string (checksum));
-    out.checksum = NULL;
-    out_printf (&out, "trailer\n<< /Size %u\n   /Root %" G_GUINT64_FORMAT " 0 R\n", n, root);
-    if (info != 0)
-      out_printf (&out, "   /Info %" G_GUINT64_FORMAT " 0 R\n", info);
-    out_printf (&out, "   /ID [<%s> <%s>]\n>>\nstartxref\n%" G_GUINT64_FORMAT "\n%%%%EOF\n", id, id, start);
-  }
-  out_flush (&out);
-  return out.failed ? GK_PDF_REWRITE_FAILED : GK_PDF_REWRITE_DONE;
+  for (gsize at = 0; at < result->len; at += 1024 * 1024)
+    if (!write (result->data + at, MIN (1024 * 1024, result->len - at), user_data, error))
+      return GK_PDF_REWRITE_FAILED;
+  return GK_PDF_REWRITE_DONE;
 }
