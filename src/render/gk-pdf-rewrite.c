@@ -8,6 +8,7 @@
 #include <glib/gprintf.h>
 
 #include "gk-pdf-rewrite-private.h"
+#include "gk-pdf-syntax-private.h"
 #include "gk-pdf-writer.h"
 
 /* The PDF as cairo 1.16 writes it, put in order as cairo writes it rather
@@ -22,356 +23,6 @@
  * cairo's output (an update appended, object streams, a cross-reference
  * stream) is refused: _gk_pdf_rewrite() then writes nothing, and
  * gk_pdf_finish() hands it to libqpdf. */
-
-#define MAX_DEPTH 64
-
-/* One object read, its positions in the bytes not yet written. */
-typedef struct
-{
-  guint64  number;
-  gsize    start;          /* "N 0 obj" */
-  gsize    end;            /* after "endobj" */
-  gsize    value_start;
-  gsize    value_end;
-  gsize    data_start;     /* of a stream whose length is not direct */
-  gsize    data_end;       /* "endstream" */
-  guint64  length_ref;     /* its /Length object, 0 when direct */
-} Object;
-
-typedef struct
-{
-  const char *data;
-  gsize       size;
-} Pdf;
-
-static gboolean
-is_space (char c)
-{
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
-}
-
-static gboolean
-is_delimiter (char c)
-{
-  return strchr ("()<>[]{}/%", c) != NULL;
-}
-
-static gsize
-skip_space (const Pdf *pdf,
-            gsize      p,
-            gsize      end)
-{
-  while (p < end)
-    {
-      if (is_space (pdf->data[p]))
-        p++;
-      else if (pdf->data[p] == '%')
-        {
-          while (p < end && pdf->data[p] != '\n' && pdf->data[p] != '\r')
-            p++;
-        }
-      else
-        break;
-    }
-  return p;
-}
-
-/* Reads an unsigned integer at @p; the position after it, or 0. */
-static gsize
-read_uint (const Pdf *pdf,
-           gsize      p,
-           gsize      end,
-           guint64   *value)
-{
-  gsize start = p;
-
-  *value = 0;
-  while (p < end && g_ascii_isdigit (pdf->data[p]) && p - start < 12)
-    *value = *value * 10 + (pdf->data[p++] - '0');
-  if (p == start || (p < end && g_ascii_isdigit (pdf->data[p])))
-    return 0;
-  return p;
-}
-
-/* "N G R" at @p: the position after it, or 0. */
-static gsize
-read_reference (const Pdf *pdf,
-                gsize      p,
-                gsize      end,
-                guint64   *number)
-{
-  guint64 generation;
-
-  p = read_uint (pdf, p, end, number);
-  if (p == 0 || p >= end || !is_space (pdf->data[p]))
-    return 0;
-  p = read_uint (pdf, skip_space (pdf, p, end), end, &generation);
-  if (p == 0 || p >= end || !is_space (pdf->data[p]))
-    return 0;
-  p = skip_space (pdf, p, end);
-  if (p >= end || pdf->data[p] != 'R' || (p + 1 < end && !is_space (pdf->data[p + 1]) &&
-                                           !is_delimiter (pdf->data[p + 1])))
-    return 0;
-  return p + 1;
-}
-
-/* The position after the value at @p, or 0 when there is none. */
-static gsize
-skip_value (const Pdf *pdf,
-            gsize      p,
-            gsize      end,
-            guint      depth)
-{
-  const char *d = pdf->data;
-  guint64 number;
-  gsize after;
-
-  if (p >= end || depth > MAX_DEPTH)
-    return 0;
-  if (d[p] == '<' && p + 1 < end && d[p + 1] == '<')
-    {
-      p += 2;
-      for (;;)
-        {
-          p = skip_space (pdf, p, end);
-          if (p + 1 < end && d[p] == '>' && d[p + 1] == '>')
-            return p + 2;
-          if (p >= end || d[p] != '/')
-            return 0;
-          p = skip_value (pdf, p, end, depth + 1);
-          if (p == 0)
-            return 0;
-          p = skip_value (pdf, skip_space (pdf, p, end), end, depth + 1);
-          if (p == 0)
-            return 0;
-        }
-    }
-  if (d[p] == '[')
-    {
-      p++;
-      for (;;)
-        {
-          p = skip_space (pdf, p, end);
-          if (p < end && d[p] == ']')
-            return p + 1;
-          p = skip_value (pdf, p, end, depth + 1);
-          if (p == 0)
-            return 0;
-        }
-    }
-  if (d[p] == '<')
-    {
-      while (++p < end && d[p] != '>')
-        if (!g_ascii_isxdigit (d[p]) && !is_space (d[p]))
-          return 0;
-      return p < end ? p + 1 : 0;
-    }
-  if (d[p] == '(')
-    {
-      guint open = 1;
-
-      while (++p < end)
-        {
-          if (d[p] == '\\')
-            p++;
-          else if (d[p] == '(')
-            open++;
-          else if (d[p] == ')' && --open == 0)
-            return p + 1;
-        }
-      return 0;
-    }
-  if (d[p] == '/')
-    {
-      while (++p < end && !is_space (d[p]) && !is_delimiter (d[p]))
-        ;
-      return p;
-    }
-  if ((after = read_reference (pdf, p, end, &number)) != 0)
-    return after;
-  if (g_ascii_isdigit (d[p]) || d[p] == '-' || d[p] == '+' || d[p] == '.')
-    {
-      while (++p < end && (g_ascii_isdigit (d[p]) || d[p] == '.'))
-        ;
-      return p;
-    }
-  if (g_ascii_isalpha (d[p]))
-    {
-      gsize start = p;
-
-      while (++p < end && g_ascii_isalpha (d[p]))
-        ;
-      if ((p - start == 4 && (memcmp (d + start, "true", 4) == 0 || memcmp (d + start, "null", 4) == 0)) ||
-          (p - start == 5 && memcmp (d + start, "false", 5) == 0))
-        return p;
-    }
-  return 0;
-}
-
-static gboolean
-is_dictionary (const Pdf *pdf,
-               gsize      start,
-               gsize      end)
-{
-  return end - start >= 4 && pdf->data[start] == '<' && pdf->data[start + 1] == '<';
-}
-
-/* Finds @key among the entries of the dictionary at [@start, @end); its
- * key's start and its value's span. */
-static gboolean
-find_key (const Pdf  *pdf,
-          gsize       start,
-          gsize       end,
-          const char *key,
-          gsize      *key_start,
-          gsize      *value_start,
-          gsize      *value_end)
-{
-  gsize length = strlen (key);
-  gsize p;
-
-  if (!is_dictionary (pdf, start, end))
-    return FALSE;
-  p = start + 2;
-  for (;;)
-    {
-      gsize k, v;
-
-      p = skip_space (pdf, p, end);
-      if (p >= end || pdf->data[p] != '/')
-        return FALSE;
-      k = p;
-      p = skip_value (pdf, p, end, 1);
-      if (p == 0)
-        return FALSE;
-      v = skip_space (pdf, p, end);
-      p = skip_value (pdf, v, end, 1);
-      if (p == 0)
-        return FALSE;
-      if (v - k >= length && memcmp (pdf->data + k, key, length) == 0 &&
-          (is_space (pdf->data[k + length]) || is_delimiter (pdf->data[k + length])))
-        {
-          *key_start = k;
-          *value_start = v;
-          *value_end = p;
-          return TRUE;
-        }
-    }
-}
-
-static gboolean
-find_reference (const Pdf  *pdf,
-                gsize       start,
-                gsize       end,
-                const char *key,
-                guint64    *number)
-{
-  gsize k, v, e;
-
-  return find_key (pdf, start, end, key, &k, &v, &e) && read_reference (pdf, v, e, number) == e;
-}
-
-/* memmem(), which is not in C11. */
-static const char *
-find_bytes (const char *haystack,
-            gsize       size,
-            const char *needle,
-            gsize       length)
-{
-  const char *end = haystack + size;
-  const char *p = haystack;
-
-  while (p + length <= end && (p = memchr (p, needle[0], end - p - length + 1)) != NULL)
-    {
-      if (memcmp (p, needle, length) == 0)
-        return p;
-      p++;
-    }
-  return NULL;
-}
-
-/* Reads one "N 0 obj … endobj" at @p of @pdf into @object; the position
- * after it, or 0 when it is not there whole. */
-static gsize
-read_object (const Pdf *pdf,
-             gsize      p,
-             Object    *object)
-{
-  const char *d = pdf->data;
-  gsize end = pdf->size, start = p, k, v, e;
-  guint64 generation, length;
-
-  memset (object, 0, sizeof *object);
-  p = read_uint (pdf, p, end, &object->number);
-  if (p == 0 || object->number == 0 || object->number > 10000000)
-    return 0;
-  p = read_uint (pdf, skip_space (pdf, p, end), end, &generation);
-  if (p == 0 || generation != 0)
-    return 0;
-  p = skip_space (pdf, p, end);
-  if (end - p < 3 || memcmp (d + p, "obj", 3) != 0)
-    return 0;
-  object->start = start;
-  object->value_start = skip_space (pdf, p + 3, end);
-  object->value_end = skip_value (pdf, object->value_start, end, 0);
-  if (object->value_end == 0)
-    return 0;
-  p = skip_space (pdf, object->value_end, end);
-
-  if (end - p >= 6 && memcmp (d + p, "stream", 6) == 0)
-    {
-      gsize data_start;
-
-      p += 6;
-      if (p < end && d[p] == '\r')
-        p++;
-      if (p >= end || d[p] != '\n')
-        return 0;
-      data_start = ++p;
-      if (!find_key (pdf, object->value_start, object->value_end, "/Length", &k, &v, &e))
-        return 0;
-      if (read_uint (pdf, v, e, &length) == e)
-        {
-          if (length > end - data_start)
-            return 0;
-          p = data_start + length;
-        }
-      else if (read_reference (pdf, v, e, &length) == e)
-        {
-          /* Cairo writes the length after the stream: the stream ends at
-           * "endstream", and its length object must agree. */
-          const char *found = find_bytes (d + data_start, end - data_start, "endstream", 9);
-
-          if (found == NULL)
-            return 0;
-          p = found - d;
-          object->length_ref = length;
-          object->data_start = data_start;
-          object->data_end = p;
-        }
-      else
-        return 0;
-      p = skip_space (pdf, p, end);
-      if (end - p < 9 || memcmp (d + p, "endstream", 9) != 0)
-        return 0;
-      p = skip_space (pdf, p + 9, end);
-    }
-  if (end - p < 6 || memcmp (d + p, "endobj", 6) != 0)
-    return 0;
-  object->end = p + 6;
-  return object->end;
-}
-
-static gboolean
-has_type (const Pdf    *pdf,
-          const Object *object,
-          const char   *type)
-{
-  gsize k, v, e, length = strlen (type);
-
-  return find_key (pdf, object->value_start, object->value_end, "/Type", &k, &v, &e) &&
-         e - v == length && memcmp (pdf->data + v, type, length) == 0;
-}
 
 /* Output ------------------------------------------------------------------ */
 
@@ -530,8 +181,8 @@ _gk_pdf_rewriter_wrote (GkPdfRewriter *self)
 /* Copies or keeps the object just read. */
 static gboolean
 take_object (GkPdfRewriter *self,
-             const Pdf     *pdf,
-             const Object  *object)
+             const GkPdfText     *pdf,
+             const GkPdfObject  *object)
 {
   const char *d = pdf->data;
   gpointer expected;
@@ -561,7 +212,7 @@ take_object (GkPdfRewriter *self,
       gsize eol = (GPOINTER_TO_SIZE (expected) - 1) & 3;
       guint64 value;
 
-      if (read_uint (pdf, object->value_start, object->value_end, &value) != object->value_end ||
+      if (_gk_pdf_read_uint (pdf, object->value_start, object->value_end, &value) != object->value_end ||
           value > found || found - value > eol)
         return refuse (self);
       g_hash_table_remove (self->lengths, GSIZE_TO_POINTER (object->number));
@@ -569,14 +220,14 @@ take_object (GkPdfRewriter *self,
 
   /* The catalog, the structure tree's root and the elements whose parent
    * has not come yet (the root's, which cairo writes last) wait. */
-  if (is_dictionary (pdf, object->value_start, object->value_end) &&
-      (has_type (pdf, object, "/Catalog") || has_type (pdf, object, "/StructTreeRoot") ||
-       (has_type (pdf, object, "/StructElem") && find_reference (pdf, object->value_start, object->value_end, "/P", &parent) &&
+  if (_gk_pdf_is_dictionary (pdf, object->value_start, object->value_end) &&
+      (_gk_pdf_has_type (pdf, object, "/Catalog") || _gk_pdf_has_type (pdf, object, "/StructTreeRoot") ||
+       (_gk_pdf_has_type (pdf, object, "/StructElem") && _gk_pdf_find_reference (pdf, object->value_start, object->value_end, "/P", &parent) &&
         !seen (self, parent))))
     {
-      if (has_type (pdf, object, "/StructTreeRoot"))
+      if (_gk_pdf_has_type (pdf, object, "/StructTreeRoot"))
         {
-          if (self->tree != 0 || !find_key (pdf, object->value_start, object->value_end, "/K", &k, &v, &e))
+          if (self->tree != 0 || !_gk_pdf_find_key (pdf, object->value_start, object->value_end, "/K", &k, &v, &e))
             return refuse (self);
           self->tree = object->number;
         }
@@ -620,10 +271,10 @@ read_pending (GkPdfRewriter *self)
 
   while (!self->at_table)
     {
-      Pdf pdf = { (const char *) pending->data, pending->len };
+      GkPdfText pdf = { (const char *) pending->data, pending->len };
       const char *end;
-      gsize start = skip_space (&pdf, consumed, pending->len);
-      Object object;
+      gsize start = _gk_pdf_skip_space (&pdf, consumed, pending->len);
+      GkPdfObject object;
 
       if (pending->len - start >= 4 && memcmp (pending->data + start, "xref", 4) == 0)
         {
@@ -635,7 +286,7 @@ read_pending (GkPdfRewriter *self)
         break;
       /* Whole when it reads as an object up to an "endobj": one inside a
        * stream's data leads only to looking further. */
-      end = find_bytes (pdf.data + MAX (self->scanned, start), pending->len - MAX (self->scanned, start),
+      end = _gk_pdf_find_bytes (pdf.data + MAX (self->scanned, start), pending->len - MAX (self->scanned, start),
                         "endobj", 6);
       if (end == NULL)
         {
@@ -643,7 +294,7 @@ read_pending (GkPdfRewriter *self)
           break;
         }
       pdf.size = end - pdf.data + 6;
-      if (read_object (&pdf, start, &object) != pdf.size)
+      if (_gk_pdf_read_object (&pdf, start, &object) != pdf.size)
         {
           self->scanned = end - pdf.data + 1;
           continue;
@@ -697,8 +348,8 @@ _gk_pdf_rewriter_feed (GkPdfRewriter  *self,
 /* The catalog's entries but /Lang and /MarkInfo, then those two. */
 static void
 write_catalog (GkPdfRewriter *self,
-               const Pdf     *pdf,
-               const Object  *catalog)
+               const GkPdfText     *pdf,
+               const GkPdfObject  *catalog)
 {
   gsize p = catalog->value_start + 2, end = catalog->value_end;
 
@@ -707,12 +358,12 @@ write_catalog (GkPdfRewriter *self,
     {
       gsize k, v;
 
-      p = skip_space (pdf, p, end);
+      p = _gk_pdf_skip_space (pdf, p, end);
       if (pdf->data[p] != '/')
         break;
       k = p;
-      v = skip_value (pdf, k, end, 1);
-      p = skip_value (pdf, skip_space (pdf, v, end), end, 1);
+      v = _gk_pdf_skip_value (pdf, k, end, 1);
+      p = _gk_pdf_skip_value (pdf, _gk_pdf_skip_space (pdf, v, end), end, 1);
       if ((v - k == 5 && memcmp (pdf->data + k, "/Lang", 5) == 0) ||
           (self->tree != 0 && v - k == 9 && memcmp (pdf->data + k, "/MarkInfo", 9) == 0))
         continue;
@@ -729,8 +380,8 @@ write_catalog (GkPdfRewriter *self,
 /* @object with the value at [@from, @to) of its dictionary replaced. */
 static void
 write_replacing (GkPdfRewriter *self,
-                 const Pdf     *pdf,
-                 const Object  *object,
+                 const GkPdfText     *pdf,
+                 const GkPdfObject  *object,
                  gsize          from,
                  gsize          to,
                  const char    *replacement)
@@ -763,7 +414,7 @@ gboolean
 _gk_pdf_rewriter_finish (GkPdfRewriter  *self,
                          GError        **error)
 {
-  Pdf pdf = { (const char *) self->pending->data, self->pending->len };
+  GkPdfText pdf = { (const char *) self->pending->data, self->pending->len };
   g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autofree char *document_ref = NULL;
   g_autofree char *id = NULL;
@@ -779,27 +430,27 @@ _gk_pdf_rewriter_finish (GkPdfRewriter  *self,
     goto refused;
 
   /* One table, one trailer, nothing appended after the end. */
-  trailer = find_bytes (pdf.data, pdf.size, "trailer", 7);
+  trailer = _gk_pdf_find_bytes (pdf.data, pdf.size, "trailer", 7);
   if (trailer == NULL)
     goto refused;
-  t = skip_space (&pdf, trailer - pdf.data + 7, pdf.size);
-  t_end = skip_value (&pdf, t, pdf.size, 0);
-  if (t_end == 0 || !is_dictionary (&pdf, t, t_end) ||
-      !find_reference (&pdf, t, t_end, "/Root", &root) ||
-      find_key (&pdf, t, t_end, "/Prev", &k, &v, &e) ||
-      find_key (&pdf, t, t_end, "/Encrypt", &k, &v, &e) ||
-      find_key (&pdf, t, t_end, "/XRefStm", &k, &v, &e) ||
-      !find_key (&pdf, t, t_end, "/Size", &k, &v, &e) || read_uint (&pdf, v, e, &size) != e)
+  t = _gk_pdf_skip_space (&pdf, trailer - pdf.data + 7, pdf.size);
+  t_end = _gk_pdf_skip_value (&pdf, t, pdf.size, 0);
+  if (t_end == 0 || !_gk_pdf_is_dictionary (&pdf, t, t_end) ||
+      !_gk_pdf_find_reference (&pdf, t, t_end, "/Root", &root) ||
+      _gk_pdf_find_key (&pdf, t, t_end, "/Prev", &k, &v, &e) ||
+      _gk_pdf_find_key (&pdf, t, t_end, "/Encrypt", &k, &v, &e) ||
+      _gk_pdf_find_key (&pdf, t, t_end, "/XRefStm", &k, &v, &e) ||
+      !_gk_pdf_find_key (&pdf, t, t_end, "/Size", &k, &v, &e) || _gk_pdf_read_uint (&pdf, v, e, &size) != e)
     goto refused;
-  if (find_key (&pdf, t, t_end, "/Info", &k, &v, &e) && !find_reference (&pdf, t, t_end, "/Info", &info))
+  if (_gk_pdf_find_key (&pdf, t, t_end, "/Info", &k, &v, &e) && !_gk_pdf_find_reference (&pdf, t, t_end, "/Info", &info))
     goto refused;
   if (info != 0 && !seen (self, info))
     goto refused;
-  p = skip_space (&pdf, t_end, pdf.size);
+  p = _gk_pdf_skip_space (&pdf, t_end, pdf.size);
   if (pdf.size - p < 9 || memcmp (pdf.data + p, "startxref", 9) != 0)
     goto refused;
-  p = read_uint (&pdf, skip_space (&pdf, p + 9, pdf.size), pdf.size, &xref);
-  if (p == 0 || skip_space (&pdf, p, pdf.size) != pdf.size)
+  p = _gk_pdf_read_uint (&pdf, _gk_pdf_skip_space (&pdf, p + 9, pdf.size), pdf.size, &xref);
+  if (p == 0 || _gk_pdf_skip_space (&pdf, p, pdf.size) != pdf.size)
     goto refused;   /* an update after %%EOF */
   if (!g_hash_table_contains (self->held, GSIZE_TO_POINTER (root)))
     goto refused;
@@ -821,26 +472,26 @@ _gk_pdf_rewriter_finish (GkPdfRewriter  *self,
     {
       guint64 number = g_array_index (numbers, guint64, i);
       GBytes *bytes = g_hash_table_lookup (self->held, GSIZE_TO_POINTER (number));
-      Pdf one = { g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) };
-      Object object;
+      GkPdfText one = { g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) };
+      GkPdfObject object;
       guint64 parent = 0;
 
-      read_object (&one, 0, &object);
+      _gk_pdf_read_object (&one, 0, &object);
       set_offset (self, number);
       if (number == root)
         {
-          if (!has_type (&one, &object, "/Catalog"))
+          if (!_gk_pdf_has_type (&one, &object, "/Catalog"))
             goto refused;
           write_catalog (self, &one, &object);
         }
       else if (number == self->tree)
         {
-          find_key (&one, object.value_start, object.value_end, "/K", &k, &v, &e);
+          _gk_pdf_find_key (&one, object.value_start, object.value_end, "/K", &k, &v, &e);
           write_replacing (self, &one, &object, v, e, document_ref);
           tree_bytes = g_bytes_ref (bytes);
         }
-      else if (find_key (&one, object.value_start, object.value_end, "/P", &k, &v, &e) &&
-               read_reference (&one, v, e, &parent) == e && parent == self->tree && parent != 0)
+      else if (_gk_pdf_find_key (&one, object.value_start, object.value_end, "/P", &k, &v, &e) &&
+               _gk_pdf_read_reference (&one, v, e, &parent) == e && parent == self->tree && parent != 0)
         write_replacing (self, &one, &object, v, e, document_ref);
       else if (seen (self, parent))
         {
@@ -854,12 +505,12 @@ _gk_pdf_rewriter_finish (GkPdfRewriter  *self,
   /* The Document element holds what the root held. */
   if (self->tree != 0)
     {
-      Pdf one = { g_bytes_get_data (tree_bytes, NULL), g_bytes_get_size (tree_bytes) };
-      Object object;
+      GkPdfText one = { g_bytes_get_data (tree_bytes, NULL), g_bytes_get_size (tree_bytes) };
+      GkPdfObject object;
       gboolean array;
 
-      read_object (&one, 0, &object);
-      find_key (&one, object.value_start, object.value_end, "/K", &k, &v, &e);
+      _gk_pdf_read_object (&one, 0, &object);
+      _gk_pdf_find_key (&one, object.value_start, object.value_end, "/K", &k, &v, &e);
       array = one.data[v] == '[';
       set_offset (self, document);
       out_printf (self, "%" G_GUINT64_FORMAT " 0 obj\n<< /Type /StructElem\n   /S /Document\n   /P %"
