@@ -318,6 +318,20 @@ test_typeset_tall_performance (void)
   remove_export (g_steal_pointer (&path));
 }
 
+/* Whether @bytes hold @text, binary streams and all. */
+static gboolean
+contains (GBytes     *bytes,
+          const char *text)
+{
+  gsize size, length = strlen (text);
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The same drawing gives the same file, and a file that is not a PDF is
  * refused with a message rather than written. */
 static void
@@ -341,7 +355,7 @@ test_typeset_finish (void)
   second = gk_pdf_finish (drawn, "zh-CN", &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (first, second));
-  g_assert_nonnull (g_strstr_len (g_bytes_get_data (first, NULL), g_bytes_get_size (first), "/Lang (zh-CN)"));
+  g_assert_true (contains (first, "/Lang (zh-CN)"));
 
   refused = gk_pdf_finish (junk, NULL, &error);
   g_assert_null (refused);

@@ -5,6 +5,7 @@
 #include <qpdf/qpdf-c.h>
 
 #include "gk-pdf-finish.h"
+#include "gk-pdf-rewrite-private.h"
 #include "gk-pdf-writer.h"
 
 /* Cairo writes the structure tree of the tagged headings, paragraphs and
@@ -51,27 +52,35 @@ mark_tagged (qpdf_data qpdf)
   qpdf_oh_replace_key (qpdf, catalog, "/MarkInfo", qpdf_oh_parse (qpdf, "<< /Marked true >>"));
 }
 
-/* Hands the finished bytes to @write while libqpdf still holds them: a
- * copy of a file of 7 000 pages would be made at the moment memory is
- * fullest (cairo's file, libqpdf's objects and its output all alive). */
-typedef gboolean (*WriteFunc) (const guchar  *data,
-                               gsize          size,
-                               gpointer       user_data,
-                               GError       **error);
-
+/* Hands the finished bytes to @write as they are made (and, through
+ * libqpdf, while it still holds them): a copy of a file of 7 000 pages
+ * would be made at the moment memory is fullest. */
 static gboolean
-finish (GBytes      *pdf,
-        const char  *language,
-        WriteFunc    write,
-        gpointer     user_data,
-        GError     **error)
+finish (GBytes          *pdf,
+        const char      *language,
+        GkPdfWriteFunc   write,
+        gpointer         user_data,
+        GError         **error)
 {
-  qpdf_data qpdf = qpdf_init ();
+  qpdf_data qpdf;
   const char *data;
   gsize size;
   gboolean written = FALSE, ok = FALSE;
 
   data = g_bytes_get_data (pdf, &size);
+  /* Cairo's own files, the usual case, in one pass; anything else
+   * through libqpdf. */
+  switch (_gk_pdf_rewrite ((const guchar *) data, size, language, write, user_data, error))
+    {
+    case GK_PDF_REWRITE_DONE:
+      return TRUE;
+    case GK_PDF_REWRITE_FAILED:
+      return FALSE;
+    default:
+      break;
+    }
+
+  qpdf = qpdf_init ();
   qpdf_silence_errors (qpdf);
   qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
   qpdf_set_attempt_recovery (qpdf, QPDF_TRUE);
@@ -116,7 +125,7 @@ keep_bytes (const guchar  *data,
             gpointer       user_data,
             GError       **error)
 {
-  *(GBytes **) user_data = g_bytes_new (data, size);
+  g_byte_array_append (user_data, data, size);
   return TRUE;
 }
 
@@ -139,12 +148,13 @@ gk_pdf_finish (GBytes      *pdf,
                const char  *language,
                GError     **error)
 {
-  GBytes *result = NULL;
+  g_autoptr(GByteArray) result = g_byte_array_new ();
 
   g_return_val_if_fail (pdf != NULL, NULL);
 
-  finish (pdf, language, keep_bytes, &result, error);
-  return result;
+  if (!finish (pdf, language, keep_bytes, result, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&result));
 }
 
 typedef struct

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-disclosure-layout.h"
-#include "gk-pdf-finish.h"
+#include "gk-pdf-rewrite-private.h"
 #include "gk-pdf-writer.h"
 
 struct _GkPdfWriter
@@ -221,20 +221,39 @@ gk_pdf_writer_set_heading_font (GkPdfWriter *self,
 /* Writing ------------------------------------------------------------------ */
 
 /* The stream the finished PDF goes to; the first failure (a full disk, a
- * cancel) is kept and stops the rest. */
+ * cancel, a file cairo should not have made) is kept and stops the rest. */
 typedef struct
 {
   GOutputStream *stream;
   GCancellable  *cancellable;
   GError        *error;
+  GkPdfRewriter *rewriter;
 } Output;
 
+static gboolean
+write_output (const guchar  *data,
+              gsize          size,
+              gpointer       user_data,
+              GError       **error)
+{
+  Output *output = user_data;
+
+  return g_output_stream_write_all (output->stream, data, size, NULL, output->cancellable, error);
+}
+
+/* Cairo's file is put in order as it comes (gk-pdf-rewrite.c): it is
+ * never whole in memory. */
 static cairo_status_t
 collect_output (void                *closure,
                 const unsigned char *data,
                 unsigned int         length)
 {
-  g_byte_array_append (closure, data, length);
+  Output *output = closure;
+
+  if (output->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!_gk_pdf_rewriter_feed (output->rewriter, data, length, &output->error))
+    return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -326,12 +345,10 @@ render (GkPageLayout   *layout,
   cairo_status_t status;
   double width, height;
   guint n_pages = gk_page_layout_get_n_pages (layout);
-  g_autoptr(GByteArray) drawn = g_byte_array_new ();
 
   gk_page_layout_get_page_size (layout, 0, &width, &height);
-  /* Drawn in memory first: cairo's file is put in order before it is
-   * written (gk_pdf_finish()). */
-  surface = cairo_pdf_surface_create_for_stream (collect_output, drawn, width, height);
+  output->rewriter = _gk_pdf_rewriter_new ("zh-CN", write_output, output);
+  surface = cairo_pdf_surface_create_for_stream (collect_output, output, width, height);
   set_metadata (surface, document);
   cr = cairo_create (surface);
 
@@ -354,10 +371,20 @@ render (GkPageLayout   *layout,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (output->error == NULL && status == CAIRO_STATUS_SUCCESS)
+    _gk_pdf_rewriter_finish (output->rewriter, &output->error);
+  g_clear_pointer (&output->rewriter, _gk_pdf_rewriter_free);
 
   if (output->error != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&output->error));
+      if (output->error->domain == GK_PDF_ERROR)
+        {
+          g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER,
+                       _("The finished PDF could not be put in order: %s"), output->error->message);
+          g_clear_error (&output->error);
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&output->error));
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
@@ -365,13 +392,6 @@ render (GkPageLayout   *layout,
       g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER, "%s", cairo_status_to_string (status));
       return FALSE;
     }
-
-  {
-    g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&drawn));
-
-    if (!gk_pdf_finish_to_stream (bytes, "zh-CN", output->stream, output->cancellable, error))
-      return FALSE;
-  }
   return TRUE;
 }
 
@@ -397,7 +417,7 @@ gk_pdf_writer_write_to_stream (GkPdfWriter     *self,
 {
   GkPdfOptions options = { 0, };
   g_autoptr(GkPageLayout) layout = NULL;
-  Output output = { stream, cancellable, NULL };
+  Output output = { stream, cancellable, NULL, NULL };
 
   g_return_val_if_fail (GK_IS_PDF_WRITER (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);

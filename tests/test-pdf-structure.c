@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <qpdf/qpdf-c.h>
+
+#include "gk-disclosure-layout.h"
+#include "gk-document-io.h"
+#include "gk-indicator.h"
+#include "gk-pdf-finish.h"
+#include "gk-pdf-rewrite-private.h"
+#include "gk-pdf-writer.h"
+#include "gk-project.h"
+#include "gk-test-common.h"
+
+/* The tagged structure of a long disclosure, read back with libqpdf: the
+ * file needs no repair, its tree is whole and in reading order, and every
+ * page's marked content is in it. */
+
+#define N_PROJECTS 400
+
+/* The sample with @n more projects, each with seven indicators, as the
+ * benchmarks generate them. */
+static GkDocument *
+with_projects (guint n)
+{
+  GkDocument *document = gk_test_load_sample ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) added = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("网格化管理经费%u", i + 1));
+      g_ptr_array_add (codes, (gpointer) "2010399");
+    }
+  added = gk_document_add_projects (document, (const char * const *) names->pdata,
+                                    (const char * const *) codes->pdata, n);
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < 7; k++)
+      {
+        g_autoptr(GkIndicator) indicator = gk_indicator_new ("产出指标", k < 4 ? "数量指标" : "质量指标",
+                                                             "覆盖的网格数", "≥120个");
+        gk_document_list_insert (document, gk_project_get_indicators (added->pdata[i]), k, indicator);
+      }
+  return document;
+}
+
+static cairo_status_t
+collect (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The PDF as cairo writes it, before it is put in order. */
+static GBytes *
+draw (GkDocument *document)
+{
+  GkPdfOptions options = { 0, };
+  g_autoptr(GkPageLayout) layout = gk_disclosure_layout_new (document, &options);
+  GByteArray *drawn = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  gk_page_layout_get_page_size (layout, 0, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (collect, drawn, width, height);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < gk_page_layout_get_n_pages (layout); i++)
+    {
+      gk_page_layout_get_page_size (layout, i, &width, &height);
+      cairo_pdf_surface_set_size (surface, width, height);
+      gk_page_layout_draw_page (layout, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (drawn);
+}
+
+static gboolean
+keep (const guchar  *data,
+      gsize          size,
+      gpointer       user_data,
+      GError       **error)
+{
+  g_byte_array_append (user_data, data, size);
+  return TRUE;
+}
+
+static gboolean
+refuse (const guchar  *data,
+        gsize          size,
+        gpointer       user_data,
+        GError       **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "full");
+  return FALSE;
+}
+
+static int
+rewrite (GBytes      *pdf,
+         GByteArray  *out,
+         GError     **error)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (pdf, &size);
+
+  return _gk_pdf_rewrite (data, size, "zh-CN", keep, out, error);
+}
+
+/* What the tree walk found. */
+typedef struct
+{
+  qpdf_data   qpdf;
+  GHashTable *page_index;   /* page object id → index + 1 */
+  GArray     *order;        /* (page << 20) | MCID, as the tree reads */
+  GHashTable *owner;        /* (page << 20) | MCID → element object id */
+  guint       n_elements;
+} Walk;
+
+static void
+walk (Walk    *w,
+      qpdf_oh  element,
+      int      parent)
+{
+  qpdf_data qpdf = w->qpdf;
+  qpdf_oh kids = qpdf_oh_get_key (qpdf, element, "/K");
+  int id = qpdf_oh_get_object_id (qpdf, element);
+  guint page = 0;
+  int n;
+
+  g_assert_true (qpdf_oh_is_dictionary (qpdf, element));
+  g_assert_cmpint (id, >, 0);
+  /* Each element names the one it is under. */
+  g_assert_cmpint (qpdf_oh_get_object_id (qpdf, qpdf_oh_get_key (qpdf, element, "/P")), ==, parent);
+  w->n_elements++;
+  if (qpdf_oh_has_key (qpdf, element, "/Pg"))
+    page = GPOINTER_TO_UINT (g_hash_table_lookup (w->page_index,
+                                                  GINT_TO_POINTER (qpdf_oh_get_object_id (qpdf, qpdf_oh_get_key (qpdf, element, "/Pg")))));
+
+  n = qpdf_oh_is_array (qpdf, kids) ? qpdf_oh_get_array_n_items (qpdf, kids) : 1;
+  for (int i = 0; i < n; i++)
+    {
+      qpdf_oh kid = qpdf_oh_is_array (qpdf, kids) ? qpdf_oh_get_array_item (qpdf, kids, i) : kids;
+
+      if (qpdf_oh_is_integer (qpdf, kid))
+        {
+          guint key = (page - 1) << 20 | (guint) qpdf_oh_get_int_value_as_int (qpdf, kid);
+
+          g_assert_cmpuint (page, >, 0);
+          g_array_append_val (w->order, key);
+          g_hash_table_insert (w->owner, GUINT_TO_POINTER (key), GINT_TO_POINTER (id));
+        }
+      else if (qpdf_oh_is_dictionary_of_type (qpdf, kid, "/StructElem", ""))
+        walk (w, kid, id);
+      else
+        /* A link's annotation. */
+        g_assert_true (qpdf_oh_is_dictionary_of_type (qpdf, kid, "/OBJR", ""));
+    }
+}
+
+/* The entries of a number tree, flattened: key → value. */
+static void
+number_tree (qpdf_data   qpdf,
+             qpdf_oh     node,
+             GHashTable *entries)
+{
+  qpdf_oh nums = qpdf_oh_get_key (qpdf, node, "/Nums");
+  qpdf_oh kids = qpdf_oh_get_key (qpdf, node, "/Kids");
+
+  if (qpdf_oh_is_array (qpdf, nums))
+    for (int i = 0; i + 1 < qpdf_oh_get_array_n_items (qpdf, nums); i += 2)
+      g_hash_table_insert (entries,
+                           GINT_TO_POINTER (qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_array_item (qpdf, nums, i))),
+                           GUINT_TO_POINTER (qpdf_oh_get_array_item (qpdf, nums, i + 1)));
+  if (qpdf_oh_is_array (qpdf, kids))
+    for (int i = 0; i < qpdf_oh_get_array_n_items (qpdf, kids); i++)
+      number_tree (qpdf, qpdf_oh_get_array_item (qpdf, kids, i), entries);
+}
+
+static guint
+count (const guchar *data,
+       gsize         size,
+       const char   *text)
+{
+  gsize length = strlen (text);
+  guint n = 0;
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, text, length) == 0)
+      n++;
+  return n;
+}
+
+static const char *
+find (const char *data,
+      gsize       size,
+      const char *text)
+{
+  gsize length = strlen (text);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, text, length) == 0)
+      return data + i;
+  return NULL;
+}
+
+/* Everything a reader of the tags relies on, asserted of @pdf. */
+static void
+assert_structure (GBytes *pdf)
+{
+  g_autoptr(GHashTable) page_index = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) owner = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) parents = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *per_page = NULL;
+  qpdf_data qpdf = qpdf_init ();
+  qpdf_oh root, tree, document;
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  Walk w = { qpdf, page_index, order, owner, 0 };
+  int n_pages;
+
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+  qpdf_set_attempt_recovery (qpdf, QPDF_FALSE);
+  g_assert_cmpint (qpdf_read_memory (qpdf, "structure.pdf", data, size, NULL), ==, QPDF_SUCCESS);
+  n_pages = qpdf_get_num_pages (qpdf);
+  g_assert_cmpint (n_pages, >, 100);
+  for (int i = 0; i < n_pages; i++)
+    g_hash_table_insert (page_index, GINT_TO_POINTER (qpdf_oh_get_object_id (qpdf, qpdf_get_page_n (qpdf, i))),
+                         GUINT_TO_POINTER (i + 1));
+
+  root = qpdf_get_root (qpdf);
+  g_assert_cmpstr (qpdf_oh_get_utf8_value (qpdf, qpdf_oh_get_key (qpdf, root, "/Lang")), ==, "zh-CN");
+  g_assert_true (qpdf_oh_get_bool_value (qpdf, qpdf_oh_get_key (qpdf, qpdf_oh_get_key (qpdf, root, "/MarkInfo"), "/Marked")));
+
+  /* One Document under the root, everything under it. */
+  tree = qpdf_oh_get_key (qpdf, root, "/StructTreeRoot");
+  document = qpdf_oh_get_key (qpdf, tree, "/K");
+  g_assert_true (qpdf_oh_is_dictionary (qpdf, document));
+  g_assert_true (qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, document, "/S"), "/Document"));
+  walk (&w, document, qpdf_oh_get_object_id (qpdf, tree));
+  g_assert_cmpuint (w.n_elements, >, 1000);
+
+  /* In reading order: page after page, each page's content in the
+   * order it was drawn; and no page without content in the tree. */
+  per_page = g_new0 (guint, n_pages);
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint key = g_array_index (order, guint, i);
+
+      if (i > 0)
+        g_assert_cmpuint (g_array_index (order, guint, i - 1), <, key);
+      per_page[key >> 20]++;
+    }
+
+  /* Each page's marked content is all in the tree, and the parent tree
+   * leads from each back to its element. */
+  number_tree (qpdf, qpdf_oh_get_key (qpdf, tree, "/ParentTree"), parents);
+  for (int p = 0; p < n_pages; p++)
+    {
+      qpdf_oh page = qpdf_get_page_n (qpdf, p);
+      qpdf_oh list;
+      unsigned char *content = NULL;
+      size_t length = 0;
+      gpointer value;
+
+      g_assert_cmpuint (per_page[p], >, 0);
+      g_assert_cmpint (qpdf_oh_get_page_content_data (qpdf, page, &content, &length), ==, QPDF_SUCCESS);
+      g_assert_cmpuint (count (content, length, "/MCID "), ==, per_page[p]);
+      free (content);
+
+      g_assert_true (g_hash_table_lookup_extended (parents, GINT_TO_POINTER (qpdf_oh_get_int_value_as_int (qpdf, qpdf_oh_get_key (qpdf, page, "/StructParents"))),
+                                                   NULL, &value));
+      list = GPOINTER_TO_UINT (value);
+      g_assert_cmpint (qpdf_oh_get_array_n_items (qpdf, list), ==, per_page[p]);
+      for (guint m = 0; m < per_page[p]; m++)
+        g_assert_cmpint (qpdf_oh_get_object_id (qpdf, qpdf_oh_get_array_item (qpdf, list, m)), ==,
+                         GPOINTER_TO_INT (g_hash_table_lookup (owner, GUINT_TO_POINTER ((guint) p << 20 | m))));
+    }
+  /* Read without a repair: the offsets of the table are the objects'. */
+  g_assert_false (qpdf_more_warnings (qpdf));
+  qpdf_cleanup (&qpdf);
+}
+
+/* A long disclosure, as written, passes every check of its tags. */
+static void
+test_structure_long (void)
+{
+  g_autoptr(GkDocument) document = with_projects (N_PROJECTS);
+  g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gk_pdf_writer_write_to_stream (writer, memory, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (memory, NULL, NULL));
+  pdf = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  assert_structure (pdf);
+}
+
+/* Cairo's files are put in order in one pass, the same file each time;
+ * what is not like them (junk, a file cut short, an update appended, a
+ * stream longer than its length says) is left for libqpdf, nothing
+ * written; and a write that fails says so. */
+static void
+test_structure_rewrite (void)
+{
+  g_autoptr(GkDocument) document = with_projects (40);
+  g_autoptr(GBytes) drawn = draw (document);
+  g_autoptr(GByteArray) first = g_byte_array_new ();
+  g_autoptr(GByteArray) second = g_byte_array_new ();
+  g_autoptr(GByteArray) nothing = g_byte_array_new ();
+  g_autoptr(GBytes) finished = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (drawn, &size);
+  const char *end_stream;
+
+  g_assert_cmpint (rewrite (drawn, first, &error), ==, GK_PDF_REWRITE_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpint (rewrite (drawn, second, &error), ==, GK_PDF_REWRITE_DONE);
+  g_assert_cmpmem (first->data, first->len, second->data, second->len);
+
+  /* gk_pdf_finish() gives the same bytes. */
+  finished = gk_pdf_finish (drawn, "zh-CN", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (finished, NULL), g_bytes_get_size (finished), first->data, first->len);
+
+  {
+    g_autoptr(GBytes) junk = g_bytes_new_static ("%PDF-1.5\nnot a PDF at all\n", 26);
+    g_autoptr(GBytes) cut = g_bytes_new_from_bytes (drawn, 0, size / 2);
+    g_autoptr(GByteArray) updated = g_byte_array_new ();
+    g_autoptr(GByteArray) longer = g_byte_array_new ();
+    g_autoptr(GBytes) updated_bytes = NULL;
+    g_autoptr(GBytes) longer_bytes = NULL;
+    gsize at;
+
+    g_byte_array_append (updated, (const guint8 *) data, size);
+    g_byte_array_append (updated, (const guint8 *) "1 0 obj\nnull\nendobj\n", 20);
+    updated_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&updated));
+
+    /* "endstream" inside a stream's data, where its length says the
+     * data goes on. */
+    end_stream = find (data, size, "\nendstream");
+    g_assert_nonnull (end_stream);
+    at = end_stream - data - 4;
+    g_byte_array_append (longer, (const guint8 *) data, at);
+    g_byte_array_append (longer, (const guint8 *) "\nendstream", 10);
+    g_byte_array_append (longer, (const guint8 *) data + at, size - at);
+    longer_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&longer));
+
+    g_assert_cmpint (rewrite (junk, nothing, &error), ==, GK_PDF_REWRITE_UNSUPPORTED);
+    g_assert_cmpint (rewrite (cut, nothing, &error), ==, GK_PDF_REWRITE_UNSUPPORTED);
+    g_assert_cmpint (rewrite (updated_bytes, nothing, &error), ==, GK_PDF_REWRITE_UNSUPPORTED);
+    g_assert_cmpint (rewrite (longer_bytes, nothing, &error), ==, GK_PDF_REWRITE_UNSUPPORTED);
+    g_assert_no_error (error);
+    g_assert_cmpuint (nothing->len, ==, 0);
+  }
+
+  g_assert_cmpint (_gk_pdf_rewrite (g_bytes_get_data (drawn, NULL), size, "zh-CN", refuse, NULL, &error),
+                   ==, GK_PDF_REWRITE_FAILED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+}
+
+/* Fed as cairo feeds it, a few bytes at a time, the same file as when it
+ * is read whole; and a file that ends early is refused at the end. */
+static void
+test_structure_streamed (void)
+{
+  g_autoptr(GkDocument) document = with_projects (10);
+  g_autoptr(GBytes) drawn = draw (document);
+  g_autoptr(GByteArray) whole = g_byte_array_new ();
+  g_autoptr(GByteArray) streamed = g_byte_array_new ();
+  g_autoptr(GByteArray) cut = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  GkPdfRewriter *rewriter;
+  gsize size;
+  const guchar *data = g_bytes_get_data (drawn, &size);
+
+  g_assert_cmpint (rewrite (drawn, whole, &error), ==, GK_PDF_REWRITE_DONE);
+  rewriter = _gk_pdf_rewriter_new ("zh-CN", keep, streamed);
+  for (gsize at = 0, step = 1; at < size; at += step, step = step % 97 + 3)
+    g_assert_true (_gk_pdf_rewriter_feed (rewriter, data + at, MIN (step, size - at), &error));
+  g_assert_true (_gk_pdf_rewriter_finish (rewriter, &error));
+  g_assert_no_error (error);
+  _gk_pdf_rewriter_free (rewriter);
+  g_assert_cmpmem (whole->data, whole->len, streamed->data, streamed->len);
+
+  rewriter = _gk_pdf_rewriter_new ("zh-CN", keep, cut);
+  g_assert_true (_gk_pdf_rewriter_feed (rewriter, data, size - 200, &error));
+  g_assert_false (_gk_pdf_rewriter_finish (rewriter, &error));
+  g_assert_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER);
+  _gk_pdf_rewriter_free (rewriter);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pdf-structure/long", test_structure_long);
+  g_test_add_func ("/pdf-structure/rewrite", test_structure_rewrite);
+  g_test_add_func ("/pdf-structure/streamed", test_structure_streamed);
+  return g_test_run ();
+}
