@@ -20,15 +20,77 @@ gk_span_free (gpointer data)
   g_free (span);
 }
 
+static GkSpan *
+gk_span_new (GkSpanKind  kind,
+             const char *text,
+             const char *source)
+{
+  GkSpan *span = g_new0 (GkSpan, 1);
+
+  span->kind = kind;
+  span->text = g_strdup (text);
+  span->source = g_strdup (source);
+  return span;
+}
+
+static GkParagraph *
+gk_paragraph_new (const char       *id,
+                  GkParagraphStyle  style,
+                  GkProject        *project)
+{
+  GkParagraph *paragraph = g_new0 (GkParagraph, 1);
+
+  g_ref_count_init (&paragraph->ref_count);
+  paragraph->id = g_strdup (id);
+  paragraph->style = style;
+  paragraph->spans = g_ptr_array_new_with_free_func (gk_span_free);
+  paragraph->project = project != NULL ? g_object_ref (project) : NULL;
+  return paragraph;
+}
+
+static GkParagraph *
+gk_paragraph_ref (GkParagraph *paragraph)
+{
+  g_ref_count_inc (&paragraph->ref_count);
+  return paragraph;
+}
+
 static void
-gk_paragraph_free (gpointer data)
+gk_paragraph_unref (gpointer data)
 {
   GkParagraph *paragraph = data;
 
+  if (!g_ref_count_dec (&paragraph->ref_count))
+    return;
   g_free (paragraph->id);
   g_ptr_array_unref (paragraph->spans);
   g_clear_object (&paragraph->project);
   g_free (paragraph);
+}
+
+/* A paragraph about to differ from the one a block shares: a copy takes
+ * its place in @paragraphs. */
+static GkParagraph *
+gk_paragraph_own (GPtrArray *paragraphs,
+                  guint      index)
+{
+  GkParagraph *paragraph = g_ptr_array_index (paragraphs, index);
+  GkParagraph *copy;
+
+  if (g_ref_count_compare (&paragraph->ref_count, 1))
+    return paragraph;
+  copy = gk_paragraph_new (paragraph->id, paragraph->style, paragraph->project);
+  copy->hand_written = paragraph->hand_written;
+  copy->off = paragraph->off;
+  for (guint i = 0; i < paragraph->spans->len; i++)
+    {
+      const GkSpan *span = g_ptr_array_index (paragraph->spans, i);
+
+      g_ptr_array_add (copy->spans, gk_span_new (span->kind, span->text, span->source));
+    }
+  paragraphs->pdata[index] = copy;
+  gk_paragraph_unref (paragraph);
+  return copy;
 }
 
 static void
@@ -52,6 +114,44 @@ gk_narrative_chinese_number (guint number)
 
 /* Composer ----------------------------------------------------------------- */
 
+/* Object data: the blocks of the last composition, kept for the next. */
+#define GK_NARRATIVE_MEMOS "gk-narrative-memos"
+
+typedef struct
+{
+  GBytes      *inputs;
+  GkMoneyUnit  stored_unit;
+  GkMoneyUnit  text_unit;
+  GPtrArray   *paragraphs;  /* GkParagraph, shared with the compositions */
+} Block;
+
+typedef struct
+{
+  GHashTable *blocks;  /* owner → Block, as last composed */
+  GHashTable *next;    /* owner → Block, of the composition under way */
+  gboolean    used;
+} Memo;
+
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  g_bytes_unref (block->inputs);
+  g_ptr_array_unref (block->paragraphs);
+  g_free (block);
+}
+
+static void
+memo_free (gpointer data)
+{
+  Memo *memo = data;
+
+  g_hash_table_unref (memo->blocks);
+  g_clear_pointer (&memo->next, g_hash_table_unref);
+  g_free (memo);
+}
+
 void
 gk_composer_init (GkComposer *c,
                   GkDocument *document)
@@ -63,6 +163,105 @@ gk_composer_init (GkComposer *c,
   c->text_unit = gk_template_get_text_unit (gk_document_get_template (document), c->stored_unit);
   c->money_unit = gk_money_unit_to_string (c->text_unit);
   c->sections = g_ptr_array_new_with_free_func (gk_narrative_section_free);
+  c->memos = g_object_get_data (G_OBJECT (document), GK_NARRATIVE_MEMOS);
+  if (c->memos == NULL)
+    {
+      c->memos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, memo_free);
+      g_object_set_data_full (G_OBJECT (document), GK_NARRATIVE_MEMOS, c->memos,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  c->memos_used = g_ptr_array_new ();
+}
+
+/* What is kept of the last composition is what it used: the blocks of a
+ * project since deleted go with it. */
+void
+gk_composer_finish (GkComposer *c)
+{
+  for (guint i = 0; i < c->memos_used->len; i++)
+    {
+      Memo *memo = g_ptr_array_index (c->memos_used, i);
+
+      g_hash_table_unref (memo->blocks);
+      memo->blocks = g_steal_pointer (&memo->next);
+      memo->used = FALSE;
+    }
+  g_clear_pointer (&c->memos_used, g_ptr_array_unref);
+  g_clear_pointer (&c->block_inputs, g_bytes_unref);
+}
+
+gboolean
+gk_composer_block_begin (GkComposer   *c,
+                         const char   *memo_name,
+                         gpointer      owner,
+                         gconstpointer inputs,
+                         gsize         size)
+{
+  Memo *memo = g_hash_table_lookup (c->memos, memo_name);
+  Block *block;
+
+  g_assert (c->section != NULL && c->block_memo == NULL);
+
+  if (memo == NULL)
+    {
+      memo = g_new0 (Memo, 1);
+      memo->blocks = g_hash_table_new_full (NULL, NULL, g_object_unref, block_free);
+      g_hash_table_insert (c->memos, (gpointer) memo_name, memo);
+    }
+  if (!memo->used)
+    {
+      memo->used = TRUE;
+      memo->next = g_hash_table_new_full (NULL, NULL, g_object_unref, block_free);
+      g_ptr_array_add (c->memos_used, memo);
+    }
+
+  block = g_hash_table_lookup (memo->next, owner);
+  if (block == NULL)
+    block = g_hash_table_lookup (memo->blocks, owner);
+  if (block != NULL && block->stored_unit == c->stored_unit && block->text_unit == c->text_unit &&
+      g_bytes_get_size (block->inputs) == size &&
+      memcmp (g_bytes_get_data (block->inputs, NULL), inputs, size) == 0)
+    {
+      for (guint i = 0; i < block->paragraphs->len; i++)
+        g_ptr_array_add (c->section->paragraphs, gk_paragraph_ref (g_ptr_array_index (block->paragraphs, i)));
+      if (!g_hash_table_contains (memo->next, owner))
+        {
+          gpointer key;
+
+          g_hash_table_steal_extended (memo->blocks, owner, &key, (gpointer *) &block);
+          g_hash_table_insert (memo->next, key, block);
+        }
+      c->paragraph = NULL;
+      return TRUE;
+    }
+
+  c->block_memo = memo;
+  c->block_owner = owner;
+  c->block_inputs = g_bytes_new (inputs, size);
+  c->block_start = c->section->paragraphs->len;
+  return FALSE;
+}
+
+void
+gk_composer_block_end (GkComposer *c)
+{
+  Memo *memo = c->block_memo;
+  Block *block;
+
+  g_assert (memo != NULL);
+
+  block = g_new0 (Block, 1);
+  block->inputs = g_steal_pointer (&c->block_inputs);
+  block->stored_unit = c->stored_unit;
+  block->text_unit = c->text_unit;
+  block->paragraphs = g_ptr_array_new_full (c->section->paragraphs->len - c->block_start, gk_paragraph_unref);
+  for (guint i = c->block_start; i < c->section->paragraphs->len; i++)
+    g_ptr_array_add (block->paragraphs, gk_paragraph_ref (g_ptr_array_index (c->section->paragraphs, i)));
+  g_hash_table_replace (memo->next, g_object_ref (c->block_owner), block);
+  /* What follows is not the block's: it must not write into it. */
+  c->paragraph = NULL;
+  c->block_memo = NULL;
+  c->block_owner = NULL;
 }
 
 void
@@ -73,7 +272,7 @@ gk_composer_section (GkComposer *c,
 
   section->number = c->sections->len + 1;
   section->title = g_strdup (title);
-  section->paragraphs = g_ptr_array_new_with_free_func (gk_paragraph_free);
+  section->paragraphs = g_ptr_array_new_with_free_func (gk_paragraph_unref);
   g_ptr_array_add (c->sections, section);
   c->section = section;
   c->paragraph = NULL;
@@ -88,16 +287,16 @@ gk_composer_paragraph (GkComposer       *c,
                        const char       *id_format,
                        ...)
 {
-  GkParagraph *paragraph = g_new0 (GkParagraph, 1);
+  GkParagraph *paragraph;
+  g_autofree char *id = NULL;
   va_list args;
 
   g_assert (c->section != NULL);
 
   va_start (args, id_format);
-  paragraph->id = g_strdup_vprintf (id_format, args);
+  id = g_strdup_vprintf (id_format, args);
   va_end (args);
-  paragraph->style = style;
-  paragraph->spans = g_ptr_array_new_with_free_func (gk_span_free);
+  paragraph = gk_paragraph_new (id, style, NULL);
   g_ptr_array_add (c->section->paragraphs, paragraph);
   c->paragraph = paragraph;
   return paragraph;
@@ -130,10 +329,7 @@ gk_composer_span (GkComposer *c,
         }
     }
 
-  span = g_new0 (GkSpan, 1);
-  span->kind = kind;
-  span->text = g_strdup (text);
-  span->source = g_strdup (source);
+  span = gk_span_new (kind, text, source);
   g_ptr_array_add (c->paragraph->spans, span);
 }
 
@@ -355,6 +551,10 @@ gk_composer_change (GkComposer    *c,
 void
 gk_composer_apply_hand_written (GkComposer *c)
 {
+  g_auto(GStrv) ids = gk_explanation_dup_hand_written_ids (c->explanation);
+
+  if (ids == NULL || ids[0] == NULL)
+    return;
   for (guint s = 0; s < c->sections->len; s++)
     {
       GkNarrativeSection *section = g_ptr_array_index (c->sections, s);
@@ -373,11 +573,9 @@ gk_composer_apply_hand_written (GkComposer *c)
             continue;
 
           source = g_strconcat ("hand-written/", paragraph->id, NULL);
+          paragraph = gk_paragraph_own (section->paragraphs, p);
           g_ptr_array_set_size (paragraph->spans, 0);
-          span = g_new0 (GkSpan, 1);
-          span->kind = GK_SPAN_TYPED;
-          span->text = g_strdup (text);
-          span->source = g_steal_pointer (&source);
+          span = gk_span_new (GK_SPAN_TYPED, text, source);
           g_ptr_array_add (paragraph->spans, span);
           paragraph->hand_written = TRUE;
         }
@@ -413,13 +611,12 @@ compose_cache_free (gpointer data)
   g_free (cache);
 }
 
-GPtrArray *
-gk_narrative_compose (GkDocument *document)
+static GPtrArray *
+compose (GkDocument         *document,
+         const char * const *only)
 {
   GkComposer c;
   ComposeCache *cache;
-
-  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
   /* After an edit, several checks and the views each compose the text
    * from the same state: while GkDocument::changed is emitted, the first
@@ -429,11 +626,13 @@ gk_narrative_compose (GkDocument *document)
     return g_ptr_array_ref (cache->sections);
 
   gk_composer_init (&c, document);
+  c.only = only;
   gk_narrative_compose_outline (&c);
   gk_composer_apply_hand_written (&c);
   gk_narrative_add_strays (&c);
   gk_narrative_drop_off (&c);
-  if (document->emitting > 0)
+  gk_composer_finish (&c);
+  if (document->emitting > 0 && only == NULL)
     {
       cache = g_new0 (ComposeCache, 1);
       cache->changes = document->changes;
@@ -441,6 +640,37 @@ gk_narrative_compose (GkDocument *document)
       g_object_set_data_full (G_OBJECT (document), GK_DOCUMENT_EMISSION_CACHE, cache, compose_cache_free);
     }
   return c.sections;
+}
+
+GPtrArray *
+gk_narrative_compose (GkDocument *document)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  return compose (document, NULL);
+}
+
+/**
+ * gk_narrative_compose_some:
+ * @document: a document
+ * @only: paragraph ids, or beginnings of them ("k."), NULL-terminated
+ *
+ * As gk_narrative_compose(), for a reader that looks at a few paragraphs
+ * only: the kinds of paragraph that write @only are composed, others may
+ * be left out (and the subheadings numbered without them). A check after
+ * each edit then does not compose 10 000 projects' paragraphs it does not
+ * read.
+ *
+ * Returns: (transfer full) (element-type GkNarrativeSection): the sections
+ */
+GPtrArray *
+gk_narrative_compose_some (GkDocument         *document,
+                           const char * const *only)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (only != NULL, NULL);
+
+  return compose (document, only);
 }
 
 /**
@@ -464,6 +694,7 @@ gk_narrative_compose_all (GkDocument *document)
   gk_narrative_compose_outline (&c);
   gk_composer_apply_hand_written (&c);
   gk_narrative_add_strays (&c);
+  gk_composer_finish (&c);
   for (guint s = 0; s < c.sections->len; s++)
     {
       GkNarrativeSection *section = g_ptr_array_index (c.sections, s);
@@ -472,7 +703,8 @@ gk_narrative_compose_all (GkDocument *document)
         {
           GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
 
-          paragraph->off = gk_explanation_get_paragraph_off (c.explanation, paragraph->id);
+          if (gk_explanation_get_paragraph_off (c.explanation, paragraph->id))
+            gk_paragraph_own (section->paragraphs, p)->off = TRUE;
         }
     }
   return c.sections;
