@@ -70,7 +70,10 @@ void         gk_composer_change             (GkComposer       *c,
                                              GkAmount          this_year,
                                              GkChangeFlags     flags);
 void         gk_composer_apply_hand_written (GkComposer       *c);
+void         gk_composer_init_memos         (GkComposer       *c);
 void         gk_composer_finish             (GkComposer       *c);
+GkParagraph *gk_paragraph_ref               (GkParagraph      *paragraph);
+void         gk_paragraph_unref             (gpointer          paragraph);
 
 /* A block: the paragraphs one owner (a project) gives a kind, written
  * again only when what they are written from changed. @inputs holds all
