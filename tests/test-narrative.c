@@ -671,6 +671,100 @@ test_narrative_document_finalized (void)
   g_assert_finalize_object (document);
 }
 
+/* What is kept from one composition to the next reads as a composition
+ * from nothing would, after each kind of edit a project's paragraphs
+ * follow; and a hand-written or switched-off paragraph does not change
+ * the one kept for later. */
+static char *
+composed_text (GkDocument *document)
+{
+  g_autoptr(GPtrArray) sections = gk_narrative_compose_all (document);
+  GString *text = g_string_new (NULL);
+
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (sections, s);
+
+      for (guint p = 0; p < section->paragraphs->len; p++)
+        {
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+          g_autofree char *line = gk_paragraph_dup_text (paragraph);
+
+          g_string_append_printf (text, "%s%s%s|%s\n", paragraph->id, paragraph->off ? " off" : "",
+                                  paragraph->hand_written ? " hand" : "", line);
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_as_fresh (GkDocument *document)
+{
+  g_autofree char *kept = NULL;
+  g_autofree char *fresh = NULL;
+  g_autoptr(GPtrArray) sections = gk_narrative_compose (document);
+  g_autofree char *kept_plain = gk_narrative_dup_text (sections);
+  g_autofree char *fresh_plain = NULL;
+
+  kept = composed_text (document);
+  g_object_set_data (G_OBJECT (document), "gk-narrative-memos", NULL);
+  fresh = composed_text (document);
+  g_clear_pointer (&sections, g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (document), "gk-narrative-memos", NULL);
+  sections = gk_narrative_compose (document);
+  fresh_plain = gk_narrative_dup_text (sections);
+  g_assert_cmpstr (kept, ==, fresh);
+  g_assert_cmpstr (kept_plain, ==, fresh_plain);
+}
+
+static void
+test_narrative_kept_paragraphs (void)
+{
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
+  GkProject *project = gk_document_lookup_project (document, "p3");
+  GkRow *row = gk_project_get_row (project);
+  int e302 = gk_table_column_index (gk_row_get_table (row), "e302");
+  g_autoptr(GPtrArray) before = gk_narrative_compose (document);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const GkParagraph *kept;
+
+  /* A figure: the project's scale, and only its paragraphs, are new. */
+  g_assert_true (gk_document_set_amount_text (document, row, e302, "4321.09", &error));
+  g_assert_no_error (error);
+  after = gk_narrative_compose (document);
+  kept = gk_narrative_lookup_paragraph (after, "s7.project.p1.basis");
+  g_assert_true (kept == gk_narrative_lookup_paragraph (before, "s7.project.p1.basis"));
+  g_assert_false (gk_narrative_lookup_paragraph (after, "s7.project.p3.scale") ==
+                  gk_narrative_lookup_paragraph (before, "s7.project.p3.scale"));
+  assert_as_fresh (document);
+
+  /* Typed fields, a hand-written and a switched-off paragraph, undone. */
+  gk_document_set_text (document, project, "basis", "新的政策依据");
+  assert_as_fresh (document);
+  gk_document_set_text (document, project, "name", "");
+  assert_as_fresh (document);
+  gk_document_set_hand_written (document, "s7.project.p1.owner", "由办公室承担。");
+  assert_as_fresh (document);
+  gk_document_set_paragraph_off (document, "s7.project.p1.period", TRUE);
+  assert_as_fresh (document);
+  g_assert_true (gk_document_undo (document));
+  g_assert_true (gk_document_undo (document));
+  assert_as_fresh (document);
+  assert_paragraph_has (before, "s7.project.p1.owner", "项目承担单位：");
+
+  /* A project gone: the numbers after it move up. */
+  gk_document_list_remove (document, gk_document_get_projects (document), 0);
+  assert_as_fresh (document);
+  g_assert_true (gk_document_undo (document));
+  assert_as_fresh (document);
+
+  /* The unit 情况说明 states money in. */
+  g_assert_true (gk_document_convert_money_unit (document, GK_MONEY_UNIT_YUAN, NULL, &error));
+  g_assert_no_error (error);
+  assert_as_fresh (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/narrative/edit/project-renamed", test_narrative_project_renamed);
   g_test_add_func ("/narrative/edit/item-amount", test_narrative_item_amount_changed);
   g_test_add_func ("/narrative/edit/ids-stable", test_narrative_ids_stable);
+  g_test_add_func ("/narrative/edit/kept-paragraphs", test_narrative_kept_paragraphs);
   g_test_add_func ("/narrative/hand-written/edit", test_narrative_hand_written);
   g_test_add_func ("/narrative/hand-written/file", test_narrative_hand_written_file);
   g_test_add_func ("/narrative/hand-written/invalid", test_narrative_hand_written_invalid);

@@ -438,7 +438,15 @@ check_composed_changes (GkCheckRun *run)
 {
   GkExplanation *explanation = gk_document_get_explanation (run->document);
   g_autoptr(GPtrArray) list = composed_comparisons (run);
-  g_autoptr(GPtrArray) sections = gk_narrative_compose (run->document);
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GStrvBuilder) only = g_strv_builder_new ();
+  g_auto(GStrv) only_ids = NULL;
+
+  /* The paragraphs compared, not the projects' thousands. */
+  for (guint i = 0; i < list->len; i++)
+    g_strv_builder_add (only, ((Comparison *) list->pdata[i])->paragraph);
+  only_ids = g_strv_builder_end (only);
+  sections = gk_narrative_compose_some (run->document, (const char * const *) only_ids);
 
   for (guint i = 0; i < list->len; i++)
     {

@@ -247,9 +247,13 @@ gk_narrative_kind_performance (GkComposer *c)
       GkProject *project = projects->pdata[i];
       GkParagraph *paragraph;
 
+      /* Its id is all it reads, and is the project's for good. */
+      if (gk_composer_block_begin (c, "s10.performance", project, NULL, 0))
+        continue;
       paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_PERFORMANCE, "s10.performance.%s",
                                          gk_project_get_id (project));
       paragraph->project = g_object_ref (project);
+      gk_composer_block_end (c);
     }
 }
 

@@ -122,6 +122,20 @@ gk_narrative_list_kinds (void)
   return ids;
 }
 
+/* A reader that needs a few paragraphs (a check) has the kinds that
+ * write them composed, not the 10 000 projects' of another. */
+static gboolean
+kind_wanted (GkComposer *c,
+             const Kind *kind)
+{
+  if (c->only == NULL)
+    return TRUE;
+  for (guint i = 0; c->only[i] != NULL; i++)
+    if (g_str_has_prefix (kind->prefix, c->only[i]) || g_str_has_prefix (c->only[i], kind->prefix))
+      return TRUE;
+  return FALSE;
+}
+
 /* Writes one section's kinds. A subheading is written only between kinds
  * that share a section, and only over a kind that said something: the
  * numbers after it move up. */
@@ -152,6 +166,8 @@ compose_section (GkComposer         *c,
       guint before = c->section->paragraphs->len;
       gboolean heading = subheadings && n_kinds > 1 && kind->heading != NULL;
 
+      if (!kind_wanted (c, kind))
+        continue;
       if (heading)
         gk_narrative_subheading (c, n_headings + 1, kind->heading, kind->heading_id);
       kind->compose (c);
@@ -300,7 +316,11 @@ gk_narrative_add_strays (GkComposer *c)
 void
 gk_narrative_drop_off (GkComposer *c)
 {
+  g_auto(GStrv) off = gk_explanation_dup_off_ids (c->explanation);
   gboolean dropped = FALSE;
+
+  if (off == NULL || off[0] == NULL)
+    return;
 
   for (guint s = 0; s < c->sections->len; s++)
     {

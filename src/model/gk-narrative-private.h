@@ -16,6 +16,14 @@ typedef struct
   GPtrArray          *sections;     /* GkNarrativeSection */
   GkNarrativeSection *section;      /* being written */
   GkParagraph        *paragraph;    /* being written */
+  const char * const *only;         /* paragraph ids or prefixes whose kinds alone are
+                                     * composed, or NULL for all */
+  GHashTable         *memos;        /* the document's: memo name → Memo */
+  GPtrArray          *memos_used;   /* Memo: the ones this composition filled */
+  gpointer            block_memo;   /* Memo of the block being written, or NULL */
+  gpointer            block_owner;
+  GBytes             *block_inputs;
+  guint               block_start;
 } GkComposer;
 
 typedef enum {
@@ -62,6 +70,24 @@ void         gk_composer_change             (GkComposer       *c,
                                              GkAmount          this_year,
                                              GkChangeFlags     flags);
 void         gk_composer_apply_hand_written (GkComposer       *c);
+void         gk_composer_init_memos         (GkComposer       *c);
+void         gk_composer_finish             (GkComposer       *c);
+GkParagraph *gk_paragraph_ref               (GkParagraph      *paragraph);
+void         gk_paragraph_unref             (gpointer          paragraph);
+
+/* A block: the paragraphs one owner (a project) gives a kind, written
+ * again only when what they are written from changed. @inputs holds all
+ * the block reads besides the owner's identity and the units (serials and
+ * figures, compared byte by byte); when they are as last time, the
+ * paragraphs of last time are put in place and block_begin returns TRUE;
+ * else the caller writes them and calls block_end. Composing 情况说明
+ * after an edit of one project then costs a comparison per project. */
+gboolean     gk_composer_block_begin        (GkComposer       *c,
+                                             const char       *memo,
+                                             gpointer          owner,
+                                             gconstpointer     inputs,
+                                             gsize             size);
+void         gk_composer_block_end          (GkComposer       *c);
 
 char        *gk_narrative_chinese_number    (guint             number);
 char        *gk_narrative_trim_typed        (const char       *text,

@@ -113,6 +113,60 @@ project_line (GkComposer *c,
   gk_composer_typed (c, text, field_source, "（未填写）");
 }
 
+/* All a project's paragraphs are written from, besides the project
+ * itself, for gk_composer_block_begin(). */
+typedef struct
+{
+  guint64  serial;
+  guint    index;
+  GkAmount total;
+  GkAmount fiscal;
+  GkAmount other_funds;
+} ProjectInputs;
+
+/* The subheading and the lines of the (@index + 1)th project. */
+static void
+compose_project (GkComposer *c,
+                 GkProject  *project,
+                 guint       index)
+{
+  const char *id = gk_project_get_id (project);
+  g_autofree char *n = gk_narrative_chinese_number (index + 1);
+  g_autofree char *number = g_strdup_printf ("（%s）项目名称：", n);
+  g_autofree char *name_source = gk_narrative_source ("project/%s/name", id);
+  g_autofree char *total_source = gk_narrative_source ("project/%s/total", id);
+  GkParagraph *paragraph;
+
+  paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_SUBHEADING, "s7.project.%s", id);
+  paragraph->project = g_object_ref (project);
+  gk_composer_text (c, number);
+  if (gk_project_get_name (project) == NULL || gk_project_get_name (project)[0] == '\0')
+    gk_composer_span (c, GK_SPAN_MISSING, "（项目名称未填写）", name_source);
+  else
+    gk_composer_span (c, GK_SPAN_FIGURE, gk_project_get_name (project), name_source);
+
+  project_line (c, project, "basis", "设立的政策依据：", gk_project_get_basis (project));
+
+  paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s7.project.%s.scale", id);
+  paragraph->project = g_object_ref (project);
+  gk_composer_text (c, "预算安排规模：");
+  gk_composer_amount (c, gk_project_get_total (project), total_source);
+  if (gk_project_get_other_funds (project) != 0)
+    {
+      g_autofree char *fiscal_source = gk_narrative_source ("project/%s/fiscal", id);
+      g_autofree char *other_source = gk_narrative_source ("project/%s/other-funds", id);
+
+      gk_composer_text (c, "，其中：财政拨款");
+      gk_composer_amount (c, gk_project_get_fiscal (project), fiscal_source);
+      gk_composer_text (c, "，其他资金");
+      gk_composer_amount (c, gk_project_get_other_funds (project), other_source);
+    }
+
+  project_line (c, project, "owner", "项目承担单位：", gk_project_get_owner (project));
+  project_line (c, project, "allocation", "资金分配情况：", gk_project_get_allocation (project));
+  project_line (c, project, "period", "资金执行时间：", gk_project_get_period (project));
+}
+
 void
 gk_narrative_kind_projects (GkComposer *c)
 {
@@ -129,45 +183,21 @@ gk_narrative_kind_projects (GkComposer *c)
   for (guint i = 0; i < projects->len; i++)
     {
       GkProject *project = projects->pdata[i];
-      const char *id = gk_project_get_id (project);
-      g_autofree char *n = gk_narrative_chinese_number (i + 1);
-      g_autofree char *number = g_strdup_printf ("（%s）项目名称：", n);
-      g_autofree char *name_source = gk_narrative_source ("project/%s/name", id);
-      g_autofree char *total_source = gk_narrative_source ("project/%s/total", id);
-      GkParagraph *paragraph;
+      ProjectInputs inputs = { 0, };
       GkAmount subsidy = 0;
-
-      paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_SUBHEADING, "s7.project.%s", id);
-      paragraph->project = g_object_ref (project);
-      gk_composer_text (c, number);
-      if (gk_project_get_name (project) == NULL || gk_project_get_name (project)[0] == '\0')
-        gk_composer_span (c, GK_SPAN_MISSING, "（项目名称未填写）", name_source);
-      else
-        gk_composer_span (c, GK_SPAN_FIGURE, gk_project_get_name (project), name_source);
-
-      project_line (c, project, "basis", "设立的政策依据：", gk_project_get_basis (project));
-
-      paragraph = gk_composer_paragraph (c, GK_PARAGRAPH_BODY, "s7.project.%s.scale", id);
-      paragraph->project = g_object_ref (project);
-      gk_composer_text (c, "预算安排规模：");
-      gk_composer_amount (c, gk_project_get_total (project), total_source);
-      if (gk_project_get_other_funds (project) != 0)
-        {
-          g_autofree char *fiscal_source = gk_narrative_source ("project/%s/fiscal", id);
-          g_autofree char *other_source = gk_narrative_source ("project/%s/other-funds", id);
-
-          gk_composer_text (c, "，其中：财政拨款");
-          gk_composer_amount (c, gk_project_get_fiscal (project), fiscal_source);
-          gk_composer_text (c, "，其他资金");
-          gk_composer_amount (c, gk_project_get_other_funds (project), other_source);
-        }
-
-      project_line (c, project, "owner", "项目承担单位：", gk_project_get_owner (project));
-      project_line (c, project, "allocation", "资金分配情况：", gk_project_get_allocation (project));
-      project_line (c, project, "period", "资金执行时间：", gk_project_get_period (project));
 
       if (e303 >= 0 && gk_row_get_amount (gk_project_get_row (project), e303, &subsidy) && subsidy != 0)
         g_ptr_array_add (subsidised, project);
+      inputs.serial = gk_project_get_serial (project);
+      inputs.index = i;
+      inputs.total = gk_project_get_total (project);
+      inputs.fiscal = gk_project_get_fiscal (project);
+      inputs.other_funds = gk_project_get_other_funds (project);
+      if (!gk_composer_block_begin (c, "s7.project", project, &inputs, sizeof inputs))
+        {
+          compose_project (c, project, i);
+          gk_composer_block_end (c);
+        }
     }
 
   if (projects->len == 0)

@@ -20,15 +20,77 @@ gk_span_free (gpointer data)
   g_free (span);
 }
 
-static void
-gk_paragraph_free (gpointer data)
+static GkSpan *
+gk_span_new (GkSpanKind  kind,
+             const char *text,
+             const char *source)
+{
+  GkSpan *span = g_new0 (GkSpan, 1);
+
+  span->kind = kind;
+  span->text = g_strdup (text);
+  span->source = g_strdup (source);
+  return span;
+}
+
+static GkParagraph *
+gk_paragraph_new (const char       *id,
+                  GkParagraphStyle  style,
+                  GkProject        *project)
+{
+  GkParagraph *paragraph = g_new0 (GkParagraph, 1);
+
+  g_ref_count_init (&paragraph->ref_count);
+  paragraph->id = g_strdup (id);
+  paragraph->style = style;
+  paragraph->spans = g_ptr_array_new_with_free_func (gk_span_free);
+  paragraph->project = project != NULL ? g_object_ref (project) : NULL;
+  return paragraph;
+}
+
+GkParagraph *
+gk_paragraph_ref (GkParagraph *paragraph)
+{
+  g_ref_count_inc (&paragraph->ref_count);
+  return paragraph;
+}
+
+void
+gk_paragraph_unref (gpointer data)
 {
   GkParagraph *paragraph = data;
 
+  if (!g_ref_count_dec (&paragraph->ref_count))
+    return;
   g_free (paragraph->id);
   g_ptr_array_unref (paragraph->spans);
   g_clear_object (&paragraph->project);
   g_free (paragraph);
+}
+
+/* A paragraph about to differ from the one a block shares: a copy takes
+ * its place in @paragraphs. */
+static GkParagraph *
+gk_paragraph_own (GPtrArray *paragraphs,
+                  guint      index)
+{
+  GkParagraph *paragraph = g_ptr_array_index (paragraphs, index);
+  GkParagraph *copy;
+
+  if (g_ref_count_compare (&paragraph->ref_count, 1))
+    return paragraph;
+  copy = gk_paragraph_new (paragraph->id, paragraph->style, paragraph->project);
+  copy->hand_written = paragraph->hand_written;
+  copy->off = paragraph->off;
+  for (guint i = 0; i < paragraph->spans->len; i++)
+    {
+      const GkSpan *span = g_ptr_array_index (paragraph->spans, i);
+
+      g_ptr_array_add (copy->spans, gk_span_new (span->kind, span->text, span->source));
+    }
+  paragraphs->pdata[index] = copy;
+  gk_paragraph_unref (paragraph);
+  return copy;
 }
 
 static void
@@ -63,6 +125,7 @@ gk_composer_init (GkComposer *c,
   c->text_unit = gk_template_get_text_unit (gk_document_get_template (document), c->stored_unit);
   c->money_unit = gk_money_unit_to_string (c->text_unit);
   c->sections = g_ptr_array_new_with_free_func (gk_narrative_section_free);
+  gk_composer_init_memos (c);
 }
 
 void
@@ -73,7 +136,7 @@ gk_composer_section (GkComposer *c,
 
   section->number = c->sections->len + 1;
   section->title = g_strdup (title);
-  section->paragraphs = g_ptr_array_new_with_free_func (gk_paragraph_free);
+  section->paragraphs = g_ptr_array_new_with_free_func (gk_paragraph_unref);
   g_ptr_array_add (c->sections, section);
   c->section = section;
   c->paragraph = NULL;
@@ -88,16 +151,16 @@ gk_composer_paragraph (GkComposer       *c,
                        const char       *id_format,
                        ...)
 {
-  GkParagraph *paragraph = g_new0 (GkParagraph, 1);
+  GkParagraph *paragraph;
+  g_autofree char *id = NULL;
   va_list args;
 
   g_assert (c->section != NULL);
 
   va_start (args, id_format);
-  paragraph->id = g_strdup_vprintf (id_format, args);
+  id = g_strdup_vprintf (id_format, args);
   va_end (args);
-  paragraph->style = style;
-  paragraph->spans = g_ptr_array_new_with_free_func (gk_span_free);
+  paragraph = gk_paragraph_new (id, style, NULL);
   g_ptr_array_add (c->section->paragraphs, paragraph);
   c->paragraph = paragraph;
   return paragraph;
@@ -130,10 +193,7 @@ gk_composer_span (GkComposer *c,
         }
     }
 
-  span = g_new0 (GkSpan, 1);
-  span->kind = kind;
-  span->text = g_strdup (text);
-  span->source = g_strdup (source);
+  span = gk_span_new (kind, text, source);
   g_ptr_array_add (c->paragraph->spans, span);
 }
 
@@ -355,6 +415,10 @@ gk_composer_change (GkComposer    *c,
 void
 gk_composer_apply_hand_written (GkComposer *c)
 {
+  g_auto(GStrv) ids = gk_explanation_dup_hand_written_ids (c->explanation);
+
+  if (ids == NULL || ids[0] == NULL)
+    return;
   for (guint s = 0; s < c->sections->len; s++)
     {
       GkNarrativeSection *section = g_ptr_array_index (c->sections, s);
@@ -373,11 +437,9 @@ gk_composer_apply_hand_written (GkComposer *c)
             continue;
 
           source = g_strconcat ("hand-written/", paragraph->id, NULL);
+          paragraph = gk_paragraph_own (section->paragraphs, p);
           g_ptr_array_set_size (paragraph->spans, 0);
-          span = g_new0 (GkSpan, 1);
-          span->kind = GK_SPAN_TYPED;
-          span->text = g_strdup (text);
-          span->source = g_steal_pointer (&source);
+          span = gk_span_new (GK_SPAN_TYPED, text, source);
           g_ptr_array_add (paragraph->spans, span);
           paragraph->hand_written = TRUE;
         }
@@ -413,13 +475,12 @@ compose_cache_free (gpointer data)
   g_free (cache);
 }
 
-GPtrArray *
-gk_narrative_compose (GkDocument *document)
+static GPtrArray *
+compose (GkDocument         *document,
+         const char * const *only)
 {
   GkComposer c;
   ComposeCache *cache;
-
-  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
   /* After an edit, several checks and the views each compose the text
    * from the same state: while GkDocument::changed is emitted, the first
@@ -429,11 +490,13 @@ gk_narrative_compose (GkDocument *document)
     return g_ptr_array_ref (cache->sections);
 
   gk_composer_init (&c, document);
+  c.only = only;
   gk_narrative_compose_outline (&c);
   gk_composer_apply_hand_written (&c);
   gk_narrative_add_strays (&c);
   gk_narrative_drop_off (&c);
-  if (document->emitting > 0)
+  gk_composer_finish (&c);
+  if (document->emitting > 0 && only == NULL)
     {
       cache = g_new0 (ComposeCache, 1);
       cache->changes = document->changes;
@@ -441,6 +504,37 @@ gk_narrative_compose (GkDocument *document)
       g_object_set_data_full (G_OBJECT (document), GK_DOCUMENT_EMISSION_CACHE, cache, compose_cache_free);
     }
   return c.sections;
+}
+
+GPtrArray *
+gk_narrative_compose (GkDocument *document)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  return compose (document, NULL);
+}
+
+/**
+ * gk_narrative_compose_some:
+ * @document: a document
+ * @only: paragraph ids, or beginnings of them ("k."), NULL-terminated
+ *
+ * As gk_narrative_compose(), for a reader that looks at a few paragraphs
+ * only: the kinds of paragraph that write @only are composed, others may
+ * be left out (and the subheadings numbered without them). A check after
+ * each edit then does not compose 10 000 projects' paragraphs it does not
+ * read.
+ *
+ * Returns: (transfer full) (element-type GkNarrativeSection): the sections
+ */
+GPtrArray *
+gk_narrative_compose_some (GkDocument         *document,
+                           const char * const *only)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (only != NULL, NULL);
+
+  return compose (document, only);
 }
 
 /**
@@ -464,6 +558,7 @@ gk_narrative_compose_all (GkDocument *document)
   gk_narrative_compose_outline (&c);
   gk_composer_apply_hand_written (&c);
   gk_narrative_add_strays (&c);
+  gk_composer_finish (&c);
   for (guint s = 0; s < c.sections->len; s++)
     {
       GkNarrativeSection *section = g_ptr_array_index (c.sections, s);
@@ -472,7 +567,8 @@ gk_narrative_compose_all (GkDocument *document)
         {
           GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
 
-          paragraph->off = gk_explanation_get_paragraph_off (c.explanation, paragraph->id);
+          if (gk_explanation_get_paragraph_off (c.explanation, paragraph->id))
+            gk_paragraph_own (section->paragraphs, p)->off = TRUE;
         }
     }
   return c.sections;

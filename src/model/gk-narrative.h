@@ -41,6 +41,8 @@ typedef struct
   GkProject        *project;   /* GK_PARAGRAPH_PERFORMANCE (and project paragraphs) */
   gboolean          hand_written;
   gboolean          off;       /* switched off: kept only by gk_narrative_compose_all() */
+  grefcount         ref_count; /* private: a paragraph that did not change is shared
+                                * by the compositions before and after an edit */
 } GkParagraph;
 
 typedef struct
@@ -55,6 +57,8 @@ typedef struct
 
 GPtrArray *gk_narrative_compose        (GkDocument         *document);   /* GkNarrativeSection, free with g_ptr_array_unref */
 GPtrArray *gk_narrative_compose_all    (GkDocument         *document);   /* the switched-off paragraphs too, marked */
+GPtrArray *gk_narrative_compose_some   (GkDocument         *document,     /* the kinds writing these paragraphs */
+                                        const char * const *only);
 char      *gk_paragraph_dup_text       (const GkParagraph  *paragraph);
 char      *gk_narrative_section_heading (const GkNarrativeSection *section); /* "一、关于…" */
 

@@ -26,6 +26,7 @@ struct _GkProject
 
   GkRow      *row;
   GListStore *indicators;
+  guint64     serial;           /* counts the changes of the fields above */
 };
 
 G_DEFINE_FINAL_TYPE (GkProject, gk_project, G_TYPE_OBJECT)
@@ -128,9 +129,13 @@ gk_project_set_property (GObject      *object,
     default:
       if (!gk_fields_set (object, PROP_FIRST_FIELD, fields, G_N_ELEMENTS (fields),
                           field_properties, prop_id, value))
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+        {
+          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+          break;
+        }
+      self->serial++;
       /* The 表七 row shows the project's name. */
-      else if (prop_id == PROP_FIRST_FIELD && self->row != NULL)
+      if (prop_id == PROP_FIRST_FIELD && self->row != NULL)
         gk_row_notify_name (self->row);
     }
 }
@@ -181,6 +186,15 @@ GkProject *
 gk_project_new (const char *id)
 {
   return g_object_new (GK_TYPE_PROJECT, "id", id, NULL);
+}
+
+/* Changes whenever a field the officer types (name, basis, owner …)
+ * does: what is written from them can be kept until it moves. */
+guint64
+gk_project_get_serial (GkProject *self)
+{
+  g_return_val_if_fail (GK_IS_PROJECT (self), 0);
+  return self->serial;
 }
 
 const char *

@@ -24,6 +24,7 @@ const char *gk_project_get_goal          (GkProject  *self);
 const char *gk_project_get_performance_name (GkProject *self);
 GkAmount    gk_project_get_other_funds   (GkProject  *self);
 GkAmount    gk_project_get_total         (GkProject  *self);
+guint64     gk_project_get_serial        (GkProject  *self);
 GkAmount    gk_project_get_fiscal        (GkProject  *self);
 GkRow      *gk_project_get_row           (GkProject  *self);
 /* The columns of the project's amounts: the seed's 表七's, whatever the

@@ -35,7 +35,9 @@ paragraphs_equal (const GkParagraph *a,
     return FALSE;
   if (a->style == GK_PARAGRAPH_PERFORMANCE && a->project != NULL)
     return FALSE; /* the project's name is not kept: ask the row */
-  return spans_equal (a, b);
+  /* A paragraph nothing it reads changed is kept from one composition
+   * to the next. */
+  return a == b || spans_equal (a, b);
 }
 
 GkNarrativeItem *

@@ -15,6 +15,9 @@ struct _GkNarrativePage
                                     * paragraphs included */
   GListStore        *items;        /* GkNarrativeItem, one per line of the list */
   GPtrArray         *lines;        /* the same items, to compare with the next composition */
+  GPtrArray         *shown;        /* the paragraph of each line (NULL for a heading),
+                                    * compared without touching the items */
+  GHashTable        *bound;        /* GkNarrativeItem set: those a row shows */
   GHashTable        *by_id;        /* item id → GkNarrativeItem; unowned */
   GPtrArray         *headings;     /* GkNarrativeItem, one per section */
   GStrv              outline_texts;

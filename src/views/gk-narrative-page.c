@@ -104,6 +104,84 @@ take_item (GkNarrativePage     *self,
   return item;
 }
 
+/* Most edits change a few paragraphs and move none: then every line stays
+ * and only the items whose paragraph is a new one are looked at, one
+ * pointer comparison a line (a paragraph that did not change is the same
+ * object from one composition to the next). Returns FALSE, having changed
+ * nothing, when lines came, went or moved, or a heading changed. */
+static gboolean
+gk_narrative_page_update_in_place (GkNarrativePage *self,
+                                   GPtrArray       *sections,
+                                   GPtrArray       *changed)
+{
+  g_autoptr(GPtrArray) renewed = g_ptr_array_new ();   /* line, paragraph, line, … */
+  GPtrArray *lines = self->lines;
+  guint n = 0;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->shown == NULL || self->shown->len != lines->len)
+    return FALSE;
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GkNarrativeSection *section = g_ptr_array_index (sections, s);
+      g_autofree char *heading_text = gk_narrative_section_heading (section);
+      GkNarrativeItem *item;
+
+      if (section->part != NULL)
+        {
+          item = n < lines->len ? g_ptr_array_index (lines, n) : NULL;
+          if (item == NULL || item->kind != GK_NARRATIVE_ITEM_PART || g_strcmp0 (item->text, section->part) != 0)
+            return FALSE;
+          n++;
+        }
+      item = n < lines->len ? g_ptr_array_index (lines, n) : NULL;
+      if (item == NULL || item->kind != GK_NARRATIVE_ITEM_HEADING || g_strcmp0 (item->text, heading_text) != 0 ||
+          g_ptr_array_index (self->headings, s) != item)
+        return FALSE;
+      n++;
+      if (n + section->paragraphs->len > lines->len)
+        return FALSE;
+      for (guint p = 0; p < section->paragraphs->len; p++, n++)
+        {
+          GkParagraph *paragraph = g_ptr_array_index (section->paragraphs, p);
+
+          if (g_ptr_array_index (self->shown, n) == paragraph)
+            continue;
+          item = g_ptr_array_index (lines, n);
+          if (item->kind != GK_NARRATIVE_ITEM_PARAGRAPH || !g_str_equal (item->id, paragraph->id))
+            return FALSE;
+          g_ptr_array_add (renewed, GUINT_TO_POINTER (n));
+          g_ptr_array_add (renewed, paragraph);
+        }
+    }
+  if (n != lines->len || sections->len != self->headings->len)
+    return FALSE;
+
+  for (guint i = 0; i < renewed->len; i += 2)
+    {
+      guint line = GPOINTER_TO_UINT (g_ptr_array_index (renewed, i));
+      const GkParagraph *paragraph = g_ptr_array_index (renewed, i + 1);
+      GkNarrativeItem *item = g_ptr_array_index (lines, line);
+
+      self->shown->pdata[line] = (gpointer) paragraph;
+      if (gk_narrative_item_update (item, NULL, paragraph) && item->row != NULL)
+        g_ptr_array_add (changed, item);
+    }
+  /* A 绩效目标表 is drawn from its project, which the paragraph does not
+   * hold: the rows showing one are refreshed after every edit. */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GkNarrativeItem *item = key;
+
+      if (item->paragraph != NULL && item->paragraph->style == GK_PARAGRAPH_PERFORMANCE &&
+          !g_ptr_array_find (changed, item, NULL))
+        g_ptr_array_add (changed, item);
+    }
+  return TRUE;
+}
+
 /* Puts the composition @sections in the list. Only the stretch between
  * what stayed the same at either end is replaced, and only the rows that
  * show a changed line are refreshed: an edit costs what it changed, not
@@ -120,6 +198,17 @@ gk_narrative_page_show_sections (GkNarrativePage *self,
   guint n_old = old->len;
   guint prefix = 0;
   guint suffix = 0;
+
+  if (gk_narrative_page_update_in_place (self, sections, changed))
+    {
+      for (guint i = 0; i < changed->len; i++)
+        {
+          GkNarrativeItem *item = g_ptr_array_index (changed, i);
+
+          gk_paragraph_row_bind (GK_PARAGRAPH_ROW (item->row), item);
+        }
+      return;
+    }
 
   g_ptr_array_set_size (self->headings, 0);
   for (guint s = 0; s < sections->len; s++)
@@ -180,6 +269,9 @@ gk_narrative_page_show_sections (GkNarrativePage *self,
     }
   g_ptr_array_unref (self->lines);
   self->lines = g_steal_pointer (&lines);
+  g_ptr_array_set_size (self->shown, 0);
+  for (guint i = 0; i < self->lines->len; i++)
+    g_ptr_array_add (self->shown, (gpointer) ((GkNarrativeItem *) g_ptr_array_index (self->lines, i))->paragraph);
 
   for (guint i = 0; i < changed->len; i++)
     {
@@ -256,6 +348,7 @@ row_bind (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (list_item);
 
   item->row = row;
+  g_hash_table_add (self->bound, item);
   gk_paragraph_row_bind (GK_PARAGRAPH_ROW (row), item);
 }
 
@@ -268,7 +361,10 @@ row_unbind (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (list_item);
 
   if (item != NULL && item->row == row)
-    item->row = NULL;
+    {
+      item->row = NULL;
+      g_hash_table_remove (self->bound, item);
+    }
   gk_paragraph_row_unbind (GK_PARAGRAPH_ROW (row));
 }
 
@@ -650,6 +746,8 @@ gk_narrative_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   if (self->by_id != NULL)
     g_hash_table_remove_all (self->by_id);
+  if (self->bound != NULL)
+    g_hash_table_remove_all (self->bound);
   g_clear_object (&self->items);
 
   G_OBJECT_CLASS (gk_narrative_page_parent_class)->dispose (object);
@@ -662,6 +760,8 @@ gk_narrative_page_finalize (GObject *object)
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_ptr_array_unref);
@@ -701,6 +801,8 @@ gk_narrative_page_init (GkNarrativePage *self)
   self->headings = g_ptr_array_new ();
   self->items = g_list_store_new (GK_TYPE_NARRATIVE_ITEM);
   self->lines = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_ptr_array_new ();
+  self->bound = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup), self);
