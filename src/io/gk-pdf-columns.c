@@ -465,6 +465,155 @@ is_code_column (PageScan *scan,
   return codes;
 }
 
+typedef struct
+{
+  GkPdfWord *word;
+  guint      c1, c2;
+} Placed;
+
+/* Whether a heading of three lines and more stands over figures alone
+ * (决算's 三公 table: 预算数 and 决算数 under each item, the items under
+ * their groups), where a narrow word centred over two columns (合计 over
+ * its 预算数 and 决算数) overlaps the figures of one of them alone. */
+static gboolean
+is_stacked (PageScan *scan,
+            GArray   *columns)
+{
+  guint n_lines = 0;
+
+  for (guint i = 0; i < scan->page->lines->len; i++)
+    n_lines += scan->kinds[i] == LINE_HEADING;
+  if (n_lines < 3 || columns->len < 2)
+    return FALSE;
+  for (guint k = 0; k < columns->len; k++)
+    if (!has_figures (scan, &g_array_index (columns, Column, k)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether another heading word says that [a, b] is not the span of
+ * `word`: one of its line over those columns (its neighbour), or one
+ * above it that stands beside it within those columns (会议费 above
+ * 公务接待费 keeps 公务接待费 off its columns). */
+static gboolean
+is_contradicted (PageScan  *scan,
+                 GArray    *columns,
+                 GkPdfWord *word,
+                 double     x1,
+                 double     x2,
+                 guint      a,
+                 guint      b)
+{
+  GkPdfPage *page = scan->page;
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      GkPdfLine *line = page->lines->pdata[i];
+      gboolean same = FALSE, above = line->y2 <= word->y1 + 0.5;
+
+      if (scan->kinds[i] != LINE_HEADING)
+        continue;
+      for (guint w = 0; w < line->words->len; w++)
+        same |= line->words->pdata[w] == word;
+      if (!same && !above)
+        continue;
+      for (guint w = 0; w < line->words->len; w++)
+        {
+          GkPdfWord *o = line->words->pdata[w];
+          gboolean over = FALSE;
+
+          if (o == word)
+            continue;
+          for (guint k = a; k <= b; k++)
+            over |= overlap (o->x1, o->x2, g_array_index (columns, Column, k).x1,
+                             g_array_index (columns, Column, k).x2) > 0.5;
+          if (same && over)
+            return TRUE;
+          if (above && o->x1 >= x1 - 6 && o->x2 <= x2 + 6 && overlap (o->x1, o->x2, word->x1, word->x2) <= 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Each word of a stacked heading, from the lowest line up, heads the
+ * cells whose middle is its own — a cell reaching from the figures of the
+ * column before to its own, figures being right-aligned —, the widest of
+ * them when several are, so long as it heads whole every heading below it
+ * that it stands over, stands beside the others of its line, and no word
+ * above says otherwise. */
+static GArray *
+place_stacked (PageScan *scan,
+               GArray   *columns)
+{
+  GArray *placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  GkPdfPage *page = scan->page;
+  guint n = columns->len;
+  g_autofree double *left = g_new (double, n);
+  g_autofree double *right = g_new (double, n);
+
+  for (guint k = 0; k < n; k++)
+    right[k] = g_array_index (columns, Column, k).x2;
+  for (guint k = 0; k < n; k++)
+    left[k] = k > 0 ? right[k - 1] : right[0] - (right[1] - right[0]);
+  for (guint i = page->lines->len; i-- > 0;)
+    {
+      GkPdfLine *line = page->lines->pdata[i];
+
+      if (scan->kinds[i] != LINE_HEADING)
+        continue;
+      for (guint w = 0; w < line->words->len; w++)
+        {
+          GkPdfWord *word = line->words->pdata[w];
+          double middle = (word->x1 + word->x2) / 2;
+          double best = G_MAXDOUBLE;
+          Placed p = { word, 0, 0 };
+
+          for (guint a = 0; a < n; a++)
+            for (guint b = a; b < n; b++)
+              {
+                double d = fabs (middle - (left[a] + right[b]) / 2);
+                gboolean valid = word->x1 >= left[a] - 6 && word->x2 <= right[b] + 6 && d < best + 1.5;
+
+                for (guint j = 0; valid && j < placed->len; j++)
+                  {
+                    Placed *o = &g_array_index (placed, Placed, j);
+                    gboolean meets = o->c2 >= a && o->c1 <= b;
+                    gboolean crosses = meets && (o->c1 < a || o->c2 > b);
+
+                    if (o->word->y1 >= word->y2 - 0.5)
+                      valid = !crosses;
+                    else
+                      valid = !meets;   /* a word of the same line */
+                  }
+                for (guint c = a; valid && b > a && c <= b; c++)
+                  {
+                    gboolean headed = FALSE;
+
+                    for (guint j = 0; !headed && j < placed->len; j++)
+                      {
+                        Placed *o = &g_array_index (placed, Placed, j);
+                        headed = o->word->y1 >= word->y2 - 0.5 && o->c1 <= c && o->c2 >= c;
+                      }
+                    valid = headed;
+                  }
+                if (!valid || is_contradicted (scan, columns, word, left[a], right[b], a, b))
+                  continue;
+                /* Of middles as near, the wider span. */
+                if (d < best - 1.5 || b - a > p.c2 - p.c1 || best == G_MAXDOUBLE)
+                  {
+                    best = MIN (best, d);
+                    p.c1 = a;
+                    p.c2 = b;
+                  }
+              }
+          if (best < G_MAXDOUBLE)
+            g_array_append_val (placed, p);
+        }
+    }
+  return placed;
+}
+
 /* The heading's words as rows of cells, one row per level: a word over
  * several columns is a merged cell, a word wrapped over lines in the same
  * columns is one cell's text. */
@@ -474,6 +623,7 @@ _gk_pdf_lay_out_heading (Table       *table,
                  guint        row)
 {
   g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (heading_free);
+  g_autoptr(GArray) stacked = is_stacked (scan, table->columns) ? place_stacked (scan, table->columns) : NULL;
   GkPdfPage *page = scan->page;
   guint max_depth = 0;
 
@@ -488,8 +638,15 @@ _gk_pdf_lay_out_heading (Table       *table,
           GkPdfWord *word = line->words->pdata[w];
           guint c1 = G_MAXUINT, c2 = 0;
           Heading *h = NULL;
+          gboolean found = FALSE;
 
-          for (guint c = 0; c < table->columns->len; c++)
+          for (guint j = 0; stacked != NULL && !found && j < stacked->len; j++)
+            if ((found = g_array_index (stacked, Placed, j).word == word))
+              {
+                c1 = g_array_index (stacked, Placed, j).c1;
+                c2 = g_array_index (stacked, Placed, j).c2;
+              }
+          for (guint c = 0; !found && c < table->columns->len; c++)
             {
               Column *col = &g_array_index (table->columns, Column, c);
               if (overlap (word->x1, word->x2, col->x1, col->x2) > 0.5)
@@ -498,7 +655,9 @@ _gk_pdf_lay_out_heading (Table       *table,
                   c2 = MAX (c2, c);
                 }
             }
-          if (c1 != G_MAXUINT)
+          if (found)
+            ;
+          else if (c1 != G_MAXUINT)
             widen_heading (scan, table->columns, word, &c1, &c2);
           else
             {

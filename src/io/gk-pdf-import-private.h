@@ -68,7 +68,28 @@ typedef struct
   GArray     *columns;    /* Column, from the first page */
   GkXlsxSheet *sheet;
   guint       n_lines;    /* lines of figures */
+  guint       header_row; /* the sheet's first row of the heading */
+  guint       data_row;   /* the sheet's first row after the heading */
 } Table;
+
+/* gk-pdf-import-final.c: what a 决算 prints its own way. */
+typedef struct
+{
+  char     *sheet;
+  GkAmount  sums[2];   /* 人员经费合计, 公用经费合计 as printed */
+  gboolean  set[2];
+  char     *cells[2];
+} PairedSums;
+
+const char *_gk_pdf_final_role        (const char  *normalized);
+char       *_gk_pdf_final_title       (GPtrArray   *pages,
+                                       guint        first_table_page);
+gboolean    _gk_pdf_unpair            (Table       *table,
+                                       PairedSums  *paired);
+void        _gk_pdf_paired_sums_free  (gpointer     data);
+void        _gk_pdf_compare_paired    (GkDocument  *document,
+                                       GPtrArray   *paired,
+                                       GString     *report);
 
 
 gboolean   _gk_pdf_is_number_word  (const char  *text);

@@ -524,6 +524,9 @@ choose_template (GkXlsxImporter *imp,
   GkTemplate *fallback = gk_template_get_default ();
   GkTemplate *best = NULL, *second = NULL;
   guint best_n = 0, second_n = 0;
+  /* A 决算 has tables whose headings a budget's have too (支出决算表's are
+   * 表三's): its title says which kind of disclosure it is. */
+  gboolean final = imp->workbook->title != NULL && strstr (imp->workbook->title, "决算") != NULL;
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -531,7 +534,7 @@ choose_template (GkXlsxImporter *imp,
       guint n;
       gboolean better;
 
-      if (gk_template_is_user (t))
+      if (gk_template_is_user (t) || (final && !gk_template_is_final (t)))
         continue;
       n = count_tables (sheets, t);
       if (best == NULL)
@@ -700,10 +703,16 @@ gk_xlsx_import_workbook (GkXlsxWorkbook  *workbook_in,
       if (!g_hash_table_contains (seen, schema->id))
         {
           g_autofree char *name = gk_table_schema_dup_name (schema);
-          gk_xlsx_report (&imp, gk_table_schema_is_summary (schema)
-                          ? _("%s is not in the workbook; Gongkai derives it")
-                          : _("%s is not in the workbook; it stays empty"),
-                  name);
+          if (keep_stated)
+            gk_xlsx_report (&imp, gk_table_schema_is_summary (schema)
+                            ? _("%s is not in the PDF (no page has its title); Gongkai derives it")
+                            : _("%s is not in the PDF (no page has its title); it stays empty"),
+                            name);
+          else
+            gk_xlsx_report (&imp, gk_table_schema_is_summary (schema)
+                            ? _("%s is not in the workbook; Gongkai derives it")
+                            : _("%s is not in the workbook; it stays empty"),
+                    name);
         }
     }
 

@@ -437,6 +437,38 @@ read_title_lines (GkXlsxTableSheet *self)
       }
 }
 
+/* The column whose groups and title, outermost first, are the heading's
+ * levels; a heading may have a level above them all (a merged header over
+ * the whole table). */
+static int
+match_group_path (const GkTableSchema *schema,
+                  const char          *heading)
+{
+  for (guint c = 0; c < gk_table_schema_get_n_columns (schema); c++)
+    {
+      const GkColumnSchema *col = gk_table_schema_get_column (schema, c);
+      g_autoptr(GString) path = g_string_new (NULL);
+      gsize n;
+
+      if (col->groups == NULL)
+        continue;
+      for (guint g = 0; col->groups[g] != NULL; g++)
+        {
+          g_autofree char *level = gk_xlsx_normalize (col->groups[g]);
+          g_string_append_printf (path, "%s/", level);
+        }
+      {
+        g_autofree char *title = gk_xlsx_normalize (col->title);
+        g_string_append (path, title);
+      }
+      n = strlen (heading);
+      if (g_str_equal (heading, path->str) ||
+          (n > path->len && g_str_has_suffix (heading, path->str) && heading[n - path->len - 1] == '/'))
+        return c;
+    }
+  return -1;
+}
+
 static void
 assign_roles (GkXlsxTableSheet *self)
 {
@@ -498,7 +530,11 @@ assign_roles (GkXlsxTableSheet *self)
               continue;
             }
         }
-      column = _gk_xlsx_match_amount_column (schema, leaf, NULL);
+      /* Under groups (决算's 三公 table: 预算数 and 决算数 under each item),
+       * a column is named by its whole path; the leaf alone is ambiguous. */
+      column = match_group_path (schema, heading);
+      if (column < 0)
+        column = _gk_xlsx_match_amount_column (schema, leaf, NULL);
       /* Two headings under one group (表八's 小计) need the group too. */
       if (column < 0)
         column = _gk_xlsx_match_amount_column (schema, heading, NULL);
