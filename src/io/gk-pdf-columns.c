@@ -529,7 +529,7 @@ is_contradicted (PageScan  *scan,
                              g_array_index (columns, Column, k).x2) > 0.5;
           if (same && over)
             return TRUE;
-          if (above && o->x1 >= x1 - 6 && o->x2 <= x2 + 6 && overlap (o->x1, o->x2, word->x1, word->x2) <= 0)
+          if (above && o->x1 >= x1 && o->x2 <= x2 && overlap (o->x1, o->x2, word->x1, word->x2) <= 0)
             return TRUE;
         }
     }
