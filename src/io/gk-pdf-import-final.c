@@ -321,3 +321,120 @@ _gk_pdf_compare_paired (GkDocument *document,
         }
     }
 }
+
+static const char * const note_prefixes[] = { "注：", "注:", "说明：", "说明:" };
+
+/**
+ * _gk_pdf_collect_notes:
+ *
+ * Returns: (transfer full): the texts under the tables that begin with 注：
+ *   or 说明：, as printed, before the workbook reading takes the word off
+ */
+GPtrArray *
+_gk_pdf_collect_notes (GkXlsxWorkbook *workbook)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint s = 0; s < workbook->sheets->len; s++)
+    {
+      GkXlsxSheet *sheet = workbook->sheets->pdata[s];
+
+      for (guint r = 0; r < sheet->n_rows; r++)
+        {
+          const char *text = cell_text (sheet, r, 0);
+          g_autofree char *stripped = text != NULL ? gk_xlsx_strip (text) : NULL;
+
+          for (guint i = 0; stripped != NULL && i < G_N_ELEMENTS (note_prefixes); i++)
+            if (g_str_has_prefix (stripped, note_prefixes[i]))
+              {
+                g_ptr_array_add (notes, g_steal_pointer (&stripped));
+                break;
+              }
+        }
+    }
+  return notes;
+}
+
+/* The printed text whose words after 注： or 说明： are `text`, with the
+ * full-width colon the renderer prints. */
+static char *
+as_printed (GPtrArray  *notes,
+            const char *text)
+{
+  for (guint n = 0; text != NULL && n < notes->len; n++)
+    for (guint i = 0; i < G_N_ELEMENTS (note_prefixes); i++)
+      {
+        const char *note = notes->pdata[n];
+        g_autofree char *rest = NULL;
+
+        if (!g_str_has_prefix (note, note_prefixes[i]))
+          continue;
+        rest = gk_xlsx_strip (note + strlen (note_prefixes[i]));
+        if (g_str_equal (rest, text))
+          return g_strconcat (g_str_has_prefix (note_prefixes[i], "注") ? "注：" : "说明：", rest, NULL);
+      }
+  return NULL;
+}
+
+/**
+ * _gk_pdf_keep_note_words:
+ *
+ * A 决算's tables print their notes as 注：本表反映… and an empty table's
+ * reason as 说明：…, words that are part of the text (the template's own
+ * notes begin with them); without them the document would print 备注：
+ * in their place.
+ */
+void
+_gk_pdf_keep_note_words (GkDocument *document,
+                         GPtrArray  *notes)
+{
+  for (guint t = 0; t < gk_document_get_n_tables (document); t++)
+    {
+      GkTable *table = gk_document_get_table_at (document, t);
+      g_autofree char *note = as_printed (notes, gk_table_get_note (table));
+      g_autofree char *reason = as_printed (notes, gk_table_get_empty_explanation (table));
+
+      if (note != NULL)
+        gk_document_set_text (document, table, "note", note);
+      if (reason != NULL)
+        gk_document_set_text (document, table, "empty-explanation", reason);
+    }
+}
+
+/**
+ * _gk_pdf_final_date:
+ *
+ * Returns: the date the cover or the signature prints ("2021年9月10日") as
+ *   2021-09-10, or %NULL
+ */
+char *
+_gk_pdf_final_date (GPtrArray *pages)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^((?:19|20)\\d{2})年(\\d{1,2})月(\\d{1,2})日$", 0, 0, NULL);
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GkPdfPage *page = pages->pdata[p];
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          g_autofree char *text = _gk_pdf_line_text (page->lines->pdata[i], "");
+          g_autofree char *t = gk_xlsx_normalize (text);
+          g_autoptr(GMatchInfo) match = NULL;
+          g_autoptr(GDate) date = NULL;
+
+          if (!g_regex_match (regex, t, 0, &match))
+            continue;
+          {
+            g_autofree char *y = g_match_info_fetch (match, 1);
+            g_autofree char *m = g_match_info_fetch (match, 2);
+            g_autofree char *d = g_match_info_fetch (match, 3);
+            guint year = atoi (y), month = atoi (m), day = atoi (d);
+
+            if (g_date_valid_dmy (day, month, year))
+              return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+          }
+        }
+    }
+  return NULL;
+}

@@ -5,6 +5,7 @@
 
 #include "gk-document.h"
 #include "gk-xlsx-sheet.h"
+#include "gk-xlsx-workbook.h"
 
 G_BEGIN_DECLS
 
@@ -90,6 +91,10 @@ void        _gk_pdf_paired_sums_free  (gpointer     data);
 void        _gk_pdf_compare_paired    (GkDocument  *document,
                                        GPtrArray   *paired,
                                        GString     *report);
+GPtrArray  *_gk_pdf_collect_notes     (GkXlsxWorkbook *workbook);
+void        _gk_pdf_keep_note_words   (GkDocument  *document,
+                                       GPtrArray   *notes);
+char       *_gk_pdf_final_date        (GPtrArray   *pages);
 
 
 gboolean   _gk_pdf_is_number_word  (const char  *text);

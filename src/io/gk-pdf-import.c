@@ -138,9 +138,10 @@ is_pre_line (GkPdfLine *line,
   /* 决算's titles are no budget's: 收入支出决算总表 names no budget table. */
   if (r == NULL)
     r = _gk_pdf_final_role (t);
-  /* Under the title, 财政拨款“三公”经费 is the heading over the 三公 table's
-   * columns, not another title. */
-  if (r != NULL && role != NULL && *role != NULL && strstr (t, "表") == NULL)
+  /* A title says 表: “（二）“三公”经费财政拨款支出决算具体情况说明” heads
+   * a page of 情况说明, and under a title 财政拨款“三公”经费 heads the
+   * 三公 table's columns. */
+  if (r != NULL && strstr (t, "表") == NULL)
     r = NULL;
   if (r != NULL && role != NULL && *role == NULL)
     *role = r;
@@ -559,6 +560,8 @@ gk_pdf_import (const char  *path,
   g_autoptr(GString) own = NULL;
   g_autoptr(GPtrArray) text_pages = g_ptr_array_new ();
   g_autoptr(GPtrArray) paired = g_ptr_array_new_with_free_func (_gk_pdf_paired_sums_free);
+  g_autoptr(GPtrArray) notes = NULL;
+  gboolean final;
   GkXlsxWorkbook *workbook;
   GkDocument *document;
   guint64 n_glyphs = 0;
@@ -597,11 +600,26 @@ gk_pdf_import (const char  *path,
                    display_name);
       return NULL;
     }
+  final = workbook->title != NULL;
+  notes = _gk_pdf_collect_notes (workbook);
   document = gk_xlsx_import_workbook (workbook, template, TRUE, report, error);
   if (document == NULL)
     return NULL;
   _gk_pdf_compare_paired (document, paired, report);
   _gk_pdf_keep_empty_reasons (document, report);
+  if (final)
+    {
+      g_autofree char *date = _gk_pdf_final_date (pages);
+
+      /* A 决算 prints 注： and 说明： as part of its notes, and the date it
+       * was signed on its cover and under its text. */
+      _gk_pdf_keep_note_words (document, notes);
+      if (date != NULL)
+        {
+          g_object_set (document, "date", date, NULL);
+          g_string_append_printf (report, _("Signed on %s, as the PDF says\n"), date);
+        }
+    }
   if (text_pages->len > 0)
     _gk_pdf_read_narrative (document, text_pages, report);
   /* What the PDF says is where the document starts, not edits to undo. */
