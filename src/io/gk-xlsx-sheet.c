@@ -438,17 +438,22 @@ read_title_lines (GkXlsxTableSheet *self)
 }
 
 /* The column whose groups and title, outermost first, are the heading's
- * levels; a heading may have a level above them all (a merged header over
- * the whole table). */
+ * levels. A heading may have a level above them all (a merged header over
+ * the whole table), or lack the outermost ones (a lone header over all
+ * the columns reads as a title line): then the inner levels, two at
+ * least, must name one column alone. */
 static int
 match_group_path (const GkTableSchema *schema,
                   const char          *heading)
 {
+  gsize n = strlen (heading);
+  int inner = -1;
+  guint n_inner = 0;
+
   for (guint c = 0; c < gk_table_schema_get_n_columns (schema); c++)
     {
       const GkColumnSchema *col = gk_table_schema_get_column (schema, c);
       g_autoptr(GString) path = g_string_new (NULL);
-      gsize n;
 
       if (col->groups == NULL)
         continue;
@@ -461,12 +466,17 @@ match_group_path (const GkTableSchema *schema,
         g_autofree char *title = gk_xlsx_normalize (col->title);
         g_string_append (path, title);
       }
-      n = strlen (heading);
       if (g_str_equal (heading, path->str) ||
           (n > path->len && g_str_has_suffix (heading, path->str) && heading[n - path->len - 1] == '/'))
         return c;
+      if (strchr (heading, '/') != NULL && path->len > n && g_str_has_suffix (path->str, heading) &&
+          path->str[path->len - n - 1] == '/')
+        {
+          inner = c;
+          n_inner++;
+        }
     }
-  return -1;
+  return n_inner == 1 ? inner : -1;
 }
 
 static void
