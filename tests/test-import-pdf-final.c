@@ -219,11 +219,11 @@ test_round_trip (void)
 
   g_assert_true (gk_template_is_final (gk_document_get_template (back)));
   g_assert_cmpstr (gk_template_get_id (gk_document_get_template (back)), ==, "juesuan-shaanxi-2020-county");
-  g_assert_true (has (report, "A 决算 (final accounts): 9 tables"));
+  g_assert_true (has (report, "A 决算 (final accounts): tables titled as a 决算's: 9"));
   g_assert_true (has (report, "(juesuan-shaanxi-2020-county): 9 of"));
   g_assert_true (has (report, "page 10: printed in two halves side by side"));
-  g_assert_true (has (report, "表一 (sheet “page 4”): 5 entered lines read"));
-  g_assert_true (has (report, "表四 (sheet “pages 7–8”): 3 entered lines read"));
+  g_assert_true (has (report, "表一 (sheet “page 4”): entered lines read: 5"));
+  g_assert_true (has (report, "表四 (sheet “pages 7–8”): entered lines read: 3"));
   g_assert_true (has (report, "Signed on 2021-09-10"));
   g_assert_false (has (report, ", Gongkai derives"));
   g_assert_false (has (report, "not a column of this table"));
@@ -336,7 +336,7 @@ test_missing_table (void)
   back = import (cut, NULL, report);
   g_assert_cmpstr (gk_template_get_id (gk_document_get_template (back)), ==, "juesuan-shaanxi-2020-county");
   g_assert_true (has (report, "表八 政府性基金预算财政拨款收入支出决算表 is not in the PDF (no page has its title); it stays empty"));
-  g_assert_true (has (report, "A 决算 (final accounts): 8 tables"));
+  g_assert_true (has (report, "A 决算 (final accounts): tables titled as a 决算's: 8"));
   g_assert_true (has (report, "表七 (sheet “page 11”): its subtotals and totals agree"));
   remove_tree (dir);
 }

@@ -523,9 +523,7 @@ lay_out (GPtrArray  *pages,
   if (n_final > 0)
     {
       workbook->title = _gk_pdf_final_title (pages, first_page);
-      g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE,
-                                                   "A 决算 (final accounts): %u table is titled as a 决算's (%s)",
-                                                   "A 决算 (final accounts): %u tables are titled as a 决算's (%s)", n_final),
+      g_string_append_printf (report, _("A 决算 (final accounts): tables titled as a 决算's: %u (%s)"),
                               n_final, finals->str);
       if (workbook->title != NULL)
         g_string_append_printf (report, _("; the cover says “%s”\n"), workbook->title);

@@ -415,9 +415,7 @@ gk_xlsx_compare_summary (GkXlsxImporter  *imp,
         }
     }
   if (n_entered > 0)
-    gk_xlsx_report (imp, g_dngettext (GETTEXT_PACKAGE, "%s: %u entered line read (such as 年初结转和结余)",
-                                      "%s: %u entered lines read (such as 年初结转和结余)", n_entered),
-                    ts->label, n_entered);
+    gk_xlsx_report (imp, _("%s: entered lines read: %u (such as 年初结转和结余)"), ts->label, n_entered);
   gk_xlsx_report (imp, _("%s: %u figures compared with what Gongkai derives from the other tables, %u differ"),
           ts->label, n_compared, imp->n_differences - before);
   return TRUE;
