@@ -536,6 +536,54 @@ is_contradicted (PageScan  *scan,
   return FALSE;
 }
 
+static gboolean
+is_below (Placed    *o,
+          GkPdfWord *word)
+{
+  return o->word->y1 >= word->y2 - 0.5;
+}
+
+/* Whether the headings that [a, b] would put right under `word` hang
+ * from it: a heading is centred in its cell from the bottom of its
+ * parent's to the top of its children's, so a heading with headings
+ * under it says where its parent's bottom is (因公出国（境）费 centred
+ * between 财政拨款“三公”经费 and its 预算数 is no child of 公务用车购置及
+ * 运行维护费, printed between them). */
+static gboolean
+hangs_from (GArray    *placed,
+            GkPdfWord *word,
+            guint      a,
+            guint      b)
+{
+  for (guint i = 0; i < placed->len; i++)
+    {
+      Placed *child = &g_array_index (placed, Placed, i);
+      double top = G_MAXDOUBLE;
+      gboolean direct = TRUE;
+
+      if (!is_below (child, word) || child->c1 < a || child->c2 > b)
+        continue;
+      for (guint j = 0; direct && j < placed->len; j++)
+        {
+          Placed *o = &g_array_index (placed, Placed, j);
+          direct = j == i || !is_below (o, word) || !is_below (child, o->word) ||
+                   o->c1 > child->c1 || o->c2 < child->c2;
+        }
+      if (!direct)
+        continue;
+      for (guint j = 0; j < placed->len; j++)
+        {
+          Placed *o = &g_array_index (placed, Placed, j);
+          if (j != i && is_below (o, child->word) && o->c1 >= child->c1 && o->c2 <= child->c2)
+            top = MIN (top, o->word->y1);
+        }
+      if (top < G_MAXDOUBLE &&
+          fabs (child->word->y1 + child->word->y2 - top - word->y2) > 3)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Each word of a stacked heading, from the lowest line up, heads the
  * cells whose middle is its own — a cell reaching from the figures of the
  * column before to its own, figures being right-aligned —, the widest of
@@ -597,7 +645,8 @@ place_stacked (PageScan *scan,
                       }
                     valid = headed;
                   }
-                if (!valid || is_contradicted (scan, columns, word, left[a], right[b], a, b))
+                if (!valid || is_contradicted (scan, columns, word, left[a], right[b], a, b) ||
+                    !hangs_from (placed, word, a, b))
                   continue;
                 /* Of middles as near, the wider span. */
                 if (d < best - 1.5 || b - a > p.c2 - p.c1 || best == G_MAXDOUBLE)

@@ -307,11 +307,19 @@ _gk_pdf_compare_paired (GkDocument *document,
           g_autofree char *a = NULL;
           g_autofree char *b = NULL;
           const char *column = gk_table_schema_get_column (gk_table_get_schema (table), 0)->title;
+          GkMoneyUnit stored = gk_document_get_money_unit (document);
+          GkMoneyUnit shown = gk_table_schema_get_unit (gk_table_get_schema (table), stored);
+          GkAmount sum = printed->sums[side];
 
-          if (printed->set[side] == set[side] && (!set[side] || printed->sums[side] == sums[side]))
+          /* Printed in the table's unit, derived in the document's. */
+          if (printed->set[side] && !gk_amount_convert (sum, shown, stored, &sum, NULL))
+            sum = printed->sums[side];
+          if (printed->set[side] == set[side] && (!set[side] || sum == sums[side]))
             continue;
           a = gk_amount_format (printed->sums[side]);
-          b = gk_amount_format (sums[side]);
+          if (!gk_amount_convert (sums[side], stored, shown, &sum, NULL))
+            sum = sums[side];
+          b = gk_amount_format (sum);
           if (!printed->set[side])
             g_string_append_printf (report, _("%s (sheet “%s”), line %s (%s): the PDF prints no figure there, Gongkai derives %s\n"),
                                     label, printed->sheet, labels[side], column, b);
