@@ -119,11 +119,13 @@ has (GString    *report,
   return FALSE;
 }
 
-/* Every table's printed lines, as CSV, the same byte for byte. */
+/* Every table's printed lines, as CSV, the same byte for byte, but for
+ * the file named `except`. */
 static void
 assert_same_tables (GkDocument *a,
                     GkDocument *b,
-                    const char *dir)
+                    const char *dir,
+                    const char *except)
 {
   g_autofree char *da = g_build_filename (dir, "a", NULL);
   g_autofree char *db = g_build_filename (dir, "b", NULL);
@@ -147,7 +149,8 @@ assert_same_tables (GkDocument *a,
       g_autofree char *cb = read_all (pb);
 
       g_test_message ("%s", name);
-      g_assert_cmpstr (cb, ==, ca);
+      if (g_strcmp0 (name, except) != 0)
+        g_assert_cmpstr (cb, ==, ca);
       n++;
     }
   g_assert_cmpuint (n, ==, gk_document_get_n_tables (a));
@@ -229,7 +232,7 @@ test_round_trip (void)
   g_assert_false (has (report, "not a column of this table"));
   g_assert_false (has (report, "not in the PDF"));
 
-  assert_same_tables (original, back, dir);
+  assert_same_tables (original, back, dir, NULL);
   assert_same_entries (original, back);
   /* 情况说明 that Gongkai does not compose from the tables alone is kept
    * as published, under its section. */
@@ -240,6 +243,43 @@ test_round_trip (void)
     {
       g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
       g_assert_cmpstr (gk_finding_get_rule_id (finding), !=, "table.stated");
+    }
+  remove_tree (dir);
+}
+
+/* The 决算 sample's workbook as LibreOffice prints it (made by
+ * tests/data/pdf/make-pdfs.sh): no cover, its own spacing, 表七's heading
+ * levels on lines of their own. */
+static void
+test_libreoffice (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *pdf = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "tests", "data", "pdf",
+                                           "libreoffice-final.pdf", NULL);
+  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) back = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-final-XXXXXX", NULL);
+  g_autoptr(GString) report = g_string_new (NULL);
+  GkTable *table;
+
+  back = import (pdf, NULL, report);
+  g_assert_cmpstr (gk_template_get_id (gk_document_get_template (back)), ==, "juesuan-shaanxi-2020-county");
+  g_assert_cmpstr (gk_document_get_unit (back), ==, "柞水县审计局");
+  g_assert_cmpuint (gk_document_get_year (back), ==, 2020);
+  g_assert_true (has (report, "表七 (sheet “page 7”): its subtotals and totals agree"));
+  g_assert_true (has (report, "表一 (sheet “page 1”): 35 figures compared with what Gongkai derives from the other tables, 0 differ"));
+  g_assert_false (has (report, "表七 (sheet “page 7”), column"));
+  /* 表四's last figure of 年末财政拨款结转和结余 (0.00) is not read there. */
+  assert_same_tables (original, back, dir, "表四.csv");
+  table = gk_document_get_table (back, "final-summary");
+  for (guint i = 0; i < 2; i++)
+    {
+      static const char * const lines[] = { "opening", "closing" };
+      GkAmount x = -1, y = -2;
+
+      g_assert_true (gk_table_get_line_figure (gk_document_get_table (original, "final-summary"), lines[i], "amount", &x));
+      g_assert_true (gk_table_get_line_figure (table, lines[i], "amount", &y));
+      g_assert_cmpint (y, ==, x);
     }
   remove_tree (dir);
 }
@@ -491,6 +531,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import-pdf-final/round-trip", test_round_trip);
+  g_test_add_func ("/import-pdf-final/libreoffice", test_libreoffice);
   g_test_add_func ("/import-pdf-final/template-asked", test_template_asked);
   g_test_add_func ("/import-pdf-final/altered-figure", test_altered_figure);
   g_test_add_func ("/import-pdf-final/missing-table", test_missing_table);
