@@ -467,7 +467,10 @@ final_title (Table *table)
       g_autofree char *text = _gk_pdf_line_text (scan->page->lines->pdata[i], "");
       g_autofree char *t = gk_xlsx_normalize (text);
 
-      if (_gk_pdf_final_role (t) != NULL)
+      /* A title of a table whose words are another year's still says
+       * 决算 (一般公共预算财政拨款“三公”经费及机关运行经费支出决算表). */
+      if (_gk_pdf_final_role (t) != NULL ||
+          (strstr (t, "决算") != NULL && _gk_xlsx_role_by_title (NULL, t, FALSE) != NULL))
         return g_steal_pointer (&text);
     }
   return NULL;

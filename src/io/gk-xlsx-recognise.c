@@ -119,6 +119,16 @@ _gk_xlsx_role_by_title (GkTemplate *template,
     return NULL;
   own = template_role (template, normalized);
   other = distinctive_role (normalized, sheet_name);
+  /* A 决算's 三公 table under another year's title. */
+  if (own == NULL && other != NULL && template != NULL && gk_template_is_final (template) &&
+      gk_template_lookup (template, other) == NULL)
+    {
+      g_autofree char *final = g_strconcat ("final-", other, NULL);
+      const GkTableSchema *schema = gk_template_lookup (template, final);
+
+      if (schema != NULL)
+        return schema->id;
+    }
   if (other != NULL && (own == NULL || (template != NULL && gk_template_lookup (template, other) != NULL)))
     return other;
   return own != NULL ? own : generic_role (normalized);
