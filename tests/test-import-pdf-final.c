@@ -300,8 +300,17 @@ test_template_asked (void)
   back = import (pdf, gk_template_find ("juesuan-national-2023"), report);
   g_assert_cmpstr (gk_template_get_id (gk_document_get_template (back)), ==, "juesuan-national-2023");
   g_assert_true (has (report, "(juesuan-national-2023), as asked"));
-  /* The 陕西 三公 table with 会议费 and 培训费 is not the national one. */
-  g_assert_true (has (report, "表七 财政拨款“三公”经费支出决算表 is not in the PDF (no page has its title); it stays empty"));
+  /* The 陕西 三公 table is the national one with 会议费 and 培训费, which
+   * the national one has not. */
+  g_assert_true (has (report, "(“会议费/预算数”): not a column of this table; ignored"));
+  g_assert_true (has (report, "(“培训费/决算数”): not a column of this table; ignored"));
+  g_assert_false (has (report, "is not in the PDF"));
+  {
+    GkTable *table = gk_document_get_table (back, "final-sangong");
+    GkRow *row = gk_table_get_single_row (table);
+
+    g_assert_cmpint (gk_row_get_value (row, gk_table_column_index (table, "vehicle-operation-final")), ==, 450);
+  }
   g_assert_true (has (report, "表三 (sheet “page 6”): 13 rows read"));
   remove_tree (dir);
 }
@@ -467,6 +476,73 @@ test_drawn_sangong (void)
   remove_tree (dir);
 }
 
+/* The 三公 table of 上海市嘉定区司法局's 2017 决算 as its web page gives it
+ * (the stored page's text, laid out again): 2017's wording (公务用车购置及
+ * 运行费), a 机关运行经费 column no template has, and blank cells for the
+ * items it did not spend on. */
+static void
+make_jiading_pdf (const char *path)
+{
+  static const char * const figures[13] = {
+    "22.00", "8.77", NULL, NULL, "14.00", "8.47", NULL, NULL, "14.00", "8.47", "8.00", "0.30", "325.88",
+  };
+  static const struct { const char *text; guint c1, c2; double y; } headings[] = {
+    { "一般公共预算财政拨款“三公”经费", 0, 11, 120 },
+    { "公务用车购置及运行费", 4, 9, 138 },
+    { "合计", 0, 1, 147 }, { "因公出国（境）费", 2, 3, 147 }, { "公务接待费", 10, 11, 147 },
+    { "机关运行", 12, 12, 140 }, { "经费决算数", 12, 12, 154 },
+    { "小计", 4, 5, 156 }, { "公务用车购置费", 6, 7, 156 }, { "公务用车运行费", 8, 9, 156 },
+  };
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 842, 595);
+  cairo_t *cr = cairo_create (surface);
+  const double x0 = 60, width = 52;
+
+  draw (cr, 421, 60, "2017年度一般公共预算财政拨款“三公”经费及机关运行经费支出决算表", 0);
+  draw (cr, 56, 90, "编制部门：上海市嘉定区司法局", -1);
+  draw (cr, 740, 90, "单位：万元", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    draw (cr, x0 + width * (headings[i].c1 + headings[i].c2 + 1) / 2.0, headings[i].y, headings[i].text, 0);
+  for (guint c = 0; c < 13; c++)
+    {
+      if (c < 12)
+        draw (cr, x0 + width * (c + 0.5), 174, c % 2 == 0 ? "预算数" : "决算数", 0);
+      if (figures[c] != NULL)
+        draw (cr, x0 + width * (c + 1) - 4, 194, figures[c], 1);
+    }
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_jiading (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-final-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "jiading.pdf", NULL);
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GkDocument) document = NULL;
+  GkTable *table;
+  GkRow *row;
+
+  make_jiading_pdf (pdf);
+  document = import (pdf, gk_template_find ("juesuan-shanghai-2024"), report);
+  table = gk_document_get_table (document, "final-sangong");
+  row = gk_table_get_single_row (table);
+  g_assert_cmpuint (gk_document_get_year (document), ==, 2017);
+  g_assert_cmpint (gk_row_get_value (row, gk_table_column_index (table, "vehicle-operation-budget")), ==, 1400);
+  g_assert_cmpint (gk_row_get_value (row, gk_table_column_index (table, "vehicle-operation-final")), ==, 847);
+  g_assert_cmpint (gk_row_get_value (row, gk_table_column_index (table, "reception-budget")), ==, 800);
+  g_assert_cmpint (gk_row_get_value (row, gk_table_column_index (table, "reception-final")), ==, 30);
+  g_assert_false (gk_row_is_set (row, gk_table_column_index (table, "abroad-final")));
+  /* Its 合计 and 小计 agree with its items; 公务用车运行费 is 公务用车运行维护费. */
+  g_assert_false (has (report, ", Gongkai derives"));
+  g_assert_true (has (report, "表七 (sheet “page 1”): its subtotals and totals agree"));
+  g_assert_false (has (report, "has no column"));
+  g_assert_true (has (report, "(“机关运行经费决算数”): not a column of this table; ignored"));
+  remove_tree (dir);
+}
+
 static void
 assert_refused (const char *path,
                 int         code,
@@ -536,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/import-pdf-final/altered-figure", test_altered_figure);
   g_test_add_func ("/import-pdf-final/missing-table", test_missing_table);
   g_test_add_func ("/import-pdf-final/drawn-sangong", test_drawn_sangong);
+  g_test_add_func ("/import-pdf-final/jiading", test_jiading);
   g_test_add_func ("/import-pdf-final/neither", test_neither);
   g_test_add_func ("/import-pdf-final/damaged", test_damaged);
 

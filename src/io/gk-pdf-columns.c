@@ -189,6 +189,31 @@ claim_headless_figures (PageScan *scan,
     }
 }
 
+/* Whether heading words of lines below line `i` stand under `word`, two
+ * at least. */
+static gboolean
+heads_several (PageScan  *scan,
+               guint      i,
+               GkPdfWord *word)
+{
+  GkPdfPage *page = scan->page;
+  guint n = 0;
+
+  for (guint j = i + 1; j < page->lines->len; j++)
+    {
+      GkPdfLine *line = page->lines->pdata[j];
+
+      if (scan->kinds[j] != LINE_HEADING || line->y1 < word->y2 - 0.5)
+        continue;
+      for (guint w = 0; w < line->words->len; w++)
+        {
+          GkPdfWord *o = line->words->pdata[w];
+          n += overlap (o->x1, o->x2, word->x1, word->x2) > 0.5;
+        }
+    }
+  return n >= 2;
+}
+
 /* The columns of a table. Figures and codes first: they are short and
  * never cross a column. Then the texts of its lines. Then headings: a
  * heading is over the column whose right edge is the first at or past
@@ -238,6 +263,10 @@ _gk_pdf_find_columns (PageScan *scan)
         {
           GkPdfWord *word = line->words->pdata[w];
 
+          /* A group's word over figures heads them through the headings
+           * under it, not the blank cells beside them. */
+          if (heads_several (scan, i, word))
+            continue;
           for (guint k = 0; k < columns->len; k++)
             if (overlap (word->x1, word->x2, g_array_index (columns, Column, k).x1,
                          g_array_index (columns, Column, k).x2) > 0.5)
@@ -257,6 +286,10 @@ _gk_pdf_find_columns (PageScan *scan)
           Column c = { word->x1, word->x2 };
           guint k;
 
+          /* A group over headings of its own (因公出国（境）费 over 预算数
+           * and 决算数 of blank cells) is no column. */
+          if (heads_several (scan, i, word))
+            continue;
           for (k = 0; k < columns->len; k++)
             if (middle <= g_array_index (columns, Column, k).x2 + 3)
               break;
@@ -471,6 +504,14 @@ typedef struct
   guint      c1, c2;
 } Placed;
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
 /* Whether a heading of three lines and more stands over figures alone
  * (决算's 三公 table: 预算数 and 决算数 under each item, the items under
  * their groups), where a narrow word centred over two columns (合计 over
@@ -479,16 +520,22 @@ static gboolean
 is_stacked (PageScan *scan,
             GArray   *columns)
 {
-  guint n_lines = 0;
+  GkPdfPage *page = scan->page;
+  guint n_lines = 0, n_figures = 0;
 
-  for (guint i = 0; i < scan->page->lines->len; i++)
-    n_lines += scan->kinds[i] == LINE_HEADING;
-  if (n_lines < 3 || columns->len < 2)
-    return FALSE;
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      GkPdfLine *line = page->lines->pdata[i];
+
+      n_lines += scan->kinds[i] == LINE_HEADING;
+      /* Figures alone: no code, no name. */
+      for (guint w = 0; scan->kinds[i] == LINE_DATA && w < line->words->len; w++)
+        if (!_gk_pdf_is_number_word (((GkPdfWord *) line->words->pdata[w])->text))
+          return FALSE;
+    }
   for (guint k = 0; k < columns->len; k++)
-    if (!has_figures (scan, &g_array_index (columns, Column, k)))
-      return FALSE;
-  return TRUE;
+    n_figures += has_figures (scan, &g_array_index (columns, Column, k));
+  return n_lines >= 3 && n_figures >= 2;
 }
 
 /* Whether another heading word says that [a, b] is not the span of
@@ -600,10 +647,29 @@ place_stacked (PageScan *scan,
   g_autofree double *left = g_new (double, n);
   g_autofree double *right = g_new (double, n);
 
+  g_autofree gboolean *figures = g_new (gboolean, n);
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
+  double step;
+
   for (guint k = 0; k < n; k++)
-    right[k] = g_array_index (columns, Column, k).x2;
+    {
+      right[k] = g_array_index (columns, Column, k).x2;
+      figures[k] = has_figures (scan, &g_array_index (columns, Column, k));
+      if (k > 0 && figures[k] && figures[k - 1])
+        {
+          double d = right[k] - right[k - 1];
+          g_array_append_val (steps, d);
+        }
+    }
+  /* A column of blank cells has its heading, centred, for its place: its
+   * cell reaches half a column's width on either side. */
+  g_array_sort (steps, compare_doubles);
+  step = steps->len > 0 ? g_array_index (steps, double, steps->len / 2) : 0;
+  for (guint k = 0; k < n && step > 0; k++)
+    if (!figures[k])
+      right[k] = (g_array_index (columns, Column, k).x1 + g_array_index (columns, Column, k).x2) / 2 + step / 2;
   for (guint k = 0; k < n; k++)
-    left[k] = k > 0 ? right[k - 1] : right[0] - (right[1] - right[0]);
+    left[k] = k > 0 ? right[k - 1] : right[0] - (n > 1 ? right[1] - right[0] : step);
   for (guint i = page->lines->len; i-- > 0;)
     {
       GkPdfLine *line = page->lines->pdata[i];
