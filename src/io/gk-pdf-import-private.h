@@ -113,6 +113,18 @@ void       _gk_pdf_append_fragment (GkXlsxSheet *sheet,
                                     guint        column,
                                     const char  *text,
                                     gboolean     before);
+gboolean   _gk_pdf_has_figures     (PageScan    *scan,
+                                    Column      *col);
+
+/* gk-pdf-stacked.c: a heading of three levels over figures alone. */
+typedef struct
+{
+  GkPdfWord *word;
+  guint      c1, c2;   /* the columns it heads */
+} GkPdfPlaced;
+
+GArray    *_gk_pdf_place_stacked   (PageScan    *scan,
+                                    GArray      *columns);
 guint      _gk_pdf_lay_out_heading (Table       *table,
                                     PageScan    *scan,
                                     guint        row);
