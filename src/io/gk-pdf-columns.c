@@ -109,9 +109,9 @@ over_headed (GPtrArray *headed,
 }
 
 /* Whether a word of a line of figures is a figure in column `col`. */
-static gboolean
-has_figures (PageScan *scan,
-             Column   *col)
+gboolean
+_gk_pdf_has_figures (PageScan *scan,
+                     Column   *col)
 {
   GkPdfPage *page = scan->page;
 
@@ -181,12 +181,37 @@ claim_headless_figures (PageScan *scan,
             (next < 0 || g_array_index (columns, Column, k).x1 < g_array_index (columns, Column, next).x1))
           next = k;
       if (next < 0 || (e + 1 < empty->len && g_array_index (empty, Column, e + 1).x1 < g_array_index (columns, Column, next).x1) ||
-          !has_figures (scan, &g_array_index (columns, Column, next)) ||
+          !_gk_pdf_has_figures (scan, &g_array_index (columns, Column, next)) ||
           has_own_heading (scan, columns, next))
         continue;
       g_array_index (columns, Column, next).x1 = h->x1;
       g_array_remove_index (empty, e--);
     }
+}
+
+/* Whether heading words of lines below line `i` stand under `word`, two
+ * at least. */
+static gboolean
+heads_several (PageScan  *scan,
+               guint      i,
+               GkPdfWord *word)
+{
+  GkPdfPage *page = scan->page;
+  guint n = 0;
+
+  for (guint j = i + 1; j < page->lines->len; j++)
+    {
+      GkPdfLine *line = page->lines->pdata[j];
+
+      if (scan->kinds[j] != LINE_HEADING || line->y1 < word->y2 - 0.5)
+        continue;
+      for (guint w = 0; w < line->words->len; w++)
+        {
+          GkPdfWord *o = line->words->pdata[w];
+          n += overlap (o->x1, o->x2, word->x1, word->x2) > 0.5;
+        }
+    }
+  return n >= 2;
 }
 
 /* The columns of a table. Figures and codes first: they are short and
@@ -238,6 +263,10 @@ _gk_pdf_find_columns (PageScan *scan)
         {
           GkPdfWord *word = line->words->pdata[w];
 
+          /* A group's word over figures heads them through the headings
+           * under it, not the blank cells beside them. */
+          if (heads_several (scan, i, word))
+            continue;
           for (guint k = 0; k < columns->len; k++)
             if (overlap (word->x1, word->x2, g_array_index (columns, Column, k).x1,
                          g_array_index (columns, Column, k).x2) > 0.5)
@@ -257,6 +286,10 @@ _gk_pdf_find_columns (PageScan *scan)
           Column c = { word->x1, word->x2 };
           guint k;
 
+          /* A group over headings of its own (因公出国（境）费 over 预算数
+           * and 决算数 of blank cells) is no column. */
+          if (heads_several (scan, i, word))
+            continue;
           for (k = 0; k < columns->len; k++)
             if (middle <= g_array_index (columns, Column, k).x2 + 3)
               break;
@@ -474,6 +507,7 @@ _gk_pdf_lay_out_heading (Table       *table,
                  guint        row)
 {
   g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (heading_free);
+  g_autoptr(GArray) stacked = _gk_pdf_place_stacked (scan, table->columns);
   GkPdfPage *page = scan->page;
   guint max_depth = 0;
 
@@ -488,8 +522,15 @@ _gk_pdf_lay_out_heading (Table       *table,
           GkPdfWord *word = line->words->pdata[w];
           guint c1 = G_MAXUINT, c2 = 0;
           Heading *h = NULL;
+          gboolean found = FALSE;
 
-          for (guint c = 0; c < table->columns->len; c++)
+          for (guint j = 0; stacked != NULL && !found && j < stacked->len; j++)
+            if ((found = g_array_index (stacked, GkPdfPlaced, j).word == word))
+              {
+                c1 = g_array_index (stacked, GkPdfPlaced, j).c1;
+                c2 = g_array_index (stacked, GkPdfPlaced, j).c2;
+              }
+          for (guint c = 0; !found && c < table->columns->len; c++)
             {
               Column *col = &g_array_index (table->columns, Column, c);
               if (overlap (word->x1, word->x2, col->x1, col->x2) > 0.5)
@@ -498,7 +539,9 @@ _gk_pdf_lay_out_heading (Table       *table,
                   c2 = MAX (c2, c);
                 }
             }
-          if (c1 != G_MAXUINT)
+          if (found)
+            ;
+          else if (c1 != G_MAXUINT)
             widen_heading (scan, table->columns, word, &c1, &c2);
           else
             {

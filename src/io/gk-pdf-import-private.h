@@ -5,6 +5,7 @@
 
 #include "gk-document.h"
 #include "gk-xlsx-sheet.h"
+#include "gk-xlsx-workbook.h"
 
 G_BEGIN_DECLS
 
@@ -68,7 +69,32 @@ typedef struct
   GArray     *columns;    /* Column, from the first page */
   GkXlsxSheet *sheet;
   guint       n_lines;    /* lines of figures */
+  guint       header_row; /* the sheet's first row of the heading */
+  guint       data_row;   /* the sheet's first row after the heading */
 } Table;
+
+/* gk-pdf-import-final.c: what a 决算 prints its own way. */
+typedef struct
+{
+  char     *sheet;
+  GkAmount  sums[2];   /* 人员经费合计, 公用经费合计 as printed */
+  gboolean  set[2];
+  char     *cells[2];
+} PairedSums;
+
+const char *_gk_pdf_final_role        (const char  *normalized);
+char       *_gk_pdf_final_title       (GPtrArray   *pages,
+                                       guint        first_table_page);
+gboolean    _gk_pdf_unpair            (Table       *table,
+                                       PairedSums  *paired);
+void        _gk_pdf_paired_sums_free  (gpointer     data);
+void        _gk_pdf_compare_paired    (GkDocument  *document,
+                                       GPtrArray   *paired,
+                                       GString     *report);
+GPtrArray  *_gk_pdf_collect_notes     (GkXlsxWorkbook *workbook);
+void        _gk_pdf_keep_note_words   (GkDocument  *document,
+                                       GPtrArray   *notes);
+char       *_gk_pdf_final_date        (GPtrArray   *pages);
 
 
 gboolean   _gk_pdf_is_number_word  (const char  *text);
@@ -87,6 +113,18 @@ void       _gk_pdf_append_fragment (GkXlsxSheet *sheet,
                                     guint        column,
                                     const char  *text,
                                     gboolean     before);
+gboolean   _gk_pdf_has_figures     (PageScan    *scan,
+                                    Column      *col);
+
+/* gk-pdf-stacked.c: a heading of three levels over figures alone. */
+typedef struct
+{
+  GkPdfWord *word;
+  guint      c1, c2;   /* the columns it heads */
+} GkPdfPlaced;
+
+GArray    *_gk_pdf_place_stacked   (PageScan    *scan,
+                                    GArray      *columns);
 guint      _gk_pdf_lay_out_heading (Table       *table,
                                     PageScan    *scan,
                                     guint        row);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-narrative.h"
+#include "gk-fields.h"
 #include "gk-pdf-import-private.h"
 
 /* The pages of a published PDF that carry no table: 情况说明 and its
@@ -463,6 +464,18 @@ learn (GkDocument        *document,
               !gk_amount_convert (amount, text_unit, stored, &converted, NULL))
             continue;
           gk_document_set_int (document, explanation, property, converted);
+        }
+      else if (pspec->value_type == G_TYPE_INT64 &&
+               gk_fields_lookup (G_OBJECT_TYPE (explanation), property) != NULL &&
+               gk_fields_lookup (G_OBJECT_TYPE (explanation), property)->type == GK_FIELD_AMOUNT)
+        {
+          /* A quantity printed without decimals (房屋620平方米) is no
+           * money: hundredths, not converted between units. */
+          GkAmount amount;
+
+          if (!gk_amount_parse (value, GK_AMOUNT_PARSE_DEFAULT, &amount, NULL))
+            continue;
+          gk_document_set_int (document, explanation, property, amount);
         }
       else if (pspec->value_type == G_TYPE_INT64 || pspec->value_type == G_TYPE_INT)
         {

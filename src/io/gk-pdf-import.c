@@ -135,9 +135,19 @@ is_pre_line (GkPdfLine *line,
   g_autofree char *t = gk_xlsx_normalize (text);
   const char *r = _gk_xlsx_role_by_title (NULL, t, FALSE);
 
+  /* 决算's titles are no budget's: 收入支出决算总表 names no budget table. */
+  if (r == NULL)
+    r = _gk_pdf_final_role (t);
+  /* A title says 表: “（二）“三公”经费财政拨款支出决算具体情况说明” heads
+   * a page of 情况说明, and under a title 财政拨款“三公”经费 heads the
+   * 三公 table's columns. */
+  if (r != NULL && strstr (t, "表") == NULL)
+    r = NULL;
   if (r != NULL && role != NULL && *role == NULL)
     *role = r;
+  /* "第二部分 2020年度部门决算表" heads the first table's page. */
   return r != NULL || _gk_xlsx_table_number (t) > 0 || strstr (t, "编制") != NULL ||
+         (g_str_has_prefix (t, "第") && strstr (t, "部分") != NULL) ||
          strstr (t, "单位:") != NULL || strstr (t, "公开") != NULL || strstr (t, "(续)") != NULL ||
          strstr (t, "续表") != NULL;
 }
@@ -279,6 +289,18 @@ put_line (Table     *table,
     }
 }
 
+static gboolean
+is_enumerated (GkPdfLine *line)
+{
+  static const char * const numerals[] = { "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、" };
+  const char *first = ((GkPdfWord *) line->words->pdata[0])->text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
+    if (g_str_has_prefix (first, numerals[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 lay_out_page (Table    *table,
               PageScan *scan,
@@ -305,9 +327,15 @@ lay_out_page (Table    *table,
           break;
         case LINE_HEADING:
           if (first && (i == 0 || scan->kinds[i - 1] != LINE_HEADING))
-            *row += _gk_pdf_lay_out_heading (table, scan, *row);
+            {
+              table->header_row = *row;
+              *row += _gk_pdf_lay_out_heading (table, scan, *row);
+              table->data_row = *row;
+            }
           break;
         case LINE_DATA:
+          if (first && table->data_row == 0)
+            table->header_row = table->data_row = *row;
           rows[i] = (*row)++;
           put_line (table, line, rows[i]);
           table->n_lines++;
@@ -327,7 +355,9 @@ lay_out_page (Table    *table,
       if (scan->kinds[i] != LINE_TEXT)
         continue;
       j = nearest_data_line (scan, i);
-      if (j < 0)
+      /* "二、政府性基金预算财政拨款" without a figure is a summary's line of
+       * its own, not the wrapped end of the line above. */
+      if (j < 0 || is_enumerated (line))
         {
           /* A line of its own without figures (a 类 with none). */
           put_line (table, line, (*row)++);
@@ -426,14 +456,37 @@ find_tables (GPtrArray *pages,
   return tables;
 }
 
+/* The title of a table's first page when it is a 决算's, else NULL. */
+static char *
+final_title (Table *table)
+{
+  PageScan *scan = table->pages->pdata[0];
+
+  for (guint i = 0; i < scan->n_pre; i++)
+    {
+      g_autofree char *text = _gk_pdf_line_text (scan->page->lines->pdata[i], "");
+      g_autofree char *t = gk_xlsx_normalize (text);
+
+      /* A title of a table whose words are another year's still says
+       * 决算 (一般公共预算财政拨款“三公”经费及机关运行经费支出决算表). */
+      if (_gk_pdf_final_role (t) != NULL ||
+          (strstr (t, "决算") != NULL && _gk_xlsx_role_by_title (NULL, t, FALSE) != NULL))
+        return g_steal_pointer (&text);
+    }
+  return NULL;
+}
+
 static GkXlsxWorkbook *
 lay_out (GPtrArray  *pages,
          GPtrArray  *text_pages,
          const char *display_name,
+         GPtrArray  *paired,
          GString    *report)
 {
   g_autoptr(GPtrArray) tables = find_tables (pages, text_pages, report);
   GkXlsxWorkbook *workbook = gk_xlsx_workbook_new (display_name);
+  g_autoptr(GString) finals = g_string_new (NULL);
+  guint n_final = 0, first_page = G_MAXUINT;
 
   for (guint t = 0; t < tables->len; t++)
     {
@@ -447,7 +500,42 @@ lay_out (GPtrArray  *pages,
         lay_out_page (table, table->pages->pdata[p], &row, p == 0);
       g_string_append_printf (report, _("%s: a table of %u columns and %u lines of figures\n"),
                               name, table->columns->len, table->n_lines);
+      {
+        PairedSums *sums = g_new0 (PairedSums, 1);
+
+        if (_gk_pdf_unpair (table, sums))
+          {
+            g_string_append_printf (report, _("%s: printed in two halves side by side (人员经费 | 公用经费); read as one table, the right half below the left\n"),
+                                    name);
+            g_ptr_array_add (paired, sums);
+          }
+        else
+          _gk_pdf_paired_sums_free (sums);
+      }
+      first_page = MIN (first_page, ((PageScan *) table->pages->pdata[0])->page->number);
+      {
+        g_autofree char *title = final_title (table);
+
+        if (title != NULL && n_final++ < 3)
+          g_string_append_printf (finals, "%s%s", n_final > 1 ? "、" : "", title);
+        else if (title != NULL && n_final == 4)
+          g_string_append (finals, "…");
+      }
       g_ptr_array_add (workbook->sheets, table->sheet);
+    }
+  if (n_final > 0)
+    {
+      workbook->title = _gk_pdf_final_title (pages, first_page);
+      g_string_append_printf (report, _("A 决算 (final accounts): tables titled as a 决算's: %u (%s)"),
+                              n_final, finals->str);
+      if (workbook->title != NULL)
+        g_string_append_printf (report, _("; the cover says “%s”\n"), workbook->title);
+      else
+        {
+          /* The template is still chosen among the 决算's. */
+          workbook->title = g_strdup ("决算");
+          g_string_append (report, _("; no cover says its year\n"));
+        }
     }
   return workbook;
 }
@@ -472,6 +560,9 @@ gk_pdf_import (const char  *path,
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GString) own = NULL;
   g_autoptr(GPtrArray) text_pages = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paired = g_ptr_array_new_with_free_func (_gk_pdf_paired_sums_free);
+  g_autoptr(GPtrArray) notes = NULL;
+  gboolean final;
   GkXlsxWorkbook *workbook;
   GkDocument *document;
   guint64 n_glyphs = 0;
@@ -501,19 +592,35 @@ gk_pdf_import (const char  *path,
       return NULL;
     }
   g_string_append_printf (report, _("“%s”: %u pages\n"), display_name, pages->len);
-  workbook = lay_out (pages, text_pages, display_name, report);
+  workbook = lay_out (pages, text_pages, display_name, paired, report);
   if (workbook->sheets->len == 0)
     {
       gk_xlsx_workbook_free (workbook);
       g_set_error (error, GK_PDF_IMPORT_ERROR, GK_PDF_IMPORT_ERROR_NO_TABLE,
-                   _("“%s” has no page with a table of a disclosure (no title such as 部门收支总体情况表 above lines of figures)"),
+                   _("“%s” is neither a budget (预算) nor a final accounts (决算) disclosure: no page has the title of one of their tables (such as 部门收支总体情况表 or 收入支出决算总表) above lines of figures"),
                    display_name);
       return NULL;
     }
+  final = workbook->title != NULL;
+  notes = _gk_pdf_collect_notes (workbook);
   document = gk_xlsx_import_workbook (workbook, template, TRUE, report, error);
   if (document == NULL)
     return NULL;
+  _gk_pdf_compare_paired (document, paired, report);
   _gk_pdf_keep_empty_reasons (document, report);
+  if (final)
+    {
+      g_autofree char *date = _gk_pdf_final_date (pages);
+
+      /* A 决算 prints 注： and 说明： as part of its notes, and the date it
+       * was signed on its cover and under its text. */
+      _gk_pdf_keep_note_words (document, notes);
+      if (date != NULL)
+        {
+          g_object_set (document, "date", date, NULL);
+          g_string_append_printf (report, _("Signed on %s, as the PDF says\n"), date);
+        }
+    }
   if (text_pages->len > 0)
     _gk_pdf_read_narrative (document, text_pages, report);
   /* What the PDF says is where the document starts, not edits to undo. */

@@ -221,16 +221,125 @@ is_amount_cell (const GkXlsxCell *cell)
   return gk_xlsx_decimal_to_amount (normalized, FALSE, GK_MONEY_UNIT_YUAN, GK_MONEY_UNIT_YUAN, &unused, NULL);
 }
 
+/* The line whose template title a label is, as 决算's summaries print
+ * theirs (年初结转和结余, 使用非财政拨款结余 …). A title may be printed twice
+ * (总计 on both sides; 一、一般公共预算财政拨款 under 本年收入 and again under
+ * 年初财政拨款结转和结余): each print takes the first line of that title not
+ * yet read, top to bottom and left to right. */
+static GkRow *
+find_line_by_title (GkTable    *table,
+                    const char *label,
+                    GHashTable *read)
+{
+  const GkTableSchema *schema = gk_table_get_schema (table);
+  g_autofree char *whole = gk_xlsx_normalize (label);
+  g_autofree char *bare = strip_enumerator (label);
+
+  if (schema->expenditure_total != NULL && !g_hash_table_contains (read, "expenditure-total"))
+    {
+      g_autofree char *title = gk_xlsx_normalize (schema->expenditure_total);
+
+      if (g_str_equal (title, whole))
+        {
+          g_hash_table_add (read, (gpointer) "expenditure-total");
+          return gk_table_lookup_line (table, "expenditure-total");
+        }
+    }
+  /* The whole wording first: 一、 and 四、 tell apart what the bare
+   * wording does not. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; schema->lines != NULL && i < schema->lines->len; i++)
+      {
+        const GkLineSchema *line = schema->lines->pdata[i];
+        g_autofree char *title = pass == 0 ? gk_xlsx_normalize (line->title) : strip_enumerator (line->title);
+
+        if (g_hash_table_contains (read, line->id) || !g_str_equal (title, pass == 0 ? whole : bare))
+          continue;
+        g_hash_table_add (read, line->id);
+        return gk_table_lookup_line (table, line->id);
+      }
+  return NULL;
+}
+
+static const GkLineSchema *
+entered_line (GkRow *row)
+{
+  const GkTableSchema *schema = gk_table_get_schema (gk_row_get_table (row));
+  const char *id = gk_row_get_line_id (row);
+
+  for (guint i = 0; id != NULL && schema->lines != NULL && i < schema->lines->len; i++)
+    {
+      const GkLineSchema *line = schema->lines->pdata[i];
+      if (g_str_equal (line->id, id))
+        return line->entered ? line : NULL;
+    }
+  return NULL;
+}
+
+/* A label and the figures after it on a row of a summary. */
+typedef struct
+{
+  guint  row, column, first, end;
+  GkRow *line;
+} Group;
+
+/* Whether figure `k` of a group on `line` is typed in rather than derived:
+ * the one figure of an entered income line, each figure but a sum of an
+ * entered expenditure line. */
+static gboolean
+is_entered_figure (const GkTableSchema *schema,
+                   GkRow               *line,
+                   guint                k)
+{
+  const GkLineSchema *entered = entered_line (line);
+
+  if (entered == NULL)
+    return FALSE;
+  if (!entered->expenditure)
+    return k == 0;
+  return gk_table_schema_get_column (schema, k)->rule != GK_COLUMN_SUM;
+}
+
+static gboolean
+enter_line (GkXlsxImporter  *imp,
+            GkXlsxPart      *part,
+            Group           *g,
+            GError         **error)
+{
+  const GkTableSchema *schema = part->ts->schema;
+  guint n = gk_row_get_side (g->line) == GK_ROW_SIDE_INCOME ? 1 : gk_row_get_n_columns (g->line);
+
+  for (guint k = 0; k < n && g->first + k < g->end; k++)
+    {
+      g_autoptr(GError) local = NULL;
+      GkAmount amount = 0;
+      gboolean set = FALSE;
+
+      if (!is_entered_figure (schema, g->line, k))
+        continue;
+      if (!gk_xlsx_read_amount (imp, part, g->row, g->first + k, k, &amount, &set, error))
+        return FALSE;
+      if (set && !gk_document_set_line_figure (imp->doc, part->table, gk_row_get_line_id (g->line),
+                                               gk_table_schema_get_column (schema, k)->id, &amount, &local))
+        gk_xlsx_report (imp, "%s: %s", part->ts->label, local->message);
+    }
+  return TRUE;
+}
+
 /* Each row of 表一 and 表四 holds one or two label-and-figures groups
  * (income on the left, expenditure on the right); each group is compared
- * with the line it names. */
+ * with the line it names. The figures of an entered line (决算's 年初结转和
+ * 结余) are what no other table gives: they are taken in first, and the
+ * lines summed from them compared after. */
 gboolean
 gk_xlsx_compare_summary (GkXlsxImporter  *imp,
-                 GkXlsxPart      *part,
-                 GError   **error)
+                         GkXlsxPart      *part,
+                         GError         **error)
 {
   GkXlsxTableSheet *ts = part->ts;
-  guint n_compared = 0;
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  g_autoptr(GHashTable) read = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_compared = 0, n_entered = 0;
   guint before = imp->n_differences;
 
   for (guint r = ts->data_start; r < ts->sheet->n_rows; r++)
@@ -252,7 +361,9 @@ gk_xlsx_compare_summary (GkXlsxImporter  *imp,
           while (end < ts->n_columns && is_amount_cell (gk_xlsx_sheet_get_cell (ts->sheet, r, end)) &&
                  !gk_xlsx_sheet_get_cell (ts->sheet, r, end)->covered)
             end++;
-          row = find_summary_row (imp, part->table, cell->text);
+          row = find_line_by_title (part->table, cell->text, read);
+          if (row == NULL)
+            row = find_summary_row (imp, part->table, cell->text);
           if (row == NULL)
             {
               g_autofree char *name = gk_xlsx_cell_name (r, c);
@@ -263,25 +374,48 @@ gk_xlsx_compare_summary (GkXlsxImporter  *imp,
             }
           else
             {
-              /* An income line has one figure; an expenditure line one per column. */
-              guint n = gk_row_get_side (row) == GK_ROW_SIDE_INCOME ? 1 : gk_row_get_n_columns (row);
-              g_autofree char *what = gk_xlsx_strip (cell->text);
-
-              for (guint k = 0; k < n && first + k < end; k++)
-                {
-                  GkAmount amount = 0;
-                  gboolean set = FALSE;
-
-                  if (!gk_xlsx_read_amount (imp, part, r, first + k, k, &amount, &set, error))
-                    return FALSE;
-                  compare_cell (imp, part, r, first + k, what,
-                                gk_xlsx_column_title (ts->schema, k), amount, set, row, k);
-                  n_compared++;
-                }
+              Group g = { r, c, first, end, row };
+              g_array_append_val (groups, g);
             }
           c = end;
         }
     }
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = &g_array_index (groups, Group, i);
+
+      if (entered_line (g->line) != NULL)
+        {
+          if (!enter_line (imp, part, g, error))
+            return FALSE;
+          n_entered++;
+        }
+    }
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *g = &g_array_index (groups, Group, i);
+      const GkXlsxCell *cell = gk_xlsx_sheet_get_cell (ts->sheet, g->row, g->column);
+      /* An income line has one figure; an expenditure line one per column. */
+      guint n = gk_row_get_side (g->line) == GK_ROW_SIDE_INCOME ? 1 : gk_row_get_n_columns (g->line);
+      g_autofree char *what = gk_xlsx_strip (cell->text);
+
+      for (guint k = 0; k < n && g->first + k < g->end; k++)
+        {
+          GkAmount amount = 0;
+          gboolean set = FALSE;
+
+          if (is_entered_figure (ts->schema, g->line, k))
+            continue;
+          if (!gk_xlsx_read_amount (imp, part, g->row, g->first + k, k, &amount, &set, error))
+            return FALSE;
+          compare_cell (imp, part, g->row, g->first + k, what,
+                        gk_xlsx_column_title (ts->schema, k), amount, set, g->line, k);
+          n_compared++;
+        }
+    }
+  if (n_entered > 0)
+    gk_xlsx_report (imp, _("%s: entered lines read: %u (such as 年初结转和结余)"), ts->label, n_entered);
   gk_xlsx_report (imp, _("%s: %u figures compared with what Gongkai derives from the other tables, %u differ"),
           ts->label, n_compared, imp->n_differences - before);
   return TRUE;

@@ -495,20 +495,29 @@ compare_parts (gconstpointer a,
          (x->ts->schema->position < y->ts->schema->position);
 }
 
-/* How many of @template's tables the sheets are, each counted once. */
+/* How many of @template's tables the sheets are, each counted once; and,
+ * of equals, how many are known by the template's own titles. */
 static guint
 count_tables (GPtrArray  *sheets,
-              GkTemplate *template)
+              GkTemplate *template,
+              guint      *n_own)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
+  *n_own = 0;
   for (guint i = 0; i < sheets->len; i++)
     {
-      const GkTableSchema *schema = gk_xlsx_table_sheet_guess (sheets->pdata[i], template, NULL, NULL);
+      const char *title = NULL;
+      const GkTableSchema *schema = gk_xlsx_table_sheet_guess (sheets->pdata[i], template, &title, NULL);
       /* Only tables whose figures a workbook can bring count. */
       if (schema != NULL && !gk_table_schema_has_entries (schema) &&
-          schema->kind != GK_TABLE_KIND_PROJECT_PERFORMANCE)
-        g_hash_table_add (seen, schema->id);
+          schema->kind != GK_TABLE_KIND_PROJECT_PERFORMANCE && !g_hash_table_contains (seen, schema->id))
+        {
+          g_autofree char *t = title != NULL ? gk_xlsx_normalize (title) : NULL;
+
+          g_hash_table_add (seen, schema->id);
+          *n_own += _gk_xlsx_is_own_title (template, t, schema->id);
+        }
     }
   return g_hash_table_size (seen);
 }
@@ -523,21 +532,26 @@ choose_template (GkXlsxImporter *imp,
   g_autoptr(GPtrArray) all = gk_template_list_all ();
   GkTemplate *fallback = gk_template_get_default ();
   GkTemplate *best = NULL, *second = NULL;
-  guint best_n = 0, second_n = 0;
+  guint best_n = 0, second_n = 0, best_own = 0;
+  /* A 决算 has tables whose headings a budget's have too (支出决算表's are
+   * 表三's): its title says which kind of disclosure it is. */
+  gboolean final = imp->workbook->title != NULL && strstr (imp->workbook->title, "决算") != NULL;
 
   for (guint i = 0; i < all->len; i++)
     {
       GkTemplate *t = all->pdata[i];
-      guint n;
+      guint n, n_own;
       gboolean better;
 
-      if (gk_template_is_user (t))
+      if (gk_template_is_user (t) || (final && !gk_template_is_final (t)))
         continue;
-      n = count_tables (sheets, t);
+      n = count_tables (sheets, t, &n_own);
       if (best == NULL)
         better = TRUE;
       else if (n != best_n)
         better = n > best_n;
+      else if (final && n_own != best_own)
+        better = n_own > best_own;   /* 陕西's 三公 title is the national one's and more */
       else if (t == fallback || best == fallback)
         better = t == fallback;
       else
@@ -548,6 +562,7 @@ choose_template (GkXlsxImporter *imp,
           second_n = best_n;
           best = t;
           best_n = n;
+          best_own = n_own;
         }
       else if (second == NULL || n > second_n)
         {
@@ -700,10 +715,16 @@ gk_xlsx_import_workbook (GkXlsxWorkbook  *workbook_in,
       if (!g_hash_table_contains (seen, schema->id))
         {
           g_autofree char *name = gk_table_schema_dup_name (schema);
-          gk_xlsx_report (&imp, gk_table_schema_is_summary (schema)
-                          ? _("%s is not in the workbook; Gongkai derives it")
-                          : _("%s is not in the workbook; it stays empty"),
-                  name);
+          if (keep_stated)
+            gk_xlsx_report (&imp, gk_table_schema_is_summary (schema)
+                            ? _("%s is not in the PDF (no page has its title); Gongkai derives it")
+                            : _("%s is not in the PDF (no page has its title); it stays empty"),
+                            name);
+          else
+            gk_xlsx_report (&imp, gk_table_schema_is_summary (schema)
+                            ? _("%s is not in the workbook; Gongkai derives it")
+                            : _("%s is not in the workbook; it stays empty"),
+                    name);
         }
     }
 

@@ -96,6 +96,16 @@ template_role (GkTemplate *template,
   return best;
 }
 
+/* Whether the text holds the whole title of @template's table @role: a
+ * sheet known by its own title rather than by a word of it. */
+gboolean
+_gk_xlsx_is_own_title (GkTemplate *template,
+                       const char *normalized,
+                       const char *role)
+{
+  return normalized != NULL && g_strcmp0 (template_role (template, normalized), role) == 0;
+}
+
 /**
  * _gk_xlsx_role_by_title:
  * @template: (nullable): the template whose titles count too
@@ -119,6 +129,17 @@ _gk_xlsx_role_by_title (GkTemplate *template,
     return NULL;
   own = template_role (template, normalized);
   other = distinctive_role (normalized, sheet_name);
+  /* A 决算's 三公 table under another year's title, whose words may hold
+   * another of its titles (…支出决算表). */
+  if (other != NULL && template != NULL && gk_template_is_final (template) &&
+      gk_template_lookup (template, other) == NULL)
+    {
+      g_autofree char *final = g_strconcat ("final-", other, NULL);
+      const GkTableSchema *schema = gk_template_lookup (template, final);
+
+      if (schema != NULL)
+        return schema->id;
+    }
   if (other != NULL && (own == NULL || (template != NULL && gk_template_lookup (template, other) != NULL)))
     return other;
   return own != NULL ? own : generic_role (normalized);

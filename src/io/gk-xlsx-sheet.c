@@ -437,6 +437,106 @@ read_title_lines (GkXlsxTableSheet *self)
       }
 }
 
+/* 公务用车运行费 and 公务用车运行维护费 are one item, named as the year's
+ * wording has it. */
+static char *
+path_key (const char *text)
+{
+  g_autoptr(GString) key = g_string_new (text);
+
+  g_string_replace (key, "运行维护费", "运行费", 0);
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* The column whose groups and title, outermost first, are the heading's
+ * levels. A heading may have a level above them all (a merged header over
+ * the whole table), or name the outer ones otherwise (一般公共预算财政拨款
+ * “三公”经费, or a lone header over all the columns read as a title
+ * line): then its inner levels, two at least, the more the better, must
+ * name one column alone. */
+static int
+match_group_path (const GkTableSchema *schema,
+                  const char          *heading_in)
+{
+  g_autofree char *heading = path_key (heading_in);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  guint n_columns = gk_table_schema_get_n_columns (schema);
+  gsize n = strlen (heading);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const GkColumnSchema *col = gk_table_schema_get_column (schema, c);
+      g_autoptr(GString) path = g_string_new (NULL);
+      g_autofree char *title = gk_xlsx_normalize (col->title);
+
+      if (col->groups == NULL)
+        {
+          g_ptr_array_add (paths, NULL);
+          continue;
+        }
+      for (guint g = 0; col->groups[g] != NULL; g++)
+        {
+          g_autofree char *level = gk_xlsx_normalize (col->groups[g]);
+          g_string_append_printf (path, "%s/", level);
+        }
+      g_string_append (path, title);
+      g_ptr_array_add (paths, path_key (path->str));
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const char *path = paths->pdata[c];
+      gsize len = path != NULL ? strlen (path) : 0;
+
+      if (path != NULL && (g_str_equal (heading, path) ||
+                           (n > len && g_str_has_suffix (heading, path) && heading[n - len - 1] == '/')))
+        return c;
+    }
+  /* The heading's inner levels, from all but its outermost down to two. */
+  for (const char *inner = strchr (heading, '/'); inner != NULL && strchr (inner + 1, '/') != NULL;
+       inner = strchr (inner + 1, '/'))
+    {
+      const char *levels = inner + 1;
+      gsize m = strlen (levels);
+      int found = -1;
+      guint n_found = 0;
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *path = paths->pdata[c];
+          gsize len = path != NULL ? strlen (path) : 0;
+
+          if (path != NULL && len > m && g_str_has_suffix (path, levels) && path[len - m - 1] == '/')
+            {
+              found = c;
+              n_found++;
+            }
+        }
+      if (n_found == 1)
+        return found;
+    }
+  /* All of a heading of two levels may be the inner ones. */
+  if (strchr (heading, '/') != NULL)
+    {
+      int found = -1;
+      guint n_found = 0;
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *path = paths->pdata[c];
+          gsize len = path != NULL ? strlen (path) : 0;
+
+          if (path != NULL && len > n && g_str_has_suffix (path, heading) && path[len - n - 1] == '/')
+            {
+              found = c;
+              n_found++;
+            }
+        }
+      if (n_found == 1)
+        return found;
+    }
+  return -1;
+}
+
 static void
 assign_roles (GkXlsxTableSheet *self)
 {
@@ -498,7 +598,11 @@ assign_roles (GkXlsxTableSheet *self)
               continue;
             }
         }
-      column = _gk_xlsx_match_amount_column (schema, leaf, NULL);
+      /* Under groups (决算's 三公 table: 预算数 and 决算数 under each item),
+       * a column is named by its whole path; the leaf alone is ambiguous. */
+      column = match_group_path (schema, heading);
+      if (column < 0)
+        column = _gk_xlsx_match_amount_column (schema, leaf, NULL);
       /* Two headings under one group (表八's 小计) need the group too. */
       if (column < 0)
         column = _gk_xlsx_match_amount_column (schema, heading, NULL);

@@ -94,6 +94,9 @@ const char       *_gk_xlsx_role_by_title         (GkTemplate        *template,
                                                   const char        *normalized,
                                                   gboolean           sheet_name);
 guint             _gk_xlsx_table_number          (const char        *normalized);
+gboolean          _gk_xlsx_is_own_title          (GkTemplate        *template,
+                                                  const char        *normalized,
+                                                  const char        *role);
 int               _gk_xlsx_match_amount_column   (const GkTableSchema *schema,
                                                   const char        *leaf,
                                                   guint             *score);

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Makes the PDFs that tests/test-import-pdf-producers.c reads: the sample's
 # tables as LibreOffice prints them (Gongkai's workbook export converted
-# with `soffice --headless --convert-to pdf`), in 万元 and in 元, and with a
-# 表七 long enough to run over several pages. Their embedded font programs
-# are dropped (text, widths and ToUnicode maps stay) to keep them small.
+# with `soffice --headless --convert-to pdf`), in 万元 and in 元, with a
+# 表七 long enough to run over several pages, and the 决算 sample's. Their
+# embedded font programs are dropped (text, widths and ToUnicode maps stay)
+# to keep them small.
 #
 #     tests/data/pdf/make-pdfs.sh BUILDDIR    (rewrites the PDFs beside it)
 set -eu
@@ -54,8 +55,10 @@ d['projects'] = projects
 json.dump(d, open(work + '/sample-long.gongkai', 'w'), ensure_ascii=False)
 PY
 cp "$sample" "$work/sample.gongkai"
+# A 决算: the 陕西 county sample, its tables as LibreOffice prints them.
+cp "$root/data/samples/zhashui-county-audit-bureau-2020-final.gongkai" "$work/final.gongkai"
 
-for name in sample sample-yuan sample-long; do
+for name in sample sample-yuan sample-long final; do
   "$gongkai" --export-xlsx="$work/$name.xlsx" "$work/$name.gongkai"
   HOME="$work/home" soffice --headless --convert-to pdf --outdir "$work" "$work/$name.xlsx" >/dev/null
   qpdf --qdf --object-streams=disable "$work/$name.pdf" "$work/$name.qdf"
