@@ -348,9 +348,14 @@ test_workbook_properties (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *core = NULL;
+  g_autofree char *strings = NULL;
   const char *argv[] = { "unzip", "-p", path, "docProps/core.xml", NULL };
+  const char *strings_argv[] = { "unzip", "-p", path, "xl/sharedStrings.xml", NULL };
+  GkTable *empty = gk_document_get_table_at (document, gk_document_get_n_tables (document) - 1);
   int status = 0;
 
+  /* The reason under an empty table is typed with its 说明： as printed. */
+  g_object_set (empty, "empty-explanation", "说明：本年度没有国有资本经营预算财政拨款收入和支出。", NULL);
   g_assert_true (gk_export_file (document, GK_EXPORT_XLSX, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
@@ -359,6 +364,11 @@ test_workbook_properties (void)
   g_assert_nonnull (strstr (core, "<dc:subject>部门决算公开</dc:subject>"));
   g_assert_nonnull (strstr (core, "测试局2024年度部门决算公开表"));
   g_assert_null (strstr (core, "预算"));
+  g_assert_true (g_spawn_sync (NULL, (char **) strings_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &strings, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (strings, "说明：本年度没有国有资本经营"));
+  g_assert_null (strstr (strings, "说明：说明："));
   g_unlink (path);
   g_rmdir (dir);
 }

@@ -358,7 +358,9 @@ write_table (lxw_workbook *workbook,
     }
   if (explanation != NULL && explanation[0] != '\0' && gk_table_is_empty (table))
     {
-      g_autofree char *text = g_strconcat ("说明：", explanation, NULL);
+      /* A 决算's reason is typed with its 说明： as the PDF prints it. */
+      g_autofree char *text = g_str_has_prefix (explanation, "说明：")
+                                ? g_strdup (explanation) : g_strconcat ("说明：", explanation, NULL);
       if (!write_text_row (sheet, row++, n_columns, text, f->note, path, error))
         return FALSE;
     }
