@@ -175,7 +175,7 @@ _gk_cli_new (const GkCliCommand *command,
     }
   if (year < GK_FILE_YEAR_MIN || year > GK_FILE_YEAR_MAX)
     {
-      g_printerr (_("--year %d is not a budget year; give a year from %d to %d\n"),
+      g_printerr (_("--year %d is not a year a disclosure can have; give a year from %d to %d\n"),
                   year, GK_FILE_YEAR_MIN, GK_FILE_YEAR_MAX);
       return GK_CLI_EXIT_UNREADABLE;
     }

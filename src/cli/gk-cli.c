@@ -67,7 +67,7 @@ gk_cli_add_options (GApplication *application)
   g_application_add_main_option (application, "unit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
                                  N_("With --new, the unit's name"), N_("NAME"));
   g_application_add_main_option (application, "year", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT,
-                                 N_("With --new, the budget year (this year when not given)"), N_("YYYY"));
+                                 N_("With --new, the year of the budget or final accounts (this year when not given)"), N_("YYYY"));
   g_application_add_main_option (application, "money-unit", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
                                  N_("With --new, the unit of the amounts: 万元 (the default) or 元"), N_("UNIT"));
   g_application_add_main_option (application, "budget", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
