@@ -197,7 +197,7 @@ test_new_errors (Fixture       *f,
   static const Refusal refusals[] = {
     { { "--template", "no-such-template", NULL }, "there is no template “no-such-template”; the templates are: " },
     { { NULL }, "--new needs --template ID, one of: " },
-    { { "--template", "xinjiang-2020", "--year", "1800", NULL }, "--year 1800 is not a budget year" },
+    { { "--template", "xinjiang-2020", "--year", "1800", NULL }, "--year 1800 is not a year a disclosure can have" },
     { { "--template", "xinjiang-2020", "--money-unit", "千元", NULL }, "--money-unit “千元” is not a unit of money" },
     { { "--template", "xinjiang-2020", "extra.gongkai", NULL }, "--new takes the new file and its template" },
   };
