@@ -788,6 +788,34 @@ test_xlsx_region_named (void)
   remove_tree (dir);
 }
 
+/* The national and 上海 决算 print the same nine tables: a 上海 unit's
+ * workbook is read as 上海's, one that names no region asks. */
+static void
+test_xlsx_shanghai (void)
+{
+  GkTemplate *shanghai = gk_template_find ("juesuan-shanghai-2024");
+  g_autoptr(GkDocument) named = gk_document_new_blank_for_template (shanghai, "上海市嘉定区审计局", 2024, GK_MONEY_UNIT_WANYUAN);
+  g_autoptr(GkDocument) unnamed = gk_document_new_blank_for_template (shanghai, "嘉定区审计局", 2024, GK_MONEY_UNIT_WANYUAN);
+  g_autoptr(GkDocument) a = NULL;
+  g_autoptr(GkDocument) b = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-xlsx-final-XXXXXX", NULL);
+  g_autofree char *pa = g_build_filename (dir, "a.xlsx", NULL);
+  g_autofree char *pb = g_build_filename (dir, "b.xlsx", NULL);
+  g_autoptr(GString) ra = g_string_new (NULL);
+  g_autoptr(GString) rb = g_string_new (NULL);
+
+  export_xlsx (named, pa);
+  export_xlsx (unnamed, pb);
+  a = import_xlsx (pa, ra);
+  b = import_xlsx (pb, rb);
+  g_assert_cmpstr (gk_template_get_id (gk_document_get_template (a)), ==, "juesuan-shanghai-2024");
+  g_assert_true (has (ra, "chosen because the workbook names 上海"));
+  g_assert_true (has (rb, "(juesuan-shanghai-2024); give --template to choose another"));
+  g_unlink (pa);
+  g_unlink (pb);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/import-pdf-final/xlsx/round-trip", test_xlsx_round_trip);
   g_test_add_func ("/import-pdf-final/xlsx/halves-disagree", test_xlsx_halves_disagree);
   g_test_add_func ("/import-pdf-final/xlsx/region-named", test_xlsx_region_named);
+  g_test_add_func ("/import-pdf-final/xlsx/shanghai", test_xlsx_shanghai);
 
   return g_test_run ();
 }
