@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <gsf/gsf.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
@@ -11,10 +12,13 @@
 #include "gk-finding.h"
 #include "gk-pdf-export.h"
 #include "gk-pdf-import.h"
+#include "gk-xlsx-reader.h"
+#include "gk-xlsx-writer.h"
 
 /* A 部门决算公开 read back from its PDF: Gongkai's own, one with a page
  * of another document's figures, one without a table, a 三公 table drawn
- * by another program, and PDFs that are no 决算 at all. */
+ * by another program, and PDFs that are no 决算 at all; and from its
+ * workbook, whose 基本支出 sheet is printed in two halves too. */
 
 static char *
 sample_path (void)
@@ -601,6 +605,217 @@ test_damaged (void)
   remove_tree (dir);
 }
 
+/* Copies the members of a zip, `member`'s with `old` replaced by `new`. */
+static void
+copy_tree (GsfInfile  *in,
+           GsfOutfile *out,
+           const char *path,
+           const char *member,
+           const char *old,
+           const char *new,
+           guint      *n_replaced)
+{
+  for (int i = 0; i < gsf_infile_num_children (in); i++)
+    {
+      GsfInput *child = gsf_infile_child_by_index (in, i);
+      const char *name = gsf_infile_name_by_index (in, i);
+      g_autofree char *p = path[0] != '\0' ? g_strconcat (path, "/", name, NULL) : g_strdup (name);
+      gboolean dir = GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0;
+      GsfOutput *o = gsf_outfile_new_child (out, name, dir);
+
+      if (dir)
+        copy_tree (GSF_INFILE (child), GSF_OUTFILE (o), p, member, old, new, n_replaced);
+      else
+        {
+          gsf_off_t size = gsf_input_size (child);
+          g_autoptr(GString) data = g_string_sized_new (size + 1);
+
+          g_string_set_size (data, size);
+          g_assert_true (size == 0 || gsf_input_read (child, size, (guint8 *) data->str) != NULL);
+          if (g_str_equal (p, member))
+            *n_replaced += g_string_replace (data, old, new, 0);
+          g_assert_true (gsf_output_write (o, data->len, (const guint8 *) data->str));
+        }
+      gsf_output_close (o);
+      g_object_unref (o);
+      g_object_unref (child);
+    }
+}
+
+static void
+rewrite_xlsx (const char *from,
+              const char *to,
+              const char *member,
+              const char *old,
+              const char *new)
+{
+  g_autoptr(GError) error = NULL;
+  GsfInput *input = gsf_input_stdio_new (from, &error);
+  GsfInfile *zip;
+  GsfOutput *output;
+  GsfOutfile *out;
+  guint n_replaced = 0;
+
+  g_assert_no_error (error);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  output = gsf_output_stdio_new (to, &error);
+  g_assert_no_error (error);
+  out = gsf_outfile_zip_new (output, &error);
+  g_assert_no_error (error);
+  copy_tree (zip, out, "", member, old, new, &n_replaced);
+  g_assert_true (gsf_output_close (GSF_OUTPUT (out)));
+  g_object_unref (out);
+  g_object_unref (output);
+  g_object_unref (zip);
+  g_object_unref (input);
+  g_assert_cmpuint (n_replaced, ==, 1);
+}
+
+static GkDocument *
+import_xlsx (const char *path,
+             GString    *report)
+{
+  g_autoptr(GError) error = NULL;
+  GkDocument *document = gk_xlsx_import_for_template (path, NULL, report, &error);
+
+  g_test_message ("%s", report->str);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static void
+export_xlsx (GkDocument *document,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gk_xlsx_export (document, path, &error));
+  g_assert_no_error (error);
+}
+
+/* The 决算's workbook read back: its 基本支出 sheet, printed 人员经费 |
+ * 公用经费 side by side, is read whole, and every table is the same. */
+static void
+test_xlsx_round_trip (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) back = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-xlsx-final-XXXXXX", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "final.xlsx", NULL);
+  g_autoptr(GString) report = g_string_new (NULL);
+  GkTable *a, *b;
+  guint n_public = 0;
+
+  export_xlsx (original, xlsx);
+  back = import_xlsx (xlsx, report);
+  g_assert_cmpstr (gk_template_get_id (gk_document_get_template (back)), ==, "juesuan-shaanxi-2020-county");
+  g_assert_true (has (report, "表六: printed in two halves side by side"));
+  g_assert_false (has (report, ", Gongkai derives"));
+  g_assert_false (has (report, "not a column of this table"));
+  g_assert_false (has (report, "is not an economic classification code"));
+
+  /* 公用经费 (302, 310) is the right half. */
+  a = gk_document_get_table (original, "final-basic");
+  b = gk_document_get_table (back, "final-basic");
+  g_assert_nonnull (a);
+  for (guint i = 0; i < g_list_model_get_n_items (gk_table_get_roots (a)); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (gk_table_get_roots (a), i);
+      const char *code = gk_row_get_code (row);
+      GkRow *other;
+
+      if (code == NULL || g_str_has_prefix (code, "301") || g_str_has_prefix (code, "303"))
+        continue;
+      other = gk_table_lookup (b, code);
+      g_assert_nonnull (other);
+      g_assert_cmpint (gk_row_get_value (other, 0), ==, gk_row_get_value (row, 0));
+      n_public++;
+    }
+  g_assert_cmpuint (n_public, >, 0);
+  assert_same_tables (original, back, dir, NULL);
+  remove_tree (dir);
+}
+
+/* A figure of the right half that no longer adds up to the sheet's
+ * 公用经费合计: the cell of the total is named. */
+static void
+test_xlsx_halves_disagree (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) back = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-xlsx-final-XXXXXX", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "final.xlsx", NULL);
+  g_autofree char *altered = g_build_filename (dir, "altered.xlsx", NULL);
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  export_xlsx (original, xlsx);
+  rewrite_xlsx (xlsx, altered, "xl/worksheets/sheet6.xml",
+                "<c r=\"F14\" s=\"6\"><v>1.3</v></c>", "<c r=\"F14\" s=\"6\"><v>2.3</v></c>");
+  back = import_xlsx (altered, report);
+  g_assert_true (has (report, "表六 (sheet “表六”), cell F15 (公用经费合计, 决算数): the workbook has 32.40, Gongkai derives 33.40"));
+  g_assert_false (has (report, "人员经费合计, 决算数"));
+  remove_tree (dir);
+}
+
+/* Templates that print the same tables tie; the one whose region the
+ * workbook names is taken, else --template is asked for. */
+static void
+test_xlsx_region_named (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) back = NULL;
+  g_autoptr(GkDocument) named = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-xlsx-final-XXXXXX", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "final.xlsx", NULL);
+  g_autofree char *shaanxi = g_build_filename (dir, "shaanxi.xlsx", NULL);
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GString) named_report = g_string_new (NULL);
+
+  export_xlsx (original, xlsx);
+  back = import_xlsx (xlsx, report);
+  g_assert_true (has (report, "(juesuan-national-2023); give --template to choose another"));
+  rewrite_xlsx (xlsx, shaanxi, "docProps/core.xml",
+                "<dc:title>柞水县", "<dc:title>陕西省柞水县");
+  named = import_xlsx (shaanxi, named_report);
+  g_assert_cmpstr (gk_template_get_id (gk_document_get_template (named)), ==, "juesuan-shaanxi-2020-county");
+  g_assert_true (has (named_report, "(juesuan-national-2023); chosen because the workbook names 陕西"));
+  g_assert_false (has (named_report, "give --template"));
+  remove_tree (dir);
+}
+
+/* The national and 上海 决算 print the same nine tables: a 上海 unit's
+ * workbook is read as 上海's, one that names no region asks. */
+static void
+test_xlsx_shanghai (void)
+{
+  GkTemplate *shanghai = gk_template_find ("juesuan-shanghai-2024");
+  g_autoptr(GkDocument) named = gk_document_new_blank_for_template (shanghai, "上海市嘉定区审计局", 2024, GK_MONEY_UNIT_WANYUAN);
+  g_autoptr(GkDocument) unnamed = gk_document_new_blank_for_template (shanghai, "嘉定区审计局", 2024, GK_MONEY_UNIT_WANYUAN);
+  g_autoptr(GkDocument) a = NULL;
+  g_autoptr(GkDocument) b = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gongkai-xlsx-final-XXXXXX", NULL);
+  g_autofree char *pa = g_build_filename (dir, "a.xlsx", NULL);
+  g_autofree char *pb = g_build_filename (dir, "b.xlsx", NULL);
+  g_autoptr(GString) ra = g_string_new (NULL);
+  g_autoptr(GString) rb = g_string_new (NULL);
+
+  export_xlsx (named, pa);
+  export_xlsx (unnamed, pb);
+  a = import_xlsx (pa, ra);
+  b = import_xlsx (pb, rb);
+  g_assert_cmpstr (gk_template_get_id (gk_document_get_template (a)), ==, "juesuan-shanghai-2024");
+  g_assert_true (has (ra, "chosen because the workbook names 上海"));
+  g_assert_true (has (rb, "(juesuan-shanghai-2024); give --template to choose another"));
+  g_unlink (pa);
+  g_unlink (pb);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,6 +831,10 @@ main (int   argc,
   g_test_add_func ("/import-pdf-final/jiading", test_jiading);
   g_test_add_func ("/import-pdf-final/neither", test_neither);
   g_test_add_func ("/import-pdf-final/damaged", test_damaged);
+  g_test_add_func ("/import-pdf-final/xlsx/round-trip", test_xlsx_round_trip);
+  g_test_add_func ("/import-pdf-final/xlsx/halves-disagree", test_xlsx_halves_disagree);
+  g_test_add_func ("/import-pdf-final/xlsx/region-named", test_xlsx_region_named);
+  g_test_add_func ("/import-pdf-final/xlsx/shanghai", test_xlsx_shanghai);
 
   return g_test_run ();
 }

@@ -74,23 +74,9 @@ typedef struct
 } Table;
 
 /* gk-pdf-import-final.c: what a 决算 prints its own way. */
-typedef struct
-{
-  char     *sheet;
-  GkAmount  sums[2];   /* 人员经费合计, 公用经费合计 as printed */
-  gboolean  set[2];
-  char     *cells[2];
-} PairedSums;
-
 const char *_gk_pdf_final_role        (const char  *normalized);
 char       *_gk_pdf_final_title       (GPtrArray   *pages,
                                        guint        first_table_page);
-gboolean    _gk_pdf_unpair            (Table       *table,
-                                       PairedSums  *paired);
-void        _gk_pdf_paired_sums_free  (gpointer     data);
-void        _gk_pdf_compare_paired    (GkDocument  *document,
-                                       GPtrArray   *paired,
-                                       GString     *report);
 GPtrArray  *_gk_pdf_collect_notes     (GkXlsxWorkbook *workbook);
 void        _gk_pdf_keep_note_words   (GkDocument  *document,
                                        GPtrArray   *notes);

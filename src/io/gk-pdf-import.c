@@ -7,6 +7,7 @@
 #include "gk-document-private.h"
 #include "gk-pdf-import.h"
 #include "gk-pdf-import-private.h"
+#include "gk-xlsx-package.h"
 #include "gk-xlsx-import-private.h"
 #include "gk-xlsx-sheet.h"
 #include "gk-xlsx-workbook.h"
@@ -501,16 +502,19 @@ lay_out (GPtrArray  *pages,
       g_string_append_printf (report, _("%s: a table of %u columns and %u lines of figures\n"),
                               name, table->columns->len, table->n_lines);
       {
-        PairedSums *sums = g_new0 (PairedSums, 1);
+        GkXlsxPairedSums *sums = _gk_xlsx_paired_sums_new ();
+        GkXlsxSheet *one = _gk_xlsx_unpair (table->sheet, table->header_row, table->data_row, sums);
 
-        if (_gk_pdf_unpair (table, sums))
+        if (one != NULL)
           {
+            gk_xlsx_sheet_free (table->sheet);
+            table->sheet = one;
             g_string_append_printf (report, _("%s: printed in two halves side by side (人员经费 | 公用经费); read as one table, the right half below the left\n"),
                                     name);
             g_ptr_array_add (paired, sums);
           }
         else
-          _gk_pdf_paired_sums_free (sums);
+          _gk_xlsx_paired_sums_free (sums);
       }
       first_page = MIN (first_page, ((PageScan *) table->pages->pdata[0])->page->number);
       {
@@ -560,7 +564,7 @@ gk_pdf_import (const char  *path,
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GString) own = NULL;
   g_autoptr(GPtrArray) text_pages = g_ptr_array_new ();
-  g_autoptr(GPtrArray) paired = g_ptr_array_new_with_free_func (_gk_pdf_paired_sums_free);
+  g_autoptr(GPtrArray) paired = g_ptr_array_new_with_free_func (_gk_xlsx_paired_sums_free);
   g_autoptr(GPtrArray) notes = NULL;
   gboolean final;
   GkXlsxWorkbook *workbook;
@@ -606,7 +610,7 @@ gk_pdf_import (const char  *path,
   document = gk_xlsx_import_workbook (workbook, template, TRUE, report, error);
   if (document == NULL)
     return NULL;
-  _gk_pdf_compare_paired (document, paired, report);
+  _gk_xlsx_compare_paired (document, paired, TRUE, report);
   _gk_pdf_keep_empty_reasons (document, report);
   if (final)
     {

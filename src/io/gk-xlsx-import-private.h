@@ -97,4 +97,29 @@ gboolean    _gk_xlsx_read_items        (GkXlsxImporter  *imp,
                                         GkXlsxLine     **line,
                                         GError         **error);
 
+/* gk-xlsx-halves.c: the 基本支出 table printed in two halves side by
+ * side (人员经费 | 公用经费), from a workbook or a PDF. */
+typedef struct
+{
+  char     *sheet;
+  GkAmount  sums[2];   /* 人员经费合计, 公用经费合计 as printed */
+  gboolean  set[2];
+  char     *cells[2];
+  int       unit;      /* GkMoneyUnit of the sums; -1: the table's own */
+} GkXlsxPairedSums;
+
+GkXlsxPairedSums *_gk_xlsx_paired_sums_new  (void);
+void              _gk_xlsx_paired_sums_free (gpointer          data);
+GkXlsxSheet      *_gk_xlsx_unpair           (GkXlsxSheet      *sheet,
+                                             guint             header_row,
+                                             guint             data_row,
+                                             GkXlsxPairedSums *paired);
+void              _gk_xlsx_unpair_sheets    (GkXlsxWorkbook   *workbook,
+                                             GPtrArray        *paired,
+                                             GString          *report);
+void              _gk_xlsx_compare_paired   (GkDocument       *document,
+                                             GPtrArray        *paired,
+                                             gboolean          from_pdf,
+                                             GString          *report);
+
 G_END_DECLS

@@ -523,8 +523,9 @@ count_tables (GPtrArray  *sheets,
 }
 
 /* The bundled template whose tables the most sheets are; of equals, the
- * default (the seed's), else the one with the fewest tables the workbook
- * lacks. The report says which and why. */
+ * one whose region the workbook names, else the default (the seed's),
+ * else the one with the fewest tables the workbook lacks. The report says
+ * which and why. */
 static GkTemplate *
 choose_template (GkXlsxImporter *imp,
                  GPtrArray      *sheets)
@@ -533,6 +534,7 @@ choose_template (GkXlsxImporter *imp,
   GkTemplate *fallback = gk_template_get_default ();
   GkTemplate *best = NULL, *second = NULL;
   guint best_n = 0, second_n = 0, best_own = 0;
+  gboolean best_named = FALSE, second_named = FALSE;
   /* A 决算 has tables whose headings a budget's have too (支出决算表's are
    * 表三's): its title says which kind of disclosure it is. */
   gboolean final = imp->workbook->title != NULL && strstr (imp->workbook->title, "决算") != NULL;
@@ -541,17 +543,20 @@ choose_template (GkXlsxImporter *imp,
     {
       GkTemplate *t = all->pdata[i];
       guint n, n_own;
-      gboolean better;
+      gboolean better, named;
 
       if (gk_template_is_user (t) || (final && !gk_template_is_final (t)))
         continue;
       n = count_tables (sheets, t, &n_own);
+      named = _gk_xlsx_names_region (imp->workbook, sheets, t);
       if (best == NULL)
         better = TRUE;
       else if (n != best_n)
         better = n > best_n;
       else if (final && n_own != best_own)
         better = n_own > best_own;   /* 陕西's 三公 title is the national one's and more */
+      else if (named != best_named)
+        better = named;
       else if (t == fallback || best == fallback)
         better = t == fallback;
       else
@@ -560,14 +565,17 @@ choose_template (GkXlsxImporter *imp,
         {
           second = best;
           second_n = best_n;
+          second_named = best_named;
           best = t;
           best_n = n;
           best_own = n_own;
+          best_named = named;
         }
       else if (second == NULL || n > second_n)
         {
           second = t;
           second_n = n;
+          second_named = named;
         }
     }
   if (best == NULL)
@@ -576,6 +584,11 @@ choose_template (GkXlsxImporter *imp,
   if (second == NULL)
     gk_xlsx_report (imp, _("Template: %s (%s), the only one; %u of the workbook's sheets are its tables"),
                     gk_template_get_title (best), gk_template_get_id (best), best_n);
+  else if (second_n == best_n && best_named && !second_named)
+    gk_xlsx_report (imp, _("Template: %s (%s): %u of the workbook's sheets are its tables, as many as of %s (%s); chosen because the workbook names %s"),
+                    gk_template_get_title (best), gk_template_get_id (best), best_n,
+                    gk_template_get_title (second), gk_template_get_id (second),
+                    gk_template_get_region (best));
   else if (second_n == best_n)
     gk_xlsx_report (imp, _("Template: %s (%s): %u of the workbook's sheets are its tables, as many as of %s (%s); give --template to choose another"),
                     gk_template_get_title (best), gk_template_get_id (best), best_n,
@@ -750,6 +763,25 @@ gk_xlsx_import_workbook (GkXlsxWorkbook  *workbook_in,
   return g_steal_pointer (&doc);
 }
 
+static GkDocument *
+import_opened (GkXlsxWorkbook  *workbook,
+               GkTemplate      *template,
+               GString         *report,
+               GError         **error)
+{
+  g_autoptr(GPtrArray) paired = g_ptr_array_new_with_free_func (_gk_xlsx_paired_sums_free);
+  g_autoptr(GString) own = NULL;
+  GkDocument *document;
+
+  if (report == NULL)
+    report = own = g_string_new (NULL);
+  _gk_xlsx_unpair_sheets (workbook, paired, report);
+  document = gk_xlsx_import_workbook (workbook, template, FALSE, report, error);
+  if (document != NULL)
+    _gk_xlsx_compare_paired (document, paired, FALSE, report);
+  return document;
+}
+
 /**
  * gk_xlsx_import_for_template:
  * @template: (nullable): the template of the new document; %NULL to take
@@ -770,7 +802,7 @@ gk_xlsx_import_for_template (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   workbook = gk_xlsx_workbook_open (path, error);
-  return workbook != NULL ? gk_xlsx_import_workbook (workbook, template, FALSE, report, error) : NULL;
+  return workbook != NULL ? import_opened (workbook, template, report, error) : NULL;
 }
 
 GkDocument *
@@ -794,5 +826,5 @@ gk_xlsx_import_data (const guint8  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   workbook = gk_xlsx_workbook_open_data (data, size, display_name, error);
-  return workbook != NULL ? gk_xlsx_import_workbook (workbook, NULL, FALSE, report, error) : NULL;
+  return workbook != NULL ? import_opened (workbook, NULL, report, error) : NULL;
 }

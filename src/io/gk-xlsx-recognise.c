@@ -439,3 +439,37 @@ gk_xlsx_table_sheet_guess (GkXlsxTableSheet  *self,
     *how = number > 0 ? _("recognised by its number and headings") : _("recognised by its headings");
   return found;
 }
+
+/* Whether the workbook's title, the titles above its tables or its notes
+ * name @template's region (上海, 陕西): what tells apart templates that
+ * print the same tables. */
+gboolean
+_gk_xlsx_names_region (GkXlsxWorkbook *workbook,
+                       GPtrArray      *sheets,
+                       GkTemplate     *template)
+{
+  const char *region = gk_template_get_region (template);
+
+  if (region == NULL || region[0] == '\0')
+    return FALSE;
+  if (workbook->title != NULL && strstr (workbook->title, region) != NULL)
+    return TRUE;
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      GkXlsxTableSheet *ts = sheets->pdata[i];
+
+      for (guint t = 0; ts->titles != NULL && t < ts->titles->len; t++)
+        if (strstr (ts->titles->pdata[t], region) != NULL)
+          return TRUE;
+      for (guint r = ts->data_start; r < ts->sheet->n_rows; r++)
+        {
+          const char *text = gk_xlsx_sheet_get_cell (ts->sheet, r, 0)->text;
+          g_autofree char *t = text != NULL ? gk_xlsx_normalize (text) : NULL;
+
+          if (t != NULL && (g_str_has_prefix (t, "注") || g_str_has_prefix (t, "说明") ||
+                            g_str_has_prefix (t, "备注")) && strstr (t, region) != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}

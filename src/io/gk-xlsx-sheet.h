@@ -100,6 +100,9 @@ gboolean          _gk_xlsx_is_own_title          (GkTemplate        *template,
 int               _gk_xlsx_match_amount_column   (const GkTableSchema *schema,
                                                   const char        *leaf,
                                                   guint             *score);
+gboolean          _gk_xlsx_names_region          (GkXlsxWorkbook    *workbook,
+                                                  GPtrArray         *sheets,
+                                                  GkTemplate        *template);
 /* gk-xlsx-items.c */
 void              _gk_xlsx_find_items_as_rows    (GkXlsxTableSheet  *self);
 char             *_gk_xlsx_item_label            (GkXlsxTableSheet  *self,
