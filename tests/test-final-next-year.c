@@ -210,6 +210,31 @@ test_fill (void)
   g_assert_cmpint (cell (document, "final-fund", FUND_CODE, "opening"), ==, 100);
 }
 
+/* A row last year ended with money in that this year's table lacks is
+ * named: that money must be placed by hand. */
+static void
+test_unmatched (void)
+{
+  g_autoptr(GkDocument) last_year = final_with_fund ();
+  g_autoptr(GkDocument) document = load_final ();
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (document, "year", 2021, NULL);
+  g_assert_true (gk_document_fill_prior_year (document, last_year, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, FUND_CODE));
+  g_assert_nonnull (strstr (report->str, "4.00"));
+  /* What last year left is still last year's 年末, so the check still
+   * tells this year's 年初 lacks it. */
+  g_assert_cmpint (prior (document, "closing.fund"), ==, 400);
+  {
+    g_autoptr(GkChecker) checker = gk_checker_new (document);
+
+    g_assert_nonnull (finding_of (checker, "final.carryover"));
+  }
+}
+
 /* A budget is no 决算's last year, nor a 决算 a budget's. */
 static void
 test_refused (void)
@@ -292,6 +317,7 @@ main (int   argc,
 
   g_test_add_func ("/final-next-year/model", test_next_year);
   g_test_add_func ("/final-next-year/fill", test_fill);
+  g_test_add_func ("/final-next-year/unmatched", test_unmatched);
   g_test_add_func ("/final-next-year/refused", test_refused);
   g_test_add_func ("/final-next-year/cli", test_cli);
   return g_test_run ();
