@@ -183,6 +183,12 @@ gk_document_start_next_year (GkDocument  *self,
   clear_tables (self, &cleared);
   clear_projects (self, &cleared);
   clear_year_facts (self, &cleared);
+  if (gk_document_get_template (self) != NULL && gk_template_is_final (gk_document_get_template (self)))
+    {
+      gk_document_clear_final_lines (self, &cleared);
+      gk_document_clear_final_facts (self, &cleared);
+      gk_document_unlink_budget (self);
+    }
   clear_priors (self);
   if (!gk_document_fill_prior_year (self, this_year, report, error))
     return FALSE;

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "gk-document.h"
+#include "gk-document-private.h"
 #include "gk-fields.h"
 #include "gk-table-list.h"
 
@@ -271,6 +271,14 @@ report_projects (GkDocument *self,
     }
 }
 
+static gboolean
+is_final (GkDocument *document)
+{
+  GkTemplate *template = gk_document_get_template (document);
+
+  return template != NULL && gk_template_is_final (template);
+}
+
 /* Copies @last_year's figures in as this year's prior-year figures (上年预算数),
  * as one undoable action, and appends to @report (if not NULL) a line for
  * each 项 it could not match and for each project. Refuses, changing
@@ -303,6 +311,23 @@ gk_document_fill_prior_year (GkDocument  *self,
                    _("The disclosure chosen is for %u, not for %u, the year before %u"),
                    gk_document_get_year (last_year), year - 1, year);
       return FALSE;
+    }
+  if (is_final (self) != is_final (last_year))
+    {
+      g_set_error_literal (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
+                           is_final (self)
+                           ? _("The disclosure chosen is a budget (预算), but this is final accounts (决算): "
+                               "choose last year’s final accounts")
+                           : _("The disclosure chosen is final accounts (决算), but this is a budget (预算): "
+                               "choose last year’s budget"));
+      return FALSE;
+    }
+  if (is_final (self))
+    {
+      gk_document_begin_action (self, _("Fill from Last Year"));
+      gk_document_fill_prior_final (self, last_year, report);
+      gk_document_end_action (self);
+      return TRUE;
     }
 
   gk_document_begin_action (self, _("Fill from Last Year"));

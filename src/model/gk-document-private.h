@@ -88,6 +88,16 @@ GkRow    *gk_document_add_row_in       (GkDocument    *self,
 void      gk_document_remove_row_in    (GkDocument    *self,
                                         GkRow         *row);
 
+/* gk-document-prior-final.c: a 决算 from last year's */
+void      gk_document_fill_prior_final  (GkDocument    *self,
+                                         GkDocument    *last_year,
+                                         GString       *report);
+void      gk_document_clear_final_lines (GkDocument    *self,
+                                         guint         *cleared);
+void      gk_document_clear_final_facts (GkDocument    *self,
+                                         guint         *cleared);
+void      gk_document_unlink_budget     (GkDocument    *self);
+
 /* gk-document-follow.c */
 void      gk_document_sync_follows     (GkDocument    *self);
 void      gk_document_touch_follow     (GkDocument    *self,
