@@ -481,6 +481,43 @@ test_facts_missing (void)
   g_assert_cmpuint (messages->len, ==, 0);
 }
 
+/* 中小企业 awards are asked for of a kind bought; Shanghai's 预留 facts too. */
+static void
+test_facts_missing_procurement (void)
+{
+  g_autoptr(GkDocument) document = national ();
+  g_autoptr(GkDocument) shanghai = gk_document_new_blank_for_template (gk_template_find ("juesuan-shanghai-2024"),
+                                                                       "测试局", 2024, GK_MONEY_UNIT_WANYUAN);
+  g_autoptr(GPtrArray) messages = NULL;
+
+  set_amount (document, "procurement-goods", "10.00");
+  set_amount (document, "procurement-works", "0");
+  set_amount (document, "procurement-services", "0");
+  messages = fact_findings (document);
+  g_assert_true (asks_for (messages, "政府采购支出情况", "货物采购授予中小企业合同金额"));
+  g_assert_true (asks_for (messages, "政府采购支出情况", "授予小微企业合同金额"));
+  g_assert_false (asks_for (messages, "政府采购支出情况", "服务采购授予中小企业合同金额"));
+  set_amount (document, "procurement-sme-goods", "0");
+  set_amount (document, "procurement-micro", "0");
+  g_clear_pointer (&messages, g_ptr_array_unref);
+  messages = fact_findings (document);
+  g_assert_false (asks_for (messages, "", "货物采购授予中小企业合同金额"));
+  g_assert_false (asks_for (messages, "", "授予小微企业合同金额"));
+
+  set_amount (shanghai, "procurement-goods", "60.00");
+  set_amount (shanghai, "procurement-works", "0");
+  set_amount (shanghai, "procurement-services", "0");
+  g_clear_pointer (&messages, g_ptr_array_unref);
+  messages = fact_findings (shanghai);
+  g_assert_true (asks_for (messages, "", "面向中小企业预留项目预算金额"));
+  g_assert_true (asks_for (messages, "", "其他项目中由中小企业中标或成交的金额"));
+  set_amount (shanghai, "procurement-sme-other-awarded", "0");
+  g_clear_pointer (&messages, g_ptr_array_unref);
+  messages = fact_findings (shanghai);
+  g_assert_false (asks_for (messages, "", "其他项目中由中小企业中标或成交的金额"));
+  g_assert_true (asks_for (messages, "", "面向中小企业预留项目预算金额"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -498,5 +535,6 @@ main (int    argc,
   g_test_add_func ("/final-matters/strict", test_strict);
   g_test_add_func ("/final-matters/workbook-properties", test_workbook_properties);
   g_test_add_func ("/final-matters/facts-missing", test_facts_missing);
+  g_test_add_func ("/final-matters/facts-missing-procurement", test_facts_missing_procurement);
   return g_test_run ();
 }
