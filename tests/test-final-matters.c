@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gk-checker.h"
+#include "gk-document-io.h"
 #include "gk-export.h"
 #include "gk-fields.h"
 #include "gk-test-final.h"
@@ -14,7 +15,8 @@
  * 政府采购 as contracted with its 中小企业 shares (figures, none, not yet
  * entered) or, in Shanghai's words, with what was 预留, vehicles by kind and large equipment; an award above what was
  * bought found by the checks; the facts through a save and a file that
- * holds a bad one; the workbook's properties. */
+ * holds a bad one; the workbook's properties; each fact a paragraph waits
+ * for is a finding until typed, and the sample has them all. */
 
 static GkDocument *
 national (void)
@@ -518,6 +520,31 @@ test_facts_missing_procurement (void)
   g_assert_true (asks_for (messages, "", "面向中小企业预留项目预算金额"));
 }
 
+/* The sample has its facts typed: it checks clean, until one is taken back. */
+static void
+test_facts_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
+                                            "zhashui-county-audit-bureau-2020-final.gongkai", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkChecker) checker = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  document = gk_document_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  checker = gk_checker_new (document);
+  g_assert_cmpuint (gk_checker_get_n_errors (checker), ==, 0);
+  g_assert_cmpuint (gk_checker_get_n_warnings (checker), ==, 0);
+
+  set_count (document, "sangong-reception-batches", GK_FINAL_FACTS_UNSET);
+  messages = fact_findings (document);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_true (asks_for (messages, "“三公”经费财政拨款支出决算具体情况说明", "公务接待批次"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -536,5 +563,6 @@ main (int    argc,
   g_test_add_func ("/final-matters/workbook-properties", test_workbook_properties);
   g_test_add_func ("/final-matters/facts-missing", test_facts_missing);
   g_test_add_func ("/final-matters/facts-missing-procurement", test_facts_missing_procurement);
+  g_test_add_func ("/final-matters/facts-sample", test_facts_sample);
   return g_test_run ();
 }
