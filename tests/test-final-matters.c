@@ -545,6 +545,45 @@ test_facts_sample (void)
   g_assert_true (asks_for (messages, "“三公”经费财政拨款支出决算具体情况说明", "公务接待批次"));
 }
 
+/* Last year's 机关运行经费 and the reason for its change: asked for under
+ * the paragraph's heading, gone once typed. */
+static void
+test_facts_missing_prior (void)
+{
+  g_autoptr(GkDocument) document = with_public_costs ();
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+  const char *said;
+
+  g_assert_cmpuint (gk_checker_count_rule (checker, "narrative.prior-year"), >=, 1);
+  said = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)) && said == NULL; i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+      const char *message = gk_finding_get_message (finding);
+
+      if (strstr (message, "compares running-costs with last year’s 决算") != NULL)
+        {
+          g_assert_true (g_str_has_prefix (message, "（一）"));
+          g_assert_nonnull (strstr (message, "figure editor"));
+          said = "found";
+        }
+    }
+  g_assert_nonnull (said);
+  gk_test_final_prior (document, "running-costs", "8.00", "");
+  g_clear_object (&checker);
+  checker = gk_checker_new (document);
+  g_assert_cmpuint (gk_checker_count_rule (checker, "narrative.reason"), >=, 1);
+  gk_test_final_prior (document, "running-costs", "8.00", "新增办公场所");
+  g_clear_object (&checker);
+  checker = gk_checker_new (document);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+
+      g_assert_null (strstr (gk_finding_get_message (finding), "running-costs"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -564,5 +603,6 @@ main (int    argc,
   g_test_add_func ("/final-matters/facts-missing", test_facts_missing);
   g_test_add_func ("/final-matters/facts-missing-procurement", test_facts_missing_procurement);
   g_test_add_func ("/final-matters/facts-sample", test_facts_sample);
+  g_test_add_func ("/final-matters/facts-missing-prior", test_facts_missing_prior);
   return g_test_run ();
 }

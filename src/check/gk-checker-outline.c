@@ -104,7 +104,21 @@ report_missing (GkCheckRun        *run,
     }
   if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], "prior"))
     return;
-  if (g_str_equal (parts[2], "amount"))
+  /* A 决算's paragraph takes last year's 决算 in its figure editor. */
+  if (g_str_has_prefix (paragraph->id, "k.final") &&
+      (g_str_equal (parts[2], "amount") || g_str_equal (parts[2], "reason")))
+    {
+      g_autofree char *heading = heading_of (run, composed, paragraph->id);
+      gboolean amount = g_str_equal (parts[2], "amount");
+
+      finding = gk_check_report (run, amount ? "narrative.prior-year" : "narrative.reason",
+                                 amount ? _("%s: 情况说明 compares %s with last year’s 决算, which is not typed yet. "
+                                            "Type it in the paragraph’s figure editor, the button beside the paragraph on the 情况说明 page.")
+                                        : _("%s: %s changed from last year, but no reason is typed. "
+                                            "Type it in the paragraph’s figure editor, the button beside the paragraph on the 情况说明 page."),
+                                 heading, parts[1]);
+    }
+  else if (g_str_equal (parts[2], "amount"))
     finding = gk_check_report (run, "narrative.prior-year",
                                _("情况说明 compares %s with last year, but last year's figure is not entered. "
                                  "Enter it among last year's figures."), parts[1]);
