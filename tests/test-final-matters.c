@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gk-checker.h"
+#include "gk-document-io.h"
 #include "gk-export.h"
 #include "gk-fields.h"
 #include "gk-test-final.h"
@@ -14,7 +15,8 @@
  * 政府采购 as contracted with its 中小企业 shares (figures, none, not yet
  * entered) or, in Shanghai's words, with what was 预留, vehicles by kind and large equipment; an award above what was
  * bought found by the checks; the facts through a save and a file that
- * holds a bad one; the workbook's properties. */
+ * holds a bad one; the workbook's properties; each fact a paragraph waits
+ * for is a finding until typed, and the sample has them all. */
 
 static GkDocument *
 national (void)
@@ -373,6 +375,215 @@ test_workbook_properties (void)
   g_rmdir (dir);
 }
 
+/* narrative.fact's findings: the messages of the check. */
+static GPtrArray *
+fact_findings (GkDocument *document)
+{
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+  GPtrArray *messages = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+
+      if (g_str_equal (gk_finding_get_rule_id (finding), "narrative.fact"))
+        g_ptr_array_add (messages, g_strdup (gk_finding_get_message (finding)));
+    }
+  return messages;
+}
+
+static gboolean
+asks_for (GPtrArray  *messages,
+          const char *heading,
+          const char *fact)
+{
+  g_autofree char *quoted = g_strdup_printf ("“%s”", fact);
+
+  for (guint i = 0; i < messages->len; i++)
+    {
+      const char *message = messages->pdata[i];
+      const char *said = strstr (message, ": 情况说明 states");
+      const char *named = strstr (message, heading);
+
+      /* The heading comes first, as printed, then the fact. */
+      if (said != NULL && named != NULL && named < said && strstr (said, quoted) != NULL &&
+          strstr (message, "figure editor") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every fact a 决算 paragraph waits for is a finding naming the paragraph's
+ * heading and the fact, until it is typed; typed as 0 it is typed. */
+static void
+test_facts_missing (void)
+{
+  static const struct { const char *property; const char *heading; const char *fact; gboolean amount; } facts[] = {
+    { "sangong-abroad-groups", "“三公”经费财政拨款支出决算具体情况说明", "因公出国（境）团组（个）", FALSE },
+    { "sangong-abroad-people", "“三公”经费财政拨款支出决算具体情况说明", "因公出国（境）人次", FALSE },
+    { "sangong-vehicles-bought", "“三公”经费财政拨款支出决算具体情况说明", "购置公务用车（辆）", FALSE },
+    { "sangong-vehicles-held", "“三公”经费财政拨款支出决算具体情况说明", "公务用车保有量（辆）", FALSE },
+    { "sangong-reception-batches", "“三公”经费财政拨款支出决算具体情况说明", "公务接待批次", FALSE },
+    { "sangong-reception-people", "“三公”经费财政拨款支出决算具体情况说明", "公务接待人次", FALSE },
+    { "sangong-foreign-batches", "“三公”经费财政拨款支出决算具体情况说明", "接待外宾批次", FALSE },
+    { "sangong-foreign-people", "“三公”经费财政拨款支出决算具体情况说明", "接待外宾人次", FALSE },
+    { "performance-target-projects", "预算绩效管理情况", "编报绩效目标的项目（个）", FALSE },
+    { "performance-tracking-projects", "预算绩效管理情况", "绩效跟踪评价的项目（个）", FALSE },
+    { "performance-self-projects", "预算绩效管理情况", "绩效自评的项目（个）", FALSE },
+    { "performance-excellent", "预算绩效管理情况", "评级为“优”的项目（个）", FALSE },
+    { "performance-good", "预算绩效管理情况", "评级为“良”的项目（个）", FALSE },
+    { "performance-pass", "预算绩效管理情况", "评级为“合格”的项目（个）", FALSE },
+    { "performance-fail", "预算绩效管理情况", "评级为“不合格”的项目（个）", FALSE },
+    { "performance-problems-found", "预算绩效管理情况", "发现问题（个）", FALSE },
+    { "performance-problems-fixed", "预算绩效管理情况", "已完成整改（个）", FALSE },
+    { "performance-problems-fixing", "预算绩效管理情况", "正在整改（个）", FALSE },
+    { "procurement-goods", "（二）政府采购支出情况", "政府采购货物支出", TRUE },
+    { "procurement-works", "（二）政府采购支出情况", "政府采购工程支出", TRUE },
+    { "procurement-services", "（二）政府采购支出情况", "政府采购服务支出", TRUE },
+    { "equipment-100", "（三）国有资产占有使用情况", "单价100万元（含）以上设备（台、套）", FALSE },
+  };
+  static const char * const texts[] = {
+    "sangong-abroad-content", "sangong-vehicle-purchase-use", "sangong-vehicle-operation-use",
+    "sangong-reception-use", "performance-rules", "performance-mechanism", "performance-average-score",
+  };
+  g_autoptr(GkDocument) document = with_public_costs ();
+  g_autoptr(GPtrArray) messages = NULL;
+
+  gk_test_final_set (document, "final-sangong", NULL, "reception-budget", "2.00");
+  gk_test_final_set (document, "final-sangong", NULL, "reception-final", "1.50");
+  gk_test_final_prior (document, "running-costs", "10.00", NULL);
+  messages = fact_findings (document);
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    if (!asks_for (messages, facts[i].heading, facts[i].fact))
+      g_error ("no finding asks for %s under %s", facts[i].fact, facts[i].heading);
+  g_assert_true (asks_for (messages, "（三）国有资产占有使用情况", "车辆 by kind"));
+  g_assert_true (asks_for (messages, "“三公”经费财政拨款支出决算具体情况说明", "公务接待主要用于"));
+
+  /* Typed one by one, as 0, each finding goes and no other. */
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    {
+      g_autoptr(GPtrArray) before = fact_findings (document);
+      g_autoptr(GPtrArray) after = NULL;
+
+      if (facts[i].amount)
+        set_amount (document, facts[i].property, "0");
+      else
+        set_count (document, facts[i].property, 0);
+      after = fact_findings (document);
+      g_assert_false (asks_for (after, facts[i].heading, facts[i].fact));
+      g_assert_cmpuint (after->len, <, before->len);
+    }
+  set_count (document, "vehicles-enforcement", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    gk_document_set_text (document, gk_document_get_final_facts (document), texts[i], "日常公务");
+  g_clear_pointer (&messages, g_ptr_array_unref);
+  messages = fact_findings (document);
+  for (guint i = 0; i < messages->len; i++)
+    g_printerr ("%s\n", (char *) messages->pdata[i]);
+  g_assert_cmpuint (messages->len, ==, 0);
+}
+
+/* 中小企业 awards are asked for of a kind bought; Shanghai's 预留 facts too. */
+static void
+test_facts_missing_procurement (void)
+{
+  g_autoptr(GkDocument) document = national ();
+  g_autoptr(GkDocument) shanghai = gk_document_new_blank_for_template (gk_template_find ("juesuan-shanghai-2024"),
+                                                                       "测试局", 2024, GK_MONEY_UNIT_WANYUAN);
+  g_autoptr(GPtrArray) messages = NULL;
+
+  set_amount (document, "procurement-goods", "10.00");
+  set_amount (document, "procurement-works", "0");
+  set_amount (document, "procurement-services", "0");
+  messages = fact_findings (document);
+  g_assert_true (asks_for (messages, "政府采购支出情况", "货物采购授予中小企业合同金额"));
+  g_assert_true (asks_for (messages, "政府采购支出情况", "授予小微企业合同金额"));
+  g_assert_false (asks_for (messages, "政府采购支出情况", "服务采购授予中小企业合同金额"));
+  set_amount (document, "procurement-sme-goods", "0");
+  set_amount (document, "procurement-micro", "0");
+  g_clear_pointer (&messages, g_ptr_array_unref);
+  messages = fact_findings (document);
+  g_assert_false (asks_for (messages, "", "货物采购授予中小企业合同金额"));
+  g_assert_false (asks_for (messages, "", "授予小微企业合同金额"));
+
+  set_amount (shanghai, "procurement-goods", "60.00");
+  set_amount (shanghai, "procurement-works", "0");
+  set_amount (shanghai, "procurement-services", "0");
+  g_clear_pointer (&messages, g_ptr_array_unref);
+  messages = fact_findings (shanghai);
+  g_assert_true (asks_for (messages, "", "面向中小企业预留项目预算金额"));
+  g_assert_true (asks_for (messages, "", "其他项目中由中小企业中标或成交的金额"));
+  set_amount (shanghai, "procurement-sme-other-awarded", "0");
+  g_clear_pointer (&messages, g_ptr_array_unref);
+  messages = fact_findings (shanghai);
+  g_assert_false (asks_for (messages, "", "其他项目中由中小企业中标或成交的金额"));
+  g_assert_true (asks_for (messages, "", "面向中小企业预留项目预算金额"));
+}
+
+/* The sample has its facts typed: it checks clean, until one is taken back. */
+static void
+test_facts_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
+                                            "zhashui-county-audit-bureau-2020-final.gongkai", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDocument) document = NULL;
+  g_autoptr(GkChecker) checker = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  document = gk_document_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  checker = gk_checker_new (document);
+  g_assert_cmpuint (gk_checker_get_n_errors (checker), ==, 0);
+  g_assert_cmpuint (gk_checker_get_n_warnings (checker), ==, 0);
+
+  set_count (document, "sangong-reception-batches", GK_FINAL_FACTS_UNSET);
+  messages = fact_findings (document);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_true (asks_for (messages, "“三公”经费财政拨款支出决算具体情况说明", "公务接待批次"));
+}
+
+/* Last year's 机关运行经费 and the reason for its change: asked for under
+ * the paragraph's heading, gone once typed. */
+static void
+test_facts_missing_prior (void)
+{
+  g_autoptr(GkDocument) document = with_public_costs ();
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+  const char *said;
+
+  g_assert_cmpuint (gk_checker_count_rule (checker, "narrative.prior-year"), >=, 1);
+  said = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)) && said == NULL; i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+      const char *message = gk_finding_get_message (finding);
+
+      if (strstr (message, "compares running-costs with last year’s 决算") != NULL)
+        {
+          g_assert_true (g_str_has_prefix (message, "（一）"));
+          g_assert_nonnull (strstr (message, "figure editor"));
+          said = "found";
+        }
+    }
+  g_assert_nonnull (said);
+  gk_test_final_prior (document, "running-costs", "8.00", "");
+  g_clear_object (&checker);
+  checker = gk_checker_new (document);
+  g_assert_cmpuint (gk_checker_count_rule (checker, "narrative.reason"), >=, 1);
+  gk_test_final_prior (document, "running-costs", "8.00", "新增办公场所");
+  g_clear_object (&checker);
+  checker = gk_checker_new (document);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+
+      g_assert_null (strstr (gk_finding_get_message (finding), "running-costs"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -389,5 +600,9 @@ main (int    argc,
   g_test_add_func ("/final-matters/convert", test_convert);
   g_test_add_func ("/final-matters/strict", test_strict);
   g_test_add_func ("/final-matters/workbook-properties", test_workbook_properties);
+  g_test_add_func ("/final-matters/facts-missing", test_facts_missing);
+  g_test_add_func ("/final-matters/facts-missing-procurement", test_facts_missing_procurement);
+  g_test_add_func ("/final-matters/facts-sample", test_facts_sample);
+  g_test_add_func ("/final-matters/facts-missing-prior", test_facts_missing_prior);
   return g_test_run ();
 }

@@ -135,7 +135,7 @@ static const GkCheckRule rules[] = {
     N_("Vehicles by kind add up to the total, and a vehicle purchase in “三公”经费表 is matched by a planned purchase.") },
   { "narrative.fact", GK_CHECK_SEVERITY_WARNING,
     N_("Fact in the text not entered"),
-    N_("A fact 情况说明 states that no table holds (全口径“三公”经费, 政府采购 by organisation or fund source, 国有资产 by class, the staff split) is entered, not left as （未填写）.") },
+    N_("A fact 情况说明 states that no table holds (全口径“三公”经费, 政府采购 by organisation or fund source, 国有资产 by class, the staff split; in a 决算 the “三公” 团组, 车辆 and 接待, 预算绩效管理, 政府采购 and the vehicles, typed in the paragraph’s figure editor) is entered, not left as （未填写）.") },
   { "overview.staff", GK_CHECK_SEVERITY_ERROR,
     N_("Staff numbers do not add up"),
     N_("实有人数 = 在职 + 退休 + 离休, and the text states the numbers entered.") },

@@ -244,3 +244,73 @@ gk_final_facts_is_empty (GkFinalFacts *self)
       }
   return TRUE;
 }
+
+/* The names the figure editor and the checks give them. */
+static const struct { const char *property; const char *name; } fact_names[] = {
+  { "sangong-abroad-groups", "因公出国（境）团组（个）" },
+  { "sangong-abroad-people", "因公出国（境）人次" },
+  { "sangong-abroad-content", "因公出国（境）开支内容" },
+  { "sangong-vehicles-bought", "购置公务用车（辆）" },
+  { "sangong-vehicle-purchase-use", "公务用车购置主要用于" },
+  { "sangong-vehicles-held", "公务用车保有量（辆）" },
+  { "sangong-vehicle-operation-use", "公务用车运行维护主要用于" },
+  { "sangong-reception-batches", "公务接待批次" },
+  { "sangong-reception-people", "公务接待人次" },
+  { "sangong-foreign-batches", "接待外宾批次" },
+  { "sangong-foreign-people", "接待外宾人次" },
+  { "sangong-foreign-amount", "外宾接待支出" },
+  { "sangong-reception-use", "公务接待主要用于" },
+  { "performance-rules", "预算绩效管理制度" },
+  { "performance-mechanism", "预算绩效管理工作机制" },
+  { "performance-target-projects", "编报绩效目标的项目（个）" },
+  { "performance-target-amount", "编报绩效目标的预算金额" },
+  { "performance-tracking-projects", "绩效跟踪评价的项目（个）" },
+  { "performance-tracking-amount", "绩效跟踪评价的预算金额" },
+  { "performance-self-projects", "绩效自评的项目（个）" },
+  { "performance-self-amount", "绩效自评的预算金额" },
+  { "performance-average-score", "绩效自评平均得分" },
+  { "performance-excellent", "评级为“优”的项目（个）" },
+  { "performance-good", "评级为“良”的项目（个）" },
+  { "performance-pass", "评级为“合格”的项目（个）" },
+  { "performance-fail", "评级为“不合格”的项目（个）" },
+  { "performance-problems-found", "发现问题（个）" },
+  { "performance-problems-fixed", "已完成整改（个）" },
+  { "performance-problems-fixing", "正在整改（个）" },
+  { "procurement-goods", "政府采购货物支出" },
+  { "procurement-works", "政府采购工程支出" },
+  { "procurement-services", "政府采购服务支出" },
+  { "procurement-sme-goods", "货物采购授予中小企业合同金额" },
+  { "procurement-sme-works", "工程采购授予中小企业合同金额" },
+  { "procurement-sme-services", "服务采购授予中小企业合同金额" },
+  { "procurement-micro", "授予小微企业合同金额" },
+  { "procurement-sme-reserved", "面向中小企业预留项目预算金额" },
+  { "procurement-micro-reserved", "面向小微企业预留项目预算金额" },
+  { "procurement-sme-reserved-awarded", "中小企业预留项目中由中小企业中标或成交的金额" },
+  { "procurement-micro-reserved-awarded", "小微企业预留项目中由小微企业中标或成交的金额" },
+  { "procurement-sme-other-awarded", "其他项目中由中小企业中标或成交的金额" },
+  { "vehicles-ministerial", "部级领导干部用车（辆）" },
+  { "vehicles-principal", "主要领导干部用车（辆）" },
+  { "vehicles-confidential", "机要通信用车（辆）" },
+  { "vehicles-emergency", "应急保障用车（辆）" },
+  { "vehicles-enforcement", "执法执勤用车（辆）" },
+  { "vehicles-special", "特种专业技术用车（辆）" },
+  { "vehicles-retired", "离退休干部用车（辆）" },
+  { "vehicles-other", "其他用车（辆）" },
+  { "equipment-100", "单价100万元（含）以上设备（台、套）" },
+};
+
+/**
+ * gk_final_facts_name:
+ * @property: a fact ("sangong-abroad-groups")
+ *
+ * Returns: (transfer none): its name as the figure editor shows it
+ *   ("因公出国（境）团组（个）"), or @property itself
+ */
+const char *
+gk_final_facts_name (const char *property)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fact_names); i++)
+    if (g_strcmp0 (fact_names[i].property, property) == 0)
+      return fact_names[i].name;
+  return property;
+}

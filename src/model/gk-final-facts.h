@@ -30,6 +30,7 @@ const char   *gk_final_facts_get_text   (GkFinalFacts *self,
 gboolean      gk_final_facts_is_set     (GkFinalFacts *self,
                                          const char   *property);
 gboolean      gk_final_facts_is_empty   (GkFinalFacts *self);
+const char   *gk_final_facts_name       (const char   *property);
 
 /* A count not entered is -1: 情况说明 then says so rather than print 0. */
 #define GK_FINAL_FACTS_UNSET (-1)
