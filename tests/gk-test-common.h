@@ -6,6 +6,7 @@
  * included first, so core tests build without GTK. */
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "gk-document-io.h"
@@ -53,9 +54,8 @@ gk_test_message_says (const char *message,
 }
 
 static inline GkDocument *
-gk_test_load_sample (void)
+gk_test_load (const char *path)
 {
-  g_autofree char *path = gk_test_sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   GkDocument *document = gk_document_load (file, NULL, &error);
@@ -63,6 +63,44 @@ gk_test_load_sample (void)
   g_assert_no_error (error);
   g_assert_nonnull (document);
   return document;
+}
+
+static inline GkDocument *
+gk_test_load_sample (void)
+{
+  g_autofree char *path = gk_test_sample_path ();
+
+  return gk_test_load (path);
+}
+
+static inline char *
+gk_test_read_all (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Deletes @path and everything under it, without following links. */
+static inline void
+gk_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        gk_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
 }
 
 /* A copy of the sample in a new temporary directory, so that a test may

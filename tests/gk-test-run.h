@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <sys/wait.h>
 
+#include "gk-test-common.h"
+
 typedef struct
 {
   int   status;
@@ -50,22 +52,4 @@ gk_test_run_gongkai (const char         *dir,
   g_assert_no_error (error);
   run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
   g_test_message ("gongkai %s → %d\n%s%s", args[0], run->status, run->out, run->err);
-}
-
-/* Deletes @path and everything under it, without following links. */
-static inline void
-gk_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        gk_test_remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }

@@ -11,6 +11,7 @@
 #include "gk-document-io.h"
 #include "gk-finding.h"
 #include "gk-pdf-export.h"
+#include "gk-test-common.h"
 #include "gk-pdf-import.h"
 #include "gk-xlsx-reader.h"
 #include "gk-xlsx-writer.h"
@@ -25,45 +26,6 @@ sample_path (void)
 {
   return g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
                            "zhashui-county-audit-bureau-2020-final.gongkai", NULL);
-}
-
-static GkDocument *
-load (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static char *
-read_all (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -149,8 +111,8 @@ assert_same_tables (GkDocument *a,
     {
       g_autofree char *pa = g_build_filename (da, name, NULL);
       g_autofree char *pb = g_build_filename (db, name, NULL);
-      g_autofree char *ca = read_all (pa);
-      g_autofree char *cb = read_all (pb);
+      g_autofree char *ca = gk_test_read_all (pa);
+      g_autofree char *cb = gk_test_read_all (pb);
 
       g_test_message ("%s", name);
       if (g_strcmp0 (name, except) != 0)
@@ -211,7 +173,7 @@ static void
 test_round_trip (void)
 {
   g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) original = gk_test_load (sample);
   g_autoptr(GkDocument) back = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-final-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "final.pdf", NULL);
@@ -248,7 +210,7 @@ test_round_trip (void)
       g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
       g_assert_cmpstr (gk_finding_get_rule_id (finding), !=, "table.stated");
     }
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* The 决算 sample's workbook as LibreOffice prints it (made by
@@ -260,7 +222,7 @@ test_libreoffice (void)
   g_autofree char *sample = sample_path ();
   g_autofree char *pdf = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "tests", "data", "pdf",
                                            "libreoffice-final.pdf", NULL);
-  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) original = gk_test_load (sample);
   g_autoptr(GkDocument) back = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-final-XXXXXX", NULL);
   g_autoptr(GString) report = g_string_new (NULL);
@@ -285,7 +247,7 @@ test_libreoffice (void)
       g_assert_true (gk_table_get_line_figure (table, lines[i], "amount", &y));
       g_assert_cmpint (y, ==, x);
     }
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* --template names the template; its tables are read by their titles
@@ -294,7 +256,7 @@ static void
 test_template_asked (void)
 {
   g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) original = gk_test_load (sample);
   g_autoptr(GkDocument) back = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-final-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "final.pdf", NULL);
@@ -316,7 +278,7 @@ test_template_asked (void)
     g_assert_cmpint (gk_row_get_value (row, gk_table_column_index (table, "vehicle-operation-final")), ==, 450);
   }
   g_assert_true (has (report, "表三 (sheet “page 6”): 13 rows read"));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* A PDF whose 表三 page comes from a document with another figure: the
@@ -326,8 +288,8 @@ static void
 test_altered_figure (void)
 {
   g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) original = load (sample);
-  g_autoptr(GkDocument) altered = load (sample);
+  g_autoptr(GkDocument) original = gk_test_load (sample);
+  g_autoptr(GkDocument) altered = gk_test_load (sample);
   g_autoptr(GkDocument) back = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-final-XXXXXX", NULL);
   g_autofree char *a = g_build_filename (dir, "a.pdf", NULL);
@@ -368,7 +330,7 @@ test_altered_figure (void)
       n_stated += g_str_equal (gk_finding_get_rule_id (finding), "table.stated");
     }
   g_assert_cmpuint (n_stated, >, 0);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* A 决算 without its 表八 page: the other tables are read, the missing
@@ -377,7 +339,7 @@ static void
 test_missing_table (void)
 {
   g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) original = gk_test_load (sample);
   g_autoptr(GkDocument) back = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-final-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "final.pdf", NULL);
@@ -392,7 +354,7 @@ test_missing_table (void)
   g_assert_true (has (report, "表八 政府性基金预算财政拨款收入支出决算表 is not in the PDF (no page has its title); it stays empty"));
   g_assert_true (has (report, "A 决算 (final accounts): tables titled as a 决算's: 8"));
   g_assert_true (has (report, "表七 (sheet “page 11”): its subtotals and totals agree"));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
@@ -478,7 +440,7 @@ test_drawn_sangong (void)
   g_assert_true (has (report, "决算数): the PDF prints 5.70, Gongkai derives 5.60"));
   g_assert_false (has (report, "not a column of this table"));
   g_assert_true (has (report, "收入支出决算总表 is not in the PDF (no page has its title); Gongkai derives it"));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* The 三公 table of 上海市嘉定区司法局's 2017 决算 as its web page gives it
@@ -545,7 +507,7 @@ test_jiading (void)
   g_assert_true (has (report, "表七 (sheet “page 1”): its subtotals and totals agree"));
   g_assert_false (has (report, "has no column"));
   g_assert_true (has (report, "(“机关运行经费决算数”): not a column of this table; ignored"));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
@@ -583,7 +545,7 @@ test_neither (void)
   cairo_surface_destroy (surface);
 
   assert_refused (pdf, GK_PDF_IMPORT_ERROR_NO_TABLE, "neither a budget (预算) nor a final accounts (决算) disclosure");
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* A 决算 PDF cut short in transfer. */
@@ -591,7 +553,7 @@ static void
 test_damaged (void)
 {
   g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) original = gk_test_load (sample);
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-final-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "whole.pdf", NULL);
   g_autofree char *cut = g_build_filename (dir, "cut.pdf", NULL);
@@ -602,7 +564,7 @@ test_damaged (void)
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (cut, contents, length / 3, NULL));
   assert_refused (cut, -1, "cut.pdf");
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* Copies the members of a zip, `member`'s with `old` replaced by `new`. */
@@ -701,7 +663,7 @@ static void
 test_xlsx_round_trip (void)
 {
   g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) original = gk_test_load (sample);
   g_autoptr(GkDocument) back = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-xlsx-final-XXXXXX", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "final.xlsx", NULL);
@@ -736,7 +698,7 @@ test_xlsx_round_trip (void)
     }
   g_assert_cmpuint (n_public, >, 0);
   assert_same_tables (original, back, dir, NULL);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* A figure of the right half that no longer adds up to the sheet's
@@ -745,7 +707,7 @@ static void
 test_xlsx_halves_disagree (void)
 {
   g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) original = gk_test_load (sample);
   g_autoptr(GkDocument) back = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-xlsx-final-XXXXXX", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "final.xlsx", NULL);
@@ -758,7 +720,7 @@ test_xlsx_halves_disagree (void)
   back = import_xlsx (altered, report);
   g_assert_true (has (report, "表六 (sheet “表六”), cell F15 (公用经费合计, 决算数): the workbook has 32.40, Gongkai derives 33.40"));
   g_assert_false (has (report, "人员经费合计, 决算数"));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* Templates that print the same tables tie; the one whose region the
@@ -767,7 +729,7 @@ static void
 test_xlsx_region_named (void)
 {
   g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) original = load (sample);
+  g_autoptr(GkDocument) original = gk_test_load (sample);
   g_autoptr(GkDocument) back = NULL;
   g_autoptr(GkDocument) named = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-xlsx-final-XXXXXX", NULL);
@@ -785,7 +747,7 @@ test_xlsx_region_named (void)
   g_assert_cmpstr (gk_template_get_id (gk_document_get_template (named)), ==, "juesuan-shaanxi-2020-county");
   g_assert_true (has (named_report, "(juesuan-national-2023); chosen because the workbook names 陕西"));
   g_assert_false (has (named_report, "give --template"));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* The national and 上海 决算 print the same nine tables: a 上海 unit's
@@ -813,7 +775,7 @@ test_xlsx_shanghai (void)
   g_assert_true (has (rb, "(juesuan-shanghai-2024); give --template to choose another"));
   g_unlink (pa);
   g_unlink (pb);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 int
