@@ -48,25 +48,6 @@ has_temp_file (const char *dir)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 assert_file_is (const char *path,
                 const char *expected)
 {
@@ -97,7 +78,7 @@ test_replace_writes_whole_file (void)
   g_assert_true (gk_file_write_atomic (file, "", 0, GK_ATOMIC_NONE, NULL, &error));
   g_assert_no_error (error);
   assert_file_is (path, "");
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
@@ -120,7 +101,7 @@ test_uncommitted_stream_leaves_target (void)
   assert_file_is (path, "old");
   g_assert_false (has_temp_file (dir));
   g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
@@ -145,7 +126,7 @@ test_cancelled_write_leaves_no_temp (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   assert_file_is (path, "old");
   g_assert_false (has_temp_file (dir));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
@@ -181,7 +162,7 @@ test_save_keeps_permissions (void)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (fresh, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0600);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
@@ -199,7 +180,7 @@ test_save_through_symlink_keeps_link (void)
   g_assert_no_error (error);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   assert_file_is (real, "new");
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* Leftovers of killed writers ---------------------------------------------------- */
@@ -265,7 +246,7 @@ test_killed_save_leftover_cleaned (void)
   g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
   assert_file_is (path, "saved");
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
@@ -298,7 +279,7 @@ test_killed_save_leftover_cleaned_on_open (void)
   opened = gk_document_load_finish (result, &error);
   g_assert_no_error (error);
   g_assert_false (g_file_test (killed, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* GLib's leftovers carry no process id: only an old one that is surely a
@@ -327,7 +308,7 @@ test_stale_glib_temp_cleaned_only_when_surely_ours (void)
   g_assert_false (g_file_test (old_doc, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (fresh_doc, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (old_other, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* A full disk -------------------------------------------------------------------- */
@@ -617,7 +598,7 @@ test_edit_during_save_keeps_draft (void)
   g_assert_false (g_file_query_exists (gk_draft_get_location (draft), NULL));
 
   g_clear_object (&draft);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 int

@@ -59,17 +59,6 @@ workbook (const char *name)
   return g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "xlsx", name, NULL);
 }
 
-static GkDocument *
-load (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
 static void
 test_list_templates (Fixture       *f,
                      gconstpointer  data)
@@ -117,7 +106,7 @@ test_new_then_export (Fixture       *f,
                                             "--unit", "测试单位", "--year", "2021", "--money-unit", "元", NULL });
   g_assert_cmpint (made.status, ==, 0);
   g_assert_nonnull (strstr (made.out, "capital-test"));
-  document = load (out);
+  document = gk_test_load (out);
   g_assert_cmpstr (gk_template_get_id (gk_document_get_template (document)), ==, GK_TEST_CAPITAL_TEMPLATE);
   g_assert_cmpstr (gk_document_get_unit (document), ==, "测试单位");
   g_assert_cmpuint (gk_document_get_year (document), ==, 2021);
@@ -151,7 +140,7 @@ test_new_defaults (Fixture       *f,
 
   run_gongkai (f, &run, (const char *[]) { "--new", out, "--template", "xinjiang-2020", NULL });
   g_assert_cmpint (run.status, ==, 0);
-  document = load (out);
+  document = gk_test_load (out);
   g_assert_cmpstr (gk_template_get_id (gk_document_get_template (document)), ==, "xinjiang-2020");
   g_assert_cmpint (gk_document_get_money_unit (document), ==, GK_MONEY_UNIT_WANYUAN);
   g_assert_cmpuint (gk_document_get_year (document), ==, (guint) g_date_time_get_year (now));
@@ -179,7 +168,7 @@ test_new_refuses_existing (Fixture       *f,
 
   run_gongkai (f, &forced, (const char *[]) { "--new", out, "--template", GK_TEST_CAPITAL_TEMPLATE, "--force", NULL });
   g_assert_cmpint (forced.status, ==, 0);
-  document = load (out);
+  document = gk_test_load (out);
   g_assert_cmpstr (gk_template_get_id (gk_document_get_template (document)), ==, GK_TEST_CAPITAL_TEMPLATE);
 }
 
@@ -249,7 +238,7 @@ test_import_with_template (Fixture       *f,
   run_gongkai (f, &run, (const char *[]) { "--import-xlsx", in, "--template", GK_TEST_CAPITAL_TEMPLATE, out, NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Template: 测试 十张表（含国有资本经营） (capital-test), as asked"));
-  document = load (out);
+  document = gk_test_load (out);
   capital = gk_document_get_table (document, "capital-expenditure");
   g_assert_nonnull (capital);
   g_assert_true (gk_row_get_amount (gk_table_lookup (capital, "2230105"), gk_table_column_index (capital, "project"),
@@ -259,7 +248,7 @@ test_import_with_template (Fixture       *f,
   run_gongkai (f, &plain_run, (const char *[]) { "--import-xlsx", in, plain_out, NULL });
   g_assert_cmpint (plain_run.status, ==, 0);
   g_assert_nonnull (strstr (plain_run.out, "Template: "));
-  plain = load (plain_out);
+  plain = gk_test_load (plain_out);
   g_assert_false (gk_template_is_user (gk_document_get_template (plain)));
 
   run_gongkai (f, &refused, (const char *[]) { "--import-xlsx", in, "--template", "nope", refused_out, NULL });

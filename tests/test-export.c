@@ -28,25 +28,6 @@ static const Format formats[] = {
   { GK_EXPORT_CHARTS, "charts" },
 };
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 has_temp_file (const char *dir)
 {
@@ -313,7 +294,7 @@ test_threaded_export_matches_sync (gconstpointer data)
   g_assert_false (has_temp_file (async_dir));
   g_assert_false (has_temp_file (async_path));
   run_clear (&run);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* Cancelled after its first progress report, on this thread so that the
@@ -385,7 +366,7 @@ test_cancelled_export_leaves_no_partial_file (gconstpointer data)
     g_assert_false (has_temp_file (dir));
     run_clear (&run);
   }
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
@@ -403,7 +384,7 @@ test_export_error_names_the_file (void)
   g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (run.error->message, "folder.xlsx"));
   run_clear (&run);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* Import --------------------------------------------------------------------------- */
@@ -485,7 +466,7 @@ test_threaded_import_matches_sync (void)
   g_assert_null (run.document);
   g_assert_nonnull (run.error);
   g_clear_error (&run.error);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 int

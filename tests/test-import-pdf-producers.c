@@ -7,6 +7,7 @@
 #include "gk-document-io.h"
 #include "gk-pdf-export.h"
 #include "gk-pdf-import.h"
+#include "gk-test-common.h"
 
 /* PDFs that other programs made, and pages turned by /Rotate: every
  * figure comes back. The LibreOffice PDFs are committed (made by
@@ -27,41 +28,6 @@ source_path (const char *first,
   va_end (args);
   g_ptr_array_add (parts, NULL);
   return g_build_filenamev ((char **) parts->pdata);
-}
-
-static GkDocument *
-load (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = source_path ("data", "samples", "urumqi-county-government-office-2020.gongkai", NULL);
-  return load (path);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -137,7 +103,7 @@ import_differences (const char *pdf,
   export_csv (expected, a);
   export_csv (back, b);
   n = csv_differences (a, b);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
   return n;
 }
 
@@ -147,7 +113,7 @@ static void
 test_libreoffice (void)
 {
   g_autofree char *pdf = source_path ("tests", "data", "pdf", "libreoffice-sample.pdf", NULL);
-  g_autoptr(GkDocument) sample = load_sample ();
+  g_autoptr(GkDocument) sample = gk_test_load_sample ();
   g_autoptr(GString) report = g_string_new (NULL);
 
   g_assert_cmpuint (import_differences (pdf, sample, report), ==, 0);
@@ -162,7 +128,7 @@ static void
 test_libreoffice_yuan (void)
 {
   g_autofree char *pdf = source_path ("tests", "data", "pdf", "libreoffice-sample-yuan.pdf", NULL);
-  g_autoptr(GkDocument) sample = load_sample ();
+  g_autoptr(GkDocument) sample = gk_test_load_sample ();
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
@@ -178,7 +144,7 @@ test_libreoffice_long (void)
 {
   g_autofree char *pdf = source_path ("tests", "data", "pdf", "libreoffice-sample-long.pdf", NULL);
   g_autofree char *source = source_path ("tests", "data", "pdf", "sample-long.gongkai", NULL);
-  g_autoptr(GkDocument) long_sample = load (source);
+  g_autoptr(GkDocument) long_sample = gk_test_load (source);
   g_autoptr(GString) report = g_string_new (NULL);
 
   g_assert_cmpuint (import_differences (pdf, long_sample, report), ==, 0);
@@ -191,7 +157,7 @@ static void
 check_rotated (const char *rotate,
                guint       n_pages_expected)
 {
-  g_autoptr(GkDocument) sample = load_sample ();
+  g_autoptr(GkDocument) sample = gk_test_load_sample ();
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-rotated-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sample.pdf", NULL);
   g_autofree char *turned = g_build_filename (dir, "turned.pdf", NULL);
@@ -214,7 +180,7 @@ check_rotated (const char *rotate,
   /* Every printed figure is where Gongkai derives it (表八's 合计 and
    * 小计 stand clear of their figures). */
   g_assert_null (strstr (report->str, ", Gongkai derives"));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
@@ -237,7 +203,7 @@ test_rotated_all (void)
 static void
 test_glossary (void)
 {
-  g_autoptr(GkDocument) sample = load_sample ();
+  g_autoptr(GkDocument) sample = gk_test_load_sample ();
   g_autoptr(GkDocument) back = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-glossary-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sample.pdf", NULL);
@@ -264,7 +230,7 @@ test_glossary (void)
       g_assert_cmpstr (gk_glossary_entry_get_term (y), ==, gk_glossary_entry_get_term (x));
       g_assert_cmpstr (gk_glossary_entry_get_definition (y), ==, gk_glossary_entry_get_definition (x));
     }
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 int

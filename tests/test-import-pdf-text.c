@@ -10,19 +10,7 @@
 #include "gk-narrative.h"
 #include "gk-pdf-export.h"
 #include "gk-pdf-import.h"
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                                            "urumqi-county-government-office-2020.gongkai", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
+#include "gk-test-common.h"
 
 /* `document` printed and read back. */
 static GkDocument *
@@ -76,7 +64,7 @@ log_errors (GkChecker *checker)
 static void
 test_sample (void)
 {
-  g_autoptr(GkDocument) original = load_sample ();
+  g_autoptr(GkDocument) original = gk_test_load_sample ();
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GkDocument) back = round_trip (original, report);
   g_autoptr(GkChecker) checker = gk_checker_new (back);
@@ -149,7 +137,7 @@ test_sample (void)
 static void
 test_wrong_figure (void)
 {
-  g_autoptr(GkDocument) original = load_sample ();
+  g_autoptr(GkDocument) original = gk_test_load_sample ();
   g_autoptr(GPtrArray) sections = gk_narrative_compose (original);
   const GkParagraph *paragraph = gk_narrative_lookup_paragraph (sections, "s1.total");
   g_autofree char *text = NULL;
@@ -202,8 +190,8 @@ page_text (const char *pdf,
 static void
 test_performance_name (void)
 {
-  g_autoptr(GkDocument) original = load_sample ();
-  g_autoptr(GkDocument) renamed = load_sample ();
+  g_autoptr(GkDocument) original = gk_test_load_sample ();
+  g_autoptr(GkDocument) renamed = gk_test_load_sample ();
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-name-XXXXXX", NULL);
   g_autofree char *a = g_build_filename (dir, "a.pdf", NULL);
   g_autofree char *b = g_build_filename (dir, "b.pdf", NULL);

@@ -11,52 +11,7 @@
 #include "gk-finding.h"
 #include "gk-pdf-export.h"
 #include "gk-pdf-import.h"
-
-static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                           "urumqi-county-government-office-2020.gongkai", NULL);
-}
-
-static GkDocument *
-load (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static char *
-read_all (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
+#include "gk-test-common.h"
 
 static void
 export_csv (GkDocument *document,
@@ -98,8 +53,8 @@ count_rule (GkChecker  *checker,
 static void
 test_round_trip (void)
 {
-  g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) original = load (sample);
+  g_autofree char *sample = gk_test_sample_path ();
+  g_autoptr(GkDocument) original = gk_test_load (sample);
   g_autoptr(GkDocument) back = NULL;
   g_autoptr(GkChecker) checker = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-import-XXXXXX", NULL);
@@ -138,8 +93,8 @@ test_round_trip (void)
     {
       g_autofree char *pa = g_build_filename (a, name, NULL);
       g_autofree char *pb = g_build_filename (b, name, NULL);
-      g_autofree char *ca = read_all (pa);
-      g_autofree char *cb = read_all (pb);
+      g_autofree char *ca = gk_test_read_all (pa);
+      g_autofree char *cb = gk_test_read_all (pb);
 
       g_test_message ("%s", name);
       g_assert_cmpstr (cb, ==, ca);
@@ -155,7 +110,7 @@ test_round_trip (void)
   g_assert_true (gk_document_save (back, out, NULL, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(GkDocument) again = load (saved);
+    g_autoptr(GkDocument) again = gk_test_load (saved);
     GkAmount amount = 0;
 
     g_assert_cmpuint (gk_table_get_n_stated (gk_document_get_table (again, "expenditure")), ==,
@@ -163,7 +118,7 @@ test_round_trip (void)
     g_assert_true (gk_table_get_stated (gk_document_get_table (again, "expenditure"), "201", "basic", &amount));
     g_assert_cmpint (amount, ==, 26506);
   }
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* A file whose printed figures name a line or column the table has not
@@ -171,17 +126,19 @@ test_round_trip (void)
 static void
 test_stated_strict (void)
 {
-  g_autofree char *sample = sample_path ();
-  g_autofree char *text = read_all (sample);
+  g_autofree char *sample = gk_test_sample_path ();
+  g_autofree char *text = NULL;
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-import-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bad.gongkai", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GkDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  const char *at = strstr (text, "\"expenditure\"");
+  const char *at;
   g_autoptr(GString) bad = g_string_new (NULL);
   const char *brace;
 
+  g_assert_true (g_file_get_contents (sample, &text, NULL, NULL));
+  at = strstr (text, "\"expenditure\"");
   g_assert_nonnull (at);
   brace = strchr (at, '{');
   g_string_append_len (bad, text, brace + 1 - text);
@@ -311,8 +268,8 @@ test_wrong_subtotal (void)
 static void
 test_stated_live (void)
 {
-  g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) document = load (sample);
+  g_autofree char *sample = gk_test_sample_path ();
+  g_autoptr(GkDocument) document = gk_test_load (sample);
   g_autoptr(GkChecker) checker = gk_checker_new (document);
   GkTable *table = gk_document_get_table (document, "expenditure");
   GkRow *row = gk_table_lookup (table, "201");
@@ -409,8 +366,8 @@ test_blank (void)
 static void
 test_stated_typed (void)
 {
-  g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) document = load (sample);
+  g_autofree char *sample = gk_test_sample_path ();
+  g_autoptr(GkDocument) document = gk_test_load (sample);
   g_autoptr(GkChecker) checker = gk_checker_new (document);
   GkTable *table = gk_document_get_table (document, "expenditure");
   GkRow *row = gk_table_lookup (table, "2010301");
@@ -437,8 +394,8 @@ test_not_pdf (void)
 static void
 test_truncated (void)
 {
-  g_autofree char *sample = sample_path ();
-  g_autoptr(GkDocument) original = load (sample);
+  g_autofree char *sample = gk_test_sample_path ();
+  g_autoptr(GkDocument) original = gk_test_load (sample);
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-import-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "whole.pdf", NULL);
   g_autofree char *cut = g_build_filename (dir, "cut.pdf", NULL);

@@ -9,6 +9,7 @@
 #include "gk-document-io.h"
 #include "gk-narrative.h"
 #include "gk-pdf-export.h"
+#include "gk-test-common.h"
 
 /* The exported disclosure, read back with poppler's command-line tools as
  * a reader of the published PDF would see it. */
@@ -22,49 +23,10 @@ typedef struct
 
 /* Helpers ------------------------------------------------------------------ */
 
-static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                           "urumqi-county-government-office-2020.gongkai", NULL);
-}
-
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = sample_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
 static void
 exported_free (Exported *exported)
 {
-  remove_tree (exported->dir);
+  gk_test_remove_tree (exported->dir);
   g_free (exported->dir);
   g_free (exported->path);
   g_clear_object (&exported->document);
@@ -237,7 +199,7 @@ sample_pdf (void)
 {
   if (sample == NULL)
     {
-      g_autoptr(GkDocument) document = load_sample ();
+      g_autoptr(GkDocument) document = gk_test_load_sample ();
       sample = export (document, FALSE);
     }
   return sample;
@@ -583,7 +545,7 @@ test_pdf_sample_outline (void)
 static void
 test_pdf_long_projects (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(Exported) pdf = NULL;
   g_autofree char *dests = NULL;
   GkTable *t7 = table (document, "project-expenditure");
@@ -654,7 +616,7 @@ count_files (const char *path)
 static void
 test_pdf_atomic_replace (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "disclosure.pdf", NULL);
   g_autofree char *blocked = g_build_filename (dir, "folder.pdf", NULL);
@@ -687,13 +649,13 @@ test_pdf_atomic_replace (void)
   g_assert_error (error, GK_PDF_ERROR, GK_PDF_ERROR_WRITE);
   g_clear_error (&error);
 
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static void
 test_pdf_missing_font (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autofree char *dir = g_dir_make_tmp ("gongkai-pdf-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "disclosure.pdf", NULL);
   GkPdfOptions options = { .body_font = "No Such Font Gongkai" };
@@ -703,7 +665,7 @@ test_pdf_missing_font (void)
   g_assert_error (error, GK_PDF_ERROR, GK_PDF_ERROR_FONT);
   g_assert_nonnull (strstr (error->message, "No Such Font Gongkai"));
   g_assert_cmpuint (count_files (dir), ==, 0);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* Other parts -------------------------------------------------------------- */
@@ -711,7 +673,7 @@ test_pdf_missing_font (void)
 static void
 test_pdf_charts (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autoptr(Exported) pdf = export (document, TRUE);
   g_autofree char *dests = pdfinfo (pdf->path, "-dests");
   guint appendix = dest_page (dests, "appendix");

@@ -23,25 +23,6 @@
 
 static char *data_home;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
 static char *
 run (const char * const *argv)
 {
@@ -484,7 +465,7 @@ test_template_exports (gconstpointer data)
   if (g_getenv ("GK_TEST_KEEP") != NULL)
     g_test_message ("%s: %s", gk_template_get_id (template), dir);
   else
-    remove_tree (dir);
+    gk_test_remove_tree (dir);
 }
 
 static void
@@ -598,7 +579,7 @@ test_capital_empty (void)
   flat = squeeze (text);
   g_assert_nonnull (strstr (flat, "国有资本经营预算支出表"));
   g_assert_nonnull (strstr (flat, "备注：本单位无国有资本经营预算支出。"));
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* Template validation -------------------------------------------------------- */
@@ -854,7 +835,7 @@ main (int   argc,
       g_test_add_data_func (checks, template, test_template_checks);
     }
   status = g_test_run ();
-  remove_tree (data_home);
+  gk_test_remove_tree (data_home);
   g_free (data_home);
   return status;
 }

@@ -9,6 +9,7 @@
 #include "gk-xlsx-sheet.h"
 #include "gk-xlsx-workbook.h"
 #include "gk-xlsx-writer.h"
+#include "gk-test-common.h"
 
 /* The nine tables out to an .xlsx workbook and back in, from Gongkai's own
  * workbooks and from workbooks laid out the ways other programs lay them
@@ -16,38 +17,12 @@
 
 static const char * const labels[] = { "表一", "表二", "表三", "表四", "表五", "表六", "表七", "表八", "表九" };
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_remove (path);
-}
-
 /* Removes the folder export_sample() made for `path`. */
 static void
 remove_export (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  remove_tree (dir);
-}
-
-static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
-                           "urumqi-county-government-office-2020.gongkai", NULL);
+  gk_test_remove_tree (dir);
 }
 
 static char *
@@ -56,22 +31,10 @@ data_path (const char *name)
   return g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "xlsx", name, NULL);
 }
 
-static GkDocument *
-load_sample (void)
-{
-  g_autofree char *path = sample_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
 static char *
 export_sample (GkDocument **out_document)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autofree char *dir = g_dir_make_tmp ("gongkai-xlsx-XXXXXX", NULL);
   char *path = g_build_filename (dir, "sample.xlsx", NULL);
   g_autoptr(GError) error = NULL;
@@ -257,7 +220,7 @@ test_xlsx_round_trip_empty (void)
   g_assert_cmpuint (g_list_model_get_n_items (gk_document_get_projects (back)), ==, 0);
   g_assert_false (report_has (report, "the workbook has"));
   g_assert_finalize_object (back);
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 static char *
@@ -395,7 +358,7 @@ test_xlsx_export_widths (void)
 static void
 test_xlsx_export_atomic (void)
 {
-  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
   g_autofree char *dir = g_dir_make_tmp ("gongkai-xlsx-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "tables.xlsx", NULL);
   g_autofree char *bad = g_build_filename (dir, "missing", "tables.xlsx", NULL);
@@ -423,7 +386,7 @@ test_xlsx_export_atomic (void)
     g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
     g_assert_true (length > 4 && memcmp (contents, "PK", 2) == 0);
   }
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* CSV records, quoted fields and all. */
@@ -508,7 +471,7 @@ static void
 test_xlsx_libreoffice (void)
 {
   g_autofree char *soffice = g_find_program_in_path ("soffice");
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = gk_test_sample_path ();
   g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *csv_dir = NULL;
@@ -581,7 +544,7 @@ test_xlsx_libreoffice (void)
                        labels[i], r + 1, c + 1, (char *) a->pdata[c], (char *) b->pdata[c]);
         }
     }
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* The seed's own layout: 表N labels, three code columns (款 as numbers
@@ -592,7 +555,7 @@ test_xlsx_import_seed_layout (void)
 {
   g_autofree char *path = data_path ("seed-layout.xlsx");
   g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(GkDocument) sample = load_sample ();
+  g_autoptr(GkDocument) sample = gk_test_load_sample ();
   g_autoptr(GkDocument) document = import (path, report);
   GkTable *t9;
 
@@ -620,7 +583,7 @@ test_xlsx_import_budget_system (void)
 {
   g_autofree char *path = data_path ("budget-system-yuan.xlsx");
   g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(GkDocument) sample = load_sample ();
+  g_autoptr(GkDocument) sample = gk_test_load_sample ();
   g_autoptr(GkDocument) document = import (path, report);
   GkRow *row;
   GkAmount amount;
@@ -648,7 +611,7 @@ test_xlsx_import_variants (void)
 {
   g_autofree char *path = data_path ("variants.xlsx");
   g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(GkDocument) sample = load_sample ();
+  g_autoptr(GkDocument) sample = gk_test_load_sample ();
   g_autoptr(GkDocument) document = import (path, report);
   const char * const tables[] = { "expenditure", "basic-expenditure", "project-expenditure", "sangong", NULL };
   GkTable *t2 = gk_document_get_table (document, "income");
@@ -723,7 +686,7 @@ test_xlsx_import_bad (void)
   assert_import_fails (random, GK_XLSX_ERROR_NOT_WORKBOOK, (const char *[]) { "random.xlsx", NULL });
   assert_import_fails (nothing, GK_XLSX_ERROR_NOT_WORKBOOK, (const char *[]) { "nothing.xlsx", "empty", NULL });
   assert_import_fails (missing, GK_XLSX_ERROR_NOT_WORKBOOK, (const char *[]) { "missing.xlsx", NULL });
-  remove_tree (dir);
+  gk_test_remove_tree (dir);
 }
 
 /* Amounts are converted exactly, or rounded to the cent and said so. */

@@ -403,11 +403,22 @@ gk_table_cell_text_changed (GkTableCell *self)
 
 /* Focus leaving a cell being edited (a click elsewhere) commits it; a
  * refused entry is dropped then, so the model and the cell keep the
- * previous figure, and the reason stays in the cell's tooltip. */
+ * previous figure, and the reason stays in the cell's tooltip.
+ *
+ * Another window (or a dialog) becoming active is no such move: GTK
+ * sends the editor the same leave, but its window still has it as the
+ * focus, and the user comes back to it. It stays as typed, still
+ * editing, a refused figure still marked, rather than a figure the user
+ * typed being dropped behind their back. */
 static void
 gk_table_cell_text_focus_left (GkTableCell *self)
 {
+  GtkRoot *root;
+
   if (self->text == NULL || self->committing)
+    return;
+  root = gtk_widget_get_root (self->text);
+  if (root != NULL && gtk_root_get_focus (root) == self->text)
     return;
   if (!gk_table_cell_stop_editing (self, TRUE))
     {

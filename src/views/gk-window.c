@@ -556,6 +556,13 @@ gk_window_rebuild_pages (GkWindow *self)
   int index;
 
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  /* GTK 4.8 keeps the window's focus on a widget of a page removed from
+   * the stack, unrooted and soon finalized (a table cell, say), and the
+   * next widget to take the focus reads it: the focus leaves the pages
+   * before they go. */
+  if (gtk_root_get_focus (GTK_ROOT (self)) != NULL &&
+      gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (self)), GTK_WIDGET (self->stack)))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
     gtk_list_box_remove (self->sidebar, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
