@@ -20,7 +20,7 @@
  * in the window like any entered cell, on either side of the summary; a
  * 预算 summary stays all computed. */
 
-#define FINAL_SAMPLE "data/samples/zhashui-county-audit-bureau-2020-final.gongkai"
+#define FINAL_SAMPLE "tests/data/final/zhashui-county-audit-bureau-2020-final.gongkai"
 #define LEGEND "Cells on a tinted ground are typed in; figures in grey are computed."
 #define BANNER "Nothing in this table is typed in"
 

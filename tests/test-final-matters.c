@@ -524,7 +524,7 @@ test_facts_missing_procurement (void)
 static void
 test_facts_sample (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
+  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "tests", "data", "final",
                                             "zhashui-county-audit-bureau-2020-final.gongkai", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;

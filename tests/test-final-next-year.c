@@ -16,7 +16,7 @@
 static char *
 final_path (void)
 {
-  return g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples", FINAL_SAMPLE, NULL);
+  return g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "tests", "data", "final", FINAL_SAMPLE, NULL);
 }
 
 static GkDocument *

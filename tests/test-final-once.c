@@ -17,7 +17,7 @@
  * − 支出, 收入支出决算总表's 年末结转和结余 as 总计 − 本年支出 − 结余分配. A file
  * written when they were entered twice opens without losing a figure. */
 
-#define SAMPLE "data/samples/zhashui-county-audit-bureau-2020-final.gongkai"
+#define SAMPLE "tests/data/final/zhashui-county-audit-bureau-2020-final.gongkai"
 
 static JsonNode *
 sample_json (void)

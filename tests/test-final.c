@@ -14,7 +14,7 @@
 /* 部门决算公开: the 决算 templates, the sample, the identities a 决算
  * must keep, and a sum that takes a column away. */
 
-#define SAMPLE "data/samples/zhashui-county-audit-bureau-2020-final.gongkai"
+#define SAMPLE "tests/data/final/zhashui-county-audit-bureau-2020-final.gongkai"
 
 static const char * const finals[] = {
   "juesuan-national-2023", "juesuan-shanghai-2024", "juesuan-shaanxi-2020-county",

@@ -114,6 +114,9 @@ exec_name=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop" 2>/dev/null)
 check "desktop file starts the installed binary ($exec_name)" test -x "$destdir$bindir/$exec_name"
 
 check "installed sample is the source's" cmp -s "$sample" "$(dirname "$0")/../data/samples/$sample_name"
+final_sample_name=shanghai-putuo-ecology-bureau-2025-final.gongkai
+check "installed 决算 sample is the source's" cmp -s "$destdir$datadir/gongkai/samples/$final_sample_name" \
+  "$(dirname "$0")/../data/samples/$final_sample_name"
 
 out=$(run_clean "$gongkai" --version 2>&1)
 if [ "$out" = "gongkai $version" ]; then

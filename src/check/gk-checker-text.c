@@ -503,6 +503,22 @@ gk_claim_text_parse (GkDocument *document,
   result->claims = g_ptr_array_new_with_free_func (claim_free);
   t = result->text;
   names = gk_check_find_names (document, t, section);
+  /* In the paragraph of one 项 (k.final-general.2111101), 基本支出 and
+   * 项目支出 are that 项's parts or words of its purpose ("人员支出，公用支出
+   * 及项目支出，…支出决算为 X"), never the whole table's: their figures are
+   * nobody's. */
+  if (id != NULL && g_str_has_prefix (id, "k.final-general.") &&
+      g_ascii_isdigit (id[strlen ("k.final-general.")]))
+    for (guint i = 0; i < names->len; i++)
+      {
+        GkNameAt *named = &g_array_index (names, GkNameAt, i);
+
+        if (named->subject != NULL && g_str_has_prefix (named->subject, "final-general:"))
+          {
+            g_free (named->subject);
+            named->subject = g_strdup ("-");
+          }
+      }
   gk_check_sentence_scan_init (&scan, t);
 
   for (const char *p = t; *p != '\0'; )

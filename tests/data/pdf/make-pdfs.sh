@@ -55,8 +55,8 @@ d['projects'] = projects
 json.dump(d, open(work + '/sample-long.gongkai', 'w'), ensure_ascii=False)
 PY
 cp "$sample" "$work/sample.gongkai"
-# A 决算: the 陕西 county sample, its tables as LibreOffice prints them.
-cp "$root/data/samples/zhashui-county-audit-bureau-2020-final.gongkai" "$work/final.gongkai"
+# A 决算: the 陕西 county file, its tables as LibreOffice prints them.
+cp "$root/tests/data/final/zhashui-county-audit-bureau-2020-final.gongkai" "$work/final.gongkai"
 
 for name in sample sample-yuan sample-long final; do
   "$gongkai" --export-xlsx="$work/$name.xlsx" "$work/$name.gongkai"

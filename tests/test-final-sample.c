@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gk-checker.h"
+#include "gk-explanation.h"
+#include "gk-finding.h"
+#include "gk-table-layout.h"
+#include "gk-test-run.h"
+
+/* The bundled 决算 sample, 上海市普陀区生态环境局 2025 年度部门决算: it loads,
+ * its tables print the totals the published document prints, and the
+ * checks find exactly the errors data/samples/README.md lists. */
+
+#define SAMPLE_NAME "shanghai-putuo-ecology-bureau-2025-final.gongkai"
+
+static char *
+sample_path (void)
+{
+  return g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples", SAMPLE_NAME, NULL);
+}
+
+static GkDocument *
+load_sample (void)
+{
+  g_autofree char *path = sample_path ();
+
+  return gk_test_load (path);
+}
+
+/* The cells of the first printed line with a cell @label, joined by "|". */
+static char *
+printed_line (GkDocument *document,
+              const char *table_id,
+              const char *label)
+{
+  g_autoptr(GkTableLayout) layout = gk_table_layout_new (document, gk_document_get_table (document, table_id));
+
+  for (guint i = 0; i < layout->lines->len; i++)
+    {
+      GkLayoutLine *line = g_ptr_array_index (layout->lines, i);
+
+      if (g_strv_contains ((const char * const *) line->cells, label))
+        return g_strjoinv ("|", line->cells);
+    }
+  return NULL;
+}
+
+static void
+assert_printed (GkDocument *document,
+                const char *table_id,
+                const char *label,
+                const char *expected)
+{
+  g_autofree char *line = printed_line (document, table_id, label);
+
+  g_assert_cmpstr (line, ==, expected);
+}
+
+static void
+test_loads (void)
+{
+  g_autoptr(GkDocument) document = load_sample ();
+
+  g_assert_cmpstr (gk_template_get_id (gk_document_get_template (document)), ==, "juesuan-shanghai-2024");
+  g_assert_cmpstr (gk_document_get_unit (document), ==, "上海市普陀区生态环境局");
+  g_assert_cmpint (gk_document_get_year (document), ==, 2025);
+}
+
+/* The 总计 and 合计 lines as the PDF prints them; where the document
+ * does not add up (data/samples/README.md), what Gongkai derives. */
+static void
+test_totals (void)
+{
+  g_autoptr(GkDocument) document = load_sample ();
+
+  /* 表一 */
+  assert_printed (document, "final-summary", "总计", "总计|4733.14|总计|4733.14");
+  assert_printed (document, "final-summary", "本年收入合计", "本年收入合计|4733.14|本年支出合计|4733.13");
+  assert_printed (document, "final-summary", "年初结转和结余", "年初结转和结余|0.00|年末结转和结余|0.01");
+  /* 表二: 合计 4,733.14 as published */
+  assert_printed (document, "final-income", "合计", "|||合计|4733.14|4733.14|||||");
+  /* 表三: published 4,733.14 = 3,365.38 + 1,367.76; its rows add to 1,367.75 */
+  assert_printed (document, "final-expenditure", "合计", "|||合计|4733.13|3365.38|1367.75|||");
+  /* 表四 */
+  assert_printed (document, "final-fiscal-summary", "总计", "总计|4733.14|总计|4733.14|4733.14||");
+  /* 表五: published 4,733.14 = 3,365.38 + 1,367.75 */
+  assert_printed (document, "final-general", "合计", "|||合计|4733.13|3365.38|1367.75");
+  /* 表六: 人员经费合计 2,949.02, 公用经费合计 416.36 as published */
+  assert_printed (document, "final-basic", "人员经费合计", "人员经费合计||2949.02|公用经费合计||416.36");
+  /* 三公: 预算数 21.00, 决算数 16.95 and every item as published */
+  {
+    g_autoptr(GkTableLayout) layout = gk_table_layout_new (document, gk_document_get_table (document, "final-sangong"));
+    GkLayoutLine *line = g_ptr_array_index (layout->lines, 0);
+    g_autofree char *cells = g_strjoinv ("|", line->cells);
+
+    g_assert_cmpuint (layout->lines->len, ==, 1);
+    g_assert_cmpstr (cells, ==, "21.00|16.95|0.00|0.00|20.50|16.95|0.00|0.00|20.50|16.95|0.50|0.00");
+  }
+}
+
+/* The findings README lists between "```" after its heading, as
+ * "error RULE LOCATION" lines. */
+static GPtrArray *
+listed_findings (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples", "README.md", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *heading, *open, *end;
+  g_autofree char *block = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  heading = strstr (text, "**Findings of `gongkai --check`.**");
+  g_assert_nonnull (heading);
+  open = strstr (heading, "```\n");
+  g_assert_nonnull (open);
+  open += 4;
+  end = strstr (open, "```");
+  g_assert_nonnull (end);
+  block = g_strndup (open, end - open);
+  lines = g_strsplit (block, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (found, g_strdup (lines[i]));
+  return found;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+test_findings (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GPtrArray) listed = listed_findings ();
+  g_autoptr(GPtrArray) printed = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  const char *args[] = { "--check", path, NULL };
+
+  gk_test_run_gongkai (NULL, NULL, &run, args);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *colon = strstr (lines[i], ": ");
+
+      if (!g_str_has_prefix (lines[i], "error ") && !g_str_has_prefix (lines[i], "warning "))
+        continue;
+      g_assert_nonnull (colon);
+      g_ptr_array_add (printed, g_strndup (lines[i], colon - lines[i]));
+    }
+  g_assert_cmpuint (listed->len, >, 0);
+  g_ptr_array_sort (listed, compare_strings);
+  g_ptr_array_sort (printed, compare_strings);
+  for (guint i = 0; i < MAX (listed->len, printed->len); i++)
+    g_assert_cmpstr (i < printed->len ? printed->pdata[i] : NULL, ==, i < listed->len ? listed->pdata[i] : NULL);
+  g_assert_nonnull (strstr (run.out, "5 errors, 0 warnings"));
+}
+
+/* In the paragraph of one 项 the words 项目支出 and 基本支出 are that 项's:
+ * the published item 17 says “…公用支出及项目支出，…当年支出决算为 1493.39
+ * 万元”, and 1493.39 is no figure of 表五's whole 项目支出 (1367.75). */
+static void
+test_item_words (void)
+{
+  g_autoptr(GkDocument) document = load_sample ();
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+  GListModel *findings = G_LIST_MODEL (checker);
+  guint whole = 0;
+
+  g_assert_nonnull (gk_explanation_get_hand_written (gk_document_get_explanation (document),
+                                                      "k.final-general.2111101"));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *location = gk_place_to_string (gk_finding_get_place (finding, 0));
+
+      g_assert_cmpstr (location, !=, "narrative/k.final-general.2111101");
+      if (g_strcmp0 (location, "narrative/k.final-general.scale") == 0)
+        whole++;
+    }
+  /* The whole's paragraphs are still read: 4733.14 and 90.09 of 五（一）. */
+  g_assert_cmpuint (whole, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/final-sample/loads", test_loads);
+  g_test_add_func ("/final-sample/totals", test_totals);
+  g_test_add_func ("/final-sample/findings", test_findings);
+  g_test_add_func ("/final-sample/item-words", test_item_words);
+  return g_test_run ();
+}
