@@ -201,11 +201,11 @@ gk_check_default_subject (const char *id)
       return g_strdup ("final-general:total");
     }
 
-  /* A 决算's 收入决算 and 支出决算 paragraphs: of 本年收入合计 and 本年支出合计. */
-  if (g_str_equal (id, "k.final-income") || g_str_has_prefix (id, "k.final-income."))
-    return g_strdup ("final-summary:income-total");
-  if (g_str_equal (id, "k.final-expenditure") || g_str_has_prefix (id, "k.final-expenditure."))
-    return g_strdup ("final-summary:expenditure-total");
+  /* A 决算's 收入决算 and 支出决算 paragraphs have none: their sentences
+   * name a source or a 类 in one sentence and state its change in the next
+   * ("1.一般公共预算财政拨款收入382.17万元，…。较上年减少157.86万元"). */
+  if (gk_check_is_final_totals (id))
+    return NULL;
 
   /* A 决算's 三公 paragraphs: "k.final-sangong.reception" is of 公务接待费,
    * the others of the whole. */
