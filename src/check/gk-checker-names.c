@@ -80,6 +80,50 @@ static const struct
   { "一般公共预算财政拨款支出", S (GK_SECTION_FINAL_GENERAL), "final-general:total" },
   { "基本支出", S (GK_SECTION_FINAL_GENERAL), "final-general:basic" },
   { "项目支出", S (GK_SECTION_FINAL_GENERAL), "final-general:project" },
+  /* A 决算's 收入支出决算总体情况, 收入决算, 支出决算 and 财政拨款 totals
+   * (k.final-totals, k.final-income, k.final-expenditure, k.final-fiscal).
+   * "收、支总计" names two figures in turn: it is read in pairs
+   * (gk-checker-pairs.c). */
+  { "收入总计", S (GK_SECTION_FINAL_TOTALS), "final-summary:grand-total" },
+  { "支出总计", S (GK_SECTION_FINAL_TOTALS), "final-summary:expenditure-grand-total" },
+  { "总收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:grand-total" },
+  { "总支出", S (GK_SECTION_FINAL_TOTALS), "final-summary:expenditure-grand-total" },
+  { "收支总计", S (GK_SECTION_FINAL_TOTALS), "-" },
+  { "收入支出总计", S (GK_SECTION_FINAL_TOTALS), "-" },
+  { "收入支出决算总计", S (GK_SECTION_FINAL_TOTALS), "-" },
+  { "收、支总计", S (GK_SECTION_FINAL_TOTALS), "pair:totals" },
+  { "收、支决算总计", S (GK_SECTION_FINAL_TOTALS), "pair:totals" },
+  { "收入、支出总计", S (GK_SECTION_FINAL_TOTALS), "pair:totals" },
+  { "收入、支出决算总计", S (GK_SECTION_FINAL_TOTALS), "pair:totals" },
+  { "本年收入合计", S (GK_SECTION_FINAL_TOTALS), "final-summary:income-total" },
+  { "本年收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:income-total" },
+  { "本年支出合计", S (GK_SECTION_FINAL_TOTALS), "final-summary:expenditure-total" },
+  { "本年支出", S (GK_SECTION_FINAL_TOTALS), "final-summary:expenditure-total" },
+  { "年初结转和结余", S (GK_SECTION_FINAL_TOTALS), "final-summary:opening" },
+  { "上年结转和结余", S (GK_SECTION_FINAL_TOTALS), "final-summary:opening" },
+  { "使用非财政拨款结余", S (GK_SECTION_FINAL_TOTALS), "final-summary:non-fiscal-balance" },
+  { "年末结转和结余", S (GK_SECTION_FINAL_TOTALS), "final-summary:closing" },
+  { "财政拨款收入", S (GK_SECTION_FINAL_TOTALS), "final-income:fiscal" },
+  { "一般公共预算财政拨款收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:general" },
+  { "政府性基金预算财政拨款收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:fund" },
+  { "国有资本经营预算财政拨款收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:capital" },
+  { "上级补助收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:superior" },
+  { "事业收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:business" },
+  { "经营收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:operating" },
+  { "附属单位上缴收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:affiliated" },
+  { "其他收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:other" },
+  { "基本支出", S (GK_SECTION_FINAL_TOTALS), "final-expenditure:basic" },
+  { "项目支出", S (GK_SECTION_FINAL_TOTALS), "final-expenditure:project" },
+  { "上缴上级支出", S (GK_SECTION_FINAL_TOTALS), "final-expenditure:remit" },
+  { "经营支出", S (GK_SECTION_FINAL_TOTALS), "final-expenditure:operating" },
+  { "对附属单位补助支出", S (GK_SECTION_FINAL_TOTALS), "final-expenditure:affiliated" },
+  { "财政拨款收入总计", S (GK_SECTION_FINAL_TOTALS), "final-fiscal-summary:grand-total" },
+  { "财政拨款支出总计", S (GK_SECTION_FINAL_TOTALS), "final-fiscal-summary:expenditure-grand-total" },
+  { "财政拨款收、支总计", S (GK_SECTION_FINAL_TOTALS), "pair:fiscal" },
+  { "财政拨款收入、支出总计", S (GK_SECTION_FINAL_TOTALS), "pair:fiscal" },
+  { "财政拨款收入、支出决算总计", S (GK_SECTION_FINAL_TOTALS), "pair:fiscal" },
+  /* A 决算's “三公” text: the cars held, as 国有资产 counts them. */
+  { "公务用车保有量", S (8), "vehicles:held" },
   { "机关运行经费", S (10), "running" },
   { "政府采购预算", S (10), "procurement:total" },
   { "政府采购货物预算", S (10), "procurement:goods" },
@@ -157,6 +201,12 @@ gk_check_default_subject (const char *id)
       return g_strdup ("final-general:total");
     }
 
+  /* A 决算's 收入决算 and 支出决算 paragraphs have none: their sentences
+   * name a source or a 类 in one sentence and state its change in the next
+   * ("1.一般公共预算财政拨款收入382.17万元，…。较上年减少157.86万元"). */
+  if (gk_check_is_final_totals (id))
+    return NULL;
+
   /* A 决算's 三公 paragraphs: "k.final-sangong.reception" is of 公务接待费,
    * the others of the whole. */
   if (g_str_has_prefix (id, "k.final-sangong."))
@@ -215,6 +265,8 @@ gk_check_section_of (const char *paragraph_id)
     return 8;
   if (paragraph_id != NULL && g_str_has_prefix (paragraph_id, "k.final-general."))
     return GK_SECTION_FINAL_GENERAL;
+  if (paragraph_id != NULL && gk_check_is_final_totals (paragraph_id))
+    return GK_SECTION_FINAL_TOTALS;
   if (paragraph_id == NULL || paragraph_id[0] != 's' || !g_ascii_isdigit (paragraph_id[1]))
     return 0;
   n = g_ascii_strtoull (paragraph_id + 1, NULL, 10);

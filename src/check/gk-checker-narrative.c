@@ -637,6 +637,51 @@ gk_check_hand_written_texts (GkCheckRun *run)
   return fresh->texts;
 }
 
+/* "公务用车保有量12辆" in one paragraph and "保有量11辆" in another: one
+ * count, stated twice, cannot be both. The first statement stands; each
+ * later one that differs is named with both figures. */
+static void
+check_counts_twice (GkCheckRun *run,
+                    GPtrArray  *texts)
+{
+  static const char * const once[] = { "vehicles:held" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (once); k++)
+    {
+      GkClaimText *first_text = NULL;
+      GkClaim *first = NULL;
+
+      for (guint i = 0; i < texts->len; i++)
+        {
+          GkClaimText *text = texts->pdata[i];
+
+          for (guint c = 0; c < text->claims->len; c++)
+            {
+              GkClaim *claim = text->claims->pdata[c];
+              GkFinding *finding;
+
+              if (claim->kind != GK_CLAIM_COUNT || !claim->certain || g_strcmp0 (claim->subject, once[k]) != 0)
+                continue;
+              if (first == NULL)
+                {
+                  first = claim;
+                  first_text = text;
+                  continue;
+                }
+              if (claim->value == first->value)
+                continue;
+              finding = gk_check_report (run, "narrative.count-twice",
+                                         /* Translators: 公务用车保有量11辆, k.final-sangong.vehicle, 公务用车保有量12辆, k.final-sangong.abroad */
+                                         _("The text states “%s” in paragraph %s, but “%s” in paragraph %s. "
+                                           "One count cannot have two values; correct the one that is wrong."),
+                                         claim->written, text->id, first->written, first_text->id);
+              gk_finding_add_place (finding, "narrative", text->id, NULL);
+              gk_finding_add_place (finding, "narrative", first_text->id, NULL);
+            }
+        }
+    }
+}
+
 static void
 check_hand_written (GkCheckRun *run)
 {
@@ -680,6 +725,7 @@ check_hand_written (GkCheckRun *run)
         }
     }
   gk_check_share_sums (run, groups);
+  check_counts_twice (run, texts);
 }
 
 /* 单位概况 ---------------------------------------------------------------------- */

@@ -155,6 +155,9 @@ void        gk_checker_set_cache     (GkChecker  *self,
 /* Sections are 1 … 10 of a budget's 情况说明, 0 for 单位概况; a 决算's
  * 一般公共预算财政拨款支出决算情况说明 has names of its own. */
 #define GK_SECTION_FINAL_GENERAL 11
+/* … and its 收入支出决算总体, 收入决算, 支出决算 and 财政拨款收入支出决算总体
+ * paragraphs, which name the 总表's lines. */
+#define GK_SECTION_FINAL_TOTALS 12
 
 typedef enum {
   GK_CLAIM_AMOUNT,    /* 284.08万元 */
@@ -253,6 +256,27 @@ char        *gk_check_name_without_parent (const char *name,
                                            const char *parent_name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkClaimText, gk_claim_text_free)
+
+/* Paired names ("收、支总计各是A、B万元"): gk-checker-pairs.c */
+typedef struct
+{
+  gsize  phrase;      /* where the pair's name starts; G_MAXSIZE for none */
+  guint  n[8];        /* figures read since, by GkClaimKind */
+  int    direction;   /* of the change word last read in the pair */
+  char  *word;        /* that word, to carry to the pair's second figure */
+} GkPairState;
+
+gboolean     gk_check_is_final_totals  (const char  *paragraph_id);
+const char  *gk_check_pair_subject     (GArray      *names,
+                                        gsize        sentence,
+                                        gsize        offset,
+                                        GkClaimKind  kind,
+                                        GkPairState *state);
+const char  *gk_check_pair_at          (GArray      *names,
+                                        gsize        sentence,
+                                        gsize        offset);
+void         gk_check_pair_state_clear (GkPairState *state);
+const char  *gk_check_final_share_whole (const char *subject);
 
 /* What a claim is compared with. */
 typedef struct

@@ -91,6 +91,7 @@ typedef struct
   GPtrArray  *keys;       /* subject keys of the parts */
   GHashTable *expected;   /* key → basis points + 1 */
   GHashTable *stated;     /* key → stated basis points + 1 */
+  gboolean    wrong;      /* a share of it was reported */
 } ShareGroup;
 
 static void
@@ -186,9 +187,40 @@ add_keys (GPtrArray         *groups,
   add_group (groups, name, section, whole, keys, values);
 }
 
+/* The parts of a 决算's 本年收入合计 or 本年支出合计 that hold anything: a
+ * source of 0 is "占0%" of its side, and no part of what is divided. */
+static void
+add_final_parts (GPtrArray          *groups,
+                 GkCheckRun         *run,
+                 const char         *name,
+                 const char         *whole,
+                 const char * const *parts)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (GkAmount));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GkCheckSubject) s = { 0 };
+
+      if (!gk_check_resolve (run, parts[i], &s) || !s.has_amount || s.amount == 0)
+        continue;
+      g_ptr_array_add (keys, g_strdup (parts[i]));
+      g_array_append_val (values, s.amount);
+    }
+  add_group (groups, name, GK_SECTION_FINAL_TOTALS, whole, keys, values);
+}
+
 GPtrArray *
 gk_check_share_groups (GkCheckRun *run)
 {
+  static const char * const final_income[] = { "final-summary:general", "final-summary:fund",
+                                               "final-summary:capital", "final-summary:superior",
+                                               "final-summary:business", "final-summary:operating",
+                                               "final-summary:affiliated", "final-summary:other", NULL };
+  static const char * const final_expenditure[] = { "final-expenditure:basic", "final-expenditure:project",
+                                                    "final-expenditure:remit", "final-expenditure:operating",
+                                                    "final-expenditure:affiliated", NULL };
   static const char * const t3_parts[] = { "expenditure:basic", "expenditure:project", NULL };
   static const char * const t5_parts[] = { "general-expenditure:basic", "general-expenditure:project", NULL };
   static const char * const t6_parts[] = { "basic-expenditure:personnel", "basic-expenditure:public", NULL };
@@ -235,6 +267,11 @@ gk_check_share_groups (GkCheckRun *run)
   else if (gk_document_get_table (run->document, "final-sangong") != NULL)
     add_keys (groups, run, "k.final-sangong.shares", 0, "sangong:total", t8_parts);
   add_keys (groups, run, "s10.procurement", 10, "procurement:total", procurement_parts);
+  if (gk_document_get_table (run->document, "final-summary") != NULL)
+    add_final_parts (groups, run, "k.final-income", "final-summary:income-total", final_income);
+  if (gk_document_get_table (run->document, "final-expenditure") != NULL &&
+      gk_document_get_table (run->document, "final-summary") != NULL)
+    add_final_parts (groups, run, "k.final-expenditure", "final-summary:expenditure-total", final_expenditure);
   return groups;
 }
 
@@ -269,15 +306,19 @@ gk_check_share (GkCheckRun     *run,
   g_autofree char *amount = NULL;
   g_auto(GkCheckSubject) whole = { 0 };
 
+  const char *whole_key;
+
   if (claim->subject == NULL || !s->has_amount || g_strcmp0 (claim->whole, "-") == 0)
     return;
   group = group_of (groups, claim->whole, claim->subject);
+  whole_key = claim->whole != NULL || text->section != GK_SECTION_FINAL_TOTALS
+                ? claim->whole : gk_check_final_share_whole (claim->subject);
   if (group == NULL)
     {
       /* A share of a whole no list divides: the plain ratio, as written. */
       g_autofree char *written = NULL;
 
-      if (claim->whole == NULL || !gk_check_resolve (run, claim->whole, &whole) || !whole.has_amount ||
+      if (whole_key == NULL || !gk_check_resolve (run, whole_key, &whole) || !whole.has_amount ||
           !gk_check_ratio_percent (s->amount, whole.amount, claim->decimals, &exact) ||
           exact == claim->value)
         return;
@@ -312,6 +353,7 @@ gk_check_share (GkCheckRun     *run,
         return;
     }
 
+  group->wrong = TRUE;
   right = gk_check_percent_text (expected, 2);
   amount = gk_check_money (run, s->amount);
   gk_check_report_text (run, "narrative.shares", text, s,
@@ -336,6 +378,9 @@ gk_check_share_sums (GkCheckRun *run,
 
       if (group->keys->len < 2 || g_hash_table_size (group->stated) != group->keys->len)
         continue;
+      /* A 决算's share already reported wrong is why its side does not add up. */
+      if (group->wrong && group->section == GK_SECTION_FINAL_TOTALS)
+        continue;
       g_hash_table_iter_init (&members, group->stated);
       while (g_hash_table_iter_next (&members, NULL, &stated))
         sum += GPOINTER_TO_INT (stated) - 1;
@@ -343,7 +388,17 @@ gk_check_share_sums (GkCheckRun *run,
         continue;
       total = gk_check_percent_text (sum, 2);
       section = g_strdup_printf ("%u", group->section);
-      if (group->section == 0)
+      if (group->section == GK_SECTION_FINAL_TOTALS)
+        {
+          g_auto(GkCheckSubject) whole = { 0 };
+
+          gk_check_resolve (run, group->whole, &whole);
+          finding = gk_check_report (run, "narrative.shares",
+                                     /* Translators: 收入支出决算总表 本年收入合计, 100.01% */
+                                     _("The shares of %s the text gives add up to %s, not 100%%."),
+                                     whole.label != NULL ? whole.label : group->whole, total);
+        }
+      else if (group->section == 0)
         finding = gk_check_report (run, "narrative.shares",
                                    _("The shares of the “三公” items the text gives add up to %s, not 100%%."), total);
       else

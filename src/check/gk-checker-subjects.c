@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gk-checker-private.h"
+#include "gk-final-facts.h"
 
 /* What a figure in a typed text is of: from the subject the text reader
  * found ("expenditure:basic", "general-expenditure/2010301", "project/p3", "vehicles:general" …),
@@ -113,6 +114,49 @@ friendly_label (const char *key,
   return fallback;
 }
 
+static GkAmount final_figure (GkTable    *table,
+                              GkRow      *row,
+                              const char *column_id);
+
+/* Last year's figure of a 决算 总表's line or a 收入/支出决算表 column, by
+ * the keys a budget's 收入 and 支出 use ("income.total", "income.general",
+ * "expenditure.basic"), and "final.total" (收入支出总计) and "final.fiscal"
+ * as the composer reads them; the expenditure side's 总计 has a key of its
+ * own only where the text gave it a change of its own. */
+static char *
+final_prior_key (GkCheckRun *run,
+                 const char *table_id,
+                 const char *line)
+{
+  GkExplanation *explanation = gk_document_get_explanation (run->document);
+  gboolean summary = g_str_equal (table_id, "final-summary");
+
+  if (g_str_equal (table_id, "final-income"))
+    return g_strconcat ("income.", line, NULL);
+  if (g_str_equal (table_id, "final-expenditure"))
+    return g_strconcat ("expenditure.", line, NULL);
+  if (!summary && !g_str_equal (table_id, "final-fiscal-summary"))
+    return NULL;
+  if (g_str_equal (line, "grand-total"))
+    return g_strdup (summary ? "final.total" : "final.fiscal");
+  if (g_str_equal (line, "expenditure-grand-total"))
+    {
+      const char *own = summary ? "final.expenditure-total" : "final.fiscal-expenditure";
+
+      return g_strdup (gk_explanation_lookup_prior (explanation, own) != NULL ? own
+                       : summary ? "final.total" : "final.fiscal");
+    }
+  if (!summary)
+    return NULL;
+  if (g_str_equal (line, "income-total"))
+    return g_strdup ("income.total");
+  if (g_str_equal (line, "expenditure-total"))
+    return g_strdup ("expenditure.total");
+  if (g_str_equal (line, "closing"))
+    return g_strdup ("closing.total");
+  return g_strconcat ("income.", line, NULL);
+}
+
 static gboolean
 resolve_table (GkCheckRun *run,
                const char *key,
@@ -168,13 +212,26 @@ resolve_table (GkCheckRun *run,
 
       if (gk_table_schema_is_summary (gk_table_get_schema (table)))
         {
+          const char *first = gk_table_schema_get_column (gk_table_get_schema (table), 0)->id;
+          gboolean final = g_str_has_prefix (id, "final-");
+
           row = gk_table_lookup_line (table, column);
+          /* A 决算 总表's 本年支出合计 is its expenditure side's total row. */
+          if (row == NULL && final)
+            row = gk_table_lookup_stated_line (table, column);
           if (row == NULL)
             return FALSE;
-          s->label = g_strdup_printf ("%s %s", table_label, gk_row_get_name (row));
+          /* Both sides of a 总表 have a 总计: say which. */
+          s->label = g_strdup_printf ("%s %s", table_label,
+                                      g_str_equal (column, "grand-total") && final ? "收入总计"
+                                      : g_str_equal (column, "expenditure-grand-total") ? "支出总计"
+                                      : gk_row_get_name (row));
           s->has_amount = TRUE;
-          s->amount = gk_row_get_value (row, 0);
-          subject_row (s, row, gk_table_schema_get_column (gk_table_get_schema (table), 0)->id);
+          s->amount = final ? final_figure (table, row, first) : gk_row_get_value (row, 0);
+          s->final = final;
+          if (final)
+            s->prior_key = final_prior_key (run, id, column);
+          subject_row (s, row, first);
           return TRUE;
         }
       if (gk_table_column_index (table, column) < 0)
@@ -184,9 +241,12 @@ resolve_table (GkCheckRun *run,
       s->label = g_strdup_printf ("%s %s", table_label, friendly_label (key, column_title (table, column)));
       s->has_amount = TRUE;
       s->final = g_str_has_prefix (id, "final-");
-      s->amount = gk_check_column_total (table, column);
+      s->amount = s->final && row != NULL ? final_figure (table, row, column)
+                                           : gk_check_column_total (table, column);
       if (row != NULL)
         subject_row (s, row, column);
+      if (g_str_equal (id, "final-income") || g_str_equal (id, "final-expenditure"))
+        s->prior_key = final_prior_key (run, id, column);
       if (g_str_equal (id, "final-general") && g_str_equal (column, "total"))
         s->prior_key = g_strdup ("general.total");
 
@@ -380,6 +440,27 @@ gk_check_resolve (GkCheckRun *run,
             return TRUE;
           }
       return FALSE;
+    }
+
+  /* 公务用车保有量 in a 决算's “三公” text: the vehicles its 国有资产
+   * section counts, where the document has them by kind. */
+  if (g_str_equal (key, "vehicles:held"))
+    {
+      static const char * const kinds[] = { "vehicles-ministerial", "vehicles-principal", "vehicles-confidential",
+                                            "vehicles-emergency", "vehicles-enforcement", "vehicles-special",
+                                            "vehicles-retired", "vehicles-other" };
+      GkFinalFacts *facts = gk_document_get_final_facts (run->document);
+
+      s->rule = "narrative.figure";
+      s->label = g_strdup ("国有资产占用情况 车辆合计");
+      for (guint i = 0; facts != NULL && i < G_N_ELEMENTS (kinds); i++)
+        if (gk_final_facts_is_set (facts, kinds[i]))
+          {
+            s->has_count = TRUE;
+            s->count += gk_final_facts_get_count (facts, kinds[i]);
+          }
+      subject_place (s, "explanation", "final", "assets/vehicles");
+      return TRUE;
     }
 
   if (g_str_has_prefix (key, "vehicles:"))

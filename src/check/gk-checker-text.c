@@ -113,6 +113,32 @@ read_number (const char *p,
   return TRUE;
 }
 
+/* "4125.49、4143.91万元": the unit a pair's first figure leaves to its second. */
+static Unit
+unit_after_separator (const char *p)
+{
+  static const char * const separators[] = { "，", ",", "、" };
+  gsize number_length, unit_length;
+  guint64 whole, fraction;
+  guint decimals;
+  Unit unit;
+
+  /* Along the list to the figure that writes it: "A、B、C万元". */
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    if (g_str_has_prefix (p, separators[i]))
+      {
+        p += strlen (separators[i]);
+        if (!g_ascii_isdigit (*p) || !read_number (p, &number_length, &whole, &fraction, &decimals))
+          return UNIT_NONE;
+        unit = unit_at (p + number_length, &unit_length);
+        if (unit == UNIT_NONE)
+          return unit_after_separator (p + number_length);
+        return unit == UNIT_WANYUAN || unit == UNIT_YUAN || unit == UNIT_YIYUAN || unit == UNIT_PERCENT
+                 ? unit : UNIT_NONE;
+      }
+  return UNIT_NONE;
+}
+
 static void
 claim_free (gpointer data)
 {
@@ -234,6 +260,8 @@ share_whole (const char *words,
     { "支出总预算", ~0u, "expenditure:total" },
     { "总支出", ~0u, "expenditure:total" },
     { "本年支出", ~0u, "expenditure:total" },
+    { "本年收入合计", S (GK_SECTION_FINAL_TOTALS) | S (GK_SECTION_FINAL_GENERAL), "final-summary:income-total" },
+    { "本年支出合计", S (GK_SECTION_FINAL_TOTALS) | S (GK_SECTION_FINAL_GENERAL), "final-summary:expenditure-total" },
     { "基本支出", S (6), "basic-expenditure:total" },
     { "基本支出", S (5), "general-expenditure:basic" },
     { "基本支出", S (3), "expenditure:basic" },
@@ -496,6 +524,7 @@ gk_claim_text_parse (GkDocument *document,
   gsize previous_end = 0;
   guint threshold = 0;
   GkSentenceScan scan;
+  GkPairState pairs = { G_MAXSIZE, { 0 }, 0, NULL };
 
   result->id = g_strdup (id);
   result->section = section;
@@ -603,6 +632,9 @@ gk_claim_text_parse (GkDocument *document,
           continue;
         }
       unit = unit_at (p + number_length, &unit_length);
+      if (unit == UNIT_NONE && section == GK_SECTION_FINAL_TOTALS &&
+          gk_check_pair_at (names, sentence, offset) != NULL)
+        unit = unit_after_separator (p + number_length);
       if (from < previous_end)
         from = previous_end;
       lead = g_strndup (t + from, offset - from);
@@ -631,9 +663,13 @@ gk_claim_text_parse (GkDocument *document,
       /* A share is of the name before 占, whatever the words after it. */
       if (unit == UNIT_PERCENT && !ends_with_completion (lead))
         share = g_strrstr (lead, "占");
-      subject = gk_check_subject_at (names, t, sentence,
-                                     share != NULL ? (gsize) (share - lead) + from : offset,
-                                     fallback, &certain);
+      subject = section == GK_SECTION_FINAL_TOTALS && share == NULL ? gk_check_pair_at (names, sentence, offset)
+                                                                     : NULL;
+      certain = subject != NULL;
+      if (subject == NULL)
+        subject = gk_check_subject_at (names, t, sentence,
+                                       share != NULL ? (gsize) (share - lead) + from : offset,
+                                       fallback, &certain);
       if (subject == NULL)
         continue;
       claim = g_new0 (GkClaim, 1);
@@ -643,6 +679,13 @@ gk_claim_text_parse (GkDocument *document,
       claim->subject = g_strdup (subject);
       claim->certain = certain;
       word = ends_with_change (lead, &direction);
+      /* "各减少1267.86、2570.97万元": the pair's second figure has the first's word. */
+      if (word == NULL && g_str_has_prefix (subject, "pair:") && pairs.word != NULL &&
+          (g_str_equal (lead, "，") || g_str_equal (lead, ",") || g_str_equal (lead, "、")))
+        {
+          word = pairs.word;
+          direction = pairs.direction;
+        }
       claim->direction = direction;
       /* A change is against what the words since the last figure compare it with. */
       claim->budget = word != NULL ? against_budget (lead, gk_document_get_year (document))
@@ -741,6 +784,21 @@ gk_claim_text_parse (GkDocument *document,
         default:
           goto skip;
         }
+      if (g_str_has_prefix (claim->subject, "pair:"))
+        {
+          const char *paired = gk_check_pair_subject (names, sentence, offset, claim->kind, &pairs);
+
+          if (paired == NULL || g_str_equal (paired, "-"))
+            goto skip;
+          g_free (claim->subject);
+          claim->subject = g_strdup (paired);
+          if (word != NULL && word != pairs.word)
+            {
+              g_free (pairs.word);
+              pairs.word = g_strdup (word);
+              pairs.direction = direction;
+            }
+        }
       /* "比预算减少0.5万元，下降25%", "比预算数减少9.43亿元 …；公务接待费5.42亿元，
        * 减少3.77亿元": a change that says against what goes with the change
        * before it. */
@@ -802,6 +860,7 @@ gk_claim_text_parse (GkDocument *document,
           claim->reason_direction = reason_direction (claim->reason);
         }
     }
+  gk_check_pair_state_clear (&pairs);
   result->scanned = scan.read;
   return result;
 }

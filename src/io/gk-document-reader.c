@@ -278,6 +278,8 @@ is_prior_key (GkDocument *document,
     "sangong.vehicle-operation", "sangong.reception", "running-costs",
     /* A 决算's: last year's 决算 totals and 年末结转和结余 by source. */
     "final.total", "final.fiscal", "sangong.vehicle", "closing.total", "closing.general",
+    /* … and the expenditure side's 总计, where the text gives it a change of its own. */
+    "final.expenditure-total", "final.fiscal-expenditure",
     "closing.fund", "closing.capital",
     "sangong-all.total", "procurement.total", "procurement.goods", "procurement.works", "procurement.services",
     NULL
