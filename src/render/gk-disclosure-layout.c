@@ -358,6 +358,11 @@ add_overview (Builder *b)
       gk_page_layout_add_text (b->layout, GK_TEXT_BODY, structure);
     }
 
+  /* A unit that typed no staff (a 决算 often states none) gets no sentence of
+   * noughts: “编制数0人” would be a claim the document never made. */
+  if (gk_overview_get_authorized (overview) == 0 && gk_overview_get_actual (overview) == 0)
+    return;
+
   /* 实有人数 is derived: 在职 + 退休 + 离休. */
   g_object_get (overview,
                 "serving-change", &serving_change,
