@@ -11,7 +11,9 @@
  * its table (the view scrolled by its height, median of P); the first
  * visit of 情况说明; and the peak resident memory (VmHWM). Each line is
  * printed as soon as it is known, so that a run cut short by timeout(1)
- * still says how far it got. */
+ * still says how far it got. With GK_BENCH_MEMORY=1 it also says, after
+ * each page visited, the peak memory so far and how many widgets the
+ * window holds (GK_BENCH_MEMORY=types lists them by type). */
 #include "config.h"
 
 #include <fcntl.h>
