@@ -496,8 +496,7 @@ _gk_table_page_build_rows (GkTablePage *self)
     }
 
   priv->selection = gtk_multi_selection_new (g_object_ref (priv->rows));
+  /* The frozen view gets the rows when it shows (gk-table-page-frozen.c). */
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
-  if (priv->n_frozen > 0)
-    gtk_column_view_set_model (priv->frozen_view, GTK_SELECTION_MODEL (priv->selection));
 }
 

@@ -69,6 +69,10 @@ update_frozen (GkTablePage *self)
    * own adjustment, which it alone configures: two lists configuring one
    * fight over it while the second's rows are still estimated. */
   g_clear_pointer (&priv->frozen_binding, g_binding_unbind);
+  /* Its rows exist only while it shows: a list view keeps some 200 rows
+   * bound whether it is seen or not, which for the project tables' name
+   * columns and tree expanders was a fifth of the page's widgets. */
+  gtk_column_view_set_model (priv->frozen_view, show ? GTK_SELECTION_MODEL (priv->selection) : NULL);
   if (show)
     {
       sync_header_heights (self);

@@ -11,7 +11,9 @@
  * its table (the view scrolled by its height, median of P); the first
  * visit of 情况说明; and the peak resident memory (VmHWM). Each line is
  * printed as soon as it is known, so that a run cut short by timeout(1)
- * still says how far it got. */
+ * still says how far it got. With GK_BENCH_MEMORY=1 it also says, after
+ * each page visited, the peak memory so far and how many widgets the
+ * window holds (GK_BENCH_MEMORY=types lists them by type). */
 #include "config.h"
 
 #include <fcntl.h>
@@ -225,6 +227,20 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  if (g_strcmp0 (g_getenv ("GK_BENCH_MEMORY"), "types") == 0)
+    g_printerr ("type %s\n", G_OBJECT_TYPE_NAME (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
 /* The steps ------------------------------------------------------------------ */
 
 static GkProject *
@@ -246,6 +262,11 @@ visit (GkWindow   *window,
 
   gk_window_set_selected_page (window, page_id);
   print_figure (label, settle_since (start), 0);
+  /* Which step raises the peak: GK_BENCH_MEMORY=1 (=types lists the
+   * window's widgets by type). */
+  if (g_getenv ("GK_BENCH_MEMORY") != NULL)
+    g_printerr ("bench-window: peak RSS after %s: %.0f MB, %u widgets in the window\n", label,
+                peak_rss_mb (), count_widgets (GTK_WIDGET (window)));
 }
 
 static void
