@@ -6,7 +6,9 @@
 G_BEGIN_DECLS
 
 /* Set in the environment of the process started again with the allocator
- * settings, so that it does not start itself once more. */
+ * settings, so that it does not start itself once more. Setting it before
+ * starting gongkai keeps glibc's defaults, and the process under a tool
+ * that follows it (valgrind, perf). */
 #define GK_CLI_MALLOC_GUARD "GK_MALLOC_TUNED"
 
 gboolean gk_cli_wants_tuned_malloc (const char * const *argv,
