@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "gk-application.h"
+#include "gk-cli-malloc.h"
 #include "gk-document-language.h"
 
 /* Whether this executable is the one in the build tree, so that an
@@ -47,6 +48,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GkApplication) app = NULL;
+
+  /* Before anything is allocated: see gk-cli-malloc.c. */
+  gk_cli_reexec_tuned (argv);
 
   /* Han text with no language of its own, under a desktop language that
    * does not cover Han (en_US), is set in the Simplified Chinese forms the

@@ -19,5 +19,15 @@ char    *_gk_typesetter_join_text        (const char *text,
 gboolean _gk_typesetter_needs_join       (const char *text);
 char    *_gk_typesetter_join_heading_words (const char  *text,
                                             char       **longest);
+void     _gk_typesetter_cache_insert (GHashTable **young,
+                                      GHashTable **old,
+                                      guint        size,
+                                      char        *key,
+                                      gpointer     value);
+gboolean _gk_typesetter_cache_lookup (GHashTable **young,
+                                      GHashTable **old,
+                                      guint        size,
+                                      const char  *key,
+                                      gpointer    *value);
 
 G_END_DECLS

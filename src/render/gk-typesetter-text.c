@@ -202,3 +202,46 @@ _gk_typesetter_join_heading_words (const char  *text,
     }
   return g_string_free (out, FALSE);
 }
+
+/* Caches of two generations: when the young one is full, the old one goes
+ * and the young one becomes old; what is found in the old one moves back.
+ * Texts met again and again stay, however many texts met once (the
+ * figures of a long table) pass through.
+ *
+ * Adds @key (taken) and @value to @young. */
+void
+_gk_typesetter_cache_insert (GHashTable **young,
+                             GHashTable **old,
+                             guint        size,
+                             char        *key,
+                             gpointer     value)
+{
+  if (g_hash_table_size (*young) >= size)
+    {
+      GHashTable *dropped = *old;
+
+      *old = *young;
+      *young = dropped;
+      g_hash_table_remove_all (*young);
+    }
+  g_hash_table_insert (*young, key, value);
+}
+
+/* Looks @key up in @young, then in @old, whose entry then moves to
+ * @young. */
+gboolean
+_gk_typesetter_cache_lookup (GHashTable **young,
+                             GHashTable **old,
+                             guint        size,
+                             const char  *key,
+                             gpointer    *value)
+{
+  gpointer old_key;
+
+  if (g_hash_table_lookup_extended (*young, key, NULL, value))
+    return TRUE;
+  if (!g_hash_table_steal_extended (*old, key, &old_key, value))
+    return FALSE;
+  _gk_typesetter_cache_insert (young, old, size, old_key, *value);
+  return TRUE;
+}

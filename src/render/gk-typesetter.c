@@ -5,7 +5,8 @@
 
 #include "gk-typesetter-private.h"
 
-/* Repeated cell texts (绩效目标表 headings, 产出指标 …) are shaped once. */
+/* Repeated cell texts (绩效目标表 headings, 产出指标 …) are shaped once;
+ * each cache has two generations (_gk_typesetter_cache_insert()). */
 #define CACHE_SIZE 1024
 #define HEIGHTS_SIZE 8192
 
@@ -35,8 +36,10 @@ struct _GkTypesetter
   PangoFontDescription *fonts[GK_N_TEXT_STYLES];
   double                line_heights[GK_N_TEXT_STYLES];
   GHashTable           *cache;
+  GHashTable           *old_cache;
   GHashTable           *long_layouts;
   GHashTable           *heights;   /* "style:width:text" → height in Pango units */
+  GHashTable           *old_heights;
 
   /* Text shown but not yet drawn, on batch_cr */
   cairo_t              *batch_cr;
@@ -115,8 +118,10 @@ gk_typesetter_finalize (GObject *object)
   g_array_unref (self->clusters);
   g_string_free (self->text, TRUE);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->old_cache, g_hash_table_unref);
   g_clear_pointer (&self->long_layouts, g_hash_table_unref);
   g_clear_pointer (&self->heights, g_hash_table_unref);
+  g_clear_pointer (&self->old_heights, g_hash_table_unref);
   g_clear_object (&self->layout);
   g_free (self->last_text);
   g_clear_object (&self->context);
@@ -189,8 +194,10 @@ gk_typesetter_new (const char *body_family,
   self->layout = pango_layout_new (self->context);
   pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->old_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->long_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->old_heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < GK_N_TEXT_STYLES; i++)
     self->line_heights[i] = gk_typesetter_text_height (self, i, "汉", -1);
@@ -439,16 +446,13 @@ gk_typesetter_layout_cached (GkTypesetter   *self,
   g_return_val_if_fail (style < GK_N_TEXT_STYLES, NULL);
 
   key = g_strdup_printf ("%u:%d:%d:%s", style, (int) alignment, (int) (width * 100), text ? text : "");
-  layout = g_hash_table_lookup (self->cache, key);
-  if (layout != NULL)
+  if (_gk_typesetter_cache_lookup (&self->cache, &self->old_cache, CACHE_SIZE, key, (gpointer *) &layout))
     return layout;
 
-  if (g_hash_table_size (self->cache) >= CACHE_SIZE)
-    g_hash_table_remove_all (self->cache);
   layout = pango_layout_new (self->context);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   setup_layout (self, layout, style, text, width, alignment, GK_TYPESET_DEFAULT);
-  g_hash_table_insert (self->cache, g_steal_pointer (&key), layout);
+  _gk_typesetter_cache_insert (&self->cache, &self->old_cache, CACHE_SIZE, g_steal_pointer (&key), layout);
   return layout;
 }
 
@@ -484,14 +488,13 @@ gk_typesetter_text_height (GkTypesetter *self,
   /* A long table repeats its wrapped names (the 科目 of every project of
    * a 项): they are shaped once. */
   key = g_strdup_printf ("%u:%d:%s", style, (int) (width * 100), text ? text : "");
-  if (g_hash_table_lookup_extended (self->heights, key, NULL, &cached))
+  if (_gk_typesetter_cache_lookup (&self->heights, &self->old_heights, HEIGHTS_SIZE, key, &cached))
     return (double) GPOINTER_TO_INT (cached) / PANGO_SCALE;
 
   layout = gk_typesetter_layout (self, style, text, width, -1, GK_TYPESET_NO_INDENT);
   pango_layout_get_size (layout, NULL, &height);
-  if (g_hash_table_size (self->heights) >= HEIGHTS_SIZE)
-    g_hash_table_remove_all (self->heights);
-  g_hash_table_insert (self->heights, g_steal_pointer (&key), GINT_TO_POINTER (height));
+  _gk_typesetter_cache_insert (&self->heights, &self->old_heights, HEIGHTS_SIZE, g_steal_pointer (&key),
+                GINT_TO_POINTER (height));
   return (double) height / PANGO_SCALE;
 }
 

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -50,6 +51,16 @@ max_rss_mb (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024.0;
+}
+
+/* What the program holds, as against what the system lent it (the peak
+ * resident size): the difference is memory freed but kept by malloc. */
+static double
+in_use_mb (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return (info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
 }
 
 typedef struct
@@ -101,6 +112,7 @@ main (int   argc,
   cairo_t *cr;
   double t, load, fonts, lay, draw = 0, pages_out = 0, finish, order, total;
   double width, height, rss_drawn, rss_loaded, rss_laid_out;
+  double used_loaded, used_laid_out, used_drawn;
   guint n_pages;
 
   setlocale (LC_ALL, "");
@@ -121,6 +133,7 @@ main (int   argc,
     }
   load = cpu_ms () - t;
   rss_loaded = max_rss_mb ();
+  used_loaded = in_use_mb ();
 
   t = cpu_ms ();
   first = gk_typesetter_new (NULL, NULL);
@@ -133,6 +146,7 @@ main (int   argc,
   layout = gk_disclosure_layout_new (document, &options);
   lay = cpu_ms () - t;
   rss_laid_out = max_rss_mb ();
+  used_laid_out = in_use_mb ();
 
   n_pages = gk_page_layout_get_n_pages (layout);
   gk_page_layout_get_page_size (layout, 0, &width, &height);
@@ -155,6 +169,7 @@ main (int   argc,
       pages_out += cpu_ms () - t;
     }
   t = cpu_ms ();
+  used_drawn = in_use_mb ();
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
@@ -182,6 +197,8 @@ main (int   argc,
            load, fonts, lay, draw, pages_out, finish, order, total);
   g_print ("peak memory: %.1f MB (%.1f MB loaded, %.1f MB laid out, %.1f MB when cairo finished)\n",
            max_rss_mb (), rss_loaded, rss_laid_out, rss_drawn);
+  g_print ("in use: %.1f MB loaded, %.1f MB laid out, %.1f MB with every page drawn\n",
+           used_loaded, used_laid_out, used_drawn);
   _gk_pdf_rewriter_free (sink.rewriter);
   if (sink.raw != NULL)
     g_byte_array_unref (sink.raw);
