@@ -425,65 +425,80 @@ compare_findings (gconstpointer a,
   return ka->sequence < kb->sequence ? -1 : ka->sequence > kb->sequence;
 }
 
-/* Merges what the checks found anew into the sorted list and drops what
- * they no longer find: the rest stays where it is, so that a re-check among
- * thousands of findings costs one pass over the list, not a sort of it. */
+static void
+count_finding (GkChecker *self,
+               GkFinding *finding,
+               int        delta)
+{
+  if (gk_finding_get_severity (finding) == GK_CHECK_SEVERITY_ERROR)
+    self->n_errors += delta;
+  else
+    self->n_warnings += delta;
+}
+
+/* Splices what the checks found anew into the sorted list and takes out
+ * what they no longer find, one run of neighbouring changes at a time:
+ * the rest stays where it is, the same objects, so that a list view keeps
+ * its rows (and its selection) and a re-check among thousands of findings
+ * costs one pass over the list, not a sort or a copy of it. */
 static void
 rebuild_items (GkChecker *self)
 {
   g_autoptr(GPtrArray) fresh = g_steal_pointer (&self->added);
   g_autoptr(GHashTable) removed = g_steal_pointer (&self->removed);
-  g_autoptr(GPtrArray) old = self->items;
-  GPtrArray *items;
-  guint prefix = 0, suffix = 0, n_errors = 0, n_warnings = 0;
-  guint i = 0, j = 0;
+  GPtrArray *items = self->items;
+  guint n_errors = self->n_errors, n_warnings = self->n_warnings;
+  guint pos = 0, j = 0;
 
   self->added = g_ptr_array_new ();
   self->removed = g_hash_table_new (NULL, NULL);
   g_ptr_array_sort (fresh, compare_findings);
 
-  items = g_ptr_array_new_full (old->len + fresh->len, g_object_unref);
   for (;;)
     {
-      GkFinding *next = NULL;
+      guint start, n_removed = 0, n_added = 0;
 
-      while (i < old->len && g_hash_table_contains (removed, old->pdata[i]))
-        i++;
-      if (i < old->len && (j >= fresh->len || compare_findings (&old->pdata[i], &fresh->pdata[j]) <= 0))
-        next = old->pdata[i++];
-      else if (j < fresh->len)
-        next = fresh->pdata[j++];
-      else
+      /* What stays, up to the next change. */
+      while (pos < items->len && !g_hash_table_contains (removed, items->pdata[pos]) &&
+             (j >= fresh->len || compare_findings (&items->pdata[pos], &fresh->pdata[j]) <= 0))
+        pos++;
+      if (pos >= items->len && j >= fresh->len)
         break;
-      g_ptr_array_add (items, g_object_ref (next));
-      if (gk_finding_get_severity (next) == GK_CHECK_SEVERITY_ERROR)
-        n_errors++;
-      else
-        n_warnings++;
+
+      /* A run: what leaves there, and what comes in between. */
+      start = pos;
+      for (;;)
+        {
+          guint next = start + n_removed;
+
+          if (next < items->len && g_hash_table_contains (removed, items->pdata[next]))
+            {
+              count_finding (self, items->pdata[next], -1);
+              n_removed++;
+            }
+          else if (j + n_added < fresh->len &&
+                   (next >= items->len || compare_findings (&items->pdata[next], &fresh->pdata[j + n_added]) > 0))
+            {
+              count_finding (self, fresh->pdata[j + n_added], 1);
+              n_added++;
+            }
+          else
+            break;
+        }
+      g_ptr_array_remove_range (items, start, n_removed);
+      for (guint k = 0; k < n_added; k++)
+        g_ptr_array_insert (items, start + k, g_object_ref (fresh->pdata[j + k]));
+      j += n_added;
+      pos = start + n_added;
+      g_clear_pointer (&self->index, g_hash_table_unref);
+      g_list_model_items_changed (G_LIST_MODEL (self), start, n_removed, n_added);
     }
 
-  while (prefix < old->len && prefix < items->len && old->pdata[prefix] == items->pdata[prefix])
-    prefix++;
-  while (suffix < old->len - prefix && suffix < items->len - prefix &&
-         old->pdata[old->len - 1 - suffix] == items->pdata[items->len - 1 - suffix])
-    suffix++;
-
-  self->items = items;
-  g_clear_pointer (&self->index, g_hash_table_unref);
-  if (old->len - prefix - suffix > 0 || items->len - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                old->len - prefix - suffix, items->len - prefix - suffix);
-
+  /* Counted by difference above; told once the list is whole. */
   if (self->n_errors != n_errors)
-    {
-      self->n_errors = n_errors;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
-    }
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
   if (self->n_warnings != n_warnings)
-    {
-      self->n_warnings = n_warnings;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
-    }
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
 }
 
 static guint64
