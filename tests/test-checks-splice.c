@@ -248,6 +248,40 @@ test_undo_restores (void)
   assert_same_keys (end, start);
 }
 
+/* Many findings at once (projects added in one action) are merged in one
+ * pass rather than one by one: the list is the same. */
+static void
+test_many_at_once (void)
+{
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+  g_autoptr(GPtrArray) start = model_keys (G_LIST_MODEL (checker));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) end = NULL;
+  g_autoptr(GPtrArray) fresh_keys = NULL;
+  g_autoptr(GkChecker) fresh = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("批量项目%03u", i));
+      g_ptr_array_add (codes, (gpointer) "2010399");
+    }
+  added = gk_document_add_projects (document, (const char * const *) names->pdata,
+                                    (const char * const *) codes->pdata, 100);
+  end = model_keys (G_LIST_MODEL (checker));
+  g_assert_cmpuint (end->len, >=, start->len + 100);
+  fresh = gk_checker_new (document);
+  fresh_keys = model_keys (G_LIST_MODEL (fresh));
+  assert_same_keys (end, fresh_keys);
+
+  g_assert_true (gk_document_undo (document));
+  g_clear_pointer (&end, g_ptr_array_unref);
+  end = model_keys (G_LIST_MODEL (checker));
+  assert_same_keys (end, start);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,5 +292,6 @@ main (int   argc,
 
   g_test_add_func ("/checks-splice/keeps-rows", test_splice_keeps_rows);
   g_test_add_func ("/checks-splice/undo-restores", test_undo_restores);
+  g_test_add_func ("/checks-splice/many-at-once", test_many_at_once);
   return g_test_run ();
 }

@@ -36,6 +36,7 @@ typedef struct
   char  *row;
   guint  instance;
   guint  sequence;
+  guint  next;        /* the sequence it takes once out of the list */
 } SortKey;
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -215,8 +216,9 @@ replace_findings (GkChecker *self,
           sort = g_object_get_qdata (G_OBJECT (same), sort_quark);
           if (sort->sequence == i)
             continue;
-          /* Still there, but in another place among its row's. */
-          sort->sequence = i;
+          /* Still there, but in another place among its row's: it
+           * leaves under its old place and comes back under this one. */
+          sort->next = i;
           g_hash_table_add (self->removed, same);
           g_ptr_array_add (self->added, same);
           changed = TRUE;
@@ -232,7 +234,7 @@ replace_findings (GkChecker *self,
         sort->rank = rank_of_part (self, place != NULL ? place->part : NULL);
         sort->row = g_strdup (place != NULL ? place->row : NULL);
         sort->instance = index;
-        sort->sequence = i;
+        sort->sequence = sort->next = i;
         g_object_set_qdata_full (G_OBJECT (finding), sort_quark, sort, sort_key_free);
         g_ptr_array_add (self->added, finding);
         changed = TRUE;
@@ -436,6 +438,92 @@ count_finding (GkChecker *self,
     self->n_warnings += delta;
 }
 
+/* Up to this many changes, each finds its place by bisection. */
+#define ONE_BY_ONE 64
+
+/* Where @finding is in the sorted list, or the list's length. */
+static guint
+position_of (GPtrArray *items,
+             GkFinding *finding)
+{
+  guint lo = 0, hi = items->len;
+  guint index;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_findings (&items->pdata[mid], &finding) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (; lo < items->len && compare_findings (&items->pdata[lo], &finding) == 0; lo++)
+    if (items->pdata[lo] == finding)
+      return lo;
+  /* Not where its key says: look everywhere rather than lose it. */
+  return g_ptr_array_find (items, finding, &index) ? index : items->len;
+}
+
+/* Where @finding goes: after every finding that sorts before or with it. */
+static guint
+position_after (GPtrArray *items,
+                GkFinding *finding)
+{
+  guint lo = 0, hi = items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_findings (&items->pdata[mid], &finding) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* A few changes, as after most edits: each taken out where its key says
+ * it is and put in where its key says it goes, without a pass over the
+ * list. */
+static void
+splice_one_by_one (GkChecker  *self,
+                   GPtrArray  *fresh,
+                   GHashTable *removed)
+{
+  GHashTableIter iter;
+  gpointer finding;
+
+  g_hash_table_iter_init (&iter, removed);
+  while (g_hash_table_iter_next (&iter, &finding, NULL))
+    {
+      guint position = position_of (self->items, finding);
+
+      if (position >= self->items->len)
+        continue;
+      count_finding (self, finding, -1);
+      g_ptr_array_remove_index (self->items, position);
+      g_clear_pointer (&self->index, g_hash_table_unref);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+    }
+  for (guint k = 0; k < fresh->len; k++)
+    {
+      SortKey *sort = g_object_get_qdata (fresh->pdata[k], sort_quark);
+      sort->sequence = sort->next;
+    }
+  g_ptr_array_sort (fresh, compare_findings);
+  for (guint k = 0; k < fresh->len; k++)
+    {
+      guint position = position_after (self->items, fresh->pdata[k]);
+
+      count_finding (self, fresh->pdata[k], 1);
+      g_ptr_array_insert (self->items, position, g_object_ref (fresh->pdata[k]));
+      g_clear_pointer (&self->index, g_hash_table_unref);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+    }
+}
+
 /* Splices what the checks found anew into the sorted list and takes out
  * what they no longer find, one run of neighbouring changes at a time:
  * the rest stays where it is, the same objects, so that a list view keeps
@@ -452,6 +540,18 @@ rebuild_items (GkChecker *self)
 
   self->added = g_ptr_array_new ();
   self->removed = g_hash_table_new (NULL, NULL);
+
+  if (fresh->len + g_hash_table_size (removed) <= ONE_BY_ONE)
+    {
+      splice_one_by_one (self, fresh, removed);
+      goto counted;
+    }
+
+  for (guint k = 0; k < fresh->len; k++)
+    {
+      SortKey *sort = g_object_get_qdata (fresh->pdata[k], sort_quark);
+      sort->sequence = sort->next;
+    }
   g_ptr_array_sort (fresh, compare_findings);
 
   for (;;)
@@ -494,6 +594,7 @@ rebuild_items (GkChecker *self)
       g_list_model_items_changed (G_LIST_MODEL (self), start, n_removed, n_added);
     }
 
+counted:
   /* Counted by difference above; told once the list is whole. */
   if (self->n_errors != n_errors)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);

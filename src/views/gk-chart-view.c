@@ -94,7 +94,9 @@ static void
 gk_chart_view_rebuild (GkChartView *self)
 {
   g_autoptr(GkChart) chart = NULL;
+  gboolean same_height;
   guint64 serial;
+  int width;
 
   if (self->document == NULL || self->chart_id == NULL)
     return;
@@ -107,10 +109,18 @@ gk_chart_view_rebuild (GkChartView *self)
   /* The same figures: no need to lay out and draw it again. */
   if (chart != NULL && self->chart != NULL && gk_chart_equal (chart, self->chart))
     return;
+  /* As tall as before (most edits): drawn again where it is, without
+   * laying out the window around it. */
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  same_height = chart != NULL && self->chart != NULL && width > 0 &&
+                gk_chart_get_natural_height (chart, width) == gk_chart_get_natural_height (self->chart, width);
   if (!g_set_object (&self->chart, chart))
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (same_height)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /* Whether the view shows the document's figures as they are now rather
