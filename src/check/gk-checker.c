@@ -41,6 +41,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  FINDINGS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 GQuark _gk_checker_sort_quark;
 #define sort_quark _gk_checker_sort_quark
 
@@ -622,6 +629,17 @@ gk_checker_class_init (GkCheckerClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * GkChecker::findings-changed:
+   *
+   * Emitted once after a re-check changed the list, after all its
+   * ::items-changed: for views that only look up the findings of a place
+   * (a cell), which need not hear of every splice.
+   */
+  signals[FINDINGS_CHANGED] =
+    g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   sort_quark = g_quark_from_static_string ("gk-checker-sort");
 }
 
@@ -716,6 +734,7 @@ gk_checker_update (GkChecker *self)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
       if (self->n_warnings != n_warnings)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+      g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
     }
 }
 
