@@ -12,8 +12,9 @@
 /* One review chart of a document, in the colours of the light or dark
  * style, following the edits while it is in sight: out of sight it is
  * built again only when it comes back, and an edit that leaves its
- * figures as they were leaves it as it was, undrawn; the pointer shows the figure under
- * it and the context menu saves the chart as a picture. */
+ * figures as they were leaves it as it was, undrawn. The pointer shows
+ * the figure under it and the context menu saves the chart as a
+ * picture. */
 struct _GkChartView
 {
   GtkWidget            parent_instance;
