@@ -39,6 +39,58 @@ build_index (GkChecker *self)
     }
 }
 
+/* Keeps the index, when there is one, as the list changes by a finding
+ * taken out or put in, rather than building it again on the next look:
+ * the cells in sight look after every change of the list. */
+void
+_gk_checker_index_remove (GkChecker *self,
+                          GkFinding *finding)
+{
+  if (self->index == NULL)
+    return;
+  for (guint p = 0; p < gk_finding_get_n_places (finding); p++)
+    {
+      const GkPlace *place = gk_finding_get_place (finding, p);
+      g_autofree char *key = index_key (place->part, place->row);
+      GPtrArray *list = g_hash_table_lookup (self->index, key);
+
+      if (list == NULL)
+        continue;
+      while (g_ptr_array_remove (list, finding))
+        ;
+      if (list->len == 0)
+        g_hash_table_remove (self->index, key);
+    }
+}
+
+/* @compare: the list's order, in which each place's findings are kept. */
+void
+_gk_checker_index_add (GkChecker    *self,
+                       GkFinding    *finding,
+                       GCompareFunc  compare)
+{
+  if (self->index == NULL)
+    return;
+  for (guint p = 0; p < gk_finding_get_n_places (finding); p++)
+    {
+      const GkPlace *place = gk_finding_get_place (finding, p);
+      g_autofree char *key = index_key (place->part, place->row);
+      GPtrArray *list = g_hash_table_lookup (self->index, key);
+      guint i;
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (self->index, g_steal_pointer (&key), list);
+        }
+      if (g_ptr_array_find (list, finding, NULL))
+        continue;
+      for (i = list->len; i > 0 && compare (&list->pdata[i - 1], &finding) > 0; i--)
+        ;
+      g_ptr_array_insert (list, i, finding);
+    }
+}
+
 /**
  * gk_checker_find:
  * @part: "expenditure", "overview", "narrative" …

@@ -97,6 +97,21 @@ GkAmount    gk_check_line            (GkTable    *table,
                                       const char *column_id);
 
 /* The checker's state, for the gk-checker*.c files. */
+/* How a finding sorts: errors first, then by table, then by row, then by
+ * check and in the order the check found them. */
+typedef struct
+{
+  guint  severity;
+  guint  rank;
+  char  *row;
+  guint  instance;
+  guint  sequence;
+  guint  next;        /* the sequence it takes once out of the list */
+} SortKey;
+
+/* The qdata of a listed finding that holds its SortKey. */
+extern GQuark _gk_checker_sort_quark;
+
 struct _GkChecker
 {
   GObject     parent_instance;
@@ -335,5 +350,15 @@ GkMoneyUnit gk_check_claim_unit      (GkCheckRun    *run,
 gboolean    gk_check_claim_states    (GkCheckRun    *run,
                                       const GkClaim *claim,
                                       GkAmount       amount);
+
+void      _gk_checker_index_remove (GkChecker    *self,
+                                    GkFinding    *finding);
+void      _gk_checker_index_add    (GkChecker    *self,
+                                    GkFinding    *finding,
+                                    GCompareFunc  compare);
+
+int       _gk_checker_compare_findings (gconstpointer a,
+                                        gconstpointer b);
+void      _gk_checker_splice           (GkChecker    *self);
 
 G_END_DECLS

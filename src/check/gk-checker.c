@@ -27,17 +27,6 @@ typedef struct
   GDestroyNotify destroy;
 } Cache;
 
-/* How a finding sorts: errors first, then by table, then by row, then by
- * check and in the order the check found them. */
-typedef struct
-{
-  guint  severity;
-  guint  rank;
-  char  *row;
-  guint  instance;
-  guint  sequence;
-} SortKey;
-
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (GkChecker, gk_checker, G_TYPE_OBJECT,
@@ -52,7 +41,15 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-static GQuark sort_quark;
+
+enum {
+  FINDINGS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+GQuark _gk_checker_sort_quark;
+#define sort_quark _gk_checker_sort_quark
 
 static GType
 gk_checker_get_item_type (GListModel *model)
@@ -215,8 +212,9 @@ replace_findings (GkChecker *self,
           sort = g_object_get_qdata (G_OBJECT (same), sort_quark);
           if (sort->sequence == i)
             continue;
-          /* Still there, but in another place among its row's. */
-          sort->sequence = i;
+          /* Still there, but in another place among its row's: it
+           * leaves under its old place and comes back under this one. */
+          sort->next = i;
           g_hash_table_add (self->removed, same);
           g_ptr_array_add (self->added, same);
           changed = TRUE;
@@ -232,7 +230,7 @@ replace_findings (GkChecker *self,
         sort->rank = rank_of_part (self, place != NULL ? place->part : NULL);
         sort->row = g_strdup (place != NULL ? place->row : NULL);
         sort->instance = index;
-        sort->sequence = i;
+        sort->sequence = sort->next = i;
         g_object_set_qdata_full (G_OBJECT (finding), sort_quark, sort, sort_key_free);
         g_ptr_array_add (self->added, finding);
         changed = TRUE;
@@ -403,87 +401,6 @@ run_instance (GkChecker *self,
     changed |= run_projects (self, instance);
   instance->ran = TRUE;
   return changed;
-}
-
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
-{
-  const SortKey *ka = g_object_get_qdata (*(GObject **) a, sort_quark);
-  const SortKey *kb = g_object_get_qdata (*(GObject **) b, sort_quark);
-  int order;
-
-  if (ka->severity != kb->severity)
-    return ka->severity < kb->severity ? -1 : 1;
-  if (ka->rank != kb->rank)
-    return ka->rank < kb->rank ? -1 : 1;
-  order = g_strcmp0 (ka->row, kb->row);
-  if (order != 0)
-    return order;
-  if (ka->instance != kb->instance)
-    return ka->instance < kb->instance ? -1 : 1;
-  return ka->sequence < kb->sequence ? -1 : ka->sequence > kb->sequence;
-}
-
-/* Merges what the checks found anew into the sorted list and drops what
- * they no longer find: the rest stays where it is, so that a re-check among
- * thousands of findings costs one pass over the list, not a sort of it. */
-static void
-rebuild_items (GkChecker *self)
-{
-  g_autoptr(GPtrArray) fresh = g_steal_pointer (&self->added);
-  g_autoptr(GHashTable) removed = g_steal_pointer (&self->removed);
-  g_autoptr(GPtrArray) old = self->items;
-  GPtrArray *items;
-  guint prefix = 0, suffix = 0, n_errors = 0, n_warnings = 0;
-  guint i = 0, j = 0;
-
-  self->added = g_ptr_array_new ();
-  self->removed = g_hash_table_new (NULL, NULL);
-  g_ptr_array_sort (fresh, compare_findings);
-
-  items = g_ptr_array_new_full (old->len + fresh->len, g_object_unref);
-  for (;;)
-    {
-      GkFinding *next = NULL;
-
-      while (i < old->len && g_hash_table_contains (removed, old->pdata[i]))
-        i++;
-      if (i < old->len && (j >= fresh->len || compare_findings (&old->pdata[i], &fresh->pdata[j]) <= 0))
-        next = old->pdata[i++];
-      else if (j < fresh->len)
-        next = fresh->pdata[j++];
-      else
-        break;
-      g_ptr_array_add (items, g_object_ref (next));
-      if (gk_finding_get_severity (next) == GK_CHECK_SEVERITY_ERROR)
-        n_errors++;
-      else
-        n_warnings++;
-    }
-
-  while (prefix < old->len && prefix < items->len && old->pdata[prefix] == items->pdata[prefix])
-    prefix++;
-  while (suffix < old->len - prefix && suffix < items->len - prefix &&
-         old->pdata[old->len - 1 - suffix] == items->pdata[items->len - 1 - suffix])
-    suffix++;
-
-  self->items = items;
-  g_clear_pointer (&self->index, g_hash_table_unref);
-  if (old->len - prefix - suffix > 0 || items->len - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                old->len - prefix - suffix, items->len - prefix - suffix);
-
-  if (self->n_errors != n_errors)
-    {
-      self->n_errors = n_errors;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
-    }
-  if (self->n_warnings != n_warnings)
-    {
-      self->n_warnings = n_warnings;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
-    }
 }
 
 static guint64
@@ -712,6 +629,17 @@ gk_checker_class_init (GkCheckerClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * GkChecker::findings-changed:
+   *
+   * Emitted once after a re-check changed the list, after all its
+   * ::items-changed: for views that only look up the findings of a place
+   * (a cell), which need not hear of every splice.
+   */
+  signals[FINDINGS_CHANGED] =
+    g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   sort_quark = g_quark_from_static_string ("gk-checker-sort");
 }
 
@@ -798,7 +726,16 @@ gk_checker_update (GkChecker *self)
   g_hash_table_remove_all (self->dirty_rows);
   g_hash_table_remove_all (self->dirty_projects);
   if (changed)
-    rebuild_items (self);
+    {
+      guint n_errors = self->n_errors, n_warnings = self->n_warnings;
+
+      _gk_checker_splice (self);
+      if (self->n_errors != n_errors)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+      if (self->n_warnings != n_warnings)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+      g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
+    }
 }
 
 /* For changes made behind the document's back (imports, tests). */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gk-chart-data.h"
+#include "gk-chart-ranking-private.h"
 #include "gk-table-unit.h"
 
 /* Titles, item names and the 其他 of each chart are the document's own
@@ -345,36 +346,40 @@ basic_economic (GkDocument *document)
   return chart;
 }
 
+/* The largest projects by name, then one 其他 for the rest, as
+ * add_entries() would chart them; ranked by difference (see
+ * gk-chart-ranking.c) rather than by sorting every project anew. */
 static GkChart *
 projects (GkDocument *document)
 {
-  GListModel *list = gk_document_get_projects (document);
   GkTable *table = gk_document_get_projects_table (document);
-  GkChart *chart = new_table_chart (document, table, GK_CHART_KIND_BARS, GK_CHART_PROJECTS, "项目支出（按项目金额）");
-  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
-  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  GkChartRanking *ranking;
+  GkProject *first[MAX_BARS + 1];
+  GkAmount values[MAX_BARS + 1];
+  GkAmount rest = 0;
+  GkChart *chart;
+  guint n_ranked, keep;
 
-  if (gk_document_get_projects_table (document) == NULL)
+  if (table == NULL)
+    return NULL;
+  chart = new_table_chart (document, table, GK_CHART_KIND_BARS, GK_CHART_PROJECTS, "项目支出（按项目金额）");
+  ranking = gk_chart_ranking_get (document, MAX_BARS + 1);
+  n_ranked = gk_chart_ranking_get_n_ranked (ranking);
+  /* One 其他 standing for a single project would hide it for nothing. */
+  keep = n_ranked <= MAX_BARS + 1 ? n_ranked : MAX_BARS;
+  gk_chart_ranking_get_first (ranking, keep, first, values, &rest);
+  for (guint i = 0; i < keep; i++)
     {
-      g_object_unref (chart);
-      return NULL;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      GkProject *project = g_list_model_get_item (list, i);
-      const char *name = gk_project_get_name (project);
-      Entry e = { 0, };
+      const char *name = gk_project_get_name (first[i]);
 
-      g_ptr_array_add (keep, project);
-      e.value = shown (document, table, gk_project_get_total (project));
-      if (e.value <= 0)
-        continue;
-      e.label = name != NULL && name[0] != '\0' ? name : "（未命名项目）";
-      e.category = -1;
-      e.order = i;
-      g_array_append_val (entries, e);
+      gk_chart_add_item (chart, name != NULL && name[0] != '\0' ? name : "（未命名项目）", NULL, values[i]);
     }
-  add_entries (chart, entries, MAX_BARS, TRUE, "项目");
+  if (n_ranked > keep)
+    {
+      g_autofree char *label = g_strdup_printf ("其他（%u 个%s）", n_ranked - keep, "项目");
+      guint index = gk_chart_add_item (chart, label, NULL, rest);
+      gk_chart_set_item_rest (chart, index);
+    }
   return chart;
 }
 
@@ -693,6 +698,30 @@ gk_chart_data_build (GkDocument *document,
   if (g_str_equal (chart_id, "capital-function-classes"))
     return gk_chart_data_build_for_table (document, "capital-expenditure");
   return NULL;
+}
+
+/**
+ * gk_chart_data_get_serial:
+ * @document: a disclosure
+ * @chart_id: one of gk_chart_data_get_ids()
+ *
+ * For a chart whose figures are followed by difference, a number that
+ * changes whenever the chart may look different, so that a view can
+ * leave it be after an edit that does not concern it.
+ *
+ * Returns: that number, or 0 when the chart is to be built anew after
+ *   every change of the document
+ */
+guint64
+gk_chart_data_get_serial (GkDocument *document,
+                          const char *chart_id)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), 0);
+  g_return_val_if_fail (chart_id != NULL, 0);
+
+  if (g_str_equal (chart_id, GK_CHART_PROJECTS) && gk_document_get_projects_table (document) != NULL)
+    return gk_chart_ranking_get_serial (gk_chart_ranking_get (document, MAX_BARS + 1));
+  return 0;
 }
 
 /**

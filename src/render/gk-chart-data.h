@@ -22,6 +22,8 @@ const char * const *gk_chart_data_get_ids        (void);
 GPtrArray          *gk_chart_data_build_all      (GkDocument *document);
 GkChart            *gk_chart_data_build          (GkDocument *document,
                                                   const char *chart_id);
+guint64             gk_chart_data_get_serial     (GkDocument *document,
+                                                  const char *chart_id);
 GkChart            *gk_chart_data_build_for_table (GkDocument *document,
                                                    const char *table_id);
 

@@ -641,3 +641,38 @@ gk_chart_get_label_rects (GkChart *self)
   g_return_val_if_fail (GK_IS_CHART (self), NULL);
   return self->label_rects;
 }
+
+/**
+ * gk_chart_equal:
+ *
+ * Returns: whether @a and @b draw the same: the same kind, titles, unit,
+ *   items and legend, whatever either last drew or highlights
+ */
+gboolean
+gk_chart_equal (GkChart *a,
+                GkChart *b)
+{
+  g_return_val_if_fail (GK_IS_CHART (a), FALSE);
+  g_return_val_if_fail (GK_IS_CHART (b), FALSE);
+
+  if (a->kind != b->kind || a->money_unit != b->money_unit ||
+      g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->title, b->title) != 0 ||
+      g_strcmp0 (a->this_label, b->this_label) != 0 || g_strcmp0 (a->last_label, b->last_label) != 0 ||
+      a->items->len != b->items->len || a->categories->len != b->categories->len)
+    return FALSE;
+  for (guint i = 0; i < a->categories->len; i++)
+    if (g_strcmp0 (a->categories->pdata[i], b->categories->pdata[i]) != 0)
+      return FALSE;
+  for (guint i = 0; i < a->items->len; i++)
+    {
+      const GkChartItem *x = &g_array_index (a->items, GkChartItem, i);
+      const GkChartItem *y = &g_array_index (b->items, GkChartItem, i);
+
+      if (x->value != y->value || x->has_prior != y->has_prior || x->rest != y->rest ||
+          x->category != y->category || g_strcmp0 (x->label, y->label) != 0 ||
+          g_strcmp0 (x->code, y->code) != 0 ||
+          (x->has_prior && (x->prior_value != y->prior_value || g_strcmp0 (x->prior_label, y->prior_label) != 0)))
+        return FALSE;
+    }
+  return TRUE;
+}

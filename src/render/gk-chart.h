@@ -82,6 +82,8 @@ gint          gk_chart_get_item_share     (GkChart         *self,
                                            guint            index);
 GkAmount      gk_chart_get_total          (GkChart         *self);
 gboolean      gk_chart_is_empty           (GkChart         *self);
+gboolean      gk_chart_equal              (GkChart         *a,
+                                          GkChart         *b);
 
 /* The item drawn emphasised (the one under the pointer), or -1. */
 int           gk_chart_get_highlight      (GkChart         *self);

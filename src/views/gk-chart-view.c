@@ -9,9 +9,12 @@
 #include "gk-chart-view.h"
 #include "gk-dialog.h"
 
-/* One review chart of a document, drawn anew after every edit, in the
- * colours of the light or dark style; the pointer shows the figure under
- * it and the context menu saves the chart as a picture. */
+/* One review chart of a document, in the colours of the light or dark
+ * style, following the edits while it is in sight: out of sight it is
+ * built again only when it comes back, and an edit that leaves its
+ * figures as they were leaves it as it was, undrawn. The pointer shows
+ * the figure under it and the context menu saves the chart as a
+ * picture. */
 struct _GkChartView
 {
   GtkWidget            parent_instance;
@@ -19,6 +22,8 @@ struct _GkChartView
   GkDocument          *document;
   char                *chart_id;
   GkChart             *chart;
+  guint64              serial;   /* gk_chart_data_get_serial() when built */
+  gboolean             stale;    /* the document changed out of sight */
 
   GtkWidget           *popover;
   GtkFileChooserNative *chooser;
@@ -90,14 +95,67 @@ static void
 gk_chart_view_rebuild (GkChartView *self)
 {
   g_autoptr(GkChart) chart = NULL;
+  gboolean same_height;
+  guint64 serial;
+  int width;
 
   if (self->document == NULL || self->chart_id == NULL)
     return;
+  self->stale = FALSE;
+  serial = gk_chart_data_get_serial (self->document, self->chart_id);
+  if (serial != 0 && serial == self->serial)
+    return;
+  self->serial = serial;
   chart = gk_chart_data_build (self->document, self->chart_id);
+  /* The same figures: no need to lay out and draw it again. */
+  if (chart != NULL && self->chart != NULL && gk_chart_equal (chart, self->chart))
+    return;
+  /* As tall as before (most edits): drawn again where it is, without
+   * laying out the window around it. */
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  same_height = chart != NULL && self->chart != NULL && width > 0 &&
+                gk_chart_get_natural_height (chart, width) == gk_chart_get_natural_height (self->chart, width);
   if (!g_set_object (&self->chart, chart))
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (same_height)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Whether the view shows the document's figures as they are now rather
+ * than as they were when it was last in sight. */
+gboolean
+gk_chart_view_is_current (GkChartView *self)
+{
+  g_return_val_if_fail (GK_IS_CHART_VIEW (self), FALSE);
+  return !self->stale;
+}
+
+/* A chart out of sight waits until it is shown. One with nothing to show
+ * follows every edit, for whoever shows it only when it has something:
+ * the charts page closes up where a chart is missing, a table page hides
+ * an empty one. */
+static void
+gk_chart_view_document_changed (GkChartView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && self->chart != NULL && !gk_chart_is_empty (self->chart))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  gk_chart_view_rebuild (self);
+}
+
+static void
+gk_chart_view_map (GtkWidget *widget)
+{
+  GkChartView *self = GK_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (gk_chart_view_parent_class)->map (widget);
+  if (self->stale)
+    gk_chart_view_rebuild (self);
 }
 
 /* The text of the tooltip at a point of the chart as last drawn, or NULL
@@ -385,7 +443,7 @@ gk_chart_view_constructed (GObject *object)
   G_OBJECT_CLASS (gk_chart_view_parent_class)->constructed (object);
 
   g_signal_connect_object (self->document, "changed",
-                           G_CALLBACK (gk_chart_view_rebuild), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (gk_chart_view_document_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   gk_chart_view_rebuild (self);
@@ -479,6 +537,7 @@ gk_chart_view_class_init (GkChartViewClass *klass)
   object_class->set_property = gk_chart_view_set_property;
 
   widget_class->get_request_mode = gk_chart_view_get_request_mode;
+  widget_class->map = gk_chart_view_map;
   widget_class->measure = gk_chart_view_measure;
   widget_class->size_allocate = gk_chart_view_size_allocate;
   widget_class->snapshot = gk_chart_view_snapshot;

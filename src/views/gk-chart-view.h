@@ -21,6 +21,7 @@ GtkWidget    *gk_chart_view_new          (GkDocument    *document,
 GkDocument   *gk_chart_view_get_document (GkChartView   *self);
 const char   *gk_chart_view_get_chart_id (GkChartView   *self);
 GkChart      *gk_chart_view_get_chart    (GkChartView   *self);
+gboolean      gk_chart_view_is_current   (GkChartView   *self);
 GkChartStyle  gk_chart_view_get_style    (GkChartView   *self);
 char         *gk_chart_view_get_tooltip_at (GkChartView *self,
                                             double       x,

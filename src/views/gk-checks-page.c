@@ -189,6 +189,20 @@ row_finding (GtkListBoxRow *row)
   return gk_finding_row_get_finding (GK_FINDING_ROW (row));
 }
 
+/* The heading of the errors or the warnings, with their count. */
+static char *
+severity_title (GkChecksPage    *self,
+                GkCheckSeverity  severity)
+{
+  guint n = severity == GK_CHECK_SEVERITY_ERROR ? gk_checker_get_n_errors (self->checker)
+                                                : gk_checker_get_n_warnings (self->checker);
+
+  return g_strdup_printf (severity == GK_CHECK_SEVERITY_ERROR
+                            ? ngettext ("%u Error", "%u Errors", n)
+                            : ngettext ("%u Warning", "%u Warnings", n),
+                          n);
+}
+
 static void
 update_header (GtkListBoxRow *row,
                GtkListBoxRow *before,
@@ -220,12 +234,7 @@ update_header (GtkListBoxRow *row,
   gtk_widget_add_css_class (header, "gk-checks-header");
   if (new_severity)
     {
-      guint n = severity == GK_CHECK_SEVERITY_ERROR ? gk_checker_get_n_errors (self->checker)
-                                                    : gk_checker_get_n_warnings (self->checker);
-      g_autofree char *title = g_strdup_printf (severity == GK_CHECK_SEVERITY_ERROR
-                                                  ? ngettext ("%u Error", "%u Errors", n)
-                                                  : ngettext ("%u Warning", "%u Warnings", n),
-                                                n);
+      g_autofree char *title = severity_title (self, severity);
 
       label = gtk_label_new (title);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
@@ -240,6 +249,24 @@ update_header (GtkListBoxRow *row,
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (header), label);
   gtk_list_box_row_set_header (row, header);
+}
+
+/* The row at @index starts a severity: its heading's first label says
+ * how many findings it has. */
+static void
+update_severity_heading (GkChecksPage *self,
+                         guint         index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, index);
+  GtkWidget *header = row != NULL ? gtk_list_box_row_get_header (row) : NULL;
+  GtkWidget *label = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+  g_autofree char *title = NULL;
+
+  if (label == NULL || !GTK_IS_LABEL (label) || !gtk_widget_has_css_class (label, "gk-checks-severity"))
+    return;
+  title = severity_title (self, gk_finding_get_severity (row_finding (row)));
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) != 0)
+    gtk_label_set_text (GTK_LABEL (label), title);
 }
 
 static void
@@ -268,8 +295,10 @@ update_state (GkChecksPage *self)
                                    : _("Warnings deserve a second look before the disclosure is published. Activate a finding to go to its place."));
   gtk_label_set_text (self->summary_label, summary_text->str);
 
-  /* The group headings carry the counts. */
-  gtk_list_box_invalidate_headers (self->list);
+  /* The headings of the errors and of the warnings carry the counts:
+   * their labels are set anew, the other headings and rows stay. */
+  update_severity_heading (self, 0);
+  update_severity_heading (self, n_errors);
 }
 
 static const char *

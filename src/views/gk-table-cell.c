@@ -748,7 +748,7 @@ gk_table_cell_set_checker (GkTableCell *self,
     g_signal_handlers_disconnect_by_data (self->checker, self);
   g_set_object (&self->checker, checker);
   if (self->checker != NULL)
-    g_signal_connect_object (self->checker, "items-changed",
+    g_signal_connect_object (self->checker, "findings-changed",
                              G_CALLBACK (gk_table_cell_findings_changed), self, G_CONNECT_SWAPPED);
   gk_table_cell_update (self);
 }
