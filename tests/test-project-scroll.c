@@ -268,6 +268,69 @@ scroll_writes_no_draft (GkWindow    *window,
   g_signal_handlers_disconnect_by_data (draft, &written);
 }
 
+
+static GtkAdjustment *
+hadjustment (GkTablePage *page)
+{
+  return gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (gk_table_page_get_column_view (page)));
+}
+
+/* Scrolled down, a cell focused, then sideways: the frozen code and name
+ * columns appear over the amounts, and the table stays where it was
+ * scrolled to — the frozen list, new at its first row, must not carry
+ * the shared vertical position back to it. */
+static void
+sideways_keeps_rows (GkWindow    *window,
+                     GkDocument  *document,
+                     GkTablePage *page)
+{
+  GtkAdjustment *across = hadjustment (page);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (page));
+  gulong id;
+  double down;
+  guint before;
+
+  for (guint i = 0; i < 4; i++)
+    page_down (page);
+  /* The focus on a row in view, as after Page_Down from a cell. */
+  for (guint i = 0; i < N_PROJECTS; i++)
+    {
+      GkTableCell *cell = cell_of (page, i);
+
+      if (cell != NULL && gtk_widget_get_mapped (GTK_WIDGET (cell)))
+        {
+          g_assert_true (gk_table_page_focus_cell (page, gk_project_get_row (projects->pdata[i]), figure_column));
+          break;
+        }
+    }
+  gk_test_iterate_idle ();
+  down = gtk_adjustment_get_value (vadjustment (page));
+  g_assert_cmpfloat (down, >, gtk_adjustment_get_page_size (vadjustment (page)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across) - gtk_adjustment_get_page_size (across), >, 100);
+
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), NULL);
+  for (guint step = 1; step <= 3; step++)
+    {
+      before = paints;
+      gtk_adjustment_set_value (across, 40.0 * step);
+      gk_test_iterate_until (painted_since, GUINT_TO_POINTER (before));
+      gk_test_iterate_idle ();
+      before = paints;
+      gk_test_iterate_until (painted_since, GUINT_TO_POINTER (before + 1));
+      gk_test_iterate_idle ();
+      g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadjustment (page)), down, 1.0);
+    }
+  g_signal_handler_disconnect (clock, id);
+  /* The rows in view are still the ones scrolled to, and show their own figures. */
+  g_assert_null (cell_of (page, 0));
+}
+
+static void
+test_sideways_keeps_rows (void)
+{
+  run (sideways_keeps_rows);
+}
+
 static void
 test_rebound_figures (void)
 {
@@ -298,5 +361,6 @@ main (int   argc,
 
   g_test_add_func ("/project-scroll/rebound-figures", test_rebound_figures);
   g_test_add_func ("/project-scroll/scroll-writes-no-draft", test_scroll_writes_no_draft);
+  g_test_add_func ("/project-scroll/sideways-keeps-rows", test_sideways_keeps_rows);
   return g_test_run ();
 }
