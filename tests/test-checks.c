@@ -499,7 +499,7 @@ static const char * const cased_elsewhere[] = {
   "table.stated",           /* test-import-pdf: a printed 类 that is not the sum of its 项 */
   /* test-budget-link; test-final: each 决算 identity broken once; test-checks-final; test-final-matters */
   "final.budget-figure", "final.over-budget", "final.completion-rate", "final.carryover", "final.balance",
-  "final.grand-total", "final.closing", "final.fund-row", "final.tables", "final.sangong",
+  "final.grand-total", "final.closing", "final.fund-row", "final.tables", "final.sangong", "final.under-budget",
   "final.budget-change", "final.procurement", "narrative.fact", "performance.name", /* test-outline-kinds */
   NULL,
 };
