@@ -148,8 +148,8 @@ open_rows (GkDocument *self,
           g_autofree char *money = gk_amount_format (gk_row_get_value (row, closing));
           g_autofree char *row_key = g_strconcat (key, ".", code, NULL);
 
-          /* Translators: a function code and name, the table, last year's 年末 figure */
           if (report != NULL)
+            /* Translators: a function code and name, the table, last year's 年末 figure */
             g_string_append_printf (report, _("%s %s: not in this year’s %s; last year it ended with %s\n"),
                                     code, gk_row_get_name (row), label, money);
           set_actual (self, row_key, gk_row_get_value (row, closing));

@@ -235,6 +235,10 @@ prior_editor_fill (GkParagraphRow  *view)
       gtk_widget_set_margin_top (heading, i > 0 || (view->keys != NULL && view->keys[0] != NULL) ? 12 : 0);
       gtk_widget_set_name (entry, name);
       gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      /* An example in the document's words: the published text says
+       * nothing of other vehicles' use until it is typed. */
+      if (g_str_equal (view->fields[i], "final/vehicles-other-use"))
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "用于……的车辆");
       gtk_box_append (view->prior_fields, heading);
       gtk_box_append (view->prior_fields, entry);
     }
