@@ -500,7 +500,7 @@ static const char * const cased_elsewhere[] = {
   /* test-budget-link; test-final: each 决算 identity broken once; test-checks-final; test-final-matters */
   "final.budget-figure", "final.over-budget", "final.completion-rate", "final.carryover", "final.balance",
   "final.grand-total", "final.closing", "final.fund-row", "final.tables", "final.sangong", "narrative.count-twice",
-  "final.budget-change", "final.procurement", "narrative.fact", "performance.name", /* test-outline-kinds */
+  "final.budget-change", "final.procurement", "final.under-budget", "narrative.fact", "performance.name", /* test-outline-kinds */
   NULL,
 };
 

@@ -561,7 +561,7 @@ test_facts_missing_prior (void)
       g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
       const char *message = gk_finding_get_message (finding);
 
-      if (strstr (message, "compares running-costs with last year’s 决算") != NULL)
+      if (strstr (message, "compares 机关运行经费 with last year’s 决算") != NULL)
         {
           g_assert_true (g_str_has_prefix (message, "（一）"));
           g_assert_nonnull (strstr (message, "figure editor"));

@@ -179,6 +179,9 @@ static const GkCheckRule rules[] = {
   { "final.carryover", GK_CHECK_SEVERITY_ERROR,
     N_("年初结转和结余 differs from last year's 年末"),
     N_("This year's 年初结转和结余 is last year's 年末结转和结余, source by source.") },
+  { "final.under-budget", GK_CHECK_SEVERITY_WARNING,
+    N_("项 under budget without a reason"),
+    N_("A function 项 whose 决算 is below its 年初预算 says why.") },
 };
 
 const GkCheckRule *

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gk-checker-private.h"
+#include "gk-narrative.h"
 
 /* The rules of 情况说明 and 单位概况. A composed paragraph takes its figures
  * from the tables, so it is right by construction; what is checked is the
@@ -125,10 +126,14 @@ check_change (GkCheckRun    *run,
   if (!prior_amount (explanation, s->prior_key, &last))
     {
       if (s->prior_key != NULL)
-        gk_check_report_text (run, "narrative.prior-year", text, s,
-                   _("The text states a change for %s (“%s”), but last year's figure is not entered, "
-                     "so the change cannot be checked. Enter last year's figure (%s)."),
-                   s->label, claim->written, s->prior_key);
+        {
+          g_autofree char *what = gk_narrative_describe_key (run->document, s->prior_key);
+
+          gk_check_report_text (run, "narrative.prior-year", text, s,
+                     _("The text states a change for %s (“%s”), but last year's figure is not entered, "
+                       "so the change cannot be checked. Enter last year's figure (%s)."),
+                     s->label, claim->written, what);
+        }
       return;
     }
 

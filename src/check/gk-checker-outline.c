@@ -78,6 +78,7 @@ report_missing (GkCheckRun        *run,
                 GPtrArray        **composed)
 {
   g_auto(GStrv) parts = g_strsplit (span->source, "/", 3);
+  g_autofree char *what = NULL;
   GkFinding *finding;
 
   if (g_strv_length (parts) == 2 && g_str_equal (parts[0], "final"))
@@ -104,6 +105,7 @@ report_missing (GkCheckRun        *run,
     }
   if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], "prior"))
     return;
+  what = gk_narrative_describe_key (run->document, parts[1]);
   /* A 决算's paragraph takes last year's 决算 in its figure editor. */
   if (g_str_has_prefix (paragraph->id, "k.final") &&
       (g_str_equal (parts[2], "amount") || g_str_equal (parts[2], "reason")))
@@ -116,16 +118,16 @@ report_missing (GkCheckRun        *run,
                                             "Type it in the paragraph’s figure editor, the button beside the paragraph on the 情况说明 page.")
                                         : _("%s: %s changed from last year, but no reason is typed. "
                                             "Type it in the paragraph’s figure editor, the button beside the paragraph on the 情况说明 page."),
-                                 heading, parts[1]);
+                                 heading, what);
     }
   else if (g_str_equal (parts[2], "amount"))
     finding = gk_check_report (run, "narrative.prior-year",
                                _("情况说明 compares %s with last year, but last year's figure is not entered. "
-                                 "Enter it among last year's figures."), parts[1]);
+                                 "Enter it among last year's figures."), what);
   else if (g_str_equal (parts[2], "reason"))
     finding = gk_check_report (run, "narrative.reason",
                                _("%s changed from last year, but no reason is entered. "
-                                 "Enter the reason among last year's figures."), parts[1]);
+                                 "Enter the reason among last year's figures."), what);
   else
     return;
   gk_finding_add_place (finding, "explanation", "prior-year", parts[1]);

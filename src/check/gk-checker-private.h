@@ -61,6 +61,7 @@ const GkCheckDef *gk_check_outline_defs   (guint *n_defs);
 const GkCheckDef *gk_check_stated_defs    (guint *n_defs);
 const GkCheckDef *gk_check_budget_defs    (guint *n_defs);
 const GkCheckDef *gk_check_final_defs     (guint *n_defs);
+const GkCheckDef *gk_check_final_reasons_defs (guint *n_defs);
 
 /* The hand-written paragraphs of 情况说明, read (GkClaimText, by id). */
 GPtrArray        *gk_check_hand_written_texts (GkCheckRun *run);

@@ -304,6 +304,11 @@ is_prior_key (GkDocument *document,
   /* A function 类 or 项 of 支出总表, all funds. */
   if (g_str_has_prefix (key, "expenditure."))
     return gk_classification_level (GK_CLASSIFICATION_FUNCTION, key + strlen ("expenditure.")) != GK_LEVEL_NONE;
+  /* A 决算's row last year ended with money on, not in this year's table. */
+  if (g_str_has_prefix (key, "closing.fund."))
+    return gk_classification_level (GK_CLASSIFICATION_FUNCTION, key + strlen ("closing.fund.")) != GK_LEVEL_NONE;
+  if (g_str_has_prefix (key, "closing.capital."))
+    return gk_classification_level (GK_CLASSIFICATION_FUNCTION, key + strlen ("closing.capital.")) != GK_LEVEL_NONE;
   /* An economic 类 or 款 of 基本支出. */
   if (g_str_has_prefix (key, "basic."))
     return gk_classification_level (GK_CLASSIFICATION_ECONOMIC, key + strlen ("basic.")) != GK_LEVEL_NONE;

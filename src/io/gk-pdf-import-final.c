@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gk-document-private.h"
@@ -204,4 +206,173 @@ _gk_pdf_final_date (GPtrArray *pages)
         }
     }
   return NULL;
+}
+
+/* 单位概况 ----------------------------------------------------------------- */
+
+static gboolean
+is_ascii_word_char (gunichar c)
+{
+  return c < 0x80 && (g_unichar_isalnum (c) || c == '%' || c == '.');
+}
+
+/**
+ * _gk_pdf_join_lines:
+ * @before: the text so far
+ * @line: the next printed line of the same paragraph
+ *
+ * A line break inside a paragraph is no space in Chinese; between two
+ * Latin words or figures it stood for one.
+ */
+void
+_gk_pdf_join_lines (GString    *before,
+                    const char *line)
+{
+  const char *last = before->len > 0 ? g_utf8_find_prev_char (before->str, before->str + before->len) : NULL;
+
+  if (line == NULL || line[0] == '\0')
+    return;
+  if (last != NULL && is_ascii_word_char (g_utf8_get_char (last)) && is_ascii_word_char (g_utf8_get_char (line)))
+    g_string_append_c (before, ' ');
+  g_string_append (before, line);
+}
+
+typedef enum {
+  OVERVIEW_NONE,
+  OVERVIEW_FUNCTIONS,
+  OVERVIEW_STRUCTURE,
+} OverviewPart;
+
+/* "一、主要职能", "一、部门职责", "二、机构设置及人员情况" as a heading line
+ * of its own (the 目录's entries carry their page numbers). */
+static OverviewPart
+overview_heading (const char *key)
+{
+  static const char * const functions[] = { "主要职能", "部门职责", "主要职责", "部门主要职责", "职能职责", NULL };
+  static const char * const numbers[] = { "一、", "二、", "（一）", "（二）", NULL };
+  const char *rest = key;
+
+  for (guint i = 0; numbers[i] != NULL; i++)
+    if (g_str_has_prefix (key, numbers[i]))
+      {
+        rest = key + strlen (numbers[i]);
+        break;
+      }
+  if (g_strv_contains (functions, rest))
+    return OVERVIEW_FUNCTIONS;
+  if (g_str_has_prefix (rest, "机构设置") && g_utf8_strlen (rest, -1) <= 12 &&
+      !g_ascii_isdigit (rest[strlen (rest) - 1]))
+    return OVERVIEW_STRUCTURE;
+  return OVERVIEW_NONE;
+}
+
+/* Where 单位概况 ends: the next part, the next numbered heading, a table. */
+static gboolean
+ends_overview (const char *key)
+{
+  static const char * const numbered[] = { "三、", "四、", "第二部分", "第三部分", "（三）", NULL };
+
+  for (guint i = 0; numbered[i] != NULL; i++)
+    if (g_str_has_prefix (key, numbered[i]))
+      return TRUE;
+  return _gk_pdf_final_role (key) != NULL;
+}
+
+/* 编制数…实有人数… is the staff the tables' page states from the figures. */
+static gboolean
+is_staff_sentence (const char *text)
+{
+  return strstr (text, "编制数") != NULL && strstr (text, "实有人数") != NULL;
+}
+
+static void
+end_paragraph (GString *part,
+               GString *paragraph)
+{
+  if (paragraph->len > 0 && !is_staff_sentence (paragraph->str))
+    g_string_append_printf (part, "%s%s", part->len > 0 ? "\n" : "", paragraph->str);
+  g_string_truncate (paragraph, 0);
+}
+
+/**
+ * _gk_pdf_final_overview:
+ * @pages: (element-type GkPdfPage): the pages before the tables
+ *
+ * Keeps 单位概况 as printed under its headings: 主要职能 (部门职责) and
+ * 机构设置, paragraph by paragraph (a paragraph begins indented). The
+ * staff sentence is left out: it is composed from the staff figures.
+ */
+void
+_gk_pdf_final_overview (GkDocument *document,
+                        GPtrArray  *pages,
+                        GString    *report)
+{
+  g_autoptr(GString) functions = g_string_new (NULL);
+  g_autoptr(GString) structure = g_string_new (NULL);
+  GString *texts[3] = { NULL, functions, structure };
+  g_autoptr(GString) paragraph = g_string_new (NULL);
+  OverviewPart part = OVERVIEW_NONE;
+  GkOverview *overview = gk_document_get_overview (document);
+  gboolean done = FALSE;
+
+  for (guint p = 0; p < pages->len && !done; p++)
+    {
+      GkPdfPage *page = pages->pdata[p];
+      double left = G_MAXDOUBLE;
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          GkPdfLine *line = page->lines->pdata[i];
+
+          if (line->words->len > 0)
+            left = MIN (left, ((GkPdfWord *) line->words->pdata[0])->x1);
+        }
+      for (guint i = 0; i < page->lines->len && !done; i++)
+        {
+          GkPdfLine *line = page->lines->pdata[i];
+          g_autofree char *raw = _gk_pdf_line_text (line, " ");
+          g_autofree char *text = _gk_pdf_tidy (raw);
+          g_autofree char *key = _gk_pdf_key (text);
+          OverviewPart heading;
+          double indent;
+
+          if (_gk_pdf_line_is_folio (line) || key[0] == '\0')
+            continue;
+          heading = overview_heading (key);
+          if (heading != OVERVIEW_NONE)
+            {
+              if (part != OVERVIEW_NONE)
+                end_paragraph (texts[part], paragraph);
+              part = heading;
+              continue;
+            }
+          if (part == OVERVIEW_NONE)
+            continue;
+          if (ends_overview (key))
+            {
+              end_paragraph (texts[part], paragraph);
+              done = part == OVERVIEW_STRUCTURE;
+              part = OVERVIEW_NONE;
+              continue;
+            }
+          indent = ((GkPdfWord *) line->words->pdata[0])->x1 - left;
+          if (indent > 0.8 * (line->y2 - line->y1))
+            end_paragraph (texts[part], paragraph);
+          _gk_pdf_join_lines (paragraph, text);
+        }
+      /* A page ends a paragraph only where the next one is indented. */
+    }
+  if (part != OVERVIEW_NONE)
+    end_paragraph (texts[part], paragraph);
+
+  if (texts[OVERVIEW_FUNCTIONS]->len > 0)
+    {
+      gk_document_set_text (document, overview, "functions", texts[OVERVIEW_FUNCTIONS]->str);
+      g_string_append (report, _("单位概况: 主要职能 kept as printed\n"));
+    }
+  if (texts[OVERVIEW_STRUCTURE]->len > 0)
+    {
+      gk_document_set_text (document, overview, "structure", texts[OVERVIEW_STRUCTURE]->str);
+      g_string_append (report, _("单位概况: 机构设置 kept as printed\n"));
+    }
 }

@@ -81,6 +81,11 @@ GPtrArray  *_gk_pdf_collect_notes     (GkXlsxWorkbook *workbook);
 void        _gk_pdf_keep_note_words   (GkDocument  *document,
                                        GPtrArray   *notes);
 char       *_gk_pdf_final_date        (GPtrArray   *pages);
+void        _gk_pdf_final_overview    (GkDocument  *document,
+                                       GPtrArray   *pages,
+                                       GString     *report);
+void        _gk_pdf_join_lines        (GString     *before,
+                                       const char  *line);
 
 
 gboolean   _gk_pdf_is_number_word  (const char  *text);

@@ -371,12 +371,43 @@ lay_out_page (Table    *table,
                            word->text, i < (guint) j);
         }
     }
-  for (guint i = 0; i < page->lines->len; i++)
-    if (scan->kinds[i] == LINE_NOTE && !_gk_pdf_line_is_folio (page->lines->pdata[i]))
+  /* A note printed over several lines is one note: a line that runs to
+   * the right edge and is followed closely by one that does not begin a
+   * note is continued by it. */
+  {
+    g_autoptr(GString) note = g_string_new (NULL);
+    GkPdfLine *previous = NULL;
+    double right = 0;
+
+    for (guint i = 0; i < page->lines->len; i++)
       {
-        g_autofree char *text = _gk_pdf_line_text (page->lines->pdata[i], " ");
-        gk_xlsx_sheet_put (table->sheet, (*row)++, 0, GK_XLSX_CELL_TEXT, text, FALSE);
+        GkPdfLine *line = page->lines->pdata[i];
+
+        right = MAX (right, ((GkPdfWord *) line->words->pdata[line->words->len - 1])->x2);
       }
+    for (guint i = 0; i <= page->lines->len; i++)
+      {
+        GkPdfLine *line = i < page->lines->len ? page->lines->pdata[i] : NULL;
+        g_autofree char *text = NULL;
+
+        if (line != NULL && (scan->kinds[i] != LINE_NOTE || _gk_pdf_line_is_folio (line)))
+          continue;
+        text = line != NULL ? _gk_pdf_line_text (line, " ") : NULL;
+        if (text != NULL && previous != NULL && note->len > 0 && !is_note_start (text) &&
+            ((GkPdfWord *) previous->words->pdata[previous->words->len - 1])->x2 >
+              right - 2 * (previous->y2 - previous->y1) &&
+            line->y1 - previous->y2 < previous->y2 - previous->y1)
+          {
+            _gk_pdf_join_lines (note, text);
+            previous = line;
+            continue;
+          }
+        if (note->len > 0)
+          gk_xlsx_sheet_put (table->sheet, (*row)++, 0, GK_XLSX_CELL_TEXT, note->str, FALSE);
+        previous = line;
+        g_string_assign (note, text != NULL ? text : "");
+      }
+  }
 }
 
 static char *
@@ -619,6 +650,7 @@ gk_pdf_import (const char  *path,
       /* A 决算 prints 注： and 说明： as part of its notes, and the date it
        * was signed on its cover and under its text. */
       _gk_pdf_keep_note_words (document, notes);
+      _gk_pdf_final_overview (document, pages, report);
       if (date != NULL)
         {
           g_object_set (document, "date", date, NULL);

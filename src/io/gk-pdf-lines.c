@@ -179,6 +179,7 @@ page_words (PopplerPage *page,
   Builder b = { 0 };
   const char *p;
   guint i;
+  gboolean spaced = FALSE;
 
   guint turns;
 
@@ -203,12 +204,14 @@ page_words (PopplerPage *page,
           /* Where poppler ends a line, a cell ends: a figure printed
            * against the next cell's text is still a word of its own. */
           finish_word (&b, words);
+          spaced = FALSE;
           continue;
         }
       if (g_unichar_isspace (ch) || ch == 0xA0 || ch == 0x3000)
         {
           /* A space only ends a word when it is wide: column gaps that
            * the producer filled with a space are found by their width. */
+          spaced = TRUE;
           continue;
         }
       if (!continues_word (&b, r, ch))
@@ -227,7 +230,12 @@ page_words (PopplerPage *page,
           /* The space a word keeps, where the glyphs are a space apart. */
           double h = MAX (b.y2 - b.y1, r->y2 - r->y1);
 
-          if (r->x1 - b.x2 > 0.2 * h && b.text->len > 0)
+          /* Between Latin words or figures the producer's space is one
+           * however narrow; between Chinese it is justification. */
+          if (b.text->len > 0 &&
+              (r->x1 - b.x2 > 0.2 * h ||
+               (spaced && ch < 0x2E80 && !g_unichar_isspace (ch) &&
+                g_utf8_get_char (g_utf8_find_prev_char (b.text->str, b.text->str + b.text->len)) < 0x2E80)))
             {
               g_string_append_c (b.text, ' ');
               g_array_append_val (b.xs, b.x2);
@@ -239,6 +247,7 @@ page_words (PopplerPage *page,
       g_string_append_unichar (b.text, ch);
       g_array_append_val (b.xs, r->x1);
       (*n_glyphs)++;
+      spaced = FALSE;
     }
   finish_word (&b, words);
   return words;

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-document-private.h"
+#include "gk-narrative.h"
 
 /* A 决算 is tied to the same year's budget disclosure: its 年初预算数 are
  * the budget's figures, taken from the budget file, never typed again.
@@ -207,7 +208,8 @@ budget_figures (GkDocument *budget)
 }
 
 static gboolean
-convert_figures (GHashTable  *figures,
+convert_figures (GkDocument  *budget,
+                 GHashTable  *figures,
                  GkMoneyUnit  from,
                  GkMoneyUnit  to,
                  GError     **error)
@@ -227,11 +229,12 @@ convert_figures (GHashTable  *figures,
       if (!gk_amount_convert (*amount, from, to, &converted, &rounded) || rounded)
         {
           g_autofree char *text = gk_amount_format (*amount);
+          g_autofree char *what = gk_narrative_describe_key (budget, key);
 
           g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_INVALID,
-                       /* Translators: a figure's key, the amount, its unit, then the 决算's unit */
+                       /* Translators: the figure (“2010301 行政运行（一般公共预算财政拨款支出）”), the amount, its unit, then the 决算's unit */
                        _("The budget’s figure %s, %s %s, is no whole figure in %s; convert the budget to %s first"),
-                       (char *) key, text, gk_money_unit_to_string (from), gk_money_unit_to_string (to),
+                       what, text, gk_money_unit_to_string (from), gk_money_unit_to_string (to),
                        gk_money_unit_to_string (to));
           return FALSE;
         }
@@ -394,7 +397,7 @@ gk_document_link_budget (GkDocument  *self,
       return FALSE;
     }
   figures = budget_figures (budget);
-  if (!convert_figures (figures, gk_document_get_money_unit (budget), self->money_unit, error))
+  if (!convert_figures (budget, figures, gk_document_get_money_unit (budget), self->money_unit, error))
     return FALSE;
 
   gk_document_begin_action (self, _("Link Budget"));

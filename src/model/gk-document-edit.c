@@ -532,6 +532,8 @@ gk_document_add_row_in (GkDocument  *self,
           gk_document_record_cell (self, row, col, moved[col], TRUE);
       added = row;
     }
+  if (added != NULL)
+    gk_document_open_carried_row (self, table, added);
   gk_document_end_action (self);
 
   return added;

@@ -73,6 +73,34 @@ open_line (GkDocument *self,
   gk_document_set_line_figure (self, table, line, column, &amount, NULL);
 }
 
+/* The table a last-year key "closing.<source>.<code>" belongs to. */
+static const struct { const char *role; const char *key; } carried_tables[] = {
+  { "final-fund", "closing.fund" },
+  { "final-capital", "closing.capital" },
+};
+
+/* A row last year ended with money on that this year's table lacks: the
+ * money is kept as "<key>.<code>" (last year's 年末 of that row), for the
+ * check to name until the row is added, and for the row's 年初 then. */
+static void
+forget_carried (GkDocument *self,
+                const char *key)
+{
+  GListModel *priors = gk_explanation_get_priors (gk_document_get_explanation (self));
+  g_autofree char *prefix = g_strconcat (key, ".", NULL);
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (priors); i++)
+    {
+      g_autoptr(GkPrior) prior = g_list_model_get_item (priors, i);
+
+      if (g_str_has_prefix (gk_prior_get_key (prior), prefix))
+        g_ptr_array_add (stale, g_strdup (gk_prior_get_key (prior)));
+    }
+  for (guint i = 0; i < stale->len; i++)
+    gk_document_remove_prior (self, stale->pdata[i]);
+}
+
 /* Each row's 年初 is that row's 年末 last year, by function code; a row of
  * last year's with money left that this year's table lacks is reported:
  * its money has to be put somewhere by hand. */
@@ -96,6 +124,7 @@ open_rows (GkDocument *self,
   closing = gk_table_column_index (last_table, "closing");
   if (opening < 0 || closing < 0)
     return;
+  forget_carried (self, key);
   leaves = gk_narrative_leaf_rows (table);
   for (guint i = 0; i < leaves->len; i++)
     {
@@ -108,7 +137,7 @@ open_rows (GkDocument *self,
       gk_document_set_amount (self, row, opening, &amount, NULL);
     }
   last_leaves = gk_narrative_leaf_rows (last_table);
-  for (guint i = 0; report != NULL && i < last_leaves->len; i++)
+  for (guint i = 0; i < last_leaves->len; i++)
     {
       GkRow *row = last_leaves->pdata[i];
       const char *code = gk_row_get_code (row);
@@ -117,10 +146,16 @@ open_rows (GkDocument *self,
         {
           g_autofree char *label = gk_table_schema_dup_name (gk_table_get_schema (table));
           g_autofree char *money = gk_amount_format (gk_row_get_value (row, closing));
+          g_autofree char *row_key = g_strconcat (key, ".", code, NULL);
 
-          /* Translators: a function code and name, the table, last year's 年末 figure */
-          g_string_append_printf (report, _("%s %s: not in this year’s %s; last year it ended with %s\n"),
-                                  code, gk_row_get_name (row), label, money);
+          if (report != NULL)
+            /* Translators: a function code and name, the table, last year's 年末 figure */
+            g_string_append_printf (report, _("%s %s: not in this year’s %s; last year it ended with %s\n"),
+                                    code, gk_row_get_name (row), label, money);
+          set_actual (self, row_key, gk_row_get_value (row, closing));
+          /* Named as last year named it, so that the row can be added by its code. */
+          if (gk_document_get_code_name (self, GK_CLASSIFICATION_FUNCTION, code) == NULL)
+            gk_document_set_code_name (self, GK_CLASSIFICATION_FUNCTION, code, gk_row_get_name (row), NULL);
         }
     }
   {
@@ -182,6 +217,33 @@ gk_document_fill_prior_final (GkDocument *self,
   last_table = gk_document_get_table (last_year, "final-basic");
   if (last_table != NULL && gk_document_get_table (self, "final-basic") != NULL)
     set_actual (self, "running-costs", gk_final_basic_sum (last_table, FALSE));
+}
+
+/* A row added to the 政府性基金 or 国有资本经营 table that last year ended
+ * with money on begins with that money (年初), unless a figure is there. */
+void
+gk_document_open_carried_row (GkDocument *self,
+                              GkTable    *table,
+                              GkRow      *row)
+{
+  const char *role = gk_table_get_schema (table)->id;
+  int opening = gk_table_column_index (table, "opening");
+
+  if (gk_row_get_code (row) == NULL || opening < 0 || !gk_row_is_cell_entered (row, opening) ||
+      gk_row_get_amount (row, opening, NULL))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (carried_tables); i++)
+    if (g_strcmp0 (role, carried_tables[i].role) == 0)
+      {
+        g_autofree char *key = g_strconcat (carried_tables[i].key, ".", gk_row_get_code (row), NULL);
+        GkPrior *prior = gk_explanation_lookup_prior (gk_document_get_explanation (self), key);
+        GkAmount amount;
+
+        if (prior == NULL)
+          return;
+        amount = gk_prior_get_amount (prior);
+        gk_document_set_amount (self, row, opening, &amount, NULL);
+      }
 }
 
 /* Next year's 决算 begins with no line typed: its 年初 comes from this

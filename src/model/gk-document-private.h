@@ -97,6 +97,9 @@ void      gk_document_clear_final_lines (GkDocument    *self,
 void      gk_document_clear_final_facts (GkDocument    *self,
                                          guint         *cleared);
 void      gk_document_unlink_budget     (GkDocument    *self);
+void      gk_document_open_carried_row  (GkDocument    *self,
+                                         GkTable       *table,
+                                         GkRow         *row);
 
 /* gk-document-follow.c */
 void      gk_document_sync_follows     (GkDocument    *self);

@@ -50,6 +50,7 @@ struct _GkFinalFacts
 
   /* Vehicles held at 12月31日 by kind, and 单价100万元以上设备. */
   int       vehicles[8];
+  char     *vehicles_other_use;  /* 其他用车主要是… */
   int       equipment_100;
 };
 
@@ -106,6 +107,7 @@ static const GkField fields[] = {
   GK_FIELD_INT_SET_IN ("assets/vehicles/special", "vehicles-special", GkFinalFacts, vehicles[5]),
   GK_FIELD_INT_SET_IN ("assets/vehicles/retired", "vehicles-retired", GkFinalFacts, vehicles[6]),
   GK_FIELD_INT_SET_IN ("assets/vehicles/other", "vehicles-other", GkFinalFacts, vehicles[7]),
+  GK_FIELD_STRING_IN ("assets/vehicles/other-use", "vehicles-other-use", GkFinalFacts, vehicles_other_use),
   GK_FIELD_INT_SET_IN ("assets/equipment-100", "equipment-100", GkFinalFacts, equipment_100),
 };
 static GParamSpec *properties[G_N_ELEMENTS (fields)];
@@ -296,6 +298,7 @@ static const struct { const char *property; const char *name; } fact_names[] = {
   { "vehicles-special", "特种专业技术用车（辆）" },
   { "vehicles-retired", "离退休干部用车（辆）" },
   { "vehicles-other", "其他用车（辆）" },
+  { "vehicles-other-use", "其他用车主要是" },
   { "equipment-100", "单价100万元（含）以上设备（台、套）" },
 };
 

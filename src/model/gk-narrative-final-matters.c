@@ -331,6 +331,21 @@ static const struct { const char *property; const char *name; } vehicles[] = {
   { "vehicles-other", "其他用车" },
 };
 
+/* "，其他用车主要是用于后勤保障的车辆", as the national template says
+ * it, once typed and while other vehicles are held: a published document
+ * has no placeholder for it, only the paragraph's figure editor. */
+static void
+other_use (GkComposer   *c,
+           GkFinalFacts *facts)
+{
+  g_autofree char *use = gk_narrative_trim_typed (gk_final_facts_get_text (facts, "vehicles-other-use"), TRUE);
+
+  if (gk_final_facts_get_count (facts, "vehicles-other") <= 0 || use[0] == '\0')
+    return;
+  gk_composer_text (c, "，其他用车主要是");
+  gk_composer_span (c, GK_SPAN_TYPED, use, "final/vehicles-other-use");
+}
+
 /* "截至2020年12月31日，柞水县审计局共有车辆1辆，其中：执法执勤用车1辆。
  * 单价100万元（含）以上设备（不含车辆）0台（套）。" A kind not entered
  * holds none, once any kind is entered; a kind holding none is not named. */
@@ -372,6 +387,7 @@ gk_narrative_kind_final_assets (GkComposer *c)
       gk_composer_count (c, count, source);
       gk_composer_text (c, "辆");
     }
+  other_use (c, facts);
   gk_composer_text (c, "。单价100万元（含）以上设备（不含车辆）");
   gk_final_count (c, "equipment-100");
   gk_composer_text (c, "台（套）。");

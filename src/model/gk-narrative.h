@@ -66,6 +66,8 @@ char              *gk_narrative_dup_text         (GPtrArray          *sections);
 gboolean           gk_narrative_kind_is_known    (const char         *kind);
 const char * const *gk_narrative_list_kinds      (void);
 const char         *gk_narrative_fact_name        (const char         *property);
+char               *gk_narrative_describe_key     (GkDocument         *document,
+                                                  const char         *key);
 const GkParagraph *gk_narrative_lookup_paragraph (GPtrArray          *sections,
                                                   const char         *id);
 

@@ -24,7 +24,7 @@ static const struct { const char *id; const char *fields[10]; } paragraph_facts[
   { "k.final-assets",
     { "final/vehicles-ministerial", "final/vehicles-principal", "final/vehicles-confidential",
       "final/vehicles-emergency", "final/vehicles-enforcement", "final/vehicles-special",
-      "final/vehicles-retired", "final/vehicles-other", "final/equipment-100" } },
+      "final/vehicles-retired", "final/vehicles-other", "final/vehicles-other-use", "final/equipment-100" } },
 };
 
 GStrv

@@ -135,60 +135,6 @@ paragraph_prior_keys (const GkParagraph *paragraph)
   return g_strv_builder_end (builder);
 }
 
-/* What a prior-year key compares, in the document's own words. */
-static char *
-describe_key (GkDocument *document,
-              const char *key)
-{
-  static const struct { const char *key; const char *name; } names[] = {
-    { "income.total", "收入总计" },
-    { "income.general", "一般公共预算拨款收入" },
-    { "income.fund", "政府性基金预算拨款收入" },
-    { "income.special", "财政专户管理资金收入" },
-    { "income.business", "事业收入" },
-    { "income.operating", "事业单位经营收入" },
-    { "income.other", "其他收入" },
-    { "income.reserve", "用事业基金弥补收支差额" },
-    { "income.carryover", "上年结余" },
-    { "expenditure.total", "支出合计" },
-    { "expenditure.basic", "基本支出" },
-    { "expenditure.project", "项目支出" },
-    { "general.total", "一般公共预算当年拨款" },
-    { "sangong.total", "“三公”经费合计" },
-    { "sangong.abroad", "因公出国（境）费" },
-    { "sangong.vehicle-purchase", "公务用车购置费" },
-    { "sangong.vehicle-operation", "公务用车运行维护费" },
-    { "sangong.reception", "公务接待费" },
-    { "running-costs", "机关运行经费" },
-    { "sangong-all.total", "全口径“三公”经费合计" },
-    { "procurement.total", "政府采购预算合计" },
-    { "procurement.goods", "政府采购货物预算" },
-    { "procurement.works", "政府采购工程预算" },
-    { "procurement.services", "政府采购服务预算" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (key, names[i].key))
-      return g_strdup (names[i].name);
-
-  if (g_str_has_prefix (key, "function."))
-    {
-      const char *code = key + strlen ("function.");
-      const char *name = gk_document_get_code_name (document, GK_CLASSIFICATION_FUNCTION, code);
-
-      return name != NULL ? g_strdup_printf ("%s %s", code, name) : g_strdup (code);
-    }
-  /* 基本支出 by economic 类: "301 工资福利支出". */
-  if (g_str_has_prefix (key, "basic."))
-    {
-      const char *code = key + strlen ("basic.");
-      const char *name = gk_document_get_code_name (document, GK_CLASSIFICATION_ECONOMIC, code);
-
-      return name != NULL ? g_strdup_printf ("%s %s", code, name) : g_strdup (code);
-    }
-  return g_strdup (key);
-}
-
 /* Prior-year editor -------------------------------------------------------- */
 
 static GtkWidget *
@@ -225,7 +171,7 @@ prior_editor_fill (GkParagraphRow  *view)
     {
       const char *key = view->keys[i];
       GkPrior *prior = gk_explanation_lookup_prior (explanation, key);
-      g_autofree char *title = describe_key (document, key);
+      g_autofree char *title = gk_narrative_describe_key (document, key);
       g_autofree char *name = NULL;
       g_autofree char *amount_text = NULL;
       const char * const bases[] = { _("Last Year’s Budget"), _("Last Year’s Outturn"), NULL };
@@ -289,6 +235,10 @@ prior_editor_fill (GkParagraphRow  *view)
       gtk_widget_set_margin_top (heading, i > 0 || (view->keys != NULL && view->keys[0] != NULL) ? 12 : 0);
       gtk_widget_set_name (entry, name);
       gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      /* An example in the document's words: the published text says
+       * nothing of other vehicles' use until it is typed. */
+      if (g_str_equal (view->fields[i], "final/vehicles-other-use"))
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "用于……的车辆");
       gtk_box_append (view->prior_fields, heading);
       gtk_box_append (view->prior_fields, entry);
     }

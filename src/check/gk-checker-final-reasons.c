@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gk-checker-private.h"
+
+/* What a 决算's 情况说明 and tables still owe once last year's and the
+ * budget's figures are in: the money a row ended last year with that has
+ * no row this year, and the reason a 项 stayed below its 年初预算. */
+
+static const struct { const char *key; const char *role; } carried[] = {
+  { "closing.fund.", "final-fund" },
+  { "closing.capital.", "final-capital" },
+};
+
+/* Filling from last year keeps each such row's 年末 under
+ * "closing.<source>.<code>"; adding the row takes it as its 年初. A
+ * warning: the money may rightly have gone to another row, by hand. */
+static void
+check_carried_rows (GkCheckRun *run)
+{
+  GListModel *priors = gk_explanation_get_priors (gk_document_get_explanation (run->document));
+
+  for (guint i = 0; i < g_list_model_get_n_items (priors); i++)
+    {
+      g_autoptr(GkPrior) prior = g_list_model_get_item (priors, i);
+      const char *key = gk_prior_get_key (prior);
+
+      for (guint s = 0; s < G_N_ELEMENTS (carried); s++)
+        {
+          GkTable *table = gk_document_get_table (run->document, carried[s].role);
+          const char *code = key + strlen (carried[s].key);
+          const char *name;
+          g_autofree char *label = NULL;
+          g_autofree char *money = NULL;
+          GkFinding *finding;
+
+          if (!g_str_has_prefix (key, carried[s].key) || table == NULL ||
+              gk_table_lookup (table, code) != NULL || gk_prior_get_amount (prior) == 0)
+            continue;
+          name = gk_document_get_code_name (run->document, GK_CLASSIFICATION_FUNCTION, code);
+          label = gk_table_schema_dup_name (gk_table_get_schema (table));
+          money = gk_check_money (run, gk_prior_get_amount (prior));
+          finding = gk_check_report (run, "final.carryover",
+                                     /* Translators: the table, a function code, its name, last year's 年末结转和结余 */
+                                     _("%s: last year’s final accounts ended %s %s with %s (年末结转和结余), "
+                                       "but this year’s table has no such row. Add the row: its 年初结转和结余 "
+                                       "is then filled from last year."),
+                                     label, code, name != NULL ? name : "", money);
+          gk_finding_set_uncertain (finding, TRUE);
+          gk_finding_add_place (finding, carried[s].role, NULL, "opening");
+          gk_finding_add_place (finding, "explanation", "prior-year", key);
+        }
+    }
+}
+
+static gboolean
+has_text (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return stripped[0] != '\0';
+}
+
+/* 情况说明 lists each 项 with its 年初预算 and 决算 and, where they differ,
+ * the reason typed for it; above the budget is final.over-budget. */
+static void
+check_under (GkCheckRun *run,
+             const char *role,
+             const char *prefix)
+{
+  GkBudget *budget = gk_document_get_budget (run->document);
+  GkTable *table = gk_document_get_table (run->document, role);
+  int total;
+
+  if (table == NULL || !gk_budget_is_present (budget) || (total = gk_table_column_index (table, "total")) < 0)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (table)); i++)
+    {
+      g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (table), i);
+      g_autofree char *key = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *final = NULL;
+      g_autofree char *planned_text = NULL;
+      GkAmount planned = 0;
+      GkFinding *finding;
+
+      if (gk_row_get_kind (row) != GK_ROW_KIND_ITEM || gk_row_get_code (row) == NULL)
+        continue;
+      key = g_strconcat (prefix, ".", gk_row_get_code (row), NULL);
+      if (!gk_budget_get_amount (budget, key, &planned) || gk_row_get_value (row, total) >= planned ||
+          has_text (gk_budget_get_reason (budget, key)))
+        continue;
+      label = gk_check_row_label (row);
+      final = gk_check_money (run, gk_row_get_value (row, total));
+      planned_text = gk_check_money (run, planned);
+      finding = gk_check_report (run, "final.under-budget",
+                                 /* Translators: a table and 项 ("表五 2010101 行政运行"), its 决算, its 年初预算 */
+                                 _("%s: the final accounts, %s, are below the year’s budget, %s, and no reason is given. "
+                                   "Type it in the paragraph’s figure editor, the button beside the paragraph on the 情况说明 page."),
+                                 label, final, planned_text);
+      gk_check_add_cell (finding, row, "total");
+      gk_finding_add_place (finding, "budget", key, "reason");
+    }
+}
+
+static void
+check_under_budget (GkCheckRun *run)
+{
+  check_under (run, "final-general", "general");
+  check_under (run, "final-fund", "fund");
+  check_under (run, "final-capital", "capital");
+}
+
+static const GkCheckDef defs[] = {
+  { .name = "final.carryover-row", .func = check_carried_rows, .tables = "final-fund final-capital",
+    .reads = GK_CHECK_READS_PRIORS | GK_CHECK_READS_STRUCTURE | GK_CHECK_READS_META },
+  { .name = "final.under-budget", .func = check_under_budget, .tables = "final-general final-fund final-capital",
+    .reads = GK_CHECK_READS_PRIORS },
+};
+
+const GkCheckDef *
+gk_check_final_reasons_defs (guint *n_defs)
+{
+  *n_defs = G_N_ELEMENTS (defs);
+  return defs;
+}
