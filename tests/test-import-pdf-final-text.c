@@ -16,7 +16,7 @@
 static char *
 sample_path (void)
 {
-  return g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "data", "samples",
+  return g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "tests", "data", "final",
                            "zhashui-county-audit-bureau-2020-final.gongkai", NULL);
 }
 

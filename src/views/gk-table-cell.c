@@ -773,6 +773,10 @@ gk_table_cell_dispose (GObject *object)
   g_clear_pointer (&self->text, gtk_widget_unparent);
   g_clear_pointer (&self->label, gtk_widget_unparent);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  /* An editor that stopped while the list recycled the cell waits for an
+   * idle to be unparented; the cell may go first. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (gk_table_cell_parent_class)->dispose (object);
 }
