@@ -68,55 +68,69 @@ has_text (const char *text)
   return stripped[0] != '\0';
 }
 
-/* A 项 whose 决算 is above its 年初预算 needs a reason. */
-static void
-check_over (GkCheckRun *run,
-            const char *role,
-            const char *prefix)
+/* A 项 whose 决算 differs from its 年初预算 needs a reason: above it
+ * (@over) even where the budget names no figure for it, below it only
+ * where the budget has one. 情况说明 lists each such 项 with its reason. */
+void
+gk_check_unexplained_items (GkCheckRun *run,
+                            gboolean    over)
 {
+  static const struct { const char *role; const char *prefix; } tables[] = {
+    { "final-general", "general" }, { "final-fund", "fund" }, { "final-capital", "capital" },
+  };
   GkBudget *budget = gk_document_get_budget (run->document);
-  GkTable *table = gk_document_get_table (run->document, role);
-  int total;
 
-  if (table == NULL || !gk_budget_is_present (budget) || (total = gk_table_column_index (table, "total")) < 0)
-    return;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (table)); i++)
+  for (guint t = 0; t < G_N_ELEMENTS (tables) && gk_budget_is_present (budget); t++)
     {
-      g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (table), i);
-      g_autofree char *key = NULL;
-      g_autofree char *label = NULL;
-      g_autofree char *final = NULL;
-      g_autofree char *planned_text = NULL;
-      const char *reason;
-      GkAmount planned = 0;
-      GkFinding *finding;
+      GkTable *table = gk_document_get_table (run->document, tables[t].role);
+      int total;
 
-      if (gk_row_get_kind (row) != GK_ROW_KIND_ITEM || gk_row_get_code (row) == NULL)
+      if (table == NULL || (total = gk_table_column_index (table, "total")) < 0)
         continue;
-      key = g_strconcat (prefix, ".", gk_row_get_code (row), NULL);
-      gk_budget_get_amount (budget, key, &planned);
-      reason = gk_budget_get_reason (budget, key);
-      if (gk_row_get_value (row, total) <= planned || has_text (reason))
-        continue;
-      label = gk_check_row_label (row);
-      final = gk_check_money (run, gk_row_get_value (row, total));
-      planned_text = gk_check_money (run, planned);
-      finding = gk_check_report (run, "final.over-budget",
-                                 /* Translators: a 项, its 决算, its 年初预算 */
-                                 _("%s: the final accounts, %s, exceed the year’s budget, %s, and no reason is given. "
-                                   "Enter the reason the final accounts are above the budget."),
-                                 label, final, planned_text);
-      gk_check_add_cell (finding, row, "total");
-      gk_finding_add_place (finding, "budget", key, "reason");
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (table)); i++)
+        {
+          g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (table), i);
+          g_autofree char *key = NULL;
+          g_autofree char *label = NULL;
+          g_autofree char *final = NULL;
+          g_autofree char *planned_text = NULL;
+          GkAmount planned = 0, value;
+          gboolean budgeted;
+          GkFinding *finding;
+
+          if (gk_row_get_kind (row) != GK_ROW_KIND_ITEM || gk_row_get_code (row) == NULL)
+            continue;
+          key = g_strconcat (tables[t].prefix, ".", gk_row_get_code (row), NULL);
+          budgeted = gk_budget_get_amount (budget, key, &planned);
+          value = gk_row_get_value (row, total);
+          if ((over ? value <= planned : (!budgeted || value >= planned)) ||
+              has_text (gk_budget_get_reason (budget, key)))
+            continue;
+          label = gk_check_row_label (row);
+          final = gk_check_money (run, value);
+          planned_text = gk_check_money (run, planned);
+          if (over)
+            finding = gk_check_report (run, "final.over-budget",
+                                       /* Translators: a 项, its 决算, its 年初预算 */
+                                       _("%s: the final accounts, %s, exceed the year’s budget, %s, and no reason is given. "
+                                         "Enter the reason the final accounts are above the budget."),
+                                       label, final, planned_text);
+          else
+            finding = gk_check_report (run, "final.under-budget",
+                                       /* Translators: a table and 项 ("表五 2010101 行政运行"), its 决算, its 年初预算 */
+                                       _("%s: the final accounts, %s, are below the year’s budget, %s, and no reason is given. "
+                                         "Type it in the paragraph’s figure editor, the button beside the paragraph on the 情况说明 page."),
+                                       label, final, planned_text);
+          gk_check_add_cell (finding, row, "total");
+          gk_finding_add_place (finding, "budget", key, "reason");
+        }
     }
 }
 
 static void
 check_over_budget (GkCheckRun *run)
 {
-  check_over (run, "final-general", "general");
-  check_over (run, "final-fund", "fund");
-  check_over (run, "final-capital", "capital");
+  gk_check_unexplained_items (run, TRUE);
 }
 
 /* An amount as typed ("12.34") in the text's unit, in the document's. */

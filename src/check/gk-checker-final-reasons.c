@@ -57,62 +57,10 @@ check_carried_rows (GkCheckRun *run)
     }
 }
 
-static gboolean
-has_text (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return stripped[0] != '\0';
-}
-
-/* 情况说明 lists each 项 with its 年初预算 and 决算 and, where they differ,
- * the reason typed for it; above the budget is final.over-budget. */
-static void
-check_under (GkCheckRun *run,
-             const char *role,
-             const char *prefix)
-{
-  GkBudget *budget = gk_document_get_budget (run->document);
-  GkTable *table = gk_document_get_table (run->document, role);
-  int total;
-
-  if (table == NULL || !gk_budget_is_present (budget) || (total = gk_table_column_index (table, "total")) < 0)
-    return;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (table)); i++)
-    {
-      g_autoptr(GkRow) row = g_list_model_get_item (G_LIST_MODEL (table), i);
-      g_autofree char *key = NULL;
-      g_autofree char *label = NULL;
-      g_autofree char *final = NULL;
-      g_autofree char *planned_text = NULL;
-      GkAmount planned = 0;
-      GkFinding *finding;
-
-      if (gk_row_get_kind (row) != GK_ROW_KIND_ITEM || gk_row_get_code (row) == NULL)
-        continue;
-      key = g_strconcat (prefix, ".", gk_row_get_code (row), NULL);
-      if (!gk_budget_get_amount (budget, key, &planned) || gk_row_get_value (row, total) >= planned ||
-          has_text (gk_budget_get_reason (budget, key)))
-        continue;
-      label = gk_check_row_label (row);
-      final = gk_check_money (run, gk_row_get_value (row, total));
-      planned_text = gk_check_money (run, planned);
-      finding = gk_check_report (run, "final.under-budget",
-                                 /* Translators: a table and 项 ("表五 2010101 行政运行"), its 决算, its 年初预算 */
-                                 _("%s: the final accounts, %s, are below the year’s budget, %s, and no reason is given. "
-                                   "Type it in the paragraph’s figure editor, the button beside the paragraph on the 情况说明 page."),
-                                 label, final, planned_text);
-      gk_check_add_cell (finding, row, "total");
-      gk_finding_add_place (finding, "budget", key, "reason");
-    }
-}
-
 static void
 check_under_budget (GkCheckRun *run)
 {
-  check_under (run, "final-general", "general");
-  check_under (run, "final-fund", "fund");
-  check_under (run, "final-capital", "capital");
+  gk_check_unexplained_items (run, FALSE);
 }
 
 static const GkCheckDef defs[] = {

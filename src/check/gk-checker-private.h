@@ -362,4 +362,8 @@ int       _gk_checker_compare_findings (gconstpointer a,
                                         gconstpointer b);
 void      _gk_checker_splice           (GkChecker    *self);
 
+/* gk-checker-budget.c: final.over-budget (@over) or final.under-budget */
+void      gk_check_unexplained_items   (GkCheckRun   *run,
+                                        gboolean      over);
+
 G_END_DECLS
