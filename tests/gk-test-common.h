@@ -6,6 +6,7 @@
  * included first, so core tests build without GTK. */
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -82,6 +83,30 @@ gk_test_read_all (const char *path)
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   return contents;
+}
+
+/* A document file's JSON, to alter before loading it with
+ * gk_test_load_json(): a test's own variant of a sample. */
+static inline JsonNode *
+gk_test_read_json (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static inline GkDocument *
+gk_test_load_json (JsonNode *root)
+{
+  g_autofree char *text = json_to_string (root, FALSE);
+  g_autoptr(GError) error = NULL;
+  GkDocument *document = gk_document_load_from_data (text, -1, &error);
+
+  g_assert_no_error (error);
+  return document;
 }
 
 /* Deletes @path and everything under it, without following links; a

@@ -11,6 +11,7 @@
 #include "gk-document-io.h"
 #include "gk-export.h"
 #include "gk-table.h"
+#include "gk-test-common.h"
 
 /* A 决算 enters each figure once: 一般公共预算财政拨款收入 on 收入支出决算总表
  * (财政拨款收入支出决算总表 reads it), 年末 by source derived as 年初 + 收入
@@ -23,23 +24,8 @@ static JsonNode *
 sample_json (void)
 {
   g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), SAMPLE, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
 
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static GkDocument *
-load_json (JsonNode *root)
-{
-  g_autofree char *text = json_to_string (root, FALSE);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load_from_data (text, -1, &error);
-
-  g_assert_no_error (error);
-  return document;
+  return gk_test_read_json (path);
 }
 
 static JsonObject *
@@ -125,7 +111,7 @@ static void
 test_one_entry (void)
 {
   g_autoptr(JsonNode) root = sample_json ();
-  g_autoptr(GkDocument) document = load_json (root);
+  g_autoptr(GkDocument) document = gk_test_load_json (root);
   GkTable *summary = gk_document_get_table (document, "final-summary");
   GkTable *fiscal = gk_document_get_table (document, "final-fiscal-summary");
   g_autoptr(GkChecker) checker = NULL;
@@ -207,7 +193,7 @@ test_old_form (void)
   put (root, "final-fiscal-summary", "general", "total", "296.00");
   put (root, "final-fiscal-summary", "closing", "general", "4.30");
   put (root, "final-fiscal-summary", "closing", "fund", "0.00");
-  document = load_json (root);
+  document = gk_test_load_json (root);
   fiscal = gk_document_get_table (document, "final-fiscal-summary");
   summary = gk_document_get_table (document, "final-summary");
 

@@ -36,23 +36,8 @@ static JsonNode *
 sample_json (void)
 {
   g_autofree char *path = sample_path ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
 
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static GkDocument *
-load_json (JsonNode *root)
-{
-  g_autofree char *text = json_to_string (root, FALSE);
-  g_autoptr(GError) error = NULL;
-  GkDocument *document = gk_document_load_from_data (text, -1, &error);
-
-  g_assert_no_error (error);
-  return document;
+  return gk_test_read_json (path);
 }
 
 static JsonObject *
@@ -243,7 +228,7 @@ static void
 test_round_trip (void)
 {
   g_autoptr(JsonNode) root = sample_json ();
-  g_autoptr(GkDocument) document = load_json (root);
+  g_autoptr(GkDocument) document = gk_test_load_json (root);
   GkTable *fiscal = gk_document_get_table (document, "final-fiscal-summary");
   GkAmount amount = 0;
 
@@ -261,7 +246,7 @@ static void
 test_enter_line (void)
 {
   g_autoptr(JsonNode) root = sample_json ();
-  g_autoptr(GkDocument) document = load_json (root);
+  g_autoptr(GkDocument) document = gk_test_load_json (root);
   GkTable *summary = gk_document_get_table (document, "final-summary");
   GkAmount opening = 1000;
   g_autoptr(GError) error = NULL;
@@ -307,7 +292,7 @@ test_identities (void)
 
   {
     g_autoptr(JsonNode) root = sample_json ();
-    g_autoptr(GkDocument) document = load_json (root);
+    g_autoptr(GkDocument) document = gk_test_load_json (root);
     g_autoptr(GkChecker) checker = gk_checker_new (document);
 
     g_assert_cmpuint (gk_checker_get_n_errors (checker), ==, 0);
@@ -320,7 +305,7 @@ test_identities (void)
       gboolean said = FALSE;
 
       json_object_set_string_member (member (root, breaks[i].path), breaks[i].member, breaks[i].value);
-      document = load_json (root);
+      document = gk_test_load_json (root);
       checker = gk_checker_new (document);
       g_assert_cmpuint (gk_checker_count_rule (checker, breaks[i].rule), >=, 1);
       for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (checker)); k++)
