@@ -103,6 +103,9 @@ static const struct
   { "上年结转和结余", S (GK_SECTION_FINAL_TOTALS), "final-summary:opening" },
   { "使用非财政拨款结余", S (GK_SECTION_FINAL_TOTALS), "final-summary:non-fiscal-balance" },
   { "年末结转和结余", S (GK_SECTION_FINAL_TOTALS), "final-summary:closing" },
+  /* Between 本年支出合计 and 年末结转和结余 on the expenditure side: unnamed,
+   * its figure would be carried over as one more 本年支出合计. */
+  { "结余分配", S (GK_SECTION_FINAL_TOTALS), "final-summary:distribution" },
   { "财政拨款收入", S (GK_SECTION_FINAL_TOTALS), "final-income:fiscal" },
   { "一般公共预算财政拨款收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:general" },
   { "政府性基金预算财政拨款收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:fund" },
