@@ -323,4 +323,11 @@ for what, last, this, change, percent in [
     pct(d, f"{what} 增减幅度", percent, s(last) - s(this), last)
 
 
+d = "gansu-zhouqu-kindergarten-2023"
+eq(d, "年末结转和结余 = 98.45 + 1095.76 - 1193.35 - 0 (stated 5862.89万元)", "5862.89", s("98.45", "1095.76") - s("1193.35"))
+eq(d, "一般公共预算 年末结转和结余 in 元 = (98.45 + 1095.76 - 1193.35) × 10000 (stated 5862.89元)", "5862.89",
+   (s("98.45", "1095.76") - s("1193.35")) * 10000)
+print(f"NOTE  {d}: 5862.89元 is not 0.86万元 rounded either: three figures each rounded to 0.01万元 leave 0.845万元 to 0.875万元, 8450元 to 8750元")
+
+
 print(f"{wrong} wrong")
