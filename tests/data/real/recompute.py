@@ -330,4 +330,15 @@ eq(d, "一般公共预算 年末结转和结余 in 元 = (98.45 + 1095.76 - 1193
 print(f"NOTE  {d}: 5862.89元 is not 0.86万元 rounded either: three figures each rounded to 0.01万元 leave 0.845万元 to 0.875万元, 8450元 to 8750元")
 
 
+d = "shanxi-xinzhou-school-2018"
+eq(d, "总收入 change 1244.27 - 1058.51", "185.76", s("1244.27") - s("1058.51"))
+eq(d, "总支出 change 1095.67 - 1060.87", "34.80", s("1095.67") - s("1060.87"))
+print(f"NOTE  {d}: 总收入 and 总支出 are the 本年 合计s: 1244.27 - 1095.67 = {s('1244.27') - s('1095.67')} is not the "
+      f"年末结转和结余 164.61, so 年初结转和结余 = 1095.67 + 164.61 - 1244.27 = {s('1095.67', '164.61') - s('1244.27')} (not stated)")
+eq(d, "一般公共预算: 收入总计 = 本年支出 + 年末结转和结余 (stated 1085.31)", "1085.31", s("1070.67", "30.65"))
+print(f"NOTE  {d}: 1085.31 + 16.01 = {s('1085.31', '16.01')}: the 收入总计 of 一般公共预算 is its 本年收入, if 年初 is all its own; "
+      "表四 is not held, so this is not checked")
+eq(d, "政府采购 = 13.99 + 31.25", "45.24", s("13.99", "31.25"))
+
+
 print(f"{wrong} wrong")
