@@ -86,8 +86,10 @@ static const struct
    * (gk-checker-pairs.c). */
   { "收入总计", S (GK_SECTION_FINAL_TOTALS), "final-summary:grand-total" },
   { "支出总计", S (GK_SECTION_FINAL_TOTALS), "final-summary:expenditure-grand-total" },
-  { "总收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:grand-total" },
-  { "总支出", S (GK_SECTION_FINAL_TOTALS), "final-summary:expenditure-grand-total" },
+  /* 收入总计 in "总收入581.45万元，其中本年收入390.55万元", 本年收入合计 in
+   * "决算总收入1244.27万元 … 年末结转和结余164.61万元": not sure, nobody's. */
+  { "总收入", S (GK_SECTION_FINAL_TOTALS), "-" },
+  { "总支出", S (GK_SECTION_FINAL_TOTALS), "-" },
   { "收支总计", S (GK_SECTION_FINAL_TOTALS), "-" },
   { "收入支出总计", S (GK_SECTION_FINAL_TOTALS), "-" },
   { "收入支出决算总计", S (GK_SECTION_FINAL_TOTALS), "-" },
@@ -103,6 +105,14 @@ static const struct
   { "上年结转和结余", S (GK_SECTION_FINAL_TOTALS), "final-summary:opening" },
   { "使用非财政拨款结余", S (GK_SECTION_FINAL_TOTALS), "final-summary:non-fiscal-balance" },
   { "年末结转和结余", S (GK_SECTION_FINAL_TOTALS), "final-summary:closing" },
+  /* Between 本年支出合计 and 年末结转和结余 on the expenditure side: unnamed,
+   * its figure would be carried over as one more 本年支出合计. */
+  { "结余分配", S (GK_SECTION_FINAL_TOTALS), "final-summary:distribution" },
+  /* Parts of 年末结转和结余 no table line holds: not 项目支出 or 基本支出. */
+  { "项目支出结转和结余", S (GK_SECTION_FINAL_TOTALS), "-" },
+  { "基本支出结转和结余", S (GK_SECTION_FINAL_TOTALS), "-" },
+  { "项目支出结转", S (GK_SECTION_FINAL_TOTALS), "-" },
+  { "基本支出结转", S (GK_SECTION_FINAL_TOTALS), "-" },
   { "财政拨款收入", S (GK_SECTION_FINAL_TOTALS), "final-income:fiscal" },
   { "一般公共预算财政拨款收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:general" },
   { "政府性基金预算财政拨款收入", S (GK_SECTION_FINAL_TOTALS), "final-summary:fund" },
@@ -618,6 +628,52 @@ names_a_quantity (const char *clause)
   return FALSE;
 }
 
+/* 表一's own totals and 结转和结余, which count every source of money. */
+static gboolean
+is_summary_total (const char *subject)
+{
+  static const char * const totals[] = {
+    "final-summary:grand-total", "final-summary:expenditure-grand-total", "final-summary:income-total",
+    "final-summary:expenditure-total", "final-summary:opening", "final-summary:closing",
+    "final-summary:non-fiscal-balance", "final-summary:distribution",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
+    if (g_str_equal (subject, totals[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "2018年度一般公共预算收入总计1085.31万元，本年支出1070.67万元": the sentence
+ * names one kind of 财政拨款 before @end, other than inside a name the
+ * reader knows ("一般公共预算财政拨款收入" is a source of 表一). */
+static gboolean
+names_fund_before (GArray     *names,
+                   const char *text,
+                   gsize       from,
+                   gsize       end)
+{
+  static const char * const funds[] = { "一般公共预算", "政府性基金预算", "国有资本经营预算" };
+  g_autofree char *span = g_strndup (text + from, end - from);
+
+  for (guint f = 0; f < G_N_ELEMENTS (funds); f++)
+    for (const char *at = strstr (span, funds[f]); at != NULL; at = strstr (at + 1, funds[f]))
+      {
+        gsize position = (gsize) (at - span) + from;
+        gboolean inside = FALSE;
+
+        for (guint i = 0; !inside && i < names->len; i++)
+          {
+            const GkNameAt *o = &g_array_index (names, GkNameAt, i);
+
+            inside = o->start <= position && position < o->end;
+          }
+        if (!inside)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 is_column_total (const char *subject)
 {
@@ -700,6 +756,9 @@ gk_check_subject_at (GArray     *names,
           const char *narrowing = strstr (before, "其中");
 
           if (g_str_equal (named->subject, "-"))
+            return NULL;
+          /* Of that kind of 财政拨款 (表四's column), not of 表一. */
+          if (is_summary_total (named->subject) && names_fund_before (names, text, from, named->start))
             return NULL;
           /* "行政运行（项）100万元，其中：基本支出 …" is of the item, not of
            * the whole: that item's column ("general-expenditure/2010301:basic"). */

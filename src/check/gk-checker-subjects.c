@@ -154,6 +154,9 @@ final_prior_key (GkCheckRun *run,
     return g_strdup ("expenditure.total");
   if (g_str_equal (line, "closing"))
     return g_strdup ("closing.total");
+  /* 结余分配 is no income, and no last year's figure is kept for it. */
+  if (g_str_equal (line, "distribution"))
+    return NULL;
   return g_strconcat ("income.", line, NULL);
 }
 
