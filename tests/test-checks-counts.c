@@ -207,6 +207,45 @@ test_duji (void)
                  "50人次", "500");
 }
 
+/* 黑龙江 hlx 2018, 桃江 2019 and 外交部 2014 (its comma typed as ASCII). */
+static const char hlx[] = "2018年公务接待24批次，210人次，支出2.05万元。";
+static const char taojiang[] = "无因公出国（境）人数，公务用车保有量为2辆，国内公务接待批次为520个，接待人次为4200人。";
+static const char waijiaobu[] =
+  "因公出国(境)团组729个,总计2143人次；2014年度未购置车辆；公务接待共75批次,接待人数1070人次。";
+
+static void
+test_other_wordings (void)
+{
+  g_autoptr(GkDocument) document = gk_test_final_document ("某单位", 2018);
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+  const char *id = "k.final-sangong.vehicle";
+
+  set_count (document, "reception-batches", 24);
+  set_count (document, "reception-people", 210);
+  gk_test_final_set (document, "final-sangong", NULL, "reception-final", "2.05");
+  assert_silent (document, checker, id, hlx);
+  assert_broken (document, checker, id, hlx, "24批次", "42批次", "reception-batches", "42批次", "24");
+  assert_broken (document, checker, id, hlx, "210人次", "201人次", "reception-people", "201人次", "210");
+
+  g_object_set (document, "year", 2019, NULL);
+  set_count (document, "reception-batches", 520);
+  set_count (document, "reception-people", 4200);
+  assert_silent (document, checker, id, taojiang);
+  assert_broken (document, checker, id, taojiang, "为520个", "为502个", "reception-batches", "502个", "520");
+  assert_broken (document, checker, id, taojiang, "4200人", "4020人", "reception-people", "4020人", "4200");
+
+  g_object_set (document, "year", 2014, NULL);
+  set_count (document, "abroad-groups", 729);
+  set_count (document, "abroad-people", 2143);
+  set_count (document, "reception-batches", 75);
+  set_count (document, "reception-people", 1070);
+  assert_silent (document, checker, id, waijiaobu);
+  assert_broken (document, checker, id, waijiaobu, "729个", "792个", "abroad-groups", "792个", "729");
+  assert_broken (document, checker, id, waijiaobu, "2143人次", "2134人次", "abroad-people", "2134人次", "2143");
+  assert_broken (document, checker, id, waijiaobu, "75批次", "57批次", "reception-batches", "57批次", "75");
+  assert_broken (document, checker, id, waijiaobu, "1070人次", "1007人次", "reception-people", "1007人次", "1070");
+}
+
 /* 梧州 2020: the unit's own 团组, those of others it joined, then the
  * whole; and the 普陀 sample's wording with its spaces. */
 static const char wuzhou[] =
@@ -339,6 +378,7 @@ main (int   argc,
 
   g_test_add_func ("/checks-counts/luzhai", test_luzhai);
   g_test_add_func ("/checks-counts/duji", test_duji);
+  g_test_add_func ("/checks-counts/other-wordings", test_other_wordings);
   g_test_add_func ("/checks-counts/parts-and-spaces", test_parts_and_spaces);
   g_test_add_func ("/checks-counts/unsure", test_unsure);
   g_test_add_func ("/checks-counts/twice-and-held", test_twice_and_held);
