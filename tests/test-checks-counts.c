@@ -207,7 +207,7 @@ test_duji (void)
                  "50人次", "500");
 }
 
-/* 黑龙江 hlx 2018, 桃江 2019 and 外交部 2014 (its comma typed as ASCII). */
+/* hlx.gov.cn 2018 (its place not named), 桃江 2019 and 外交部 2014 (its comma typed as ASCII). */
 static const char hlx[] = "2018年公务接待24批次，210人次，支出2.05万元。";
 static const char taojiang[] = "无因公出国（境）人数，公务用车保有量为2辆，国内公务接待批次为520个，接待人次为4200人。";
 static const char waijiaobu[] =
