@@ -11,6 +11,8 @@
 #include "gk-amount.h"
 #include "gk-document.h"
 #include "gk-document-io.h"
+#include "gk-explanation.h"
+#include "gk-prior.h"
 #include "gk-xlsx-reader.h"
 #include "gk-test-common.h"
 
@@ -126,6 +128,36 @@ test_amount_writer_refuses_negative (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* A last year's figure the file could not hold is named as the text
+ * names it, not by its key. */
+static void
+test_amount_writer_names_prior (void)
+{
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
+  GkExplanation *explanation = gk_document_get_explanation (document);
+  GkPrior *prior = gk_explanation_lookup_prior (explanation, "function.2010301");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (prior);
+  g_assert_true (gk_document_check_writable (document, &error));
+  g_object_set (prior, "amount", (gint64) -100, NULL);
+  g_assert_false (gk_document_check_writable (document, &error));
+  g_assert_error (error, GK_AMOUNT_ERROR, GK_AMOUNT_ERROR_NEGATIVE);
+  g_assert_nonnull (strstr (error->message, "2010301 行政运行"));
+  g_assert_null (strstr (error->message, "function.2010301"));
+  g_clear_error (&error);
+
+  /* A “三公” item, by its name. */
+  g_object_set (prior, "amount", (gint64) 100, NULL);
+  g_assert_true (gk_document_check_writable (document, NULL));
+  prior = gk_explanation_lookup_prior (explanation, "sangong.reception");
+  g_assert_nonnull (prior);
+  g_object_set (prior, "amount", (gint64) -100, NULL);
+  g_assert_false (gk_document_check_writable (document, &error));
+  g_assert_nonnull (strstr (error->message, "公务接待费"));
+  g_assert_null (strstr (error->message, "sangong.reception"));
+}
+
 /* xlsx-87-amount-neg.xlsx, xlsx-88-amount-paren.xlsx: "-5" and "(5.00)"
  * were imported, and the file saved from them could never be reopened.
  * Either the import refuses them or what it makes saves and reopens.
@@ -182,6 +214,7 @@ main (int   argc,
   g_test_add_func ("/amount-entered/rule", test_amount_entered_rule);
   g_test_add_func ("/amount-entered/negative-cell-refused", test_amount_negative_cell_refused);
   g_test_add_func ("/amount-entered/writer-refuses-negative", test_amount_writer_refuses_negative);
+  g_test_add_func ("/amount-entered/writer-names-prior", test_amount_writer_names_prior);
   g_test_add_func ("/amount-entered/xlsx-negative-reopens", test_amount_xlsx_negative_reopens);
 
   return g_test_run ();

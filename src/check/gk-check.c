@@ -90,10 +90,10 @@ static const GkCheckRule rules[] = {
   /* 情况说明 */
   { "narrative.figure", GK_CHECK_SEVERITY_ERROR,
     N_("Figure in the text differs from the tables"),
-    N_("Every amount typed in 情况说明 for something the tables hold (a total, a 类/款/项, a project, a “三公” item, a change against last year) matches the tables.") },
+    N_("Every amount typed in 情况说明 for something the tables hold (a total, a 类/款/项, a project, a “三公” item, a change against last year) matches the tables; in a 决算, each “三公” count the text states (团组, 人次, 批次, cars bought and held) is the one typed for it.") },
   { "narrative.count-twice", GK_CHECK_SEVERITY_ERROR,
     N_("One count stated twice with different values"),
-    N_("A count the text states in two places (公务用车保有量) is the same in both.") },
+    N_("A count the text states in two places (公务用车保有量, a “三公” 团组, 人次 or 批次, cars bought) is the same in both.") },
   { "narrative.shares", GK_CHECK_SEVERITY_ERROR,
     N_("Share is wrong or shares do not add up"),
     N_("A share (占x%) is the part over the whole rounded to two decimals by largest remainder, and the shares of a whole add up to 100%.") },

@@ -649,7 +649,10 @@ static void
 check_counts_twice (GkCheckRun *run,
                     GPtrArray  *texts)
 {
-  static const char * const once[] = { "vehicles:held" };
+  static const char * const once[] = { "vehicles:held", "sangong-count:abroad-groups", "sangong-count:abroad-people",
+                                       "sangong-count:vehicles-bought", "sangong-count:reception-batches",
+                                       "sangong-count:reception-people", "sangong-count:foreign-batches",
+                                       "sangong-count:foreign-people" };
 
   for (guint k = 0; k < G_N_ELEMENTS (once); k++)
     {

@@ -264,6 +264,15 @@ GkClaimText *gk_claim_text_parse       (GkDocument  *document,
                                         guint        section,
                                         const char  *text);
 void         gk_claim_text_free        (GkClaimText *text);
+/* The “三公” counts of a text (gk-checker-counts.c). */
+gboolean     gk_check_count_claim      (GkDocument  *document,
+                                        const char  *text,
+                                        guint        section,
+                                        gsize        sentence,
+                                        gsize        offset,
+                                        gsize        length,
+                                        GkClaim     *claim);
+void         gk_check_counts_settle    (GkClaimText *text);
 GPtrArray   *gk_check_list_items       (const char  *text,
                                         gsize       *list_start);
 gboolean     gk_check_names_close      (const char  *a,

@@ -445,8 +445,30 @@ gk_check_resolve (GkCheckRun *run,
       return FALSE;
     }
 
-  /* 公务用车保有量 in a 决算's “三公” text: the vehicles its 国有资产
-   * section counts, where the document has them by kind. */
+  /* A count a 决算's “三公” text states (gk-checker-counts.c), against the
+   * fact typed for it; nothing to compare while it is not typed. */
+  if (g_str_has_prefix (key, "sangong-count:"))
+    {
+      g_autofree char *property = g_strconcat ("sangong-", key + strlen ("sangong-count:"), NULL);
+      g_autofree char *path = g_strconcat ("sangong/", key + strlen ("sangong-count:"), NULL);
+      GkFinalFacts *facts = gk_document_get_final_facts (run->document);
+      const char *unit_note;
+
+      s->rule = "narrative.figure";
+      s->label = g_strdup (gk_final_facts_name (property));
+      /* "因公出国（境）团组（个）": the unit is the figure's. */
+      if ((unit_note = g_strrstr (s->label, "（")) != NULL && g_str_has_suffix (s->label, "）") &&
+          g_utf8_strlen (unit_note, -1) == 3)
+        s->label[unit_note - s->label] = '\0';
+      s->has_count = facts != NULL && gk_final_facts_is_set (facts, property);
+      s->count = s->has_count ? gk_final_facts_get_count (facts, property) : 0;
+      subject_place (s, "explanation", "final", path);
+      return TRUE;
+    }
+
+  /* 公务用车保有量 in a 决算's “三公” text: the count typed for the “三公”
+   * paragraph where it is, else the vehicles its 国有资产 section counts,
+   * where the document has them by kind. */
   if (g_str_equal (key, "vehicles:held"))
     {
       static const char * const kinds[] = { "vehicles-ministerial", "vehicles-principal", "vehicles-confidential",
@@ -455,6 +477,14 @@ gk_check_resolve (GkCheckRun *run,
       GkFinalFacts *facts = gk_document_get_final_facts (run->document);
 
       s->rule = "narrative.figure";
+      if (facts != NULL && gk_final_facts_is_set (facts, "sangong-vehicles-held"))
+        {
+          s->label = g_strdup ("公务用车保有量");
+          s->has_count = TRUE;
+          s->count = gk_final_facts_get_count (facts, "sangong-vehicles-held");
+          subject_place (s, "explanation", "final", "sangong/vehicles-held");
+          return TRUE;
+        }
       s->label = g_strdup ("国有资产占用情况 车辆合计");
       for (guint i = 0; facts != NULL && i < G_N_ELEMENTS (kinds); i++)
         if (gk_final_facts_is_set (facts, kinds[i]))

@@ -60,6 +60,7 @@ unit_at (const char *p,
     { "万元", UNIT_WANYUAN }, { "亿元", UNIT_YIYUAN }, { "元", UNIT_YUAN },
     { "%", UNIT_PERCENT },
     { "平方米", UNIT_AREA },
+    { "人次", UNIT_COUNT }, { "批次", UNIT_COUNT }, { "次", UNIT_COUNT },
     { "个", UNIT_COUNT }, { "辆", UNIT_COUNT }, { "人", UNIT_COUNT }, { "名", UNIT_COUNT },
     { "家", UNIT_COUNT }, { "台", UNIT_COUNT },
   };
@@ -749,6 +750,8 @@ gk_claim_text_parse (GkDocument *document,
               g_free (claim->subject);
               claim->subject = g_strdup ("planned:vehicles");
             }
+          if (!gk_check_count_claim (document, t, section, sentence, offset, number_length + unit_length, claim))
+            goto skip;
           claim->written = g_strdup_printf ("%s%.*s", word ? word : "",
                                             (int) (number_length + unit_length), t + offset);
           break;
@@ -861,6 +864,7 @@ gk_claim_text_parse (GkDocument *document,
         }
     }
   gk_check_pair_state_clear (&pairs);
+  gk_check_counts_settle (result);
   result->scanned = scan.read;
   return result;
 }

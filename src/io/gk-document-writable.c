@@ -6,6 +6,7 @@
 #include "gk-document-io.h"
 #include "gk-document-private.h"
 #include "gk-fields.h"
+#include "gk-narrative.h"
 
 /* The writer refuses what the reader would refuse, so that no save makes a
  * file that cannot be opened again: the document's figures and year are
@@ -98,8 +99,9 @@ check_explanation (GkDocument  *document,
   for (guint i = 0; i < g_list_model_get_n_items (priors); i++)
     {
       g_autoptr(GkPrior) prior = g_list_model_get_item (priors, i);
-      /* Translators: %s is the key of a figure, such as income.general */
-      g_autofree char *what = g_strdup_printf (_("last year's %s"), gk_prior_get_key (prior));
+      g_autofree char *named = gk_narrative_describe_key (document, gk_prior_get_key (prior));
+      /* Translators: %s is what a figure stands for, such as 公务接待费 or 2010301 行政运行 */
+      g_autofree char *what = g_strdup_printf (_("last year's %s"), named);
 
       if (!check_fields (prior, what, error))
         return FALSE;

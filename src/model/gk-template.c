@@ -416,7 +416,8 @@ parse_table (GkTemplate  *self,
   }
   t->landscape = g_strcmp0 (orientation, "landscape") == 0;
   if (!get_boolean (obj, "optional", where, &t->optional, error) ||
-      !get_boolean (obj, "side-by-side", where, &t->paired, error))
+      !get_boolean (obj, "side-by-side", where, &t->paired, error) ||
+      !get_boolean (obj, "every-row", where, &t->every_row, error))
     return FALSE;
   if (t->paired && t->kind != GK_TABLE_KIND_ECONOMIC)
     return invalid (error, where, _("only an economic table is printed “side-by-side”"));

@@ -121,6 +121,7 @@ typedef struct
   GkMoneyUnit  unit;        /* that unit, when has_unit */
   char        *note;        /* the template's printed note (注：本表反映…), or NULL */
   gboolean     paired;      /* economic: printed in two halves side by side (决算's 基本支出表) */
+  gboolean     every_row;   /* the published table lists every row, those of 0.00 too (上海's 表六) */
 } GkTableSchema;
 
 /* A section of 情况说明 as the template outlines it: its title ({unit} and
