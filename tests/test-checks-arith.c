@@ -78,6 +78,10 @@ static const Case cases[] = {
   /* After a numbered item of one amount (梧州 2021): 17.40 / 25.78 = 67.49%. */
   { TRUE, "k.final-income", ITEM "下降67.5%，主要原因是人员减少。", "narrative.change-percent", 0 },
   { TRUE, "k.final-income", ITEM "下降76.5%，主要原因是人员减少。", "narrative.change-percent", 1 },
+  { TRUE, "k.final-income", "（一）一般公共预算财政拨款收入390.55万元。比上年增加10.55万元，增长2.78%，主要原因是人员增加。",
+    "narrative.change-percent", 0 },
+  { TRUE, "k.final-income", "（一）一般公共预算财政拨款收入390.55万元。比上年增加10.55万元，增长2.60%，主要原因是人员增加。",
+    "narrative.change-percent", 1 },
   /* … not after an item that is not numbered, or states two amounts. */
   { TRUE, "k.final-income",
     "上级补助收入8.38万元，为事业单位开展业务活动取得的收入。较2024年度决算数减少17.40万元，下降76.5%。",
