@@ -791,8 +791,12 @@ check_text (GkCheckRun  *run,
       /* "1.上级补助收入8.38万元，为…。较2020年度决算数减少17.40万元": a
        * sentence that starts with its comparison, after a numbered item
        * of one amount. */
-      if (p > 0 && sentence_end_at (g_utf8_prev_char (t + p)) && numbered_item_before (t, p, &item, &amount))
-        groups = groups_from (t, p, year);
+      if (p > 0 && sentence_end_at (g_utf8_prev_char (t + p)))
+        {
+          groups = groups_from (t, p, year);
+          if (groups->len > 0 && !numbered_item_before (t, p, &item, &amount))
+            g_array_set_size (groups, 0);
+        }
       if ((groups == NULL || groups->len == 0) && figure_at (t, p, &amount))
         {
           g_clear_pointer (&groups, g_array_unref);
