@@ -52,7 +52,12 @@ static const Case cases[] = {
     "narrative.change-percent", 0 },
   { TRUE, "k.final-running", "支出决算5.48万元，比预算增加0万元，比去年增加1.55万元，增长28.3%。",
     "narrative.change-base", 1 },
+  /* The comparison said again, or as 同比. */
+  { TRUE, "k.final-running", RUNNING "比2024年度增长2.60%。", "narrative.change-percent", 1 },
+  { TRUE, "k.final-running", RUNNING "同比增长2.60%。", "narrative.change-percent", 1 },
+  { TRUE, "k.final-running", RUNNING "同比增长2.59%。", "narrative.change-percent", 0 },
   /* Another base said for the percentage: nothing to set them against. */
+  { TRUE, "k.final-running", "机关运行经费支出12万元，比上年预算增加2万元，比上年决算增长50%。", "narrative.change-percent", 0 },
   { TRUE, "k.final-running", "机关运行经费支出12万元，比年初预算增加2万元，比上年增长50%。", "narrative.change-percent", 0 },
   { TRUE, "k.final-running", "机关运行经费支出12万元，比年初预算增加2万元，比上年增长50%。", "narrative.change-base", 0 },
   /* Figures rounded: 0.05 / 9.95 = 0.50%, but 0.045 … 0.055 over 9.94 … 9.96

@@ -57,6 +57,8 @@ typedef struct
   Figure   percent;
   int      percent_direction;
   gsize    start;             /* where its words start */
+  gsize    compared;          /* where the words of what it is against start */
+  gsize    compared_length;
   gsize    end;               /* and end */
 } Group;
 
@@ -284,6 +286,8 @@ group_at (const char *t,
   p = skip_comma (t, at);
   if ((n = comparison_at (t, p, year, &group->compare, group)) == 0)
     return 0;
+  group->compared = p;
+  group->compared_length = n - p;
   p = n;
   /* "与上年持平": a comparison without figures; the next may follow. */
   if ((n = word_at (t + p, "持平")) > 0 || (n = word_at (t + p, "无增减变化")) > 0 ||
@@ -310,9 +314,12 @@ group_at (const char *t,
   if (group->has_before && group->before.unit == UNIT_NONE)
     group->before.unit = group->change.unit;
   p = group->change.end;
-  n = skip_comma (t, p);
-  if ((n = percent_word_at (t + n, &group->percent_direction, &group->percent_word)) > 0 &&
-      figure_at (t, skip_comma (t, p) + n, &group->percent) && group->percent.unit == UNIT_PERCENT)
+  at = skip_comma (t, p);
+  /* "比上年增加4.68万元，同比增长2.59%": the same comparison again. */
+  if (group->compare == COMPARE_PRIOR)
+    at += word_at (t + at, "同比");
+  if ((n = percent_word_at (t + at, &group->percent_direction, &group->percent_word)) > 0 &&
+      figure_at (t, at + n, &group->percent) && group->percent.unit == UNIT_PERCENT)
     {
       group->has_percent = TRUE;
       return group->percent.end;
@@ -814,7 +821,23 @@ check_text (GkCheckRun  *run,
           continue;
         }
       for (guint i = 0; i < groups->len; i++)
-        check_group (run, text, &amount, &g_array_index (groups, Group, i));
+        {
+          Group *g = &g_array_index (groups, Group, i);
+          const Group *next = i + 1 < groups->len ? &g_array_index (groups, Group, i + 1) : NULL;
+
+          /* "比上年增加4.68万元，比上年增长2.59%": one comparison said twice. */
+          if (g->has_change && !g->has_percent && next != NULL && !next->has_change && next->has_percent &&
+              !next->has_before && !g->has_before && next->compared_length == g->compared_length &&
+              strncmp (t + next->compared, t + g->compared, g->compared_length) == 0)
+            {
+              g->has_percent = TRUE;
+              g->percent = next->percent;
+              g->percent_direction = next->percent_direction;
+              g->percent_word = next->percent_word;
+              i++;
+            }
+          check_group (run, text, &amount, g);
+        }
       p = g_array_index (groups, Group, groups->len - 1).end;
     }
 }
