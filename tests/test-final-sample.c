@@ -173,8 +173,9 @@ test_findings (void)
   gk_test_run_gongkai (NULL, NULL, &run, args);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "1 error, 0 warnings"));
-  g_assert_nonnull (strstr (run.out, "narrative.change-percent"));
-  g_assert_nonnull (strstr (run.out, "2.59%"));
+  g_assert_true (g_str_has_prefix (run.out, "error narrative.change-percent narrative/k.final-running: "));
+  g_assert_nonnull (strstr (run.out, "“增长2.60%”"));
+  g_assert_nonnull (strstr (run.out, "Write “增长2.59%”."));
 
   read_as_printed (document);
   checker = gk_checker_new (document);
