@@ -282,6 +282,25 @@ test_item_subject (void)
     g_assert_cmpint (((GkClaim *) two->claims->pdata[i])->kind, !=, GK_CLAIM_CHANGE);
 }
 
+/* An edit of the paragraph is checked again, and its finding goes once
+ * the figures agree. */
+static void
+test_edit (void)
+{
+  g_autoptr(GkDocument) document = gk_test_final_document ("测试局", 2025);
+  g_autoptr(GkChecker) checker = gk_checker_new (document);
+
+  gk_document_set_hand_written (document, "k.final-running", RUNNING "增长2.59%。");
+  gk_checker_update (checker);
+  g_assert_cmpuint (count_on (checker, "narrative.change-percent", "k.final-running"), ==, 0);
+  gk_document_set_hand_written (document, "k.final-running", RUNNING "增长2.60%。");
+  gk_checker_update (checker);
+  g_assert_cmpuint (count_on (checker, "narrative.change-percent", "k.final-running"), ==, 1);
+  gk_document_set_hand_written (document, "k.final-running", RUNNING "增长2.59%。");
+  gk_checker_update (checker);
+  g_assert_cmpuint (count_on (checker, "narrative.change-percent", "k.final-running"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,5 +316,6 @@ main (int   argc,
   g_test_add_func ("/checks-arith/once-with-tables", test_once_with_tables);
   g_test_add_func ("/checks-arith/reason-figures", test_reason_figures);
   g_test_add_func ("/checks-arith/item-subject", test_item_subject);
+  g_test_add_func ("/checks-arith/edit", test_edit);
   return g_test_run ();
 }
