@@ -102,7 +102,7 @@ static const GkCheckRule rules[] = {
     N_("A change against last year is divided by last year's figure, not this year's.") },
   { "narrative.change-percent", GK_CHECK_SEVERITY_ERROR,
     N_("Percentage of change is wrong"),
-    N_("A change of 增长/下降 x%, with x = (this year − last year) / last year × 100, is rounded as written.") },
+    N_("A change of 增长/下降 x%, with x = (this year − last year) / last year × 100, is rounded as written; where a sentence states the change itself, its own figures give x, whether or not a table holds them.") },
   { "narrative.change-word", GK_CHECK_SEVERITY_ERROR,
     N_("Wrong word for a change"),
     N_("A rise is 增加/增长, a fall 减少/下降, no change 持平.") },

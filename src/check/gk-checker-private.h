@@ -62,6 +62,7 @@ const GkCheckDef *gk_check_stated_defs    (guint *n_defs);
 const GkCheckDef *gk_check_budget_defs    (guint *n_defs);
 const GkCheckDef *gk_check_final_defs     (guint *n_defs);
 const GkCheckDef *gk_check_final_reasons_defs (guint *n_defs);
+const GkCheckDef *gk_check_arith_defs     (guint *n_defs);
 
 /* The hand-written paragraphs of 情况说明, read (GkClaimText, by id). */
 GPtrArray        *gk_check_hand_written_texts (GkCheckRun *run);
@@ -208,6 +209,7 @@ typedef struct
   gboolean     wording;     /* a change said without a figure ("决算数小于预算数") */
   gboolean     or_equal;    /* wording: "未超过" allows no change */
   gboolean     magnitude;   /* a change without its direction ("差值为0.9万元") */
+  gboolean     in_reason;   /* a change said as the reason of another ("主要原因是基本支出增加50万元") */
 } GkClaim;
 
 typedef struct
@@ -281,6 +283,20 @@ char        *gk_check_name_without_parent (const char *name,
                                            const char *parent_name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkClaimText, gk_claim_text_free)
+
+/* A sentence's own arithmetic, and whose its figures are: gk-checker-arith.c */
+const char  *gk_check_item_subject     (GPtrArray   *claims,
+                                        const char  *text,
+                                        gsize        sentence,
+                                        gsize        offset,
+                                        guint        year);
+gboolean     gk_check_in_reason        (const char  *text,
+                                        gsize        sentence,
+                                        gsize        offset);
+const char  *gk_check_reason_subject   (GArray      *names,
+                                        const char  *text,
+                                        gsize        lead,
+                                        gsize        offset);
 
 /* Paired names ("收、支总计各是A、B万元"): gk-checker-pairs.c */
 typedef struct

@@ -560,7 +560,8 @@ gk_claim_text_parse (GkDocument *document,
       guint decimals;
       Unit unit;
       g_autofree char *lead = NULL;
-      const char *reason;
+      gboolean in_reason;
+      const char *item;
       const char *word;
       int direction = 0;
       GkClaim *claim;
@@ -580,7 +581,7 @@ gk_claim_text_parse (GkDocument *document,
           p += flat;
           previous_end = p - t;
           /* A bare "与上年持平" in a sentence that names nothing is no one's. */
-          if (subject == NULL || !certain || strstr (before, "原因") != NULL || g_str_has_suffix (before, "基本"))
+          if (subject == NULL || !certain || gk_check_in_reason (t, from, offset) || g_str_has_suffix (before, "基本"))
             continue;
           claim = g_new0 (GkClaim, 1);
           claim->kind = GK_CLAIM_CHANGE;
@@ -656,21 +657,28 @@ gk_claim_text_parse (GkDocument *document,
           names_compared_year (lead, gk_document_get_year (document)))
         continue;
 
-      /* What follows 原因 is free text, not a figure of the tables. */
-      reason = g_strrstr_len (t + sentence, offset - sentence, "原因");
-      if (reason != NULL)
-        continue;
-
-      /* A share is of the name before 占, whatever the words after it. */
-      if (unit == UNIT_PERCENT && !ends_with_completion (lead))
+      /* What follows 原因 is free text, not a figure of the tables, but for
+       * the change of a quantity it names alone; "1.上级补助收入8.38万元，…。较
+       * 上年减少17.40万元" is of the item before. */
+      in_reason = gk_check_in_reason (t, sentence, offset);
+      if (!in_reason && unit == UNIT_PERCENT && !ends_with_completion (lead))
         share = g_strrstr (lead, "占");
-      subject = section == GK_SECTION_FINAL_TOTALS && share == NULL ? gk_check_pair_at (names, sentence, offset)
-                                                                     : NULL;
+      subject = in_reason || section != GK_SECTION_FINAL_TOTALS || share != NULL ? NULL
+                : gk_check_pair_at (names, sentence, offset);
       certain = subject != NULL;
-      if (subject == NULL)
-        subject = gk_check_subject_at (names, t, sentence,
-                                       share != NULL ? (gsize) (share - lead) + from : offset,
+      if (in_reason)
+        certain = (subject = unit == UNIT_COUNT || unit == UNIT_AREA ? NULL
+                             : gk_check_reason_subject (names, t, sentence, offset)) != NULL;
+      else if (subject == NULL)
+        subject = gk_check_subject_at (names, t, sentence, share != NULL ? (gsize) (share - lead) + from : offset,
                                        fallback, &certain);
+      item = certain || in_reason || share != NULL ? NULL
+             : gk_check_item_subject (result->claims, t, sentence, offset, gk_document_get_year (document));
+      if (item != NULL)
+        {
+          subject = item;
+          certain = TRUE;
+        }
       if (subject == NULL)
         continue;
       claim = g_new0 (GkClaim, 1);
@@ -679,6 +687,7 @@ gk_claim_text_parse (GkDocument *document,
       claim->decimals = decimals;
       claim->subject = g_strdup (subject);
       claim->certain = certain;
+      claim->in_reason = in_reason;
       word = ends_with_change (lead, &direction);
       /* "各减少1267.86、2570.97万元": the pair's second figure has the first's word. */
       if (word == NULL && g_str_has_prefix (subject, "pair:") && pairs.word != NULL &&
@@ -851,7 +860,8 @@ gk_claim_text_parse (GkDocument *document,
             }
         }
       reason = g_strstr_len (t + claim->offset, end - claim->offset, "原因");
-      claim->has_reason = reason != NULL;
+      /* A change given as a reason needs none of its own. */
+      claim->has_reason = reason != NULL || claim->in_reason;
       if (reason != NULL)
         {
           const char *stop = reason;

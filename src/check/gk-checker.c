@@ -507,6 +507,8 @@ gk_checker_constructed (GObject *object)
   add_instances (self, defs, n_defs);
   defs = gk_check_narrative_defs (&n_defs);
   add_instances (self, defs, n_defs);
+  defs = gk_check_arith_defs (&n_defs);
+  add_instances (self, defs, n_defs);
   defs = gk_check_paragraph_defs (&n_defs);
   add_instances (self, defs, n_defs);
   defs = gk_check_outline_defs (&n_defs);
