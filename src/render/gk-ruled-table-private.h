@@ -42,6 +42,7 @@ typedef struct
   gint8       alignment;
   guint8      indent;          /* ems */
   float       wrap;            /* measured: the width its text wraps at */
+  guint       shaped;          /* measured: its glyphs, kept by the typesetter, or 0 */
 } Cell;
 
 typedef struct

@@ -518,8 +518,15 @@ cell_height (GkRuledTable *self,
 {
   double text;
 
+  cell->shaped = 0;
   if (gk_typesetter_fits_one_line (typesetter, cell->style, cell->text, cell->wrap))
     text = gk_typesetter_line_height (typesetter, cell->style);
+  /* Drawn from the glyphs measured here rather than shaped again; a
+   * heading, repeated on every page, keeps its own layout. */
+  else if (cell->style != GK_TEXT_TABLE_HEADER &&
+           (cell->shaped = _gk_typesetter_shape_cell (typesetter, cell->style, cell->text, cell->wrap,
+                                                      cell->alignment)) != 0)
+    text = (double) _gk_typesetter_get_shaped_height (typesetter, cell->shaped) / PANGO_SCALE;
   else
     text = gk_typesetter_text_height (typesetter, cell->style, cell->text, cell->wrap);
   return text + 2 * PAD_Y;

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by gk-typesetter.c and gk-typesetter-text.c. */
+/* Shared by gk-typesetter.c, gk-typesetter-text.c and
+ * gk-typesetter-shaped.c. */
 
 #define WORD_JOINER 0x2060
 #define ZERO_WIDTH_SPACE 0x200B
@@ -29,5 +30,88 @@ gboolean _gk_typesetter_cache_lookup (GHashTable **young,
                                       guint        size,
                                       const char  *key,
                                       gpointer    *value);
+
+/* Texts shaped when measured, kept to be drawn (gk-typesetter-shaped.c). */
+typedef struct _GkShapedStore GkShapedStore;
+
+void     _gk_shaped_store_free               (GkShapedStore   *store);
+guint    _gk_typesetter_count_stretch_points (PangoLayoutLine *line,
+                                              const char      *text);
+gboolean _gk_typesetter_has_colour           (PangoLayout     *layout);
+void     _gk_typesetter_begin_batch          (GkTypesetter    *self,
+                                              cairo_t         *cr);
+void     _gk_typesetter_commit_run           (GkTypesetter        *self,
+                                              cairo_scaled_font_t *font);
+
+guint    _gk_typesetter_keep_shaped          (GkTypesetter    *self,
+                                              PangoLayout     *layout);
+guint    _gk_typesetter_shape_cell           (GkTypesetter    *self,
+                                              GkTextStyle      style,
+                                              const char      *text,
+                                              double           width,
+                                              PangoAlignment   alignment);
+int      _gk_typesetter_get_shaped_height    (GkTypesetter    *self,
+                                              guint            shaped);
+gboolean _gk_typesetter_show_shaped          (GkTypesetter    *self,
+                                              cairo_t         *cr,
+                                              guint            shaped,
+                                              double           x,
+                                              double           y,
+                                              int              first_line,
+                                              int              end_line);
+guint64  _gk_typesetter_get_n_shaped         (GkTypesetter    *self);
+guint64  _gk_typesetter_get_shaped_bytes     (GkTypesetter    *self);
+
+/* The glyphs of one font waiting to be shown. */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  GArray              *glyphs;     /* cairo_glyph_t */
+  GArray              *clusters;   /* cairo_text_cluster_t */
+  GString             *text;
+} Batch;
+
+struct _GkTypesetter
+{
+  GObject               parent_instance;
+
+  char                 *body_family;
+  char                 *heading_family;
+  PangoFontMap         *font_map;
+  PangoContext         *context;
+  PangoLayout          *layout;
+  char                 *last_text;   /* what layout holds */
+  GkTextStyle           last_style;
+  double                last_width;
+  PangoAlignment        last_alignment;
+  GkTypesetFlags        last_flags;
+  PangoFontDescription *fonts[GK_N_TEXT_STYLES];
+  double                line_heights[GK_N_TEXT_STYLES];
+  GHashTable           *cache;
+  GHashTable           *old_cache;
+  GHashTable           *long_layouts;
+  GHashTable           *heights;   /* "style:width:text" → height in Pango units */
+  GHashTable           *old_heights;
+
+  /* Text shown but not yet drawn, on batch_cr */
+  cairo_t              *batch_cr;
+  GArray               *batches;   /* Batch */
+  GArray               *glyphs;    /* scratch, one run */
+  GArray               *clusters;
+  GString              *text;
+
+  /* Where the last layout shown page by page stopped: the next page goes
+   * on from there instead of walking the lines of the pages before it. */
+  PangoLayout          *cursor_layout;
+  guint                 cursor_serial;
+  PangoLayoutIter      *cursor_iter;
+  int                   cursor_line;
+  GSList               *cursor_lines;   /* the line before cursor_line */
+  gboolean              cursor_plain;
+  guint64               lines_visited;
+
+  GkShapedStore        *shaped;
+  guint64               n_shaped;   /* texts laid out */
+};
 
 G_END_DECLS

@@ -10,55 +10,6 @@
 #define CACHE_SIZE 1024
 #define HEIGHTS_SIZE 8192
 
-/* The glyphs of one font waiting to be shown. */
-typedef struct
-{
-  cairo_scaled_font_t *font;
-  GArray              *glyphs;     /* cairo_glyph_t */
-  GArray              *clusters;   /* cairo_text_cluster_t */
-  GString             *text;
-} Batch;
-
-struct _GkTypesetter
-{
-  GObject               parent_instance;
-
-  char                 *body_family;
-  char                 *heading_family;
-  PangoFontMap         *font_map;
-  PangoContext         *context;
-  PangoLayout          *layout;
-  char                 *last_text;   /* what layout holds */
-  GkTextStyle           last_style;
-  double                last_width;
-  PangoAlignment        last_alignment;
-  GkTypesetFlags        last_flags;
-  PangoFontDescription *fonts[GK_N_TEXT_STYLES];
-  double                line_heights[GK_N_TEXT_STYLES];
-  GHashTable           *cache;
-  GHashTable           *old_cache;
-  GHashTable           *long_layouts;
-  GHashTable           *heights;   /* "style:width:text" → height in Pango units */
-  GHashTable           *old_heights;
-
-  /* Text shown but not yet drawn, on batch_cr */
-  cairo_t              *batch_cr;
-  GArray               *batches;   /* Batch */
-  GArray               *glyphs;    /* scratch, one run */
-  GArray               *clusters;
-  GString              *text;
-
-  /* Where the last layout shown page by page stopped: the next page goes
-   * on from there instead of walking the lines of the pages before it. */
-  PangoLayout          *cursor_layout;
-  guint                 cursor_serial;
-  PangoLayoutIter      *cursor_iter;
-  int                   cursor_line;
-  GSList               *cursor_lines;   /* the line before cursor_line */
-  gboolean              cursor_plain;
-  guint64               lines_visited;
-};
-
 G_DEFINE_FINAL_TYPE (GkTypesetter, gk_typesetter, G_TYPE_OBJECT)
 
 static const GkTextStyleInfo styles[GK_N_TEXT_STYLES] = {
@@ -113,6 +64,7 @@ gk_typesetter_finalize (GObject *object)
   if (self->batch_cr != NULL)
     gk_typesetter_flush (self);
   cursor_clear (self);
+  g_clear_pointer (&self->shaped, _gk_shaped_store_free);
   g_array_unref (self->batches);
   g_array_unref (self->glyphs);
   g_array_unref (self->clusters);
@@ -306,6 +258,7 @@ setup_layout (GkTypesetter   *self,
   g_autofree char *joined = NULL;
   g_autofree char *words = NULL;
 
+  self->n_shaped++;
   if (text == NULL)
     text = "";
   if (style == GK_TEXT_TABLE_HEADER && (words = _gk_typesetter_join_heading_words (text, NULL)) != NULL)
@@ -549,34 +502,6 @@ batch_for (GkTypesetter        *self,
   return &g_array_index (self->batches, Batch, self->batches->len - 1);
 }
 
-/* The places a justified line may widen on @line, and the last character
- * of the line in @before. */
-static guint
-count_stretch_points (PangoLayoutLine *line,
-                      const char      *text)
-{
-  gunichar before = 0;
-  guint n = 0;
-
-  for (GSList *l = line->runs; l != NULL; l = l->next)
-    {
-      PangoGlyphItem *run = l->data;
-      PangoGlyphItemIter iter;
-
-      for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text);
-           more;
-           more = pango_glyph_item_iter_next_cluster (&iter))
-        {
-          gunichar c = g_utf8_get_char (text + iter.start_index);
-
-          if (_gk_typesetter_is_stretch_point (before, c))
-            n++;
-          before = g_utf8_get_char (g_utf8_prev_char (text + iter.end_index));
-        }
-    }
-  return n;
-}
-
 /* Converts one run to cairo glyphs and clusters in the scratch arrays;
  * FALSE when it has a glyph the font lacks, which Pango draws as a box.
  * @gap widens each stretch point of a justified line, @shift and
@@ -644,8 +569,8 @@ convert_run (GkTypesetter   *self,
 
 /* Moves the scratch run into the batch of its font, dropping empty glyphs
  * (a cluster may keep its text without a glyph). */
-static void
-commit_run (GkTypesetter        *self,
+void
+_gk_typesetter_commit_run (GkTypesetter        *self,
             cairo_scaled_font_t *font)
 {
   Batch *batch = batch_for (self, font);
@@ -673,26 +598,16 @@ commit_run (GkTypesetter        *self,
   g_string_append_len (batch->text, self->text->str, self->text->len);
 }
 
-/* Markup (a red placeholder) is drawn by Pango; our attributes (no
- * hyphens) are not markup. */
-static gboolean
-has_colour (PangoLayout *layout)
+/* Text for another cairo_t draws what is gathered for the last one. */
+void
+_gk_typesetter_begin_batch (GkTypesetter *self,
+                            cairo_t      *cr)
 {
-  PangoAttrList *attrs = pango_layout_get_attributes (layout);
-  PangoAttrIterator *iter;
-  gboolean colour = FALSE;
-
-  if (attrs == NULL)
-    return FALSE;
-  iter = pango_attr_list_get_iterator (attrs);
-  do
-    if (pango_attr_iterator_get (iter, PANGO_ATTR_FOREGROUND) != NULL ||
-        pango_attr_iterator_get (iter, PANGO_ATTR_WEIGHT) != NULL ||
-        pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND) != NULL)
-      colour = TRUE;
-  while (!colour && pango_attr_iterator_next (iter));
-  pango_attr_iterator_destroy (iter);
-  return colour;
+  if (self->batch_cr != cr)
+    {
+      gk_typesetter_flush (self);
+      self->batch_cr = cairo_reference (cr);
+    }
 }
 
 /**
@@ -727,11 +642,7 @@ gk_typesetter_show_layout (GkTypesetter *self,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
 
-  if (self->batch_cr != cr)
-    {
-      gk_typesetter_flush (self);
-      self->batch_cr = cairo_reference (cr);
-    }
+  _gk_typesetter_begin_batch (self, cr);
 
   /* Markup (colours, a bold term) is rare: Pango draws it. */
   justify = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (layout), "gk-justify"));
@@ -750,7 +661,7 @@ gk_typesetter_show_layout (GkTypesetter *self,
   else
     {
       iter = pango_layout_get_iter (layout);
-      plain = !pango_layout_get_justify (layout) && !has_colour (layout);
+      plain = !pango_layout_get_justify (layout) && !_gk_typesetter_has_colour (layout);
     }
   do
     {
@@ -788,7 +699,7 @@ gk_typesetter_show_layout (GkTypesetter *self,
       if (justify && lines->next != NULL &&
           !((PangoLayoutLine *) lines->next->data)->is_paragraph_start)
         {
-          guint points = count_stretch_points (layout_line, text);
+          guint points = _gk_typesetter_count_stretch_points (layout_line, text);
 
           pango_layout_iter_get_line_extents (iter, NULL, &logical);
           if (points > 0)
@@ -820,7 +731,7 @@ gk_typesetter_show_layout (GkTypesetter *self,
           font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
           if (font != NULL && convert_run (self, run, text, x + (double) logical.x / PANGO_SCALE, baseline,
                                            gap, &shift, &before))
-            commit_run (self, font);
+            _gk_typesetter_commit_run (self, font);
           else
             {
               cairo_move_to (cr, x + shift + (double) logical.x / PANGO_SCALE, baseline);
