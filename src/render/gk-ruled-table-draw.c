@@ -36,7 +36,8 @@ draw_text (GkRuledTable *self,
   double em = gk_typesetter_get_style_info (cell->style)->size;
   double inner = _gk_ruled_table_cell_inner_width (self, cell);
   PangoLayout *layout = NULL;
-  guint shaped = self->measured_with == typesetter ? cell->shaped : 0;
+  guint shaped = self->measured_with == typesetter
+                 ? _gk_ruled_table_get_shaped (self, cell - (Cell *) (gpointer) self->cells->data) : 0;
   int text_height;
 
   if (shaped != 0)

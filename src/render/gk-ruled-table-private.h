@@ -42,8 +42,14 @@ typedef struct
   gint8       alignment;
   guint8      indent;          /* ems */
   float       wrap;            /* measured: the width its text wraps at */
-  guint       shaped;          /* measured: its glyphs, kept by the typesetter, or 0 */
 } Cell;
+
+/* A cell drawn from the glyphs its typesetter kept when measuring it. */
+typedef struct
+{
+  guint cell;
+  guint shaped;
+} Shaped;
 
 typedef struct
 {
@@ -72,7 +78,11 @@ struct _GkRuledTable
   double       *widths;
   double       *x;
   double        width;
+  GArray       *shaped;        /* Shaped, by cell; NULL for none */
 };
+
+guint _gk_ruled_table_get_shaped (GkRuledTable *self,
+                                  guint         cell);
 
 double _gk_ruled_table_cell_inner_width (GkRuledTable *self,
                                         Cell         *cell);
