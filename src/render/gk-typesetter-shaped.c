@@ -23,7 +23,7 @@
  * glyphs a font lacks) are not kept: they are shaped again. */
 
 /* Bytes gathered before they go to the file. */
-#define PENDING_SIZE (256 * 1024)
+#define PENDING_SIZE (64 * 1024)
 /* Shaped cells remembered by their text, in each of two generations. */
 #define CELLS_SIZE 4096
 
