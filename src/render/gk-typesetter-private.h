@@ -60,58 +60,11 @@ gboolean _gk_typesetter_show_shaped          (GkTypesetter    *self,
                                               int              first_line,
                                               int              end_line);
 guint64  _gk_typesetter_get_n_shaped         (GkTypesetter    *self);
+GkShapedStore **_gk_typesetter_get_shaped_slot (GkTypesetter  *self);
+void     _gk_typesetter_get_scratch          (GkTypesetter    *self,
+                                              GArray         **glyphs,
+                                              GArray         **clusters,
+                                              GString        **text);
 guint64  _gk_typesetter_get_shaped_bytes     (GkTypesetter    *self);
-
-/* The glyphs of one font waiting to be shown. */
-typedef struct
-{
-  cairo_scaled_font_t *font;
-  GArray              *glyphs;     /* cairo_glyph_t */
-  GArray              *clusters;   /* cairo_text_cluster_t */
-  GString             *text;
-} Batch;
-
-struct _GkTypesetter
-{
-  GObject               parent_instance;
-
-  char                 *body_family;
-  char                 *heading_family;
-  PangoFontMap         *font_map;
-  PangoContext         *context;
-  PangoLayout          *layout;
-  char                 *last_text;   /* what layout holds */
-  GkTextStyle           last_style;
-  double                last_width;
-  PangoAlignment        last_alignment;
-  GkTypesetFlags        last_flags;
-  PangoFontDescription *fonts[GK_N_TEXT_STYLES];
-  double                line_heights[GK_N_TEXT_STYLES];
-  GHashTable           *cache;
-  GHashTable           *old_cache;
-  GHashTable           *long_layouts;
-  GHashTable           *heights;   /* "style:width:text" → height in Pango units */
-  GHashTable           *old_heights;
-
-  /* Text shown but not yet drawn, on batch_cr */
-  cairo_t              *batch_cr;
-  GArray               *batches;   /* Batch */
-  GArray               *glyphs;    /* scratch, one run */
-  GArray               *clusters;
-  GString              *text;
-
-  /* Where the last layout shown page by page stopped: the next page goes
-   * on from there instead of walking the lines of the pages before it. */
-  PangoLayout          *cursor_layout;
-  guint                 cursor_serial;
-  PangoLayoutIter      *cursor_iter;
-  int                   cursor_line;
-  GSList               *cursor_lines;   /* the line before cursor_line */
-  gboolean              cursor_plain;
-  guint64               lines_visited;
-
-  GkShapedStore        *shaped;
-  guint64               n_shaped;   /* texts laid out */
-};
 
 G_END_DECLS

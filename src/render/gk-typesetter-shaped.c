@@ -64,14 +64,15 @@ _gk_shaped_store_free (GkShapedStore *store)
 static GkShapedStore *
 get_store (GkTypesetter *self)
 {
-  GkShapedStore *store = self->shaped;
+  GkShapedStore **slot = _gk_typesetter_get_shaped_slot (self);
+  GkShapedStore *store = *slot;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   if (store != NULL)
     return store->fd >= 0 ? store : NULL;
 
-  store = self->shaped = g_new0 (GkShapedStore, 1);
+  store = *slot = g_new0 (GkShapedStore, 1);
   store->pending = g_byte_array_new ();
   store->records = g_array_new (FALSE, FALSE, sizeof (Record));
   store->fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_scaled_font_destroy);
@@ -197,7 +198,7 @@ record_layout (GkShapedStore *store,
       PangoRectangle logical;
       double shift = 0, gap = 0;
       gunichar before = 0;
-      guint32 n_runs = 0;
+      guint32 n_runs = 0, size;
       guint line_at, runs_at;
       int y0;
 
@@ -243,7 +244,8 @@ record_layout (GkShapedStore *store,
         }
       while (pango_layout_iter_next_run (iter));
       memcpy (out->data + runs_at, &n_runs, sizeof n_runs);
-      *(guint32 *) (gpointer) (out->data + line_at) = out->len - line_at;
+      size = out->len - line_at;
+      memcpy (out->data + line_at, &size, sizeof size);
     }
   while (ok && pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
@@ -301,11 +303,11 @@ _gk_typesetter_keep_shaped (GkTypesetter *self,
   g_array_append_val (store->records, record);
   if (store->pending->len >= PENDING_SIZE && !flush_pending (store))
     {
-      /* No room on the disk: what is kept is lost, texts are shaped again. */
+      /* No room on the disk: the glyphs are lost, and the texts shaped
+       * again to be drawn; their heights stay. */
       close (store->fd);
       store->fd = -1;
-      g_array_set_size (store->records, 0);
-      return 0;
+      g_byte_array_set_size (store->pending, 0);
     }
   return store->records->len;
 }
@@ -336,8 +338,6 @@ _gk_typesetter_shape_cell (GkTypesetter   *self,
     {
       id = GUINT_TO_POINTER (_gk_typesetter_keep_shaped (self, gk_typesetter_layout (self, style, text, width, alignment,
                                                                                       GK_TYPESET_NO_INDENT)));
-      if (self->shaped == NULL || self->shaped->fd < 0)
-        return 0;
       _gk_typesetter_cache_insert (&store->cells, &store->old_cells, CELLS_SIZE, g_steal_pointer (&key), id);
     }
   return GPOINTER_TO_UINT (id);
@@ -349,7 +349,7 @@ int
 _gk_typesetter_get_shaped_height (GkTypesetter *self,
                                   guint         shaped)
 {
-  GkShapedStore *store = self->shaped;
+  GkShapedStore *store = *_gk_typesetter_get_shaped_slot (self);
 
   g_return_val_if_fail (store != NULL && shaped > 0 && shaped <= store->records->len, 0);
   return g_array_index (store->records, Record, shaped - 1).height;
@@ -412,7 +412,9 @@ _gk_typesetter_show_shaped (GkTypesetter *self,
                             int           first_line,
                             int           end_line)
 {
-  GkShapedStore *store = self->shaped;
+  GkShapedStore *store = *_gk_typesetter_get_shaped_slot (self);
+  GArray *glyphs, *clusters;
+  GString *text;
   const guint8 *p;
   gint32 height, n_lines;
   double top = 0;
@@ -420,6 +422,7 @@ _gk_typesetter_show_shaped (GkTypesetter *self,
   if (store == NULL || !load (store, shaped))
     return FALSE;
   _gk_typesetter_begin_batch (self, cr);
+  _gk_typesetter_get_scratch (self, &glyphs, &clusters, &text);
 
   p = store->scratch->data;
   GET (p, height);
@@ -459,10 +462,10 @@ _gk_typesetter_show_shaped (GkTypesetter *self,
           GET (p, left);
           GET (p, n_glyphs);
           run_x = x + (double) left / PANGO_SCALE;
-          g_array_set_size (self->glyphs, n_glyphs);
+          g_array_set_size (glyphs, n_glyphs);
           for (guint32 i = 0; i < n_glyphs; i++)
             {
-              cairo_glyph_t *glyph = &g_array_index (self->glyphs, cairo_glyph_t, i);
+              cairo_glyph_t *glyph = &g_array_index (glyphs, cairo_glyph_t, i);
               guint32 index;
               double position;
               gint32 y_offset;
@@ -475,10 +478,10 @@ _gk_typesetter_show_shaped (GkTypesetter *self,
               glyph->y = baseline + (double) y_offset / PANGO_SCALE;
             }
           GET (p, n_clusters);
-          g_array_set_size (self->clusters, n_clusters);
+          g_array_set_size (clusters, n_clusters);
           for (guint32 c = 0; c < n_clusters; c++)
             {
-              cairo_text_cluster_t *cluster = &g_array_index (self->clusters, cairo_text_cluster_t, c);
+              cairo_text_cluster_t *cluster = &g_array_index (clusters, cairo_text_cluster_t, c);
               double shift;
               gint32 n, bytes;
 
@@ -486,13 +489,13 @@ _gk_typesetter_show_shaped (GkTypesetter *self,
               GET (p, n);
               GET (p, bytes);
               for (gint32 k = 0; k < n; k++, g++)
-                g_array_index (self->glyphs, cairo_glyph_t, g).x += shift;
+                g_array_index (glyphs, cairo_glyph_t, g).x += shift;
               cluster->num_glyphs = n;
               cluster->num_bytes = bytes;
             }
           GET (p, text_len);
-          g_string_truncate (self->text, 0);
-          g_string_append_len (self->text, (const char *) p, text_len);
+          g_string_truncate (text, 0);
+          g_string_append_len (text, (const char *) p, text_len);
           p += text_len;
           _gk_typesetter_commit_run (self, store->fonts->pdata[font]);
         }
@@ -501,20 +504,15 @@ _gk_typesetter_show_shaped (GkTypesetter *self,
   return TRUE;
 }
 
-/* How many times @self has laid a text out: tests count the shaping. */
-guint64
-_gk_typesetter_get_n_shaped (GkTypesetter *self)
-{
-  g_return_val_if_fail (GK_IS_TYPESETTER (self), 0);
-  return self->n_shaped;
-}
-
 /* The bytes of glyphs kept on disk, not in memory. */
 guint64
 _gk_typesetter_get_shaped_bytes (GkTypesetter *self)
 {
+  GkShapedStore *store;
+
   g_return_val_if_fail (GK_IS_TYPESETTER (self), 0);
-  return self->shaped != NULL ? self->shaped->written + self->shaped->pending->len : 0;
+  store = *_gk_typesetter_get_shaped_slot (self);
+  return store != NULL ? store->written + store->pending->len : 0;
 }
 
 /* Shared with gk-typesetter.c -------------------------------------------- */

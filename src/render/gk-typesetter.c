@@ -10,6 +10,58 @@
 #define CACHE_SIZE 1024
 #define HEIGHTS_SIZE 8192
 
+/* The glyphs of one font waiting to be shown. */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  GArray              *glyphs;     /* cairo_glyph_t */
+  GArray              *clusters;   /* cairo_text_cluster_t */
+  GString             *text;
+} Batch;
+
+struct _GkTypesetter
+{
+  GObject               parent_instance;
+
+  char                 *body_family;
+  char                 *heading_family;
+  PangoFontMap         *font_map;
+  PangoContext         *context;
+  PangoLayout          *layout;
+  char                 *last_text;   /* what layout holds */
+  GkTextStyle           last_style;
+  double                last_width;
+  PangoAlignment        last_alignment;
+  GkTypesetFlags        last_flags;
+  PangoFontDescription *fonts[GK_N_TEXT_STYLES];
+  double                line_heights[GK_N_TEXT_STYLES];
+  GHashTable           *cache;
+  GHashTable           *old_cache;
+  GHashTable           *long_layouts;
+  GHashTable           *heights;   /* "style:width:text" → height in Pango units */
+  GHashTable           *old_heights;
+
+  /* Text shown but not yet drawn, on batch_cr */
+  cairo_t              *batch_cr;
+  GArray               *batches;   /* Batch */
+  GArray               *glyphs;    /* scratch, one run */
+  GArray               *clusters;
+  GString              *text;
+
+  /* Where the last layout shown page by page stopped: the next page goes
+   * on from there instead of walking the lines of the pages before it. */
+  PangoLayout          *cursor_layout;
+  guint                 cursor_serial;
+  PangoLayoutIter      *cursor_iter;
+  int                   cursor_line;
+  GSList               *cursor_lines;   /* the line before cursor_line */
+  gboolean              cursor_plain;
+  guint64               lines_visited;
+
+  GkShapedStore        *shaped;     /* gk-typesetter-shaped.c */
+  guint64               n_shaped;   /* texts laid out */
+};
+
 G_DEFINE_FINAL_TYPE (GkTypesetter, gk_typesetter, G_TYPE_OBJECT)
 
 static const GkTextStyleInfo styles[GK_N_TEXT_STYLES] = {
@@ -795,4 +847,31 @@ gk_typesetter_flush (GkTypesetter *self)
   cairo_restore (cr);
   g_array_set_size (self->batches, 0);
   cairo_destroy (cr);
+}
+
+/* What gk-typesetter-shaped.c needs of the typesetter. */
+GkShapedStore **
+_gk_typesetter_get_shaped_slot (GkTypesetter *self)
+{
+  return &self->shaped;
+}
+
+/* The arrays _gk_typesetter_commit_run() takes one run from. */
+void
+_gk_typesetter_get_scratch (GkTypesetter  *self,
+                            GArray       **glyphs,
+                            GArray       **clusters,
+                            GString      **text)
+{
+  *glyphs = self->glyphs;
+  *clusters = self->clusters;
+  *text = self->text;
+}
+
+/* How many times @self has laid a text out: tests count the shaping. */
+guint64
+_gk_typesetter_get_n_shaped (GkTypesetter *self)
+{
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), 0);
+  return self->n_shaped;
 }
