@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gk-page-layout-private.h"
+#include "gk-typesetter-private.h"
 
 /* Reading a laid-out document back (pages, anchors, outline) and drawing
  * its pages. */
@@ -122,16 +123,21 @@ draw_text (GkPageLayout *self,
            cairo_t      *cr,
            Box          *box)
 {
-  PangoLayout *layout = box->data != NULL ? box->data
-                        : gk_typesetter_layout (self->typesetter, box->style, box->text, box->width,
-                                                box->alignment, box->flags);
   const char *tag = text_tag (box->style);
+  int end = box->end == 0 ? -1 : (int) box->end;
 
   if (tag != NULL)
     cairo_tag_begin (cr, tag, NULL);
   /* A part of a paragraph split across pages shows only its lines. */
-  gk_typesetter_show_layout (self->typesetter, cr, layout, box->x, box->y,
-                             box->first, box->end == 0 ? -1 : (int) box->end);
+  if (box->shaped == 0 ||
+      !_gk_typesetter_show_shaped (self->typesetter, cr, box->shaped, box->x, box->y, box->first, end))
+    {
+      PangoLayout *layout = box->data != NULL ? box->data
+                            : gk_typesetter_layout (self->typesetter, box->style, box->text, box->width,
+                                                    box->alignment, box->flags);
+
+      gk_typesetter_show_layout (self->typesetter, cr, layout, box->x, box->y, box->first, end);
+    }
   if (tag != NULL)
     {
       gk_typesetter_flush (self->typesetter);

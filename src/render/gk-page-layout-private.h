@@ -35,6 +35,7 @@ typedef struct
   gint8        alignment;
   guint        first;        /* TEXT: first line; TABLE: first row */
   guint        end;          /* TEXT: line after the last, 0 for all; TABLE: row after the last */
+  guint        shaped;       /* TEXT: its glyphs kept when it was measured, or 0 */
   float        x;
   float        y;
   float        width;

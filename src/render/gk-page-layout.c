@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gk-page-layout-private.h"
+#include "gk-typesetter-private.h"
 
 G_DEFINE_FINAL_TYPE (GkPageLayout, gk_page_layout, G_TYPE_OBJECT)
 
@@ -320,6 +321,7 @@ add_text_full (GkPageLayout   *self,
   const char *stored;
   PangoLayout *layout;
   PangoLayout *kept = NULL;
+  guint shaped = 0;
   int n_lines;
   guint line = 0;
 
@@ -364,6 +366,8 @@ add_text_full (GkPageLayout   *self,
       kept = gk_typesetter_keep_layout (self->typesetter, layout);
       if (kept != NULL)
         g_ptr_array_add (self->objects, kept);
+      else
+        shaped = _gk_typesetter_keep_shaped (self->typesetter, layout);
     }
 
   /* A heading keeps a few lines of what follows; any paragraph keeps its
@@ -402,6 +406,7 @@ add_text_full (GkPageLayout   *self,
       box->alignment = alignment;
       box->text = stored;
       box->data = kept;
+      box->shaped = shaped;
       box->first = line;
       box->end = line == 0 && end == (guint) n_lines ? 0 : end;
       box->x = left;

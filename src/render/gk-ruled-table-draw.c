@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gk-ruled-table-private.h"
+#include "gk-typesetter-private.h"
 
 /* Drawing a measured table: text, shading, rules and frame, row by row. */
 
@@ -34,19 +35,31 @@ draw_text (GkRuledTable *self,
 {
   double em = gk_typesetter_get_style_info (cell->style)->size;
   double inner = _gk_ruled_table_cell_inner_width (self, cell);
-  PangoLayout *layout;
+  PangoLayout *layout = NULL;
+  guint shaped = self->measured_with == typesetter
+                 ? _gk_ruled_table_get_shaped (self, cell - (Cell *) (gpointer) self->cells->data) : 0;
   int text_height;
 
-  if (strlen (cell->text) <= CACHED_TEXT_BYTES || cell->style == GK_TEXT_TABLE_HEADER)
-    layout = gk_typesetter_layout_cached (typesetter, cell->style, cell->text, cell->wrap, cell->alignment);
+  if (shaped != 0)
+    text_height = _gk_typesetter_get_shaped_height (typesetter, shaped);
   else
+    {
+      if (strlen (cell->text) <= CACHED_TEXT_BYTES || cell->style == GK_TEXT_TABLE_HEADER)
+        layout = gk_typesetter_layout_cached (typesetter, cell->style, cell->text, cell->wrap, cell->alignment);
+      else
+        layout = gk_typesetter_layout (typesetter, cell->style, cell->text, cell->wrap, cell->alignment,
+                                       GK_TYPESET_NO_INDENT);
+      pango_layout_get_size (layout, NULL, &text_height);
+    }
+  /* An evenly wrapped title, narrower than its cell, centred in it. */
+  x += self->x[cell->column] + PAD_X + cell->indent * em + (inner - cell->wrap) / 2;
+  y += MAX (PAD_Y, (height - (double) text_height / PANGO_SCALE) / 2);
+  if (shaped != 0 && _gk_typesetter_show_shaped (typesetter, cr, shaped, x, y, 0, -1))
+    return;
+  if (layout == NULL)
     layout = gk_typesetter_layout (typesetter, cell->style, cell->text, cell->wrap, cell->alignment,
                                    GK_TYPESET_NO_INDENT);
-  pango_layout_get_size (layout, NULL, &text_height);
-  /* An evenly wrapped title, narrower than its cell, centred in it. */
-  gk_typesetter_show_layout (typesetter, cr, layout,
-                             x + self->x[cell->column] + PAD_X + cell->indent * em + (inner - cell->wrap) / 2,
-                             y + MAX (PAD_Y, (height - (double) text_height / PANGO_SCALE) / 2), 0, -1);
+  gk_typesetter_show_layout (typesetter, cr, layout, x, y, 0, -1);
 }
 
 /* A row of single cells under nothing merged from above: its rules can be

@@ -44,6 +44,13 @@ typedef struct
   float       wrap;            /* measured: the width its text wraps at */
 } Cell;
 
+/* A cell drawn from the glyphs its typesetter kept when measuring it. */
+typedef struct
+{
+  guint cell;
+  guint shaped;
+} Shaped;
+
 typedef struct
 {
   guint  first_cell;
@@ -71,7 +78,11 @@ struct _GkRuledTable
   double       *widths;
   double       *x;
   double        width;
+  GArray       *shaped;        /* Shaped, by cell; NULL for none */
 };
+
+guint _gk_ruled_table_get_shaped (GkRuledTable *self,
+                                  guint         cell);
 
 double _gk_ruled_table_cell_inner_width (GkRuledTable *self,
                                         Cell         *cell);

@@ -20,6 +20,7 @@ gk_ruled_table_finalize (GObject *object)
   g_string_chunk_free (self->strings);
   g_free (self->widths);
   g_free (self->x);
+  g_clear_pointer (&self->shaped, g_array_unref);
 
   G_OBJECT_CLASS (gk_ruled_table_parent_class)->finalize (object);
 }
@@ -516,13 +517,35 @@ cell_height (GkRuledTable *self,
              GkTypesetter *typesetter,
              Cell         *cell)
 {
+  Shaped shaped;
   double text;
 
   if (gk_typesetter_fits_one_line (typesetter, cell->style, cell->text, cell->wrap))
     text = gk_typesetter_line_height (typesetter, cell->style);
+  /* Drawn from the glyphs measured here rather than shaped again; a
+   * heading, repeated on every page, keeps its own layout. */
+  else if (cell->style != GK_TEXT_TABLE_HEADER &&
+           (shaped.shaped = _gk_typesetter_shape_cell (typesetter, cell->style, cell->text, cell->wrap,
+                                                       cell->alignment)) != 0)
+    {
+      shaped.cell = cell - (Cell *) (gpointer) self->cells->data;
+      if (self->shaped == NULL)
+        self->shaped = g_array_new (FALSE, FALSE, sizeof (Shaped));
+      g_array_append_val (self->shaped, shaped);
+      text = (double) _gk_typesetter_get_shaped_height (typesetter, shaped.shaped) / PANGO_SCALE;
+    }
   else
     text = gk_typesetter_text_height (typesetter, cell->style, cell->text, cell->wrap);
   return text + 2 * PAD_Y;
+}
+
+static int
+compare_shaped (gconstpointer a,
+                gconstpointer b)
+{
+  guint x = ((const Shaped *) a)->cell, y = ((const Shaped *) b)->cell;
+
+  return x < y ? -1 : x > y;
 }
 
 /**
@@ -546,6 +569,8 @@ gk_ruled_table_measure (GkRuledTable *self,
     return;
   self->measured_with = typesetter;
   self->measured_width = width;
+  if (self->shaped != NULL)
+    g_array_set_size (self->shaped, 0);
 
   compute_widths (self, typesetter, width);
 
@@ -593,6 +618,30 @@ gk_ruled_table_measure (GkRuledTable *self,
             _gk_ruled_table_row_at (self, last)->height += need - covered;
         }
     }
+  if (self->shaped != NULL)
+    g_array_sort (self->shaped, compare_shaped);
+}
+
+/* The glyphs kept for the cell at @cell, or 0. */
+guint
+_gk_ruled_table_get_shaped (GkRuledTable *self,
+                            guint         cell)
+{
+  guint lo = 0, hi = self->shaped != NULL ? self->shaped->len : 0;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      Shaped *s = &g_array_index (self->shaped, Shaped, mid);
+
+      if (s->cell == cell)
+        return s->shaped;
+      if (s->cell < cell)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return 0;
 }
 
 double

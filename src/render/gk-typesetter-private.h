@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by gk-typesetter.c and gk-typesetter-text.c. */
+/* Shared by gk-typesetter.c, gk-typesetter-text.c and
+ * gk-typesetter-shaped.c. */
 
 #define WORD_JOINER 0x2060
 #define ZERO_WIDTH_SPACE 0x200B
@@ -29,5 +30,41 @@ gboolean _gk_typesetter_cache_lookup (GHashTable **young,
                                       guint        size,
                                       const char  *key,
                                       gpointer    *value);
+
+/* Texts shaped when measured, kept to be drawn (gk-typesetter-shaped.c). */
+typedef struct _GkShapedStore GkShapedStore;
+
+void     _gk_shaped_store_free               (GkShapedStore   *store);
+guint    _gk_typesetter_count_stretch_points (PangoLayoutLine *line,
+                                              const char      *text);
+gboolean _gk_typesetter_has_colour           (PangoLayout     *layout);
+void     _gk_typesetter_begin_batch          (GkTypesetter    *self,
+                                              cairo_t         *cr);
+void     _gk_typesetter_commit_run           (GkTypesetter        *self,
+                                              cairo_scaled_font_t *font);
+
+guint    _gk_typesetter_keep_shaped          (GkTypesetter    *self,
+                                              PangoLayout     *layout);
+guint    _gk_typesetter_shape_cell           (GkTypesetter    *self,
+                                              GkTextStyle      style,
+                                              const char      *text,
+                                              double           width,
+                                              PangoAlignment   alignment);
+int      _gk_typesetter_get_shaped_height    (GkTypesetter    *self,
+                                              guint            shaped);
+gboolean _gk_typesetter_show_shaped          (GkTypesetter    *self,
+                                              cairo_t         *cr,
+                                              guint            shaped,
+                                              double           x,
+                                              double           y,
+                                              int              first_line,
+                                              int              end_line);
+guint64  _gk_typesetter_get_n_shaped         (GkTypesetter    *self);
+GkShapedStore **_gk_typesetter_get_shaped_slot (GkTypesetter  *self);
+void     _gk_typesetter_get_scratch          (GkTypesetter    *self,
+                                              GArray         **glyphs,
+                                              GArray         **clusters,
+                                              GString        **text);
+guint64  _gk_typesetter_get_shaped_bytes     (GkTypesetter    *self);
 
 G_END_DECLS

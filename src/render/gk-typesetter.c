@@ -57,6 +57,9 @@ struct _GkTypesetter
   GSList               *cursor_lines;   /* the line before cursor_line */
   gboolean              cursor_plain;
   guint64               lines_visited;
+
+  GkShapedStore        *shaped;     /* gk-typesetter-shaped.c */
+  guint64               n_shaped;   /* texts laid out */
 };
 
 G_DEFINE_FINAL_TYPE (GkTypesetter, gk_typesetter, G_TYPE_OBJECT)
@@ -113,6 +116,7 @@ gk_typesetter_finalize (GObject *object)
   if (self->batch_cr != NULL)
     gk_typesetter_flush (self);
   cursor_clear (self);
+  g_clear_pointer (&self->shaped, _gk_shaped_store_free);
   g_array_unref (self->batches);
   g_array_unref (self->glyphs);
   g_array_unref (self->clusters);
@@ -306,6 +310,7 @@ setup_layout (GkTypesetter   *self,
   g_autofree char *joined = NULL;
   g_autofree char *words = NULL;
 
+  self->n_shaped++;
   if (text == NULL)
     text = "";
   if (style == GK_TEXT_TABLE_HEADER && (words = _gk_typesetter_join_heading_words (text, NULL)) != NULL)
@@ -549,34 +554,6 @@ batch_for (GkTypesetter        *self,
   return &g_array_index (self->batches, Batch, self->batches->len - 1);
 }
 
-/* The places a justified line may widen on @line, and the last character
- * of the line in @before. */
-static guint
-count_stretch_points (PangoLayoutLine *line,
-                      const char      *text)
-{
-  gunichar before = 0;
-  guint n = 0;
-
-  for (GSList *l = line->runs; l != NULL; l = l->next)
-    {
-      PangoGlyphItem *run = l->data;
-      PangoGlyphItemIter iter;
-
-      for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text);
-           more;
-           more = pango_glyph_item_iter_next_cluster (&iter))
-        {
-          gunichar c = g_utf8_get_char (text + iter.start_index);
-
-          if (_gk_typesetter_is_stretch_point (before, c))
-            n++;
-          before = g_utf8_get_char (g_utf8_prev_char (text + iter.end_index));
-        }
-    }
-  return n;
-}
-
 /* Converts one run to cairo glyphs and clusters in the scratch arrays;
  * FALSE when it has a glyph the font lacks, which Pango draws as a box.
  * @gap widens each stretch point of a justified line, @shift and
@@ -644,8 +621,8 @@ convert_run (GkTypesetter   *self,
 
 /* Moves the scratch run into the batch of its font, dropping empty glyphs
  * (a cluster may keep its text without a glyph). */
-static void
-commit_run (GkTypesetter        *self,
+void
+_gk_typesetter_commit_run (GkTypesetter        *self,
             cairo_scaled_font_t *font)
 {
   Batch *batch = batch_for (self, font);
@@ -673,26 +650,16 @@ commit_run (GkTypesetter        *self,
   g_string_append_len (batch->text, self->text->str, self->text->len);
 }
 
-/* Markup (a red placeholder) is drawn by Pango; our attributes (no
- * hyphens) are not markup. */
-static gboolean
-has_colour (PangoLayout *layout)
+/* Text for another cairo_t draws what is gathered for the last one. */
+void
+_gk_typesetter_begin_batch (GkTypesetter *self,
+                            cairo_t      *cr)
 {
-  PangoAttrList *attrs = pango_layout_get_attributes (layout);
-  PangoAttrIterator *iter;
-  gboolean colour = FALSE;
-
-  if (attrs == NULL)
-    return FALSE;
-  iter = pango_attr_list_get_iterator (attrs);
-  do
-    if (pango_attr_iterator_get (iter, PANGO_ATTR_FOREGROUND) != NULL ||
-        pango_attr_iterator_get (iter, PANGO_ATTR_WEIGHT) != NULL ||
-        pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND) != NULL)
-      colour = TRUE;
-  while (!colour && pango_attr_iterator_next (iter));
-  pango_attr_iterator_destroy (iter);
-  return colour;
+  if (self->batch_cr != cr)
+    {
+      gk_typesetter_flush (self);
+      self->batch_cr = cairo_reference (cr);
+    }
 }
 
 /**
@@ -727,11 +694,7 @@ gk_typesetter_show_layout (GkTypesetter *self,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
 
-  if (self->batch_cr != cr)
-    {
-      gk_typesetter_flush (self);
-      self->batch_cr = cairo_reference (cr);
-    }
+  _gk_typesetter_begin_batch (self, cr);
 
   /* Markup (colours, a bold term) is rare: Pango draws it. */
   justify = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (layout), "gk-justify"));
@@ -750,7 +713,7 @@ gk_typesetter_show_layout (GkTypesetter *self,
   else
     {
       iter = pango_layout_get_iter (layout);
-      plain = !pango_layout_get_justify (layout) && !has_colour (layout);
+      plain = !pango_layout_get_justify (layout) && !_gk_typesetter_has_colour (layout);
     }
   do
     {
@@ -788,7 +751,7 @@ gk_typesetter_show_layout (GkTypesetter *self,
       if (justify && lines->next != NULL &&
           !((PangoLayoutLine *) lines->next->data)->is_paragraph_start)
         {
-          guint points = count_stretch_points (layout_line, text);
+          guint points = _gk_typesetter_count_stretch_points (layout_line, text);
 
           pango_layout_iter_get_line_extents (iter, NULL, &logical);
           if (points > 0)
@@ -820,7 +783,7 @@ gk_typesetter_show_layout (GkTypesetter *self,
           font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
           if (font != NULL && convert_run (self, run, text, x + (double) logical.x / PANGO_SCALE, baseline,
                                            gap, &shift, &before))
-            commit_run (self, font);
+            _gk_typesetter_commit_run (self, font);
           else
             {
               cairo_move_to (cr, x + shift + (double) logical.x / PANGO_SCALE, baseline);
@@ -884,4 +847,31 @@ gk_typesetter_flush (GkTypesetter *self)
   cairo_restore (cr);
   g_array_set_size (self->batches, 0);
   cairo_destroy (cr);
+}
+
+/* What gk-typesetter-shaped.c needs of the typesetter. */
+GkShapedStore **
+_gk_typesetter_get_shaped_slot (GkTypesetter *self)
+{
+  return &self->shaped;
+}
+
+/* The arrays _gk_typesetter_commit_run() takes one run from. */
+void
+_gk_typesetter_get_scratch (GkTypesetter  *self,
+                            GArray       **glyphs,
+                            GArray       **clusters,
+                            GString      **text)
+{
+  *glyphs = self->glyphs;
+  *clusters = self->clusters;
+  *text = self->text;
+}
+
+/* How many times @self has laid a text out: tests count the shaping. */
+guint64
+_gk_typesetter_get_n_shaped (GkTypesetter *self)
+{
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), 0);
+  return self->n_shaped;
 }

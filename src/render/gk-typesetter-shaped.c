@@ -1,0 +1,568 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "gk-typesetter-private.h"
+
+/* A text the page layout had to shape to measure it (a paragraph of
+ * several lines, a wrapped cell) is drawn from the glyphs found then,
+ * not shaped a second time. The whole document is laid out before its
+ * first page is drawn, since the 目录 shows where everything after it
+ * lands; so those glyphs wait in a temporary file, read back one text at
+ * a time, and the memory of an export does not grow with its length.
+ *
+ * A record holds a layout's lines as gk_typesetter_show_layout() would
+ * turn them into cairo glyphs, in the same units, so that the numbers
+ * drawn are computed from the same values in the same order and the PDF
+ * is the same to the byte. Layouts that Pango draws itself (markup,
+ * glyphs a font lacks) are not kept: they are shaped again. */
+
+/* Bytes gathered before they go to the file. */
+#define PENDING_SIZE (64 * 1024)
+/* Shaped cells remembered by their text, in each of two generations. */
+#define CELLS_SIZE 4096
+
+typedef struct
+{
+  guint64 offset;
+  guint32 length;
+  gint32  height;      /* of the whole layout, in Pango units */
+} Record;
+
+struct _GkShapedStore
+{
+  int         fd;          /* -1 once the file failed: texts are shaped again */
+  guint64     written;     /* bytes in the file; the pending ones follow */
+  GByteArray *pending;
+  GArray     *records;     /* Record; a record's id is its index + 1 */
+  GPtrArray  *fonts;       /* cairo_scaled_font_t, by index */
+  GByteArray *scratch;     /* the record last read */
+  guint       loaded;      /* its id */
+  GHashTable *cells;       /* "style:alignment:width:text" → id */
+  GHashTable *old_cells;
+};
+
+void
+_gk_shaped_store_free (GkShapedStore *store)
+{
+  if (store->fd >= 0)
+    close (store->fd);
+  g_byte_array_unref (store->pending);
+  g_array_unref (store->records);
+  g_ptr_array_unref (store->fonts);
+  g_byte_array_unref (store->scratch);
+  g_hash_table_unref (store->cells);
+  g_hash_table_unref (store->old_cells);
+  g_free (store);
+}
+
+static GkShapedStore *
+get_store (GkTypesetter *self)
+{
+  GkShapedStore **slot = _gk_typesetter_get_shaped_slot (self);
+  GkShapedStore *store = *slot;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (store != NULL)
+    return store->fd >= 0 ? store : NULL;
+
+  store = *slot = g_new0 (GkShapedStore, 1);
+  store->pending = g_byte_array_new ();
+  store->records = g_array_new (FALSE, FALSE, sizeof (Record));
+  store->fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_scaled_font_destroy);
+  store->scratch = g_byte_array_new ();
+  store->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  store->old_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  store->fd = g_file_open_tmp ("gongkai-shaped-XXXXXX", &path, &error);
+  /* Nobody else needs the file: it goes when it is closed. */
+  if (store->fd >= 0)
+    g_unlink (path);
+  return store->fd >= 0 ? store : NULL;
+}
+
+static void
+put (GByteArray    *out,
+     gconstpointer  data,
+     gsize          size)
+{
+  g_byte_array_append (out, data, size);
+}
+
+#define PUT(out, value) G_STMT_START { __typeof__ (value) v_ = (value); put ((out), &v_, sizeof v_); } G_STMT_END
+
+static guint32
+font_index (GkShapedStore       *store,
+            cairo_scaled_font_t *font)
+{
+  for (guint i = 0; i < store->fonts->len; i++)
+    if (store->fonts->pdata[i] == font)
+      return i;
+  g_ptr_array_add (store->fonts, cairo_scaled_font_reference (font));
+  return store->fonts->len - 1;
+}
+
+/* One run, as convert_run() in gk-typesetter.c turns it into glyphs:
+ * FALSE for what Pango has to draw. */
+static gboolean
+record_run (GkShapedStore  *store,
+            GByteArray     *out,
+            GString        *text_out,
+            PangoGlyphItem *run,
+            const char     *text,
+            int             left,
+            double          gap,
+            double         *shift,
+            gunichar       *before)
+{
+  PangoGlyphString *glyphs = run->glyphs;
+  cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+  PangoGlyphItemIter iter;
+  double advance = 0;
+  guint32 n_clusters = 0;
+  guint n_at;
+
+  if (font == NULL)
+    return FALSE;
+  PUT (out, font_index (store, font));
+  PUT (out, (gint32) left);
+  PUT (out, (guint32) glyphs->num_glyphs);
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+      if ((info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 && info->glyph != PANGO_GLYPH_EMPTY)
+        return FALSE;
+      PUT (out, (guint32) info->glyph);
+      PUT (out, advance + info->geometry.x_offset);
+      PUT (out, (gint32) info->geometry.y_offset);
+      advance += info->geometry.width;
+    }
+
+  n_at = out->len;
+  PUT (out, n_clusters);
+  g_string_truncate (text_out, 0);
+  for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text);
+       more;
+       more = pango_glyph_item_iter_next_cluster (&iter))
+    {
+      gunichar c = g_utf8_get_char (text + iter.start_index);
+      gsize before_len = text_out->len;
+
+      if (iter.start_glyph > iter.end_glyph)
+        return FALSE;
+      if (gap > 0 && _gk_typesetter_is_stretch_point (*before, c))
+        *shift += gap;
+      *before = g_utf8_get_char (g_utf8_prev_char (text + iter.end_index));
+      for (const char *p = text + iter.start_index; p < text + iter.end_index; p = g_utf8_next_char (p))
+        if (g_utf8_get_char (p) != WORD_JOINER && g_utf8_get_char (p) != ZERO_WIDTH_SPACE)
+          g_string_append_len (text_out, p, g_utf8_next_char (p) - p);
+      PUT (out, *shift);
+      PUT (out, (gint32) (iter.end_glyph - iter.start_glyph));
+      PUT (out, (gint32) (text_out->len - before_len));
+      n_clusters++;
+    }
+  memcpy (out->data + n_at, &n_clusters, sizeof n_clusters);
+  PUT (out, (guint32) text_out->len);
+  put (out, text_out->str, text_out->len);
+  return TRUE;
+}
+
+/* The lines of @layout as gk_typesetter_show_layout() shows them. */
+static gboolean
+record_layout (GkShapedStore *store,
+               GByteArray    *out,
+               PangoLayout   *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  gboolean justify = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (layout), "gk-justify"));
+  g_autoptr(GString) text_out = g_string_new (NULL);
+  PangoLayoutIter *iter;
+  GSList *lines = NULL;
+  gboolean ok = TRUE;
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  PUT (out, (gint32) height);
+  PUT (out, (gint32) pango_layout_get_line_count (layout));
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *layout_line;
+      PangoRectangle logical;
+      double shift = 0, gap = 0;
+      gunichar before = 0;
+      guint32 n_runs = 0, size;
+      guint line_at, runs_at;
+      int y0;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, NULL);
+      layout_line = pango_layout_iter_get_line_readonly (iter);
+      lines = lines != NULL ? lines->next : pango_layout_get_lines_readonly (layout);
+      if (justify && lines->next != NULL &&
+          !((PangoLayoutLine *) lines->next->data)->is_paragraph_start)
+        {
+          guint points = _gk_typesetter_count_stretch_points (layout_line, text);
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          if (points > 0)
+            {
+              double extra = (double) (pango_layout_get_width (layout) - logical.x - logical.width) / PANGO_SCALE;
+
+              if (extra > 0)
+                gap = extra / points;
+            }
+        }
+
+      /* The line's size in bytes comes first, so that the lines of the
+       * pages before can be stepped over. */
+      line_at = out->len;
+      PUT (out, (guint32) 0);
+      PUT (out, (gint32) y0);
+      PUT (out, (gint32) pango_layout_iter_get_baseline (iter));
+      runs_at = out->len;
+      PUT (out, n_runs);
+      do
+        {
+          PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+
+          if (run == NULL)
+            break;
+          pango_layout_iter_get_run_extents (iter, NULL, &logical);
+          if (!record_run (store, out, text_out, run, text, logical.x, gap, &shift, &before))
+            {
+              ok = FALSE;
+              break;
+            }
+          n_runs++;
+        }
+      while (pango_layout_iter_next_run (iter));
+      memcpy (out->data + runs_at, &n_runs, sizeof n_runs);
+      size = out->len - line_at;
+      memcpy (out->data + line_at, &size, sizeof size);
+    }
+  while (ok && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return ok;
+}
+
+static gboolean
+flush_pending (GkShapedStore *store)
+{
+  gsize done = 0;
+
+  while (done < store->pending->len)
+    {
+      gssize n = write (store->fd, store->pending->data + done, store->pending->len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      done += n;
+    }
+  store->written += store->pending->len;
+  g_byte_array_set_size (store->pending, 0);
+  return TRUE;
+}
+
+/**
+ * _gk_typesetter_keep_shaped:
+ * @layout: a layout of @self, just measured
+ *
+ * Keeps the glyphs of @layout for _gk_typesetter_show_shaped().
+ *
+ * Returns: their id, or 0 when @layout is to be shaped again to be drawn
+ */
+guint
+_gk_typesetter_keep_shaped (GkTypesetter *self,
+                            PangoLayout  *layout)
+{
+  GkShapedStore *store = get_store (self);
+  Record record;
+  guint start;
+
+  if (store == NULL || pango_layout_get_justify (layout) || _gk_typesetter_has_colour (layout))
+    return 0;
+
+  start = store->pending->len;
+  if (!record_layout (store, store->pending, layout))
+    {
+      g_byte_array_set_size (store->pending, start);
+      return 0;
+    }
+  record.offset = store->written + start;
+  record.length = store->pending->len - start;
+  pango_layout_get_size (layout, NULL, &record.height);
+  g_array_append_val (store->records, record);
+  if (store->pending->len >= PENDING_SIZE && !flush_pending (store))
+    {
+      /* No room on the disk: the glyphs are lost, and the texts shaped
+       * again to be drawn; their heights stay. */
+      close (store->fd);
+      store->fd = -1;
+      g_byte_array_set_size (store->pending, 0);
+    }
+  return store->records->len;
+}
+
+/**
+ * _gk_typesetter_shape_cell:
+ *
+ * Shapes a table cell's text to measure it, once however many cells
+ * repeat it (while it comes back often enough).
+ *
+ * Returns: the id of its glyphs, or 0
+ */
+guint
+_gk_typesetter_shape_cell (GkTypesetter   *self,
+                           GkTextStyle     style,
+                           const char     *text,
+                           double          width,
+                           PangoAlignment  alignment)
+{
+  GkShapedStore *store = get_store (self);
+  g_autofree char *key = NULL;
+  gpointer id;
+
+  if (store == NULL)
+    return 0;
+  key = g_strdup_printf ("%u:%d:%d:%s", style, (int) alignment, (int) (width * 100), text ? text : "");
+  if (!_gk_typesetter_cache_lookup (&store->cells, &store->old_cells, CELLS_SIZE, key, &id))
+    {
+      id = GUINT_TO_POINTER (_gk_typesetter_keep_shaped (self, gk_typesetter_layout (self, style, text, width, alignment,
+                                                                                      GK_TYPESET_NO_INDENT)));
+      _gk_typesetter_cache_insert (&store->cells, &store->old_cells, CELLS_SIZE, g_steal_pointer (&key), id);
+    }
+  return GPOINTER_TO_UINT (id);
+}
+
+/* The height of the whole text, in Pango units, as pango_layout_get_size()
+ * gave it. */
+int
+_gk_typesetter_get_shaped_height (GkTypesetter *self,
+                                  guint         shaped)
+{
+  GkShapedStore *store = *_gk_typesetter_get_shaped_slot (self);
+
+  g_return_val_if_fail (store != NULL && shaped > 0 && shaped <= store->records->len, 0);
+  return g_array_index (store->records, Record, shaped - 1).height;
+}
+
+static gboolean
+load (GkShapedStore *store,
+      guint          shaped)
+{
+  Record *record;
+  gsize done = 0;
+
+  if (store->loaded == shaped)
+    return TRUE;
+  if (store->fd < 0 || shaped == 0 || shaped > store->records->len)
+    return FALSE;
+  record = &g_array_index (store->records, Record, shaped - 1);
+  g_byte_array_set_size (store->scratch, record->length);
+  if (record->offset >= store->written)
+    memcpy (store->scratch->data, store->pending->data + (record->offset - store->written), record->length);
+  else
+    while (done < record->length)
+      {
+        gssize n = pread (store->fd, store->scratch->data + done, record->length - done, record->offset + done);
+
+        if (n < 0 && errno == EINTR)
+          continue;
+        if (n <= 0)
+          return FALSE;
+        done += n;
+      }
+  store->loaded = shaped;
+  return TRUE;
+}
+
+static const guint8 *
+get (const guint8 *p,
+     gpointer      value,
+     gsize         size)
+{
+  memcpy (value, p, size);
+  return p + size;
+}
+
+#define GET(p, value) ((p) = get ((p), &(value), sizeof (value)))
+
+/**
+ * _gk_typesetter_show_shaped:
+ *
+ * gk_typesetter_show_layout() for the layout kept as @shaped.
+ *
+ * Returns: FALSE, with nothing shown, when the glyphs cannot be read back
+ */
+gboolean
+_gk_typesetter_show_shaped (GkTypesetter *self,
+                            cairo_t      *cr,
+                            guint         shaped,
+                            double        x,
+                            double        y,
+                            int           first_line,
+                            int           end_line)
+{
+  GkShapedStore *store = *_gk_typesetter_get_shaped_slot (self);
+  GArray *glyphs, *clusters;
+  GString *text;
+  const guint8 *p;
+  gint32 height, n_lines;
+  double top = 0;
+
+  if (store == NULL || !load (store, shaped))
+    return FALSE;
+  _gk_typesetter_begin_batch (self, cr);
+  _gk_typesetter_get_scratch (self, &glyphs, &clusters, &text);
+
+  p = store->scratch->data;
+  GET (p, height);
+  GET (p, n_lines);
+  for (int line = 0; line < n_lines; line++)
+    {
+      const guint8 *next;
+      guint32 size, n_runs;
+      gint32 y0, base;
+      double baseline;
+
+      get (p, &size, sizeof size);
+      next = p + size;
+      if (line < first_line)
+        {
+          p = next;
+          continue;
+        }
+      if (end_line >= 0 && line >= end_line)
+        break;
+      p += sizeof size;
+      GET (p, y0);
+      GET (p, base);
+      GET (p, n_runs);
+      if (line == first_line)
+        top = (double) y0 / PANGO_SCALE;
+      baseline = y + (double) base / PANGO_SCALE - top;
+
+      for (guint32 r = 0; r < n_runs; r++)
+        {
+          guint32 font, n_glyphs, n_clusters, text_len;
+          gint32 left;
+          double run_x;
+          guint g = 0;
+
+          GET (p, font);
+          GET (p, left);
+          GET (p, n_glyphs);
+          run_x = x + (double) left / PANGO_SCALE;
+          g_array_set_size (glyphs, n_glyphs);
+          for (guint32 i = 0; i < n_glyphs; i++)
+            {
+              cairo_glyph_t *glyph = &g_array_index (glyphs, cairo_glyph_t, i);
+              guint32 index;
+              double position;
+              gint32 y_offset;
+
+              GET (p, index);
+              GET (p, position);
+              GET (p, y_offset);
+              glyph->index = index;
+              glyph->x = run_x + position / PANGO_SCALE;
+              glyph->y = baseline + (double) y_offset / PANGO_SCALE;
+            }
+          GET (p, n_clusters);
+          g_array_set_size (clusters, n_clusters);
+          for (guint32 c = 0; c < n_clusters; c++)
+            {
+              cairo_text_cluster_t *cluster = &g_array_index (clusters, cairo_text_cluster_t, c);
+              double shift;
+              gint32 n, bytes;
+
+              GET (p, shift);
+              GET (p, n);
+              GET (p, bytes);
+              for (gint32 k = 0; k < n; k++, g++)
+                g_array_index (glyphs, cairo_glyph_t, g).x += shift;
+              cluster->num_glyphs = n;
+              cluster->num_bytes = bytes;
+            }
+          GET (p, text_len);
+          g_string_truncate (text, 0);
+          g_string_append_len (text, (const char *) p, text_len);
+          p += text_len;
+          _gk_typesetter_commit_run (self, store->fonts->pdata[font]);
+        }
+      p = next;
+    }
+  return TRUE;
+}
+
+/* The bytes of glyphs kept on disk, not in memory. */
+guint64
+_gk_typesetter_get_shaped_bytes (GkTypesetter *self)
+{
+  GkShapedStore *store;
+
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), 0);
+  store = *_gk_typesetter_get_shaped_slot (self);
+  return store != NULL ? store->written + store->pending->len : 0;
+}
+
+/* Shared with gk-typesetter.c -------------------------------------------- */
+
+/* The places a justified line may widen on @line, and the last character
+ * of the line in @before. */
+guint
+_gk_typesetter_count_stretch_points (PangoLayoutLine *line,
+                                     const char      *text)
+{
+  gunichar before = 0;
+  guint n = 0;
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+      PangoGlyphItemIter iter;
+
+      for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, text);
+           more;
+           more = pango_glyph_item_iter_next_cluster (&iter))
+        {
+          gunichar c = g_utf8_get_char (text + iter.start_index);
+
+          if (_gk_typesetter_is_stretch_point (before, c))
+            n++;
+          before = g_utf8_get_char (g_utf8_prev_char (text + iter.end_index));
+        }
+    }
+  return n;
+}
+
+/* Markup (a red placeholder) is drawn by Pango; our attributes (no
+ * hyphens) are not markup. */
+gboolean
+_gk_typesetter_has_colour (PangoLayout *layout)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  PangoAttrIterator *iter;
+  gboolean colour = FALSE;
+
+  if (attrs == NULL)
+    return FALSE;
+  iter = pango_attr_list_get_iterator (attrs);
+  do
+    if (pango_attr_iterator_get (iter, PANGO_ATTR_FOREGROUND) != NULL ||
+        pango_attr_iterator_get (iter, PANGO_ATTR_WEIGHT) != NULL ||
+        pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND) != NULL)
+      colour = TRUE;
+  while (!colour && pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+  return colour;
+}

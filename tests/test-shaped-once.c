@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <malloc.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+#include "gk-page-layout.h"
+#include "gk-ruled-table.h"
+#include "gk-typesetter-private.h"
+
+/* A text the page layout shapes to measure it is drawn from the glyphs
+ * found then, not shaped again; and those glyphs are not held in memory
+ * from measuring to drawing, however many pages there are. */
+
+static const char paragraph[] =
+  "根据县委、县政府的统一部署，本单位认真贯彻落实过紧日子的要求，严格控制一般性支出，"
+  "压减非急需非刚性支出，做好“三公”经费管理，确保各项工作平稳有序开展。第%u段，"
+  "全年共组织会议%u次，培训%u人次，较上年减少1.5万元，主要原因是压减了会议规模。";
+
+static const char cell[] =
+  "乌鲁木齐县人民政府办公室机关运行经费及公务接待费第%u项，用于保障机关正常运转";
+
+static GkPageLayout *
+lay_out (GkTypesetter *typesetter,
+         guint         n)
+{
+  GkPageLayout *layout = gk_page_layout_new (typesetter);
+  g_autoptr(GkRuledTable) table = gk_ruled_table_new (2);
+
+  gk_page_layout_new_page (layout, GK_PAGE_PORTRAIT, FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf (paragraph, i, i % 7, i * 3);
+
+      gk_page_layout_add_text (layout, GK_TEXT_BODY, text);
+    }
+
+  /* Names wrapped in a narrow column, on rows a page cuts between. */
+  gk_ruled_table_set_column (table, 0, GK_RULED_COLUMN_TEXT, 6);
+  gk_ruled_table_set_column (table, 1, GK_RULED_COLUMN_SHARE, 0.5);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf (cell, i);
+      g_autofree char *other = g_strdup_printf (cell, i + n);
+
+      gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+      gk_ruled_table_add_cell (table, 0, name, GK_TEXT_TABLE_CELL, -1, 0, 1, 1);
+      gk_ruled_table_add_cell (table, 1, other, GK_TEXT_TABLE_CELL, -1, 0, 1, 1);
+    }
+  gk_page_layout_add_table (layout, table, NULL);
+  return layout;
+}
+
+static cairo_status_t
+append (void                *closure,
+        const unsigned char *data,
+        unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+draw (GkPageLayout *layout)
+{
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append, out, GK_PAGE_A4_WIDTH,
+                                                                  GK_PAGE_A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  /* The same bytes whenever it is made. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2020-01-01T00:00:00Z");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, "2020-01-01T00:00:00Z");
+  for (guint i = 0; i < gk_page_layout_get_n_pages (layout); i++)
+    {
+      gk_page_layout_draw_page (layout, cr, i);
+      cairo_show_page (cr);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (out);
+}
+
+static void
+test_drawn_unshaped (void)
+{
+  g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
+  g_autoptr(GkPageLayout) layout = lay_out (typesetter, 120);
+  g_autoptr(GBytes) pdf = NULL;
+  guint64 measured = _gk_typesetter_get_n_shaped (typesetter);
+
+  /* Every paragraph and every cell had to be measured. */
+  g_assert_cmpuint (measured, >=, 3 * 120);
+  g_assert_cmpuint (gk_page_layout_get_n_pages (layout), >, 10);
+  g_assert_cmpuint (_gk_typesetter_get_shaped_bytes (typesetter), >, 0);
+
+  pdf = draw (layout);
+  g_assert_cmpuint (g_bytes_get_size (pdf), >, 0);
+  g_assert_cmpuint (_gk_typesetter_get_n_shaped (typesetter), ==, measured);
+}
+
+/* The glyphs kept for drawing, and the memory held, once @n paragraphs
+ * and cells are laid out. */
+static void
+lay_out_counting (guint   n,
+                  guint64 *kept,
+                  gsize   *held)
+{
+  struct mallinfo2 before = mallinfo2 ();
+  g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
+  g_autoptr(GkPageLayout) layout = lay_out (typesetter, n);
+  struct mallinfo2 after = mallinfo2 ();
+
+  g_assert_cmpuint (gk_page_layout_get_n_pages (layout), >, n / 12);
+  *kept = _gk_typesetter_get_shaped_bytes (typesetter);
+  *held = (after.uordblks + after.hblkhd) - (before.uordblks + before.hblkhd);
+}
+
+static void
+test_flat (void)
+{
+  guint64 few_kept, many_kept;
+  gsize few_held, many_held;
+
+  /* Fontconfig's and Pango's caches, made once for the process. */
+  lay_out_counting (60, &few_kept, &few_held);
+
+  lay_out_counting (60, &few_kept, &few_held);
+  lay_out_counting (240, &many_kept, &many_held);
+  g_assert_cmpuint (many_kept, >, few_kept + 180 * 1000);
+  /* The glyphs are kept out of memory: what the layout holds grows by
+   * its boxes and texts only. */
+  g_assert_cmpuint (many_held - few_held, <, (many_kept - few_kept) * 3 / 4);
+}
+
+/* Without a temporary file the texts are shaped again, to the same PDF. */
+static void
+test_no_file (void)
+{
+  const char *out = g_getenv ("GK_TEST_SHAPED_OUT");
+
+  if (out != NULL)
+    {
+      g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
+      g_autoptr(GkPageLayout) layout = lay_out (typesetter, 40);
+      guint64 measured = _gk_typesetter_get_n_shaped (typesetter);
+      g_autoptr(GBytes) pdf = draw (layout);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpuint (_gk_typesetter_get_shaped_bytes (typesetter), ==, 0);
+      g_assert_cmpuint (_gk_typesetter_get_n_shaped (typesetter), >, measured);
+      g_file_set_contents (out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+      g_assert_no_error (error);
+      return;
+    }
+  else
+    {
+      g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
+      g_autoptr(GkPageLayout) layout = lay_out (typesetter, 40);
+      g_autoptr(GBytes) pdf = draw (layout);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("test-shaped-XXXXXX", &error);
+      g_autofree char *path = NULL;
+      g_autofree char *missing = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *tmpdir = g_strdup (g_getenv ("TMPDIR"));
+      gsize length;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (_gk_typesetter_get_shaped_bytes (typesetter), >, 0);
+      path = g_build_filename (dir, "reshaped.pdf", NULL);
+      missing = g_build_filename (dir, "missing", NULL);
+      g_setenv ("GK_TEST_SHAPED_OUT", path, TRUE);
+      g_setenv ("TMPDIR", missing, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("GK_TEST_SHAPED_OUT");
+      if (tmpdir != NULL)
+        g_setenv ("TMPDIR", tmpdir, TRUE);
+      else
+        g_unsetenv ("TMPDIR");
+      g_test_trap_assert_passed ();
+
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (length, ==, g_bytes_get_size (pdf));
+      g_assert_true (memcmp (contents, g_bytes_get_data (pdf, NULL), length) == 0);
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/shaped-once/drawn-unshaped", test_drawn_unshaped);
+  g_test_add_func ("/shaped-once/flat", test_flat);
+  g_test_add_func ("/shaped-once/no-file", test_no_file);
+
+  return g_test_run ();
+}
