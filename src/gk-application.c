@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "gk-application.h"
+#include "gk-application-renderer.h"
 #include "gk-cli.h"
 #include "gk-document-io.h"
 #include "gk-draft.h"
@@ -485,6 +486,7 @@ gk_application_startup (GApplication *application)
   GkApplication *self = GK_APPLICATION (application);
 
   G_APPLICATION_CLASS (gk_application_parent_class)->startup (application);
+  gk_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),

@@ -387,6 +387,16 @@ activated (GApplication *app,
   visit (window, "projects", "visit 项目");
   printf ("%s window peak RSS: %.0f MB\n", opt_label, peak_rss_mb ());
   fflush (stdout);
+  /* Which mappings the memory is in (heap, the renderer's, fonts,
+   * libraries): GK_BENCH_SMAPS=FILE keeps a copy of /proc/self/smaps. */
+  if (g_getenv ("GK_BENCH_SMAPS") != NULL)
+    {
+      g_autofree char *smaps = NULL;
+      gsize length;
+
+      if (g_file_get_contents ("/proc/self/smaps", &smaps, &length, NULL))
+        g_file_set_contents (g_getenv ("GK_BENCH_SMAPS"), smaps, length, NULL);
+    }
 
   /* Modified: closing would ask whether to save. */
   g_application_quit (app);
