@@ -23,22 +23,23 @@ struct _GkFontSubset
   PangoFontMap *font_map;
 };
 
-/* Printed by no document in particular but by any: figures, Latin
- * letters, the spaces and punctuation of Chinese text, Ⅰ ① ㈠ ■ ★ ℃ ‰. */
+/* Figures, Latin letters and the punctuation of Chinese text, which the
+ * code may print from a number or a date without holding them; anything
+ * else a document prints is in its file or in the sources. */
 static const gunichar always[][2] = {
   { 0x0020, 0x007e },
-  { 0x00a0, 0x00ff },
-  { 0x2000, 0x206f },
-  { 0x2100, 0x218f },
-  { 0x2190, 0x21ff },
-  { 0x2460, 0x24ff },
-  { 0x25a0, 0x25ff },
-  { 0x2600, 0x26ff },
-  { 0x3000, 0x303f },
-  { 0x3200, 0x32ff },
-  { 0xfe10, 0xfe1f },
-  { 0xfe30, 0xfe4f },
-  { 0xff00, 0xffef },
+  { 0x00a0, 0x00bf },
+  { 0x00d7, 0x00d7 },
+  { 0x00f7, 0x00f7 },
+  { 0x2010, 0x203a },
+  { 0x2103, 0x2103 },
+  { 0x2160, 0x216b },
+  { 0x2212, 0x2212 },
+  { 0x2460, 0x2473 },
+  { 0x3000, 0x301f },
+  { 0x3220, 0x3229 },
+  { 0xff01, 0xff5e },
+  { 0xffe0, 0xffe5 },
 };
 
 /* Cairo keeps fonts by their file's name for as long as the process runs:
@@ -193,7 +194,6 @@ gk_font_subset_new (const char * const  *families,
 {
   g_autoptr(GkFontSubset) self = g_new0 (GkFontSubset, 1);
   g_autoptr(GArray) faces = g_array_new (FALSE, TRUE, sizeof (Face));
-  g_autoptr(GPtrArray) hb_faces = g_ptr_array_new_with_free_func ((GDestroyNotify) hb_face_destroy);
   hb_set_t *characters = hb_set_create ();
   FcConfig *config;
 
@@ -245,9 +245,9 @@ gk_font_subset_new (const char * const  *families,
           hb_set_destroy (characters);
           return NULL;
         }
-      g_ptr_array_add (hb_faces, hb_face);
       coverage = hb_set_create ();
       hb_face_collect_unicodes (hb_face, coverage);
+      hb_face_destroy (hb_face);
       hb_set_intersect (characters, coverage);
       hb_set_destroy (coverage);
     }
@@ -262,12 +262,21 @@ gk_font_subset_new (const char * const  *families,
   for (guint i = 0; i < faces->len; i++)
     {
       const Face *face = &g_array_index (faces, Face, i);
-      hb_blob_t *blob = cut (hb_faces->pdata[i], characters);
+      hb_face_t *hb_face = load_face (face, error);
+      hb_blob_t *blob = NULL;
       g_autofree char *name = NULL;
       g_autofree char *path = NULL;
       unsigned int size;
       const char *data;
 
+      /* One face at a time: a font file's pages leave memory with it. */
+      if (hb_face == NULL)
+        {
+          hb_set_destroy (characters);
+          return NULL;
+        }
+      blob = cut (hb_face, characters);
+      hb_face_destroy (hb_face);
       /* The whole face then: a collection brings its other faces along,
        * which fontconfig tells apart by their names. */
       if (blob == NULL)
