@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-atomic-writer.h"
+#include "gk-document-io.h"
 #include "gk-pdf-export.h"
 
 /**
@@ -24,10 +25,19 @@ gk_pdf_writer_write_file (GkPdfWriter     *self,
 {
   g_autoptr(GkAtomicWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) characters = NULL;
 
   g_return_val_if_fail (GK_IS_PDF_WRITER (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The document's file holds every character it prints but the fixed
+   * text: the fonts are cut to them. */
+  if (gk_pdf_writer_get_characters (self) == NULL)
+    {
+      characters = gk_document_serialize (gk_pdf_writer_get_document (self));
+      gk_pdf_writer_set_characters (self, characters);
+    }
 
   writer = gk_atomic_writer_new (file, GK_ATOMIC_NONE, cancellable, &local_error);
   if (writer != NULL &&
@@ -36,6 +46,8 @@ gk_pdf_writer_write_file (GkPdfWriter     *self,
     gk_atomic_writer_abort (writer);
   else if (writer != NULL)
     gk_atomic_writer_commit (writer, cancellable, &local_error);
+  if (characters != NULL)
+    gk_pdf_writer_set_characters (self, NULL);
 
   if (local_error == NULL)
     return TRUE;

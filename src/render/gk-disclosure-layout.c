@@ -769,14 +769,29 @@ GkPageLayout *
 gk_disclosure_layout_new (GkDocument         *document,
                           const GkPdfOptions *options)
 {
+  return gk_disclosure_layout_new_for_font_map (document, options, NULL);
+}
+
+/**
+ * gk_disclosure_layout_new_for_font_map:
+ * @font_map: (nullable): where the text's fonts come from, %NULL for the
+ *   fonts installed (gk-font-subset.h)
+ *
+ * Returns: (transfer full): the whole disclosure on pages
+ */
+GkPageLayout *
+gk_disclosure_layout_new_for_font_map (GkDocument         *document,
+                                       const GkPdfOptions *options,
+                                       PangoFontMap       *font_map)
+{
   g_autoptr(GkTypesetter) typesetter = NULL;
   Builder b = { 0, };
   guint n_extra = 0;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
-  typesetter = gk_typesetter_new (options ? options->body_font : NULL,
-                                  options ? options->heading_font : NULL);
+  typesetter = gk_typesetter_new_for_font_map (options ? options->body_font : NULL,
+                                               options ? options->heading_font : NULL, font_map);
   b.document = document;
   b.layout = gk_page_layout_new (typesetter);
   b.sections = gk_narrative_compose (document);

@@ -20,6 +20,9 @@ typedef struct
 
 GkPageLayout *gk_disclosure_layout_new         (GkDocument         *document,
                                                 const GkPdfOptions *options);
+GkPageLayout *gk_disclosure_layout_new_for_font_map (GkDocument         *document,
+                                                     const GkPdfOptions *options,
+                                                     PangoFontMap       *font_map);
 GkRuledTable *gk_disclosure_table_new          (GkDocument         *document,
                                                 GkTable            *table);
 GkRuledTable *gk_disclosure_overall_new        (GkDocument         *document,

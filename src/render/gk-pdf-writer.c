@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gk-disclosure-layout.h"
+#include "gk-font-subset.h"
 #include "gk-pdf-rewrite-private.h"
 #include "gk-pdf-writer.h"
 
@@ -20,7 +21,9 @@ struct _GkPdfWriter
   gboolean    with_charts;
   char       *body_font;
   char       *heading_font;
+  GBytes     *characters;   /* what the fonts are cut to */
   guint       n_pages;      /* of the last PDF written */
+  gboolean    cut_fonts;    /* the last PDF's */
 };
 
 G_DEFINE_FINAL_TYPE (GkPdfWriter, gk_pdf_writer, G_TYPE_OBJECT)
@@ -55,6 +58,7 @@ gk_pdf_writer_finalize (GObject *object)
 
   g_free (self->body_font);
   g_free (self->heading_font);
+  g_clear_pointer (&self->characters, g_bytes_unref);
 
   G_OBJECT_CLASS (gk_pdf_writer_parent_class)->finalize (object);
 }
@@ -216,6 +220,43 @@ gk_pdf_writer_set_heading_font (GkPdfWriter *self,
   g_free (self->heading_font);
   self->heading_font = g_strdup (family);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADING_FONT]);
+}
+
+/**
+ * gk_pdf_writer_set_characters:
+ * @text: (nullable): text holding every character of the document, such
+ *   as its file; %NULL to embed the fonts from their whole files
+ *
+ * Cuts the fonts to the characters of @text and of the PDF's fixed text
+ * before laying the document out, so that cairo reads a small font rather
+ * than a whole CJK one. Should a character of the PDF be missing from the
+ * cut fonts, the PDF is made again with the whole fonts.
+ */
+void
+gk_pdf_writer_set_characters (GkPdfWriter *self,
+                              GBytes      *text)
+{
+  g_return_if_fail (GK_IS_PDF_WRITER (self));
+
+  if (text != NULL)
+    g_bytes_ref (text);
+  g_clear_pointer (&self->characters, g_bytes_unref);
+  self->characters = text;
+}
+
+GBytes *
+gk_pdf_writer_get_characters (GkPdfWriter *self)
+{
+  g_return_val_if_fail (GK_IS_PDF_WRITER (self), NULL);
+  return self->characters;
+}
+
+/* Whether the last PDF written is set in fonts cut to its characters. */
+gboolean
+gk_pdf_writer_get_cut_fonts (GkPdfWriter *self)
+{
+  g_return_val_if_fail (GK_IS_PDF_WRITER (self), FALSE);
+  return self->cut_fonts;
 }
 
 /* Writing ------------------------------------------------------------------ */
@@ -395,6 +436,90 @@ render (GkPageLayout   *layout,
   return TRUE;
 }
 
+static gboolean
+write_pdf (GkPdfWriter     *self,
+           PangoFontMap    *font_map,
+           GOutputStream   *stream,
+           GkProgressFunc   progress,
+           gpointer         progress_data,
+           GCancellable    *cancellable,
+           GError         **error)
+{
+  GkPdfOptions options = { 0, };
+  g_autoptr(GkPageLayout) layout = NULL;
+  Output output = { stream, cancellable, NULL, NULL };
+
+  options.with_charts = self->with_charts;
+  options.body_font = self->body_font;
+  options.heading_font = self->heading_font;
+  layout = gk_disclosure_layout_new_for_font_map (self->document, &options, font_map);
+  if (!check_font (gk_page_layout_get_typesetter (layout),
+                   gk_typesetter_get_body_family (gk_page_layout_get_typesetter (layout)), error) ||
+      !check_font (gk_page_layout_get_typesetter (layout),
+                   gk_typesetter_get_heading_family (gk_page_layout_get_typesetter (layout)), error))
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (0.5, progress_data);
+
+  self->n_pages = gk_page_layout_get_n_pages (layout);
+  return render (layout, self->document, &output, progress, progress_data, error);
+}
+
+/* Writes the PDF with the fonts cut to self->characters into a file
+ * beside them, and copies it to @stream when no text showed a glyph the
+ * cut fonts lack. Returns FALSE with @error unset when the whole fonts
+ * must make it instead. */
+static gboolean
+write_cut (GkPdfWriter     *self,
+           GOutputStream   *stream,
+           GkProgressFunc   progress,
+           gpointer         progress_data,
+           GCancellable    *cancellable,
+           GError         **error)
+{
+  const char *families[] = {
+    self->body_font ? self->body_font : GK_DEFAULT_BODY_FONT,
+    self->heading_font ? self->heading_font : GK_DEFAULT_HEADING_FONT,
+    NULL
+  };
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GkFontSubset) subset = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  gsize length;
+  const char *text = g_bytes_get_data (self->characters, &length);
+
+  subset = gk_font_subset_new (families, text, length, &local_error);
+  if (subset != NULL)
+    {
+      file = g_file_new_build_filename (gk_font_subset_get_directory (subset), "cut.pdf", NULL);
+      out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+    }
+  if (out != NULL &&
+      write_pdf (self, gk_font_subset_get_font_map (subset), G_OUTPUT_STREAM (out),
+                 progress, progress_data, cancellable, &local_error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error) &&
+      !gk_font_subset_saw_unknown_glyphs (subset))
+    {
+      in = g_file_read (file, cancellable, error);
+      self->cut_fonts = in != NULL &&
+                        g_output_stream_splice (stream, G_INPUT_STREAM (in), G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE,
+                                                cancellable, error) >= 0;
+      return self->cut_fonts;
+    }
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_debug ("The PDF is set in the whole fonts: %s",
+           local_error != NULL ? local_error->message : "the cut fonts lack a character");
+  return FALSE;
+}
+
 /**
  * gk_pdf_writer_write_to_stream:
  * @stream: where the PDF goes; the caller opened it and closes it
@@ -415,30 +540,24 @@ gk_pdf_writer_write_to_stream (GkPdfWriter     *self,
                                GCancellable    *cancellable,
                                GError         **error)
 {
-  GkPdfOptions options = { 0, };
-  g_autoptr(GkPageLayout) layout = NULL;
-  Output output = { stream, cancellable, NULL, NULL };
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (GK_IS_PDF_WRITER (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  options.with_charts = self->with_charts;
-  options.body_font = self->body_font;
-  options.heading_font = self->heading_font;
-  layout = gk_disclosure_layout_new (self->document, &options);
-  if (!check_font (gk_page_layout_get_typesetter (layout),
-                   gk_typesetter_get_body_family (gk_page_layout_get_typesetter (layout)), error) ||
-      !check_font (gk_page_layout_get_typesetter (layout),
-                   gk_typesetter_get_heading_family (gk_page_layout_get_typesetter (layout)), error))
-    return FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (progress != NULL)
-    progress (0.5, progress_data);
-
-  self->n_pages = gk_page_layout_get_n_pages (layout);
-  return render (layout, self->document, &output, progress, progress_data, error);
+  self->cut_fonts = FALSE;
+  if (self->characters != NULL)
+    {
+      if (write_cut (self, stream, progress, progress_data, cancellable, &local_error))
+        return TRUE;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return write_pdf (self, NULL, stream, progress, progress_data, cancellable, error);
 }
 
 /* The pages of the last PDF written. */

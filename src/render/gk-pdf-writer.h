@@ -36,6 +36,10 @@ void         gk_pdf_writer_set_body_font    (GkPdfWriter         *self,
 const char  *gk_pdf_writer_get_heading_font (GkPdfWriter         *self);
 void         gk_pdf_writer_set_heading_font (GkPdfWriter         *self,
                                              const char          *family);
+void         gk_pdf_writer_set_characters   (GkPdfWriter         *self,
+                                             GBytes              *text);
+GBytes      *gk_pdf_writer_get_characters   (GkPdfWriter         *self);
+gboolean     gk_pdf_writer_get_cut_fonts    (GkPdfWriter         *self);
 gboolean     gk_pdf_writer_write_to_stream  (GkPdfWriter         *self,
                                              GOutputStream       *stream,
                                              GkProgressFunc       progress,

@@ -245,3 +245,11 @@ _gk_typesetter_cache_lookup (GHashTable **young,
   _gk_typesetter_cache_insert (young, old, size, old_key, *value);
   return TRUE;
 }
+
+/* Returns: (transfer full): a typesetter with a font map of its own */
+GkTypesetter *
+gk_typesetter_new (const char *body_family,
+                   const char *heading_family)
+{
+  return gk_typesetter_new_for_font_map (body_family, heading_family, NULL);
+}

@@ -157,16 +157,18 @@ gk_typesetter_init (GkTypesetter *self)
 }
 
 /**
- * gk_typesetter_new:
+ * gk_typesetter_new_for_font_map:
  * @body_family: (nullable): the fontconfig family of running text
  * @heading_family: (nullable): the family of headings and tables
+ * @font_map: (nullable): a PangoCairo font map, %NULL for one of its own,
+ *   so that its fonts do not depend on the thread's default one
  *
- * Returns: (transfer full): a typesetter with its own font map, so that
- *   its fonts do not depend on the thread's default one
+ * Returns: (transfer full): a typesetter
  */
 GkTypesetter *
-gk_typesetter_new (const char *body_family,
-                   const char *heading_family)
+gk_typesetter_new_for_font_map (const char   *body_family,
+                                const char   *heading_family,
+                                PangoFontMap *font_map)
 {
   GkTypesetter *self = g_object_new (GK_TYPE_TYPESETTER, NULL);
   cairo_font_options_t *options = cairo_font_options_create ();
@@ -174,7 +176,7 @@ gk_typesetter_new (const char *body_family,
   self->body_family = g_strdup (body_family ? body_family : GK_DEFAULT_BODY_FONT);
   self->heading_family = g_strdup (heading_family ? heading_family : GK_DEFAULT_HEADING_FONT);
 
-  self->font_map = pango_cairo_font_map_new ();
+  self->font_map = font_map != NULL ? g_object_ref (font_map) : pango_cairo_font_map_new ();
   self->context = pango_font_map_create_context (self->font_map);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -694,6 +696,8 @@ gk_typesetter_show_layout (GkTypesetter *self,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
 
+  if (pango_layout_get_unknown_glyphs_count (layout) > 0)
+    g_object_set_data (G_OBJECT (self->font_map), GK_TYPESETTER_UNKNOWN_GLYPHS, GINT_TO_POINTER (TRUE));
   _gk_typesetter_begin_batch (self, cr);
 
   /* Markup (colours, a bold term) is rare: Pango draws it. */

@@ -56,6 +56,10 @@ typedef enum {
 #define GK_DEFAULT_BODY_FONT    "Noto Serif CJK SC"
 #define GK_DEFAULT_HEADING_FONT "Noto Sans CJK SC"
 
+/* Set on the typesetter's font map once it has shown a layout with a
+ * glyph its fonts lack (gk-font-subset.h). */
+#define GK_TYPESETTER_UNKNOWN_GLYPHS "gk-typesetter-unknown-glyphs"
+
 /* Turns text into Pango layouts in points, with hinting off so that what
  * is measured for the PDF is what any other cairo_t (a printer's) shows. */
 #define GK_TYPE_TYPESETTER (gk_typesetter_get_type ())
@@ -63,6 +67,9 @@ G_DECLARE_FINAL_TYPE (GkTypesetter, gk_typesetter, GK, TYPESETTER, GObject)
 
 GkTypesetter          *gk_typesetter_new             (const char     *body_family,
                                                       const char     *heading_family);
+GkTypesetter          *gk_typesetter_new_for_font_map (const char    *body_family,
+                                                      const char     *heading_family,
+                                                      PangoFontMap   *font_map);
 const GkTextStyleInfo *gk_typesetter_get_style_info  (GkTextStyle     style);
 const char            *gk_typesetter_get_body_family (GkTypesetter   *self);
 const char            *gk_typesetter_get_heading_family (GkTypesetter *self);
