@@ -73,7 +73,8 @@ stop_waiting (GkTablePage *self)
 {
   GkTablePagePrivate *priv = _gk_table_page_get_private (self);
 
-  if (priv->frozen_layout_id != 0)
+  /* A window that goes away takes its frame clock's handlers with it. */
+  if (priv->frozen_layout_id != 0 && g_signal_handler_is_connected (priv->frozen_clock, priv->frozen_layout_id))
     g_signal_handler_disconnect (priv->frozen_clock, priv->frozen_layout_id);
   priv->frozen_layout_id = 0;
   g_clear_object (&priv->frozen_clock);
