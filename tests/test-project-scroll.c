@@ -27,6 +27,7 @@ static GPtrArray *projects;  /* the GkProject added, in order */
 static GkTable *projects_table;
 static guint figure_column;
 static guint total_column;  /* the first amount, in view without scrolling sideways */
+static int window_width = 1280, window_height = 1100;
 
 /* The figure entered for the @i-th project added: all differ. */
 static char *
@@ -76,7 +77,7 @@ activated (GApplication *app,
   const char *page_id = gk_table_get_id (projects_table);
   GtkWidget *page;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1100);
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width, window_height);
   gk_window_set_document (window, document, NULL);
   gk_window_set_selected_page (window, page_id);
   page = gk_window_get_page (window, page_id);
@@ -275,20 +276,61 @@ hadjustment (GkTablePage *page)
   return gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (gk_table_page_get_column_view (page)));
 }
 
+static GtkAdjustment *
+frozen_vadjustment (GkTablePage *page)
+{
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gk_table_page_get_frozen_view (page)));
+}
+
+/* Scrolls sideways to @value as the mouse wheel does: a wheel event over
+ * the table reaches its scrolled window's scroll controller, which sets
+ * the horizontal adjustment and nothing else; the frozen columns then
+ * show, and the frames that follow lay them out. Waits for two frames:
+ * the frozen list is laid out in the first, and a position it gave its
+ * adjustment would reach the table only then. */
+static void
+sideways_to (GkTablePage *page,
+             double       value)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (page));
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), NULL);
+  guint before = paints;
+
+  gtk_adjustment_set_value (hadjustment (page), value);
+  gk_test_iterate_until (painted_since, GUINT_TO_POINTER (before + 1));
+  gk_test_iterate_idle ();
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* The table stays at @down, and the frozen code and name columns, when
+ * they show, are on the same rows. */
+static void
+assert_rows_at (GkTablePage *page,
+                double       down)
+{
+  GtkWidget *frozen_scroller = gtk_widget_get_ancestor (GTK_WIDGET (gk_table_page_get_frozen_view (page)),
+                                                        GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadjustment (page)), down, 1.0);
+  if (gtk_widget_get_visible (frozen_scroller))
+    g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (frozen_vadjustment (page)), down, 1.0);
+}
+
 /* Scrolled down, a cell focused, then sideways: the frozen code and name
- * columns appear over the amounts, and the table stays where it was
- * scrolled to — the frozen list, new at its first row, must not carry
- * the shared vertical position back to it. */
+ * columns appear over the amounts on the rows scrolled to, and the table
+ * stays there. The frozen list is new at its first row each time it
+ * shows (it has rows only while it shows): it must neither stay there
+ * nor carry its first row back to the table through the shared vertical
+ * position. The window is small, as a laptop's, where the frozen columns
+ * cover most of the table and rows of theirs out of line are what the
+ * user sees. */
 static void
 sideways_keeps_rows (GkWindow    *window,
                      GkDocument  *document,
                      GkTablePage *page)
 {
   GtkAdjustment *across = hadjustment (page);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (page));
-  gulong id;
   double down;
-  guint before;
 
   for (guint i = 0; i < 4; i++)
     page_down (page);
@@ -308,27 +350,40 @@ sideways_keeps_rows (GkWindow    *window,
   g_assert_cmpfloat (down, >, gtk_adjustment_get_page_size (vadjustment (page)));
   g_assert_cmpfloat (gtk_adjustment_get_upper (across) - gtk_adjustment_get_page_size (across), >, 100);
 
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), NULL);
   for (guint step = 1; step <= 3; step++)
     {
-      before = paints;
-      gtk_adjustment_set_value (across, 40.0 * step);
-      gk_test_iterate_until (painted_since, GUINT_TO_POINTER (before));
-      gk_test_iterate_idle ();
-      before = paints;
-      gk_test_iterate_until (painted_since, GUINT_TO_POINTER (before + 1));
-      gk_test_iterate_idle ();
-      g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadjustment (page)), down, 1.0);
+      sideways_to (page, 40.0 * step);
+      assert_rows_at (page, down);
     }
-  g_signal_handler_disconnect (clock, id);
-  /* The rows in view are still the ones scrolled to, and show their own figures. */
-  g_assert_null (cell_of (page, 0));
+  /* Back, further down, and sideways again: the frozen list shows anew,
+   * its adjustment still sized by its last showing. */
+  sideways_to (page, 0);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (gk_table_page_get_frozen_view (page)),
+                                                                   GTK_TYPE_SCROLLED_WINDOW)));
+  page_down (page);
+  down = gtk_adjustment_get_value (vadjustment (page));
+  for (guint step = 1; step <= 2; step++)
+    {
+      sideways_to (page, 40.0 * step);
+      assert_rows_at (page, down);
+    }
+  /* Scrolled from the frozen columns, as the wheel over them does, the
+   * table follows. */
+  gtk_adjustment_set_value (frozen_vadjustment (page), down - 200);
+  sideways_to (page, 80);
+  assert_rows_at (page, down - 200);
+  /* The rows in view show their own figures. */
+  g_assert_cmpuint (check_rows_in_view (page, document), >=, 1);
 }
 
 static void
 test_sideways_keeps_rows (void)
 {
+  window_width = 760;
+  window_height = 560;
   run (sideways_keeps_rows);
+  window_width = 1280;
+  window_height = 1100;
 }
 
 static void

@@ -57,11 +57,50 @@ sync_header_heights (GkTablePage *self)
 }
 
 static void
+bind_rows (GkTablePage *self)
+{
+  GkTablePagePrivate *priv = _gk_table_page_get_private (self);
+
+  priv->frozen_binding = g_object_bind_property (gtk_scrolled_window_get_vadjustment (priv->scroller), "value",
+                                                 gtk_scrolled_window_get_vadjustment (priv->frozen_scroller),
+                                                 "value", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* Gone with either adjustment. */
+  g_object_add_weak_pointer (G_OBJECT (priv->frozen_binding), (gpointer *) &priv->frozen_binding);
+}
+
+static void
+stop_waiting (GkTablePage *self)
+{
+  GkTablePagePrivate *priv = _gk_table_page_get_private (self);
+
+  /* A window that goes away takes its frame clock's handlers with it. */
+  if (priv->frozen_layout_id != 0 && g_signal_handler_is_connected (priv->frozen_clock, priv->frozen_layout_id))
+    g_signal_handler_disconnect (priv->frozen_clock, priv->frozen_layout_id);
+  priv->frozen_layout_id = 0;
+  g_clear_object (&priv->frozen_clock);
+}
+
+/* After the window's layout: once the frozen list has laid out its first
+ * rows it can be scrolled to the table's, in this same frame (the frame
+ * clock lays out again before it paints). */
+static void
+frozen_laid_out (GkTablePage *self)
+{
+  GkTablePagePrivate *priv = _gk_table_page_get_private (self);
+
+  if (gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (priv->frozen_scroller)) <= 0)
+    return;
+  stop_waiting (self);
+  bind_rows (self);
+}
+
+static void
 update_frozen (GkTablePage *self)
 {
   GkTablePagePrivate *priv = _gk_table_page_get_private (self);
   GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (priv->column_view));
   gboolean show = hadjustment != NULL && gtk_adjustment_get_value (hadjustment) >= 1.0;
+  GdkFrameClock *clock;
 
   if (show == gtk_widget_get_visible (GTK_WIDGET (priv->frozen_scroller)))
     return;
@@ -69,6 +108,7 @@ update_frozen (GkTablePage *self)
    * own adjustment, which it alone configures: two lists configuring one
    * fight over it while the second's rows are still estimated. */
   g_clear_pointer (&priv->frozen_binding, g_binding_unbind);
+  stop_waiting (self);
   /* Its rows exist only while it shows: a list view keeps some 200 rows
    * bound whether it is seen or not, which for the project tables' name
    * columns and tree expanders was a fifth of the page's widgets. */
@@ -76,11 +116,24 @@ update_frozen (GkTablePage *self)
   if (show)
     {
       sync_header_heights (self);
-      priv->frozen_binding = g_object_bind_property (gtk_scrolled_window_get_vadjustment (priv->scroller), "value",
-                                                     gtk_scrolled_window_get_vadjustment (priv->frozen_scroller),
-                                                     "value", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-      /* Gone with either adjustment. */
-      g_object_add_weak_pointer (G_OBJECT (priv->frozen_binding), (gpointer *) &priv->frozen_binding);
+      /* A list new at its first row can be scrolled only once it has laid
+       * rows out: before, its adjustment is empty (or sized by its last
+       * showing) and a position given to it is dropped, or it lays out at
+       * its first row all the same. Bound at once, the frozen rows stayed
+       * at the top of the table, or the first layout's position carried
+       * the table back to its top. So the lists are bound after the
+       * frozen one's first layout, which gives its adjustment an upper
+       * bound again (its value is left alone: a list scrolls on it). */
+      gtk_adjustment_set_upper (gtk_scrolled_window_get_vadjustment (priv->frozen_scroller), 0);
+      clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+      if (clock != NULL)
+        {
+          priv->frozen_clock = g_object_ref (clock);
+          priv->frozen_layout_id = g_signal_connect_object (clock, "layout", G_CALLBACK (frozen_laid_out), self,
+                                                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+        }
+      else
+        bind_rows (self);
     }
   gtk_widget_set_visible (GTK_WIDGET (priv->frozen_scroller), show);
 }
@@ -110,6 +163,7 @@ _gk_table_page_frozen_dispose (GkTablePage *self)
   if (priv->n_frozen == 0)
     return;
   priv->n_frozen = 0;
+  stop_waiting (self);
   g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (priv->scroller), self);
   if (binding != NULL)
     {

@@ -71,6 +71,8 @@ typedef struct
   GtkColumnView      *frozen_view;     /* the columns before the amounts, over column_view's */
   guint               n_frozen;
   GBinding           *frozen_binding;  /* the frozen rows' vertical scrolling to the others' */
+  GdkFrameClock      *frozen_clock;    /* waited on for the frozen rows' first layout */
+  gulong              frozen_layout_id;
   GkTableHeader      *group_header;
   GtkWidget          *empty_box;
   GtkEntry           *empty_entry;
