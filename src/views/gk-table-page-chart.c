@@ -41,7 +41,8 @@ gk_table_page_update_chart (GkTablePage *self)
  * leaving the chart a sliver. The chart gets the height the user last
  * dragged it to (kept in GSettings, for every table page), or else its
  * own height but never more than a third of the pane: the table is what
- * the page is for, and 15 of its rows stay in view at 1280x800. Done
+ * the page is for, and ten of its rows stay in view beside the chart at
+ * 1280x800 (15 with the chart hidden). Done
  * again when the page is resized. */
 static gboolean
 gk_table_page_split_chart (gpointer user_data)
