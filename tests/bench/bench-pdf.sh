@@ -95,11 +95,11 @@ for size in 5000 10000; do
   awk -v n="$size" -v t="$t" -v mb="$mb" -v r="$runs" -v ts="$target_s" 'BEGIN {
     ok = t <= ts && (n < 10000 || mb <= 200)
     printf "N=%d gongkai --export-pdf: %.2f s (median of %d), %.0f MB peak   (target ≤ %d s%s: %s)\n",
-           n, t, r, mb, ts, n >= 10000 ? ", ≤ 200 MB" : "", ok ? "PASS" : "MISS"
+           n, t, r, mb, ts, (n >= 10000 ? ", ≤ 200 MB" : ""), (ok ? "PASS" : "MISS")
     exit !ok }' || status=1
 done
 awk -v a="$(median "$work/p5000.s")" -v b="$(median "$work/p10000.s")" 'BEGIN {
-  printf "linear N=5000→10000: ×%.2f for ×2 projects   (target ≤ ×2.2: %s)\n", b / a, b / a <= 2.2 ? "PASS" : "MISS"
+  printf "linear N=5000→10000: ×%.2f for ×2 projects   (target ≤ ×2.2: %s)\n", b / a, (b / a <= 2.2 ? "PASS" : "MISS")
   exit b / a > 2.2 }' || status=1
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit $status
