@@ -7,66 +7,13 @@
 #include "gk-checker.h"
 #include "gk-final-facts.h"
 #include "gk-test-final.h"
+#include "gk-test-findings.h"
 
 /* The counts a 决算's “三公” text states (团组, 人次, 批次, cars bought)
  * against the facts typed for them. The sentences are published ones, from
  * tests/data/real (鹿寨 2019, 杜集 2021, 梧州 2020) and the 普陀 sample, as
  * published and with one figure broken; and the words that leave a count
  * unsure, which are never an error. */
-
-/* @text with @from replaced by @to, which must be in it once. */
-static char *
-broken (const char *text,
-        const char *from,
-        const char *to)
-{
-  const char *at = strstr (text, from);
-
-  g_assert_nonnull (at);
-  g_assert_null (strstr (at + 1, from));
-  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
-}
-
-/* The findings of @severity (-1: any) whose first place is the paragraph @id. */
-static GPtrArray *
-findings_of (GkChecker  *checker,
-             const char *id,
-             int         severity)
-{
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *place = g_strconcat ("narrative/", id, NULL);
-
-  gk_checker_update (checker);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
-    {
-      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
-      g_autofree char *first = NULL;
-
-      if ((severity >= 0 && (int) gk_finding_get_severity (finding) != severity) ||
-          gk_finding_get_n_places (finding) == 0 || g_str_equal (gk_finding_get_rule_id (finding), "narrative.reason"))
-        continue;
-      first = gk_place_to_string (gk_finding_get_place (finding, 0));
-      if (!g_str_equal (first, place))
-        continue;
-      g_test_message ("%s: %s", gk_finding_get_rule_id (finding), gk_finding_get_message (finding));
-      g_ptr_array_add (found, g_object_ref (finding));
-    }
-  return found;
-}
-
-static gboolean
-has_place (GkFinding  *finding,
-           const char *place)
-{
-  for (guint i = 0; i < gk_finding_get_n_places (finding); i++)
-    {
-      g_autofree char *text = gk_place_to_string (gk_finding_get_place (finding, i));
-
-      if (g_str_equal (text, place))
-        return TRUE;
-    }
-  return FALSE;
-}
 
 /* @text under @id gives no finding at all. */
 static void
@@ -78,7 +25,7 @@ assert_silent (GkDocument *document,
   g_autoptr(GPtrArray) found = NULL;
 
   gk_document_set_hand_written (document, id, text);
-  found = findings_of (checker, id, -1);
+  found = gk_test_paragraph_findings (checker, id, -1);
   if (found->len != 0)
     g_error ("%s: “%s” gives %u finding(s), the first: %s", id, text, found->len,
              gk_finding_get_message (found->pdata[0]));
@@ -93,7 +40,7 @@ assert_unsure (GkDocument *document,
                const char *from,
                const char *to)
 {
-  g_autofree char *wrong = broken (text, from, to);
+  g_autofree char *wrong = gk_test_broken (text, from, to);
 
   assert_silent (document, checker, id, wrong);
 }
@@ -111,18 +58,18 @@ assert_broken (GkDocument *document,
                const char *said,
                const char *right)
 {
-  g_autofree char *wrong = broken (text, from, to);
+  g_autofree char *wrong = gk_test_broken (text, from, to);
   g_autofree char *place = g_strconcat ("explanation/final/sangong/", fact, NULL);
   g_autoptr(GPtrArray) errors = NULL;
   GkFinding *finding;
 
   gk_document_set_hand_written (document, id, wrong);
-  errors = findings_of (checker, id, GK_CHECK_SEVERITY_ERROR);
+  errors = gk_test_paragraph_findings (checker, id, GK_CHECK_SEVERITY_ERROR);
   if (errors->len != 1)
     g_error ("%s: “%s” → “%s” gives %u errors, not 1", id, from, to, errors->len);
   finding = errors->pdata[0];
   g_assert_cmpstr (gk_finding_get_rule_id (finding), ==, "narrative.figure");
-  if (!has_place (finding, place))
+  if (!gk_test_finding_has_place (finding, place))
     g_error ("%s: “%s” → “%s” is not placed at %s", id, from, to, place);
   g_assert_nonnull (strstr (gk_finding_get_message (finding), said));
   g_assert_nonnull (strstr (gk_finding_get_message (finding), right));
@@ -314,7 +261,7 @@ test_unsure (void)
   /* As sure as the words are: the same sentences stated plainly are read. */
   gk_document_set_hand_written (document, "k.final-sangong.reception", "2019年公务接待30批次，300人次。");
   {
-    g_autoptr(GPtrArray) errors = findings_of (checker, "k.final-sangong.reception", GK_CHECK_SEVERITY_ERROR);
+    g_autoptr(GPtrArray) errors = gk_test_paragraph_findings (checker, "k.final-sangong.reception", GK_CHECK_SEVERITY_ERROR);
     g_assert_cmpuint (errors->len, ==, 2);
   }
   gk_document_set_hand_written (document, "k.final-sangong.reception", "");
@@ -332,14 +279,14 @@ test_twice_and_held (void)
 
   gk_document_set_hand_written (document, "k.final-sangong.abroad", "全年安排因公出国（境）团组2个、累计10人次。");
   gk_document_set_hand_written (document, "k.final-sangong.budget", "全年因公出国（境）团组2个，累计10人次。");
-  errors = findings_of (checker, "k.final-sangong.budget", GK_CHECK_SEVERITY_ERROR);
+  errors = gk_test_paragraph_findings (checker, "k.final-sangong.budget", GK_CHECK_SEVERITY_ERROR);
   g_assert_cmpuint (errors->len, ==, 0);
   g_clear_pointer (&errors, g_ptr_array_unref);
   gk_document_set_hand_written (document, "k.final-sangong.budget", "全年因公出国（境）团组3个，累计10人次。");
-  errors = findings_of (checker, "k.final-sangong.budget", GK_CHECK_SEVERITY_ERROR);
+  errors = gk_test_paragraph_findings (checker, "k.final-sangong.budget", GK_CHECK_SEVERITY_ERROR);
   g_assert_cmpuint (errors->len, ==, 1);
   g_assert_cmpstr (gk_finding_get_rule_id (errors->pdata[0]), ==, "narrative.count-twice");
-  g_assert_true (has_place (errors->pdata[0], "narrative/k.final-sangong.abroad"));
+  g_assert_true (gk_test_finding_has_place (errors->pdata[0], "narrative/k.final-sangong.abroad"));
   g_assert_nonnull (strstr (gk_finding_get_message (errors->pdata[0]), "3个"));
   g_assert_nonnull (strstr (gk_finding_get_message (errors->pdata[0]), "2个"));
   g_clear_pointer (&errors, g_ptr_array_unref);
@@ -365,7 +312,7 @@ test_budget (void)
 
   gk_document_set_hand_written (document, "s8.total",
                                 "2020年“三公”经费预算安排因公出国（境）团组3个、15人次，公务接待80批次、600人次。");
-  errors = findings_of (checker, "s8.total", GK_CHECK_SEVERITY_ERROR);
+  errors = gk_test_paragraph_findings (checker, "s8.total", GK_CHECK_SEVERITY_ERROR);
   g_assert_cmpuint (errors->len, ==, 0);
 }
 

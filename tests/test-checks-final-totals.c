@@ -7,6 +7,7 @@
 #include "gk-checker.h"
 #include "gk-final-facts.h"
 #include "gk-test-final.h"
+#include "gk-test-findings.h"
 
 /* What a 决算's 收入支出决算总体, 收入决算, 支出决算 and 财政拨款 paragraphs
  * state, against 收入支出决算总表 and the tables beside it, and the count of
@@ -14,53 +15,6 @@
  * documents of tests/data/real (a unit on dyrmt.com 2022 and a 保健院 there
  * 2020, 天水市幼儿园 2017, a 梧州 军休 unit 2021, 鹿寨 and 桃江 2019), as
  * published and then with one figure broken. */
-
-static GkDocument *
-real_document (const char *name)
-{
-  g_autofree char *file = g_strconcat (name, ".gongkai", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "tests", "data", "real", file, NULL);
-
-  return gk_test_load (path);
-}
-
-/* @text with @from replaced by @to, which must be in it once. */
-static char *
-broken (const char *text,
-        const char *from,
-        const char *to)
-{
-  const char *at = strstr (text, from);
-
-  g_assert_nonnull (at);
-  g_assert_null (strstr (at + 1, from));
-  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
-}
-
-/* The error findings about the paragraph @id (its first place), after a check. */
-static GPtrArray *
-errors_of (GkChecker  *checker,
-           const char *id)
-{
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *place = g_strconcat ("narrative/", id, NULL);
-
-  gk_checker_update (checker);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
-    {
-      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
-      g_autofree char *first = NULL;
-
-      if (gk_finding_get_severity (finding) != GK_CHECK_SEVERITY_ERROR || gk_finding_get_n_places (finding) == 0)
-        continue;
-      first = gk_place_to_string (gk_finding_get_place (finding, 0));
-      if (!g_str_equal (first, place))
-        continue;
-      g_test_message ("%s: %s", gk_finding_get_rule_id (finding), gk_finding_get_message (finding));
-      g_ptr_array_add (found, g_object_ref (finding));
-    }
-  return found;
-}
 
 /* Findings of any severity about the paragraph @id, but the reasons it leaves out. */
 static guint
@@ -84,36 +38,6 @@ n_findings_of (GkChecker  *checker,
   return n;
 }
 
-static gboolean
-has_place (GkFinding  *finding,
-           const char *place)
-{
-  for (guint i = 0; i < gk_finding_get_n_places (finding); i++)
-    {
-      g_autofree char *text = gk_place_to_string (gk_finding_get_place (finding, i));
-
-      if (g_str_equal (text, place))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* @text under @id gives no error. */
-static void
-assert_right (GkDocument *document,
-              GkChecker  *checker,
-              const char *id,
-              const char *text)
-{
-  g_autoptr(GPtrArray) errors = NULL;
-
-  gk_document_set_hand_written (document, id, text);
-  errors = errors_of (checker, id);
-  if (errors->len != 0)
-    g_error ("%s: “%s” gives %u error(s), the first: %s", id, text, errors->len,
-             gk_finding_get_message (errors->pdata[0]));
-}
-
 /* @text with @from written as @to gives exactly one error, of @rule, at
  * @place (table/line/column), saying both @said and @right. */
 static void
@@ -128,22 +52,22 @@ assert_broken (GkDocument *document,
                const char *said,
                const char *right)
 {
-  g_autofree char *wrong = broken (text, from, to);
+  g_autofree char *wrong = gk_test_broken (text, from, to);
   g_autoptr(GPtrArray) errors = NULL;
   GkFinding *finding;
 
   gk_document_set_hand_written (document, id, wrong);
-  errors = errors_of (checker, id);
+  errors = gk_test_paragraph_findings (checker, id, GK_CHECK_SEVERITY_ERROR);
   if (errors->len != 1)
     g_error ("%s: “%s” → “%s” gives %u errors, not 1", id, from, to, errors->len);
   finding = errors->pdata[0];
   g_assert_cmpstr (gk_finding_get_rule_id (finding), ==, rule);
-  if (place != NULL && !has_place (finding, place))
+  if (place != NULL && !gk_test_finding_has_place (finding, place))
     g_error ("%s: the finding “%s” does not name %s", id, gk_finding_get_message (finding), place);
   if (strstr (gk_finding_get_message (finding), said) == NULL || strstr (gk_finding_get_message (finding), right) == NULL)
     g_error ("%s: the finding “%s” does not say both “%s” and “%s”", id, gk_finding_get_message (finding), said, right);
   /* Put right again, nothing is left. */
-  assert_right (document, checker, id, text);
+  gk_test_assert_no_error (document, checker, id, text);
 }
 
 /* dyrmt.com 2022 ---------------------------------------------------------- */
@@ -160,10 +84,10 @@ static const char dyrmt_expenditure[] =
 static void
 test_income_expenditure (void)
 {
-  g_autoptr(GkDocument) document = real_document ("sichuan-dyrmt-unit-2022");
+  g_autoptr(GkDocument) document = gk_test_real_document ("sichuan-dyrmt-unit-2022");
   g_autoptr(GkChecker) checker = gk_checker_new (document);
 
-  assert_right (document, checker, "k.final-income", dyrmt_income);
+  gk_test_assert_no_error (document, checker, "k.final-income", dyrmt_income);
   assert_broken (document, checker, "k.final-income", dyrmt_income, "本年收入合计4125.49万元", "本年收入合计4152.49万元",
                  "narrative.figure", "final-summary/income-total/amount", "4152.49万元", "4125.49万元");
   assert_broken (document, checker, "k.final-income", dyrmt_income, "收入3859.16万元", "收入3859.61万元",
@@ -182,7 +106,7 @@ test_income_expenditure (void)
                                 "本年收入合计4125.49万元。较2020年度决算数减少157.86万元，下降29.2%。");
   g_assert_cmpuint (n_findings_of (checker, "k.final-income"), ==, 0);
 
-  assert_right (document, checker, "k.final-expenditure", dyrmt_expenditure);
+  gk_test_assert_no_error (document, checker, "k.final-expenditure", dyrmt_expenditure);
   assert_broken (document, checker, "k.final-expenditure", dyrmt_expenditure, "基本支出1140.27万元",
                  "基本支出1140.72万元", "narrative.figure", "final-expenditure/total/basic", "1140.72万元", "1140.27万元");
   assert_broken (document, checker, "k.final-expenditure", dyrmt_expenditure, "项目支出3003.64万元",
@@ -204,18 +128,18 @@ static const char dyrmt_change[] =
 static void
 test_paired_totals (void)
 {
-  g_autoptr(GkDocument) document = real_document ("sichuan-dyrmt-unit-2022");
+  g_autoptr(GkDocument) document = gk_test_real_document ("sichuan-dyrmt-unit-2022");
   g_autoptr(GkChecker) checker = gk_checker_new (document);
   g_autoptr(GPtrArray) errors = NULL;
   g_autofree char *published = NULL;
 
-  assert_right (document, checker, "k.final-totals", dyrmt_totals);
+  gk_test_assert_no_error (document, checker, "k.final-totals", dyrmt_totals);
   assert_broken (document, checker, "k.final-totals", dyrmt_totals, "4125.49，", "4125.94，", "narrative.figure",
                  "final-summary/grand-total/amount", "4125.94", "4125.49万元");
   assert_broken (document, checker, "k.final-totals", dyrmt_totals, "4143.91万元", "4134.91万元", "narrative.figure",
                  "final-summary/expenditure-grand-total/amount", "4134.91万元", "4143.91万元");
 
-  assert_right (document, checker, "k.final-totals", dyrmt_change);
+  gk_test_assert_no_error (document, checker, "k.final-totals", dyrmt_change);
   assert_broken (document, checker, "k.final-totals", dyrmt_change, "1267.86，", "1276.86，", "narrative.figure",
                  "final-summary/grand-total/amount", "1276.86", "减少1267.86万元");
   assert_broken (document, checker, "k.final-totals", dyrmt_change, "2570.97万元", "2507.97万元", "narrative.figure",
@@ -223,12 +147,12 @@ test_paired_totals (void)
   assert_broken (document, checker, "k.final-totals", dyrmt_change, "23.51%", "23.15%", "narrative.change-percent",
                  "final-summary/grand-total/amount", "23.15%", "23.51%");
   /* The page as published: its one true error, the second percentage. */
-  published = broken (dyrmt_change, "38.29%", "38.28%");
+  published = gk_test_broken (dyrmt_change, "38.29%", "38.28%");
   gk_document_set_hand_written (document, "k.final-totals", published);
-  errors = errors_of (checker, "k.final-totals");
+  errors = gk_test_paragraph_findings (checker, "k.final-totals", GK_CHECK_SEVERITY_ERROR);
   g_assert_cmpuint (errors->len, ==, 1);
   g_assert_cmpstr (gk_finding_get_rule_id (errors->pdata[0]), ==, "narrative.change-percent");
-  g_assert_true (has_place (errors->pdata[0], "final-summary/expenditure-grand-total/amount"));
+  g_assert_true (gk_test_finding_has_place (errors->pdata[0], "final-summary/expenditure-grand-total/amount"));
   g_assert_nonnull (strstr (gk_finding_get_message (errors->pdata[0]), "38.28%"));
   g_assert_nonnull (strstr (gk_finding_get_message (errors->pdata[0]), "38.29%"));
 
@@ -236,14 +160,14 @@ test_paired_totals (void)
   {
     static const char each[] = "2022年度收入、支出总计分别为4125.49万元、4143.91万元。";
 
-    assert_right (document, checker, "k.final-totals", each);
+    gk_test_assert_no_error (document, checker, "k.final-totals", each);
     assert_broken (document, checker, "k.final-totals", each, "4143.91万元", "4143.9万元", "narrative.figure",
                    "final-summary/expenditure-grand-total/amount", "4143.9万元", "4143.91万元");
   }
   /* A third figure after a pair is nobody's; a pair named alone is not read
    * as either side. */
-  assert_right (document, checker, "k.final-totals", "2022年度收、支总计各是4125.49，4143.91，9999万元。");
-  assert_right (document, checker, "k.final-totals", "2022年度收支总计9999万元。");
+  gk_test_assert_no_error (document, checker, "k.final-totals", "2022年度收、支总计各是4125.49，4143.91，9999万元。");
+  gk_test_assert_no_error (document, checker, "k.final-totals", "2022年度收支总计9999万元。");
 }
 
 /* 保健院 2020: 财政拨款收入总计 and 财政拨款支出总计, each with its change. */
@@ -255,10 +179,10 @@ static const char hospital_fiscal[] =
 static void
 test_fiscal (void)
 {
-  g_autoptr(GkDocument) document = real_document ("sichuan-dyrmt-hospital-2020");
+  g_autoptr(GkDocument) document = gk_test_real_document ("sichuan-dyrmt-hospital-2020");
   g_autoptr(GkChecker) checker = gk_checker_new (document);
 
-  assert_right (document, checker, "k.final-fiscal", hospital_fiscal);
+  gk_test_assert_no_error (document, checker, "k.final-fiscal", hospital_fiscal);
   assert_broken (document, checker, "k.final-fiscal", hospital_fiscal, "收入总计1614.63万元", "收入总计1641.63万元",
                  "narrative.figure", "final-fiscal-summary/grand-total/total", "1641.63万元", "1614.63万元");
   assert_broken (document, checker, "k.final-fiscal", hospital_fiscal, "增加633.43万元", "增加663.43万元",
@@ -279,17 +203,17 @@ static const char tianshui_fiscal[] =
 static void
 test_yuan_document (void)
 {
-  g_autoptr(GkDocument) document = real_document ("gansu-tianshui-kindergarten-2017");
+  g_autoptr(GkDocument) document = gk_test_real_document ("gansu-tianshui-kindergarten-2017");
   g_autoptr(GkChecker) checker = gk_checker_new (document);
 
   g_assert_cmpint (gk_document_get_money_unit (document), ==, GK_MONEY_UNIT_YUAN);
-  assert_right (document, checker, "k.final-income", tianshui_income);
+  gk_test_assert_no_error (document, checker, "k.final-income", tianshui_income);
   assert_broken (document, checker, "k.final-income", tianshui_income, "財政撥款收入1516.64萬元",
                  "財政撥款收入1516.46萬元", "narrative.figure", "final-income/total/fiscal", "1516.46万元",
                  "1516.64万元");
   assert_broken (document, checker, "k.final-income", tianshui_income, "占89.88%", "占89.98%",
                  "narrative.shares", "final-income/total/fiscal", "89.98%", "89.88%");
-  assert_right (document, checker, "k.final-fiscal", tianshui_fiscal);
+  gk_test_assert_no_error (document, checker, "k.final-fiscal", tianshui_fiscal);
   assert_broken (document, checker, "k.final-fiscal", tianshui_fiscal, "減少58.49萬元", "減少58.94萬元",
                  "narrative.figure", "final-fiscal-summary/grand-total/total", "58.94万元", "减少58.49万元");
   assert_broken (document, checker, "k.final-fiscal", tianshui_fiscal, "政府性基金預算財政撥款收入30萬元",
@@ -312,11 +236,11 @@ test_vehicles_held (void)
   g_autoptr(GPtrArray) errors = NULL;
 
   /* Without a 国有资产 count, nothing to compare with. */
-  assert_right (document, checker, "k.final-sangong.abroad", luzhai_counts);
+  gk_test_assert_no_error (document, checker, "k.final-sangong.abroad", luzhai_counts);
 
   gk_document_set_int (document, facts, "vehicles-enforcement", 300);
   gk_document_set_int (document, facts, "vehicles-emergency", 45);
-  assert_right (document, checker, "k.final-sangong.abroad", luzhai_counts);
+  gk_test_assert_no_error (document, checker, "k.final-sangong.abroad", luzhai_counts);
   assert_broken (document, checker, "k.final-sangong.abroad", luzhai_counts, "保有量345辆", "保有量354辆",
                  "narrative.figure", "explanation/final/assets/vehicles", "354辆", "345");
 
@@ -324,12 +248,12 @@ test_vehicles_held (void)
   gk_document_set_int (document, facts, "vehicles-enforcement", -1);
   gk_document_set_int (document, facts, "vehicles-emergency", -1);
   gk_document_set_hand_written (document, "k.final-sangong.abroad", luzhai_counts);
-  assert_right (document, checker, "k.final-sangong.vehicle", "年末公务用车保有量345辆。");
+  gk_test_assert_no_error (document, checker, "k.final-sangong.vehicle", "年末公务用车保有量345辆。");
   gk_document_set_hand_written (document, "k.final-sangong.vehicle", "年末公务用车保有量354辆。");
-  errors = errors_of (checker, "k.final-sangong.vehicle");
+  errors = gk_test_paragraph_findings (checker, "k.final-sangong.vehicle", GK_CHECK_SEVERITY_ERROR);
   g_assert_cmpuint (errors->len, ==, 1);
   g_assert_cmpstr (gk_finding_get_rule_id (errors->pdata[0]), ==, "narrative.count-twice");
-  g_assert_true (has_place (errors->pdata[0], "narrative/k.final-sangong.abroad"));
+  g_assert_true (gk_test_finding_has_place (errors->pdata[0], "narrative/k.final-sangong.abroad"));
   g_assert_nonnull (strstr (gk_finding_get_message (errors->pdata[0]), "354辆"));
   g_assert_nonnull (strstr (gk_finding_get_message (errors->pdata[0]), "345辆"));
   gk_document_set_hand_written (document, "k.final-sangong.vehicle", "");
@@ -337,7 +261,7 @@ test_vehicles_held (void)
 
   /* 桃江: "保有量为2辆". */
   gk_document_set_int (document, facts, "vehicles-other", 2);
-  assert_right (document, checker, "k.final-sangong.budget", taojiang_counts);
+  gk_test_assert_no_error (document, checker, "k.final-sangong.budget", taojiang_counts);
   assert_broken (document, checker, "k.final-sangong.budget", taojiang_counts, "保有量为2辆", "保有量为3辆",
                  "narrative.figure", "explanation/final/assets/vehicles", "3辆", "2");
 }

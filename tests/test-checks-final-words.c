@@ -6,6 +6,7 @@
 
 #include "gk-checker.h"
 #include "gk-test-final.h"
+#include "gk-test-findings.h"
 
 /* Wordings of published 决算 text that misled the reader of figures into
  * claiming one for a 总表 line it is not of. The sentences are the
@@ -13,69 +14,6 @@
  * mirror's traditional characters and in simplified ones) and 忻州市第二
  * 实验小学 2018. Each is right as published; a figure broken beside it is
  * still read, so that the fix did not stop the reading. */
-
-static GkDocument *
-real_document (const char *name)
-{
-  g_autofree char *file = g_strconcat (name, ".gongkai", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("GK_SOURCE_ROOT"), "tests", "data", "real", file, NULL);
-
-  return gk_test_load (path);
-}
-
-/* The error findings about the paragraph @id (its first place). */
-static GPtrArray *
-errors_of (GkChecker  *checker,
-           const char *id)
-{
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *place = g_strconcat ("narrative/", id, NULL);
-
-  gk_checker_update (checker);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
-    {
-      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
-      g_autofree char *first = NULL;
-
-      if (gk_finding_get_severity (finding) != GK_CHECK_SEVERITY_ERROR || gk_finding_get_n_places (finding) == 0)
-        continue;
-      first = gk_place_to_string (gk_finding_get_place (finding, 0));
-      if (!g_str_equal (first, place))
-        continue;
-      g_test_message ("%s: %s", gk_finding_get_rule_id (finding), gk_finding_get_message (finding));
-      g_ptr_array_add (found, g_object_ref (finding));
-    }
-  return found;
-}
-
-static gboolean
-has_place (GkFinding  *finding,
-           const char *place)
-{
-  for (guint i = 0; i < gk_finding_get_n_places (finding); i++)
-    {
-      g_autofree char *text = gk_place_to_string (gk_finding_get_place (finding, i));
-
-      if (g_str_equal (text, place))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-assert_right (GkDocument *document,
-              GkChecker  *checker,
-              const char *id,
-              const char *text)
-{
-  g_autoptr(GPtrArray) errors = NULL;
-
-  gk_document_set_hand_written (document, id, text);
-  errors = errors_of (checker, id);
-  if (errors->len != 0)
-    g_error ("%s: “%s” gives %u error(s), the first: %s", id, text, errors->len,
-             gk_finding_get_message (errors->pdata[0]));
-}
 
 /* @text gives one narrative.figure error, naming @place and saying @said. */
 static void
@@ -89,11 +27,11 @@ assert_wrong (GkDocument *document,
   g_autoptr(GPtrArray) errors = NULL;
 
   gk_document_set_hand_written (document, id, text);
-  errors = errors_of (checker, id);
+  errors = gk_test_paragraph_findings (checker, id, GK_CHECK_SEVERITY_ERROR);
   if (errors->len != 1)
     g_error ("%s: “%s” gives %u errors, not 1", id, text, errors->len);
   g_assert_cmpstr (gk_finding_get_rule_id (errors->pdata[0]), ==, "narrative.figure");
-  if (!has_place (errors->pdata[0], place))
+  if (!gk_test_finding_has_place (errors->pdata[0], place))
     g_error ("the finding “%s” does not name %s", gk_finding_get_message (errors->pdata[0]), place);
   g_assert_nonnull (strstr (gk_finding_get_message (errors->pdata[0]), said));
 }
@@ -104,13 +42,13 @@ assert_wrong (GkDocument *document,
 static void
 test_distribution (void)
 {
-  g_autoptr(GkDocument) document = real_document ("xinjiang-urumqi-service-centre-2023");
+  g_autoptr(GkDocument) document = gk_test_real_document ("xinjiang-urumqi-service-centre-2023");
   g_autoptr(GkChecker) checker = gk_checker_new (document);
 
-  assert_right (document, checker, "k.final-totals",
-                "2023年度支出總計434.72萬元，其中：本年支出合計434.16萬元，結余分配0.00萬元，年末結轉和結余0.55萬元。");
-  assert_right (document, checker, "k.final-totals",
-                "2023年度支出总计434.72万元，其中：本年支出合计434.16万元，结余分配0.00万元，年末结转和结余0.55万元。");
+  gk_test_assert_no_error (document, checker, "k.final-totals",
+                           "2023年度支出總計434.72萬元，其中：本年支出合計434.16萬元，結余分配0.00萬元，年末結轉和結余0.55萬元。");
+  gk_test_assert_no_error (document, checker, "k.final-totals",
+                           "2023年度支出总计434.72万元，其中：本年支出合计434.16万元，结余分配0.00万元，年末结转和结余0.55万元。");
 
   assert_wrong (document, checker, "k.final-totals",
                 "2023年度支出总计434.72万元，其中：本年支出合计434.16万元，结余分配0.10万元，年末结转和结余0.55万元。",
@@ -137,10 +75,10 @@ static const char xinzhou_fiscal[] =
 static void
 test_totals_and_parts (void)
 {
-  g_autoptr(GkDocument) document = real_document ("shanxi-xinzhou-school-2018");
+  g_autoptr(GkDocument) document = gk_test_real_document ("shanxi-xinzhou-school-2018");
   g_autoptr(GkChecker) checker = gk_checker_new (document);
 
-  assert_right (document, checker, "k.final-totals", xinzhou_totals);
+  gk_test_assert_no_error (document, checker, "k.final-totals", xinzhou_totals);
 
   /* The year's own figures, named otherwise, still read. */
   assert_wrong (document, checker, "k.final-totals",
@@ -155,10 +93,10 @@ test_totals_and_parts (void)
 static void
 test_one_fund (void)
 {
-  g_autoptr(GkDocument) document = real_document ("shanxi-xinzhou-school-2018");
+  g_autoptr(GkDocument) document = gk_test_real_document ("shanxi-xinzhou-school-2018");
   g_autoptr(GkChecker) checker = gk_checker_new (document);
 
-  assert_right (document, checker, "k.final-fiscal", xinzhou_fiscal);
+  gk_test_assert_no_error (document, checker, "k.final-fiscal", xinzhou_fiscal);
 
   /* Without the fund, the same words are 表一's. */
   assert_wrong (document, checker, "k.final-fiscal", "2018年度本年支出1070.67万元。",
