@@ -75,6 +75,19 @@ gk_test_finding_has_place (GkFinding  *finding,
   return FALSE;
 }
 
+/* Last year's figure of @key, as budgeted, with a reason typed. */
+static inline void
+gk_test_set_prior (GkDocument *document,
+                   const char *key,
+                   gint64      amount)
+{
+  GkPrior *prior = gk_document_ensure_prior (document, key);
+
+  gk_document_set_int (document, prior, "amount", amount);
+  gk_document_set_text (document, prior, "basis", GK_PRIOR_BASIS_BUDGET);
+  gk_document_set_text (document, prior, "reason", "原因");
+}
+
 /* @text under @id gives no error. */
 static inline void
 gk_test_assert_no_error (GkDocument *document,

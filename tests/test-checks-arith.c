@@ -5,6 +5,7 @@
 
 #include "gk-checker-private.h"
 #include "gk-test-final.h"
+#include "gk-test-findings.h"
 
 /* A sentence's own arithmetic, where no table holds the quantity: the
  * figure compared with is this year's less the change, the percentage is
@@ -165,18 +166,6 @@ set_cell (GkDocument *document,
   g_assert_no_error (error);
 }
 
-static void
-set_prior (GkDocument *document,
-           const char *key,
-           gint64      amount)
-{
-  GkPrior *prior = gk_document_ensure_prior (document, key);
-
-  gk_document_set_int (document, prior, "amount", amount);
-  gk_document_set_text (document, prior, "basis", GK_PRIOR_BASIS_BUDGET);
-  gk_document_set_text (document, prior, "reason", "原因");
-}
-
 /* 表三 with 基本支出 100 and 项目支出 20, last year's 基本支出 90; 表八's
  * 公务接待费 2.40 against last year's 17.00. */
 static GkDocument *
@@ -193,9 +182,9 @@ tables_document (void)
       set_cell (document, t, "2010301", "project", "20.00");
       set_cell (document, t, "2080505", "basic", "20.00");
     }
-  set_prior (document, "expenditure.basic", 9000);
+  gk_test_set_prior (document, "expenditure.basic", 9000);
   set_cell (document, "sangong", NULL, "reception", "2.40");
-  set_prior (document, "sangong.reception", 1700);
+  gk_test_set_prior (document, "sangong.reception", 1700);
   return document;
 }
 

@@ -6,6 +6,7 @@
 #include "gk-checker-private.h"
 #include "gk-document-private.h"
 #include "gk-narrative.h"
+#include "gk-test-findings.h"
 
 /* What a figure in a typed sentence is of, and how sure the reader is:
  * last year's figure said on the way to this year's change, an item's own
@@ -35,18 +36,6 @@ set_cell (GkDocument *document,
   g_assert_no_error (error);
 }
 
-static void
-set_prior (GkDocument *document,
-           const char *key,
-           gint64      amount)
-{
-  GkPrior *prior = gk_document_ensure_prior (document, key);
-
-  gk_document_set_int (document, prior, "amount", amount);
-  gk_document_set_text (document, prior, "basis", GK_PRIOR_BASIS_BUDGET);
-  gk_document_set_text (document, prior, "reason", "原因");
-}
-
 /* 表五 by two 项 (100 and 20), 表八 502.4 (last year 517), one project. */
 static GkDocument *
 document_new (void)
@@ -69,11 +58,11 @@ document_new (void)
   set_cell (document, "sangong", NULL, "vehicle-purchase", "100.00");
   set_cell (document, "sangong", NULL, "vehicle-operation", "400.00");
   set_cell (document, "sangong", NULL, "reception", "2.40");
-  set_prior (document, "sangong.total", 51700);
-  set_prior (document, "sangong.abroad", 0);
-  set_prior (document, "sangong.vehicle-purchase", 10000);
-  set_prior (document, "sangong.vehicle-operation", 40000);
-  set_prior (document, "sangong.reception", 1700);
+  gk_test_set_prior (document, "sangong.total", 51700);
+  gk_test_set_prior (document, "sangong.abroad", 0);
+  gk_test_set_prior (document, "sangong.vehicle-purchase", 10000);
+  gk_test_set_prior (document, "sangong.vehicle-operation", 40000);
+  gk_test_set_prior (document, "sangong.reception", 1700);
 
   project = gk_document_add_project (document, "测试项目", "2010301");
   gk_document_set_amount_text (document, gk_project_get_row (project),

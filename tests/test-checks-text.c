@@ -5,6 +5,7 @@
 
 #include "gk-checker-private.h"
 #include "gk-narrative.h"
+#include "gk-test-findings.h"
 
 /* Sentences as published in real disclosures (figures scaled to a small
  * document): each correct sentence gives no finding of its rule, and a
@@ -30,18 +31,6 @@ set_cell (GkDocument *document,
   g_assert_no_error (error);
 }
 
-static void
-set_prior (GkDocument *document,
-           const char *key,
-           gint64      amount)
-{
-  GkPrior *prior = gk_document_ensure_prior (document, key);
-
-  gk_document_set_int (document, prior, "amount", amount);
-  gk_document_set_text (document, prior, "basis", GK_PRIOR_BASIS_BUDGET);
-  gk_document_set_text (document, prior, "reason", "原因");
-}
-
 /* 表五 by two 项 (100 and 20), 表八 as 开平市公安局 2022 published it. */
 static GkDocument *
 document_new (void)
@@ -62,11 +51,11 @@ document_new (void)
   set_cell (document, "sangong", NULL, "vehicle-purchase", "100.00");
   set_cell (document, "sangong", NULL, "vehicle-operation", "400.00");
   set_cell (document, "sangong", NULL, "reception", "2.40");
-  set_prior (document, "sangong.total", 51700);
-  set_prior (document, "sangong.abroad", 0);
-  set_prior (document, "sangong.vehicle-purchase", 10000);
-  set_prior (document, "sangong.vehicle-operation", 40000);
-  set_prior (document, "sangong.reception", 1700);
+  gk_test_set_prior (document, "sangong.total", 51700);
+  gk_test_set_prior (document, "sangong.abroad", 0);
+  gk_test_set_prior (document, "sangong.vehicle-purchase", 10000);
+  gk_test_set_prior (document, "sangong.vehicle-operation", 40000);
+  gk_test_set_prior (document, "sangong.reception", 1700);
   gk_document_set_int (document, explanation, "procurement-goods", 100);
   gk_document_set_int (document, explanation, "procurement-services", 70);
   return document;
