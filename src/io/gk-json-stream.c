@@ -6,12 +6,14 @@
 #include "gk-json-stream.h"
 
 /* A file saved before this writer existed is saved again byte for byte,
- * so the layout and the escaping are json-glib 1.6's exactly: members on
- * lines of their own indented two spaces a level, " : " after a name, an
- * empty array as [], an empty object as { and } with the closing indent
- * between them; in strings \" \\ \b \f \n \r \t, \u00XX for the other
- * control characters below 0x1f and for 0x7f, while 0x1f itself and every
- * other byte (UTF-8 or not) go through as they are. */
+ * so the layout and the escaping are json-glib 1.6's: members on lines of
+ * their own indented two spaces a level, " : " after a name, an empty
+ * array as [], an empty object as { and } with the closing indent between
+ * them; in strings \" \\ \b \f \n \r \t, \u00XX for the other control
+ * characters and for 0x7f, and every other byte (UTF-8 or not) as it is.
+ * One difference: json-glib leaves 0x1f bare, which JSON forbids and our
+ * reader refuses, so a text holding one made a file that could not be
+ * opened again; it is written \u001f here. No file that opens changes. */
 
 #define CHUNK (64 * 1024)
 
@@ -134,7 +136,7 @@ put_escaped (GkJsonStream *self,
         named = "\\\"";
       else if (c == '\\')
         named = "\\\\";
-      else if ((c > 0 && c < 0x1f) || c == 0x7f)
+      else if ((c > 0 && c <= 0x1f) || c == 0x7f)
         {
           switch (c)
             {
