@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gk-document-io.h"
+#include "gk-font-subset.h"
 #include "gk-json-stream.h"
 #include "gk-template.h"
 
@@ -236,6 +237,173 @@ test_user_template (void)
   assert_same_bytes (document, "user template");
 }
 
+static int
+compare_characters (gconstpointer a,
+                            gconstpointer b)
+{
+  gunichar x = *(const gunichar *) a, y = *(const gunichar *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Each character of @text once, in order of code point, as UTF-8: what
+ * the fonts were cut to when they were given the whole text. */
+static char *
+characters_of (const char *text,
+               gsize       length)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  GString *out = g_string_new (NULL);
+  const char *end;
+
+  g_utf8_validate (text, length, &end);
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_hash_table_add (seen, GUINT_TO_POINTER (c)))
+        g_array_append_val (sorted, c);
+    }
+  g_array_sort (sorted, (GCompareFunc) compare_characters);
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_unichar (out, g_array_index (sorted, gunichar, i));
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  GkCharacterSet *set;
+  gsize           piece;
+} Pieces;
+
+/* Hands the set the bytes a few at a time, cutting characters. */
+static gboolean
+add_in_pieces (const char  *data,
+               gsize        length,
+               gpointer     user_data,
+               GError     **error)
+{
+  Pieces *pieces = user_data;
+
+  for (gsize i = 0; i < length; i += pieces->piece)
+    gk_character_set_add (pieces->set, data + i, MIN (pieces->piece, length - i));
+  return TRUE;
+}
+
+/* The PDF's fonts are cut to the characters of the document's file,
+ * gathered as it is written: the same whatever the pieces. */
+static void
+test_characters (void)
+{
+  g_autofree char *path = gk_test_sample_path ();
+  g_autoptr(GkDocument) document = gk_test_load (path);
+  g_autoptr(GBytes) whole = stream (document);
+  g_autofree char *expected = characters_of (g_bytes_get_data (whole, NULL), g_bytes_get_size (whole));
+
+  g_assert_cmpuint (g_utf8_strlen (expected, -1), >, 500);
+  for (gsize piece = 1; piece <= 5; piece++)
+    {
+      Pieces pieces = { gk_character_set_new (), piece };
+      g_autoptr(GBytes) got = NULL;
+
+      g_assert_true (gk_document_write (document, add_in_pieces, &pieces, NULL));
+      got = gk_character_set_to_bytes (pieces.set);
+      g_assert_cmpmem (g_bytes_get_data (got, NULL), g_bytes_get_size (got), expected, strlen (expected));
+      gk_character_set_free (pieces.set);
+    }
+
+  /* Nothing after bytes that are not UTF-8, even cut between pieces. */
+  {
+    static const char text[] = "甲乙\xe4\xb8丙丁";
+    g_autofree char *before = characters_of (text, sizeof text - 1);
+    g_autoptr(GkCharacterSet) set = gk_character_set_new ();
+    g_autoptr(GBytes) got = NULL;
+
+    g_assert_cmpstr (before, ==, "乙甲");
+    gk_character_set_add (set, text, 7);
+    gk_character_set_add (set, text + 7, sizeof text - 1 - 7);
+    got = gk_character_set_to_bytes (set);
+    g_assert_cmpmem (g_bytes_get_data (got, NULL), g_bytes_get_size (got), before, strlen (before));
+  }
+}
+
+/* A stream that takes @limit bytes, then says the disk is full. */
+typedef struct
+{
+  GOutputStream parent_instance;
+  gsize         limit;
+  gsize         taken;
+  guint         refused;
+} FullStream;
+
+typedef GOutputStreamClass FullStreamClass;
+
+static GType full_stream_get_type (void);
+G_DEFINE_TYPE (FullStream, full_stream, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+full_stream_write (GOutputStream  *stream,
+                   const void     *buffer,
+                   gsize           count,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  FullStream *self = (FullStream *) stream;
+  gsize n = MIN (count, self->limit - self->taken);
+
+  if (n == 0)
+    {
+      self->refused++;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "the disk is full");
+      return -1;
+    }
+  self->taken += n;
+  return n;
+}
+
+static void
+full_stream_class_init (FullStreamClass *klass)
+{
+  klass->write_fn = full_stream_write;
+}
+
+static void
+full_stream_init (FullStream *self)
+{
+}
+
+/* A sink that fails stops the writing: its error comes back, and nothing
+ * more is written into it. */
+static void
+test_failing_stream (void)
+{
+  g_autofree char *path = gk_test_sample_path ();
+  g_autoptr(GkDocument) document = gk_test_load (path);
+  g_autoptr(GBytes) whole = stream (document);
+  gsize limits[] = { 0, 1, 100, g_bytes_get_size (whole) / 2, g_bytes_get_size (whole) - 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      FullStream *out = g_object_new (full_stream_get_type (), NULL);
+      g_autoptr(GError) error = NULL;
+
+      out->limit = limits[i];
+      g_assert_false (gk_document_write_to_stream (document, G_OUTPUT_STREAM (out), NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_assert_cmpuint (out->taken, ==, limits[i]);
+      g_assert_cmpuint (out->refused, ==, 1);
+      g_object_unref (out);
+    }
+  {
+    FullStream *out = g_object_new (full_stream_get_type (), NULL);
+
+    out->limit = g_bytes_get_size (whole);
+    g_assert_true (gk_document_write_to_stream (document, G_OUTPUT_STREAM (out), NULL, NULL));
+    g_assert_cmpuint (out->refused, ==, 0);
+    g_object_unref (out);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,5 +414,7 @@ main (int   argc,
   g_test_add_func ("/document-stream/every-document", test_every_document);
   g_test_add_func ("/document-stream/escapes", test_escapes);
   g_test_add_func ("/document-stream/user-template", test_user_template);
+  g_test_add_func ("/document-stream/characters", test_characters);
+  g_test_add_func ("/document-stream/failing-stream", test_failing_stream);
   return g_test_run ();
 }

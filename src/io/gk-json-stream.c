@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "gk-json-stream.h"
 
 /* A file saved before this writer existed is saved again byte for byte,
@@ -65,7 +67,7 @@ push_out (GkJsonStream *self)
   if (self->used > 0 && self->error == NULL &&
       !self->sink (self->buffer, self->used, self->user_data, &self->error) &&
       self->error == NULL)
-    g_set_error_literal (&self->error, G_IO_ERROR, G_IO_ERROR_FAILED, "write failed");
+    g_set_error_literal (&self->error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The file could not be written"));
   self->used = 0;
 }
 
