@@ -220,6 +220,11 @@ collect_codes (GListModel *rows,
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(GkRow) row = g_list_model_get_item (rows, i);
+
+      /* A project's row names no code and holds no rows: 表七's thousands
+       * of projects are passed over. */
+      if (gk_row_get_kind (row) == GK_ROW_KIND_PROJECT)
+        continue;
       if (gk_row_get_code (row) != NULL && gk_row_get_kind (row) <= GK_ROW_KIND_ITEM)
         g_hash_table_add (codes, (gpointer) gk_row_get_code (row));
       collect_codes (gk_row_get_children (row), codes);
