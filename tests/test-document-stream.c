@@ -93,6 +93,8 @@ assert_same_bytes (GkDocument *document,
 
   assert_bytes_equal (generated, streamed, what);
   assert_bytes_equal (streamed, serialized, what);
+  /* Read as a string, as callers do. */
+  g_assert_cmpuint (strlen (g_bytes_get_data (serialized, NULL)), ==, g_bytes_get_size (serialized));
   again = gk_document_load_from_data (g_bytes_get_data (streamed, NULL), g_bytes_get_size (streamed), &error);
   g_assert_no_error (error);
   streamed_again = stream (again);

@@ -18,19 +18,24 @@
  * another thread, the clipboard); files are written with
  * gk_document_write_to_stream() instead.
  *
- * Returns: (transfer full): the file as it would be saved
+ * Returns: (transfer full): the file as it would be saved, with a nul
+ *   after its last byte (not counted in its size)
  */
 GBytes *
 gk_document_serialize (GkDocument *document)
 {
   GByteArray *array;
+  gsize length;
 
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
   array = g_byte_array_new ();
   /* Memory takes every byte. */
   gk_document_write (document, gk_json_sink_byte_array, array, NULL);
-  return g_byte_array_free_to_bytes (array);
+  /* Followed by a nul, as json-glib's text was, for readers of a string. */
+  g_byte_array_append (array, (const guint8 *) "", 1);
+  length = array->len - 1;
+  return g_bytes_new_take (g_byte_array_free (array, FALSE), length);
 }
 
 /* The document in a temporary file beside @file, not yet renamed over it. */
