@@ -599,6 +599,50 @@ test_full_disk_keeps_draft_written_in_slices (void)
   full_disk_unmount (&disk);
 }
 
+static gboolean
+slices_begun (gpointer dir)
+{
+  return g_file_test (dir, G_FILE_TEST_IS_DIR) && has_temp_file (dir);
+}
+
+/* An edit while the timer's draft is being written drops it: the draft
+ * that comes is the document after the edit, never a part of each. */
+static void
+test_edit_during_slices_starts_again (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gk-atomic-XXXXXX", NULL);
+  g_autofree char *drafts_dir = g_build_filename (dir, "drafts", NULL);
+  g_autoptr(GFile) drafts = g_file_new_for_path (drafts_dir);
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
+  g_autoptr(GkDraft) draft = gk_draft_new (document, drafts);
+  GkOverview *overview = gk_document_get_overview (document);
+  g_autoptr(GkDocument) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  guint written = 0;
+
+  gk_draft_set_delay (draft, 0);
+  g_signal_connect_swapped (draft, "written", G_CALLBACK (count_written), &written);
+  gk_document_set_text (document, overview, "functions", "第一次修改");
+  gk_test_iterate_until (slices_begun, drafts_dir);
+  gk_document_set_text (document, overview, "functions", "第二次修改");
+  /* What was begun is gone at once. */
+  g_assert_false (has_temp_file (drafts_dir));
+  gk_test_iterate_until (has_written, &written);
+  g_assert_cmpuint (written, ==, 1);
+  g_assert_false (has_temp_file (drafts_dir));
+
+  restored = gk_draft_load (gk_draft_get_location (draft), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_overview_get_functions (gk_document_get_overview (restored)), ==, "第二次修改");
+
+  /* Discarding waits for nothing and leaves nothing. */
+  gk_draft_discard (draft);
+  g_assert_cmpuint (count_entries (drafts_dir), ==, 0);
+  g_clear_object (&draft);
+  g_rmdir (drafts_dir);
+  g_rmdir (dir);
+}
+
 /* A save and an edit ------------------------------------------------------------- */
 
 static void
@@ -726,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/atomic-writer/full-disk-keeps-every-original", test_full_disk_keeps_every_original);
   g_test_add_func ("/atomic-writer/full-disk-keeps-draft-written-in-slices",
                    test_full_disk_keeps_draft_written_in_slices);
+  g_test_add_func ("/draft/edit-during-slices-starts-again", test_edit_during_slices_starts_again);
   g_test_add_func ("/save/change-serial-counts-undo-and-redo", test_change_serial_counts_undo_and_redo);
   g_test_add_func ("/save/edit-during-save-keeps-draft", test_edit_during_save_keeps_draft);
 

@@ -50,8 +50,6 @@ struct _GkDraft
   GkJsonOutput      output;
   guint64           serial;     /* the document's, when the draft began */
   guint             slice_id;
-  gint64            slices_usec; /* the main thread's time on this draft */
-  gint64            longest_usec;
 
   /* The rename in the worker thread, which the next write or a delete
    * waits for. */
@@ -334,8 +332,8 @@ static void schedule (GkDraft *self,
 
 static void
 rename_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   GkDraft *self = GK_DRAFT (source);
   Rename *job = g_task_get_task_data (G_TASK (result));
@@ -361,7 +359,6 @@ write_slice (gpointer user_data)
   GkDraft *self = user_data;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
-  gint64 spent;
   gboolean more;
 
   /* A change not announced still throws the slices written away. */
@@ -375,9 +372,6 @@ write_slice (gpointer user_data)
   do
     more = gk_document_writer_step (self->writer, &error);
   while (more && g_get_monotonic_time () - start < SLICE_USEC);
-  spent = g_get_monotonic_time () - start;
-  self->slices_usec += spent;
-  self->longest_usec = MAX (self->longest_usec, spent);
   if (more)
     return G_SOURCE_CONTINUE;
 
@@ -421,8 +415,6 @@ begin_slices (GkDraft *self)
   self->output.cancellable = NULL;
   self->writer = gk_document_writer_new (self->document, gk_json_sink_output_stream, &self->output);
   self->serial = gk_document_get_change_serial (self->document);
-  self->slices_usec = 0;
-  self->longest_usec = 0;
   self->slice_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, write_slice, self, NULL);
 }
 
@@ -443,6 +435,7 @@ gk_draft_timeout (gpointer user_data)
       self->pending = TRUE;
       return G_SOURCE_REMOVE;
     }
+  stop_slices (self);
   begin_slices (self);
   return G_SOURCE_REMOVE;
 }
@@ -464,20 +457,6 @@ gk_draft_document_changed (GkDraft *self)
     return;
   stop_slices (self);
   schedule (self, self->delay);
-}
-
-/* The main thread's time on the last draft the timer wrote, all its
- * slices together and the longest one, in microseconds (for measuring). */
-void
-gk_draft_get_slice_times (GkDraft *self,
-                          gint64  *total,
-                          gint64  *longest)
-{
-  g_return_if_fail (GK_IS_DRAFT (self));
-  if (total != NULL)
-    *total = self->slices_usec;
-  if (longest != NULL)
-    *longest = self->longest_usec;
 }
 
 /* Takes over the files of a restored draft, which stays unsaved work. */

@@ -31,9 +31,6 @@ gboolean    gk_draft_document_saved        (GkDraft     *self,
                                             GError     **error);
 gboolean    gk_draft_write                 (GkDraft     *self,
                                             GError     **error);
-void        gk_draft_get_slice_times       (GkDraft     *self,
-                                            gint64      *total,
-                                            gint64      *longest);
 
 GList      *gk_draft_list_orphans          (GFile       *directory);
 GkDocument *gk_draft_load                  (GFile       *location,
