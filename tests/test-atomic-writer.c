@@ -387,6 +387,18 @@ saved_cb (GObject      *source,
 }
 
 static void
+count_written (guint *written)
+{
+  (*written)++;
+}
+
+static gboolean
+has_written (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+static void
 test_full_disk_keeps_every_original (void)
 {
   FullDisk disk = { NULL };
@@ -491,6 +503,144 @@ test_full_disk_keeps_every_original (void)
 
   g_clear_object (&draft);
   full_disk_unmount (&disk);
+}
+
+static gboolean
+is_draft_warning (const char *message)
+{
+  return strstr (message, "Cannot write the draft of unsaved changes") != NULL;
+}
+
+/* The warning the failed draft logs is what the test waits for: noted,
+ * neither printed as a failure nor fatal. */
+static void
+note_draft_warning (const char     *log_domain,
+                    GLogLevelFlags  log_level,
+                    const char     *message,
+                    gpointer        user_data)
+{
+  if (!is_draft_warning (message))
+    {
+      g_log_default_handler (log_domain, log_level, message, NULL);
+      return;
+    }
+  g_test_message ("%s", message);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+draft_warning_not_fatal (const char     *log_domain,
+                         GLogLevelFlags  log_level,
+                         const char     *message,
+                         gpointer        user_data)
+{
+  return !is_draft_warning (message);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The timer's draft, written in slices, fills the disk: the draft before
+ * stays whole, nothing is left beside it, and the failure is said. */
+static void
+test_full_disk_keeps_draft_written_in_slices (void)
+{
+  FullDisk disk = { NULL };
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
+  g_autoptr(GkDraft) draft = NULL;
+  g_autoptr(GFile) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *drafts_dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GString *longer = g_string_new (NULL);
+  gboolean said = FALSE;
+  guint written = 0;
+  guint handler;
+
+  if (!full_disk_mount (&disk))
+    {
+      full_disk_unmount (&disk);
+      return;
+    }
+  drafts_dir = g_build_filename (disk.mount, "drafts", NULL);
+  drafts = g_file_new_for_path (drafts_dir);
+  draft = gk_draft_new (document, drafts);
+  gk_draft_set_delay (draft, 0);
+  g_signal_connect_swapped (draft, "written", G_CALLBACK (count_written), &written);
+
+  /* A first draft by the timer, in slices. */
+  gk_document_set_text (document, gk_document_get_overview (document), "functions", "改过的职能");
+  gk_test_iterate_until (has_written, &written);
+  g_assert_true (g_file_load_contents (gk_draft_get_location (draft), NULL, &before, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (before, "改过的职能"));
+
+  full_disk_fill (&disk);
+  handler = g_log_set_handler (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, note_draft_warning, &said);
+  g_test_log_set_fatal_handler (draft_warning_not_fatal, NULL);
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (longer, "再改一次，比上一次长得多的职能。");
+  gk_document_set_text (document, gk_document_get_overview (document), "functions", longer->str);
+  gk_test_iterate_until (is_true, &said);
+  g_test_log_set_fatal_handler (NULL, NULL);
+  g_log_remove_handler (G_LOG_DOMAIN, handler);
+
+  g_assert_cmpuint (written, ==, 1);
+  g_assert_false (has_temp_file (drafts_dir));
+  g_assert_cmpuint (count_entries (drafts_dir), ==, 2);
+  g_assert_true (g_file_load_contents (gk_draft_get_location (draft), NULL, &after, NULL, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  g_string_free (longer, TRUE);
+  g_clear_object (&draft);
+  full_disk_unmount (&disk);
+}
+
+static gboolean
+slices_begun (gpointer dir)
+{
+  return g_file_test (dir, G_FILE_TEST_IS_DIR) && has_temp_file (dir);
+}
+
+/* An edit while the timer's draft is being written drops it: the draft
+ * that comes is the document after the edit, never a part of each. */
+static void
+test_edit_during_slices_starts_again (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gk-atomic-XXXXXX", NULL);
+  g_autofree char *drafts_dir = g_build_filename (dir, "drafts", NULL);
+  g_autoptr(GFile) drafts = g_file_new_for_path (drafts_dir);
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
+  g_autoptr(GkDraft) draft = gk_draft_new (document, drafts);
+  GkOverview *overview = gk_document_get_overview (document);
+  g_autoptr(GkDocument) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  guint written = 0;
+
+  gk_draft_set_delay (draft, 0);
+  g_signal_connect_swapped (draft, "written", G_CALLBACK (count_written), &written);
+  gk_document_set_text (document, overview, "functions", "第一次修改");
+  gk_test_iterate_until (slices_begun, drafts_dir);
+  gk_document_set_text (document, overview, "functions", "第二次修改");
+  /* What was begun is gone at once. */
+  g_assert_false (has_temp_file (drafts_dir));
+  gk_test_iterate_until (has_written, &written);
+  g_assert_cmpuint (written, ==, 1);
+  g_assert_false (has_temp_file (drafts_dir));
+
+  restored = gk_draft_load (gk_draft_get_location (draft), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gk_overview_get_functions (gk_document_get_overview (restored)), ==, "第二次修改");
+
+  /* Discarding waits for nothing and leaves nothing. */
+  gk_draft_discard (draft);
+  g_assert_cmpuint (count_entries (drafts_dir), ==, 0);
+  g_clear_object (&draft);
+  g_rmdir (drafts_dir);
+  g_rmdir (dir);
 }
 
 /* A save and an edit ------------------------------------------------------------- */
@@ -618,6 +768,9 @@ main (int   argc,
   g_test_add_func ("/atomic-writer/stale-glib-temp-cleaned-only-when-surely-ours",
                    test_stale_glib_temp_cleaned_only_when_surely_ours);
   g_test_add_func ("/atomic-writer/full-disk-keeps-every-original", test_full_disk_keeps_every_original);
+  g_test_add_func ("/atomic-writer/full-disk-keeps-draft-written-in-slices",
+                   test_full_disk_keeps_draft_written_in_slices);
+  g_test_add_func ("/draft/edit-during-slices-starts-again", test_edit_during_slices_starts_again);
   g_test_add_func ("/save/change-serial-counts-undo-and-redo", test_change_serial_counts_undo_and_redo);
   g_test_add_func ("/save/edit-during-save-keeps-draft", test_edit_during_save_keeps_draft);
 

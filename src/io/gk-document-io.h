@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "gk-document.h"
+#include "gk-json-stream.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,14 @@ GkDocument *gk_document_load_finish    (GAsyncResult         *result,
 gboolean    gk_document_check_writable (GkDocument           *document,
                                         GError              **error);
 GBytes     *gk_document_serialize      (GkDocument           *document);
+gboolean    gk_document_write          (GkDocument           *document,
+                                        GkJsonSink            sink,
+                                        gpointer              user_data,
+                                        GError              **error);
+gboolean    gk_document_write_to_stream (GkDocument          *document,
+                                        GOutputStream        *stream,
+                                        GCancellable         *cancellable,
+                                        GError              **error);
 gboolean    gk_document_save           (GkDocument           *document,
                                         GFile                *file,
                                         GCancellable         *cancellable,
@@ -41,5 +50,18 @@ void        gk_document_save_async     (GkDocument           *document,
 gboolean    gk_document_save_finish    (GkDocument           *document,
                                         GAsyncResult         *result,
                                         GError              **error);
+
+/* The document written a piece at a time (a draft between the main
+ * loop's other work); it must not change between the steps. */
+typedef struct _GkDocumentWriter GkDocumentWriter;
+
+GkDocumentWriter *gk_document_writer_new  (GkDocument        *document,
+                                           GkJsonSink         sink,
+                                           gpointer           user_data);
+gboolean          gk_document_writer_step (GkDocumentWriter  *self,
+                                           GError           **error);
+void              gk_document_writer_free (GkDocumentWriter  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkDocumentWriter, gk_document_writer_free)
 
 G_END_DECLS

@@ -5,7 +5,29 @@
 
 #include "gk-atomic-writer.h"
 #include "gk-document-io.h"
+#include "gk-font-subset.h"
 #include "gk-pdf-export.h"
+
+static gboolean
+add_characters (const char  *data,
+                gsize        length,
+                gpointer     set,
+                GError     **error)
+{
+  gk_character_set_add (set, data, length);
+  return TRUE;
+}
+
+/* The characters of the document's file, gathered as it is written
+ * rather than from a copy of it. */
+static GBytes *
+document_characters (GkDocument *document)
+{
+  g_autoptr(GkCharacterSet) set = gk_character_set_new ();
+
+  gk_document_write (document, add_characters, set, NULL);
+  return gk_character_set_to_bytes (set);
+}
 
 /**
  * gk_pdf_writer_write_file:
@@ -35,7 +57,7 @@ gk_pdf_writer_write_file (GkPdfWriter     *self,
    * text: the fonts are cut to them. */
   if (gk_pdf_writer_get_characters (self) == NULL)
     {
-      characters = gk_document_serialize (gk_pdf_writer_get_document (self));
+      characters = document_characters (gk_pdf_writer_get_document (self));
       gk_pdf_writer_set_characters (self, characters);
     }
 

@@ -364,3 +364,113 @@ gk_font_subset_free (GkFontSubset *self)
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_free (self);
 }
+
+/* Characters in pieces ------------------------------------------------------ */
+
+struct _GkCharacterSet
+{
+  hb_set_t *set;
+  char      partial[4];  /* a character the last piece cut */
+  gsize     n_partial;
+  gboolean  stopped;     /* bytes that are not UTF-8 came */
+};
+
+GkCharacterSet *
+gk_character_set_new (void)
+{
+  GkCharacterSet *self = g_new0 (GkCharacterSet, 1);
+
+  self->set = hb_set_create ();
+  return self;
+}
+
+static gsize
+sequence_length (guchar lead)
+{
+  if (lead >= 0xc2 && lead <= 0xdf)
+    return 2;
+  if (lead >= 0xe0 && lead <= 0xef)
+    return 3;
+  if (lead >= 0xf0 && lead <= 0xf4)
+    return 4;
+  return 0;
+}
+
+void
+gk_character_set_add (GkCharacterSet *self,
+                      const char     *text,
+                      gsize           length)
+{
+  const char *end;
+  gsize rest;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text != NULL || length == 0);
+
+  if (self->stopped)
+    return;
+  /* The end of a character the last piece began. */
+  if (self->n_partial > 0)
+    {
+      gsize need = sequence_length ((guchar) self->partial[0]);
+      gsize take = MIN (need - self->n_partial, length);
+
+      memcpy (self->partial + self->n_partial, text, take);
+      self->n_partial += take;
+      text += take;
+      length -= take;
+      if (self->n_partial < need)
+        return;
+      self->n_partial = 0;
+      if (!g_utf8_validate (self->partial, need, NULL))
+        {
+          self->stopped = TRUE;
+          return;
+        }
+      add_text (self->set, self->partial, need);
+    }
+
+  g_utf8_validate (text, length, &end);
+  add_text (self->set, text, end - text);
+  rest = text + length - end;
+  if (rest == 0)
+    return;
+  /* A character cut at the end waits for the next piece. */
+  if (rest < sequence_length ((guchar) end[0]))
+    {
+      gboolean continues = TRUE;
+
+      for (gsize i = 1; i < rest; i++)
+        continues = continues && ((guchar) end[i] & 0xc0) == 0x80;
+      if (continues)
+        {
+          memcpy (self->partial, end, rest);
+          self->n_partial = rest;
+          return;
+        }
+    }
+  self->stopped = TRUE;
+}
+
+/* Returns: (transfer full): each character once, as UTF-8 text */
+GBytes *
+gk_character_set_to_bytes (GkCharacterSet *self)
+{
+  GString *text = g_string_new (NULL);
+  hb_codepoint_t c = HB_SET_VALUE_INVALID;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  while (hb_set_next (self->set, &c))
+    g_string_append_unichar (text, c);
+  return g_string_free_to_bytes (text);
+}
+
+void
+gk_character_set_free (GkCharacterSet *self)
+{
+  if (self == NULL)
+    return;
+  hb_set_destroy (self->set);
+  g_free (self);
+}

@@ -27,4 +27,20 @@ void          gk_font_subset_free               (GkFontSubset       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkFontSubset, gk_font_subset_free)
 
+/* The characters of a text given in pieces (a document written through a
+ * sink), each kept once, so that the fonts are cut to a document's
+ * characters without a copy of its text. The pieces may split a
+ * character; as with the whole text, nothing after bytes that are not
+ * UTF-8 counts. */
+typedef struct _GkCharacterSet GkCharacterSet;
+
+GkCharacterSet *gk_character_set_new      (void);
+void            gk_character_set_add      (GkCharacterSet     *self,
+                                           const char         *text,
+                                           gsize               length);
+GBytes         *gk_character_set_to_bytes (GkCharacterSet     *self);
+void            gk_character_set_free     (GkCharacterSet     *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkCharacterSet, gk_character_set_free)
+
 G_END_DECLS
