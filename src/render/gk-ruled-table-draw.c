@@ -45,7 +45,7 @@ draw_text (GkRuledTable *self,
    * 产出指标, 万元) are turned into glyphs once, not once a cell: most of
    * the cost of a cell was walking its layout again. */
   if (shaped == 0 && repeated && gk_typesetter_get_style_info (cell->style)->first_indent == 0)
-    shaped = _gk_typesetter_shape_cell (typesetter, cell->style, cell->text, cell->wrap, cell->alignment);
+    shaped = _gk_typesetter_repeated_cell (typesetter, cell->style, cell->text, cell->wrap, cell->alignment);
 
   if (shaped != 0)
     text_height = _gk_typesetter_get_shaped_height (typesetter, shaped);
