@@ -104,6 +104,40 @@ test_drawn_unshaped (void)
   g_assert_cmpuint (_gk_typesetter_get_n_shaped (typesetter), ==, measured);
 }
 
+/* Short texts repeated on every row (万元, 产出指标) fit on one line
+ * without being measured; they are turned into glyphs once, however
+ * many cells and pages repeat them. */
+static void
+test_repeated_cells (void)
+{
+  static const char * const texts[] = { "产出指标", "万元", "数量指标" };
+  g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
+  g_autoptr(GkPageLayout) layout = gk_page_layout_new (typesetter);
+  g_autoptr(GkRuledTable) table = gk_ruled_table_new (3);
+  g_autoptr(GBytes) pdf = NULL;
+  guint64 shaped;
+
+  gk_page_layout_new_page (layout, GK_PAGE_PORTRAIT, FALSE);
+  for (guint c = 0; c < 3; c++)
+    gk_ruled_table_set_column (table, c, GK_RULED_COLUMN_TEXT, 6);
+  for (guint i = 0; i < 300; i++)
+    {
+      gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
+      for (guint c = 0; c < 3; c++)
+        gk_ruled_table_add_cell (table, c, texts[(i + c) % 3], GK_TEXT_TABLE_CELL, -1, 0, 1, 1);
+    }
+  gk_page_layout_add_table (layout, table, NULL);
+  g_assert_cmpuint (gk_page_layout_get_n_pages (layout), >, 5);
+  shaped = _gk_typesetter_get_n_shaped (typesetter);
+
+  pdf = draw (layout);
+  g_assert_cmpuint (g_bytes_get_size (pdf), >, 0);
+  /* Three texts, each shaped once and replayed for its 300 cells: no
+   * cell walks a layout's lines (only the page numbers do, if any). */
+  g_assert_cmpuint (_gk_typesetter_get_n_shaped (typesetter) - shaped, <=, 3 + gk_page_layout_get_n_pages (layout));
+  g_assert_cmpuint (gk_typesetter_get_lines_visited (typesetter), <=, gk_page_layout_get_n_pages (layout));
+}
+
 /* The glyphs kept for drawing, and the memory held, once @n paragraphs
  * and cells are laid out. */
 static void
@@ -201,6 +235,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/shaped-once/drawn-unshaped", test_drawn_unshaped);
+  g_test_add_func ("/shaped-once/repeated-cells", test_repeated_cells);
   g_test_add_func ("/shaped-once/flat", test_flat);
   g_test_add_func ("/shaped-once/no-file", test_no_file);
 

@@ -38,13 +38,20 @@ draw_text (GkRuledTable *self,
   PangoLayout *layout = NULL;
   guint shaped = self->measured_with == typesetter
                  ? _gk_ruled_table_get_shaped (self, cell - (Cell *) (gpointer) self->cells->data) : 0;
+  gboolean repeated = strlen (cell->text) <= CACHED_TEXT_BYTES || cell->style == GK_TEXT_TABLE_HEADER;
   int text_height;
+
+  /* The short texts that come back on every row and every page (headings,
+   * 产出指标, 万元) are turned into glyphs once, not once a cell: most of
+   * the cost of a cell was walking its layout again. */
+  if (shaped == 0 && repeated && gk_typesetter_get_style_info (cell->style)->first_indent == 0)
+    shaped = _gk_typesetter_repeated_cell (typesetter, cell->style, cell->text, cell->wrap, cell->alignment);
 
   if (shaped != 0)
     text_height = _gk_typesetter_get_shaped_height (typesetter, shaped);
   else
     {
-      if (strlen (cell->text) <= CACHED_TEXT_BYTES || cell->style == GK_TEXT_TABLE_HEADER)
+      if (repeated)
         layout = gk_typesetter_layout_cached (typesetter, cell->style, cell->text, cell->wrap, cell->alignment);
       else
         layout = gk_typesetter_layout (typesetter, cell->style, cell->text, cell->wrap, cell->alignment,

@@ -50,6 +50,11 @@ guint    _gk_typesetter_shape_cell           (GkTypesetter    *self,
                                               const char      *text,
                                               double           width,
                                               PangoAlignment   alignment);
+guint    _gk_typesetter_repeated_cell        (GkTypesetter    *self,
+                                              GkTextStyle      style,
+                                              const char      *text,
+                                              double           width,
+                                              PangoAlignment   alignment);
 int      _gk_typesetter_get_shaped_height    (GkTypesetter    *self,
                                               guint            shaped);
 gboolean _gk_typesetter_show_shaped          (GkTypesetter    *self,

@@ -26,6 +26,8 @@
 #define PENDING_SIZE (64 * 1024)
 /* Shaped cells remembered by their text, in each of two generations. */
 #define CELLS_SIZE 4096
+/* A drawn cell's text seen once, not yet kept. */
+#define SEEN_ONCE G_MAXUINT
 
 typedef struct
 {
@@ -45,6 +47,8 @@ struct _GkShapedStore
   guint       loaded;      /* its id */
   GHashTable *cells;       /* "style:alignment:width:text" → id */
   GHashTable *old_cells;
+  GHashTable *drawn;       /* the same, for cells drawn unmeasured; or SEEN_ONCE */
+  GHashTable *old_drawn;
 };
 
 void
@@ -58,6 +62,8 @@ _gk_shaped_store_free (GkShapedStore *store)
   g_byte_array_unref (store->scratch);
   g_hash_table_unref (store->cells);
   g_hash_table_unref (store->old_cells);
+  g_hash_table_unref (store->drawn);
+  g_hash_table_unref (store->old_drawn);
   g_free (store);
 }
 
@@ -79,6 +85,8 @@ get_store (GkTypesetter *self)
   store->scratch = g_byte_array_new ();
   store->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   store->old_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  store->drawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  store->old_drawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   store->fd = g_file_open_tmp ("gongkai-shaped-XXXXXX", &path, &error);
   /* Nobody else needs the file: it goes when it is closed. */
   if (store->fd >= 0)
@@ -339,6 +347,47 @@ _gk_typesetter_shape_cell (GkTypesetter   *self,
       id = GUINT_TO_POINTER (_gk_typesetter_keep_shaped (self, gk_typesetter_layout (self, style, text, width, alignment,
                                                                                       GK_TYPESET_NO_INDENT)));
       _gk_typesetter_cache_insert (&store->cells, &store->old_cells, CELLS_SIZE, g_steal_pointer (&key), id);
+    }
+  return GPOINTER_TO_UINT (id);
+}
+
+/**
+ * _gk_typesetter_repeated_cell:
+ *
+ * For a cell drawn without having been shaped to be measured (its text
+ * surely fits on one line): the glyphs of its text once it comes back, so
+ * that a text on every row and every page (产出指标, 万元, a heading) is
+ * walked into glyphs once. A text seen once is not kept: most figures
+ * are, and keeping each would only fill the file and the records.
+ *
+ * Returns: the id of its glyphs, or 0 to draw it from its layout
+ */
+guint
+_gk_typesetter_repeated_cell (GkTypesetter   *self,
+                              GkTextStyle     style,
+                              const char     *text,
+                              double          width,
+                              PangoAlignment  alignment)
+{
+  GkShapedStore *store = get_store (self);
+  g_autofree char *key = NULL;
+  gpointer id;
+
+  if (store == NULL)
+    return 0;
+  key = g_strdup_printf ("%u:%d:%d:%s", style, (int) alignment, (int) (width * 100), text ? text : "");
+  if (!_gk_typesetter_cache_lookup (&store->drawn, &store->old_drawn, CELLS_SIZE, key, &id))
+    {
+      _gk_typesetter_cache_insert (&store->drawn, &store->old_drawn, CELLS_SIZE, g_steal_pointer (&key),
+                                   GUINT_TO_POINTER (SEEN_ONCE));
+      return 0;
+    }
+  if (GPOINTER_TO_UINT (id) == SEEN_ONCE)
+    {
+      /* The layout the first cell was drawn from, not shaped again. */
+      id = GUINT_TO_POINTER (_gk_typesetter_keep_shaped (self, gk_typesetter_layout_cached (self, style, text, width,
+                                                                                              alignment)));
+      _gk_typesetter_cache_insert (&store->drawn, &store->old_drawn, CELLS_SIZE, g_steal_pointer (&key), id);
     }
   return GPOINTER_TO_UINT (id);
 }

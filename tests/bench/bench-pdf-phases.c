@@ -27,10 +27,13 @@
 
 static gboolean opt_with_charts = FALSE;
 static char *opt_raw = NULL;
+static int opt_block = 0;
 
 static const GOptionEntry entries[] = {
   { "with-charts", 'c', 0, G_OPTION_ARG_NONE, &opt_with_charts, "Add the appendix of charts", NULL },
   { "raw", 'r', 0, G_OPTION_ARG_FILENAME, &opt_raw, "Also write the PDF as cairo made it to FILE", "FILE" },
+  { "block", 'b', 0, G_OPTION_ARG_INT, &opt_block, "Also print the drawing and page output of every N pages, "
+    "to see whether a page costs more the later it comes", "N" },
   { NULL }
 };
 
@@ -112,6 +115,7 @@ main (int   argc,
   cairo_t *cr;
   double t, load, fonts, lay, draw = 0, pages_out = 0, finish, order, total;
   double width, height, rss_drawn, rss_loaded, rss_laid_out;
+  double block_draw = 0, block_out = 0;
   double used_loaded, used_laid_out, used_drawn;
   guint n_pages;
 
@@ -167,6 +171,13 @@ main (int   argc,
       t = cpu_ms ();
       cairo_show_page (cr);
       pages_out += cpu_ms () - t;
+      if (opt_block > 0 && ((i + 1) % opt_block == 0 || i + 1 == n_pages))
+        {
+          g_print ("pages to %u: drawing %.0f ms, page output %.0f ms\n",
+                   i + 1, draw - block_draw, pages_out - block_out);
+          block_draw = draw;
+          block_out = pages_out;
+        }
     }
   t = cpu_ms ();
   used_drawn = in_use_mb ();
