@@ -244,7 +244,12 @@ deflate (GkPdfPack    *self,
         break;
       /* Out of room for the output: more next time round. */
       if (result == G_CONVERTER_ERROR && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-        g_error ("zlib: %s", error->message);
+        {
+          if (self->error == NULL)
+            g_set_error (&self->error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER, "zlib: %s", error->message);
+          at = 0;
+          break;
+        }
     }
   g_byte_array_set_size (out, at);
   return g_byte_array_free_to_bytes (out);
