@@ -5,6 +5,8 @@
 
 #include <glib/gstdio.h>
 
+#include "gk-chart-data.h"
+#include "gk-chart.h"
 #include "gk-document-io.h"
 #include "gk-font-subset.h"
 #include "gk-pdf-export.h"
@@ -42,10 +44,11 @@ run_tool (const char * const *argv)
  * whole fonts, as a stream is written unless told); returns the path, and
  * whether the cut fonts were used. */
 static char *
-export (GkDocument *document,
-        GBytes     *characters,
-        const char *name,
-        gboolean   *cut)
+export_with (GkDocument *document,
+             GBytes     *characters,
+             const char *name,
+             gboolean    with_charts,
+             gboolean   *cut)
 {
   g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
   g_autoptr(GError) error = NULL;
@@ -55,6 +58,7 @@ export (GkDocument *document,
   g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
 
   g_assert_no_error (error);
+  gk_pdf_writer_set_with_charts (writer, with_charts);
   gk_pdf_writer_set_characters (writer, characters);
   g_assert_true (gk_pdf_writer_write_to_stream (writer, G_OUTPUT_STREAM (stream), NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -62,6 +66,15 @@ export (GkDocument *document,
   g_assert_no_error (error);
   *cut = gk_pdf_writer_get_cut_fonts (writer);
   return path;
+}
+
+static char *
+export (GkDocument *document,
+        GBytes     *characters,
+        const char *name,
+        gboolean   *cut)
+{
+  return export_with (document, characters, name, FALSE, cut);
 }
 
 static char *
@@ -129,6 +142,61 @@ test_sample (void)
   g_assert_cmpint (g_stat (cut, &cut_stat), ==, 0);
   g_assert_cmpint (g_stat (whole, &whole_stat), ==, 0);
   g_assert_cmpint (cut_stat.st_size, <, whole_stat.st_size);
+}
+
+/* The charts of the appendix are set in the cut fonts of the text: no
+ * font more than without them, every one a subset, and their text still
+ * text. */
+static void
+test_charts (void)
+{
+  g_autoptr(GkDocument) document = gk_test_load_sample ();
+  g_autoptr(GBytes) characters = gk_document_serialize (document);
+  g_autoptr(GPtrArray) charts = gk_chart_data_build_all (document);
+  gboolean cut_used = FALSE;
+  g_autofree char *plain = export_with (document, characters, "plain", FALSE, &cut_used);
+  g_autofree char *with_charts = NULL;
+  g_autofree char *text = NULL;
+  guint n_titles = 0;
+
+  g_assert_true (cut_used);
+  with_charts = export_with (document, characters, "charts", TRUE, &cut_used);
+  g_assert_true (cut_used);
+  g_assert_cmpuint (assert_fonts_embedded (with_charts), ==, assert_fonts_embedded (plain));
+
+  text = text_of (with_charts);
+  for (guint i = 0; i < charts->len; i++)
+    if (!gk_chart_is_empty (charts->pdata[i]))
+      {
+        g_assert_nonnull (strstr (text, gk_chart_get_title (charts->pdata[i])));
+        n_titles++;
+      }
+  g_assert_cmpuint (n_titles, >=, 3);
+}
+
+/* A chart's label with a character the cut fonts lack marks them, as the
+ * text's does, so that the PDF is made again with the whole fonts. */
+static void
+test_chart_missing_character (void)
+{
+  const char *families[] = { GK_DEFAULT_BODY_FONT, GK_DEFAULT_HEADING_FONT, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkFontSubset) subset = gk_font_subset_new (families, "财政拨款", -1, &error);
+  g_autoptr(GkChart) chart = gk_chart_new (GK_CHART_KIND_BARS, "test", "财政拨款", GK_MONEY_UNIT_WANYUAN);
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_no_error (error);
+  gk_chart_add_item (chart, "财政", NULL, 1000);
+  gk_chart_draw_with_font_map (chart, cr, 400, 300, GK_CHART_STYLE_PRINT, gk_font_subset_get_font_map (subset));
+  g_assert_false (gk_font_subset_saw_unknown_glyphs (subset));
+
+  gk_chart_add_item (chart, "拨款" RARE, NULL, 500);
+  gk_chart_draw_with_font_map (chart, cr, 400, 300, GK_CHART_STYLE_PRINT, gk_font_subset_get_font_map (subset));
+  g_assert_true (gk_font_subset_saw_unknown_glyphs (subset));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 /* The file writer takes the document's characters from its file. */
@@ -255,6 +323,8 @@ main (int   argc,
   g_test_add_func ("/pdf-fonts/sample", test_sample);
   g_test_add_func ("/pdf-fonts/file-writer", test_file_writer);
   g_test_add_func ("/pdf-fonts/missing-character", test_missing_character);
+  g_test_add_func ("/pdf-fonts/charts", test_charts);
+  g_test_add_func ("/pdf-fonts/chart-missing-character", test_chart_missing_character);
   status = g_test_run ();
 
   gk_test_remove_tree (directory);

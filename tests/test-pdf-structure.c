@@ -12,6 +12,7 @@
 #include "gk-indicator.h"
 #include "gk-pdf-finish.h"
 #include "gk-pdf-rewrite-private.h"
+#include "gk-pdf-syntax-private.h"
 #include "gk-pdf-writer.h"
 #include "gk-project.h"
 #include "gk-test-common.h"
@@ -214,6 +215,203 @@ find (const char *data,
   return NULL;
 }
 
+/* zlib's data inflated. */
+static GBytes *
+inflate (const char *data,
+         gsize       size)
+{
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+  g_autoptr(GInputStream) base = g_memory_input_stream_new_from_data (data, size, NULL);
+  g_autoptr(GInputStream) in = g_converter_input_stream_new (base, G_CONVERTER (decompressor));
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error), >=, 0);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* The integer of key @key in the dictionary at [@start, @end). */
+static guint64
+integer_in (const GkPdfText *pdf,
+            gsize            start,
+            gsize            end,
+            const char      *key)
+{
+  gsize k, v, e;
+  guint64 value;
+
+  g_assert_true (_gk_pdf_find_key (pdf, start, end, key, &k, &v, &e));
+  g_assert_cmpuint (_gk_pdf_read_uint (pdf, v, e, &value), ==, e);
+  return value;
+}
+
+static guint64
+integer_of (const GkPdfText   *pdf,
+            const GkPdfObject *object,
+            const char        *key)
+{
+  return integer_in (pdf, object->value_start, object->value_end, key);
+}
+
+/* The data of the stream @object, inflated. */
+static GBytes *
+stream_of (const GkPdfText   *pdf,
+           const GkPdfObject *object)
+{
+  gsize p = _gk_pdf_skip_space (pdf, object->value_end, object->end);
+  gsize k, v, e;
+
+  g_assert_true (_gk_pdf_find_key (pdf, object->value_start, object->value_end, "/Filter", &k, &v, &e));
+  g_assert_cmpmem (pdf->data + v, e - v, "/FlateDecode", 12);
+  g_assert_cmpmem (pdf->data + p, 7, "stream\n", 7);
+  return inflate (pdf->data + p + 7, integer_of (pdf, object, "/Length"));
+}
+
+static gboolean
+is_stream (const GkPdfText   *pdf,
+           const GkPdfObject *object)
+{
+  gsize p = _gk_pdf_skip_space (pdf, object->value_end, object->end);
+
+  return object->end - p > 6 && memcmp (pdf->data + p, "stream", 6) == 0;
+}
+
+/* What a cross-reference stream says, checked against the file. */
+typedef struct
+{
+  guint n_direct;     /* streams in the file */
+  guint n_plain;      /* objects in the file that are not streams */
+  guint n_packed;     /* objects in object streams */
+  guint n_streams;    /* object streams */
+} Table;
+
+/* Reads @pdf's cross-reference stream by itself, without libqpdf: every
+ * offset leads to its object, every packed object is where its object
+ * stream says; then libqpdf reads the file without a repair and finds
+ * every object. */
+static void
+assert_table (const guchar *data,
+              gsize         size,
+              Table        *table)
+{
+  GkPdfText pdf = { (const char *) data, size };
+  const char *start = NULL;
+  guint64 xref, n, w[3], count;
+  g_autoptr(GBytes) rows = NULL;
+  g_autoptr(GHashTable) streams = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_bytes_unref);
+  GkPdfObject object;
+  const guchar *r;
+  gsize k, v, e, length;
+  guint columns;
+  qpdf_data qpdf;
+
+  memset (table, 0, sizeof *table);
+  for (const char *p = pdf.data; (p = find (p, size - (p - pdf.data), "startxref\n")) != NULL; p++)
+    start = p;
+  g_assert_nonnull (start);
+  g_assert_cmpuint (_gk_pdf_read_uint (&pdf, start + 10 - pdf.data, size, &xref), >, 0);
+  g_assert_cmpuint (_gk_pdf_read_object (&pdf, xref, &object), >, 0);
+  g_assert_true (_gk_pdf_has_type (&pdf, &object, "/XRef"));
+  n = integer_of (&pdf, &object, "/Size");
+  g_assert_true (_gk_pdf_find_key (&pdf, object.value_start, object.value_end, "/W", &k, &v, &e));
+  g_assert_cmpint (sscanf (pdf.data + v, "[%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "]",
+                           &w[0], &w[1], &w[2]), ==, 3);
+  g_assert_true (_gk_pdf_find_key (&pdf, object.value_start, object.value_end, "/Index", &k, &v, &e));
+  g_assert_cmpint (sscanf (pdf.data + v, "[0 %" G_GUINT64_FORMAT "]", &count), ==, 1);
+  g_assert_cmpuint (count, ==, n);
+  g_assert_true (_gk_pdf_find_key (&pdf, object.value_start, object.value_end, "/ID", &k, &v, &e));
+  g_assert_true (_gk_pdf_find_key (&pdf, object.value_start, object.value_end, "/Root", &k, &v, &e));
+  g_assert_true (_gk_pdf_find_key (&pdf, object.value_start, object.value_end, "/DecodeParms", &k, &v, &e));
+  g_assert_cmpuint (integer_in (&pdf, v, e, "/Predictor"), ==, 12);
+  columns = w[0] + w[1] + w[2];
+  g_assert_cmpuint (integer_in (&pdf, v, e, "/Columns"), ==, columns);
+
+  /* PNG's "up" predictor undone in place. */
+  rows = stream_of (&pdf, &object);
+  r = g_bytes_get_data (rows, &length);
+  g_assert_cmpuint (length, ==, (columns + 1) * n);
+  {
+    g_autofree guchar *entries = g_malloc0 (columns * (n + 1));
+
+    for (guint64 i = 0; i < n; i++)
+      {
+        g_assert_cmpuint (r[(columns + 1) * i], ==, 2);
+        for (guint b = 0; b < columns; b++)
+          entries[columns * (i + 1) + b] = entries[columns * i + b] + r[(columns + 1) * i + 1 + b];
+      }
+
+    for (guint64 i = 0; i < n; i++)
+      {
+        const guchar *entry = entries + columns * (i + 1);
+        guint64 field[3] = { 0, 0, 0 };
+
+        for (guint f = 0, at = 0; f < 3; f++)
+          for (guint b = 0; b < w[f]; b++)
+            field[f] = field[f] << 8 | entry[at++];
+        if (i == 0)
+          g_assert_cmpuint (field[0], ==, 0);
+        if (field[0] == 1)
+          {
+            GkPdfObject one;
+
+            g_assert_cmpuint (_gk_pdf_read_object (&pdf, field[1], &one), >, 0);
+            g_assert_cmpuint (one.number, ==, i);
+            if (is_stream (&pdf, &one))
+              table->n_direct++;
+            else
+              table->n_plain++;
+            /* Object streams of a few hundred objects: a reader
+             * inflates a whole one for any object in it. */
+            if (_gk_pdf_has_type (&pdf, &one, "/ObjStm"))
+              g_assert_cmpuint (integer_of (&pdf, &one, "/N"), <=, 200);
+            if (_gk_pdf_has_type (&pdf, &one, "/ObjStm"))
+              g_hash_table_insert (streams, GSIZE_TO_POINTER (i), stream_of (&pdf, &one));
+          }
+      }
+
+    /* Each packed object is in its stream at its index. */
+    for (guint64 i = 0; i < n; i++)
+      {
+        const guchar *entry = entries + columns * (i + 1);
+        guint64 field[3] = { 0, 0, 0 };
+        GBytes *packed;
+        const char *text;
+        guint64 number;
+        char *end;
+
+        for (guint f = 0, at = 0; f < 3; f++)
+          for (guint b = 0; b < w[f]; b++)
+            field[f] = field[f] << 8 | entry[at++];
+        if (field[0] != 2)
+          continue;
+        packed = g_hash_table_lookup (streams, GSIZE_TO_POINTER (field[1]));
+        g_assert_nonnull (packed);
+        text = g_bytes_get_data (packed, NULL);
+        for (guint64 j = 0; j <= field[2]; j++)
+          {
+            number = g_ascii_strtoull (text, &end, 10);
+            g_assert_true (end > text);
+            g_ascii_strtoull (end, (char **) &text, 10);
+          }
+        g_assert_cmpuint (number, ==, i);
+        table->n_packed++;
+      }
+  }
+  table->n_streams = g_hash_table_size (streams);
+
+  qpdf = qpdf_init ();
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+  qpdf_set_attempt_recovery (qpdf, QPDF_FALSE);
+  g_assert_cmpint (qpdf_read_memory (qpdf, "table.pdf", (const char *) data, size, NULL), ==, QPDF_SUCCESS);
+  g_assert_cmpint (qpdf_check_pdf (qpdf), ==, QPDF_SUCCESS);
+  for (guint64 i = 1; i < n; i++)
+    g_assert_true (qpdf_oh_is_initialized (qpdf, qpdf_get_object_by_id (qpdf, i, 0)));
+  g_assert_false (qpdf_more_warnings (qpdf));
+  qpdf_cleanup (&qpdf);
+}
+
 /* Everything a reader of the tags relies on, asserted of @pdf. */
 static void
 assert_structure (GBytes *pdf)
@@ -302,12 +500,15 @@ test_structure_long (void)
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GError) error = NULL;
+  Table table;
 
   g_assert_true (gk_pdf_writer_write_to_stream (writer, memory, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_output_stream_close (memory, NULL, NULL));
   pdf = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
   assert_structure (pdf);
+  assert_table (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &table);
+  g_assert_cmpuint (table.n_plain, ==, 0);
 }
 
 /* Cairo's files are put in order in one pass, the same file each time;
@@ -374,6 +575,71 @@ test_structure_rewrite (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
 }
 
+/* Every object but the streams travels in compressed object streams,
+ * and the table is a compressed stream of its own: the tags no longer
+ * show in the file, which is far smaller than cairo's. */
+static void
+test_structure_packed (void)
+{
+  g_autoptr(GkDocument) document = with_projects (40);
+  g_autoptr(GBytes) drawn = draw (document);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  Table table;
+
+  g_assert_cmpint (rewrite (drawn, out, &error), ==, GK_PDF_REWRITE_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpmem (out->data, 9, "%PDF-1.5\n", 9);
+  g_assert_cmpuint (count (g_bytes_get_data (drawn, NULL), g_bytes_get_size (drawn), "/StructElem"), >, 1000);
+  g_assert_cmpuint (count (out->data, out->len, "/StructElem"), ==, 0);
+  g_assert_cmpuint (count (out->data, out->len, "\nxref\n"), ==, 0);
+  g_assert_cmpuint (count (out->data, out->len, "trailer"), ==, 0);
+
+  assert_table (out->data, out->len, &table);
+  g_assert_cmpuint (table.n_plain, ==, 0);
+  g_assert_cmpuint (table.n_packed, >, 1000);
+  g_assert_cmpuint (table.n_streams, >=, table.n_packed / 200);
+  g_assert_cmpuint (out->len, <, g_bytes_get_size (drawn) * 3 / 4);
+}
+
+/* A file with more objects than its streams' lengths lend numbers to
+ * object streams: those left over wait, and take numbers after cairo's
+ * last at the end. */
+static void
+test_structure_numbers (void)
+{
+  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *content = "0 0 m 100 100 l S";
+  Table table;
+
+  g_string_append (pdf, "1 0 obj\n<< /Type /Pages\n   /Kids [ 3 0 R ]\n   /Count 1\n>>\nendobj\n");
+  g_string_append (pdf, "2 0 obj\n<< /Type /Catalog\n   /Pages 1 0 R\n>>\nendobj\n");
+  g_string_append (pdf, "3 0 obj\n<< /Type /Page\n   /Parent 1 0 R\n   /MediaBox [ 0 0 100 100 ]\n"
+                        "   /Contents 4 0 R\n>>\nendobj\n");
+  g_string_append_printf (pdf, "4 0 obj\n<< /Length 5 0 R\n>>\nstream\n%s\nendstream\nendobj\n"
+                               "5 0 obj\n   %zu\nendobj\n", content, strlen (content));
+  for (guint i = 6; i < 506; i++)
+    g_string_append_printf (pdf, "%u 0 obj\n<< /Value %u >>\nendobj\n", i, i);
+  g_string_append (pdf, "xref\n0 506\n0000000000 65535 f \ntrailer\n<< /Size 506\n   /Root 2 0 R\n>>\n"
+                        "startxref\n0\n%%EOF\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&pdf));
+
+  g_assert_cmpint (rewrite (bytes, out, &error), ==, GK_PDF_REWRITE_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpmem (out->data, 9, "%PDF-1.5\n", 9);
+  assert_table (out->data, out->len, &table);
+  /* The content, the object streams (one numbered 5), the table. */
+  g_assert_cmpuint (table.n_packed, ==, 503);
+  g_assert_cmpuint (table.n_streams, ==, 3);
+  g_assert_cmpuint (table.n_direct, ==, 5);
+  g_assert_nonnull (find ((const char *) out->data, out->len, "\n5 0 obj\n<< /Type /ObjStm"));
+  g_assert_nonnull (find ((const char *) out->data, out->len, "\n507 0 obj\n<< /Type /ObjStm"));
+  g_assert_nonnull (find ((const char *) out->data, out->len, "\n508 0 obj\n<< /Type /XRef"));
+}
+
 /* Fed as cairo feeds it, a few bytes at a time, the same file as when it
  * is read whole; and a file that ends early is refused at the end. */
 static void
@@ -414,5 +680,7 @@ main (int   argc,
   g_test_add_func ("/pdf-structure/long", test_structure_long);
   g_test_add_func ("/pdf-structure/rewrite", test_structure_rewrite);
   g_test_add_func ("/pdf-structure/streamed", test_structure_streamed);
+  g_test_add_func ("/pdf-structure/packed", test_structure_packed);
+  g_test_add_func ("/pdf-structure/numbers", test_structure_numbers);
   return g_test_run ();
 }

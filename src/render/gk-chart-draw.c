@@ -506,6 +506,27 @@ gk_chart_draw (GkChart      *self,
                int           height,
                GkChartStyle  style)
 {
+  gk_chart_draw_with_font_map (self, cr, width, height, style, NULL);
+}
+
+/**
+ * gk_chart_draw_with_font_map:
+ * @font_map: (nullable): a PangoCairo font map the text's fonts come
+ *   from, %NULL for the fonts installed
+ *
+ * Like gk_chart_draw(). A PDF's charts are set in the fonts of its text,
+ * cut to its characters (gk-font-subset.h), so that they share its
+ * embedded fonts; a character those lack marks @font_map as the
+ * typesetter does.
+ */
+void
+gk_chart_draw_with_font_map (GkChart      *self,
+                             cairo_t      *cr,
+                             int           width,
+                             int           height,
+                             GkChartStyle  style,
+                             PangoFontMap *font_map)
+{
   PangoContext *pango;
   cairo_font_options_t *options;
   Painter p = { 0, };
@@ -513,13 +534,20 @@ gk_chart_draw (GkChart      *self,
   g_return_if_fail (GK_IS_CHART (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style <= GK_CHART_STYLE_PRINT);
+  g_return_if_fail (font_map == NULL || PANGO_IS_FONT_MAP (font_map));
 
   g_array_set_size (self->regions, 0);
   g_array_set_size (self->label_rects, 0);
   if (width <= 0 || height <= 0)
     return;
 
-  pango = pango_cairo_create_context (cr);
+  if (font_map != NULL)
+    {
+      pango = pango_font_map_create_context (font_map);
+      pango_cairo_update_context (cr, pango);
+    }
+  else
+    pango = pango_cairo_create_context (cr);
   /* Unhinted metrics lay out the same at every device scale, so that the
    * 2x export and the screen agree. */
   options = cairo_font_options_create ();
@@ -531,6 +559,7 @@ gk_chart_draw (GkChart      *self,
   p.chart = self;
   p.cr = cr;
   p.pango = pango;
+  p.font_map = font_map;
   p.width = width;
   p.height = height;
   p.colours = _gk_paint_colours_for_style (style);

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* The painter every chart kind draws with: colours, type, and the
  * measured-then-painted protocol (see gk-chart-draw.c). */
 
-#define FONT_FAMILY "Noto Sans CJK SC"
+#define FONT_FAMILY GK_CHART_FONT_FAMILY
 #define MIN_SCALE 0.4
 #define LEGEND_SWATCH(p) (10 * (p)->s)
 #define LEGEND_GAP(p) (8 * (p)->s)
@@ -52,6 +52,7 @@ typedef struct
   double         s;          /* type and spacing scale, 1 at the natural size */
   gboolean       paint;
   gboolean       overflow;   /* something did not fit at this scale */
+  PangoFontMap  *font_map;   /* given, to be told of a character its fonts lack */
 } Painter;
 
 /* An entry of a legend: swatch and label. */

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include "gk-chart-paint-private.h"
+#include "gk-typesetter.h"
 
 /* The primitives of chart drawing: colours, type, bars, legends. */
 
@@ -162,7 +163,9 @@ _gk_paint_make_layout (Painter    *p,
 }
 
 /* Shortens @layout to @width with an ellipsis; the whole text stays
- * available through the hit-test. */
+ * available through the hit-test. Pango ends Chinese text with “⋯”
+ * (U+22EF), which the PDF's fonts are cut to keep by its being here:
+ * without it Pango would fall back to three full stops. */
 void
 _gk_paint_fit_width (PangoLayout    *layout,
                      double          width,
@@ -215,6 +218,9 @@ _gk_paint_show (Painter     *p,
 
   if (!p->paint)
     return;
+  /* The PDF is then made again with the whole fonts. */
+  if (p->font_map != NULL && pango_layout_get_unknown_glyphs_count (layout) > 0)
+    g_object_set_data (G_OBJECT (p->font_map), GK_TYPESETTER_UNKNOWN_GLYPHS, GINT_TO_POINTER (TRUE));
   cairo_move_to (p->cr, x, y);
   _gk_paint_set_colour (p, colour, 1.0);
   pango_cairo_show_layout (p->cr, layout);

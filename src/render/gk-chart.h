@@ -3,10 +3,14 @@
 
 #include <cairo.h>
 #include <glib-object.h>
+#include <pango/pango.h>
 
 #include "gk-amount.h"
 
 G_BEGIN_DECLS
+
+/* The family the charts set their text in. */
+#define GK_CHART_FONT_FAMILY "Noto Sans CJK SC"
 
 typedef enum {
   GK_CHART_KIND_DONUT,     /* shares of a whole, legend beside */
@@ -96,6 +100,12 @@ void          gk_chart_draw               (GkChart         *self,
                                            int              width,
                                            int              height,
                                            GkChartStyle     style);
+void          gk_chart_draw_with_font_map (GkChart         *self,
+                                           cairo_t         *cr,
+                                           int              width,
+                                           int              height,
+                                           GkChartStyle     style,
+                                           PangoFontMap    *font_map);
 int           gk_chart_get_natural_height (GkChart         *self,
                                            int              width);
 gboolean      gk_chart_hit_test           (GkChart         *self,

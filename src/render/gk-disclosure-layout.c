@@ -726,19 +726,41 @@ add_glossary (Builder *b)
     gk_page_layout_add_text (b->layout, GK_TEXT_SIGNATURE, date);
 }
 
+/* A chart of the appendix, set in the fonts of the text: in the PDF,
+ * the same embedded fonts, cut to the document's characters. */
+typedef struct
+{
+  GkChart      *chart;
+  PangoFontMap *font_map;
+} ChartDrawing;
+
+static void
+chart_drawing_free (gpointer data)
+{
+  ChartDrawing *drawing = data;
+
+  g_object_unref (drawing->chart);
+  g_object_unref (drawing->font_map);
+  g_free (drawing);
+}
+
 static void
 draw_chart (cairo_t  *cr,
             double    width,
             double    height,
             gpointer  user_data)
 {
-  gk_chart_draw (user_data, cr, (int) width, (int) height, GK_CHART_STYLE_PRINT);
+  ChartDrawing *drawing = user_data;
+
+  gk_chart_draw_with_font_map (drawing->chart, cr, (int) width, (int) height, GK_CHART_STYLE_PRINT,
+                               drawing->font_map);
 }
 
 static void
 add_charts (Builder *b)
 {
   g_autoptr(GPtrArray) charts = gk_chart_data_build_all (b->document);
+  PangoFontMap *font_map = pango_context_get_font_map (gk_typesetter_get_context (gk_page_layout_get_typesetter (b->layout)));
 
   gk_page_layout_new_page (b->layout, GK_PAGE_PORTRAIT, TRUE);
   add_heading (b, GK_TEXT_PART, "附录 图表", "appendix", 0);
@@ -748,13 +770,17 @@ add_charts (Builder *b)
       GkChart *chart = charts->pdata[i];
       double width = gk_page_layout_get_content_width (b->layout);
       g_autofree char *anchor = g_strconcat ("chart-", gk_chart_get_id (chart), NULL);
+      ChartDrawing *drawing;
 
       if (gk_chart_is_empty (chart))
         continue;
       gk_page_layout_add_anchor (b->layout, anchor);
       gk_page_layout_add_outline (b->layout, b->outline_part, gk_chart_get_title (chart), anchor);
+      drawing = g_new0 (ChartDrawing, 1);
+      drawing->chart = g_object_ref (chart);
+      drawing->font_map = g_object_ref (font_map);
       gk_page_layout_add_drawing (b->layout, gk_chart_get_natural_height (chart, (int) width),
-                                  draw_chart, g_object_ref (chart), g_object_unref);
+                                  draw_chart, drawing, chart_drawing_free);
       gk_page_layout_add_space (b->layout, 18);
     }
 }

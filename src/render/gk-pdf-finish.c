@@ -137,7 +137,9 @@ keep_bytes (const guchar  *data,
  * Rewrites @pdf with a cross-reference table that matches its objects.
  * Cairo 1.16 numbers the objects of link annotations and of the tagged
  * structure after it has written their offsets, so readers that trust
- * the table (and checkers, and archives) see a damaged file. The same
+ * the table (and checkers, and archives) see a damaged file. Cairo's own
+ * files come out with their objects in compressed object streams and a
+ * cross-reference stream; any other through libqpdf, plain. The same
  * input gives the same bytes: the file identifier is derived from the
  * content, not drawn at random.
  *

@@ -7,6 +7,7 @@
 
 #include <glib/gprintf.h>
 
+#include "gk-pdf-pack-private.h"
 #include "gk-pdf-rewrite-private.h"
 #include "gk-pdf-syntax-private.h"
 #include "gk-pdf-writer.h"
@@ -15,105 +16,51 @@
  * than through libqpdf, which builds an object for every number of every
  * structure element and took most of the time and memory of a long export
  * (6 s and 480 MB for 8 000 pages); and the file is never whole in memory.
- * Cairo's objects are copied as they come; what changes is small: a
- * cross-reference table with the true offsets, one Document element
+ * Cairo's streams are copied as they come, with their length written in
+ * them; its other objects go into compressed object streams as they come
+ * (gk-pdf-pack.c). What else changes is small: one Document element
  * between the structure tree's root and its elements, the catalog's /Lang
- * and /MarkInfo, and a file identifier derived from the content. Only
- * those few objects wait for the end. Anything that does not look like
- * cairo's output (an update appended, object streams, a cross-reference
- * stream) is refused: _gk_pdf_rewrite() then writes nothing, and
- * gk_pdf_finish() hands it to libqpdf. */
+ * and /MarkInfo, a cross-reference stream with the true offsets, and a
+ * file identifier derived from the content. Only those few objects wait
+ * for the end. Anything that does not look like cairo's output (an update
+ * appended, object streams, a cross-reference stream) is refused:
+ * _gk_pdf_rewrite() then writes nothing, and gk_pdf_finish() hands it to
+ * libqpdf. */
 
 /* Output ------------------------------------------------------------------ */
 
 struct _GkPdfRewriter
 {
   char           *language;     /* as a PDF string */
-  GkPdfWriteFunc  write;
-  gpointer        user_data;
-  GChecksum      *checksum;
-  GString        *buffer;       /* written, not yet handed over */
-  guint64         offset;
-  GError         *error;        /* the first failure */
-  gboolean        wrote;
+  GkPdfPack      *pack;
+  GError         *error;        /* the first failure of reading */
 
   GByteArray     *pending;      /* read, not yet written */
   gsize           scanned;      /* of pending, searched for "endobj" */
   gboolean        header_done;
   gboolean        at_table;     /* all objects read: the table and trailer remain */
-  GArray         *offsets;      /* guint64 by object number, 0 for none yet */
-  GHashTable     *lengths;      /* length object → expected stream length + 1 */
+  GHashTable     *lengths;      /* length object → the stream's length + 1 */
   GHashTable     *held;         /* number → GBytes of an object written at the end */
   guint64         tree;         /* the structure tree's root */
 };
 
-static void
-out_flush (GkPdfRewriter *self)
+static gboolean
+failed (GkPdfRewriter *self)
 {
-  if (self->buffer->len == 0 || self->error != NULL)
-    return;
-  if (!self->write ((const guchar *) self->buffer->str, self->buffer->len, self->user_data, &self->error) &&
-      self->error == NULL)
-    g_set_error_literal (&self->error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER, "write");
-  g_string_truncate (self->buffer, 0);
+  return self->error != NULL || _gk_pdf_pack_get_error (self->pack) != NULL;
 }
 
-static void
-out_append (GkPdfRewriter *self,
-            const char    *data,
-            gsize          length)
+static const GError *
+get_error (GkPdfRewriter *self)
 {
-  if (self->error != NULL)
-    return;
-  if (self->checksum != NULL)
-    g_checksum_update (self->checksum, (const guchar *) data, length);
-  self->offset += length;
-  self->wrote = TRUE;
-  if (length >= 64 * 1024)
-    {
-      /* A stream goes as it is, not through the buffer. */
-      out_flush (self);
-      if (self->error == NULL &&
-          !self->write ((const guchar *) data, length, self->user_data, &self->error) && self->error == NULL)
-        g_set_error_literal (&self->error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER, "write");
-      return;
-    }
-  g_string_append_len (self->buffer, data, length);
-  if (self->buffer->len >= 64 * 1024)
-    out_flush (self);
-}
-
-G_GNUC_PRINTF (2, 3)
-static void
-out_printf (GkPdfRewriter *self,
-            const char    *format,
-            ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-  int length;
-
-  va_start (args, format);
-  length = g_vasprintf (&text, format, args);
-  va_end (args);
-  out_append (self, text, length);
-}
-
-static void
-set_offset (GkPdfRewriter *self,
-            guint64        number)
-{
-  if (number >= self->offsets->len)
-    g_array_set_size (self->offsets, number + 1);
-  g_array_index (self->offsets, guint64, number) = self->offset;
+  return self->error != NULL ? self->error : _gk_pdf_pack_get_error (self->pack);
 }
 
 static gboolean
 seen (GkPdfRewriter *self,
       guint64        number)
 {
-  return (number < self->offsets->len && g_array_index (self->offsets, guint64, number) != 0) ||
-         g_hash_table_contains (self->held, GSIZE_TO_POINTER (number));
+  return _gk_pdf_pack_has (self->pack, number) || g_hash_table_contains (self->held, GSIZE_TO_POINTER (number));
 }
 
 static gboolean
@@ -122,6 +69,17 @@ refuse (GkPdfRewriter *self)
   if (self->error == NULL)
     g_set_error_literal (&self->error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER, "not a PDF as cairo writes it");
   return FALSE;
+}
+
+/* The value of @object into an object stream. */
+static void
+pack_value (GkPdfRewriter     *self,
+            const GkPdfText   *pdf,
+            const GkPdfObject *object)
+{
+  _gk_pdf_pack_begin (self->pack, object->number);
+  _gk_pdf_pack_append (self->pack, pdf->data + object->value_start, object->value_end - object->value_start);
+  _gk_pdf_pack_end (self->pack);
 }
 
 /* Reading ----------------------------------------------------------------- */
@@ -146,12 +104,8 @@ _gk_pdf_rewriter_new (const char     *language,
   self->language = language != NULL ? language_string (language) : NULL;
   if (language != NULL && self->language == NULL)
     refuse (self);
-  self->write = write;
-  self->user_data = user_data;
-  self->checksum = g_checksum_new (G_CHECKSUM_MD5);
-  self->buffer = g_string_sized_new (64 * 1024 + 4096);
+  self->pack = _gk_pdf_pack_new (write, user_data);
   self->pending = g_byte_array_new ();
-  self->offsets = g_array_new (FALSE, TRUE, sizeof (guint64));
   self->lengths = g_hash_table_new (NULL, NULL);
   self->held = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_bytes_unref);
   return self;
@@ -161,10 +115,8 @@ void
 _gk_pdf_rewriter_free (GkPdfRewriter *self)
 {
   g_free (self->language);
-  g_clear_pointer (&self->checksum, g_checksum_free);
-  g_string_free (self->buffer, TRUE);
+  _gk_pdf_pack_free (self->pack);
   g_byte_array_unref (self->pending);
-  g_array_unref (self->offsets);
   g_hash_table_unref (self->lengths);
   g_hash_table_unref (self->held);
   g_clear_error (&self->error);
@@ -175,10 +127,19 @@ _gk_pdf_rewriter_free (GkPdfRewriter *self)
 gboolean
 _gk_pdf_rewriter_wrote (GkPdfRewriter *self)
 {
-  return self->wrote;
+  return _gk_pdf_pack_wrote (self->pack);
 }
 
-/* Copies or keeps the object just read. */
+static gboolean
+is_stream (const GkPdfText   *pdf,
+           const GkPdfObject *object)
+{
+  gsize p = _gk_pdf_skip_space (pdf, object->value_end, object->end);
+
+  return object->end - p > 6 && memcmp (pdf->data + p, "stream", 6) == 0;
+}
+
+/* Copies, packs or keeps the object just read. */
 static gboolean
 take_object (GkPdfRewriter *self,
              const GkPdfText     *pdf,
@@ -192,30 +153,35 @@ take_object (GkPdfRewriter *self,
   if (object->number == 0 || seen (self, object->number))
     return refuse (self);
 
-  /* A stream's length object says what "endstream" found: the data and
-   * an end of line (the data may itself end with a carriage return). */
+  /* Cairo ends a stream's data with an end of line and "endstream" and
+   * writes its length in the object after it: the stream gets its length
+   * now, and the length object's number comes free when it agrees. */
   if (object->length_ref != 0)
     {
-      if (seen (self, object->length_ref) || g_hash_table_contains (self->lengths, GSIZE_TO_POINTER (object->length_ref)))
-        return refuse (self);
-      gsize eol = 0;
+      gsize length = object->data_end - 1 - object->data_start;
 
-      while (eol < 2 && object->data_end - eol > object->data_start &&
-             (d[object->data_end - eol - 1] == '\r' || d[object->data_end - eol - 1] == '\n'))
-        eol++;
-      g_hash_table_insert (self->lengths, GSIZE_TO_POINTER (object->length_ref),
-                           GSIZE_TO_POINTER (((object->data_end - object->data_start) << 2 | eol) + 1));
+      if (seen (self, object->length_ref) || g_hash_table_contains (self->lengths, GSIZE_TO_POINTER (object->length_ref)) ||
+          object->data_end == object->data_start || d[object->data_end - 1] != '\n' ||
+          !_gk_pdf_find_key (pdf, object->value_start, object->value_end, "/Length", &k, &v, &e))
+        return refuse (self);
+      g_hash_table_insert (self->lengths, GSIZE_TO_POINTER (object->length_ref), GSIZE_TO_POINTER (length + 1));
+      _gk_pdf_pack_direct (self->pack, object->number);
+      _gk_pdf_pack_append (self->pack, d + object->start, v - object->start);
+      _gk_pdf_pack_printf (self->pack, "%" G_GSIZE_FORMAT, length);
+      _gk_pdf_pack_append (self->pack, d + e, object->end - e);
+      _gk_pdf_pack_append (self->pack, "\n", 1);
+      return !failed (self);
     }
   if (g_hash_table_lookup_extended (self->lengths, GSIZE_TO_POINTER (object->number), NULL, &expected))
     {
-      gsize found = (GPOINTER_TO_SIZE (expected) - 1) >> 2;
-      gsize eol = (GPOINTER_TO_SIZE (expected) - 1) & 3;
       guint64 value;
 
       if (_gk_pdf_read_uint (pdf, object->value_start, object->value_end, &value) != object->value_end ||
-          value > found || found - value > eol)
+          value != GPOINTER_TO_SIZE (expected) - 1)
         return refuse (self);
       g_hash_table_remove (self->lengths, GSIZE_TO_POINTER (object->number));
+      _gk_pdf_pack_spare (self->pack, object->number);
+      return TRUE;
     }
 
   /* The catalog, the structure tree's root and the elements whose parent
@@ -236,10 +202,15 @@ take_object (GkPdfRewriter *self,
       return TRUE;
     }
 
-  set_offset (self, object->number);
-  out_append (self, d + object->start, object->end - object->start);
-  out_append (self, "\n", 1);
-  return self->error == NULL;
+  if (is_stream (pdf, object))
+    {
+      _gk_pdf_pack_direct (self->pack, object->number);
+      _gk_pdf_pack_append (self->pack, d + object->start, object->end - object->start);
+      _gk_pdf_pack_append (self->pack, "\n", 1);
+    }
+  else
+    pack_value (self, pdf, object);
+  return !failed (self);
 }
 
 /* Reads what whole objects @pending holds. */
@@ -261,9 +232,11 @@ read_pending (GkPdfRewriter *self)
           if (p++ >= pending->len)
             return pending->len < 1024 || refuse (self);
         }
-      if (p < 8 || memcmp (pending->data, "%PDF-1.", 7) != 0)
+      if (p < 9 || memcmp (pending->data, "%PDF-1.", 7) != 0 || !g_ascii_isdigit (pending->data[7]))
         return refuse (self);
-      out_append (self, (const char *) pending->data, p);
+      /* Object streams came with PDF 1.5. */
+      _gk_pdf_pack_append (self->pack, pending->data[7] < '5' ? "%PDF-1.5" : (const char *) pending->data, 8);
+      _gk_pdf_pack_append (self->pack, (const char *) pending->data + 8, p - 8);
       consumed = p;
       self->scanned = p;
       self->header_done = TRUE;
@@ -310,7 +283,7 @@ read_pending (GkPdfRewriter *self)
       g_byte_array_remove_range (pending, 0, consumed);
       self->scanned -= MIN (self->scanned, consumed);
     }
-  return self->error == NULL;
+  return !failed (self);
 }
 
 /**
@@ -328,16 +301,16 @@ _gk_pdf_rewriter_feed (GkPdfRewriter  *self,
                        gsize           size,
                        GError        **error)
 {
-  if (self->error == NULL)
+  if (!failed (self))
     {
       g_byte_array_append (self->pending, data, size);
       /* The table and the trailer wait for the end. */
       if (!self->at_table || !self->header_done)
         read_pending (self);
     }
-  if (self->error != NULL)
+  if (failed (self))
     {
-      g_propagate_error (error, g_error_copy (self->error));
+      g_propagate_error (error, g_error_copy (get_error (self)));
       return FALSE;
     }
   return TRUE;
@@ -347,13 +320,14 @@ _gk_pdf_rewriter_feed (GkPdfRewriter  *self,
 
 /* The catalog's entries but /Lang and /MarkInfo, then those two. */
 static void
-write_catalog (GkPdfRewriter *self,
-               const GkPdfText     *pdf,
-               const GkPdfObject  *catalog)
+pack_catalog (GkPdfRewriter     *self,
+              const GkPdfText   *pdf,
+              const GkPdfObject *catalog)
 {
   gsize p = catalog->value_start + 2, end = catalog->value_end;
 
-  out_printf (self, "%" G_GUINT64_FORMAT " 0 obj\n<<", catalog->number);
+  _gk_pdf_pack_begin (self->pack, catalog->number);
+  _gk_pdf_pack_append (self->pack, "<<", 2);
   for (;;)
     {
       gsize k, v;
@@ -367,29 +341,31 @@ write_catalog (GkPdfRewriter *self,
       if ((v - k == 5 && memcmp (pdf->data + k, "/Lang", 5) == 0) ||
           (self->tree != 0 && v - k == 9 && memcmp (pdf->data + k, "/MarkInfo", 9) == 0))
         continue;
-      out_append (self, "\n   ", 4);
-      out_append (self, pdf->data + k, p - k);
+      _gk_pdf_pack_append (self->pack, "\n   ", 4);
+      _gk_pdf_pack_append (self->pack, pdf->data + k, p - k);
     }
   if (self->language != NULL)
-    out_printf (self, "\n   /Lang %s", self->language);
+    _gk_pdf_pack_printf (self->pack, "\n   /Lang %s", self->language);
   if (self->tree != 0)
-    out_printf (self, "\n   /MarkInfo << /Marked true >>");
-  out_printf (self, "\n>>\nendobj\n");
+    _gk_pdf_pack_printf (self->pack, "\n   /MarkInfo << /Marked true >>");
+  _gk_pdf_pack_append (self->pack, "\n>>", 3);
+  _gk_pdf_pack_end (self->pack);
 }
 
 /* @object with the value at [@from, @to) of its dictionary replaced. */
 static void
-write_replacing (GkPdfRewriter *self,
-                 const GkPdfText     *pdf,
-                 const GkPdfObject  *object,
-                 gsize          from,
-                 gsize          to,
-                 const char    *replacement)
+pack_replacing (GkPdfRewriter     *self,
+                const GkPdfText   *pdf,
+                const GkPdfObject *object,
+                gsize              from,
+                gsize              to,
+                const char        *replacement)
 {
-  out_append (self, pdf->data + object->start, from - object->start);
-  out_append (self, replacement, strlen (replacement));
-  out_append (self, pdf->data + to, object->end - to);
-  out_append (self, "\n", 1);
+  _gk_pdf_pack_begin (self->pack, object->number);
+  _gk_pdf_pack_append (self->pack, pdf->data + object->value_start, from - object->value_start);
+  _gk_pdf_pack_append (self->pack, replacement, strlen (replacement));
+  _gk_pdf_pack_append (self->pack, pdf->data + to, object->value_end - to);
+  _gk_pdf_pack_end (self->pack);
 }
 
 static int
@@ -417,16 +393,14 @@ _gk_pdf_rewriter_finish (GkPdfRewriter  *self,
   GkPdfText pdf = { (const char *) self->pending->data, self->pending->len };
   g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autofree char *document_ref = NULL;
-  g_autofree char *id = NULL;
   g_autoptr(GBytes) tree_bytes = NULL;
   GHashTableIter iter;
   gpointer key, value;
   guint64 root, info = 0, size, document = 0, xref;
   gsize p, t, t_end, k, v, e;
   const char *trailer;
-  guint n;
 
-  if (self->error != NULL || !self->at_table || g_hash_table_size (self->lengths) > 0)
+  if (failed (self) || !self->at_table || g_hash_table_size (self->lengths) > 0)
     goto refused;
 
   /* One table, one trailer, nothing appended after the end. */
@@ -455,7 +429,7 @@ _gk_pdf_rewriter_finish (GkPdfRewriter  *self,
   if (!g_hash_table_contains (self->held, GSIZE_TO_POINTER (root)))
     goto refused;
 
-  document = MAX (size, self->offsets->len);
+  document = MAX (size, _gk_pdf_pack_next_number (self->pack));
   g_hash_table_iter_init (&iter, self->held);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -468,7 +442,7 @@ _gk_pdf_rewriter_finish (GkPdfRewriter  *self,
   document_ref = g_strdup_printf ("%" G_GUINT64_FORMAT " 0 R", document);
 
   /* What waited, in the order of its numbers. */
-  for (guint i = 0; i < numbers->len && self->error == NULL; i++)
+  for (guint i = 0; i < numbers->len && !failed (self); i++)
     {
       guint64 number = g_array_index (numbers, guint64, i);
       GBytes *bytes = g_hash_table_lookup (self->held, GSIZE_TO_POINTER (number));
@@ -477,27 +451,23 @@ _gk_pdf_rewriter_finish (GkPdfRewriter  *self,
       guint64 parent = 0;
 
       _gk_pdf_read_object (&one, 0, &object);
-      set_offset (self, number);
       if (number == root)
         {
           if (!_gk_pdf_has_type (&one, &object, "/Catalog"))
             goto refused;
-          write_catalog (self, &one, &object);
+          pack_catalog (self, &one, &object);
         }
       else if (number == self->tree)
         {
           _gk_pdf_find_key (&one, object.value_start, object.value_end, "/K", &k, &v, &e);
-          write_replacing (self, &one, &object, v, e, document_ref);
+          pack_replacing (self, &one, &object, v, e, document_ref);
           tree_bytes = g_bytes_ref (bytes);
         }
       else if (_gk_pdf_find_key (&one, object.value_start, object.value_end, "/P", &k, &v, &e) &&
                _gk_pdf_read_reference (&one, v, e, &parent) == e && parent == self->tree && parent != 0)
-        write_replacing (self, &one, &object, v, e, document_ref);
+        pack_replacing (self, &one, &object, v, e, document_ref);
       else if (seen (self, parent))
-        {
-          out_append (self, one.data, one.size);
-          out_append (self, "\n", 1);
-        }
+        pack_value (self, &one, &object);
       else
         goto refused;   /* an element whose parent never came */
     }
@@ -512,57 +482,24 @@ _gk_pdf_rewriter_finish (GkPdfRewriter  *self,
       _gk_pdf_read_object (&one, 0, &object);
       _gk_pdf_find_key (&one, object.value_start, object.value_end, "/K", &k, &v, &e);
       array = one.data[v] == '[';
-      set_offset (self, document);
-      out_printf (self, "%" G_GUINT64_FORMAT " 0 obj\n<< /Type /StructElem\n   /S /Document\n   /P %"
-                  G_GUINT64_FORMAT " 0 R\n   /K %s", document, self->tree, array ? "" : "[ ");
-      out_append (self, one.data + v, e - v);
-      out_printf (self, "%s\n>>\nendobj\n", array ? "" : " ]");
-      n = document + 1;
+      _gk_pdf_pack_begin (self->pack, document);
+      _gk_pdf_pack_printf (self->pack, "<< /Type /StructElem\n   /S /Document\n   /P %" G_GUINT64_FORMAT
+                           " 0 R\n   /K %s", self->tree, array ? "" : "[ ");
+      _gk_pdf_pack_append (self->pack, one.data + v, e - v);
+      _gk_pdf_pack_printf (self->pack, "%s\n>>", array ? "" : " ]");
+      _gk_pdf_pack_end (self->pack);
     }
-  else
-    n = document;
 
-  /* The table: numbers no object has are free, linked in a list. */
-  {
-    guint64 start = self->offset;
-    guint next_free = 0;
-    g_autofree char *entries = g_malloc (20 * (gsize) n + 1);
-
-    for (guint i = n; i-- > 0;)
-      {
-        guint64 offset = i < self->offsets->len ? g_array_index (self->offsets, guint64, i) : 0;
-        char entry[32];
-
-        if (offset != 0)
-          snprintf (entry, sizeof entry, "%010" G_GUINT64_FORMAT " 00000 n \n", offset);
-        else
-          {
-            snprintf (entry, sizeof entry, "%010u %05u f \n", next_free, i == 0 ? 65535 : 1);
-            next_free = i;
-          }
-        memcpy (entries + 20 * (gsize) i, entry, 20);
-      }
-    out_printf (self, "xref\n0 %u\n", n);
-    out_append (self, entries, 20 * (gsize) n);
-    /* The identifier is that of the content before it. */
-    id = g_strdup (g_checksum_get_string (self->checksum));
-    g_clear_pointer (&self->checksum, g_checksum_free);
-    out_printf (self, "trailer\n<< /Size %u\n   /Root %" G_GUINT64_FORMAT " 0 R\n", n, root);
-    if (info != 0)
-      out_printf (self, "   /Info %" G_GUINT64_FORMAT " 0 R\n", info);
-    out_printf (self, "   /ID [<%s> <%s>]\n>>\nstartxref\n%" G_GUINT64_FORMAT "\n%%%%EOF\n", id, id, start);
-  }
-  out_flush (self);
-  if (self->error != NULL)
+  if (!_gk_pdf_pack_finish (self->pack, self->tree != 0 ? document + 1 : document, root, info))
     {
-      g_propagate_error (error, g_error_copy (self->error));
+      g_propagate_error (error, g_error_copy (get_error (self)));
       return FALSE;
     }
   return TRUE;
 
 refused:
   refuse (self);
-  g_propagate_error (error, g_error_copy (self->error));
+  g_propagate_error (error, g_error_copy (get_error (self)));
   return FALSE;
 }
 

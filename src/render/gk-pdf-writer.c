@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "gk-chart.h"
 #include "gk-disclosure-layout.h"
 #include "gk-font-subset.h"
 #include "gk-pdf-rewrite-private.h"
@@ -482,6 +483,8 @@ write_cut (GkPdfWriter     *self,
   const char *families[] = {
     self->body_font ? self->body_font : GK_DEFAULT_BODY_FONT,
     self->heading_font ? self->heading_font : GK_DEFAULT_HEADING_FONT,
+    /* The charts' own, when it is not one of those two. */
+    self->with_charts ? GK_CHART_FONT_FAMILY : NULL,
     NULL
   };
   g_autoptr(GError) local_error = NULL;
