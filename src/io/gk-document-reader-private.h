@@ -27,6 +27,12 @@ typedef struct
   GkDocument *document;
   gint64      version;   /* the file format version */
   JsonNode   *root;      /* the parsed file, for naming a place in the document's words */
+  /* A large file's projects are not in the parsed tree: they are parsed
+   * a few at a time from the file's text, where these spans say. */
+  const char *text;
+  GArray     *project_spans;  /* GkJsonSpan, one per project */
+  JsonArray  *projects;       /* the projects parsed last … */
+  guint       projects_first; /* … and the index of the first of them */
 } Reader;
 
 /* A damaged or hostile file can hold megabytes where a code or a member

@@ -142,6 +142,8 @@ _gk_reader_read_indicators (Reader     *r,
   return TRUE;
 }
 
+/* The id of the project @node is, checked against those read before it,
+ * so that a duplicate is reported where it repeats an earlier one. */
 static gboolean
 check_project_id (Reader      *r,
                   JsonNode    *node,
@@ -160,7 +162,7 @@ check_project_id (Reader      *r,
     return FALSE;
   if ((*id)[0] == '\0')
     return _gk_reader_fail (r, _("a project id cannot be empty"));
-  if (!g_hash_table_add (ids, (gpointer) *id))
+  if (g_hash_table_contains (ids, *id))
     return _gk_reader_fail (r, _("two projects have the id “%s”; give each its own"), *id);
   _gk_reader_pop (r, len);
   return TRUE;
@@ -228,6 +230,72 @@ read_project (Reader     *r,
   return TRUE;
 }
 
+/* @array holds the projects from index @first on. @ids keeps the ids
+ * read so far; they belong to the projects in @projects. */
+static gboolean
+read_project_list (Reader     *r,
+                   JsonArray  *array,
+                   guint       first,
+                   GHashTable *ids,
+                   GPtrArray  *projects)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize len = _gk_reader_push_index (r, first + i);
+      JsonNode *node = json_array_get_element (array, i);
+      const char *id;
+
+      if (!check_project_id (r, node, ids, &id) ||
+          !read_project (r, node, projects))
+        return FALSE;
+      g_hash_table_add (ids, (gpointer) gk_project_get_id (g_ptr_array_index (projects, projects->len - 1)));
+      _gk_reader_pop (r, len);
+    }
+  return TRUE;
+}
+
+static gboolean set_not_json (const char  *data,
+                              gsize        length,
+                              GError     **error);
+
+/* Projects are most of a large file: they are parsed from the file's text
+ * a few at a time, and each few's tree is dropped once read, so that the
+ * tree of the whole file and the document are never in memory together. */
+#define PROJECTS_PER_PARSE 64
+
+static gboolean
+read_projects_from_text (Reader     *r,
+                         GHashTable *ids,
+                         GPtrArray  *projects)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) some = g_string_new (NULL);
+  const GkJsonSpan *spans = (const GkJsonSpan *) (gpointer) r->project_spans->data;
+  guint n = r->project_spans->len;
+
+  for (guint first = 0; first < n; first += PROJECTS_PER_PARSE)
+    {
+      guint last = MIN (first + PROJECTS_PER_PARSE, n) - 1;
+      gboolean read;
+
+      g_string_truncate (some, 0);
+      g_string_append_c (some, '[');
+      g_string_append_len (some, r->text + spans[first].start, spans[last].end - spans[first].start);
+      g_string_append_c (some, ']');
+      /* The whole text passed the strict check: json-glib refuses a part
+       * only where it would have refused the whole, which says where. */
+      if (!json_parser_load_from_data (parser, some->str, some->len, NULL))
+        return set_not_json (r->text, spans[n - 1].end, r->error);
+      r->projects = json_node_get_array (json_parser_get_root (parser));
+      r->projects_first = first;
+      read = read_project_list (r, r->projects, first, ids, projects);
+      r->projects = NULL;
+      if (!read)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_projects (Reader   *r,
                JsonNode *node)
@@ -238,32 +306,12 @@ read_projects (Reader   *r,
 
   if (!_gk_reader_expect_array (r, node, &array))
     return FALSE;
-  /* Ids first, in file order, so that a duplicate is reported where it
-   * repeats an earlier one. */
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize len = _gk_reader_push_index (r, i);
-      const char *id;
-
-      if (!check_project_id (r, json_array_get_element (array, i), ids, &id))
-        return FALSE;
-      _gk_reader_pop (r, len);
-    }
-  g_hash_table_remove_all (ids);
-
-  /* Projects are most of a large file: each one's part of the parsed tree
-   * is dropped once read, from the end so that nothing shifts, which keeps
-   * the tree and the document from both being whole in memory. */
-  for (guint i = json_array_get_length (array); i > 0; i--)
-    {
-      gsize len = _gk_reader_push_index (r, i - 1);
-      if (!read_project (r, json_array_get_element (array, i - 1), projects))
-        return FALSE;
-      _gk_reader_pop (r, len);
-      json_array_remove_element (array, i - 1);
-    }
-  for (guint i = projects->len; i > 0; i--)
-    g_list_store_append (G_LIST_STORE (gk_document_get_projects (r->document)), projects->pdata[i - 1]);
+  if (r->project_spans != NULL && r->project_spans->len > 0
+      ? !read_projects_from_text (r, ids, projects)
+      : !read_project_list (r, array, 0, ids, projects))
+    return FALSE;
+  g_list_store_splice (G_LIST_STORE (gk_document_get_projects (r->document)), 0, 0,
+                       projects->pdata, projects->len);
   return TRUE;
 }
 
@@ -651,6 +699,23 @@ set_too_large (GError **error)
                _("The file is too large to be a disclosure (over 256 MB)"));
 }
 
+/* json-glib's reason, for a text the strict check let through. */
+static gboolean
+set_not_json (const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *reason = NULL;
+
+  json_parser_load_from_data (parser, data, length, &local_error);
+  reason = local_error != NULL ? _gk_reader_ellipsize (local_error->message, MAX_MESSAGE_CHARS) : g_strdup ("…");
+  g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
+               _("The file is not valid JSON: %s"), reason);
+  return FALSE;
+}
+
 static GkDocument *load (const char  *data,
                          gssize       length,
                          char        *owned_data,
@@ -692,9 +757,10 @@ load (const char  *data,
   };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GkDocument) document = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (PathSegment));
-  Reader r = { path, error, NULL, 0 };
+  g_autoptr(GArray) project_spans = g_array_new (FALSE, FALSE, sizeof (GkJsonSpan));
+  GkJsonSpan projects = { 0, 0 };
+  Reader r = { path, error, NULL, 0, NULL, NULL, NULL, NULL, 0 };
   GkTemplate *template = gk_template_get_default ();
   JsonObject *root;
   JsonNode *node;
@@ -734,20 +800,36 @@ load (const char  *data,
     }
   /* Also bounds the nesting: json-glib recurses once per level, so a
    * hostile file could otherwise exhaust the stack. */
-  if (!gk_json_check_strict (data, length, MAX_DEPTH, error))
+  if (!gk_json_check_strict_spans (data, length, MAX_DEPTH, "projects", &projects, project_spans, error))
     return NULL;
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (project_spans->len > 0)
     {
-      g_autofree char *reason = _gk_reader_ellipsize (local_error->message, MAX_MESSAGE_CHARS);
-      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
-                   _("The file is not valid JSON: %s"), reason);
-      return NULL;
-    }
+      /* The rest of the file, with its projects left to read_projects(). */
+      g_autoptr(GString) rest = g_string_sized_new (length - (projects.end - projects.start) + 2);
 
-  g_clear_pointer (&owned_data, g_free);
-  data = NULL;
+      g_string_append_len (rest, data, projects.start);
+      g_string_append (rest, "[]");
+      g_string_append_len (rest, data + projects.end, length - projects.end);
+      if (!json_parser_load_from_data (parser, rest->str, rest->len, NULL))
+        {
+          set_not_json (data, length, error);
+          return NULL;
+        }
+      r.text = data;
+      r.project_spans = project_spans;
+    }
+  else
+    {
+      if (!json_parser_load_from_data (parser, data, length, NULL))
+        {
+          set_not_json (data, length, error);
+          return NULL;
+        }
+      g_clear_pointer (&owned_data, g_free);
+      data = NULL;
+    }
 
   node = json_parser_get_root (parser);
   r.root = node;
@@ -822,6 +904,10 @@ load (const char  *data,
         return NULL;
       _gk_reader_pop (&r, len);
     }
+  r.text = NULL;
+  r.project_spans = NULL;
+  g_clear_pointer (&owned_data, g_free);
+  data = NULL;
 
   gk_document_derive_all (document);
   /* Only as the file is read: a template changed later keeps every
