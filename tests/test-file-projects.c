@@ -5,6 +5,7 @@
 
 #include "gk-document-io.h"
 #include "gk-document-error.h"
+#include "gk-indicator.h"
 #include "gk-json-strict.h"
 #include "gk-test-common.h"
 
@@ -192,6 +193,49 @@ test_projects_spans (void)
   g_assert_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE);
 }
 
+/* Texts many projects repeat are kept once; an edit of one project's
+ * changes that project alone. */
+static void
+test_projects_shared_texts (void)
+{
+  g_autoptr(JsonNode) root = sample_with_projects (3);
+  g_autoptr(GkDocument) document = gk_test_load_json (root);
+  GkProject *first = gk_document_lookup_project (document, "p1");
+  GkProject *second = gk_document_lookup_project (document, "p2");
+  GListModel *first_indicators = gk_project_get_indicators (first);
+  GListModel *second_indicators = gk_project_get_indicators (second);
+  g_autoptr(GkIndicator) first_indicator = g_list_model_get_item (first_indicators, 0);
+  g_autoptr(GkIndicator) second_indicator = g_list_model_get_item (second_indicators, 0);
+  g_autofree char *basis = g_strdup (gk_project_get_basis (second));
+  g_autofree char *target = g_strdup (gk_indicator_get_target (second_indicator));
+  g_autofree char *period = g_strdup (gk_project_get_period (second));
+
+  g_assert_true (gk_project_get_basis (first) == gk_project_get_basis (second));
+  g_assert_true (gk_indicator_get_level1 (first_indicator) == gk_indicator_get_level1 (second_indicator));
+  g_assert_true (gk_indicator_get_target (first_indicator) == gk_indicator_get_target (second_indicator));
+
+  gk_document_set_text (document, first, "basis", "新的政策依据");
+  g_assert_cmpstr (gk_project_get_basis (first), ==, "新的政策依据");
+  g_assert_cmpstr (gk_project_get_basis (second), ==, basis);
+  g_object_set (first_indicator, "target", "3次", NULL);
+  g_assert_cmpstr (gk_indicator_get_target (first_indicator), ==, "3次");
+  g_assert_cmpstr (gk_indicator_get_target (second_indicator), ==, target);
+  g_object_set (first, "period", NULL, NULL);
+  g_assert_null (gk_project_get_period (first));
+  g_assert_cmpstr (gk_project_get_period (second), ==, period);
+
+  /* Undone, the first takes the shared text again; the others kept theirs. */
+  g_assert_true (gk_document_undo (document));
+  g_assert_true (gk_project_get_basis (first) == gk_project_get_basis (second));
+  g_assert_cmpstr (gk_project_get_basis (second), ==, basis);
+
+  /* A project that goes leaves the text to those that stay. */
+  g_clear_object (&first_indicator);
+  gk_document_list_remove (document, gk_document_get_projects (document), 0);
+  g_assert_cmpstr (gk_project_get_basis (second), ==, basis);
+  g_assert_cmpstr (gk_indicator_get_target (second_indicator), ==, target);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/file-projects/duplicate-id", test_projects_duplicate_id);
   g_test_add_func ("/file-projects/not-a-list", test_projects_not_a_list);
   g_test_add_func ("/file-projects/spans", test_projects_spans);
+  g_test_add_func ("/file-projects/shared-texts", test_projects_shared_texts);
 
   return g_test_run ();
 }
