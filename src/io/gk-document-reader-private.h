@@ -88,6 +88,12 @@ gboolean _gk_reader_read_fields    (Reader               *r,
                                     const char * const   *exclude);
 gboolean _gk_reader_read_tables    (Reader               *r,
                                     JsonNode             *node);
+/* gk-document-reader-projects.c */
+gboolean _gk_reader_read_projects  (Reader               *r,
+                                    JsonNode             *node);
+gboolean _gk_reader_set_not_json   (const char           *data,
+                                    gsize                 length,
+                                    GError              **error);
 /* gk-document-reader-budget.c */
 gboolean _gk_reader_read_budget    (Reader               *r,
                                     JsonNode             *node);
