@@ -133,7 +133,16 @@ describe_project_place (Reader     *r,
 
   if (index == NULL || index->name != NULL)
     return NULL;
-  name = string_member (array_element (root, "projects", index->index), "name");
+  if (r->projects != NULL)
+    {
+      JsonNode *node = index->index >= r->projects_first &&
+                       index->index - r->projects_first < json_array_get_length (r->projects)
+                       ? json_array_get_element (r->projects, index->index - r->projects_first) : NULL;
+      name = string_member (node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL,
+                            "name");
+    }
+  else
+    name = string_member (array_element (root, "projects", index->index), "name");
   if (name == NULL || name[0] == '\0')
     /* Translators: a project by its position in the file, counted from 1 */
     return g_strdup_printf (_("project %u"), index->index + 1);

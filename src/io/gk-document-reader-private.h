@@ -27,6 +27,12 @@ typedef struct
   GkDocument *document;
   gint64      version;   /* the file format version */
   JsonNode   *root;      /* the parsed file, for naming a place in the document's words */
+  /* A large file's projects are not in the parsed tree: they are parsed
+   * a few at a time from the file's text, where these spans say. */
+  const char *text;
+  GArray     *project_spans;  /* GkJsonSpan, one per project */
+  JsonArray  *projects;       /* the projects parsed last … */
+  guint       projects_first; /* … and the index of the first of them */
 } Reader;
 
 /* A damaged or hostile file can hold megabytes where a code or a member
@@ -82,6 +88,12 @@ gboolean _gk_reader_read_fields    (Reader               *r,
                                     const char * const   *exclude);
 gboolean _gk_reader_read_tables    (Reader               *r,
                                     JsonNode             *node);
+/* gk-document-reader-projects.c */
+gboolean _gk_reader_read_projects  (Reader               *r,
+                                    JsonNode             *node);
+gboolean _gk_reader_set_not_json   (const char           *data,
+                                    gsize                 length,
+                                    GError              **error);
 /* gk-document-reader-budget.c */
 gboolean _gk_reader_read_budget    (Reader               *r,
                                     JsonNode             *node);

@@ -116,157 +116,6 @@ read_names (Reader   *r,
   return TRUE;
 }
 
-/* [{"level1": "产出指标", …}]: a project's or a 整体绩效目标表's indicators,
- * appended to @store. */
-gboolean
-_gk_reader_read_indicators (Reader     *r,
-                            GListStore *store,
-                            JsonNode   *node)
-{
-  JsonArray *array;
-
-  if (!_gk_reader_expect_array (r, node, &array))
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize len = _gk_reader_push_index (r, i);
-      g_autoptr(GkIndicator) indicator = gk_indicator_new (NULL, NULL, NULL, NULL);
-      JsonObject *object;
-
-      if (!_gk_reader_expect_object (r, json_array_get_element (array, i), &object) ||
-          !_gk_reader_read_fields (r, object, indicator, NULL, NULL))
-        return FALSE;
-      g_list_store_append (store, indicator);
-      _gk_reader_pop (r, len);
-    }
-  return TRUE;
-}
-
-static gboolean
-check_project_id (Reader      *r,
-                  JsonNode    *node,
-                  GHashTable  *ids,
-                  const char **id)
-{
-  JsonObject *object;
-  gsize len;
-
-  if (!_gk_reader_expect_object (r, node, &object))
-    return FALSE;
-  if (!json_object_has_member (object, "id"))
-    return _gk_reader_fail (r, _("the project has no “id”"));
-  len = _gk_reader_push_member (r, "id");
-  if (!_gk_reader_expect_string (r, json_object_get_member (object, "id"), id))
-    return FALSE;
-  if ((*id)[0] == '\0')
-    return _gk_reader_fail (r, _("a project id cannot be empty"));
-  if (!g_hash_table_add (ids, (gpointer) *id))
-    return _gk_reader_fail (r, _("two projects have the id “%s”; give each its own"), *id);
-  _gk_reader_pop (r, len);
-  return TRUE;
-}
-
-/* The project's id has been checked by check_project_id(). */
-static gboolean
-read_project (Reader     *r,
-              JsonNode   *node,
-              GPtrArray  *projects)
-{
-  static const char * const extra[] = { "id", "amounts", "indicators", NULL };
-  const GkTableSchema *t7;
-  g_autoptr(GkProject) project = NULL;
-  JsonObject *object = json_node_get_object (node);
-  const char *code;
-  gsize len;
-
-  /* Every file Gongkai writes names it, "" while there is none yet: a file
-   * without it was not written by Gongkai and is better refused than
-   * guessed at. */
-  if (!json_object_has_member (object, "function"))
-    return _gk_reader_fail (r, _("the project has no “function”; give the function 项 it is paid from, such as \"2010399\", or \"\" while it has none"));
-  project = gk_project_new (json_object_get_string_member (object, "id"));
-  t7 = gk_project_get_schema (project);
-  if (!_gk_reader_read_fields (r, object, project, extra, NULL))
-    return FALSE;
-
-  code = gk_project_get_function_code (project);
-  if (code != NULL && code[0] != '\0')
-    {
-      len = _gk_reader_push_member (r, "function");
-      if (gk_classification_level (GK_CLASSIFICATION_FUNCTION, code) == GK_LEVEL_NONE)
-        return _gk_reader_fail (r, _("“%s” is not a function classification code; a project sits under a 7-digit 项 such as 2010399"), code);
-      for (g_autofree char *c = g_strdup (code); c != NULL; )
-        {
-          char *parent;
-          if (gk_document_get_code_name (r->document, GK_CLASSIFICATION_FUNCTION, c) == NULL)
-            return _gk_reader_fail (r, _("code %s has no name; add it under $.names"), c);
-          parent = gk_classification_parent (GK_CLASSIFICATION_FUNCTION, c);
-          g_free (c);
-          c = parent;
-        }
-      _gk_reader_pop (r, len);
-    }
-
-  if (json_object_has_member (object, "amounts"))
-    {
-      JsonObject *amounts;
-      len = _gk_reader_push_member (r, "amounts");
-      if (!_gk_reader_expect_object (r, json_object_get_member (object, "amounts"), &amounts) ||
-          !_gk_reader_read_cells (r, amounts, t7, NULL, gk_project_get_row (project)))
-        return FALSE;
-      _gk_reader_pop (r, len);
-    }
-  if (json_object_has_member (object, "indicators"))
-    {
-      len = _gk_reader_push_member (r, "indicators");
-      if (!_gk_reader_read_indicators (r, G_LIST_STORE (gk_project_get_indicators (project)), json_object_get_member (object, "indicators")))
-        return FALSE;
-      _gk_reader_pop (r, len);
-    }
-
-  g_ptr_array_add (projects, g_steal_pointer (&project));
-  return TRUE;
-}
-
-static gboolean
-read_projects (Reader   *r,
-               JsonNode *node)
-{
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonArray *array;
-
-  if (!_gk_reader_expect_array (r, node, &array))
-    return FALSE;
-  /* Ids first, in file order, so that a duplicate is reported where it
-   * repeats an earlier one. */
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      gsize len = _gk_reader_push_index (r, i);
-      const char *id;
-
-      if (!check_project_id (r, json_array_get_element (array, i), ids, &id))
-        return FALSE;
-      _gk_reader_pop (r, len);
-    }
-  g_hash_table_remove_all (ids);
-
-  /* Projects are most of a large file: each one's part of the parsed tree
-   * is dropped once read, from the end so that nothing shifts, which keeps
-   * the tree and the document from both being whole in memory. */
-  for (guint i = json_array_get_length (array); i > 0; i--)
-    {
-      gsize len = _gk_reader_push_index (r, i - 1);
-      if (!read_project (r, json_array_get_element (array, i - 1), projects))
-        return FALSE;
-      _gk_reader_pop (r, len);
-      json_array_remove_element (array, i - 1);
-    }
-  for (guint i = projects->len; i > 0; i--)
-    g_list_store_append (G_LIST_STORE (gk_document_get_projects (r->document)), projects->pdata[i - 1]);
-  return TRUE;
-}
-
 /* The quantities whose last-year figure 情况说明 can quote. */
 static gboolean
 is_prior_key (GkDocument *document,
@@ -651,6 +500,23 @@ set_too_large (GError **error)
                _("The file is too large to be a disclosure (over 256 MB)"));
 }
 
+/* json-glib's reason, for a text the strict check let through. */
+gboolean
+_gk_reader_set_not_json (const char  *data,
+                         gsize        length,
+                         GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *reason = NULL;
+
+  json_parser_load_from_data (parser, data, length, &local_error);
+  reason = local_error != NULL ? _gk_reader_ellipsize (local_error->message, MAX_MESSAGE_CHARS) : g_strdup ("…");
+  g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
+               _("The file is not valid JSON: %s"), reason);
+  return FALSE;
+}
+
 static GkDocument *load (const char  *data,
                          gssize       length,
                          char        *owned_data,
@@ -685,16 +551,17 @@ load (const char  *data,
     { "names", read_names },
     { "overview", read_overview },
     { "tables", _gk_reader_read_tables },
-    { "projects", read_projects },
+    { "projects", _gk_reader_read_projects },
     { "explanation", read_explanation },
     { "glossary", read_glossary },
     { "budget", _gk_reader_read_budget },
   };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GkDocument) document = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (PathSegment));
-  Reader r = { path, error, NULL, 0 };
+  g_autoptr(GArray) project_spans = g_array_new (FALSE, FALSE, sizeof (GkJsonSpan));
+  GkJsonSpan projects = { 0, 0 };
+  Reader r = { path, error, NULL, 0, NULL, NULL, NULL, NULL, 0 };
   GkTemplate *template = gk_template_get_default ();
   JsonObject *root;
   JsonNode *node;
@@ -734,20 +601,36 @@ load (const char  *data,
     }
   /* Also bounds the nesting: json-glib recurses once per level, so a
    * hostile file could otherwise exhaust the stack. */
-  if (!gk_json_check_strict (data, length, MAX_DEPTH, error))
+  if (!gk_json_check_strict_spans (data, length, MAX_DEPTH, "projects", &projects, project_spans, error))
     return NULL;
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (project_spans->len > 0)
     {
-      g_autofree char *reason = _gk_reader_ellipsize (local_error->message, MAX_MESSAGE_CHARS);
-      g_set_error (error, GK_DOCUMENT_ERROR, GK_DOCUMENT_ERROR_NOT_DISCLOSURE,
-                   _("The file is not valid JSON: %s"), reason);
-      return NULL;
-    }
+      /* The rest of the file, with its projects left to _gk_reader_read_projects(). */
+      g_autoptr(GString) rest = g_string_sized_new (length - (projects.end - projects.start) + 2);
 
-  g_clear_pointer (&owned_data, g_free);
-  data = NULL;
+      g_string_append_len (rest, data, projects.start);
+      g_string_append (rest, "[]");
+      g_string_append_len (rest, data + projects.end, length - projects.end);
+      if (!json_parser_load_from_data (parser, rest->str, rest->len, NULL))
+        {
+          _gk_reader_set_not_json (data, length, error);
+          return NULL;
+        }
+      r.text = data;
+      r.project_spans = project_spans;
+    }
+  else
+    {
+      if (!json_parser_load_from_data (parser, data, length, NULL))
+        {
+          _gk_reader_set_not_json (data, length, error);
+          return NULL;
+        }
+      g_clear_pointer (&owned_data, g_free);
+      data = NULL;
+    }
 
   node = json_parser_get_root (parser);
   r.root = node;
@@ -822,6 +705,10 @@ load (const char  *data,
         return NULL;
       _gk_reader_pop (&r, len);
     }
+  r.text = NULL;
+  r.project_spans = NULL;
+  g_clear_pointer (&owned_data, g_free);
+  data = NULL;
 
   gk_document_derive_all (document);
   /* Only as the file is read: a template changed later keeps every

@@ -39,6 +39,12 @@ typedef struct
   guint       max_depth;
   GArray     *frames;
   GError    **error;
+  /* gk_json_check_strict_spans(): the root member whose list elements are
+   * recorded, where its list stands, and the elements' spans. */
+  const char *member;
+  GkJsonSpan *list;
+  GArray     *spans;
+  guint       spans_depth;  /* the list's frame depth while inside it, else 0 */
 } Scanner;
 
 static void
@@ -453,7 +459,18 @@ read_object (Scanner *s)
       if (s->pos >= s->length || s->data[s->pos] != ':')
         return fail_unexpected (s, _("a colon (:) after the member name"));
       s->pos++;
-      if (!read_value (s))
+      skip_blanks (s);
+      if (s->spans != NULL && s->frames->len == 1 && s->pos < s->length && s->data[s->pos] == '[' &&
+          g_str_equal (name->str, s->member))
+        {
+          s->list->start = s->pos;
+          s->spans_depth = 2;
+          if (!read_value (s))
+            return FALSE;
+          s->spans_depth = 0;
+          s->list->end = s->pos;
+        }
+      else if (!read_value (s))
         return FALSE;
       /* Past the member's value, the place is the object itself. */
       g_array_index (s->frames, Frame, s->frames->len - 1).has_key = FALSE;
@@ -485,8 +502,15 @@ read_array (Scanner *s)
     }
   for (;;)
     {
+      GkJsonSpan span;
+
+      skip_blanks (s);
+      span.start = s->pos;
       if (!read_value (s))
         return FALSE;
+      span.end = s->pos;
+      if (s->spans_depth == s->frames->len)
+        g_array_append_val (s->spans, span);
       skip_blanks (s);
       if (s->pos < s->length && s->data[s->pos] == ']')
         {
@@ -548,10 +572,35 @@ gk_json_check_strict (const char  *data,
                       guint        max_depth,
                       GError     **error)
 {
+  return gk_json_check_strict_spans (data, length, max_depth, NULL, NULL, NULL, error);
+}
+
+/**
+ * gk_json_check_strict_spans:
+ * @member: (nullable): a member of the root object
+ * @list: (out caller-allocates) (optional): where @member's value stands
+ *   when it is a list; left alone otherwise
+ * @spans: (element-type GkJsonSpan) (optional): receives where each element
+ *   of that list stands, in order
+ *
+ * As gk_json_check_strict(), and finds on the way the elements of the list
+ * @member holds, so that each can be parsed on its own: a large file's
+ * list then never stands whole in memory as a tree.
+ */
+gboolean
+gk_json_check_strict_spans (const char  *data,
+                            gsize        length,
+                            guint        max_depth,
+                            const char  *member,
+                            GkJsonSpan  *list,
+                            GArray      *spans,
+                            GError     **error)
+{
   g_autoptr(GArray) frames = g_array_new (FALSE, TRUE, sizeof (Frame));
-  Scanner s = { data, length, 0, 1, 0, max_depth, frames, error };
+  Scanner s = { data, length, 0, 1, 0, max_depth, frames, error, member, list, spans, 0 };
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail ((member != NULL) == (spans != NULL) && (list != NULL) == (spans != NULL), FALSE);
 
   g_array_set_clear_func (frames, frame_clear);
   skip_blanks (&s);

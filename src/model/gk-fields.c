@@ -6,6 +6,27 @@
 
 #define FIELD_PTR(instance, field) ((guint8 *) (instance) + (field)->offset)
 
+static void
+release_shared (gpointer text)
+{
+  g_ref_string_release (text);
+}
+
+/* As gk_set_str(), for a shared field. */
+static gboolean
+set_shared (char       **str_pointer,
+            const char  *new_str)
+{
+  char *interned;
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+  interned = new_str != NULL ? g_ref_string_new_intern (new_str) : NULL;
+  g_clear_pointer (str_pointer, release_shared);
+  *str_pointer = interned;
+  return TRUE;
+}
+
 void
 gk_fields_install (GObjectClass  *klass,
                    guint          first_prop_id,
@@ -92,7 +113,8 @@ gk_fields_set (GObject       *object,
   switch (f->type)
     {
     case GK_FIELD_STRING:
-      changed = gk_set_str ((char **) FIELD_PTR (object, f), g_value_get_string (value));
+      changed = f->shared ? set_shared ((char **) FIELD_PTR (object, f), g_value_get_string (value))
+                          : gk_set_str ((char **) FIELD_PTR (object, f), g_value_get_string (value));
       break;
     case GK_FIELD_INT:
       {
@@ -122,7 +144,9 @@ gk_fields_clear (gpointer       instance,
                  guint          n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
-    if (fields[i].type == GK_FIELD_STRING)
+    if (fields[i].type == GK_FIELD_STRING && fields[i].shared)
+      g_clear_pointer ((char **) FIELD_PTR (instance, &fields[i]), release_shared);
+    else if (fields[i].type == GK_FIELD_STRING)
       g_clear_pointer ((char **) FIELD_PTR (instance, &fields[i]), g_free);
 }
 
@@ -162,6 +186,11 @@ gk_field_store_string (gpointer       instance,
   char **p = (char **) FIELD_PTR (instance, field);
 
   g_assert (field->type == GK_FIELD_STRING);
+  if (field->shared)
+    {
+      set_shared (p, text);
+      return;
+    }
   g_free (*p);
   *p = g_strdup (text);
 }

@@ -23,6 +23,10 @@ typedef struct
   gint         minimum;   /* GK_FIELD_INT */
   const char  *json;      /* member path in the file ("assets/vehicles/general/count"); NULL: name */
   gboolean     optional;  /* unset until entered, and written only when set */
+  /* GK_FIELD_STRING: an interned GRefString, one copy for every object
+   * holding the same text (a 绩效目标表's 产出指标, a project's 资金执行时间),
+   * never written into: a change replaces it. */
+  gboolean     shared;
 } GkField;
 
 /* What an optional field holds until it is entered: a count of -1, an
@@ -38,6 +42,8 @@ typedef struct
 #define GK_FIELD_AMOUNT_IN(path, name, type, member) { name, GK_FIELD_AMOUNT, G_STRUCT_OFFSET (type, member), 0, path }
 #define GK_FIELD_STRING_IN(path, name, type, member) { name, GK_FIELD_STRING, G_STRUCT_OFFSET (type, member), 0, path }
 #define GK_FIELD_STRING_SET_AT(name, type, member) { name, GK_FIELD_STRING, G_STRUCT_OFFSET (type, member), 0, NULL, TRUE }
+#define GK_FIELD_SHARED_STRING_AT(name, type, member) { name, GK_FIELD_STRING, G_STRUCT_OFFSET (type, member), 0, NULL, FALSE, TRUE }
+#define GK_FIELD_SHARED_STRING_SET_AT(name, type, member) { name, GK_FIELD_STRING, G_STRUCT_OFFSET (type, member), 0, NULL, TRUE, TRUE }
 #define GK_FIELD_INT_SET_IN(path, name, type, member) { name, GK_FIELD_INT, G_STRUCT_OFFSET (type, member), 0, path, TRUE }
 #define GK_FIELD_AMOUNT_SET_IN(path, name, type, member) { name, GK_FIELD_AMOUNT, G_STRUCT_OFFSET (type, member), 0, path, TRUE }
 

@@ -16,10 +16,11 @@ struct _GkIndicator
 G_DEFINE_FINAL_TYPE (GkIndicator, gk_indicator, G_TYPE_OBJECT)
 
 static const GkField fields[] = {
-  GK_FIELD_STRING_AT ("level1", GkIndicator, level1),
-  GK_FIELD_STRING_AT ("level2", GkIndicator, level2),
-  GK_FIELD_STRING_AT ("name", GkIndicator, name),
-  GK_FIELD_STRING_AT ("target", GkIndicator, target),
+  /* The same few 指标 recur in every project's 绩效目标表. */
+  GK_FIELD_SHARED_STRING_AT ("level1", GkIndicator, level1),
+  GK_FIELD_SHARED_STRING_AT ("level2", GkIndicator, level2),
+  GK_FIELD_SHARED_STRING_AT ("name", GkIndicator, name),
+  GK_FIELD_SHARED_STRING_AT ("target", GkIndicator, target),
 };
 GK_DEFINE_FIELD_CLASS (GkIndicator, gk_indicator)
 

@@ -76,6 +76,29 @@ gk_composer_finish (GkComposer *c)
   g_clear_pointer (&c->block_inputs, g_bytes_unref);
 }
 
+/* A composition that keeps nothing takes a block the last one kept as it
+ * is, and leaves it where it is. */
+static gboolean
+block_reuse (GkComposer    *c,
+             Memo          *memo,
+             gpointer       owner,
+             gconstpointer  inputs,
+             gsize          size)
+{
+  Block *block = memo != NULL ? g_hash_table_lookup (memo->blocks, owner) : NULL;
+
+  c->block_owner = owner;
+  if (block == NULL || block->stored_unit != c->stored_unit || block->text_unit != c->text_unit ||
+      g_bytes_get_size (block->inputs) != size ||
+      memcmp (g_bytes_get_data (block->inputs, NULL), inputs, size) != 0)
+    return FALSE;
+  for (guint i = 0; i < block->paragraphs->len; i++)
+    g_ptr_array_add (c->section->paragraphs, gk_paragraph_ref (g_ptr_array_index (block->paragraphs, i)));
+  c->paragraph = NULL;
+  c->block_owner = NULL;
+  return TRUE;
+}
+
 gboolean
 gk_composer_block_begin (GkComposer   *c,
                          const char   *memo_name,
@@ -87,6 +110,9 @@ gk_composer_block_begin (GkComposer   *c,
   Block *block;
 
   g_assert (c->section != NULL && c->block_memo == NULL);
+
+  if (c->unkept)
+    return block_reuse (c, memo, owner, inputs, size);
 
   if (memo == NULL)
     {
@@ -134,6 +160,13 @@ gk_composer_block_end (GkComposer *c)
   Memo *memo = c->block_memo;
   Block *block;
 
+  if (c->unkept)
+    {
+      g_assert (c->block_owner != NULL);
+      c->paragraph = NULL;
+      c->block_owner = NULL;
+      return;
+    }
   g_assert (memo != NULL);
 
   block = g_new0 (Block, 1);

@@ -24,6 +24,7 @@ typedef struct
   gpointer            block_owner;
   GBytes             *block_inputs;
   guint               block_start;
+  gboolean            unkept;       /* reads what was kept, keeps nothing */
 } GkComposer;
 
 typedef enum {

@@ -477,7 +477,8 @@ compose_cache_free (gpointer data)
 
 static GPtrArray *
 compose (GkDocument         *document,
-         const char * const *only)
+         const char * const *only,
+         gboolean            unkept)
 {
   GkComposer c;
   ComposeCache *cache;
@@ -491,6 +492,7 @@ compose (GkDocument         *document,
 
   gk_composer_init (&c, document);
   c.only = only;
+  c.unkept = unkept;
   gk_narrative_compose_outline (&c);
   gk_composer_apply_hand_written (&c);
   gk_narrative_add_strays (&c);
@@ -511,7 +513,26 @@ gk_narrative_compose (GkDocument *document)
 {
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
 
-  return compose (document, NULL);
+  return compose (document, NULL, FALSE);
+}
+
+/**
+ * gk_narrative_compose_unkept:
+ * @document: a document
+ *
+ * As gk_narrative_compose(), for a reader that composes once and goes,
+ * such as the PDF's layout: what earlier compositions kept for the next
+ * one is used, and nothing more is kept. The paragraphs of 10 000
+ * projects then do not stay in memory beside the pages made of them.
+ *
+ * Returns: (transfer full) (element-type GkNarrativeSection): the sections
+ */
+GPtrArray *
+gk_narrative_compose_unkept (GkDocument *document)
+{
+  g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
+
+  return compose (document, NULL, TRUE);
 }
 
 /**
@@ -534,7 +555,7 @@ gk_narrative_compose_some (GkDocument         *document,
   g_return_val_if_fail (GK_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (only != NULL, NULL);
 
-  return compose (document, only);
+  return compose (document, only, FALSE);
 }
 
 /**

@@ -56,6 +56,7 @@ typedef struct
 } GkNarrativeSection;
 
 GPtrArray *gk_narrative_compose        (GkDocument         *document);   /* GkNarrativeSection, free with g_ptr_array_unref */
+GPtrArray *gk_narrative_compose_unkept (GkDocument         *document);   /* keeps nothing for the next composition */
 GPtrArray *gk_narrative_compose_all    (GkDocument         *document);   /* the switched-off paragraphs too, marked */
 GPtrArray *gk_narrative_compose_some   (GkDocument         *document,     /* the kinds writing these paragraphs */
                                         const char * const *only);

@@ -33,13 +33,14 @@ G_DEFINE_FINAL_TYPE (GkProject, gk_project, G_TYPE_OBJECT)
 
 static const GkField fields[] = {
   GK_FIELD_STRING_AT ("name", GkProject, name),
-  GK_FIELD_STRING_AT ("function", GkProject, function_code),
-  GK_FIELD_STRING_AT ("basis", GkProject, basis),
-  GK_FIELD_STRING_AT ("owner", GkProject, owner),
-  GK_FIELD_STRING_AT ("allocation", GkProject, allocation),
-  GK_FIELD_STRING_AT ("period", GkProject, period),
+  /* Many projects share their 项, policy basis, owner and period. */
+  GK_FIELD_SHARED_STRING_AT ("function", GkProject, function_code),
+  GK_FIELD_SHARED_STRING_AT ("basis", GkProject, basis),
+  GK_FIELD_SHARED_STRING_AT ("owner", GkProject, owner),
+  GK_FIELD_SHARED_STRING_AT ("allocation", GkProject, allocation),
+  GK_FIELD_SHARED_STRING_AT ("period", GkProject, period),
   GK_FIELD_AMOUNT_AT ("other-funds", GkProject, other_funds),
-  GK_FIELD_STRING_AT ("goal", GkProject, goal),
+  GK_FIELD_SHARED_STRING_AT ("goal", GkProject, goal),
   GK_FIELD_STRING_SET_AT ("performance-name", GkProject, performance_name),
 };
 

@@ -820,7 +820,7 @@ gk_disclosure_layout_new_for_font_map (GkDocument         *document,
                                                options ? options->heading_font : NULL, font_map);
   b.document = document;
   b.layout = gk_page_layout_new (typesetter);
-  b.sections = gk_narrative_compose (document);
+  b.sections = gk_narrative_compose_unkept (document);
   b.unit = gk_document_get_unit (document) ? gk_document_get_unit (document) : "";
   b.year = gk_document_get_year (document);
   for (guint i = 0; i < b.sections->len; i++)
