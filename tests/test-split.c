@@ -237,6 +237,44 @@ test_split_folds (void)
   fixture_tear_down (&fixture);
 }
 
+/* The split's width when @child was mapped, -1 for each further time. */
+static void
+record_map (GtkWidget *child,
+            int       *split_width)
+{
+  *split_width = *split_width == G_MININT ? gtk_widget_get_width (gtk_widget_get_parent (child)) : -1;
+}
+
+/* A child is mapped only once an allocation has placed it: a page mapped
+ * before the window is laid out looks ready with no size at all, and a
+ * split folded from its first frame never maps the page out of view. */
+static void
+test_split_maps_when_placed (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GkSplit *split = GK_SPLIT (gk_split_new ());
+  GtkWidget *sidebar = gtk_label_new ("sidebar");
+  GtkWidget *content = gtk_label_new ("content");
+  int sidebar_mapped = G_MININT, content_mapped = G_MININT;
+
+  gtk_widget_set_size_request (sidebar, SIDEBAR_WIDTH, -1);
+  gtk_widget_set_size_request (content, CONTENT_WIDTH, -1);
+  g_signal_connect (sidebar, "map", G_CALLBACK (record_map), &sidebar_mapped);
+  g_signal_connect (content, "map", G_CALLBACK (record_map), &content_mapped);
+  gk_split_set_sidebar (split, sidebar);
+  gk_split_set_content (split, content);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (split));
+  gtk_window_set_default_size (GTK_WINDOW (window), SIDEBAR_WIDTH, 400);
+  gtk_window_present (GTK_WINDOW (window));
+  gk_test_iterate_until (gk_test_is_mapped, sidebar);
+  gk_test_iterate_idle ();
+
+  g_assert_true (gk_split_get_folded (split));
+  g_assert_cmpint (sidebar_mapped, >, 0);
+  g_assert_cmpint (content_mapped, ==, G_MININT);
+  gk_test_destroy_window (window);
+}
+
 /* Alt+Left, the Back key and the back action go back; Alt+Right does not
  * in a left-to-right locale, and goes back in a right-to-left one. */
 static void
@@ -282,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/split/wide", test_split_wide);
   g_test_add_func ("/split/folds", test_split_folds);
   g_test_add_func ("/split/keys", test_split_keys);
+  g_test_add_func ("/split/maps-when-placed", test_split_maps_when_placed);
 
   return g_test_run ();
 }

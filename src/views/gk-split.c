@@ -371,7 +371,13 @@ gk_split_set_child (GkSplit    *self,
     }
   *slot = child;
   if (child != NULL)
-    gtk_widget_insert_before (child, GTK_WIDGET (self), before);
+    {
+      /* Hidden until an allocation places it: otherwise it is mapped with
+       * the split, before any size is known, and while folded the child
+       * out of view is mapped too until the first allocation. */
+      gtk_widget_set_child_visible (child, FALSE);
+      gtk_widget_insert_before (child, GTK_WIDGET (self), before);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
@@ -577,6 +583,7 @@ gk_split_init (GkSplit *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "unfolded");
 
   self->separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_child_visible (self->separator, FALSE);
   gtk_widget_set_parent (self->separator, GTK_WIDGET (self));
 
   gesture = gtk_gesture_click_new ();
