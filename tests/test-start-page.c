@@ -7,6 +7,7 @@
 #include "gk-draft.h"
 #include "gk-new-document-dialog.h"
 #include "gk-preferences-window.h"
+#include "gk-split.h"
 #include "gk-start-page.h"
 #include "gk-window.h"
 
@@ -99,7 +100,7 @@ start_page_shown (GkApplication *app,
 
   g_assert_nonnull (start);
   gk_test_iterate_until (gk_test_is_mapped, start);
-  sidebar = find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  sidebar = find_descendant (GTK_WIDGET (window), GK_TYPE_SPLIT);
   g_assert_false (gtk_widget_get_mapped (sidebar));
 
   open_sample (window);

@@ -3,6 +3,7 @@
 
 #include "gk-checker.h"
 #include "gk-draft.h"
+#include "gk-split.h"
 #include "gk-start-page.h"
 #include "gk-window.h"
 
@@ -15,7 +16,7 @@ struct _GkWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;   /* the start page, or the document */
   GkStartPage          *start_page;
-  AdwLeaflet           *leaflet;
+  GkSplit              *split;        /* the sidebar beside the page, or one of them */
   GtkWidget            *content_box;
   GtkScrolledWindow    *sidebar_scroller;
   GtkListBox           *sidebar;

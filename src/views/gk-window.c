@@ -344,15 +344,8 @@ gk_window_sidebar_row_activated (GkWindow      *self,
                                  GtkListBoxRow *row,
                                  GtkListBox    *list_box)
 {
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-}
-
-static void
-gk_window_back_clicked (GkWindow  *self,
-                        GtkButton *button)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (gk_split_get_folded (self->split))
+    gk_split_set_show_content (self->split, TRUE);
 }
 
 static void
@@ -811,10 +804,11 @@ gk_window_class_init (GkWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-window.ui");
   g_type_ensure (GK_TYPE_START_PAGE);
+  g_type_ensure (GK_TYPE_SPLIT);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, start_page);
-  gtk_widget_class_bind_template_child (widget_class, GkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, split);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_scroller);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar);
@@ -822,7 +816,6 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, stack);
   gtk_widget_class_bind_template_callback (widget_class, gk_window_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, gk_window_sidebar_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, gk_window_back_clicked);
 
   gtk_widget_class_bind_template_child (widget_class, GkWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_menu);
