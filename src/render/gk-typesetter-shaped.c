@@ -320,6 +320,16 @@ _gk_typesetter_keep_shaped (GkTypesetter *self,
   return store->records->len;
 }
 
+/* A cell's text as its style, alignment and width shape it. */
+static char *
+cell_key (GkTextStyle     style,
+          const char     *text,
+          double          width,
+          PangoAlignment  alignment)
+{
+  return g_strdup_printf ("%u:%d:%d:%s", style, (int) alignment, (int) (width * 100), text ? text : "");
+}
+
 /**
  * _gk_typesetter_shape_cell:
  *
@@ -341,7 +351,7 @@ _gk_typesetter_shape_cell (GkTypesetter   *self,
 
   if (store == NULL)
     return 0;
-  key = g_strdup_printf ("%u:%d:%d:%s", style, (int) alignment, (int) (width * 100), text ? text : "");
+  key = cell_key (style, text, width, alignment);
   if (!_gk_typesetter_cache_lookup (&store->cells, &store->old_cells, CELLS_SIZE, key, &id))
     {
       id = GUINT_TO_POINTER (_gk_typesetter_keep_shaped (self, gk_typesetter_layout (self, style, text, width, alignment,
@@ -375,7 +385,7 @@ _gk_typesetter_repeated_cell (GkTypesetter   *self,
 
   if (store == NULL)
     return 0;
-  key = g_strdup_printf ("%u:%d:%d:%s", style, (int) alignment, (int) (width * 100), text ? text : "");
+  key = cell_key (style, text, width, alignment);
   if (!_gk_typesetter_cache_lookup (&store->drawn, &store->old_drawn, CELLS_SIZE, key, &id))
     {
       _gk_typesetter_cache_insert (&store->drawn, &store->old_drawn, CELLS_SIZE, g_steal_pointer (&key),
