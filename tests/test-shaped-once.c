@@ -20,6 +20,10 @@ static const char paragraph[] =
   "压减非急需非刚性支出，做好“三公”经费管理，确保各项工作平稳有序开展。第%u段，"
   "全年共组织会议%u次，培训%u人次，较上年减少1.5万元，主要原因是压减了会议规模。";
 
+/* Wraps in its column, so it is measured, and is kept once for every
+ * row that repeats it: it is read back between the rows' own texts. */
+static const char repeated[] = "每个项目都填写的同一段说明文字";
+
 static const char cell[] =
   "乌鲁木齐县人民政府办公室机关运行经费及公务接待费第%u项，用于保障机关正常运转";
 
@@ -28,7 +32,7 @@ lay_out (GkTypesetter *typesetter,
          guint         n)
 {
   GkPageLayout *layout = gk_page_layout_new (typesetter);
-  g_autoptr(GkRuledTable) table = gk_ruled_table_new (2);
+  g_autoptr(GkRuledTable) table = gk_ruled_table_new (3);
 
   gk_page_layout_new_page (layout, GK_PAGE_PORTRAIT, FALSE);
   for (guint i = 0; i < n; i++)
@@ -41,6 +45,7 @@ lay_out (GkTypesetter *typesetter,
   /* Names wrapped in a narrow column, on rows a page cuts between. */
   gk_ruled_table_set_column (table, 0, GK_RULED_COLUMN_TEXT, 6);
   gk_ruled_table_set_column (table, 1, GK_RULED_COLUMN_SHARE, 0.5);
+  gk_ruled_table_set_column (table, 2, GK_RULED_COLUMN_TEXT, 4);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf (cell, i);
@@ -49,6 +54,7 @@ lay_out (GkTypesetter *typesetter,
       gk_ruled_table_append_row (table, GK_RULED_ROW_DEFAULT);
       gk_ruled_table_add_cell (table, 0, name, GK_TEXT_TABLE_CELL, -1, 0, 1, 1);
       gk_ruled_table_add_cell (table, 1, other, GK_TEXT_TABLE_CELL, -1, 0, 1, 1);
+      gk_ruled_table_add_cell (table, 2, repeated, GK_TEXT_TABLE_CELL, -1, 0, 1, 1);
     }
   gk_page_layout_add_table (layout, table, NULL);
   return layout;
@@ -183,60 +189,113 @@ test_flat (void)
   g_assert_cmpint (many_held - few_held, <, (gint64) (many_kept - few_kept) * 3 / 4);
 }
 
+/* In a subprocess without a temporary directory: the PDF of @n
+ * paragraphs and rows, every text shaped again to be drawn, written
+ * where GK_TEST_SHAPED_OUT says. */
+static void
+write_reshaped (const char *out,
+                guint       n)
+{
+  g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
+  g_autoptr(GkPageLayout) layout = lay_out (typesetter, n);
+  guint64 measured = _gk_typesetter_get_n_shaped (typesetter);
+  g_autoptr(GBytes) pdf = draw (layout);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (_gk_typesetter_get_shaped_bytes (typesetter), ==, 0);
+  g_assert_cmpuint (_gk_typesetter_get_n_shaped (typesetter), >, measured);
+  g_file_set_contents (out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+}
+
+/* Runs this test again in a subprocess that cannot make the file, and
+ * checks that it drew the same bytes as @pdf. */
+static void
+assert_same_as_reshaped (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-shaped-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *tmpdir = g_strdup (g_getenv ("TMPDIR"));
+  gsize length;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "reshaped.pdf", NULL);
+  missing = g_build_filename (dir, "missing", NULL);
+  g_setenv ("GK_TEST_SHAPED_OUT", path, TRUE);
+  g_setenv ("TMPDIR", missing, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("GK_TEST_SHAPED_OUT");
+  if (tmpdir != NULL)
+    g_setenv ("TMPDIR", tmpdir, TRUE);
+  else
+    g_unsetenv ("TMPDIR");
+  g_test_trap_assert_passed ();
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, g_bytes_get_size (pdf));
+  g_assert_true (memcmp (contents, g_bytes_get_data (pdf, NULL), length) == 0);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Without a temporary file the texts are shaped again, to the same PDF. */
 static void
 test_no_file (void)
 {
   const char *out = g_getenv ("GK_TEST_SHAPED_OUT");
+  g_autoptr(GkTypesetter) typesetter = NULL;
+  g_autoptr(GkPageLayout) layout = NULL;
+  g_autoptr(GBytes) pdf = NULL;
 
   if (out != NULL)
     {
-      g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
-      g_autoptr(GkPageLayout) layout = lay_out (typesetter, 40);
-      guint64 measured = _gk_typesetter_get_n_shaped (typesetter);
-      g_autoptr(GBytes) pdf = draw (layout);
-      g_autoptr(GError) error = NULL;
-
-      g_assert_cmpuint (_gk_typesetter_get_shaped_bytes (typesetter), ==, 0);
-      g_assert_cmpuint (_gk_typesetter_get_n_shaped (typesetter), >, measured);
-      g_file_set_contents (out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
-      g_assert_no_error (error);
+      write_reshaped (out, 40);
       return;
     }
-  else
+  typesetter = gk_typesetter_new (NULL, NULL);
+  layout = lay_out (typesetter, 40);
+  pdf = draw (layout);
+  g_assert_cmpuint (_gk_typesetter_get_shaped_bytes (typesetter), >, 0);
+  assert_same_as_reshaped (pdf);
+}
+
+/* A long export reads its glyphs back in blocks: a cell every row
+ * repeats, read between the rows' own texts, costs no read of its own,
+ * and what is drawn is what shaping again would draw, texts that cross
+ * from one block to the next included. */
+static void
+test_read_back (void)
+{
+  const char *out = g_getenv ("GK_TEST_SHAPED_OUT");
+  g_autoptr(GkTypesetter) typesetter = NULL;
+  g_autoptr(GkPageLayout) layout = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  guint64 kept, reads, n_shaped;
+
+  if (out != NULL)
     {
-      g_autoptr(GkTypesetter) typesetter = gk_typesetter_new (NULL, NULL);
-      g_autoptr(GkPageLayout) layout = lay_out (typesetter, 40);
-      g_autoptr(GBytes) pdf = draw (layout);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *dir = g_dir_make_tmp ("test-shaped-XXXXXX", &error);
-      g_autofree char *path = NULL;
-      g_autofree char *missing = NULL;
-      g_autofree char *contents = NULL;
-      g_autofree char *tmpdir = g_strdup (g_getenv ("TMPDIR"));
-      gsize length;
-
-      g_assert_no_error (error);
-      g_assert_cmpuint (_gk_typesetter_get_shaped_bytes (typesetter), >, 0);
-      path = g_build_filename (dir, "reshaped.pdf", NULL);
-      missing = g_build_filename (dir, "missing", NULL);
-      g_setenv ("GK_TEST_SHAPED_OUT", path, TRUE);
-      g_setenv ("TMPDIR", missing, TRUE);
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_unsetenv ("GK_TEST_SHAPED_OUT");
-      if (tmpdir != NULL)
-        g_setenv ("TMPDIR", tmpdir, TRUE);
-      else
-        g_unsetenv ("TMPDIR");
-      g_test_trap_assert_passed ();
-
-      g_file_get_contents (path, &contents, &length, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (length, ==, g_bytes_get_size (pdf));
-      g_assert_true (memcmp (contents, g_bytes_get_data (pdf, NULL), length) == 0);
-      g_unlink (path);
-      g_rmdir (dir);
+      write_reshaped (out, 400);
+      return;
     }
+  typesetter = gk_typesetter_new (NULL, NULL);
+  layout = lay_out (typesetter, 400);
+  kept = _gk_typesetter_get_shaped_bytes (typesetter);
+  n_shaped = _gk_typesetter_get_n_shaped (typesetter);
+  pdf = draw (layout);
+  reads = _gk_typesetter_get_shaped_reads (typesetter);
+  g_test_message ("%" G_GUINT64_FORMAT " texts, %" G_GUINT64_FORMAT " bytes kept, read back in %"
+                  G_GUINT64_FORMAT " reads", n_shaped, kept, reads);
+
+  /* Several blocks of 64 KB, so that texts cross from one to the next. */
+  g_assert_cmpuint (kept, >, 4 * 64 * 1024);
+  g_assert_cmpuint (reads, >, 0);
+  /* Each block about once, not a read for every text drawn (1 200 here). */
+  g_assert_cmpuint (reads, <=, kept / (64 * 1024) + 1 + 16);
+  assert_same_as_reshaped (pdf);
 }
 
 int
@@ -249,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/shaped-once/repeated-cells", test_repeated_cells);
   g_test_add_func ("/shaped-once/flat", test_flat);
   g_test_add_func ("/shaped-once/no-file", test_no_file);
+  g_test_add_func ("/shaped-once/read-back", test_read_back);
 
   return g_test_run ();
 }

@@ -71,5 +71,6 @@ void     _gk_typesetter_get_scratch          (GkTypesetter    *self,
                                               GArray         **clusters,
                                               GString        **text);
 guint64  _gk_typesetter_get_shaped_bytes     (GkTypesetter    *self);
+guint64  _gk_typesetter_get_shaped_reads     (GkTypesetter    *self);
 
 G_END_DECLS

@@ -28,6 +28,12 @@
 #define CELLS_SIZE 4096
 /* A drawn cell's text seen once, not yet kept. */
 #define SEEN_ONCE G_MAXUINT
+/* The file is read back in blocks, the last few kept: most texts are
+ * drawn in the order they were kept, and the few cells every project
+ * repeats (a performance table's labels) are read again and again,
+ * which one system call each made a tenth of a long export. */
+#define BLOCK_SIZE (64 * 1024)
+#define N_BLOCKS 16
 
 typedef struct
 {
@@ -35,6 +41,14 @@ typedef struct
   guint32 length;
   gint32  height;      /* of the whole layout, in Pango units */
 } Record;
+
+typedef struct
+{
+  guint64  start;      /* G_MAXUINT64 while it holds nothing */
+  gsize    length;     /* less than BLOCK_SIZE at the end of the file */
+  guint64  used;       /* when last read, to find the one to reuse */
+  guint8  *data;
+} Block;
 
 struct _GkShapedStore
 {
@@ -45,6 +59,9 @@ struct _GkShapedStore
   GPtrArray  *fonts;       /* cairo_scaled_font_t, by index */
   GByteArray *scratch;     /* the record last read */
   guint       loaded;      /* its id */
+  Block       blocks[N_BLOCKS];
+  guint64     clock;
+  guint64     reads;       /* blocks read from the file */
   GHashTable *cells;       /* "style:alignment:width:text" → id */
   GHashTable *old_cells;
   GHashTable *drawn;       /* the same, for cells drawn unmeasured; or SEEN_ONCE */
@@ -60,6 +77,8 @@ _gk_shaped_store_free (GkShapedStore *store)
   g_array_unref (store->records);
   g_ptr_array_unref (store->fonts);
   g_byte_array_unref (store->scratch);
+  for (guint i = 0; i < N_BLOCKS; i++)
+    g_free (store->blocks[i].data);
   g_hash_table_unref (store->cells);
   g_hash_table_unref (store->old_cells);
   g_hash_table_unref (store->drawn);
@@ -83,6 +102,8 @@ get_store (GkTypesetter *self)
   store->records = g_array_new (FALSE, FALSE, sizeof (Record));
   store->fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_scaled_font_destroy);
   store->scratch = g_byte_array_new ();
+  for (guint i = 0; i < N_BLOCKS; i++)
+    store->blocks[i].start = G_MAXUINT64;
   store->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   store->old_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   store->drawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -414,6 +435,51 @@ _gk_typesetter_get_shaped_height (GkTypesetter *self,
   return g_array_index (store->records, Record, shaped - 1).height;
 }
 
+/* The block of the file that starts at @start, read if it is not kept;
+ * NULL when it cannot be read. */
+static const Block *
+get_block (GkShapedStore *store,
+           guint64        start)
+{
+  gsize length = MIN (BLOCK_SIZE, store->written - start);
+  Block *block = NULL;
+  gsize done = 0;
+
+  for (guint i = 0; i < N_BLOCKS; i++)
+    {
+      Block *b = &store->blocks[i];
+
+      /* A block read at the end of the file is read again once the
+       * file has grown past it. */
+      if (b->start == start && b->length == length)
+        {
+          b->used = ++store->clock;
+          return b;
+        }
+      if (block == NULL || b->used < block->used)
+        block = b;
+    }
+
+  if (block->data == NULL)
+    block->data = g_malloc (BLOCK_SIZE);
+  block->start = G_MAXUINT64;
+  while (done < length)
+    {
+      gssize n = pread (store->fd, block->data + done, length - done, start + done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return NULL;
+      done += n;
+    }
+  block->start = start;
+  block->length = length;
+  block->used = ++store->clock;
+  store->reads++;
+  return block;
+}
+
 static gboolean
 load (GkShapedStore *store,
       guint          shaped)
@@ -427,19 +493,28 @@ load (GkShapedStore *store,
     return FALSE;
   record = &g_array_index (store->records, Record, shaped - 1);
   g_byte_array_set_size (store->scratch, record->length);
-  if (record->offset >= store->written)
-    memcpy (store->scratch->data, store->pending->data + (record->offset - store->written), record->length);
-  else
-    while (done < record->length)
-      {
-        gssize n = pread (store->fd, store->scratch->data + done, record->length - done, record->offset + done);
+  /* The part still waiting to be written, then the part in the file. */
+  while (done < record->length)
+    {
+      guint64 at = record->offset + done;
+      gsize n;
 
-        if (n < 0 && errno == EINTR)
-          continue;
-        if (n <= 0)
-          return FALSE;
-        done += n;
-      }
+      if (at >= store->written)
+        {
+          n = record->length - done;
+          memcpy (store->scratch->data + done, store->pending->data + (at - store->written), n);
+        }
+      else
+        {
+          const Block *block = get_block (store, at - at % BLOCK_SIZE);
+
+          if (block == NULL)
+            return FALSE;
+          n = MIN (record->length - done, block->start + block->length - at);
+          memcpy (store->scratch->data + done, block->data + (at - block->start), n);
+        }
+      done += n;
+    }
   store->loaded = shaped;
   return TRUE;
 }
@@ -624,4 +699,15 @@ _gk_typesetter_has_colour (PangoLayout *layout)
   while (!colour && pango_attr_iterator_next (iter));
   pango_attr_iterator_destroy (iter);
   return colour;
+}
+
+/* Blocks read back from the file so far, for the tests. */
+guint64
+_gk_typesetter_get_shaped_reads (GkTypesetter *self)
+{
+  GkShapedStore *store;
+
+  g_return_val_if_fail (GK_IS_TYPESETTER (self), 0);
+  store = *_gk_typesetter_get_shaped_slot (self);
+  return store != NULL ? store->reads : 0;
 }
