@@ -59,6 +59,7 @@ struct _GkShapedStore
   GPtrArray  *fonts;       /* cairo_scaled_font_t, by index */
   GByteArray *scratch;     /* the record last read */
   guint       loaded;      /* its id */
+  GString    *key;         /* cell_key()'s */
   Block       blocks[N_BLOCKS];
   guint64     clock;
   guint64     reads;       /* blocks read from the file */
@@ -77,6 +78,7 @@ _gk_shaped_store_free (GkShapedStore *store)
   g_array_unref (store->records);
   g_ptr_array_unref (store->fonts);
   g_byte_array_unref (store->scratch);
+  g_string_free (store->key, TRUE);
   for (guint i = 0; i < N_BLOCKS; i++)
     g_free (store->blocks[i].data);
   g_hash_table_unref (store->cells);
@@ -102,6 +104,7 @@ get_store (GkTypesetter *self)
   store->records = g_array_new (FALSE, FALSE, sizeof (Record));
   store->fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_scaled_font_destroy);
   store->scratch = g_byte_array_new ();
+  store->key = g_string_sized_new (128);
   for (guint i = 0; i < N_BLOCKS; i++)
     store->blocks[i].start = G_MAXUINT64;
   store->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -341,14 +344,44 @@ _gk_typesetter_keep_shaped (GkTypesetter *self,
   return store->records->len;
 }
 
-/* A cell's text as its style, alignment and width shape it. */
-static char *
-cell_key (GkTextStyle     style,
+static void
+append_uint (GString *key,
+             guint    value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    digits[n++] = '0' + value % 10;
+  while ((value /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (key, digits[--n]);
+}
+
+/* A cell's text as its style, alignment and width shape it, in the
+ * store's scratch key: looked up for every cell drawn, so made without
+ * printf or an allocation. */
+static const char *
+cell_key (GkShapedStore  *store,
+          GkTextStyle     style,
           const char     *text,
           double          width,
           PangoAlignment  alignment)
 {
-  return g_strdup_printf ("%u:%d:%d:%s", style, (int) alignment, (int) (width * 100), text ? text : "");
+  int hundredths = (int) (width * 100);
+  GString *key = store->key;
+
+  g_string_truncate (key, 0);
+  append_uint (key, style);
+  g_string_append_c (key, ':');
+  append_uint (key, (guint) alignment);
+  g_string_append_c (key, ':');
+  if (hundredths < 0)
+    g_string_append_c (key, '-');
+  append_uint (key, (guint) ABS (hundredths));
+  g_string_append_c (key, ':');
+  g_string_append (key, text ? text : "");
+  return key->str;
 }
 
 /**
@@ -367,17 +400,19 @@ _gk_typesetter_shape_cell (GkTypesetter   *self,
                            PangoAlignment  alignment)
 {
   GkShapedStore *store = get_store (self);
-  g_autofree char *key = NULL;
+  const char *key;
   gpointer id;
 
   if (store == NULL)
     return 0;
-  key = cell_key (style, text, width, alignment);
+  key = cell_key (store, style, text, width, alignment);
   if (!_gk_typesetter_cache_lookup (&store->cells, &store->old_cells, CELLS_SIZE, key, &id))
     {
+      g_autofree char *kept = g_strdup (key);
+
       id = GUINT_TO_POINTER (_gk_typesetter_keep_shaped (self, gk_typesetter_layout (self, style, text, width, alignment,
                                                                                       GK_TYPESET_NO_INDENT)));
-      _gk_typesetter_cache_insert (&store->cells, &store->old_cells, CELLS_SIZE, g_steal_pointer (&key), id);
+      _gk_typesetter_cache_insert (&store->cells, &store->old_cells, CELLS_SIZE, g_steal_pointer (&kept), id);
     }
   return GPOINTER_TO_UINT (id);
 }
@@ -401,20 +436,21 @@ _gk_typesetter_repeated_cell (GkTypesetter   *self,
                               PangoAlignment  alignment)
 {
   GkShapedStore *store = get_store (self);
-  g_autofree char *key = NULL;
   gpointer id;
 
   if (store == NULL)
     return 0;
-  key = cell_key (style, text, width, alignment);
-  if (!_gk_typesetter_cache_lookup (&store->drawn, &store->old_drawn, CELLS_SIZE, key, &id))
+  if (!_gk_typesetter_cache_lookup (&store->drawn, &store->old_drawn, CELLS_SIZE,
+                                    cell_key (store, style, text, width, alignment), &id))
     {
-      _gk_typesetter_cache_insert (&store->drawn, &store->old_drawn, CELLS_SIZE, g_steal_pointer (&key),
+      _gk_typesetter_cache_insert (&store->drawn, &store->old_drawn, CELLS_SIZE, g_strdup (store->key->str),
                                    GUINT_TO_POINTER (SEEN_ONCE));
       return 0;
     }
   if (GPOINTER_TO_UINT (id) == SEEN_ONCE)
     {
+      g_autofree char *key = g_strdup (store->key->str);
+
       /* The layout the first cell was drawn from, not shaped again. */
       id = GUINT_TO_POINTER (_gk_typesetter_keep_shaped (self, gk_typesetter_layout_cached (self, style, text, width,
                                                                                               alignment)));
