@@ -60,6 +60,25 @@ lay_out (GkTypesetter *typesetter,
   return layout;
 }
 
+/* 200 projects' short lines: a caption and a unit that repeat, and a
+ * figure of each project's own. */
+static GkPageLayout *
+lay_out_lines (GkTypesetter *typesetter)
+{
+  GkPageLayout *layout = gk_page_layout_new (typesetter);
+
+  gk_page_layout_new_page (layout, GK_PAGE_PORTRAIT, FALSE);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *figure = g_strdup_printf ("预算安排规模：%u.%02u万元", 100 + i * 7, i % 100);
+
+      gk_page_layout_add_text (layout, GK_TEXT_CAPTION, "项目支出绩效目标表");
+      gk_page_layout_add_text (layout, GK_TEXT_BODY, "项目承担单位：乌鲁木齐县人民政府办公室");
+      gk_page_layout_add_text (layout, GK_TEXT_BODY, figure);
+    }
+  return layout;
+}
+
 static cairo_status_t
 append (void                *closure,
         const unsigned char *data,
@@ -298,6 +317,42 @@ test_read_back (void)
   assert_same_as_reshaped (pdf);
 }
 
+/* Lines short enough to be measured by counting their characters are
+ * shaped when drawn; one that comes back (the caption over every
+ * project's targets, the unit that carries out every project) is shaped
+ * once, and the PDF is the same as when each was shaped. */
+static void
+test_repeated_lines (void)
+{
+  const char *out = g_getenv ("GK_TEST_SHAPED_OUT");
+  g_autoptr(GkTypesetter) typesetter = NULL;
+  g_autoptr(GkPageLayout) layout = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  guint64 shaped;
+
+  if (out != NULL)
+    {
+      g_autoptr(GBytes) reshaped = NULL;
+      g_autoptr(GError) error = NULL;
+
+      typesetter = gk_typesetter_new (NULL, NULL);
+      layout = lay_out_lines (typesetter);
+      reshaped = draw (layout);
+      g_file_set_contents (out, g_bytes_get_data (reshaped, NULL), g_bytes_get_size (reshaped), &error);
+      g_assert_no_error (error);
+      return;
+    }
+  typesetter = gk_typesetter_new (NULL, NULL);
+  layout = lay_out_lines (typesetter);
+  g_assert_cmpuint (gk_page_layout_get_n_pages (layout), >, 5);
+  shaped = _gk_typesetter_get_n_shaped (typesetter);
+  pdf = draw (layout);
+  /* Each of the 200 figures once, the two lines that repeat once or
+   * twice, and the page numbers. */
+  g_assert_cmpuint (_gk_typesetter_get_n_shaped (typesetter) - shaped, <=, 200 + 4 + gk_page_layout_get_n_pages (layout));
+  assert_same_as_reshaped (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/shaped-once/flat", test_flat);
   g_test_add_func ("/shaped-once/no-file", test_no_file);
   g_test_add_func ("/shaped-once/read-back", test_read_back);
+  g_test_add_func ("/shaped-once/repeated-lines", test_repeated_lines);
 
   return g_test_run ();
 }

@@ -128,7 +128,11 @@ draw_text (GkPageLayout *self,
 
   if (tag != NULL)
     cairo_tag_begin (cr, tag, NULL);
-  /* A part of a paragraph split across pages shows only its lines. */
+  /* A part of a paragraph split across pages shows only its lines. A
+   * line of text left to be shaped when drawn that comes back (a table's
+   * caption over every project's targets) is shaped once. */
+  if (box->shaped == 0 && box->data == NULL && box->first == 0 && box->flags == GK_TYPESET_DEFAULT)
+    box->shaped = _gk_typesetter_repeated_cell (self->typesetter, box->style, box->text, box->width, box->alignment);
   if (box->shaped == 0 ||
       !_gk_typesetter_show_shaped (self->typesetter, cr, box->shaped, box->x, box->y, box->first, end))
     {
