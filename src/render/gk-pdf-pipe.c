@@ -38,6 +38,7 @@ struct _GkPdfPipe
   gsize          queued;
   gboolean       closing;    /* no more blocks come */
   gboolean       drain;      /* and those queued are still read */
+  gboolean       waiting;    /* the caller, for room in the queue */
 
   int            failed;     /* atomic: the rewriter refused or a write failed */
   GError        *error;      /* why: set by the thread, read after the join */
@@ -124,7 +125,11 @@ push (GkPdfPipe *self)
   g_mutex_lock (&self->mutex);
   while (self->queued > 0 && self->queued + block->length > self->limit &&
          !g_atomic_int_get (&self->failed))
-    g_cond_wait (&self->cond, &self->mutex);
+    {
+      self->waiting = TRUE;
+      g_cond_wait (&self->cond, &self->mutex);
+    }
+  self->waiting = FALSE;
   if (g_atomic_int_get (&self->failed))
     {
       block->length = 0;
@@ -203,6 +208,18 @@ _gk_pdf_pipe_get_queued (GkPdfPipe *self)
   queued = self->queued;
   g_mutex_unlock (&self->mutex);
   return queued;
+}
+
+/* Whether the caller waits for room in the queue, for the tests. */
+gboolean
+_gk_pdf_pipe_is_waiting (GkPdfPipe *self)
+{
+  gboolean waiting;
+
+  g_mutex_lock (&self->mutex);
+  waiting = self->waiting;
+  g_mutex_unlock (&self->mutex);
+  return waiting;
 }
 
 /**
