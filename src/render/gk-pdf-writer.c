@@ -393,6 +393,7 @@ render (GkPageLayout   *layout,
   cairo_status_t status;
   GkPdfRewriter *rewriter;
   GError *pipe_error = NULL;
+  gint64 closing;
   double width, height;
   guint n_pages = gk_page_layout_get_n_pages (layout);
 
@@ -424,13 +425,15 @@ render (GkPageLayout   *layout,
   cairo_surface_destroy (surface);
   /* The thread ends before anything else is reported; the end of the
    * file waits for all the rest anyway. */
+  closing = g_get_monotonic_time ();
   if (!_gk_pdf_pipe_close (output->pipe, output->error == NULL && status == CAIRO_STATUS_SUCCESS, &pipe_error))
     {
       if (output->error == NULL)
         output->error = g_steal_pointer (&pipe_error);
       g_clear_error (&pipe_error);
     }
-  g_debug ("PDF writing thread: %.0f ms of CPU", _gk_pdf_pipe_get_cpu_ms (output->pipe));
+  g_debug ("PDF writing thread: %.0f ms of CPU; waited for at the end %.0f ms",
+           _gk_pdf_pipe_get_cpu_ms (output->pipe), (g_get_monotonic_time () - closing) / 1e3);
   g_clear_pointer (&output->pipe, _gk_pdf_pipe_free);
   if (output->error == NULL && status == CAIRO_STATUS_SUCCESS)
     _gk_pdf_rewriter_finish (rewriter, &output->error);
