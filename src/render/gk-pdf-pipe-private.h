@@ -21,6 +21,7 @@ gboolean   _gk_pdf_pipe_close      (GkPdfPipe      *self,
                                     gboolean        drain,
                                     GError        **error);
 gsize      _gk_pdf_pipe_get_queued (GkPdfPipe      *self);
+gsize      _gk_pdf_pipe_get_most_queued (GkPdfPipe *self);
 gboolean   _gk_pdf_pipe_is_waiting (GkPdfPipe      *self);
 double     _gk_pdf_pipe_get_cpu_ms (GkPdfPipe      *self);
 void       _gk_pdf_pipe_free       (GkPdfPipe      *self);

@@ -36,6 +36,7 @@ struct _GkPdfPipe
   GQueue         queue;      /* full blocks, oldest first */
   GSList        *spare;      /* read blocks, to fill again */
   gsize          queued;
+  gsize          most;       /* queued at any one time */
   gboolean       closing;    /* no more blocks come */
   gboolean       drain;      /* and those queued are still read */
   gboolean       waiting;    /* the caller, for room in the queue */
@@ -139,6 +140,7 @@ push (GkPdfPipe *self)
     }
   g_queue_push_tail (&self->queue, block);
   self->queued += block->length;
+  self->most = MAX (self->most, self->queued);
   if (self->spare != NULL)
     {
       self->filling = self->spare->data;
@@ -254,6 +256,13 @@ _gk_pdf_pipe_close (GkPdfPipe  *self,
       return FALSE;
     }
   return !self->failed;
+}
+
+/* The most bytes waiting at any one time. */
+gsize
+_gk_pdf_pipe_get_most_queued (GkPdfPipe *self)
+{
+  return self->most;
 }
 
 /* The CPU time of the pipe's thread, once closed. */
