@@ -11,6 +11,7 @@
 #include "gk-chart.h"
 #include "gk-disclosure-layout.h"
 #include "gk-font-subset.h"
+#include "gk-pdf-pipe-private.h"
 #include "gk-pdf-rewrite-private.h"
 #include "gk-pdf-writer.h"
 
@@ -262,16 +263,23 @@ gk_pdf_writer_get_cut_fonts (GkPdfWriter *self)
 
 /* Writing ------------------------------------------------------------------ */
 
-/* The stream the finished PDF goes to; the first failure (a full disk, a
- * cancel, a file cairo should not have made) is kept and stops the rest. */
+/* The bytes of cairo's file waiting for the writing thread at most: a
+ * few pages of a long disclosure, enough that the drawing seldom waits
+ * for the disk; the memory stays the same whatever the length. */
+#define PIPE_LIMIT (4 * 1024 * 1024)
+
+/* The stream the finished PDF goes to. The first failure stops the rest:
+ * a cancel between pages is kept here, a full disk or a file cairo should
+ * not have made by the pipe's thread (gk-pdf-pipe.c). */
 typedef struct
 {
   GOutputStream *stream;
   GCancellable  *cancellable;
   GError        *error;
-  GkPdfRewriter *rewriter;
+  GkPdfPipe     *pipe;
 } Output;
 
+/* On the pipe's thread, the only one to use the stream meanwhile. */
 static gboolean
 write_output (const guchar  *data,
               gsize          size,
@@ -283,8 +291,8 @@ write_output (const guchar  *data,
   return g_output_stream_write_all (output->stream, data, size, NULL, output->cancellable, error);
 }
 
-/* Cairo's file is put in order as it comes (gk-pdf-rewrite.c): it is
- * never whole in memory. */
+/* Cairo's file is put in order as it comes (gk-pdf-rewrite.c), on a
+ * thread of its own: it is never whole in memory. */
 static cairo_status_t
 collect_output (void                *closure,
                 const unsigned char *data,
@@ -292,9 +300,7 @@ collect_output (void                *closure,
 {
   Output *output = closure;
 
-  if (output->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!_gk_pdf_rewriter_feed (output->rewriter, data, length, &output->error))
+  if (output->error != NULL || !_gk_pdf_pipe_feed (output->pipe, data, length))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -385,16 +391,20 @@ render (GkPageLayout   *layout,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  GkPdfRewriter *rewriter;
+  GError *pipe_error = NULL;
+  gint64 closing;
   double width, height;
   guint n_pages = gk_page_layout_get_n_pages (layout);
 
   gk_page_layout_get_page_size (layout, 0, &width, &height);
-  output->rewriter = _gk_pdf_rewriter_new ("zh-CN", write_output, output);
+  rewriter = _gk_pdf_rewriter_new ("zh-CN", write_output, output);
+  output->pipe = _gk_pdf_pipe_new (rewriter, PIPE_LIMIT);
   surface = cairo_pdf_surface_create_for_stream (collect_output, output, width, height);
   set_metadata (surface, document);
   cr = cairo_create (surface);
 
-  for (guint i = 0; i < n_pages && output->error == NULL; i++)
+  for (guint i = 0; i < n_pages && output->error == NULL && !_gk_pdf_pipe_failed (output->pipe); i++)
     {
       if (g_cancellable_set_error_if_cancelled (output->cancellable, &output->error))
         break;
@@ -413,9 +423,22 @@ render (GkPageLayout   *layout,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  /* The thread ends before anything else is reported; the end of the
+   * file waits for all the rest anyway. */
+  closing = g_get_monotonic_time ();
+  if (!_gk_pdf_pipe_close (output->pipe, output->error == NULL && status == CAIRO_STATUS_SUCCESS, &pipe_error))
+    {
+      if (output->error == NULL)
+        output->error = g_steal_pointer (&pipe_error);
+      g_clear_error (&pipe_error);
+    }
+  g_debug ("PDF writing thread: %.0f ms of CPU, %" G_GSIZE_FORMAT " KB queued at most; waited for at the end %.0f ms",
+           _gk_pdf_pipe_get_cpu_ms (output->pipe), _gk_pdf_pipe_get_most_queued (output->pipe) / 1024,
+           (g_get_monotonic_time () - closing) / 1e3);
+  g_clear_pointer (&output->pipe, _gk_pdf_pipe_free);
   if (output->error == NULL && status == CAIRO_STATUS_SUCCESS)
-    _gk_pdf_rewriter_finish (output->rewriter, &output->error);
-  g_clear_pointer (&output->rewriter, _gk_pdf_rewriter_free);
+    _gk_pdf_rewriter_finish (rewriter, &output->error);
+  _gk_pdf_rewriter_free (rewriter);
 
   if (output->error != NULL)
     {
