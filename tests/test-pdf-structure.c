@@ -72,6 +72,9 @@ draw (GkDocument *document)
 
   gk_page_layout_get_page_size (layout, 0, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (collect, drawn, width, height);
+  /* Dated, so that the same document gives the same bytes. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2020-01-01T00:00:00Z");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, "2020-01-01T00:00:00Z");
   cr = cairo_create (surface);
   for (guint i = 0; i < gk_page_layout_get_n_pages (layout); i++)
     {
@@ -575,6 +578,38 @@ test_structure_rewrite (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
 }
 
+/* The command line has cairo leave its streams uncompressed and
+ * compresses them while it writes the file: the same bytes as cairo's. */
+static void
+test_structure_uncompressed (void)
+{
+  g_autoptr(GkDocument) document = with_projects (40);
+  g_autoptr(GBytes) compressed = draw (document);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GByteArray) from_compressed = g_byte_array_new ();
+  g_autoptr(GByteArray) from_plain = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = g_strdup (g_getenv ("CAIRO_DEBUG_PDF"));
+
+  g_setenv ("CAIRO_DEBUG_PDF", "1", TRUE);
+  plain = draw (document);
+  if (before != NULL)
+    g_setenv ("CAIRO_DEBUG_PDF", before, TRUE);
+  else
+    g_unsetenv ("CAIRO_DEBUG_PDF");
+
+  /* Cairo did leave the pages' contents uncompressed. */
+  g_assert_cmpuint (count (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), "/FlateDecode") + 20, <,
+                    count (g_bytes_get_data (compressed, NULL), g_bytes_get_size (compressed), "/FlateDecode"));
+  g_assert_cmpuint (g_bytes_get_size (plain), >, g_bytes_get_size (compressed) + 100 * 1024);
+
+  g_assert_cmpint (rewrite (compressed, from_compressed, &error), ==, GK_PDF_REWRITE_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpint (rewrite (plain, from_plain, &error), ==, GK_PDF_REWRITE_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpmem (from_plain->data, from_plain->len, from_compressed->data, from_compressed->len);
+}
+
 /* Every object but the streams travels in compressed object streams,
  * and the table is a compressed stream of its own: the tags no longer
  * show in the file, which is far smaller than cairo's. */
@@ -681,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/pdf-structure/rewrite", test_structure_rewrite);
   g_test_add_func ("/pdf-structure/streamed", test_structure_streamed);
   g_test_add_func ("/pdf-structure/packed", test_structure_packed);
+  g_test_add_func ("/pdf-structure/uncompressed", test_structure_uncompressed);
   g_test_add_func ("/pdf-structure/numbers", test_structure_numbers);
   return g_test_run ();
 }

@@ -46,8 +46,8 @@ gk_cli_wants_tuned_malloc (const char * const *argv,
 /**
  * gk_cli_tuned_environ:
  *
- * Returns: (transfer full): @envp with the allocator settings and the
- *   guard; settings the user gave in GLIBC_TUNABLES come after ours, so
+ * Returns: (transfer full): @envp with the allocator settings, cairo's
+ *   uncompressed streams and the guard; settings the user gave in GLIBC_TUNABLES come after ours, so
  *   that theirs win
  */
 char **
@@ -59,6 +59,11 @@ gk_cli_tuned_environ (const char * const *envp)
                                                                : g_strdup (TUNABLES);
 
   environ_copy = g_environ_setenv (environ_copy, "GLIBC_TUNABLES", tunables, TRUE);
+  /* Cairo then leaves its page contents uncompressed, and the PDF writer
+   * compresses them to the same bytes on the thread that writes the
+   * file, beside the one drawing (gk-pdf-rewrite.c). Cairo reads it when
+   * a surface is made; set here, before any thread could read it. */
+  environ_copy = g_environ_setenv (environ_copy, "CAIRO_DEBUG_PDF", "1", FALSE);
   return g_environ_setenv (environ_copy, GK_CLI_MALLOC_GUARD, "1", TRUE);
 }
 

@@ -29,6 +29,9 @@ void          _gk_pdf_pack_printf    (GkPdfPack      *self,
                                       ...) G_GNUC_PRINTF (2, 3);
 
 /* Object @number follows, "N 0 obj" to "endobj", in the file itself. */
+GBytes       *_gk_pdf_pack_deflate_stream (GkPdfPack  *self,
+                                          const guint8 *data,
+                                          gsize       size);
 void          _gk_pdf_pack_direct    (GkPdfPack      *self,
                                       guint64         number);
 /* Object @number's value follows, up to _gk_pdf_pack_end(), into an

@@ -55,6 +55,7 @@ struct _GkPdfPack
   GArray          *entries;     /* guint64 by object number */
   GZlibCompressor *best;
   GZlibCompressor *fast;
+  GZlibCompressor *usual;       /* zlib's default level, as cairo compresses */
   guint64          deflated;    /* bytes compressed so far */
   gboolean         packing;     /* output goes to packed */
   GString         *packed;      /* the values of the object stream being filled */
@@ -84,6 +85,7 @@ _gk_pdf_pack_new (GkPdfWriteFunc write,
   self->entries = g_array_new (FALSE, TRUE, sizeof (guint64));
   self->best = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 6);
   self->fast = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 1);
+  self->usual = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
   self->packed = g_string_sized_new (STREAM_BYTES + 4096);
   self->index = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 2 * PER_STREAM);
   self->numbers = g_array_new (FALSE, TRUE, sizeof (guint64));
@@ -101,6 +103,7 @@ _gk_pdf_pack_free (GkPdfPack *self)
   g_array_unref (self->entries);
   g_object_unref (self->best);
   g_object_unref (self->fast);
+  g_object_unref (self->usual);
   g_string_free (self->packed, TRUE);
   g_array_unref (self->index);
   g_array_unref (self->numbers);
@@ -230,15 +233,14 @@ _gk_pdf_pack_printf (GkPdfPack  *self,
 
 /* zlib's format, as FlateDecode reads it; the same bytes every time. */
 static GBytes *
-deflate (GkPdfPack    *self,
-         const guint8 *data,
-         gsize         size)
+deflate_with (GkPdfPack    *self,
+              GConverter   *compressor,
+              const guint8 *data,
+              gsize         size)
 {
-  GConverter *compressor = G_CONVERTER (self->deflated < BEST_BYTES ? self->best : self->fast);
   GByteArray *out = g_byte_array_sized_new (size / 2 + 64);
   gsize read = 0, at = 0;
 
-  self->deflated += size;
   g_converter_reset (compressor);
   for (;;)
     {
@@ -265,6 +267,35 @@ deflate (GkPdfPack    *self,
     }
   g_byte_array_set_size (out, at);
   return g_byte_array_free_to_bytes (out);
+}
+
+static GBytes *
+deflate (GkPdfPack    *self,
+         const guint8 *data,
+         gsize         size)
+{
+  GConverter *compressor = G_CONVERTER (self->deflated < BEST_BYTES ? self->best : self->fast);
+
+  self->deflated += size;
+  return deflate_with (self, compressor, data, size);
+}
+
+/**
+ * _gk_pdf_pack_deflate_stream:
+ *
+ * Compresses a stream's data as cairo does its own (zlib's default
+ * level), so that a stream cairo left uncompressed comes out as the same
+ * bytes it would have written.
+ *
+ * Returns: the compressed data; empty when zlib failed, and the pack
+ *   then has its error
+ */
+GBytes *
+_gk_pdf_pack_deflate_stream (GkPdfPack    *self,
+                             const guint8 *data,
+                             gsize         size)
+{
+  return deflate_with (self, G_CONVERTER (self->usual), data, size);
 }
 
 /* Object streams ------------------------------------------------------------ */

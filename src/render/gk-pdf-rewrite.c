@@ -139,6 +139,21 @@ is_stream (const GkPdfText   *pdf,
   return object->end - p > 6 && memcmp (pdf->data + p, "stream", 6) == 0;
 }
 
+/* Cairo compresses every stream it writes unless CAIRO_DEBUG_PDF is set,
+ * which the command line sets so that page contents come out of cairo
+ * uncompressed and are compressed here. Such a stream's dictionary is
+ * only its /Length, ending at @length_end. */
+static gboolean
+is_uncompressed (const GkPdfText   *pdf,
+                 const GkPdfObject *object,
+                 gsize              length_end)
+{
+  static const char rest[] = "\n>>\nstream\n";
+
+  return object->data_start - length_end == strlen (rest) &&
+         memcmp (pdf->data + length_end, rest, strlen (rest)) == 0;
+}
+
 /* Copies, packs or keeps the object just read. */
 static gboolean
 take_object (GkPdfRewriter *self,
@@ -167,8 +182,24 @@ take_object (GkPdfRewriter *self,
       g_hash_table_insert (self->lengths, GSIZE_TO_POINTER (object->length_ref), GSIZE_TO_POINTER (length + 1));
       _gk_pdf_pack_direct (self->pack, object->number);
       _gk_pdf_pack_append (self->pack, d + object->start, v - object->start);
-      _gk_pdf_pack_printf (self->pack, "%" G_GSIZE_FORMAT, length);
-      _gk_pdf_pack_append (self->pack, d + e, object->end - e);
+      if (is_uncompressed (pdf, object, e))
+        {
+          /* Compressed here as cairo would have: the same bytes, made on
+           * the thread that writes the file rather than the one drawing. */
+          g_autoptr(GBytes) data = _gk_pdf_pack_deflate_stream (self->pack, (const guint8 *) d + object->data_start, length);
+          gsize size;
+          gconstpointer bytes = g_bytes_get_data (data, &size);
+
+          _gk_pdf_pack_printf (self->pack, "%" G_GSIZE_FORMAT "\n   /Filter /FlateDecode", size);
+          _gk_pdf_pack_append (self->pack, d + e, object->data_start - e);
+          _gk_pdf_pack_append (self->pack, bytes, size);
+          _gk_pdf_pack_append (self->pack, d + object->data_end - 1, object->end - (object->data_end - 1));
+        }
+      else
+        {
+          _gk_pdf_pack_printf (self->pack, "%" G_GSIZE_FORMAT, length);
+          _gk_pdf_pack_append (self->pack, d + e, object->end - e);
+        }
       _gk_pdf_pack_append (self->pack, "\n", 1);
       return !failed (self);
     }
