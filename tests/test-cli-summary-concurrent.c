@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gk-checker.h"
 #include "gk-cli-private.h"
 #include "gk-pdf-export.h"
 #include "gk-test-common.h"
@@ -402,6 +403,52 @@ test_lends_while_drawing (Fixture       *f,
   write_lending (f, sample, FALSE);
 }
 
+/* The summary's checker checks once: the same findings, in the same
+ * order, as the window's, and no handler on the document's objects. */
+static char *
+describe_findings (GkChecker *checker)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%u errors, %u warnings\n", gk_checker_get_n_errors (checker),
+                          gk_checker_get_n_warnings (checker));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (checker)); i++)
+    {
+      g_autoptr(GkFinding) finding = g_list_model_get_item (G_LIST_MODEL (checker), i);
+      g_autofree char *location = gk_finding_dup_location (finding);
+
+      g_string_append_printf (text, "%s %s %s\n", gk_finding_get_rule_id (finding), location,
+                              gk_finding_get_message (finding));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_unwatched_checker (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *names[] = { "seed-as-published.gongkai", "pdf/sample-long.gongkai" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", names[i], NULL);
+      g_autoptr(GkDocument) document = gk_test_load (path);
+      g_autoptr(GkChecker) watching = gk_checker_new (document);
+      g_autoptr(GkChecker) once = gk_checker_new_unwatched (document);
+      g_autofree char *expected = describe_findings (watching);
+      g_autofree char *found = describe_findings (once);
+      GListModel *projects = gk_document_get_projects (document);
+      g_autoptr(GObject) project = g_list_model_get_item (projects, 0);
+
+      g_assert_cmpuint (gk_checker_get_n_errors (once), >, 0);
+      g_assert_cmpstr (found, ==, expected);
+      g_assert_cmpuint (g_signal_handler_find (document, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, once), ==, 0);
+      g_assert_cmpuint (g_signal_handler_find (project, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, once), ==, 0);
+      g_assert_cmpuint (g_signal_handler_find (project, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, watching), !=, 0);
+      g_assert_finalize_object (g_steal_pointer (&once));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +460,7 @@ main (int   argc,
   ADD ("/cli/summary-concurrent/failed-export", test_failed_export);
   ADD ("/cli/summary-concurrent/command", test_command);
   ADD ("/cli/summary-concurrent/lends-while-drawing", test_lends_while_drawing);
+  ADD ("/cli/summary-concurrent/unwatched-checker", test_unwatched_checker);
 #undef ADD
   return g_test_run ();
 }
