@@ -129,6 +129,7 @@ struct _GkChecker
   guint64     memo_tables;    /* tables whose rows are all in memo */
   guint64     serials[64];    /* how many times each part changed */
   GHashTable *watched;        /* GObject → Watch (owns a reference) */
+  gboolean    watches;        /* follows the document's changes */
   GPtrArray  *items;          /* GkFinding, as listed */
   GHashTable *removed;        /* GkFinding set: to leave the list at the next rebuild */
   GPtrArray  *added;          /* GkFinding: to enter it */

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkChecker, gk_checker, GK, CHECKER, GObject)
 
 GkChecker  *gk_checker_new             (GkDocument *document);
+GkChecker  *gk_checker_new_unwatched   (GkDocument *document);
 GkDocument *gk_checker_get_document    (GkChecker  *self);
 guint       gk_checker_get_n_errors    (GkChecker  *self);
 guint       gk_checker_get_n_warnings  (GkChecker  *self);

@@ -50,15 +50,21 @@ _gk_cli_export_pdf (GkDocument    *document,
 {
   g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
   g_autoptr(GFile) target = g_file_new_for_commandline_arg (out);
+  GkCliSummary *summary;
+  gboolean written;
 
-  /* The pipeline's writer, kept here for the page count of the summary. */
+  /* The pipeline's writer, kept here for the page count of the summary.
+   * The checks and 情况说明's placeholders of the summary are worked out
+   * on the second core while the pages are drawn, which on a large
+   * document takes several times longer. */
   gk_pdf_writer_set_with_charts (writer, g_variant_dict_contains (options, "with-charts"));
-  if (!gk_pdf_writer_write_file (writer, target, NULL, NULL, NULL, error))
-    return FALSE;
-  if (!_gk_cli_pdf_summary (document, out, gk_pdf_writer_get_n_pages (writer)) &&
-      g_variant_dict_contains (options, "strict"))
+  summary = _gk_cli_summary_start (document);
+  gk_pdf_writer_set_document_lock (writer, _gk_cli_summary_get_lock (summary));
+  written = gk_pdf_writer_write_file (writer, target, NULL, NULL, NULL, error);
+  if (!_gk_cli_summary_finish (summary, written ? out : NULL, gk_pdf_writer_get_n_pages (writer)) &&
+      written && g_variant_dict_contains (options, "strict"))
     g_variant_dict_insert (options, "failed-checks", "b", TRUE);
-  return TRUE;
+  return written;
 }
 
 gboolean

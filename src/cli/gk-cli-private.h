@@ -68,6 +68,14 @@ GkTemplate *_gk_cli_find_template (const char *option,
 gboolean _gk_cli_pdf_summary   (GkDocument    *document,
                                 const char    *out,
                                 guint          n_pages);
+
+typedef struct _GkCliSummary GkCliSummary;
+
+GkCliSummary *_gk_cli_summary_start    (GkDocument   *document);
+GMutex       *_gk_cli_summary_get_lock (GkCliSummary *self);
+gboolean      _gk_cli_summary_finish   (GkCliSummary *self,
+                                        const char   *out,
+                                        guint         n_pages);
 gboolean _gk_cli_export_csv    (GkDocument    *document,
                                 const char    *out,
                                 GVariantDict  *options,

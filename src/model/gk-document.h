@@ -25,7 +25,14 @@ G_BEGIN_DECLS
  * once; everything derived (subtotals, 合计 rows, 表一, 表四 …) is computed
  * here. Every edit goes through the gk_document_* operations below, which
  * recompute what depends on the edit and record it for undo; setting
- * properties on the parts directly bypasses both. */
+ * properties on the parts directly bypasses both.
+ *
+ * One thread at a time: reading writes too. Each GListStore of the model
+ * moves its cursor on every g_list_model_get_item(), and 情况说明 keeps
+ * what a composition wrote for the next one (gk-narrative.h), so two
+ * threads reading the same document at once can be handed each other's
+ * items. Another thread may have the document while this one does not
+ * touch it, handed over by a lock (gk_pdf_writer_set_document_lock()). */
 /* What kind of unit publishes: a 事业单位 has no 机关运行经费. Unset in
  * files written before it was asked. */
 typedef enum {

@@ -59,6 +59,23 @@ gk_composer_init_memos (GkComposer *c)
   c->memos_used = g_ptr_array_new ();
 }
 
+/**
+ * gk_narrative_forget:
+ * @document: a document
+ *
+ * Drops what the compositions of @document kept for the next one, the
+ * paragraphs of each project among them: for a reader that is done
+ * composing, such as the summary after a PDF, whose memory the pages
+ * still being drawn need more. The next composition writes everything.
+ */
+void
+gk_narrative_forget (GkDocument *document)
+{
+  g_return_if_fail (GK_IS_DOCUMENT (document));
+
+  g_object_set_data (G_OBJECT (document), GK_NARRATIVE_MEMOS, NULL);
+}
+
 /* What is kept of the last composition is what it used: the blocks of a
  * project since deleted go with it. */
 void

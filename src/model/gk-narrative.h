@@ -60,6 +60,7 @@ GPtrArray *gk_narrative_compose_unkept (GkDocument         *document);   /* keep
 GPtrArray *gk_narrative_compose_all    (GkDocument         *document);   /* the switched-off paragraphs too, marked */
 GPtrArray *gk_narrative_compose_some   (GkDocument         *document,     /* the kinds writing these paragraphs */
                                         const char * const *only);
+void       gk_narrative_forget         (GkDocument         *document);   /* drops what compositions kept */
 char      *gk_paragraph_dup_text       (const GkParagraph  *paragraph);
 char      *gk_narrative_section_heading (const GkNarrativeSection *section); /* "一、关于…" */
 

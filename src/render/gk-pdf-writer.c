@@ -26,6 +26,7 @@ struct _GkPdfWriter
   GBytes     *characters;   /* what the fonts are cut to */
   guint       n_pages;      /* of the last PDF written */
   gboolean    cut_fonts;    /* the last PDF's */
+  GMutex     *document_lock;  /* let go of while the pages are drawn */
 };
 
 G_DEFINE_FINAL_TYPE (GkPdfWriter, gk_pdf_writer, G_TYPE_OBJECT)
@@ -253,6 +254,29 @@ gk_pdf_writer_get_characters (GkPdfWriter *self)
   return self->characters;
 }
 
+/**
+ * gk_pdf_writer_set_document_lock:
+ * @lock: (nullable): a mutex the caller holds when it calls the write
+ *   functions of @self
+ *
+ * Lends the document to another thread while the pages are drawn. A
+ * GkDocument is read by one thread at a time (gk-document.h): even a read
+ * moves the cursor of the model's lists, and 情况说明 keeps what a
+ * composition wrote for the next one. The writer reads the document only
+ * to lay it out; with @lock, it lets go of @lock once the layout is made
+ * and takes it again when the pages are drawn, before it lays the document
+ * out a second time (in the whole fonts) and before it returns. A thread
+ * waiting for @lock then has the document to itself while the pages of a
+ * large document are drawn and written.
+ */
+void
+gk_pdf_writer_set_document_lock (GkPdfWriter *self,
+                                 GMutex      *lock)
+{
+  g_return_if_fail (GK_IS_PDF_WRITER (self));
+  self->document_lock = lock;
+}
+
 /* Whether the last PDF written is set in fonts cut to its characters. */
 gboolean
 gk_pdf_writer_get_cut_fonts (GkPdfWriter *self)
@@ -383,6 +407,7 @@ add_outline (cairo_surface_t *surface,
 static gboolean
 render (GkPageLayout   *layout,
         GkDocument     *document,
+        GMutex         *document_lock,
         Output         *output,
         GkProgressFunc  progress,
         gpointer        progress_data,
@@ -402,6 +427,10 @@ render (GkPageLayout   *layout,
   output->pipe = _gk_pdf_pipe_new (rewriter, PIPE_LIMIT);
   surface = cairo_pdf_surface_create_for_stream (collect_output, output, width, height);
   set_metadata (surface, document);
+  /* From here on only the layout is read: the document is free for
+   * another reader until the pages are drawn. */
+  if (document_lock != NULL)
+    g_mutex_unlock (document_lock);
   cr = cairo_create (surface);
 
   for (guint i = 0; i < n_pages && output->error == NULL && !_gk_pdf_pipe_failed (output->pipe); i++)
@@ -432,13 +461,14 @@ render (GkPageLayout   *layout,
         output->error = g_steal_pointer (&pipe_error);
       g_clear_error (&pipe_error);
     }
-  g_debug ("PDF writing thread: %.0f ms of CPU, %" G_GSIZE_FORMAT " KB queued at most; waited for at the end %.0f ms",
-           _gk_pdf_pipe_get_cpu_ms (output->pipe), _gk_pdf_pipe_get_most_queued (output->pipe) / 1024,
-           (g_get_monotonic_time () - closing) / 1e3);
+  g_debug ("PDF writing thread: %.0f ms of CPU; waited for at the end %.0f ms",
+           _gk_pdf_pipe_get_cpu_ms (output->pipe), (g_get_monotonic_time () - closing) / 1e3);
   g_clear_pointer (&output->pipe, _gk_pdf_pipe_free);
   if (output->error == NULL && status == CAIRO_STATUS_SUCCESS)
     _gk_pdf_rewriter_finish (rewriter, &output->error);
   _gk_pdf_rewriter_free (rewriter);
+  if (document_lock != NULL)
+    g_mutex_lock (document_lock);
 
   if (output->error != NULL)
     {
@@ -488,7 +518,7 @@ write_pdf (GkPdfWriter     *self,
     progress (0.5, progress_data);
 
   self->n_pages = gk_page_layout_get_n_pages (layout);
-  return render (layout, self->document, &output, progress, progress_data, error);
+  return render (layout, self->document, self->document_lock, &output, progress, progress_data, error);
 }
 
 /* Writes the PDF with the fonts cut to self->characters into a file

@@ -40,6 +40,8 @@ void         gk_pdf_writer_set_characters   (GkPdfWriter         *self,
                                              GBytes              *text);
 GBytes      *gk_pdf_writer_get_characters   (GkPdfWriter         *self);
 gboolean     gk_pdf_writer_get_cut_fonts    (GkPdfWriter         *self);
+void         gk_pdf_writer_set_document_lock (GkPdfWriter        *self,
+                                             GMutex              *lock);
 gboolean     gk_pdf_writer_write_to_stream  (GkPdfWriter         *self,
                                              GOutputStream       *stream,
                                              GkProgressFunc       progress,
