@@ -461,8 +461,9 @@ render (GkPageLayout   *layout,
         output->error = g_steal_pointer (&pipe_error);
       g_clear_error (&pipe_error);
     }
-  g_debug ("PDF writing thread: %.0f ms of CPU; waited for at the end %.0f ms",
-           _gk_pdf_pipe_get_cpu_ms (output->pipe), (g_get_monotonic_time () - closing) / 1e3);
+  g_debug ("PDF writing thread: %.0f ms of CPU, %" G_GSIZE_FORMAT " KB queued at most; waited for at the end %.0f ms",
+           _gk_pdf_pipe_get_cpu_ms (output->pipe), _gk_pdf_pipe_get_most_queued (output->pipe) / 1024,
+           (g_get_monotonic_time () - closing) / 1e3);
   g_clear_pointer (&output->pipe, _gk_pdf_pipe_free);
   if (output->error == NULL && status == CAIRO_STATUS_SUCCESS)
     _gk_pdf_rewriter_finish (rewriter, &output->error);
