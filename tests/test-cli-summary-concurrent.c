@@ -18,10 +18,13 @@
 
 static GString *printed;
 
+/* What the command prints; not the test framework's own "# " lines,
+ * through which it shows the code's debug messages. */
 static void
 capture (const char *text)
 {
-  g_string_append (printed, text);
+  if (!g_str_has_prefix (text, "# "))
+    g_string_append (printed, text);
 }
 
 typedef struct
