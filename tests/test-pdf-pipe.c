@@ -12,6 +12,7 @@
 #include "gk-pdf-writer.h"
 #include "gk-project.h"
 #include "gk-test-common.h"
+#include "gk-test-pdf-drawn.h"
 
 /* Cairo's file put in order on a thread of its own (gk-pdf-pipe.c): the
  * same bytes as on the drawing thread, whatever the queue's size; a full
@@ -20,69 +21,6 @@
 
 #define BLOCK (128 * 1024)
 
-/* The sample with @n more projects, each with seven indicators. */
-static GkDocument *
-with_projects (guint n)
-{
-  GkDocument *document = gk_test_load_sample ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  g_autoptr(GPtrArray) added = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (names, g_strdup_printf ("网格化管理经费%u", i + 1));
-      g_ptr_array_add (codes, (gpointer) "2010399");
-    }
-  added = gk_document_add_projects (document, (const char * const *) names->pdata,
-                                    (const char * const *) codes->pdata, n);
-  for (guint i = 0; i < n; i++)
-    for (guint k = 0; k < 7; k++)
-      {
-        g_autoptr(GkIndicator) indicator = gk_indicator_new ("产出指标", k < 4 ? "数量指标" : "质量指标",
-                                                             "覆盖的网格数", "≥120个");
-        gk_document_list_insert (document, gk_project_get_indicators (added->pdata[i]), k, indicator);
-      }
-  return document;
-}
-
-static cairo_status_t
-collect (void                *closure,
-         const unsigned char *data,
-         unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The PDF as cairo writes it, before it is put in order. */
-static GBytes *
-draw (GkDocument *document)
-{
-  GkPdfOptions options = { 0, };
-  g_autoptr(GkPageLayout) layout = gk_disclosure_layout_new (document, &options);
-  GByteArray *drawn = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double width, height;
-
-  gk_page_layout_get_page_size (layout, 0, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (collect, drawn, width, height);
-  cr = cairo_create (surface);
-  for (guint i = 0; i < gk_page_layout_get_n_pages (layout); i++)
-    {
-      gk_page_layout_get_page_size (layout, i, &width, &height);
-      cairo_pdf_surface_set_size (surface, width, height);
-      gk_page_layout_draw_page (layout, cr, i);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (drawn);
-}
-
 static GBytes *
 long_drawing (void)
 {
@@ -90,9 +28,9 @@ long_drawing (void)
 
   if (drawn == NULL)
     {
-      g_autoptr(GkDocument) document = with_projects (60);
+      g_autoptr(GkDocument) document = gk_test_with_projects (60);
 
-      drawn = draw (document);
+      drawn = gk_test_draw_raw (document);
     }
   return g_bytes_ref (drawn);
 }
@@ -402,7 +340,7 @@ count_pages (double   fraction,
 static void
 test_full_disk (void)
 {
-  g_autoptr(GkDocument) document = with_projects (60);
+  g_autoptr(GkDocument) document = gk_test_with_projects (60);
   g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
   g_autoptr(GOutputStream) whole = g_memory_output_stream_new_resizable ();
   Progress all = { 0, };
@@ -450,7 +388,7 @@ test_full_disk (void)
 static void
 test_cancelled (void)
 {
-  g_autoptr(GkDocument) document = with_projects (60);
+  g_autoptr(GkDocument) document = gk_test_with_projects (60);
   g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
   guint threads = n_threads ();
 

@@ -16,79 +16,13 @@
 #include "gk-pdf-writer.h"
 #include "gk-project.h"
 #include "gk-test-common.h"
+#include "gk-test-pdf-drawn.h"
 
 /* The tagged structure of a long disclosure, read back with libqpdf: the
  * file needs no repair, its tree is whole and in reading order, and every
  * page's marked content is in it. */
 
 #define N_PROJECTS 400
-
-/* The sample with @n more projects, each with seven indicators, as the
- * benchmarks generate them. */
-static GkDocument *
-with_projects (guint n)
-{
-  GkDocument *document = gk_test_load_sample ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  g_autoptr(GPtrArray) added = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (names, g_strdup_printf ("网格化管理经费%u", i + 1));
-      g_ptr_array_add (codes, (gpointer) "2010399");
-    }
-  added = gk_document_add_projects (document, (const char * const *) names->pdata,
-                                    (const char * const *) codes->pdata, n);
-  for (guint i = 0; i < n; i++)
-    for (guint k = 0; k < 7; k++)
-      {
-        g_autoptr(GkIndicator) indicator = gk_indicator_new ("产出指标", k < 4 ? "数量指标" : "质量指标",
-                                                             "覆盖的网格数", "≥120个");
-        gk_document_list_insert (document, gk_project_get_indicators (added->pdata[i]), k, indicator);
-      }
-  return document;
-}
-
-static cairo_status_t
-collect (void                *closure,
-         const unsigned char *data,
-         unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The PDF as cairo writes it, before it is put in order. */
-static GBytes *
-draw (GkDocument *document)
-{
-  GkPdfOptions options = { 0, };
-  g_autoptr(GkPageLayout) layout = gk_disclosure_layout_new (document, &options);
-  GByteArray *drawn = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double width, height;
-
-  gk_page_layout_get_page_size (layout, 0, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (collect, drawn, width, height);
-  /* Dated, so that the same document gives the same bytes. */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2020-01-01T00:00:00Z");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, "2020-01-01T00:00:00Z");
-  cr = cairo_create (surface);
-  for (guint i = 0; i < gk_page_layout_get_n_pages (layout); i++)
-    {
-      gk_page_layout_get_page_size (layout, i, &width, &height);
-      cairo_pdf_surface_set_size (surface, width, height);
-      gk_page_layout_draw_page (layout, cr, i);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (drawn);
-}
 
 static gboolean
 keep (const guchar  *data,
@@ -498,7 +432,7 @@ assert_structure (GBytes *pdf)
 static void
 test_structure_long (void)
 {
-  g_autoptr(GkDocument) document = with_projects (N_PROJECTS);
+  g_autoptr(GkDocument) document = gk_test_with_projects (N_PROJECTS);
   g_autoptr(GkPdfWriter) writer = gk_pdf_writer_new (document);
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
   g_autoptr(GBytes) pdf = NULL;
@@ -521,8 +455,8 @@ test_structure_long (void)
 static void
 test_structure_rewrite (void)
 {
-  g_autoptr(GkDocument) document = with_projects (40);
-  g_autoptr(GBytes) drawn = draw (document);
+  g_autoptr(GkDocument) document = gk_test_with_projects (40);
+  g_autoptr(GBytes) drawn = gk_test_draw_raw (document);
   g_autoptr(GByteArray) first = g_byte_array_new ();
   g_autoptr(GByteArray) second = g_byte_array_new ();
   g_autoptr(GByteArray) nothing = g_byte_array_new ();
@@ -583,8 +517,8 @@ test_structure_rewrite (void)
 static void
 test_structure_uncompressed (void)
 {
-  g_autoptr(GkDocument) document = with_projects (40);
-  g_autoptr(GBytes) compressed = draw (document);
+  g_autoptr(GkDocument) document = gk_test_with_projects (40);
+  g_autoptr(GBytes) compressed = gk_test_draw_raw (document);
   g_autoptr(GBytes) plain = NULL;
   g_autoptr(GByteArray) from_compressed = g_byte_array_new ();
   g_autoptr(GByteArray) from_plain = g_byte_array_new ();
@@ -592,7 +526,7 @@ test_structure_uncompressed (void)
   g_autofree char *before = g_strdup (g_getenv ("CAIRO_DEBUG_PDF"));
 
   g_setenv ("CAIRO_DEBUG_PDF", "1", TRUE);
-  plain = draw (document);
+  plain = gk_test_draw_raw (document);
   if (before != NULL)
     g_setenv ("CAIRO_DEBUG_PDF", before, TRUE);
   else
@@ -616,8 +550,8 @@ test_structure_uncompressed (void)
 static void
 test_structure_packed (void)
 {
-  g_autoptr(GkDocument) document = with_projects (40);
-  g_autoptr(GBytes) drawn = draw (document);
+  g_autoptr(GkDocument) document = gk_test_with_projects (40);
+  g_autoptr(GBytes) drawn = gk_test_draw_raw (document);
   g_autoptr(GByteArray) out = g_byte_array_new ();
   g_autoptr(GError) error = NULL;
   Table table;
@@ -680,8 +614,8 @@ test_structure_numbers (void)
 static void
 test_structure_streamed (void)
 {
-  g_autoptr(GkDocument) document = with_projects (10);
-  g_autoptr(GBytes) drawn = draw (document);
+  g_autoptr(GkDocument) document = gk_test_with_projects (10);
+  g_autoptr(GBytes) drawn = gk_test_draw_raw (document);
   g_autoptr(GByteArray) whole = g_byte_array_new ();
   g_autoptr(GByteArray) streamed = g_byte_array_new ();
   g_autoptr(GByteArray) cut = g_byte_array_new ();
