@@ -28,6 +28,7 @@ gk_test_with_projects (guint n)
     }
   added = gk_document_add_projects (document, (const char * const *) names->pdata,
                                     (const char * const *) codes->pdata, n);
+  g_assert_cmpuint (added->len, ==, n);
   for (guint i = 0; i < n; i++)
     for (guint k = 0; k < 7; k++)
       {

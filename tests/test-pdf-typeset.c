@@ -12,6 +12,7 @@
 #include "gk-pdf-export.h"
 #include "gk-pdf-writer.h"
 #include "gk-test-common.h"
+#include "gk-test-pdf-drawn.h"
 
 /* The typesetting of the exported PDF as a publisher checks it, read back
  * with poppler's and qpdf's command-line tools. */
@@ -181,34 +182,6 @@ qpdf_check (const char *path)
   return TRUE;
 }
 
-/* The sample with @n more projects, each with seven indicators, as the
- * benchmarks generate them. */
-static GkDocument *
-with_projects (guint n)
-{
-  GkDocument *document = gk_test_load_sample ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  g_autoptr(GPtrArray) added = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (names, g_strdup_printf ("网格化管理经费%u", i + 1));
-      g_ptr_array_add (codes, (gpointer) "2010399");
-    }
-  added = gk_document_add_projects (document, (const char * const *) names->pdata,
-                                    (const char * const *) codes->pdata, n);
-  g_assert_cmpuint (added->len, ==, n);
-  for (guint i = 0; i < n; i++)
-    for (guint k = 0; k < 7; k++)
-      {
-        g_autoptr(GkIndicator) indicator = gk_indicator_new ("产出指标", k < 4 ? "数量指标" : "质量指标",
-                                                             "覆盖的网格数", "≥120个");
-        gk_document_list_insert (document, gk_project_get_indicators (added->pdata[i]), k, indicator);
-      }
-  return document;
-}
-
 /* qpdf finds nothing to repair in the sample, with its charts, and in a
  * disclosure of a thousand projects and their 绩效目标表. */
 static void
@@ -231,7 +204,7 @@ test_typeset_valid (void)
   remove_export (plain);
   remove_export (charts);
 
-  large = with_projects (1000);
+  large = gk_test_with_projects (1000);
   thousand = export (large, FALSE);
   g_assert_true (qpdf_check (thousand));
   remove_export (thousand);
@@ -279,7 +252,7 @@ test_typeset_tagged (void)
 static void
 test_typeset_tall_performance (void)
 {
-  g_autoptr(GkDocument) document = with_projects (1);
+  g_autoptr(GkDocument) document = gk_test_with_projects (1);
   g_autoptr(GkProject) project = NULL;
   GListModel *projects = gk_document_get_projects (document);
   g_autofree char *path = NULL;
