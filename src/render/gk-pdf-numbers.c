@@ -75,7 +75,8 @@ digits_u128 (char *end,
  *
  * Writes @value as glibc's "%.*f" does where the decimal point is ".":
  * the exact binary value rounded to @precision decimals, a tie to the
- * even digit, the sign of a negative number (and of -0) kept.
+ * even digit (glibc follows the rounding mode, which this program never
+ * changes from that), the sign of a negative number (and of -0) kept.
  *
  * Returns: the length written, or -1 for a value this does not write (not
  *   finite, or 2⁶³ and above): glibc has to
