@@ -93,6 +93,17 @@ gk_composer_finish (GkComposer *c)
   g_clear_pointer (&c->block_inputs, g_bytes_unref);
 }
 
+/* Whether @block was composed from @inputs. Empty inputs have no data at
+ * all (NULL), which memcmp() must not be given. */
+static gboolean
+same_inputs (Block         *block,
+             gconstpointer  inputs,
+             gsize          size)
+{
+  return g_bytes_get_size (block->inputs) == size &&
+         (size == 0 || memcmp (g_bytes_get_data (block->inputs, NULL), inputs, size) == 0);
+}
+
 /* A composition that keeps nothing takes a block the last one kept as it
  * is, and leaves it where it is. */
 static gboolean
@@ -106,8 +117,7 @@ block_reuse (GkComposer    *c,
 
   c->block_owner = owner;
   if (block == NULL || block->stored_unit != c->stored_unit || block->text_unit != c->text_unit ||
-      g_bytes_get_size (block->inputs) != size ||
-      memcmp (g_bytes_get_data (block->inputs, NULL), inputs, size) != 0)
+      !same_inputs (block, inputs, size))
     return FALSE;
   for (guint i = 0; i < block->paragraphs->len; i++)
     g_ptr_array_add (c->section->paragraphs, gk_paragraph_ref (g_ptr_array_index (block->paragraphs, i)));
@@ -148,8 +158,7 @@ gk_composer_block_begin (GkComposer   *c,
   if (block == NULL)
     block = g_hash_table_lookup (memo->blocks, owner);
   if (block != NULL && block->stored_unit == c->stored_unit && block->text_unit == c->text_unit &&
-      g_bytes_get_size (block->inputs) == size &&
-      memcmp (g_bytes_get_data (block->inputs, NULL), inputs, size) == 0)
+      same_inputs (block, inputs, size))
     {
       for (guint i = 0; i < block->paragraphs->len; i++)
         g_ptr_array_add (c->section->paragraphs, gk_paragraph_ref (g_ptr_array_index (block->paragraphs, i)));
