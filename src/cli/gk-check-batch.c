@@ -30,6 +30,16 @@
  * computer swapping. */
 #define WORKER_MEMORY ((rlim_t) 6 * 1024 * 1024 * 1024)
 
+/* AddressSanitizer maps terabytes of shadow memory: under it (a developer's
+ * build) a worker would fail at its first allocation with any such limit. */
+#if defined(__SANITIZE_ADDRESS__)
+#define GK_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GK_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 typedef struct
 {
   GPid     pid;
@@ -199,14 +209,18 @@ worker_main (Pool *pool,
              int   answers)
 {
   struct rlimit no_core = { 0, 0 };
+#ifndef GK_ADDRESS_SANITIZER
   struct rlimit memory = { WORKER_MEMORY, WORKER_MEMORY };
+#endif
   guint32 index;
 
   /* Gone with the command, even when it is killed. */
   prctl (PR_SET_PDEATHSIG, SIGKILL);
   /* A crash is reported; a core file in the reviewer's folder is not wanted. */
   setrlimit (RLIMIT_CORE, &no_core);
+#ifndef GK_ADDRESS_SANITIZER
   setrlimit (RLIMIT_AS, &memory);
+#endif
 
   while (read_all (requests, (guint8 *) &index, sizeof index) && index < pool->n_paths)
     {
