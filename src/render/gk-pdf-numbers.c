@@ -275,23 +275,37 @@ extern int __vsnprintf_chk (char *s, size_t maxlen, int flag, size_t slen,
 extern int __snprintf_chk (char *s, size_t maxlen, int flag, size_t slen,
                            const char *format, ...);
 
+/* The formats above, written into @s as snprintf() writes them; -1 to
+ * leave the call to glibc. @args is read through a copy, so that glibc
+ * still has the whole of it. */
+static int
+try_format (char       *s,
+            size_t      size,
+            const char *format,
+            va_list     args)
+{
+  char buffer[GK_PDF_NUMBER_MAX];
+  va_list copy;
+  int length;
+
+  va_copy (copy, args);
+  length = format_one (buffer, format, copy);
+  va_end (copy);
+  return length < 0 ? -1 : put (s, size, buffer, length);
+}
+
 __attribute__ ((visibility ("default"))) int
 snprintf (char       *s,
           size_t      size,
           const char *format,
           ...)
 {
-  char buffer[GK_PDF_NUMBER_MAX];
-  va_list args, copy;
+  va_list args;
   int length;
 
   va_start (args, format);
-  va_copy (copy, args);
-  length = format_one (buffer, format, copy);
-  va_end (copy);
-  if (length >= 0)
-    length = put (s, size, buffer, length);
-  else
+  length = try_format (s, size, format, args);
+  if (length < 0)
     length = vsnprintf (s, size, format, args);
   va_end (args);
   return length;
@@ -305,21 +319,14 @@ __snprintf_chk (char       *s,
                 const char *format,
                 ...)
 {
-  char buffer[GK_PDF_NUMBER_MAX];
-  va_list args, copy;
+  va_list args;
   int length = -1;
 
   va_start (args, format);
   /* A size larger than the buffer is glibc's to report. */
   if (maxlen <= slen)
-    {
-      va_copy (copy, args);
-      length = format_one (buffer, format, copy);
-      va_end (copy);
-    }
-  if (length >= 0)
-    length = put (s, maxlen, buffer, length);
-  else
+    length = try_format (s, maxlen, format, args);
+  if (length < 0)
     length = __vsnprintf_chk (s, maxlen, flag, slen, format, args);
   va_end (args);
   return length;
