@@ -48,16 +48,6 @@ n_threads (void)
   return n;
 }
 
-static gboolean
-keep (const guchar  *data,
-      gsize          size,
-      gpointer       user_data,
-      GError       **error)
-{
-  g_byte_array_append (user_data, data, size);
-  return TRUE;
-}
-
 /* Fed through the pipe in cairo's small, uneven pieces; NULL with @error
  * when the file was refused. */
 static GByteArray *
@@ -67,7 +57,7 @@ through_pipe (const guchar  *data,
               GError       **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
-  GkPdfRewriter *rewriter = _gk_pdf_rewriter_new ("zh-CN", keep, out);
+  GkPdfRewriter *rewriter = _gk_pdf_rewriter_new ("zh-CN", gk_test_keep_written, out);
   GkPdfPipe *pipe = _gk_pdf_pipe_new (rewriter, limit);
   gboolean ok = TRUE;
 
@@ -96,7 +86,7 @@ test_same_bytes (void)
 
   /* Spans blocks many times over, and ends in a part of one. */
   g_assert_cmpuint (size, >, 8 * BLOCK);
-  g_assert_cmpint (_gk_pdf_rewrite (data, size, "zh-CN", keep, serial, &error), ==, GK_PDF_REWRITE_DONE);
+  g_assert_cmpint (_gk_pdf_rewrite (data, size, "zh-CN", gk_test_keep_written, serial, &error), ==, GK_PDF_REWRITE_DONE);
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     {
       g_autoptr(GByteArray) piped = through_pipe (data, size, limits[i], &error);
