@@ -79,6 +79,14 @@ static const Case cases[] = {
   { FALSE, "s10.note", "预算总额为1969万元，较2021年的2190万元减少221万元，下降10.1%。", "narrative.change-percent", 0 },
   { FALSE, "s10.note", "预算总额为1969万元，较2021年的2190万元减少211万元，下降10.1%。", "narrative.figure", 1 },
   { FALSE, "s10.note", "预算总额为1969万元，较2021年的2190万元减少221万元，下降10.9%。", "narrative.change-percent", 1 },
+  /* Exact up to 10^15 of a unit; past it a number is no amount, and is
+   * not read as one (it once overflowed). */
+  { FALSE, "s10.note", "预算总额为999999999999999.99万元，较2021年的999999999999778.99万元减少221万元。",
+    "narrative.figure", 1 },
+  { FALSE, "s10.note", "预算总额为999999999999999.99万元，较2021年的999999999999778.99万元增加221万元。",
+    "narrative.figure", 0 },
+  { FALSE, "s10.note", "预算总额为9223372036854779万元，较2021年的2190万元减少211万元。", "narrative.figure", 0 },
+  { FALSE, "s10.note", "预算总额为1969.000000000000000000001万元，较2021年的2190万元减少211万元。", "narrative.figure", 0 },
   /* A year that is neither this one nor the last is not compared with. */
   { FALSE, "s10.note", "预算总额为1969万元，较2019年的2190万元减少211万元。", "narrative.figure", 0 },
   /* After a numbered item of one amount (梧州 2021): 17.40 / 25.78 = 67.49%. */

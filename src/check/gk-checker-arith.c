@@ -80,6 +80,8 @@ word_at (const char *p,
   return g_str_has_prefix (p, word) ? strlen (word) : 0;
 }
 
+#define FIGURE_LIMIT G_GINT64_CONSTANT (1000000000000000)
+
 /* A figure at @at: its number, as written, and the unit after it. */
 static gboolean
 figure_at (const char *t,
@@ -101,7 +103,10 @@ figure_at (const char *t,
     {
       if (*q != ',')
         {
-          if (whole > G_MAXINT64 / 10000)
+          /* Past 10^15 of a unit it is no amount a budget states, and
+           * the sums and differences of two figures in thousandths stay
+           * far inside 64 bits. */
+          if (whole >= FIGURE_LIMIT / 10)
             return FALSE;
           whole = whole * 10 + (*q - '0');
         }
@@ -109,7 +114,8 @@ figure_at (const char *t,
     }
   if (*q == '.' && g_ascii_isdigit (q[1]))
     for (q++; g_ascii_isdigit (*q); q++, decimals++)
-      fraction = fraction * 10 + (*q - '0');
+      if (decimals < 3)
+        fraction = fraction * 10 + (*q - '0');
   /* More than two decimals is a fault of its own (format.decimals). */
   if (decimals > 2)
     return FALSE;
