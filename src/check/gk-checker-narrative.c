@@ -463,7 +463,6 @@ check_claims (GkCheckRun  *run,
               GPtrArray   *groups)
 {
   ChangeContext context = { NULL, 0, FALSE, 0, FALSE };
-  g_autofree char *stated_this_subject = NULL;
   gboolean scale = g_str_equal (text->id, "s5.scale");
 
   for (guint c = 0; c < text->claims->len; c++)

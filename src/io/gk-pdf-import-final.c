@@ -190,7 +190,6 @@ _gk_pdf_final_date (GPtrArray *pages)
           g_autofree char *text = _gk_pdf_line_text (page->lines->pdata[i], "");
           g_autofree char *t = gk_xlsx_normalize (text);
           g_autoptr(GMatchInfo) match = NULL;
-          g_autoptr(GDate) date = NULL;
 
           if (!g_regex_match (regex, t, 0, &match))
             continue;

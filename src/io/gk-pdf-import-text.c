@@ -241,7 +241,7 @@ read_projects (GkDocument *document,
       if (project == NULL)
         continue;
       /* The fields run to the next 项目名称 or a paragraph of no field. */
-      for (end = end; end < lines->len; end++)
+      for (; end < lines->len; end++)
         {
           GkPdfTextLine *tl = lines->pdata[end];
           guint e = 0;
