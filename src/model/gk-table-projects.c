@@ -103,7 +103,9 @@ gk_table_rebuild_projects (GkTable    *self,
           continue;
         }
 
-      for (c = g_strdup (code); c != NULL; )
+      /* A group met before brought its parents with it: most projects
+       * share their 项 with others and need no walk up the tree. */
+      for (c = g_hash_table_contains (groups, code) ? NULL : g_strdup (code); c != NULL; )
         {
           char *parent;
 

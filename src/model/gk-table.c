@@ -348,7 +348,8 @@ collect_rows (GListModel *rows,
     {
       GkRow *row = g_list_model_get_item (rows, i);   /* ref owned by into */
       g_ptr_array_add (into, row);
-      collect_rows (G_LIST_MODEL (row->children), into);
+      if (!gk_row_is_leaf (row))
+        collect_rows (G_LIST_MODEL (row->children), into);
     }
 }
 
@@ -752,7 +753,7 @@ static void
 derive_subtree (GkTable *self,
                 GkRow   *row)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (row->children));
+  guint n = gk_row_is_leaf (row) ? 0 : g_list_model_get_n_items (G_LIST_MODEL (row->children));
 
   for (guint i = 0; i < n; i++)
     {
