@@ -749,35 +749,23 @@ gk_table_derive_from (GkTable *self,
     recompute (self, self->total);
 }
 
-static void
-derive_subtree (GkTable *self,
-                GkRow   *row)
-{
-  guint n = gk_row_is_leaf (row) ? 0 : g_list_model_get_n_items (G_LIST_MODEL (row->children));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GkRow) child = g_list_model_get_item (G_LIST_MODEL (row->children), i);
-      derive_subtree (self, child);
-    }
-  recompute (self, row);
-}
-
 void
 gk_table_derive_all (GkTable *self)
 {
-  guint n;
+  g_autoptr(GPtrArray) flat = NULL;
 
   g_return_if_fail (GK_IS_TABLE (self));
 
   if (gk_table_schema_is_summary (self->schema))
     return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->roots));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GkRow) root = g_list_model_get_item (G_LIST_MODEL (self->roots), i);
-      derive_subtree (self, root);
-    }
+  /* The print order puts each row before its children, so backwards every
+   * row comes after all of its children, as in a walk of the tree, but
+   * without a list lookup and a reference per row. The 合计 sums the
+   * roots: it comes last. */
+  flat = g_ptr_array_ref (self->flat);
+  for (guint i = flat->len; i > 0; i--)
+    if (flat->pdata[i - 1] != self->total)
+      recompute (self, flat->pdata[i - 1]);
   if (self->total != NULL)
     recompute (self, self->total);
 }
