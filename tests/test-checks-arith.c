@@ -87,6 +87,7 @@ static const Case cases[] = {
     "narrative.figure", 0 },
   { FALSE, "s10.note", "预算总额为9223372036854779万元，较2021年的2190万元减少211万元。", "narrative.figure", 0 },
   { FALSE, "s10.note", "预算总额为1969.000000000000000000001万元，较2021年的2190万元减少211万元。", "narrative.figure", 0 },
+  { TRUE, "k.final-running", RUNNING "增长8888888888888888888.25%。" REASON, "narrative.change-percent", 0 },
   /* A year that is neither this one nor the last is not compared with. */
   { FALSE, "s10.note", "预算总额为1969万元，较2019年的2190万元减少211万元。", "narrative.figure", 0 },
   /* After a numbered item of one amount (梧州 2021): 17.40 / 25.78 = 67.49%. */

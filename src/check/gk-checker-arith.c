@@ -80,8 +80,6 @@ word_at (const char *p,
   return g_str_has_prefix (p, word) ? strlen (word) : 0;
 }
 
-#define FIGURE_LIMIT G_GINT64_CONSTANT (1000000000000000)
-
 /* A figure at @at: its number, as written, and the unit after it. */
 static gboolean
 figure_at (const char *t,
@@ -103,10 +101,7 @@ figure_at (const char *t,
     {
       if (*q != ',')
         {
-          /* Past 10^15 of a unit it is no amount a budget states, and
-           * the sums and differences of two figures in thousandths stay
-           * far inside 64 bits. */
-          if (whole >= FIGURE_LIMIT / 10)
+          if (whole >= GK_CHECK_FIGURE_LIMIT / 10)
             return FALSE;
           whole = whole * 10 + (*q - '0');
         }

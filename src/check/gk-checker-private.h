@@ -19,6 +19,11 @@ G_BEGIN_DECLS
 #define GK_CHECK_READS_STRUCTURE    (G_GUINT64_CONSTANT (1) << 40)   /* rows added to or removed from a table */
 #define GK_CHECK_READS_EVERYTHING   G_GUINT64_CONSTANT (0xffffffffffffffff)
 
+/* A number the text checks read: below 10^15 of its unit. Past that it is
+ * no amount a budget states, and the sums, differences and scalings of
+ * such figures stay far inside 64 bits. */
+#define GK_CHECK_FIGURE_LIMIT       G_GINT64_CONSTANT (1000000000000000)
+
 typedef struct
 {
   GkChecker  *checker;

@@ -93,7 +93,7 @@ read_number (const char *p,
     {
       if (*q != ',')
         {
-          if (*whole > G_MAXUINT64 / 100)
+          if (*whole >= GK_CHECK_FIGURE_LIMIT / 10)
             return FALSE;
           *whole = *whole * 10 + (*q - '0');
         }
