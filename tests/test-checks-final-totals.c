@@ -96,6 +96,9 @@ test_income_expenditure (void)
                  "narrative.figure", "final-summary/other/amount", "266.3万元", "266.33万元");
   assert_broken (document, checker, "k.final-income", dyrmt_income, "占93.54%", "占93.45%",
                  "narrative.shares", "final-summary/general/amount", "93.45%", "93.54%");
+  /* A share no one means: one error, and its points stay in range. */
+  assert_broken (document, checker, "k.final-income", dyrmt_income, "占93.54%", "占999999999999999%",
+                 "narrative.shares", "final-summary/general/amount", "999999999999999%", "93.54%");
   /* A source of nothing that the text gives a share. */
   assert_broken (document, checker, "k.final-income", dyrmt_income, "事业收入0万元，占0%", "事业收入0万元，占1%",
                  "narrative.shares", "final-summary/business/amount", "1%", "0%");

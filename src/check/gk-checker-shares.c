@@ -334,7 +334,10 @@ gk_check_share (GkCheckRun     *run,
   expected = GPOINTER_TO_INT (g_hash_table_lookup (group->expected, claim->subject)) - 1;
   for (guint d = claim->decimals; d < 2; d++)
     scale *= 10;
-  stated_points *= scale;
+  /* No share past 1 000 % is meant: capped there (in hundredths of a
+   * percent), the points of a group and their sum stay in range, and
+   * still do not add up to 100 %. */
+  stated_points = MIN (stated_points, 100000 / scale) * scale;
   g_hash_table_replace (group->stated, g_strdup (claim->subject), GINT_TO_POINTER ((gint) stated_points + 1));
 
   /* Fewer decimals are right when they round what two decimals say. */
