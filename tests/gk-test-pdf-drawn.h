@@ -11,18 +11,6 @@
 /* A long disclosure, and the PDF as cairo writes it before it is put in
  * order, for the tests of what puts it in order. */
 
-/* A rewriter's sink that keeps what it is given in the GByteArray
- * @user_data. */
-static inline gboolean
-gk_test_keep_written (const guchar  *data,
-                      gsize          size,
-                      gpointer       user_data,
-                      GError       **error)
-{
-  g_byte_array_append (user_data, data, size);
-  return TRUE;
-}
-
 /* The sample with @n more projects, each with seven indicators, as the
  * benchmarks generate them. */
 static inline GkDocument *

@@ -42,7 +42,7 @@ rewrite (GBytes      *pdf,
   gsize size;
   const guchar *data = g_bytes_get_data (pdf, &size);
 
-  return _gk_pdf_rewrite (data, size, "zh-CN", gk_test_keep_written, out, error);
+  return _gk_pdf_rewrite (data, size, "zh-CN", _gk_pdf_write_to_byte_array, out, error);
 }
 
 /* What the tree walk found. */
@@ -615,7 +615,7 @@ test_structure_streamed (void)
   const guchar *data = g_bytes_get_data (drawn, &size);
 
   g_assert_cmpint (rewrite (drawn, whole, &error), ==, GK_PDF_REWRITE_DONE);
-  rewriter = _gk_pdf_rewriter_new ("zh-CN", gk_test_keep_written, streamed);
+  rewriter = _gk_pdf_rewriter_new ("zh-CN", _gk_pdf_write_to_byte_array, streamed);
   for (gsize at = 0, step = 1; at < size; at += step, step = step % 97 + 3)
     g_assert_true (_gk_pdf_rewriter_feed (rewriter, data + at, MIN (step, size - at), &error));
   g_assert_true (_gk_pdf_rewriter_finish (rewriter, &error));
@@ -623,7 +623,7 @@ test_structure_streamed (void)
   _gk_pdf_rewriter_free (rewriter);
   g_assert_cmpmem (whole->data, whole->len, streamed->data, streamed->len);
 
-  rewriter = _gk_pdf_rewriter_new ("zh-CN", gk_test_keep_written, cut);
+  rewriter = _gk_pdf_rewriter_new ("zh-CN", _gk_pdf_write_to_byte_array, cut);
   g_assert_true (_gk_pdf_rewriter_feed (rewriter, data, size - 200, &error));
   g_assert_false (_gk_pdf_rewriter_finish (rewriter, &error));
   g_assert_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER);

@@ -119,16 +119,6 @@ finish (GBytes          *pdf,
   return ok;
 }
 
-static gboolean
-keep_bytes (const guchar  *data,
-            gsize          size,
-            gpointer       user_data,
-            GError       **error)
-{
-  g_byte_array_append (user_data, data, size);
-  return TRUE;
-}
-
 /**
  * gk_pdf_finish:
  * @pdf: a PDF as cairo wrote it
@@ -154,7 +144,7 @@ gk_pdf_finish (GBytes      *pdf,
 
   g_return_val_if_fail (pdf != NULL, NULL);
 
-  if (!finish (pdf, language, keep_bytes, result, error))
+  if (!finish (pdf, language, _gk_pdf_write_to_byte_array, result, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&result));
 }

@@ -11,6 +11,12 @@ typedef gboolean (*GkPdfWriteFunc) (const guchar  *data,
                                     gpointer       user_data,
                                     GError       **error);
 
+/* A GkPdfWriteFunc that appends every part to the GByteArray @user_data. */
+gboolean _gk_pdf_write_to_byte_array (const guchar  *data,
+                                      gsize          size,
+                                      gpointer       user_data,
+                                      GError       **error);
+
 enum {
   GK_PDF_REWRITE_DONE,
   GK_PDF_REWRITE_UNSUPPORTED,   /* not cairo's kind of file; nothing was written */

@@ -534,11 +534,11 @@ refused:
   return FALSE;
 }
 
-static gboolean
-keep (const guchar  *data,
-      gsize          size,
-      gpointer       user_data,
-      GError       **error)
+gboolean
+_gk_pdf_write_to_byte_array (const guchar  *data,
+                             gsize          size,
+                             gpointer       user_data,
+                             GError       **error)
 {
   g_byte_array_append (user_data, data, size);
   return TRUE;
@@ -559,7 +559,7 @@ _gk_pdf_rewrite (const guchar    *data,
                  GError         **error)
 {
   g_autoptr(GByteArray) result = g_byte_array_new ();
-  GkPdfRewriter *rewriter = _gk_pdf_rewriter_new (language, keep, result);
+  GkPdfRewriter *rewriter = _gk_pdf_rewriter_new (language, _gk_pdf_write_to_byte_array, result);
   gboolean ok;
 
   ok = _gk_pdf_rewriter_feed (rewriter, data, size, NULL) && _gk_pdf_rewriter_finish (rewriter, NULL);
